@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// keyspace — the Keyspace command line.
+//
+//   keyspace start [--port N] [--host H]   serve the course in the browser
+//   keyspace grade <exercise> <file.ts>    grade one submission (--format pretty|json)
+//   keyspace doctor                        check that this machine can run Keyspace
+//
+// The code is TypeScript, run through tsx; this file only registers it and picks the command.
+import { register } from 'tsx/esm/api';
+
+register();
+
+const COMMANDS = {
+  start: async () => (await import('../server/start-command.ts')).startCommand,
+  grade: async () => (await import('../grader/cli/grade-command.ts')).gradeCommand,
+  doctor: async () => (await import('../grader/cli/doctor-command.ts')).doctorCommand,
+};
+
+const { runCli } = await import('../grader/cli/run-cli.ts');
+const [name, ...argv] = process.argv.slice(2);
+const load = Object.hasOwn(COMMANDS, name ?? '') ? COMMANDS[name] : undefined;
+if (!load) {
+  process.stderr.write(
+    `${name ? `keyspace: unknown command '${name}'\n` : ''}` +
+      `usage: keyspace <${Object.keys(COMMANDS).join('|')}> [options]\n`,
+  );
+  process.exit(64);
+}
+const command = await load();
+process.exitCode = await runCli(() => command(argv));

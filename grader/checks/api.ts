@@ -1,0 +1,51 @@
+// What an instructor's checks.ts is written against. checks.ts imports these as types only,
+// so it needs nothing from the grader at run time: the grader hands every check its context.
+import type Redis from 'ioredis';
+
+/** Stands for "a new ioredis client connected to this run's sandbox" in the arguments of `call`. */
+export interface SandboxClient {
+  readonly kind: 'sandbox-client';
+}
+
+export interface LoggedCommand {
+  /** Lower-case command name as the learner's client sent it, e.g. `hset`. */
+  name: string;
+  args: string[];
+}
+
+type Fn = (...args: never[]) => unknown;
+
+/** A learner parameter typed as an ioredis client is passed as `ctx.sandboxClient`. */
+type CallArgs<F> = F extends (...args: infer P) => unknown
+  ? { [I in keyof P]: P[I] extends Redis ? SandboxClient : P[I] }
+  : never;
+
+export interface Expect {
+  /** Deep equality; on failure the result shows `what`, the expected and the actual value. */
+  equal(actual: unknown, expected: unknown, what: string): void;
+  /** Fails with `message` unless `condition` is truthy. */
+  ok(condition: unknown, message: string): void;
+}
+
+export interface CheckContext<Exports> {
+  /** Calls the learner's export inside the sandbox and resolves with a copy of what it returned. */
+  call<K extends keyof Exports & string>(
+    name: K,
+    ...args: CallArgs<Exports[K]>
+  ): Promise<Exports[K] extends Fn ? Awaited<ReturnType<Exports[K]>> : never>;
+  readonly sandboxClient: SandboxClient;
+  /** The grader's own client to the same sandbox: trusted, never seen by learner code. */
+  readonly redis: Redis;
+  /** The commands the learner's code sent since this check began. */
+  commands(): readonly LoggedCommand[];
+  readonly expect: Expect;
+}
+
+export interface Check<Exports> {
+  /** Shown to the learner as the check's title: say what must hold, e.g. "weather holds a string". */
+  name: string;
+  run(ctx: CheckContext<Exports>): Promise<void>;
+}
+
+/** The default export of an exercise's checks.ts, run in this order against a flushed sandbox. */
+export type CheckList<Exports> = readonly Check<Exports>[];

@@ -1,0 +1,45 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError } from '../errors.ts';
+import { EXERCISE_ID } from './exercise.ts';
+import { parseFrontMatter } from './front-matter.ts';
+
+const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+const LessonFrontMatter = z.object({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  minutes: z.number().int().positive(),
+  exercises: z.array(z.string().regex(EXERCISE_ID, 'must be an exercise folder name')).default([]),
+});
+
+export interface Lesson {
+  /** The file name without its number and extension: `03-set-and-get.md` is `set-and-get`. */
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  exercises: string[];
+  /** The lesson text in Markdown, rendered by whoever shows it. */
+  markdown: string;
+}
+
+/** The lessons of a course folder, in the order of their number prefixes. */
+export async function loadLessons(courseDir: string): Promise<Lesson[]> {
+  const dir = join(courseDir, 'lessons');
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  const lessons: Lesson[] = [];
+  for (const file of files) {
+    const match = LESSON_FILE.exec(file);
+    if (!match) {
+      throw new ContentError(
+        `lessons/${file}: lesson files are named NN-slug.md, e.g. 03-set-and-get.md`,
+      );
+    }
+    const text = await readFile(join(dir, file), 'utf8');
+    const { data, body } = parseFrontMatter(text, LessonFrontMatter, `lessons/${file}`);
+    lessons.push({ id: match[2] ?? file, ...data, markdown: body });
+  }
+  return lessons;
+}

@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ContentError, UnknownExerciseError } from '../errors.ts';
+import { parseFrontMatter } from './front-matter.ts';
+
+export const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const ExerciseFrontMatter = z.object({
+  title: z.string().min(1),
+  hints: z.array(z.string().min(1)).min(1),
+});
+
+/** Everything about one exercise folder, read once; the grader never special-cases an exercise. */
+export interface Exercise {
+  id: string;
+  title: string;
+  /** The statement in Markdown, with the signatures the learner must export. */
+  statement: string;
+  hints: string[];
+  starter: string;
+  solution: string;
+  /** Absolute path of checks.ts, imported only by the trusted grader worker. */
+  checksPath: string;
+}
+
+export async function loadExercise(courseDir: string, id: string): Promise<Exercise> {
+  if (!EXERCISE_ID.test(id)) throw new UnknownExerciseError(id);
+  const dir = join(courseDir, 'exercises', id);
+  const read = async (name: string) => {
+    try {
+      return await readFile(join(dir, name), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (name === 'exercise.md') throw new UnknownExerciseError(id);
+      throw new ContentError(`exercises/${id}/${name} is missing`);
+    }
+  };
+  const [markdown, starter, solution] = await Promise.all([
+    read('exercise.md'),
+    read('starter.ts'),
+    read('solution.ts'),
+    read('checks.ts'),
+  ]);
+  const { data, body } = parseFrontMatter(
+    markdown ?? '',
+    ExerciseFrontMatter,
+    `exercises/${id}/exercise.md`,
+  );
+  return {
+    id,
+    title: data.title,
+    statement: body.trim(),
+    hints: data.hints,
+    starter: starter ?? '',
+    solution: solution ?? '',
+    checksPath: join(dir, 'checks.ts'),
+  };
+}

@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { type Exercise, loadExercise } from './content/exercise.ts';
+import { ContentError, GraderError } from './errors.ts';
+import { SandboxPool } from './redis/sandbox-pool.ts';
+import { errorResult, type GradeResult } from './result/grade-result.ts';
+import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
+import { WorkerPool } from './worker/worker-pool.ts';
+import { WorkerLostError } from './worker/worker-process.ts';
+
+/** The course shipped in this repository: the default for every command. */
+export const DEFAULT_COURSE_DIR = fileURLToPath(new URL('..', import.meta.url));
+
+export interface GraderOptions {
+  courseDir?: string;
+  /** Worker processes, each with its own sandbox redis-server. */
+  concurrency?: number;
+  limits?: RunLimits;
+}
+
+/**
+ * The grader's one entry point: grade(exercise, source) → GradeResult. Learner code runs in
+ * worker processes, each run against its own sandbox; this object only routes and enforces time.
+ */
+export class Grader {
+  private constructor(
+    readonly courseDir: string,
+    private readonly limits: RunLimits,
+    private readonly sandboxes: SandboxPool,
+    private readonly workers: WorkerPool,
+  ) {}
+
+  static async start(options: GraderOptions = {}): Promise<Grader> {
+    const concurrency = options.concurrency ?? 1;
+    const sandboxes = await SandboxPool.start(concurrency);
+    try {
+      const workers = await WorkerPool.start(concurrency);
+      return new Grader(
+        options.courseDir ?? DEFAULT_COURSE_DIR,
+        options.limits ?? DEFAULT_LIMITS,
+        sandboxes,
+        workers,
+      );
+    } catch (error) {
+      await sandboxes.stop();
+      throw error;
+    }
+  }
+
+  exercise(id: string): Promise<Exercise> {
+    return loadExercise(this.courseDir, id);
+  }
+
+  /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
+  async grade(exerciseId: string, source: string): Promise<GradeResult> {
+    const exercise = await this.exercise(exerciseId);
+    const started = performance.now();
+    const sandbox = await this.sandboxes.acquire();
+    try {
+      const reply = await this.workers.run(
+        {
+          exerciseId,
+          checksPath: exercise.checksPath,
+          source,
+          sandbox: sandbox.address,
+          limits: this.limits,
+        },
+        this.deadlineMs(),
+      );
+      switch (reply.type) {
+        case 'graded':
+          return reply.result;
+        case 'content-error':
+          throw new ContentError(reply.message);
+        case 'failed':
+          throw new GraderError(`grading failed: ${reply.message}`);
+      }
+    } catch (error) {
+      if (!(error instanceof WorkerLostError)) throw error;
+      const ms = Math.round(performance.now() - started);
+      return errorResult(exerciseId, `your code was stopped: ${error.message}`, ms);
+    } finally {
+      this.sandboxes.release(sandbox);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.workers.stop(), this.sandboxes.stop()]);
+  }
+
+  /** The backstop behind the per-call and per-check limits that the worker enforces itself. */
+  private deadlineMs(): number {
+    return this.limits.callTimeoutMs + this.limits.checkTimeoutMs * 10;
+  }
+}

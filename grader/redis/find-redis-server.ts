@@ -1,0 +1,27 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { RedisServerNotFoundError } from '../errors.ts';
+
+/** Finds the redis-server binary: REDIS_SERVER_BIN when set, else the first on PATH. */
+export function findRedisServer(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.REDIS_SERVER_BIN;
+  if (explicit) {
+    if (isExecutable(explicit)) return explicit;
+    throw new RedisServerNotFoundError(`REDIS_SERVER_BIN=${explicit}`);
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, 'redis-server');
+    if (isExecutable(candidate)) return candidate;
+  }
+  throw new RedisServerNotFoundError('redis-server on PATH');
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { RedisServerStartError } from '../errors.ts';
+import { findRedisServer } from './find-redis-server.ts';
+import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
+
+export interface SandboxLimits {
+  maxMemoryBytes: number;
+  maxBulkBytes: number;
+}
+
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
+  maxMemoryBytes: 64 * 1024 * 1024,
+  maxBulkBytes: 16 * 1024 * 1024,
+};
+
+/** How to reach a sandbox: a Unix socket and two users. Plain data, so it can cross to a worker. */
+export interface SandboxAddress extends SandboxCredentials {
+  socketPath: string;
+}
+
+const START_TIMEOUT_MS = 10_000;
+
+/**
+ * A throwaway redis-server reached only through a Unix socket in a private directory:
+ * no TCP port, no persistence, a memory cap, and ACL users (see sandbox-acl.ts).
+ */
+export class SandboxServer {
+  private constructor(
+    readonly address: SandboxAddress,
+    private readonly dir: string,
+    private readonly process: ChildProcess,
+  ) {}
+
+  static async start(limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxServer> {
+    const binary = findRedisServer();
+    // mkdtemp creates the directory with mode 0700: only this user can reach the socket.
+    const dir = await mkdtemp(join(tmpdir(), 'keyspace-sandbox-'));
+    const address: SandboxAddress = {
+      socketPath: join(dir, 'redis.sock'),
+      graderPassword: randomBytes(18).toString('base64url'),
+      learnerPassword: randomBytes(18).toString('base64url'),
+    };
+    const config = [
+      'port 0',
+      `unixsocket ${address.socketPath}`,
+      'unixsocketperm 700',
+      `dir ${dir}`,
+      'save ""',
+      'appendonly no',
+      `maxmemory ${limits.maxMemoryBytes}`,
+      'maxmemory-policy noeviction',
+      `proto-max-bulk-len ${limits.maxBulkBytes}`,
+      'databases 16',
+      'loglevel warning',
+      'logfile ""',
+      ...sandboxAclLines(address),
+    ];
+    const configPath = join(dir, 'redis.conf');
+    await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
+    // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
+    const child = spawn(binary, [configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = new SandboxServer(address, dir, child);
+    await server.waitUntilReady();
+    return server;
+  }
+
+  private async waitUntilReady(): Promise<void> {
+    let stderr = '';
+    this.process.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<never>((_, reject) => {
+      this.process.once('exit', (code) =>
+        reject(
+          new RedisServerStartError(`redis-server exited with code ${code}: ${stderr.trim()}`),
+        ),
+      );
+      this.process.once('error', (error) => reject(new RedisServerStartError(error.message)));
+    });
+    // Only the race below listens; an exit long after start must not become an unhandled rejection.
+    exited.catch(() => {});
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    const probe = async (): Promise<void> => {
+      while (Date.now() < deadline) {
+        const client = new Redis({
+          path: this.address.socketPath,
+          username: 'grader',
+          password: this.address.graderPassword,
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        });
+        client.on('error', () => {});
+        try {
+          await client.connect();
+          await client.ping();
+          return;
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        } finally {
+          client.disconnect();
+        }
+      }
+      throw new RedisServerStartError(`redis-server did not start within ${START_TIMEOUT_MS} ms`);
+    };
+    try {
+      await Promise.race([probe(), exited]);
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
+      this.process.kill('SIGTERM');
+      await exited;
+    }
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,47 @@
+import { styleText } from 'node:util';
+import type { CheckResult, GradeResult, Status } from './grade-result.ts';
+
+type Paint = (style: 'green' | 'red' | 'yellow' | 'dim' | 'bold', text: string) => string;
+
+const MARK: Record<Status, string> = { pass: '✓', fail: '✗', error: '!' };
+const COLOR = { pass: 'green', fail: 'red', error: 'yellow' } as const;
+
+/** A result for a person at a terminal. Learner text is escaped: it can never drive the terminal. */
+export function formatPretty(result: GradeResult, { color = false } = {}): string {
+  const paint: Paint = color ? (style, text) => styleText(style, text) : (_, text) => text;
+  const passed = result.checks.filter((check) => check.status === 'pass').length;
+  const lines = [
+    `${paint('bold', result.exercise)}: ${paint(COLOR[result.status], result.status.toUpperCase())}` +
+      paint(
+        'dim',
+        ` (${passed} of ${result.checks.length} checks passed, ${Math.round(result.durationMs)} ms)`,
+      ),
+  ];
+  if (result.message) lines.push(...indent(safe(result.message), '  '));
+  for (const check of result.checks) lines.push(...formatCheck(check, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatCheck(check: CheckResult, paint: Paint): string[] {
+  const lines = [`  ${paint(COLOR[check.status], MARK[check.status])} ${safe(check.name)}`];
+  if (check.status === 'pass') return lines;
+  if (check.message) lines.push(...indent(safe(check.message), '      '));
+  if (check.expected !== undefined) lines.push(`      expected: ${safe(check.expected)}`);
+  if (check.actual !== undefined) lines.push(`      actual:   ${safe(check.actual)}`);
+  if (check.output) {
+    lines.push(paint('dim', '      output:'), ...indent(safe(check.output.trimEnd()), '      | '));
+  }
+  return lines;
+}
+
+function indent(text: string, prefix: string): string[] {
+  return text.split('\n').map((line) => prefix + line);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Control characters (ANSI escapes among them) shown as \x.. instead of being obeyed. */
+export function safe(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

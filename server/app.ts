@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Grader } from '../grader/index.ts';
+import { CourseService } from './course/course-service.ts';
+import { errorMiddleware } from './error-middleware.ts';
+import { notFound } from './http-errors.ts';
+import { courseRoutes } from './routes/course-routes.ts';
+import { submissionRoutes } from './routes/submission-routes.ts';
+
+export interface AppDeps {
+  grader: Grader;
+  /** The built web app (vite build's output); the API works without it. */
+  webDir?: string;
+}
+
+export function createApp({ grader, webDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/api', express.json({ limit: '128kb' }));
+  app.use('/api', courseRoutes(new CourseService(grader)));
+  app.use('/api', submissionRoutes(grader));
+  app.use('/api', (req) => {
+    throw notFound(`no API route ${req.method} ${req.originalUrl}`);
+  });
+  if (webDir && existsSync(webDir)) {
+    app.use(express.static(webDir, { index: false }));
+    // Client-side routes (/lessons/...) all load the same page.
+    app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html')));
+  }
+  app.use(errorMiddleware);
+  return app;
+}

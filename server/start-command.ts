@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_COURSE_DIR, Grader, UsageError } from '../grader/index.ts';
+import { createApp } from './app.ts';
+
+const WEB_DIR = join(DEFAULT_COURSE_DIR, 'web', 'dist');
+
+/** `keyspace start`: serves the course until SIGINT or SIGTERM, then stops its workers and Redis. */
+export async function startCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '3000' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+    },
+  });
+  if (!existsSync(join(WEB_DIR, 'index.html'))) {
+    process.stderr.write('keyspace: the web app is not built yet; `npm start` builds it first.\n');
+  }
+  const grader = await Grader.start({ concurrency: 2 });
+  const app = createApp({ grader, webDir: WEB_DIR });
+  const server = app.listen(Number(values.port), values.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await grader.stop();
+    throw error.code === 'EADDRINUSE'
+      ? new UsageError(`port ${values.port} is in use: pass --port or set PORT to another one`)
+      : error;
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : values.port;
+  process.stdout.write(`Keyspace is running: open http://localhost:${port}/ (Ctrl+C stops it)\n`);
+
+  await new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await new Promise((resolve) => server.close(resolve));
+  await grader.stop();
+  return 0;
+}
