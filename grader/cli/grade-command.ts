@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { Grader } from '../grader.ts';
+import { loadExercise } from '../content/exercise.ts';
+import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
 import { FORMATS, isFormat } from '../result/formats.ts';
 import { exitCodeFor, UsageError } from './exit-codes.ts';
 
@@ -30,6 +31,8 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     );
   });
 
+  // A typo in the exercise name should not wait for sandboxes and workers to start.
+  await loadExercise(DEFAULT_COURSE_DIR, exerciseId);
   const grader = await Grader.start();
   try {
     const result = await grader.grade(exerciseId, source);

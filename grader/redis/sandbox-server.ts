@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
+import { spawnTied } from './spawn-tied.ts';
 
 export interface SandboxLimits {
   maxMemoryBytes: number;
@@ -63,7 +64,7 @@ export class SandboxServer {
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
     // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
-    const child = spawn(binary, [configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawnTied(binary, [configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
     const server = new SandboxServer(address, dir, child);
     await server.waitUntilReady();
     return server;

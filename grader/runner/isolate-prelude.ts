@@ -57,11 +57,7 @@ const level = (name) => (...values) => {
 globalThis.console = { log: level('log'), info: level('info'), warn: level('warn'), error: level('error') };
 
 return async (namespace, name, args) => {
-  const fn = namespace[name];
-  if (typeof fn !== 'function') {
-    throw new Error('your code does not export a function named ' + name);
-  }
-  return fn(...args.map((arg) => (arg.kind === 'sandbox-client' ? new Redis() : arg.value)));
+  return namespace[name](...args.map((arg) => (arg.kind === 'sandbox-client' ? new Redis() : arg.value)));
 };
 `;
 

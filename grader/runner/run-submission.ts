@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { ReplyError } from 'ioredis';
 import type { CheckContext, SandboxClient } from '../checks/api.ts';
 import { CheckFailure, expect } from '../checks/expect.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
@@ -127,6 +127,14 @@ function judge(error: unknown): Omit<CheckResult, 'name' | 'durationMs'> {
     };
   }
   if (error instanceof LearnerCodeError) return { status: 'error', message: error.message };
+  // Learner code's own Redis errors arrive as LearnerCodeError; a reply error here answered the
+  // grader's read, so the data the learner left is not what the check needs (e.g. WRONGTYPE).
+  if (error instanceof ReplyError) {
+    return {
+      status: 'fail',
+      message: `Redis refused the check's read: ${(error as Error).message}`,
+    };
+  }
   return { status: 'error', message: `the check could not finish: ${(error as Error).message}` };
 }
 

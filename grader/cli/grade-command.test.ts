@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { assertValidResult } from '../test/result-schema.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const EXERCISE = join(ROOT, 'exercises/set-and-get');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function keyspace(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile('node', [join(ROOT, 'bin/keyspace.js'), ...args], (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+function tempFile(name: string, text: string): string {
+  const path = join(tmpdir(), `keyspace-cli-${process.pid}-${name}`);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('keyspace grade', () => {
+  it.concurrent('exits 0 and prints a valid JSON result for the reference solution', async () => {
+    const run = await keyspace(
+      'grade',
+      'set-and-get',
+      join(EXERCISE, 'solution.ts'),
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    assertValidResult(result);
+    expect(result.status).toBe('pass');
+  });
+
+  it.concurrent('exits 1 for the starter, whose checks fail', async () => {
+    const run = await keyspace(
+      'grade',
+      'set-and-get',
+      join(EXERCISE, 'starter.ts'),
+      '--format',
+      'json',
+    );
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).status).toBe('fail');
+  });
+
+  it.concurrent('exits 2 for a syntax error and names the line', async () => {
+    const file = tempFile('syntax.ts', 'export async function main( {\n');
+    const run = await keyspace('grade', 'set-and-get', file, '--format', 'pretty');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('set-and-get: ERROR');
+    expect(run.stdout).toMatch(/submission\.ts:\d+:\d+/);
+  });
+
+  it.concurrent('prints a readable report with --format pretty', async () => {
+    const run = await keyspace(
+      'grade',
+      'set-and-get',
+      join(EXERCISE, 'starter.ts'),
+      '--format',
+      'pretty',
+    );
+    expect(run.stdout).toContain('set-and-get: FAIL (0 of 4 checks passed');
+    expect(run.stdout).toContain('✗ weather holds the value sunny');
+    expect(run.stdout).toContain("expected: 'sunny'");
+  });
+
+  it.concurrent.each([
+    [['grade'], /Usage: keyspace grade/],
+    [['grade', 'set-and-get', '/no/such/file.ts'], /cannot read \/no\/such\/file.ts: no such file/],
+    [
+      ['grade', 'no-such-exercise', join(EXERCISE, 'starter.ts')],
+      /no exercise named 'no-such-exercise'/,
+    ],
+    [
+      ['grade', 'set-and-get', join(EXERCISE, 'starter.ts'), '--format', 'xml'],
+      /unknown format 'xml'/,
+    ],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('exits 64 with a clear message for %j', async (args, message) => {
+    const run = await keyspace(...args);
+    expect(run.code).toBe(64);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.concurrent('says how to install redis-server when there is none, without a stack trace', async () => {
+    const run = await new Promise<Run>((resolve) => {
+      execFile(
+        'node',
+        [join(ROOT, 'bin/keyspace.js'), 'grade', 'set-and-get', join(EXERCISE, 'solution.ts')],
+        { env: { ...process.env, REDIS_SERVER_BIN: '/nonexistent/redis-server' } },
+        (error, stdout, stderr) => resolve({ code: Number(error?.code ?? 0), stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(70);
+    expect(run.stderr).toContain('apt-get install -y redis-server');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxServer } from './sandbox-server.ts';
+
+describe('a sandbox redis-server', () => {
+  let server: SandboxServer;
+  let learner: Redis;
+  let grader: Redis;
+
+  beforeAll(async () => {
+    server = await SandboxServer.start();
+    const { socketPath, learnerPassword, graderPassword } = server.address;
+    learner = new Redis({ path: socketPath, username: 'learner', password: learnerPassword });
+    grader = new Redis({ path: socketPath, username: 'grader', password: graderPassword });
+  });
+
+  afterAll(async () => {
+    learner.disconnect();
+    grader.disconnect();
+    await server.stop();
+  });
+
+  // DRYRUN asks the ACL alone, whatever else the server would say (DEBUG is also off by default).
+  it.each([
+    ['CONFIG', 'SET', 'maxmemory', '0'],
+    ['CONFIG', 'GET', 'dir'],
+    ['DEBUG', 'SLEEP', '0'],
+    ['SHUTDOWN', 'NOSAVE'],
+    ['REPLICAOF', 'NO', 'ONE'],
+    ['SLAVEOF', 'NO', 'ONE'],
+    ['MIGRATE', 'localhost', '6379', 'k', '0', '1000'],
+    ['MONITOR'],
+    ['CLIENT', 'KILL', 'ID', '1'],
+    ['CLIENT', 'LIST'],
+    ['ACL', 'SETUSER', 'learner', '+@all'],
+    ['MODULE', 'LOAD', '/tmp/x.so'],
+    ['SAVE'],
+    ['BGSAVE'],
+    ['BGREWRITEAOF'],
+    ['FAILOVER'],
+  ])('refuses %s %s from learner code', async (...command) => {
+    const verdict = await grader.call('ACL', 'DRYRUN', 'learner', ...command);
+    expect(verdict).toMatch(/no permissions/);
+  });
+
+  it('refuses a forbidden command sent over the learner connection, saying why', async () => {
+    await expect(learner.call('CONFIG', 'SET', 'maxmemory', '0')).rejects.toThrow(
+      /NOPERM .*'config\|set'/,
+    );
+  });
+
+  it('lets learner code use ordinary data commands', async () => {
+    await learner.set('weather', 'sunny');
+    await learner.hset('user:1', { name: 'Ada' });
+    expect(await learner.get('weather')).toBe('sunny');
+    expect(await grader.hgetall('user:1')).toEqual({ name: 'Ada' });
+  });
+
+  it('turns away a connection without a password', async () => {
+    const anonymous = new Redis({ path: server.address.socketPath, lazyConnect: true });
+    anonymous.on('error', () => {});
+    await anonymous.connect().catch(() => {});
+    await expect(anonymous.get('weather')).rejects.toThrow(/NOAUTH|WRONGPASS|Connection is closed/);
+    anonymous.disconnect();
+  });
+
+  it('listens on no TCP port, only on its socket', async () => {
+    expect(await grader.config('GET', 'port')).toEqual(['port', '0']);
+    expect(existsSync(server.address.socketPath)).toBe(true);
+  });
+
+  it('caps memory and refuses writes past it', async () => {
+    const [, maxmemory] = (await grader.config('GET', 'maxmemory')) as string[];
+    expect(Number(maxmemory)).toBeGreaterThan(0);
+    expect(await grader.config('GET', 'maxmemory-policy')).toEqual([
+      'maxmemory-policy',
+      'noeviction',
+    ]);
+  });
+});

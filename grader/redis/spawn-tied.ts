@@ -1,0 +1,23 @@
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+
+const SETPRIV = '/usr/bin/setpriv';
+
+const hasSetpriv = (() => {
+  try {
+    accessSync(SETPRIV, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Spawns a process that the kernel kills when this one dies, even by SIGKILL, so that a crashed
+ * grader or server leaves no redis-server behind. Linux only (util-linux setpriv); elsewhere
+ * the child is stopped on a clean exit only.
+ */
+export function spawnTied(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  if (!hasSetpriv) return spawn(command, args, options);
+  return spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', command, ...args], options);
+}

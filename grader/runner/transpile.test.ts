@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { CompileError, transpile } from './transpile.ts';
+
+describe('transpile', () => {
+  it('strips types and keeps the ES module', () => {
+    const js = transpile(
+      "import Redis from 'ioredis';\nexport const f = (r: Redis): number => 1;\nnew Redis();",
+    );
+    expect(js).toContain('const f = (r) => 1');
+    expect(js).toMatch(/export \{\s*f\s*\}/);
+    expect(js).toContain('import Redis from "ioredis"');
+  });
+
+  it('names the line and column of a syntax error in the learner file, not a host path', () => {
+    let error: unknown;
+    try {
+      transpile('export async function main() {\n  return (1;\n}\n');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CompileError);
+    expect((error as Error).message).toMatch(/^submission\.ts:2:\d+: /);
+    expect((error as Error).message).not.toContain('/');
+  });
+});

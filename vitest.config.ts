@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{grader,server,web,exercises}/**/*.test.ts'],
+    // Tests start real redis-servers, worker processes and Chromium.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,51 @@
+import type { GradeResult, Status } from '../api/submit-solution.ts';
+
+const LABEL: Record<Status, string> = { pass: 'Passed', fail: 'Failed', error: 'Error' };
+const MARK: Record<Status, string> = { pass: '✓', fail: '✗', error: '!' };
+
+/** Each check with its verdict. Every string here came from learner code: text, never markup. */
+export function GradeReport({ result }: { result: GradeResult }) {
+  const passed = result.checks.filter((check) => check.status === 'pass').length;
+  return (
+    <section className={`grade-report status-${result.status}`} aria-live="polite">
+      <h3 data-testid="grade-status">
+        {result.status === 'pass'
+          ? 'All checks passed'
+          : result.checks.length
+            ? `${passed} of ${result.checks.length} checks passed`
+            : 'Your code could not run'}
+        <span className="muted"> · {Math.round(result.durationMs)} ms</span>
+      </h3>
+      {result.message && <pre className="run-message">{result.message}</pre>}
+      <ul className="checks">
+        {result.checks.map((check) => (
+          <li
+            key={check.name}
+            className={`check status-${check.status}`}
+            data-status={check.status}
+          >
+            <span className="check-mark" aria-hidden="true">
+              {MARK[check.status]}
+            </span>
+            <span className="visually-hidden">{LABEL[check.status]}: </span>
+            <span className="check-name">{check.name}</span>
+            {check.message && <p className="check-message">{check.message}</p>}
+            {check.expected !== undefined && (
+              <dl className="expected-actual">
+                <dt>expected</dt>
+                <dd>
+                  <code>{check.expected}</code>
+                </dd>
+                <dt>actual</dt>
+                <dd>
+                  <code>{check.actual}</code>
+                </dd>
+              </dl>
+            )}
+            {check.output && <pre className="check-output">{check.output}</pre>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
