@@ -1,0 +1,91 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './browser.ts';
+import { serveCourse } from './serve-course.ts';
+
+const exerciseFile = (name: string) =>
+  readFileSync(new URL(`../exercises/set-and-get/${name}`, import.meta.url), 'utf8');
+const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
+
+/**
+ * Replaces the editor's text the way a learner would: select all, paste over it. (Typing would
+ * let Monaco auto-close brackets and indent, changing the code.)
+ */
+async function replaceCode(page: Page, code: string) {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect
+    .poll(() => page.locator('.monaco-editor .view-lines').textContent())
+    .toBe(code.replace(/\n/g, '').replace(/ /g, '\u00a0'));
+}
+
+describe('a learner in the browser', () => {
+  let course: Awaited<ReturnType<typeof serveCourse>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    [course, browser] = await Promise.all([serveCourse(), launchChromium()]);
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await course?.stop();
+  });
+
+  it('opens the course and finds the lesson', async () => {
+    await page.goto(course.url);
+    const lesson = page.getByRole('link', { name: /SET and GET/ });
+    await lesson.waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}course.png` });
+    await lesson.click();
+    await page.getByRole('heading', { level: 1, name: 'SET and GET' }).waitFor();
+    expect(await page.locator('.prose h2').first().textContent()).toBe('What you will learn');
+  });
+
+  it('shows the exercise in Monaco, holding the starter code', async () => {
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    const text = await page.locator('.monaco-editor .view-lines').textContent();
+    expect(text?.replace(/\s+/g, ' ')).toContain("// TODO: store the string 'sunny' under the key 'weather'.");
+  });
+
+  it('grades a correct solution: every check passes', async () => {
+    await replaceCode(page, exerciseFile('solution.ts'));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByTestId('grade-status').textContent()).toMatch(/All checks passed/);
+    const checks = page.locator('.check');
+    expect(await checks.count()).toBe(4);
+    expect(await page.locator('.check[data-status="pass"]').count()).toBe(4);
+    await page.screenshot({ path: `${SCREENSHOTS}lesson-passed.png`, fullPage: true });
+  });
+
+  it('grades the starter: the checks fail, with expected and actual shown', async () => {
+    await replaceCode(page, exerciseFile('starter.ts'));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByTestId('grade-status').textContent()).toMatch(/0 of 4 checks passed/);
+    expect(await page.locator('.check[data-status="fail"]').count()).toBe(4);
+    const failure = page.locator('.check[data-status="fail"]', { hasText: 'weather holds the value sunny' });
+    expect(await failure.locator('.check-message').textContent()).toBe("GET weather: expected 'sunny', got null");
+    expect(await failure.locator('.expected-actual dd').allTextContents()).toEqual(["'sunny'", 'null']);
+    await page.screenshot({ path: `${SCREENSHOTS}lesson-failed.png`, fullPage: true });
+  });
+
+  it('shows learner output as text, never as markup', async () => {
+    await replaceCode(
+      page,
+      "export async function main() {\nconsole.log('<img src=x onerror=\"document.title=1\"><b>bold</b>');\nreturn null;\n}\n",
+    );
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.locator('.check-output').first().textContent()).toContain('<b>bold</b>');
+    expect(await page.locator('.grade-report img, .grade-report b').count()).toBe(0);
+  });
+});

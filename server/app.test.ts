@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Grader } from '../grader/index.ts';
+import { assertValidResult } from '../grader/test/result-schema.ts';
+import { createApp } from './app.ts';
+import { MAX_SOURCE_CHARS } from './routes/submission-routes.ts';
+
+const SOLUTION = readFileSync(new URL('../exercises/set-and-get/solution.ts', import.meta.url), 'utf8');
+
+describe('the HTTP API', () => {
+  let grader: Grader;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    grader = await Grader.start();
+    server = createApp({ grader }).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await grader.stop();
+  });
+
+  const submit = (id: string, body: string, type = 'application/json') =>
+    fetch(`${base}/exercises/${id}/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': type },
+      body,
+    });
+
+  async function expectError(response: Response, status: number, message: RegExp) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+    expect(body.message).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/\s+at |node_modules|\/work\//);
+  }
+
+  it('lists the lessons of the course in order', async () => {
+    const response = await fetch(`${base}/course`);
+    expect(response.status).toBe(200);
+    const { lessons } = await response.json();
+    expect(lessons[0]).toMatchObject({ id: 'set-and-get', title: 'SET and GET', exercises: ['set-and-get'] });
+    expect(lessons[0]).not.toHaveProperty('markdown');
+  });
+
+  it('serves a lesson as HTML rendered from its Markdown, runnable blocks marked', async () => {
+    const lesson = await (await fetch(`${base}/lessons/set-and-get`)).json();
+    expect(lesson.html).toContain('<h2>One key, one value</h2>');
+    expect(lesson.html).toContain('<div class="runnable-redis"><pre><code class="language-redis">SET weather sunny');
+  });
+
+  it('serves an exercise with its statement and starter, never its solution or hints', async () => {
+    const exercise = await (await fetch(`${base}/exercises/set-and-get`)).json();
+    expect(exercise.starter).toContain('export async function main');
+    expect(exercise.statementHtml).toContain('<code>weather</code>');
+    expect(exercise.hintCount).toBe(2);
+    expect(JSON.stringify(exercise)).not.toContain("redis.set('weather', 'sunny')");
+  });
+
+  it('grades a submission and answers the result JSON', async () => {
+    const response = await submit('set-and-get', JSON.stringify({ source: SOLUTION }));
+    expect(response.status).toBe(200);
+    const result = await response.json();
+    assertValidResult(result);
+    expect(result.status).toBe('pass');
+  });
+
+  it('answers 404 for an unknown exercise or lesson', async () => {
+    await expectError(await submit('no-such', JSON.stringify({ source: 'x' })), 404, /no exercise named 'no-such'/);
+    await expectError(await fetch(`${base}/exercises/no-such`), 404, /no exercise named/);
+    await expectError(await fetch(`${base}/lessons/no-such`), 404, /no lesson named 'no-such'/);
+  });
+
+  it('refuses path traversal in an exercise id as an unknown exercise', async () => {
+    await expectError(await fetch(`${base}/exercises/..%2F..%2Fpackage.json`), 404, /no exercise named/);
+  });
+
+  it('answers 400 when the source is missing, empty or not a string', async () => {
+    await expectError(await submit('set-and-get', '{}'), 400, /source must be a string/);
+    await expectError(await submit('set-and-get', '{"source":""}'), 400, /source is empty/);
+    await expectError(await submit('set-and-get', '{"source":42}'), 400, /source must be a string/);
+  });
+
+  it('answers 400 for a body that is not valid JSON', async () => {
+    await expectError(await submit('set-and-get', '{"source": '), 400, /not valid JSON/);
+  });
+
+  it('answers 415 for a body that is not JSON at all', async () => {
+    await expectError(await submit('set-and-get', 'source=x', 'text/plain'), 415, /as JSON/);
+  });
+
+  it('answers 400 for a source over the limit, and 413 for an oversized body', async () => {
+    const long = JSON.stringify({ source: 'x'.repeat(MAX_SOURCE_CHARS + 1) });
+    await expectError(await submit('set-and-get', long), 400, /longer than/);
+    const huge = JSON.stringify({ source: 'x'.repeat(1024 * 1024) });
+    await expectError(await submit('set-and-get', huge), 413, /too large/);
+  });
+
+  it('answers JSON 404 for an unknown API route and hides the framework', async () => {
+    const response = await fetch(`${base}/nothing-here`);
+    await expectError(response, 404, /no API route GET \/api\/nothing-here/);
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+});
