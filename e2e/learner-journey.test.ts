@@ -55,13 +55,17 @@ describe('a learner in the browser', () => {
   it('shows the exercise in Monaco, holding the starter code', async () => {
     await page.locator('.monaco-editor .view-lines').waitFor();
     const text = await page.locator('.monaco-editor .view-lines').textContent();
-    expect(text?.replace(/\s+/g, ' ')).toContain("// TODO: store the string 'sunny' under the key 'weather'.");
+    expect(text?.replace(/\s+/g, ' ')).toContain(
+      "// TODO: store the string 'sunny' under the key 'weather'.",
+    );
   });
 
   it('grades a correct solution: every check passes', async () => {
     await replaceCode(page, exerciseFile('solution.ts'));
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => page.getByTestId('grade-status').textContent()).toMatch(/All checks passed/);
+    await expect
+      .poll(() => page.getByTestId('grade-status').textContent())
+      .toMatch(/All checks passed/);
     const checks = page.locator('.check');
     expect(await checks.count()).toBe(4);
     expect(await page.locator('.check[data-status="pass"]').count()).toBe(4);
@@ -71,21 +75,32 @@ describe('a learner in the browser', () => {
   it('grades the starter: the checks fail, with expected and actual shown', async () => {
     await replaceCode(page, exerciseFile('starter.ts'));
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => page.getByTestId('grade-status').textContent()).toMatch(/0 of 4 checks passed/);
+    await expect
+      .poll(() => page.getByTestId('grade-status').textContent())
+      .toMatch(/0 of 4 checks passed/);
     expect(await page.locator('.check[data-status="fail"]').count()).toBe(4);
-    const failure = page.locator('.check[data-status="fail"]', { hasText: 'weather holds the value sunny' });
-    expect(await failure.locator('.check-message').textContent()).toBe("GET weather: expected 'sunny', got null");
-    expect(await failure.locator('.expected-actual dd').allTextContents()).toEqual(["'sunny'", 'null']);
+    const failure = page.locator('.check[data-status="fail"]', {
+      hasText: 'weather holds the value sunny',
+    });
+    expect(await failure.locator('.check-message').textContent()).toBe(
+      "GET weather: expected 'sunny', got null",
+    );
+    expect(await failure.locator('.expected-actual dd').allTextContents()).toEqual([
+      "'sunny'",
+      'null',
+    ]);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-failed.png`, fullPage: true });
   });
 
   it('shows learner output as text, never as markup', async () => {
     await replaceCode(
       page,
-      "export async function main() {\nconsole.log('<img src=x onerror=\"document.title=1\"><b>bold</b>');\nreturn null;\n}\n",
+      'export async function main() {\nconsole.log(\'<img src=x onerror="document.title=1"><b>bold</b>\');\nreturn null;\n}\n',
     );
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => page.locator('.check-output').first().textContent()).toContain('<b>bold</b>');
+    await expect
+      .poll(() => page.locator('.check-output').first().textContent())
+      .toContain('<b>bold</b>');
     expect(await page.locator('.grade-report img, .grade-report b').count()).toBe(0);
   });
 });

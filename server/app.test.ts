@@ -7,7 +7,10 @@ import { assertValidResult } from '../grader/test/result-schema.ts';
 import { createApp } from './app.ts';
 import { MAX_SOURCE_CHARS } from './routes/submission-routes.ts';
 
-const SOLUTION = readFileSync(new URL('../exercises/set-and-get/solution.ts', import.meta.url), 'utf8');
+const SOLUTION = readFileSync(
+  new URL('../exercises/set-and-get/solution.ts', import.meta.url),
+  'utf8',
+);
 
 describe('the HTTP API', () => {
   let grader: Grader;
@@ -46,14 +49,20 @@ describe('the HTTP API', () => {
     const response = await fetch(`${base}/course`);
     expect(response.status).toBe(200);
     const { lessons } = await response.json();
-    expect(lessons[0]).toMatchObject({ id: 'set-and-get', title: 'SET and GET', exercises: ['set-and-get'] });
+    expect(lessons[0]).toMatchObject({
+      id: 'set-and-get',
+      title: 'SET and GET',
+      exercises: ['set-and-get'],
+    });
     expect(lessons[0]).not.toHaveProperty('markdown');
   });
 
   it('serves a lesson as HTML rendered from its Markdown, runnable blocks marked', async () => {
     const lesson = await (await fetch(`${base}/lessons/set-and-get`)).json();
     expect(lesson.html).toContain('<h2>One key, one value</h2>');
-    expect(lesson.html).toContain('<div class="runnable-redis"><pre><code class="language-redis">SET weather sunny');
+    expect(lesson.html).toContain(
+      '<div class="runnable-redis"><pre><code class="language-redis">SET weather sunny',
+    );
   });
 
   it('serves an exercise with its statement and starter, never its solution or hints', async () => {
@@ -73,13 +82,21 @@ describe('the HTTP API', () => {
   });
 
   it('answers 404 for an unknown exercise or lesson', async () => {
-    await expectError(await submit('no-such', JSON.stringify({ source: 'x' })), 404, /no exercise named 'no-such'/);
+    await expectError(
+      await submit('no-such', JSON.stringify({ source: 'x' })),
+      404,
+      /no exercise named 'no-such'/,
+    );
     await expectError(await fetch(`${base}/exercises/no-such`), 404, /no exercise named/);
     await expectError(await fetch(`${base}/lessons/no-such`), 404, /no lesson named 'no-such'/);
   });
 
   it('refuses path traversal in an exercise id as an unknown exercise', async () => {
-    await expectError(await fetch(`${base}/exercises/..%2F..%2Fpackage.json`), 404, /no exercise named/);
+    await expectError(
+      await fetch(`${base}/exercises/..%2F..%2Fpackage.json`),
+      404,
+      /no exercise named/,
+    );
   });
 
   it('answers 400 when the source is missing, empty or not a string', async () => {
