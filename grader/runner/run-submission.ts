@@ -31,7 +31,7 @@ const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
  */
 export async function runSubmission(job: GradeJob): Promise<GradeResult> {
   const started = performance.now();
-  const checks = await loadChecks(job.checksPath);
+  const checks = await loadChecks(job.exerciseId, job.checksPath);
   const bridge = new RedisBridge(job.sandbox);
   const output = new OutputCapture(job.limits.outputChars);
   const finish = (checkResults: CheckResult[], message?: string): GradeResult => ({

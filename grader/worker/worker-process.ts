@@ -19,6 +19,7 @@ export class WorkerLostError extends WorkerError {
 /** One grader worker child process, running one job at a time. */
 export class WorkerProcess {
   private nextId = 0;
+  private stopping = false;
 
   private constructor(private readonly child: ChildProcess) {}
 
@@ -45,8 +46,9 @@ export class WorkerProcess {
     });
   }
 
+  /** False from the moment the worker is told to stop, so no job is handed to a dying worker. */
   get alive(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
+    return !this.stopping && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Runs a job; past `deadlineMs` the worker is killed and the promise rejects with WorkerLostError. */
@@ -81,6 +83,7 @@ export class WorkerProcess {
   /** SIGTERM, then SIGKILL if the worker is still there after a grace period. */
   async stop(): Promise<void> {
     if (!this.alive) return;
+    this.stopping = true;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     const killer = setTimeout(() => this.child.kill('SIGKILL'), KILL_GRACE_MS);

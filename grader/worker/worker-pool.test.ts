@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxServer } from '../redis/sandbox-server.ts';
+import { DEFAULT_LIMITS } from '../runner/limits.ts';
+import type { GradeJob } from '../runner/run-submission.ts';
+import { WorkerPool } from './worker-pool.ts';
+import { WorkerLostError } from './worker-process.ts';
+
+const CHECKS = new URL('../../exercises/set-and-get/checks.ts', import.meta.url).pathname;
+
+describe('the worker pool', () => {
+  let sandbox: SandboxServer;
+  let pool: WorkerPool;
+  const job = (source: string): GradeJob => ({
+    exerciseId: 'set-and-get',
+    checksPath: CHECKS,
+    source,
+    sandbox: sandbox.address,
+    limits: DEFAULT_LIMITS,
+  });
+
+  beforeAll(async () => {
+    [sandbox, pool] = await Promise.all([SandboxServer.start(), WorkerPool.start(1)]);
+  });
+  afterAll(async () => {
+    await pool.stop();
+    await sandbox.stop();
+  });
+
+  it('kills a worker that overruns the deadline, then grades the next job on a new one', async () => {
+    // The deadline is shorter than the isolate's own timeout, so only the host can stop this run.
+    const stuck = pool.run(job('export const main = () => new Promise(() => {});'), 300);
+    await expect(stuck).rejects.toThrow(WorkerLostError);
+    await expect(stuck).rejects.toThrow('the run did not finish within 300 ms');
+
+    const next = await pool.run(
+      job(
+        "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }",
+      ),
+      10_000,
+    );
+    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' } });
+  });
+
+  it('reports a broken checks.ts as a content error named by its course path', async () => {
+    const reply = await pool.run(
+      { ...job('export const main = () => 1;'), checksPath: '/nonexistent/checks.ts' },
+      10_000,
+    );
+    expect(reply).toMatchObject({ type: 'content-error' });
+    expect(reply.type === 'content-error' && reply.message).toMatch(
+      /^exercises\/set-and-get\/checks\.ts cannot be loaded/,
+    );
+    expect(JSON.stringify(reply)).not.toContain('/nonexistent');
+  });
+});
