@@ -1,6 +1,6 @@
-import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { RedisServerNotFoundError } from '../errors.ts';
+import { isExecutable } from '../shared/is-executable.ts';
 
 /** Finds the redis-server binary: REDIS_SERVER_BIN when set, else the first on PATH. */
 export function findRedisServer(env: NodeJS.ProcessEnv = process.env): string {
@@ -15,13 +15,4 @@ export function findRedisServer(env: NodeJS.ProcessEnv = process.env): string {
     if (isExecutable(candidate)) return candidate;
   }
   throw new RedisServerNotFoundError('redis-server on PATH');
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,3 +1,4 @@
+import { Lender } from '../shared/lender.ts';
 import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, SandboxServer } from './sandbox-server.ts';
 
 /**
@@ -5,11 +6,10 @@ import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, SandboxServer } from './san
  * The runner flushes a sandbox before every check, so a returned sandbox needs no cleaning here.
  */
 export class SandboxPool {
-  private readonly idle: SandboxServer[] = [];
-  private readonly waiting: ((server: SandboxServer) => void)[] = [];
+  private readonly lender: Lender<SandboxServer>;
 
   private constructor(private readonly all: SandboxServer[]) {
-    this.idle.push(...all);
+    this.lender = new Lender(all);
   }
 
   static async start(size: number, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS) {
@@ -26,15 +26,11 @@ export class SandboxPool {
   }
 
   acquire(): Promise<SandboxServer> {
-    const server = this.idle.pop();
-    if (server) return Promise.resolve(server);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return this.lender.borrow();
   }
 
   release(server: SandboxServer): void {
-    const next = this.waiting.shift();
-    if (next) next(server);
-    else this.idle.push(server);
+    this.lender.giveBack(server);
   }
 
   async stop(): Promise<void> {

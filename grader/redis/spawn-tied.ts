@@ -1,16 +1,9 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { isExecutable } from '../shared/is-executable.ts';
 
 const SETPRIV = '/usr/bin/setpriv';
 
-const hasSetpriv = (() => {
-  try {
-    accessSync(SETPRIV, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasSetpriv = isExecutable(SETPRIV);
 
 /**
  * Spawns a process that the kernel kills when this one dies, even by SIGKILL, so that a crashed

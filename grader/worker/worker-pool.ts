@@ -1,4 +1,5 @@
 import type { GradeJob } from '../runner/run-submission.ts';
+import { Lender } from '../shared/lender.ts';
 import { type JobReply, WorkerProcess } from './worker-process.ts';
 
 const RESPAWN_DELAY_MS = 1_000;
@@ -8,12 +9,11 @@ const RESPAWN_DELAY_MS = 1_000;
  * was killed is replaced before it takes another job.
  */
 export class WorkerPool {
-  private readonly idle: WorkerProcess[] = [];
-  private readonly waiting: ((worker: WorkerProcess) => void)[] = [];
+  private readonly lender: Lender<WorkerProcess>;
   private stopped = false;
 
   private constructor(private readonly workers: Set<WorkerProcess>) {
-    this.idle.push(...workers);
+    this.lender = new Lender(workers);
   }
 
   static async start(size: number): Promise<WorkerPool> {
@@ -22,11 +22,11 @@ export class WorkerPool {
   }
 
   async run(job: GradeJob, deadlineMs: number): Promise<JobReply> {
-    const worker = await this.take();
+    const worker = await this.lender.borrow();
     try {
       return await worker.run(job, deadlineMs);
     } finally {
-      void this.give(worker);
+      void this.giveBack(worker);
     }
   }
 
@@ -35,13 +35,7 @@ export class WorkerPool {
     await Promise.all([...this.workers].map((worker) => worker.stop()));
   }
 
-  private take(): Promise<WorkerProcess> {
-    const worker = this.idle.pop();
-    if (worker) return Promise.resolve(worker);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private async give(worker: WorkerProcess): Promise<void> {
+  private async giveBack(worker: WorkerProcess): Promise<void> {
     let next = worker;
     if (!worker.alive) {
       this.workers.delete(worker);
@@ -50,13 +44,11 @@ export class WorkerPool {
         next = await WorkerProcess.spawn();
       } catch {
         // A replacement that cannot start now may start later; the slot must not be lost.
-        setTimeout(() => void this.give(worker), RESPAWN_DELAY_MS).unref();
+        setTimeout(() => void this.giveBack(worker), RESPAWN_DELAY_MS).unref();
         return;
       }
       this.workers.add(next);
     }
-    const waiter = this.waiting.shift();
-    if (waiter) waiter(next);
-    else this.idle.push(next);
+    this.lender.giveBack(next);
   }
 }
