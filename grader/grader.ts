@@ -60,6 +60,7 @@ export class Grader {
         {
           exerciseId,
           checksPath: exercise.checksPath,
+          fixturesDir: exercise.fixturesDir,
           source,
           sandbox: sandbox.address,
           limits: this.limits,

@@ -22,6 +22,8 @@ export interface Exercise {
   solution: string;
   /** Absolute path of checks.ts, imported only by the trusted grader worker. */
   checksPath: string;
+  /** Absolute path of fixtures/, which learner code may read and nothing else. */
+  fixturesDir: string;
 }
 
 export async function loadExercise(courseDir: string, id: string): Promise<Exercise> {
@@ -55,5 +57,6 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     starter: starter ?? '',
     solution: solution ?? '',
     checksPath: join(dir, 'checks.ts'),
+    fixturesDir: join(dir, 'fixtures'),
   };
 }

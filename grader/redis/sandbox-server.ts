@@ -55,6 +55,9 @@ export class SandboxServer {
       'appendonly no',
       `maxmemory ${limits.maxMemoryBytes}`,
       'maxmemory-policy noeviction',
+      // A learner's endless Lua script must not hold the sandbox: after this many ms other
+      // clients get BUSY and the grader can SCRIPT KILL it.
+      'busy-reply-threshold 100',
       `proto-max-bulk-len ${limits.maxBulkBytes}`,
       'databases 16',
       'loglevel warning',

@@ -1,96 +1,111 @@
 import ivm from 'isolated-vm';
-import { IOREDIS_MODULE_SOURCE, PRELUDE_SOURCE } from './isolate-prelude.ts';
-import { COMMAND_METHODS, type RedisBridge } from './redis-bridge.ts';
-import { SUBMISSION_FILE } from './transpile.ts';
+import { describeThrown } from './learner-errors.ts';
+import { runtimeSource } from './runtime-bundle.ts';
+import { type Program, SUBMISSION_FILE } from './transpile.ts';
 
 export interface IsolateLimits {
   memoryMb: number;
-  /** Wall time for loading the module and for each call, enforced by the host. */
+  /** Wall time for loading the learner's module and for each call, enforced by the host. */
   timeoutMs: number;
+  /** CPU time the learner's code may use in the whole run. */
+  cpuMs: number;
+  outputChars: number;
 }
 
-/** The learner's code failed on its own terms: it threw, or it did not finish in time. */
+/** What the worker lends one context, i.e. one check. It can revoke all of it (see CheckGate). */
+export interface Capabilities {
+  methods: readonly string[];
+  send(clientId: number, method: string, args: unknown[]): Promise<unknown>;
+  exec(clientId: number, commands: unknown[][], atomic: boolean): Promise<unknown>;
+  sleep(ms: number): Promise<void>;
+  randomBytes(size: number): Uint8Array;
+  readFixture(path: string): Uint8Array;
+}
+
+/** The learner's code failed on its own terms: it threw, hit a limit, or did not finish in time. */
 export class LearnerCodeError extends Error {
   override name = 'LearnerCodeError';
 }
 
 export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
+// V8's code cache for the runtime, made by the first isolate and reused by every later one.
+let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+
 /**
- * One fresh V8 isolate holding one learner module. Nothing of Node is inside: only the
- * prelude's console and ioredis stand-in, which forward to the worker through References.
+ * One V8 isolate for one run. Each check loads the learner's module into a fresh context, so
+ * nothing a check leaves running (timers, pending promises) can act in the next. Nothing of
+ * Node is inside: only the runtime of isolate-runtime/, which reaches the worker through
+ * References.
  */
 export class LearnerIsolate {
-  private stopped: string | undefined;
+  private readonly isolate: ivm.Isolate;
+  private stopReason: string | undefined;
 
-  private constructor(
-    private readonly isolate: ivm.Isolate,
-    private readonly module: ivm.Module,
-    private readonly invoker: ivm.Reference<(...args: unknown[]) => Promise<unknown>>,
+  constructor(
+    private readonly program: Program,
     private readonly limits: IsolateLimits,
-  ) {}
-
-  static async load(
-    javascript: string,
-    bridge: RedisBridge,
-    print: (level: string, text: string) => void,
-    limits: IsolateLimits,
-  ): Promise<LearnerIsolate> {
-    const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
-    try {
-      const context = await isolate.createContext();
-      const invoker = await context.evalClosure(
-        PRELUDE_SOURCE,
-        [
-          new ivm.Reference((id: number, method: string, args: unknown[]) =>
-            bridge.send(id, method, args),
-          ),
-          new ivm.Reference(print),
-          new ivm.ExternalCopy(COMMAND_METHODS).copyInto(),
-        ],
-        { result: { reference: true } },
-      );
-      const ioredis = await isolate.compileModule(IOREDIS_MODULE_SOURCE, { filename: 'ioredis' });
-      const module = await isolate
-        .compileModule(javascript, { filename: SUBMISSION_FILE })
-        .catch((error: Error) => {
-          throw new LearnerCodeError(error.message);
-        });
-      await module.instantiate(context, (specifier) => {
-        if (specifier === 'ioredis') return ioredis;
-        throw new LearnerCodeError(
-          `cannot import '${specifier}': exercises run in a sandbox where only 'ioredis' can be imported`,
-        );
-      });
-      const loaded = new LearnerIsolate(isolate, module, invoker, limits);
-      await loaded.withinTime(
-        'loading your module',
-        module.evaluate({ timeout: limits.timeoutMs }),
-      );
-      return loaded;
-    } catch (error) {
-      if (!isolate.isDisposed) isolate.dispose();
-      throw error;
-    }
+  ) {
+    this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   }
 
-  /** Calls an export; resolves with a copy of its result, or rejects with a LearnerCodeError. */
-  call(name: string, args: CallArg[]): Promise<unknown> {
-    if (this.stopped) {
-      return Promise.reject(
-        new LearnerCodeError(`not run: your code was stopped (${this.stopped})`),
-      );
-    }
-    const reply = this.invoker.apply(
-      undefined,
-      [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto()],
-      { timeout: this.limits.timeoutMs, result: { promise: true, copy: true } },
-    );
-    return this.withinTime(`${name}()`, reply);
+  /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
+  get stopped(): string | undefined {
+    return this.stopReason;
+  }
+
+  get timeoutMs(): number {
+    return this.limits.timeoutMs;
   }
 
   get cpuMs(): number {
     return this.isolate.isDisposed ? 0 : Number(this.isolate.cpuTime) / 1e6;
+  }
+
+  async load(capabilities: Capabilities): Promise<LearnerContext> {
+    const context = await this.isolate.createContext();
+    try {
+      await context.evalClosure(
+        'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, methods: $5, outputChars: $6 };',
+        [
+          new ivm.Reference(capabilities.send),
+          new ivm.Reference(capabilities.exec),
+          new ivm.Reference(capabilities.sleep),
+          new ivm.Reference(capabilities.randomBytes),
+          new ivm.Reference(capabilities.readFixture),
+          new ivm.ExternalCopy(capabilities.methods).copyInto(),
+          this.limits.outputChars,
+        ],
+      );
+      const script = await this.isolate.compileScript(runtimeSource(), {
+        filename: 'keyspace-runtime.js',
+        ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
+      });
+      // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
+      const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
+      if (!runtimeCache && produced) runtimeCache = produced;
+      await script.run(context);
+      const runtime = await context.global.get('__keyspaceRuntime', { reference: true });
+      const invoke = await runtime.get('invoke', { reference: true });
+      const takeOutput = await runtime.get('takeOutput', { reference: true });
+      const exportNames = (await runtime.get('exportNames', { copy: true })) as Record<
+        string,
+        string[]
+      >;
+
+      const module = await this.isolate
+        .compileModule(this.program.js, { filename: SUBMISSION_FILE })
+        .catch((error: Error) => {
+          throw new LearnerCodeError(error.message);
+        });
+      await module.instantiate(context, (specifier) => this.builtinModule(specifier, exportNames));
+      const loaded = new LearnerContext(this, context, module, invoke, takeOutput);
+      await this.within('loading your module', module.evaluate({ timeout: this.limits.timeoutMs }));
+      return loaded;
+    } catch (error) {
+      context.release();
+      throw error;
+    }
   }
 
   dispose(): void {
@@ -98,35 +113,139 @@ export class LearnerIsolate {
   }
 
   /**
-   * An isolate's own timeout covers only synchronous work; a promise that never settles is
-   * caught here, on the host, and the isolate is disposed so nothing of it runs on.
+   * Races learner work against the wall-time limit. An isolate's own timeout covers only
+   * synchronous work; a promise that never settles is caught here, on the host, and the isolate
+   * is disposed so nothing of it runs on.
    */
-  private async withinTime<T>(what: string, work: Promise<T>): Promise<T> {
+  async within<T>(what: string, work: Promise<T>): Promise<T> {
+    if (this.stopReason) throw new LearnerCodeError(`not run: ${this.stopReason}`);
+    const cpuBefore = this.cpuMs;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        this.stop(`${what} did not finish within ${this.limits.timeoutMs} ms`);
-        reject(new LearnerCodeError(this.stopped));
+        reject(
+          this.stop(`${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`),
+        );
       }, this.limits.timeoutMs);
     });
     try {
-      return await Promise.race([work, deadline]);
+      const result = await Promise.race([work, deadline]);
+      if (this.cpuMs > this.limits.cpuMs) {
+        throw this.stop(`your code used more than ${this.limits.cpuMs} ms of CPU time (CPU limit)`);
+      }
+      return result;
     } catch (error) {
       if (error instanceof LearnerCodeError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       // isolated-vm reports a synchronous timeout or a blown heap as a plain Error.
-      if (/timed out/i.test(message))
-        this.stop(`${what} did not finish within ${this.limits.timeoutMs} ms`);
-      else if (/memory limit/i.test(message))
-        this.stop(`${what} used more than ${this.limits.memoryMb} MB`);
-      throw new LearnerCodeError(this.stopped ?? `${what} threw: ${message}`);
+      if (/timed out/i.test(message)) {
+        throw this.stop(
+          `${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`,
+        );
+      }
+      if (/memory limit|disposed/i.test(message) || this.isolate.isDisposed) {
+        throw this.stop(
+          `${what} used more than ${this.limits.memoryMb} MB of memory (memory limit)`,
+        );
+      }
+      if (this.cpuMs - cpuBefore > this.limits.cpuMs) {
+        throw this.stop(`your code used more than ${this.limits.cpuMs} ms of CPU time (CPU limit)`);
+      }
+      throw new LearnerCodeError(`${what} threw: ${describeThrown(error, this.program.sourceMap)}`);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private stop(reason: string): void {
-    this.stopped ??= reason;
+  private stop(reason: string): LearnerCodeError {
+    this.stopReason ??= reason;
     this.dispose();
+    return new LearnerCodeError(this.stopReason);
   }
+
+  private builtinModule(specifier: string, exportNames: Record<string, string[]>): ivm.Module {
+    const names = Object.hasOwn(exportNames, specifier) ? exportNames[specifier] : undefined;
+    if (!names) {
+      const importable = Object.keys(exportNames).filter(
+        (name) => name === 'ioredis' || name.startsWith('node:'),
+      );
+      throw new LearnerCodeError(
+        `cannot import '${specifier}': code in the Keyspace sandbox can import only ${importable.join(', ')}`,
+      );
+    }
+    const key = JSON.stringify(specifier);
+    const lines = names
+      .filter((name) => name !== 'default')
+      .map((name) => `export const ${name} = globalThis.__keyspaceModules[${key}].${name};`);
+    lines.push(`export default globalThis.__keyspaceModules[${key}].default;`);
+    return this.isolate.compileModuleSync(lines.join('\n'), { filename: specifier });
+  }
+}
+
+/** The learner's module loaded in one context: what one check calls. */
+export class LearnerContext {
+  constructor(
+    private readonly owner: LearnerIsolate,
+    private readonly context: ivm.Context,
+    private readonly module: ivm.Module,
+    private readonly invoke: ivm.Reference,
+    private readonly output: ivm.Reference,
+  ) {}
+
+  /** Calls an export; resolves with a copy of its result, or rejects with a LearnerCodeError. */
+  async call(name: string, args: CallArg[]): Promise<unknown> {
+    const exported = await this.owner.within(
+      'looking up your exports',
+      this.module.namespace.get(name, { reference: true }),
+    );
+    if (exported.typeof !== 'function') {
+      throw new LearnerCodeError(
+        `your code does not export a function named ${name}: write \`export async function ${name}(…)\``,
+      );
+    }
+    const reply = this.invoke
+      .apply(
+        undefined,
+        [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto()],
+        {
+          timeout: this.owner.timeoutMs,
+          result: { promise: true, copy: true },
+        },
+      )
+      .catch((error: Error) => {
+        // Copying the result out failed: a function, a Symbol, a Proxy, a throwing getter…
+        if (/could not be cloned/.test(error.message)) {
+          throw new LearnerCodeError(
+            `${name}() returned a value that cannot leave the sandbox (${error.message}): return strings, numbers, arrays, plain objects or Buffers`,
+          );
+        }
+        throw error;
+      });
+    return fromIsolate(await this.owner.within(`${name}()`, reply));
+  }
+
+  /** What the code printed since the last take; empty when it printed nothing or was stopped. */
+  takeOutput(): string {
+    if (this.owner.stopped) return '';
+    try {
+      return String(this.output.applySync(undefined, [], { timeout: 100 }));
+    } catch {
+      return '';
+    }
+  }
+
+  release(): void {
+    this.context.release();
+  }
+}
+
+/** Bytes come out of an isolate as Uint8Array; checks compare them with Node Buffers. */
+function fromIsolate(value: unknown): unknown {
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return value.map(fromIsolate);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromIsolate(item)]));
+  }
+  return value;
 }

@@ -13,43 +13,80 @@ export const COMMAND_METHODS: readonly string[] = (() => {
 const METHODS = new Set([...COMMAND_METHODS, 'call', 'callBuffer']);
 const LOGGED_ARG_LENGTH = 200;
 
+/** How many commands one run may send, shared by the bridges of all its checks. */
+export class CommandBudget {
+  used = 0;
+  constructor(readonly max: number) {}
+
+  spend(count: number): void {
+    this.used += count;
+    if (this.used > this.max) {
+      throw new Error(
+        `limit hit: your code sent more than ${this.max} Redis commands in one run (command limit)`,
+      );
+    }
+  }
+}
+
+export interface PipelineReply {
+  error?: string;
+  value?: unknown;
+}
+
 /**
- * The worker's end of the learner's Redis clients. Each `new Redis()` in the isolate becomes
- * one real connection here, logged in as the ACL user `learner`, so refused commands fail in Redis.
+ * The worker's end of the learner's Redis clients during one check. Each `new Redis()` in the
+ * isolate becomes one real connection here, logged in as the ACL user `learner`, so refused
+ * commands fail in Redis itself.
  */
 export class RedisBridge {
   private readonly clients = new Map<number, Redis>();
-  private log: LoggedCommand[] = [];
-  private total = 0;
+  private readonly log: LoggedCommand[] = [];
 
-  constructor(private readonly address: SandboxAddress) {}
+  constructor(
+    private readonly address: SandboxAddress,
+    private readonly budget: CommandBudget,
+  ) {}
 
-  async send(clientId: number, method: string, args: unknown[]): Promise<unknown> {
-    if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
-    const name = method.startsWith('call') ? String(args[0]).toLowerCase() : commandOf(method);
-    this.log.push({ name, args: (method.startsWith('call') ? args.slice(1) : args).map(logged) });
-    this.total += 1;
+  readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
+    const command = this.accept(method, args.map(toNode));
+    this.budget.spend(1);
     const client = this.client(clientId);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    return fn?.apply(client, args);
-  }
+    return fn?.apply(client, command);
+  };
 
-  /** The commands sent since the last `resetLog()`. */
+  /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */
+  readonly exec = async (
+    clientId: number,
+    commands: unknown[][],
+    atomic: boolean,
+  ): Promise<PipelineReply[] | null> => {
+    const accepted = commands.map(([method, ...args]) => [
+      String(method),
+      ...this.accept(String(method), args.map(toNode)),
+    ]);
+    this.budget.spend(accepted.length);
+    const client = this.client(clientId);
+    const results = await (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec();
+    return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
+  };
+
+  /** The commands sent through this bridge, i.e. during one check. */
   get commands(): readonly LoggedCommand[] {
     return this.log;
-  }
-
-  resetLog(): void {
-    this.log = [];
-  }
-
-  get commandCount(): number {
-    return this.total;
   }
 
   close(): void {
     for (const client of this.clients.values()) client.disconnect();
     this.clients.clear();
+  }
+
+  private accept(method: string, args: unknown[]): unknown[] {
+    if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
+    const isCall = method === 'call' || method === 'callBuffer';
+    const name = isCall ? String(args[0]).toLowerCase() : commandOf(method);
+    this.log.push({ name, args: (isCall ? args.slice(1) : args).map(logged) });
+    return args;
   }
 
   private client(id: number): Redis {
@@ -61,13 +98,25 @@ export class RedisBridge {
         password: this.address.learnerPassword,
         // Fail fast: a learner waiting on a retry loop learns nothing.
         maxRetriesPerRequest: 1,
-        enableOfflineQueue: true,
+        enableReadyCheck: false,
       });
       client.on('error', () => {});
       this.clients.set(id, client);
     }
     return client;
   }
+}
+
+/** Bytes come out of the isolate as Uint8Array; ioredis sends only Buffers as raw bytes. */
+function toNode(value: unknown): unknown {
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  }
+  if (Array.isArray(value)) return value.map(toNode);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toNode(item)]));
+  }
+  return value;
 }
 
 function commandOf(method: string): string {

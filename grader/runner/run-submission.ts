@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Redis, { ReplyError } from 'ioredis';
 import type { CheckContext, SandboxClient } from '../checks/api.ts';
 import { CheckFailure, expect } from '../checks/expect.ts';
@@ -8,16 +9,25 @@ import {
   overallStatus,
   RESULT_VERSION,
 } from '../result/grade-result.ts';
-import { type CallArg, LearnerCodeError, LearnerIsolate } from './learner-isolate.ts';
+import { CheckGate } from './check-gate.ts';
+import { fixtureReader } from './fixtures.ts';
+import {
+  type CallArg,
+  type Capabilities,
+  LearnerCodeError,
+  type LearnerContext,
+  LearnerIsolate,
+} from './learner-isolate.ts';
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
-import { OutputCapture } from './output-capture.ts';
-import { RedisBridge } from './redis-bridge.ts';
-import { CompileError, transpile } from './transpile.ts';
+import { COMMAND_METHODS, CommandBudget, RedisBridge } from './redis-bridge.ts';
+import { resetSandbox } from './reset-sandbox.ts';
+import { CompileError, type Program, transpile } from './transpile.ts';
 
 export interface GradeJob {
   exerciseId: string;
   checksPath: string;
+  fixturesDir: string;
   source: string;
   sandbox: SandboxAddress;
   limits: RunLimits;
@@ -26,86 +36,132 @@ export interface GradeJob {
 const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
 
 /**
- * Grades one submission inside a worker: the learner's module in a fresh isolate, then each
- * check, in authored order, against a flushed sandbox. Assertions run here, never in the isolate.
+ * Grades one submission inside a worker. Each check, in authored order, gets a flushed sandbox
+ * and the learner's module freshly loaded into a new context; assertions run here, in the
+ * trusted worker, never in the isolate.
  */
 export async function runSubmission(job: GradeJob): Promise<GradeResult> {
   const started = performance.now();
   const checks = await loadChecks(job.exerciseId, job.checksPath);
-  const bridge = new RedisBridge(job.sandbox);
-  const output = new OutputCapture(job.limits.outputChars);
-  const finish = (checkResults: CheckResult[], message?: string): GradeResult => ({
-    version: RESULT_VERSION,
-    exercise: job.exerciseId,
-    status: overallStatus(checkResults),
-    ...(message === undefined ? {} : { message }),
-    durationMs: elapsed(started),
-    checks: checkResults,
-    usage: { commands: bridge.commandCount, redisMemoryBytes: 0, cpuMs: 0 },
-  });
-
+  const budget = new CommandBudget(job.limits.maxCommands);
+  const readFixture = fixtureReader(job.fixturesDir);
   const trusted = new Redis({
     path: job.sandbox.socketPath,
     username: 'grader',
     password: job.sandbox.graderPassword,
   });
-  let loaded: LearnerIsolate | undefined;
+  const isolates: LearnerIsolate[] = [];
+  const finish = (results: CheckResult[], message?: string): GradeResult => ({
+    version: RESULT_VERSION,
+    exercise: job.exerciseId,
+    status: overallStatus(results),
+    ...(message === undefined ? {} : { message }),
+    durationMs: elapsed(started),
+    checks: results,
+    usage: {
+      commands: budget.used,
+      redisMemoryBytes: 0,
+      cpuMs: round(isolates.reduce((sum, isolate) => sum + isolate.cpuMs, 0)),
+    },
+  });
+
   try {
-    await trusted.flushall();
+    await trusted.config(
+      'SET',
+      'maxmemory',
+      String(job.limits.redisMemoryMb * 1024 * 1024),
+      'proto-max-bulk-len',
+      String(job.limits.maxValueMb * 1024 * 1024),
+    );
+    let program: Program;
     try {
-      loaded = await LearnerIsolate.load(transpile(job.source), bridge, output.print, {
-        memoryMb: job.limits.memoryMb,
-        timeoutMs: job.limits.callTimeoutMs,
-      });
+      program = transpile(job.source);
     } catch (error) {
-      if (error instanceof CompileError || error instanceof LearnerCodeError) {
-        const printed = output.take();
-        return finish([], printed ? `${error.message}\n\nOutput:\n${printed}` : error.message);
-      }
+      if (error instanceof CompileError) return finish([], error.message);
       throw error;
     }
-    const isolate = loaded;
+    // An isolate stopped by a limit is replaced, so one runaway check does not doom the rest.
+    const isolate = (): LearnerIsolate => {
+      const current = isolates.at(-1);
+      if (current && !current.stopped) return current;
+      const fresh = new LearnerIsolate(program, {
+        memoryMb: job.limits.memoryMb,
+        timeoutMs: job.limits.callTimeoutMs,
+        cpuMs: job.limits.cpuMs,
+        outputChars: job.limits.outputChars,
+      });
+      isolates.push(fresh);
+      return fresh;
+    };
+
     const results: CheckResult[] = [];
-    for (const check of checks) {
-      await trusted.flushall();
-      bridge.resetLog();
-      results.push(await runCheck(check.name, () => check.run(context(isolate, trusted, bridge))));
+    for (const [index, check] of checks.entries()) {
+      await resetSandbox(trusted);
+      const gate = new CheckGate();
+      const bridge = new RedisBridge(job.sandbox, budget);
+      const capabilities: Capabilities = {
+        methods: COMMAND_METHODS,
+        send: gate.guard(bridge.send),
+        exec: gate.guard(bridge.exec),
+        sleep: gate.sleep,
+        randomBytes: (size) => randomBytes(size),
+        readFixture: gate.guard(readFixture),
+      };
+      const checkStarted = performance.now();
+      let loaded: LearnerContext | undefined;
+      try {
+        loaded = await isolate().load(capabilities);
+      } catch (error) {
+        if (!(error instanceof LearnerCodeError)) throw error;
+        // The module itself does not load: nothing any check could call.
+        if (index === 0) return finish([], error.message);
+        results.push({
+          name: check.name,
+          status: 'error',
+          message: error.message,
+          durationMs: elapsed(checkStarted),
+        });
+        gate.close();
+        bridge.close();
+        continue;
+      }
+      const context = loaded;
+      const verdict = await withDeadline(
+        check.run(checkContext(context, trusted, bridge)),
+        job.limits.checkTimeoutMs,
+      ).then(
+        () => ({ status: 'pass' as const }),
+        (error: unknown) => judge(error),
+      );
+      const output = context.takeOutput();
+      gate.close();
+      bridge.close();
+      context.release();
+      results.push({
+        name: check.name,
+        ...verdict,
+        ...(output ? { output } : {}),
+        durationMs: elapsed(checkStarted),
+      });
     }
     const result = finish(results);
-    result.usage.cpuMs = isolate.cpuMs;
     result.usage.redisMemoryBytes = await usedMemory(trusted);
     return result;
   } finally {
-    loaded?.dispose();
-    bridge.close();
+    for (const isolate of isolates) isolate.dispose();
     trusted.disconnect();
-  }
-
-  async function runCheck(name: string, run: () => Promise<void>): Promise<CheckResult> {
-    const checkStarted = performance.now();
-    const verdict = await withDeadline(run(), job.limits.checkTimeoutMs).then(
-      () => ({ status: 'pass' as const }),
-      (error: unknown) => judge(error),
-    );
-    const printed = output.take();
-    return {
-      name,
-      ...verdict,
-      ...(printed === undefined ? {} : { output: printed }),
-      durationMs: elapsed(checkStarted),
-    };
   }
 }
 
-function context(
-  isolate: LearnerIsolate,
+function checkContext(
+  learner: LearnerContext,
   redis: Redis,
   bridge: RedisBridge,
 ): CheckContext<unknown> {
   return {
     // The exports' types are the instructor's; at run time a call is a name and copied arguments.
     call: ((name: string, ...args: unknown[]) =>
-      isolate.call(name, args.map(toCallArg))) as unknown as CheckContext<unknown>['call'],
+      learner.call(name, args.map(toCallArg))) as unknown as CheckContext<unknown>['call'],
     sandboxClient: SANDBOX_CLIENT,
     redis,
     commands: () => bridge.commands,
@@ -142,7 +198,8 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new LearnerCodeError(`the check did not finish within ${ms} ms`)),
+      () =>
+        reject(new LearnerCodeError(`the check did not finish within ${ms} ms (check time limit)`)),
       ms,
     );
   });
@@ -155,5 +212,9 @@ async function usedMemory(redis: Redis): Promise<number> {
 }
 
 function elapsed(since: number): number {
-  return Math.round((performance.now() - since) * 100) / 100;
+  return round(performance.now() - since);
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
 }

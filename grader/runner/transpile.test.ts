@@ -3,12 +3,13 @@ import { CompileError, transpile } from './transpile.ts';
 
 describe('transpile', () => {
   it('strips types and keeps the ES module', () => {
-    const js = transpile(
+    const { js, sourceMap } = transpile(
       "import Redis from 'ioredis';\nexport const f = (r: Redis): number => 1;\nnew Redis();",
     );
     expect(js).toContain('const f = (r) => 1');
     expect(js).toMatch(/export \{\s*f\s*\}/);
     expect(js).toContain('import Redis from "ioredis"');
+    expect(JSON.parse(sourceMap).sources).toEqual(['submission.ts']);
   });
 
   it('names the line and column of a syntax error in the learner file, not a host path', () => {

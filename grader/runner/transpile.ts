@@ -7,15 +7,24 @@ export class CompileError extends Error {
   override name = 'CompileError';
 }
 
+export interface Program {
+  /** The learner's module as JavaScript, for the isolate. */
+  js: string;
+  /** Maps positions in `js` back to the learner's TypeScript. */
+  sourceMap: string;
+}
+
 /** TypeScript to an ES module the isolate can compile. Syntax errors name the learner's line. */
-export function transpile(source: string): string {
+export function transpile(source: string): Program {
   try {
-    return transformSync(source, {
+    const { code, map } = transformSync(source, {
       loader: 'ts',
       format: 'esm',
       target: 'es2022',
       sourcefile: SUBMISSION_FILE,
-    }).code;
+      sourcemap: 'external',
+    });
+    return { js: code, sourceMap: map };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
     if (!errors?.length) throw error;

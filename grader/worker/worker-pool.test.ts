@@ -13,6 +13,7 @@ describe('the worker pool', () => {
   const job = (source: string): GradeJob => ({
     exerciseId: 'set-and-get',
     checksPath: CHECKS,
+    fixturesDir: '/nonexistent/fixtures',
     source,
     sandbox: sandbox.address,
     limits: DEFAULT_LIMITS,

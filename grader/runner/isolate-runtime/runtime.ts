@@ -1,0 +1,53 @@
+// The sandbox's runtime, bundled by esbuild and run in each learner context before the
+// learner's module. It installs the few capabilities an exercise needs and hands the worker
+// an invoker; see grader/runner/learner-isolate.ts for the other side.
+import { installConsole } from './console.ts';
+import type { Host } from './host.ts';
+import { createModules } from './modules.ts';
+import { createRedisClass, withBuffers } from './redis-client.ts';
+import { installTimers } from './timers.ts';
+import { installUnavailable } from './unavailable.ts';
+import { createCrypto, installWebApis } from './web-apis.ts';
+
+type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
+
+const scope = globalThis as unknown as Record<string, unknown>;
+const host = scope.__keyspaceHost as Host;
+delete scope.__keyspaceHost;
+
+const output = installConsole(host.outputChars);
+installTimers(host.sleep);
+const crypto = createCrypto(host.randomBytes);
+installWebApis(crypto);
+installUnavailable();
+const Redis = createRedisClass(host);
+const modules = createModules(host, Redis, crypto);
+
+// The worker takes its references to these before learner code runs, so replacing them later
+// changes nothing; they are frozen and hidden all the same.
+const runtime = Object.freeze({
+  exportNames: Object.fromEntries(
+    Object.entries(modules).map(([specifier, exports]) => [specifier, Object.keys(exports)]),
+  ),
+  invoke(
+    namespace: Record<string, (...args: unknown[]) => unknown>,
+    name: string,
+    args: CallArg[],
+  ) {
+    const values = args.map((arg) =>
+      arg.kind === 'sandbox-client' ? new Redis() : withBuffers(arg.value),
+    );
+    return Promise.resolve(namespace[name]?.(...values));
+  },
+  takeOutput: () => output.take(),
+});
+const hidden = (value: unknown) => ({
+  value,
+  enumerable: false,
+  configurable: false,
+  writable: false,
+});
+Object.defineProperties(globalThis, {
+  __keyspaceModules: hidden(modules),
+  __keyspaceRuntime: hidden(runtime),
+});
