@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Grader } from './grader.ts';
@@ -24,11 +24,15 @@ function withoutTimings({ durationMs: _, usage: __, ...result }: GradeResult) {
 describe('the grader, on golden fixtures', () => {
   let grader: Grader;
   beforeAll(async () => {
+    // The default limits: under them a fixture's verdict does not depend on the machine's speed.
     grader = await Grader.start({ concurrency: 2 });
   });
-  afterAll(() => grader.stop());
+  afterAll(async () => {
+    await grader.stop();
+    expect(existsSync('/tmp/keyspace-pwned')).toBe(false);
+  });
 
-  it.each(cases)('$exercise/$outcome/$file', async ({ exercise, outcome, path }) => {
+  it.concurrent.each(cases)('$exercise/$outcome/$file', async ({ exercise, outcome, path }) => {
     const result = await grader.grade(exercise, readFileSync(path, 'utf8'));
     assertValidResult(result);
     expect(result.status).toBe(outcome);
@@ -49,7 +53,7 @@ describe('the grader, on golden fixtures', () => {
     expect(result.usage.redisMemoryBytes).toBeGreaterThan(0);
   });
 
-  it('keeps grading after code that had to be stopped', async () => {
+  it('keeps grading after hostile code, in the same workers and sandboxes', async () => {
     const hung = await grader.grade(
       'set-and-get',
       'export const main = () => new Promise(() => {});',
@@ -60,5 +64,35 @@ describe('the grader, on golden fixtures', () => {
       "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }",
     );
     expect(next.status).toBe('pass');
+  });
+
+  it('stops a busy timer left behind by a check, and still reports every check', async () => {
+    const started = performance.now();
+    const result = await grader.grade(
+      'set-and-get',
+      'export async function main() { setTimeout(() => { for (;;) {} }, 0); return null; }',
+    );
+    assertValidResult(result);
+    expect(result.checks).toHaveLength(4);
+    expect(result.status).not.toBe('pass');
+    // Each check may wait once for the wall-time limit; none waits for the run's backstop.
+    expect(performance.now() - started).toBeLessThan(4 * 2_000 + 5_000);
+  });
+
+  it('replaces a sandbox shut down for a wedged script, and grades the next run in a new one', async () => {
+    const wedged = await grader.grade(
+      'set-and-get',
+      "export async function main(r) { await r.eval(\"redis.call('SET','weather','sunny') while true do end\", 0); }",
+    );
+    expect(wedged.checks.at(-1)?.message).toMatch(/sandbox Redis was shut down \(script limit\)/);
+    const results = await Promise.all(
+      [1, 2, 3].map(() =>
+        grader.grade(
+          'set-and-get',
+          "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }",
+        ),
+      ),
+    );
+    expect(results.map((result) => result.status)).toEqual(['pass', 'pass', 'pass']);
   });
 });

@@ -7,6 +7,8 @@ import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
 import { WorkerLostError } from './worker/worker-process.ts';
 
+const STEP_MARGIN_MS = 5_000;
+
 /** The course shipped in this repository: the default for every command. */
 export const DEFAULT_COURSE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -55,6 +57,7 @@ export class Grader {
     const exercise = await this.exercise(exerciseId);
     const started = performance.now();
     const sandbox = await this.sandboxes.acquire();
+    let sandboxLost = false;
     try {
       const reply = await this.workers.run(
         {
@@ -65,10 +68,11 @@ export class Grader {
           sandbox: sandbox.address,
           limits: this.limits,
         },
-        this.deadlineMs(),
+        this.stepMs(this.limits),
       );
       switch (reply.type) {
         case 'graded':
+          sandboxLost = reply.sandboxLost;
           return reply.result;
         case 'content-error':
           throw new ContentError(reply.message);
@@ -80,7 +84,7 @@ export class Grader {
       const ms = Math.round(performance.now() - started);
       return errorResult(exerciseId, `your code was stopped: ${error.message}`, ms);
     } finally {
-      this.sandboxes.release(sandbox);
+      this.sandboxes.release(sandbox, { lost: sandboxLost });
     }
   }
 
@@ -88,8 +92,11 @@ export class Grader {
     await Promise.all([this.workers.stop(), this.sandboxes.stop()]);
   }
 
-  /** The backstop behind the per-call and per-check limits that the worker enforces itself. */
-  private deadlineMs(): number {
-    return this.limits.callTimeoutMs + this.limits.checkTimeoutMs * 10;
+  /**
+   * The backstop behind the limits the worker enforces itself: how long a run may go without
+   * starting a check or finishing. One check's worth of limits, and a margin.
+   */
+  private stepMs(limits: RunLimits): number {
+    return limits.callTimeoutMs * 2 + limits.checkTimeoutMs + STEP_MARGIN_MS;
   }
 }

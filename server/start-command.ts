@@ -15,12 +15,16 @@ export async function startCommand(argv: string[]): Promise<number> {
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     },
   });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
+  }
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     process.stderr.write('keyspace: the web app is not built yet; `npm start` builds it first.\n');
   }
   const grader = await Grader.start({ concurrency: 2 });
   const app = createApp({ grader, webDir: WEB_DIR });
-  const server = app.listen(Number(values.port), values.host);
+  const server = app.listen(port, values.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -31,8 +35,10 @@ export async function startCommand(argv: string[]): Promise<number> {
       : error;
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : values.port;
-  process.stdout.write(`Keyspace is running: open http://localhost:${port}/ (Ctrl+C stops it)\n`);
+  const listening = typeof address === 'object' && address ? address.port : port;
+  process.stdout.write(
+    `Keyspace is running: open http://localhost:${listening}/ (Ctrl+C stops it)\n`,
+  );
 
   await new Promise((resolve) => {
     process.once('SIGINT', resolve);

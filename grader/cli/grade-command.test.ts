@@ -88,6 +88,8 @@ describe('keyspace grade', () => {
       /unknown format 'xml'/,
     ],
     [['frobnicate'], /unknown command 'frobnicate'/],
+    [['grade', 'set-and-get', join(EXERCISE, 'starter.ts'), '--format'], /argument missing/],
+    [['start', '--port', 'abc'], /--port must be a port number from 0 to 65535, not 'abc'/],
   ])('exits 64 with a clear message for %j', async (args, message) => {
     const run = await keyspace(...args);
     expect(run.code).toBe(64);

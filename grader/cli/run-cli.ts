@@ -20,7 +20,12 @@ function describe(error: unknown): { code: number; message: string } {
   if (error instanceof UnknownExerciseError) return { code: EXIT.usage, message: error.message };
   if (error instanceof ContentError) return { code: EXIT.content, message: error.message };
   if (error instanceof GraderError) return { code: EXIT.internal, message: error.message };
-  if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  // node:util parseArgs: unknown options, missing values, stray arguments.
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS_')
+  ) {
     return { code: EXIT.usage, message: error.message };
   }
   return { code: EXIT.internal, message: `internal error: ${(error as Error)?.stack ?? error}` };

@@ -8,6 +8,7 @@ import { RedisServerStartError } from '../errors.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
 import { spawnTied } from './spawn-tied.ts';
+import { OWNER_FILE, SANDBOX_DIR_PREFIX, sweepStaleSandboxes } from './stale-sandboxes.ts';
 
 export interface SandboxLimits {
   maxMemoryBytes: number;
@@ -25,6 +26,7 @@ export interface SandboxAddress extends SandboxCredentials {
 }
 
 const START_TIMEOUT_MS = 10_000;
+const STOP_GRACE_MS = 2_000;
 
 /**
  * A throwaway redis-server reached only through a Unix socket in a private directory:
@@ -39,8 +41,10 @@ export class SandboxServer {
 
   static async start(limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxServer> {
     const binary = findRedisServer();
+    await sweepStaleSandboxes(tmpdir());
     // mkdtemp creates the directory with mode 0700: only this user can reach the socket.
-    const dir = await mkdtemp(join(tmpdir(), 'keyspace-sandbox-'));
+    const dir = await mkdtemp(join(tmpdir(), SANDBOX_DIR_PREFIX));
+    await writeFile(join(dir, OWNER_FILE), String(process.pid));
     const address: SandboxAddress = {
       socketPath: join(dir, 'redis.sock'),
       graderPassword: randomBytes(18).toString('base64url'),
@@ -120,11 +124,19 @@ export class SandboxServer {
     }
   }
 
+  /** False once the server has exited, e.g. shut down because a learner's script wedged it. */
+  get alive(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
+  }
+
+  /** SIGTERM, then SIGKILL if Redis is still there after a grace period (a busy script). */
   async stop(): Promise<void> {
-    if (this.process.exitCode === null && this.process.signalCode === null) {
+    if (this.alive) {
       const exited = new Promise((resolve) => this.process.once('exit', resolve));
       this.process.kill('SIGTERM');
+      const killer = setTimeout(() => this.process.kill('SIGKILL'), STOP_GRACE_MS);
       await exited;
+      clearTimeout(killer);
     }
     await rm(this.dir, { recursive: true, force: true });
   }

@@ -11,7 +11,12 @@ export class CheckGate {
       if (!this.open) {
         throw new Error('this check is over: work left running by it cannot reach Redis any more');
       }
-      return fn(...args);
+      const result = fn(...args);
+      // The isolate may be gone by the time a reply fails (its code was stopped); nobody would
+      // then handle the rejection and Node would end the worker for it. The isolate, when still
+      // there, handles the original promise.
+      if (result instanceof Promise) result.catch(() => {});
+      return result;
     };
   }
 

@@ -1,4 +1,5 @@
 import ivm from 'isolated-vm';
+import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { describeThrown } from './learner-errors.ts';
 import { runtimeSource } from './runtime-bundle.ts';
 import { type Program, SUBMISSION_FILE } from './transpile.ts';
@@ -28,6 +29,9 @@ export class LearnerCodeError extends Error {
 }
 
 export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
+
+/** How long an idle isolate may take to hand over its output before it counts as busy. */
+const OUTPUT_WAIT_MS = 250;
 
 // V8's code cache for the runtime, made by the first isolate and reused by every later one.
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
@@ -62,7 +66,12 @@ export class LearnerIsolate {
     return this.isolate.isDisposed ? 0 : Number(this.isolate.cpuTime) / 1e6;
   }
 
+  /** Loads the learner's module into a new context, within the wall-time limit. */
   async load(capabilities: Capabilities): Promise<LearnerContext> {
+    return this.within('loading your module', this.loadContext(capabilities));
+  }
+
+  private async loadContext(capabilities: Capabilities): Promise<LearnerContext> {
     const context = await this.isolate.createContext();
     try {
       await context.evalClosure(
@@ -99,9 +108,8 @@ export class LearnerIsolate {
           throw new LearnerCodeError(error.message);
         });
       await module.instantiate(context, (specifier) => this.builtinModule(specifier, exportNames));
-      const loaded = new LearnerContext(this, context, module, invoke, takeOutput);
-      await this.within('loading your module', module.evaluate({ timeout: this.limits.timeoutMs }));
-      return loaded;
+      await module.evaluate({ timeout: this.limits.timeoutMs });
+      return new LearnerContext(this, context, module, invoke, takeOutput);
     } catch (error) {
       context.release();
       throw error;
@@ -157,7 +165,8 @@ export class LearnerIsolate {
     }
   }
 
-  private stop(reason: string): LearnerCodeError {
+  /** Stops the isolate for good: it is disposed, and whatever ran in it stops at once. */
+  stop(reason: string): LearnerCodeError {
     this.stopReason ??= reason;
     this.dispose();
     return new LearnerCodeError(this.stopReason);
@@ -213,39 +222,43 @@ export class LearnerContext {
         },
       )
       .catch((error: Error) => {
-        // Copying the result out failed: a function, a Symbol, a Proxy, a throwing getter…
-        if (/could not be cloned/.test(error.message)) {
+        // Copying the result out failed: a function, a Symbol, a Proxy, nesting too deep to copy.
+        const thrownByLearner = error.stack?.includes(SUBMISSION_FILE);
+        if (
+          !thrownByLearner &&
+          /could not be cloned|Unsupported type|Maximum call stack/.test(error.message)
+        ) {
           throw new LearnerCodeError(
             `${name}() returned a value that cannot leave the sandbox (${error.message}): return strings, numbers, arrays, plain objects or Buffers`,
           );
         }
         throw error;
       });
-    return fromIsolate(await this.owner.within(`${name}()`, reply));
+    return withNodeBuffers(await this.owner.within(`${name}()`, reply));
   }
 
-  /** What the code printed since the last take; empty when it printed nothing or was stopped. */
-  takeOutput(): string {
+  /**
+   * What the code printed since the last take. An isolate that does not answer within a moment
+   * is still running something the check left behind (a busy timer): it is stopped, so that
+   * neither the worker nor the next check waits on it.
+   */
+  async takeOutput(): Promise<string> {
     if (this.owner.stopped) return '';
-    try {
-      return String(this.output.applySync(undefined, [], { timeout: 100 }));
-    } catch {
-      return '';
-    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const busy = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), OUTPUT_WAIT_MS);
+    });
+    const output = this.output.apply(undefined, [], { result: { copy: true } }).catch(() => '');
+    const taken = await Promise.race([output, busy]);
+    clearTimeout(timer);
+    if (taken !== undefined) return String(taken);
+    this.owner.stop(
+      'your code was still running after its check ended, so the sandbox was stopped',
+    );
+    return `[${this.owner.stopped}]`;
   }
 
   release(): void {
     this.context.release();
   }
-}
-
-/** Bytes come out of an isolate as Uint8Array; checks compare them with Node Buffers. */
-function fromIsolate(value: unknown): unknown {
-  if (value instanceof Uint8Array)
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  if (Array.isArray(value)) return value.map(fromIsolate);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fromIsolate(item)]));
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
+import { withNodeBuffers } from '../shared/with-buffers.ts';
 
 /** ioredis's own command table: every method a learner's client has. */
 export const COMMAND_METHODS: readonly string[] = (() => {
@@ -48,7 +49,7 @@ export class RedisBridge {
   ) {}
 
   readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
-    const command = this.accept(method, args.map(toNode));
+    const command = this.accept(method, withNodeBuffers(args) as unknown[]);
     this.budget.spend(1);
     const client = this.client(clientId);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
@@ -63,7 +64,7 @@ export class RedisBridge {
   ): Promise<PipelineReply[] | null> => {
     const accepted = commands.map(([method, ...args]) => [
       String(method),
-      ...this.accept(String(method), args.map(toNode)),
+      ...this.accept(String(method), withNodeBuffers(args) as unknown[]),
     ]);
     this.budget.spend(accepted.length);
     const client = this.client(clientId);
@@ -99,24 +100,13 @@ export class RedisBridge {
         // Fail fast: a learner waiting on a retry loop learns nothing.
         maxRetriesPerRequest: 1,
         enableReadyCheck: false,
+        retryStrategy: () => null,
       });
       client.on('error', () => {});
       this.clients.set(id, client);
     }
     return client;
   }
-}
-
-/** Bytes come out of the isolate as Uint8Array; ioredis sends only Buffers as raw bytes. */
-function toNode(value: unknown): unknown {
-  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) {
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  }
-  if (Array.isArray(value)) return value.map(toNode);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toNode(item)]));
-  }
-  return value;
 }
 
 function commandOf(method: string): string {

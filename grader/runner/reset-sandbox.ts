@@ -1,18 +1,50 @@
 import type Redis from 'ioredis';
+import { LearnerCodeError } from './learner-isolate.ts';
+
+/** The sandbox had to be shut down: a learner's script wrote and then never finished. */
+export class SandboxLostError extends LearnerCodeError {
+  override name = 'SandboxLostError';
+}
 
 /**
- * Brings a sandbox back to empty. A learner's endless Lua script keeps Redis busy; the sandbox
- * answers BUSY after busy-reply-threshold, the script is killed, and the flush tried again.
+ * Runs one of the grader's own commands on a sandbox even when a learner's endless Lua script
+ * holds it: after busy-reply-threshold Redis answers BUSY, the script is killed, and the command
+ * is tried again.
  */
-export async function resetSandbox(redis: Redis): Promise<void> {
+export async function whenIdle<T>(redis: Redis, command: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await redis.flushall();
-      return;
+      return await command();
     } catch (error) {
-      if (attempt >= 3 || !/^BUSY/.test((error as Error).message)) throw error;
-      await redis.call('SCRIPT', 'KILL').catch(() => {});
-      await redis.call('FUNCTION', 'KILL').catch(() => {});
+      if (attempt >= 5 || !/^BUSY/.test((error as Error).message)) throw error;
+      const killed = await Promise.all([
+        redis.call('SCRIPT', 'KILL').catch((reply: Error) => reply.message),
+        redis.call('FUNCTION', 'KILL').catch((reply: Error) => reply.message),
+      ]);
+      if (killed.some((reply) => /UNKILLABLE/.test(String(reply)))) {
+        // Only a shutdown ends a script that has written; the pool starts a new sandbox.
+        await redis.call('SHUTDOWN', 'NOSAVE').catch(() => {});
+        throw new SandboxLostError(
+          'your Lua script wrote to Redis and then never finished; such a script cannot be stopped, so the sandbox Redis was shut down (script limit)',
+        );
+      }
+      // A killed script stops at its next check for interruption; give it that moment.
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/** Empties a sandbox for the next check: keys, Lua scripts and function libraries alike. */
+export function resetSandbox(redis: Redis): Promise<unknown> {
+  return whenIdle(redis, async () => {
+    // One round trip; a pipeline (not MULTI) so a BUSY reply arrives as itself.
+    const replies = await redis
+      .pipeline()
+      .flushall()
+      .call('SCRIPT', 'FLUSH')
+      .call('FUNCTION', 'FLUSH')
+      .exec();
+    const failed = replies?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  });
 }

@@ -21,8 +21,14 @@ import {
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
 import { COMMAND_METHODS, CommandBudget, RedisBridge } from './redis-bridge.ts';
-import { resetSandbox } from './reset-sandbox.ts';
+import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
+
+export interface Graded {
+  result: GradeResult;
+  /** The sandbox was shut down during the run (see SandboxLostError); it must not be lent again. */
+  sandboxLost: boolean;
+}
 
 export interface GradeJob {
   exerciseId: string;
@@ -40,7 +46,22 @@ const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
  * and the learner's module freshly loaded into a new context; assertions run here, in the
  * trusted worker, never in the isolate.
  */
-export async function runSubmission(job: GradeJob): Promise<GradeResult> {
+export async function runSubmission(
+  job: GradeJob,
+  onCheckStart: () => void = () => {},
+): Promise<Graded> {
+  let sandboxLost = false;
+  const result = await gradeIn(job, onCheckStart, () => {
+    sandboxLost = true;
+  });
+  return { result, sandboxLost };
+}
+
+async function gradeIn(
+  job: GradeJob,
+  onCheckStart: () => void,
+  onSandboxLost: () => void,
+): Promise<GradeResult> {
   const started = performance.now();
   const checks = await loadChecks(job.exerciseId, job.checksPath);
   const budget = new CommandBudget(job.limits.maxCommands);
@@ -49,7 +70,13 @@ export async function runSubmission(job: GradeJob): Promise<GradeResult> {
     path: job.sandbox.socketPath,
     username: 'grader',
     password: job.sandbox.graderPassword,
+    // The ready check's INFO would fail while a script left by the previous run still runs.
+    enableReadyCheck: false,
+    // A sandbox that went away (shut down for a wedged script) is not coming back: no retries.
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
   });
+  trusted.on('error', () => {});
   const isolates: LearnerIsolate[] = [];
   const finish = (results: CheckResult[], message?: string): GradeResult => ({
     version: RESULT_VERSION,
@@ -66,6 +93,7 @@ export async function runSubmission(job: GradeJob): Promise<GradeResult> {
   });
 
   try {
+    await resetSandbox(trusted);
     await trusted.config(
       'SET',
       'maxmemory',
@@ -96,7 +124,23 @@ export async function runSubmission(job: GradeJob): Promise<GradeResult> {
 
     const results: CheckResult[] = [];
     for (const [index, check] of checks.entries()) {
-      await resetSandbox(trusted);
+      onCheckStart();
+      try {
+        await resetSandbox(trusted);
+      } catch (error) {
+        if (!(error instanceof SandboxLostError)) throw error;
+        onSandboxLost();
+        // The sandbox is gone: the checks left cannot run. The pool replaces the sandbox.
+        for (const skipped of checks.slice(index)) {
+          results.push({
+            name: skipped.name,
+            status: 'error',
+            message: `not run: ${error.message}`,
+            durationMs: 0,
+          });
+        }
+        return finish(results);
+      }
       const gate = new CheckGate();
       const bridge = new RedisBridge(job.sandbox, budget);
       const capabilities: Capabilities = {
@@ -133,7 +177,7 @@ export async function runSubmission(job: GradeJob): Promise<GradeResult> {
         () => ({ status: 'pass' as const }),
         (error: unknown) => judge(error),
       );
-      const output = context.takeOutput();
+      const output = await context.takeOutput();
       gate.close();
       bridge.close();
       context.release();
@@ -145,7 +189,13 @@ export async function runSubmission(job: GradeJob): Promise<GradeResult> {
       });
     }
     const result = finish(results);
-    result.usage.redisMemoryBytes = await usedMemory(trusted);
+    result.usage.redisMemoryBytes = await whenIdle(trusted, () => usedMemory(trusted)).catch(
+      (error: unknown) => {
+        if (!(error instanceof SandboxLostError)) throw error;
+        onSandboxLost();
+        return 0;
+      },
+    );
     return result;
   } finally {
     for (const isolate of isolates) isolate.dispose();

@@ -2,12 +2,19 @@
 import type { GradeResult } from '../result/grade-result.ts';
 import type { GradeJob } from '../runner/run-submission.ts';
 
-export type ToWorker = { type: 'grade'; id: number; job: GradeJob };
+export type ToWorker =
+  | { type: 'grade'; id: number; job: GradeJob }
+  /** Can this worker open a TCP connection to 127.0.0.1:port? It should not be able to. */
+  | { type: 'probe-network'; id: number; port: number };
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'graded'; id: number; result: GradeResult }
+  /** A check of job `id` is starting: the job is alive, so its deadline starts over. */
+  | { type: 'progress'; id: number }
+  /** `sandboxLost`: the sandbox had to be shut down (a wedged script) and must be replaced. */
+  | { type: 'graded'; id: number; result: GradeResult; sandboxLost: boolean }
   /** The exercise itself is broken (its checks do not load): the instructor's problem. */
   | { type: 'content-error'; id: number; message: string }
   /** The worker failed for a reason of its own, not the learner's code. */
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'network-probed'; id: number; reachable: boolean };

@@ -1,5 +1,6 @@
 // Entry of a grader worker process, forked by WorkerPool with --no-node-snapshot (isolated-vm
 // needs it on Node 20+). It runs one job at a time; learner code stays inside its isolates.
+import { connect } from 'node:net';
 import { ContentError } from '../errors.ts';
 import { runSubmission } from '../runner/run-submission.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -7,15 +8,32 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 const reply = (message: FromWorker) => process.send?.(message);
 
 process.on('message', async (message: ToWorker) => {
-  if (message.type !== 'grade') return;
+  if (message.type === 'probe-network') {
+    reply({ type: 'network-probed', id: message.id, reachable: await canReach(message.port) });
+    return;
+  }
   const { id, job } = message;
   try {
-    reply({ type: 'graded', id, result: await runSubmission(job) });
+    const { result, sandboxLost } = await runSubmission(job, () => reply({ type: 'progress', id }));
+    reply({ type: 'graded', id, result, sandboxLost });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     reply({ type: error instanceof ContentError ? 'content-error' : 'failed', id, message: text });
   }
 });
+
+function canReach(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const done = (reachable: boolean) => {
+      socket.destroy();
+      resolve(reachable);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.setTimeout(1_000, () => done(false));
+  });
+}
 
 // The pool owns this process: when the channel closes, there is nobody left to work for.
 process.on('disconnect', () => process.exit(0));

@@ -1,7 +1,9 @@
+import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import type { GradeJob } from '../runner/run-submission.ts';
+import { networkIsolationPrefix } from './network-isolation.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { WorkerLostError } from './worker-process.ts';
 
@@ -31,7 +33,7 @@ describe('the worker pool', () => {
     // The deadline is shorter than the isolate's own timeout, so only the host can stop this run.
     const stuck = pool.run(job('export const main = () => new Promise(() => {});'), 300);
     await expect(stuck).rejects.toThrow(WorkerLostError);
-    await expect(stuck).rejects.toThrow('the run did not finish within 300 ms');
+    await expect(stuck).rejects.toThrow('the run made no progress for 300 ms');
 
     const next = await pool.run(
       job(
@@ -39,7 +41,21 @@ describe('the worker pool', () => {
       ),
       10_000,
     );
-    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' } });
+    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' }, sandboxLost: false });
+  });
+
+  it('replaces a worker that was killed while idle, and grades on the new one', async () => {
+    const [victim] = pool.pids;
+    process.kill(victim ?? 0, 'SIGKILL');
+    await expect.poll(() => pool.pids.includes(victim ?? 0) && isAlive(victim ?? 0)).toBe(false);
+    const reply = await pool.run(
+      job(
+        "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }",
+      ),
+      10_000,
+    );
+    expect(reply).toMatchObject({ type: 'graded', result: { status: 'pass' }, sandboxLost: false });
+    expect(pool.pids).not.toContain(victim);
   });
 
   it('reports a broken checks.ts as a content error named by its course path', async () => {
@@ -53,4 +69,37 @@ describe('the worker pool', () => {
     );
     expect(JSON.stringify(reply)).not.toContain('/nonexistent');
   });
+
+  it.runIf(networkIsolationPrefix().length > 0)(
+    'runs workers without a network: a connection to a listener on 127.0.0.1 never arrives',
+    async () => {
+      let arrived = 0;
+      const listener = createServer((socket) => {
+        arrived += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      const { port } = listener.address() as { port: number };
+      try {
+        expect(await pool.canReach(port)).toBe(false);
+        expect(arrived).toBe(0);
+        // The control: from outside the namespace the same listener answers.
+        await new Promise<void>((resolve, reject) => {
+          connect(port, '127.0.0.1').once('connect', resolve).once('error', reject);
+        });
+        await expect.poll(() => arrived).toBe(1);
+      } finally {
+        listener.close();
+      }
+    },
+  );
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

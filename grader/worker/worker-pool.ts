@@ -17,14 +17,38 @@ export class WorkerPool {
   }
 
   static async start(size: number): Promise<WorkerPool> {
-    const workers = await Promise.all(Array.from({ length: size }, () => WorkerProcess.spawn()));
+    const started = await Promise.allSettled(
+      Array.from({ length: size }, () => WorkerProcess.spawn()),
+    );
+    const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failure = started.find((s) => s.status === 'rejected');
+    if (failure) {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      throw failure.reason;
+    }
     return new WorkerPool(new Set(workers));
   }
 
-  async run(job: GradeJob, deadlineMs: number): Promise<JobReply> {
-    const worker = await this.lender.borrow();
+  /** The process ids of the current workers. */
+  get pids(): number[] {
+    return [...this.workers].flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
+  }
+
+  /** Runs a job on a free worker; see WorkerProcess.run for `stepMs`. */
+  async run(job: GradeJob, stepMs: number): Promise<JobReply> {
+    const worker = await this.borrowLive();
     try {
-      return await worker.run(job, deadlineMs);
+      return await worker.run(job, stepMs);
+    } finally {
+      void this.giveBack(worker);
+    }
+  }
+
+  /** Whether a worker can open a TCP connection to 127.0.0.1:port; isolated workers cannot. */
+  async canReach(port: number): Promise<boolean> {
+    const worker = await this.borrowLive();
+    try {
+      return await worker.canReach(port);
     } finally {
       void this.giveBack(worker);
     }
@@ -35,6 +59,15 @@ export class WorkerPool {
     await Promise.all([...this.workers].map((worker) => worker.stop()));
   }
 
+  /** A worker that died while idle (killed from outside) is replaced, not handed a job. */
+  private async borrowLive(): Promise<WorkerProcess> {
+    for (;;) {
+      const worker = await this.lender.borrow();
+      if (worker.alive) return worker;
+      void this.giveBack(worker);
+    }
+  }
+
   private async giveBack(worker: WorkerProcess): Promise<void> {
     let next = worker;
     if (!worker.alive) {
@@ -42,6 +75,10 @@ export class WorkerPool {
       if (this.stopped) return;
       try {
         next = await WorkerProcess.spawn();
+        if (this.stopped) {
+          await next.stop();
+          return;
+        }
       } catch {
         // A replacement that cannot start now may start later; the slot must not be lost.
         setTimeout(() => void this.giveBack(worker), RESPAWN_DELAY_MS).unref();

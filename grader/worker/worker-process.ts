@@ -1,7 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
 import type { GradeJob } from '../runner/run-submission.ts';
+import { networkIsolationPrefix } from './network-isolation.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const ENTRY = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
@@ -9,7 +10,12 @@ const TSX = import.meta.resolve('tsx');
 const START_TIMEOUT_MS = 20_000;
 const KILL_GRACE_MS = 1_000;
 
-export type JobReply = Exclude<FromWorker, { type: 'ready' }>;
+export type JobReply = Exclude<FromWorker, { type: 'ready' | 'network-probed' | 'progress' }>;
+type Request = ToWorker extends infer T
+  ? T extends { id: number }
+    ? Omit<T, 'id'>
+    : never
+  : never;
 
 /** The worker stopped before it replied: it crashed, or it overran its deadline and was killed. */
 export class WorkerLostError extends WorkerError {
@@ -24,10 +30,20 @@ export class WorkerProcess {
   private constructor(private readonly child: ChildProcess) {}
 
   static spawn(): Promise<WorkerProcess> {
-    const child = fork(ENTRY, [], {
-      execArgv: ['--no-node-snapshot', '--import', TSX],
+    // isolated-vm needs --no-node-snapshot on Node 20 and newer.
+    const [command, ...args] = [
+      ...networkIsolationPrefix(),
+      process.execPath,
+      '--no-node-snapshot',
+      '--import',
+      TSX,
+      ENTRY,
+    ];
+    const child = spawn(command ?? process.execPath, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // A failed send to a worker that just died arrives here; its 'exit' tells the rest.
+    child.on('error', () => {});
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
@@ -46,15 +62,53 @@ export class WorkerProcess {
     });
   }
 
-  /** False from the moment the worker is told to stop, so no job is handed to a dying worker. */
-  get alive(): boolean {
-    return !this.stopping && this.child.exitCode === null && this.child.signalCode === null;
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
-  /** Runs a job; past `deadlineMs` the worker is killed and the promise rejects with WorkerLostError. */
-  run(job: GradeJob, deadlineMs: number): Promise<JobReply> {
+  /** False from the moment the worker is told to stop, so no job is handed to a dying worker. */
+  get alive(): boolean {
+    return (
+      !this.stopping &&
+      this.child.connected &&
+      this.child.exitCode === null &&
+      this.child.signalCode === null
+    );
+  }
+
+  /**
+   * Runs a job. `stepMs` is how long the worker may go without news (a check starting, or the
+   * result); past it the worker is killed and the promise rejects with WorkerLostError.
+   */
+  run(job: GradeJob, stepMs: number): Promise<JobReply> {
+    return this.request({ type: 'grade', job }, stepMs) as Promise<JobReply>;
+  }
+
+  /** Whether this worker can open a TCP connection to 127.0.0.1:port (it should not). */
+  async canReach(port: number): Promise<boolean> {
+    const reply = await this.request({ type: 'probe-network', port }, 5_000);
+    return reply.type === 'network-probed' && reply.reachable;
+  }
+
+  private request(
+    request: Request,
+    stepMs: number,
+  ): Promise<Exclude<FromWorker, { type: 'ready' | 'progress' }>> {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
+      if (!this.alive) {
+        reject(new WorkerLostError('the grader worker had stopped before the run began'));
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const armDeadline = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          cleanup();
+          void this.stop();
+          reject(new WorkerLostError(`the run made no progress for ${stepMs} ms`));
+        }, stepMs);
+      };
       const cleanup = () => {
         clearTimeout(timer);
         this.child.off('message', onMessage);
@@ -62,6 +116,10 @@ export class WorkerProcess {
       };
       const onMessage = (message: FromWorker) => {
         if (message.type === 'ready' || message.id !== id) return;
+        if (message.type === 'progress') {
+          armDeadline();
+          return;
+        }
         cleanup();
         resolve(message);
       };
@@ -69,14 +127,10 @@ export class WorkerProcess {
         cleanup();
         reject(new WorkerLostError(`the grader worker stopped (${signal ?? `exit code ${code}`})`));
       };
-      const timer = setTimeout(() => {
-        cleanup();
-        void this.stop();
-        reject(new WorkerLostError(`the run did not finish within ${deadlineMs} ms`));
-      }, deadlineMs);
+      armDeadline();
       this.child.on('message', onMessage);
       this.child.on('exit', onExit);
-      this.child.send({ type: 'grade', id, job } satisfies ToWorker);
+      this.child.send({ ...request, id } as ToWorker);
     });
   }
 

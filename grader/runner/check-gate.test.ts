@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { CheckGate } from './check-gate.ts';
+
+describe('a check gate', () => {
+  it('passes calls through while open and refuses them once closed', async () => {
+    const gate = new CheckGate();
+    const double = gate.guard((n: number) => n * 2);
+    expect(double(2)).toBe(4);
+    gate.close();
+    expect(() => double(2)).toThrow(/this check is over/);
+  });
+
+  it('never lets a sleep of a closed check wake up', async () => {
+    const gate = new CheckGate();
+    let woke = false;
+    gate.sleep(5).then(() => {
+      woke = true;
+    });
+    gate.close();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(woke).toBe(false);
+  });
+
+  it('leaves no unhandled rejection behind when a guarded promise fails with nobody listening', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const failing = new CheckGate().guard(async () => {
+        throw new Error('reply after the isolate was disposed');
+      });
+      failing();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+  });
+});
