@@ -95,4 +95,28 @@ describe('the grader, on golden fixtures', () => {
     );
     expect(results.map((result) => result.status)).toEqual(['pass', 'pass', 'pass']);
   });
+
+  it('keeps runs apart: concurrent runs see only their own keys, and nothing survives a run', async () => {
+    const spy = (name: string) => `
+      export async function main(r) {
+        const before = await r.keys('*');
+        await r.set('secret:${name}', '${name}');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        console.log(JSON.stringify({ before, after: (await r.keys('*')).sort() }));
+        return null;
+      }`;
+    const runs = await Promise.all([
+      grader.grade('set-and-get', spy('a')),
+      grader.grade('set-and-get', spy('b')),
+    ]);
+    const later = await grader.grade('set-and-get', spy('c'));
+    for (const [result, name] of [
+      ...runs.map((run, i) => [run, 'ab'[i]] as const),
+      [later, 'c'] as const,
+    ]) {
+      for (const check of result.checks) {
+        expect(JSON.parse(check.output ?? '{}')).toEqual({ before: [], after: [`secret:${name}`] });
+      }
+    }
+  });
 });

@@ -55,6 +55,7 @@ export class Grader {
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
   async grade(exerciseId: string, source: string): Promise<GradeResult> {
     const exercise = await this.exercise(exerciseId);
+    const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     const sandbox = await this.sandboxes.acquire();
     let sandboxLost = false;
@@ -66,9 +67,9 @@ export class Grader {
           fixturesDir: exercise.fixturesDir,
           source,
           sandbox: sandbox.address,
-          limits: this.limits,
+          limits,
         },
-        this.stepMs(this.limits),
+        this.stepMs(limits),
       );
       switch (reply.type) {
         case 'graded':

@@ -2,13 +2,30 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, UnknownExerciseError } from '../errors.ts';
+import type { RunLimits } from '../runner/limits.ts';
 import { parseFrontMatter } from './front-matter.ts';
 
 export const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+const Limits = z
+  .object({
+    memoryMb: z.number().int().positive(),
+    callTimeoutMs: z.number().int().positive(),
+    checkTimeoutMs: z.number().int().positive(),
+    cpuMs: z.number().int().positive(),
+    outputChars: z.number().int().positive(),
+    maxCommands: z.number().int().positive(),
+    redisMemoryMb: z.number().int().positive(),
+    maxValueMb: z.number().int().positive().max(512),
+  })
+  .partial()
+  .strict();
+
 const ExerciseFrontMatter = z.object({
   title: z.string().min(1),
   hints: z.array(z.string().min(1)).min(1),
+  /** Raises (or lowers) the grader's default limits for this exercise only. */
+  limits: Limits.default({}),
 });
 
 /** Everything about one exercise folder, read once; the grader never special-cases an exercise. */
@@ -24,6 +41,8 @@ export interface Exercise {
   checksPath: string;
   /** Absolute path of fixtures/, which learner code may read and nothing else. */
   fixturesDir: string;
+  /** This exercise's own limits, over the grader's defaults. */
+  limits: Partial<RunLimits>;
 }
 
 export async function loadExercise(courseDir: string, id: string): Promise<Exercise> {
@@ -58,5 +77,6 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     solution: solution ?? '',
     checksPath: join(dir, 'checks.ts'),
     fixturesDir: join(dir, 'fixtures'),
+    limits: data.limits,
   };
 }

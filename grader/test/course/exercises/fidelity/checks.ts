@@ -1,0 +1,149 @@
+import type Redis from 'ioredis';
+import type { CheckList } from '../../../../checks/api.ts';
+import type * as Solution from './solution.ts';
+
+type Exports = typeof Solution;
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'every ioredis constructor form reaches the sandbox',
+    async run({ call, expect }) {
+      expect.equal(
+        await call('constructorForms'),
+        Array(5).fill('seen by all'),
+        'what each client read',
+      );
+    },
+  },
+  {
+    name: 'replies have ioredis shapes',
+    async run({ call, sandboxClient, expect }) {
+      expect.equal(
+        await call('replyShapes', sandboxClient),
+        {
+          hash: { name: 'Ada', born: '1815' },
+          list: ['a', 'b'],
+          missing: null,
+          count: 5,
+          ok: 'OK',
+        },
+        'the replies',
+      );
+    },
+  },
+  {
+    name: 'bytes go in and come out as Buffers, unchanged',
+    async run({ call, sandboxClient, redis, expect }) {
+      const expected = Buffer.from([0, 1, 2, 254, 255]);
+      expect.equal(await call('bytesRoundTrip', sandboxClient), expected, 'the returned bytes');
+      expect.equal(await redis.getBuffer('bytes'), expected, 'the stored bytes');
+    },
+  },
+  {
+    name: 'Redis errors are catchable with Redis\u2019s message',
+    async run({ call, sandboxClient, expect }) {
+      expect.equal(
+        await call('catchesRedisErrors', sandboxClient),
+        'WRONGTYPE Operation against a key holding the wrong kind of value',
+        'the caught message',
+      );
+    },
+  },
+  {
+    name: 'callbacks work as in ioredis',
+    async run({ call, sandboxClient, expect }) {
+      expect.equal(
+        await call('callbackStyle', sandboxClient),
+        'yes',
+        'the value passed to the callback',
+      );
+    },
+  },
+  {
+    name: 'pipeline() and multi() run with exec(), and a WATCHed transaction can abort',
+    async run({ call, sandboxClient, expect }) {
+      expect.equal(
+        await call('pipelineAndMulti', sandboxClient),
+        {
+          piped: [
+            'OK',
+            2,
+            'error: WRONGTYPE Operation against a key holding the wrong kind of value',
+            '2',
+          ],
+          multi: ['OK', 2],
+          aborted: null,
+        },
+        'the pipeline, transaction and aborted transaction',
+      );
+    },
+  },
+  {
+    name: 'TextEncoder, structuredClone, crypto and Buffer behave as in Node',
+    async run({ call, expect }) {
+      expect.equal(
+        await call('webApis'),
+        {
+          encodedLength: 6,
+          decoded: 'héllo',
+          cloned: { deep: [1, 2] },
+          uuid: true,
+          globalUuid: 'string',
+          random: 16,
+          base64: 'aGk=',
+        },
+        'the results',
+      );
+    },
+  },
+  {
+    name: 'timers fire, and cleared timers do not',
+    async run({ call, expect }) {
+      expect.equal(await call('timers'), ['timeout', 'interval x3'], 'the timer events');
+    },
+  },
+  {
+    name: 'the exercise fixtures can be read',
+    async run({ call, expect }) {
+      expect.equal(
+        await call('readsFixture'),
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01, 0x02, 0xff]),
+        'the bytes of fixtures/tiny.png',
+      );
+    },
+  },
+  {
+    name: 'a Node API that is not there says so and why',
+    async run({ call, expect }) {
+      const message = String(await call('namesWhatIsMissing'));
+      expect.ok(
+        message.startsWith('process is not available in the Keyspace sandbox'),
+        `unexpected message: ${message}`,
+      );
+    },
+  },
+  {
+    name: 'a check can leave timers behind',
+    async run({ call, sandboxClient }) {
+      await call('scheduleLateWrite', sandboxClient);
+    },
+  },
+  {
+    name: 'late work from an earlier check cannot change this one',
+    async run({ redis, expect }) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect.equal(await redis.exists('late'), 0, 'EXISTS late');
+    },
+  },
+  {
+    name: 'the exercise can lower the output limit',
+    async run({ call }) {
+      await call('printsALot');
+    },
+  },
+];
+
+export default checks;
+
+// Keeps the Redis type import used for instructors reading this as an example.
+export type { Redis };
