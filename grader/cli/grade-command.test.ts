@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { assertValidResult } from '../test/result-schema.ts';
 
@@ -109,5 +110,49 @@ describe('keyspace grade', () => {
     expect(run.code).toBe(70);
     expect(run.stderr).toContain('apt-get install -y redis-server');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.concurrent('grades several files into one JUnit report written with --out, exiting on the worst', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'keyspace-junit-')), 'report.xml');
+    const run = await keyspace(
+      'grade',
+      'set-and-get',
+      join(EXERCISE, 'solution.ts'),
+      join(EXERCISE, 'starter.ts'),
+      '--format',
+      'junit',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    const suites = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      readFileSync(out, 'utf8'),
+    ).testsuites.testsuite;
+    expect(suites.map((suite: { failures: string }) => suite.failures)).toEqual(['0', '4']);
+  });
+
+  it.concurrent('grades a class with --batch into a CSV and JSON gradebook', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'keyspace-batch-'));
+    const submit = (learner: string, file: string, text: string) => {
+      mkdirSync(join(root, 'class', learner), { recursive: true });
+      writeFileSync(join(root, 'class', learner, file), text);
+    };
+    submit('ada', 'set-and-get.ts', readFileSync(join(EXERCISE, 'solution.ts'), 'utf8'));
+    submit('bob', 'set-and-get.ts', readFileSync(join(EXERCISE, 'starter.ts'), 'utf8'));
+    submit('cy', 'set-and-get.ts', 'export async function main( {');
+    submit('cy', 'no-such-exercise.ts', 'export {}');
+    const run = await keyspace('grade', '--batch', join(root, 'class'), '--out', root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Graded 4 submissions from 3 learners: 1 pass, 1 fail, 2 error.');
+    expect(readFileSync(join(root, 'gradebook.csv'), 'utf8').split('\r\n')).toEqual([
+      '"learner","no-such-exercise","set-and-get"',
+      '"ada","","pass (4/4)"',
+      '"bob","","fail (0/4)"',
+      '"cy","error (0/0)","error (0/0)"',
+      '',
+    ]);
+    const book = JSON.parse(readFileSync(join(root, 'gradebook.json'), 'utf8'));
+    expect(book.learners[2].results['set-and-get'].message).toMatch(/^submission\.ts:1:\d+: /);
   });
 });

@@ -1,44 +1,76 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadExercise } from '../content/exercise.ts';
 import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
 import { FORMATS, isFormat } from '../result/formats.ts';
+import { worstStatus } from '../result/grade-result.ts';
+import type { GradedFile } from '../result/graded-file.ts';
+import { batchCommand } from './batch-command.ts';
 import { exitCodeFor, UsageError } from './exit-codes.ts';
 
-export const GRADE_USAGE = `Usage: keyspace grade <exercise> <file.ts> [--format pretty|json]
+export const GRADE_USAGE = `Usage: keyspace grade <exercise> <file.ts>... [--format F] [--out FILE]
+       keyspace grade --batch <dir> [--out DIR]
 
-Grades one submission and exits 0 when every check passes, 1 when a check fails,
+Grades submissions and exits 0 when every check passes, 1 when a check fails,
 2 when the code cannot run, 3 when the exercise is broken, 64 on a usage error.
---format defaults to pretty on a terminal and json otherwise.`;
+  --format  pretty (default on a terminal), json (default otherwise), junit, tap, github
+  --out     write the report to FILE instead of standard output
+  --batch   grade <dir>/<learner>/<exercise>.ts for every learner and exercise, and write
+            gradebook.csv and gradebook.json to --out DIR (default: the current directory)`;
 
 export async function gradeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { format: { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      batch: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
-  const [exerciseId, file, ...extra] = positionals;
-  if (!exerciseId || !file || extra.length > 0) throw new UsageError(GRADE_USAGE);
-  const format = values.format ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  if (values.help) {
+    process.stdout.write(`${GRADE_USAGE}\n`);
+    return 0;
+  }
+  if (values.batch !== undefined) {
+    if (positionals.length > 0 || values.format) throw new UsageError(GRADE_USAGE);
+    return batchCommand(values.batch, values.out ?? '.');
+  }
+  const [exerciseId, ...files] = positionals;
+  if (!exerciseId || files.length === 0) throw new UsageError(GRADE_USAGE);
+  const format = values.format ?? (process.stdout.isTTY && !values.out ? 'pretty' : 'json');
   if (!isFormat(format)) {
     throw new UsageError(
       `unknown format '${format}': use one of ${Object.keys(FORMATS).join(', ')}`,
     );
   }
-  const source = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const sources = await Promise.all(files.map(readSubmission));
+  // A typo in the exercise name should not wait for sandboxes and workers to start.
+  await loadExercise(DEFAULT_COURSE_DIR, exerciseId);
+
+  const grader = await Grader.start({ concurrency: Math.min(files.length, 2) });
+  let graded: GradedFile[];
+  try {
+    graded = await Promise.all(
+      files.map(async (file, index) => ({
+        file,
+        result: await grader.grade(exerciseId, sources[index] ?? ''),
+      })),
+    );
+  } finally {
+    await grader.stop();
+  }
+  const report = FORMATS[format](graded, { color: Boolean(process.stdout.isTTY) && !values.out });
+  if (values.out) await writeFile(values.out, report);
+  else process.stdout.write(report);
+  return exitCodeFor(worstStatus(graded.map(({ result }) => result.status)));
+}
+
+export function readSubmission(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
       `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
     );
   });
-
-  // A typo in the exercise name should not wait for sandboxes and workers to start.
-  await loadExercise(DEFAULT_COURSE_DIR, exerciseId);
-  const grader = await Grader.start();
-  try {
-    const result = await grader.grade(exerciseId, source);
-    process.stdout.write(FORMATS[format](result, Boolean(process.stdout.isTTY)));
-    return exitCodeFor(result.status);
-  } finally {
-    await grader.stop();
-  }
 }

@@ -1,10 +1,21 @@
+import { formatGithub } from './format-github.ts';
+import { formatJunit } from './format-junit.ts';
 import { formatPretty } from './format-pretty.ts';
-import type { GradeResult } from './grade-result.ts';
+import { formatTap } from './format-tap.ts';
+import type { GradedFile } from './graded-file.ts';
 
+type Format = (files: readonly GradedFile[], options: { color: boolean }) => string;
+
+/** Every report format, by the name `--format` takes. Each escapes learner text its own way. */
 export const FORMATS = {
-  pretty: (result: GradeResult, color: boolean) => formatPretty(result, { color }),
-  json: (result: GradeResult) => `${JSON.stringify(result, null, 2)}\n`,
-} satisfies Record<string, (result: GradeResult, color: boolean) => string>;
+  pretty: (files, { color }) =>
+    files.map(({ result }) => formatPretty(result, { color })).join('\n'),
+  // One file: the result itself (the schema's document). Several: [{ file, result }].
+  json: (files) => `${JSON.stringify(files.length === 1 ? files[0]?.result : files, null, 2)}\n`,
+  junit: formatJunit,
+  tap: formatTap,
+  github: formatGithub,
+} satisfies Record<string, Format>;
 
 export type FormatName = keyof typeof FORMATS;
 

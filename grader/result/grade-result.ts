@@ -35,12 +35,16 @@ export interface GradeResult {
   usage: Usage;
 }
 
-/** The run's status from its checks: any error wins, then any failure; no checks is an error. */
-export function overallStatus(checks: readonly CheckResult[]): Status {
-  if (checks.length === 0) return 'error';
-  if (checks.some((check) => check.status === 'error')) return 'error';
-  if (checks.some((check) => check.status === 'fail')) return 'fail';
+/** Any error wins, then any failure; otherwise a pass. */
+export function worstStatus(statuses: readonly Status[]): Status {
+  if (statuses.includes('error')) return 'error';
+  if (statuses.includes('fail')) return 'fail';
   return 'pass';
+}
+
+/** The run's status from its checks; a run in which no check ran is an error, never a pass. */
+export function overallStatus(checks: readonly CheckResult[]): Status {
+  return checks.length === 0 ? 'error' : worstStatus(checks.map((check) => check.status));
 }
 
 /** A run that ended before any check could report, e.g. its worker crashed or was stopped. */

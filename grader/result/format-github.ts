@@ -1,0 +1,36 @@
+import type { GradedFile } from './graded-file.ts';
+
+// GitHub's workflow-command escaping: data may not hold % or line breaks; properties neither
+// : nor , either. Encoded, learner text cannot end a command or start one of its own.
+const data = (text: string) =>
+  text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions annotations: one ::error per failed check, on the submission's file. */
+export function formatGithub(files: readonly GradedFile[]): string {
+  const lines: string[] = [];
+  for (const { file, result } of files) {
+    const where = `file=${property(file)}`;
+    if (result.checks.length === 0) {
+      lines.push(
+        `::error ${where},title=${property(`${result.exercise}: the submission did not run`)}::${data(result.message ?? 'no check ran')}`,
+      );
+    }
+    for (const check of result.checks) {
+      if (check.status === 'pass') continue;
+      const detail = [
+        check.message ?? check.status,
+        check.expected === undefined ? '' : `expected: ${check.expected}`,
+        check.actual === undefined ? '' : `actual:   ${check.actual}`,
+      ].filter(Boolean);
+      lines.push(
+        `::error ${where},title=${property(`${result.exercise}: ${check.name}`)}::${data(detail.join('\n'))}`,
+      );
+    }
+    const passed = result.checks.filter((check) => check.status === 'pass').length;
+    lines.push(
+      `::notice ${where},title=${property(result.exercise)}::${data(`${result.status}: ${passed} of ${result.checks.length} checks passed`)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
