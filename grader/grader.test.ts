@@ -119,4 +119,25 @@ describe('the grader, on golden fixtures', () => {
       }
     }
   });
+
+  it('hands the next check and run a fresh connection: database 0, no transaction, not subscribed', async () => {
+    const messy = `
+      export async function main(r) {
+        await r.select(3);
+        await r.call('MULTI');
+        await r.call('SET', 'weather', 'queued, never run');
+        const subscriber = new (r.constructor)();
+        await subscriber.subscribe('news');
+        return null;
+      }`;
+    await Promise.all([grader.grade('set-and-get', messy), grader.grade('set-and-get', messy)]);
+    const solution = readFileSync(
+      new URL('../exercises/set-and-get/solution.ts', import.meta.url),
+      'utf8',
+    );
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() => grader.grade('set-and-get', solution)),
+    );
+    expect(results.map((result) => result.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+  });
 });

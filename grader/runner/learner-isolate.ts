@@ -33,6 +33,17 @@ export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unkno
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
 const OUTPUT_WAIT_MS = 250;
 
+let spare: { memoryMb: number; isolate: ivm.Isolate } | undefined;
+
+function takeIsolate(memoryMb: number): ivm.Isolate {
+  if (spare?.memoryMb !== memoryMb) return new ivm.Isolate({ memoryLimit: memoryMb });
+  const { isolate } = spare;
+  spare = undefined;
+  return isolate;
+}
+
+let exportNames: Record<string, string[]> | undefined;
+
 // V8's code cache for the runtime, made by the first isolate and reused by every later one.
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
@@ -44,13 +55,24 @@ let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
  */
 export class LearnerIsolate {
   private readonly isolate: ivm.Isolate;
+  private runtimeScript: ivm.Script | undefined;
   private stopReason: string | undefined;
 
   constructor(
     private readonly program: Program,
     private readonly limits: IsolateLimits,
   ) {
-    this.isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
+    this.isolate = takeIsolate(limits.memoryMb);
+  }
+
+  /**
+   * Makes the isolate the next run will take, now, while nothing waits: creating one is a
+   * millisecond on the worker's main thread. It is fresh: no learner code has run in it.
+   */
+  static prepareSpare(memoryMb: number): void {
+    if (spare?.memoryMb === memoryMb) return;
+    spare?.isolate.dispose();
+    spare = { memoryMb, isolate: new ivm.Isolate({ memoryLimit: memoryMb }) };
   }
 
   /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
@@ -86,28 +108,26 @@ export class LearnerIsolate {
           this.limits.outputChars,
         ],
       );
-      const script = await this.isolate.compileScript(runtimeSource(), {
-        filename: 'keyspace-runtime.js',
-        ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
-      });
-      // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
-      const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
-      if (!runtimeCache && produced) runtimeCache = produced;
-      await script.run(context);
+      this.runtimeScript ??= await this.compileRuntime();
+      await this.runtimeScript.run(context);
       const runtime = await context.global.get('__keyspaceRuntime', { reference: true });
-      const invoke = await runtime.get('invoke', { reference: true });
-      const takeOutput = await runtime.get('takeOutput', { reference: true });
-      const exportNames = (await runtime.get('exportNames', { copy: true })) as Record<
+      const [invoke, takeOutput] = await Promise.all([
+        runtime.get('invoke', { reference: true }),
+        runtime.get('takeOutput', { reference: true }),
+      ]);
+      // The same in every context: read once per worker.
+      exportNames ??= (await runtime.get('exportNames', { copy: true })) as Record<
         string,
         string[]
       >;
+      const names = exportNames;
 
       const module = await this.isolate
         .compileModule(this.program.js, { filename: SUBMISSION_FILE })
         .catch((error: Error) => {
           throw new LearnerCodeError(error.message);
         });
-      await module.instantiate(context, (specifier) => this.builtinModule(specifier, exportNames));
+      await module.instantiate(context, (specifier) => this.builtinModule(specifier, names));
       await module.evaluate({ timeout: this.limits.timeoutMs });
       return new LearnerContext(this, context, module, invoke, takeOutput);
     } catch (error) {
@@ -118,6 +138,18 @@ export class LearnerIsolate {
 
   dispose(): void {
     if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+
+  /** The runtime, compiled once per isolate (a script can run in any of its contexts). */
+  private async compileRuntime(): Promise<ivm.Script> {
+    const script = await this.isolate.compileScript(runtimeSource(), {
+      filename: 'keyspace-runtime.js',
+      ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
+    });
+    // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
+    const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
+    if (!runtimeCache && produced) runtimeCache = produced;
+    return script;
   }
 
   /**

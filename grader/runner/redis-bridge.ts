@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
-import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
+import type { SandboxConnections } from './sandbox-connections.ts';
 
 /** ioredis's own command table: every method a learner's client has. */
 export const COMMAND_METHODS: readonly string[] = (() => {
@@ -40,20 +40,25 @@ export interface PipelineReply {
  * commands fail in Redis itself.
  */
 export class RedisBridge {
-  private readonly clients = new Map<number, Redis>();
+  private readonly clients = new Map<
+    number,
+    { client: Redis; pending: number; sent: Set<string> }
+  >();
   private readonly log: LoggedCommand[] = [];
 
   constructor(
-    private readonly address: SandboxAddress,
+    private readonly connections: SandboxConnections,
     private readonly budget: CommandBudget,
   ) {}
 
   readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
-    const command = this.accept(method, withNodeBuffers(args) as unknown[]);
+    const { name, command } = this.accept(method, withNodeBuffers(args) as unknown[]);
     this.budget.spend(1);
-    const client = this.client(clientId);
+    const connection = this.connection(clientId);
+    connection.sent.add(name);
+    const { client } = connection;
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    return fn?.apply(client, command);
+    return this.track(connection, fn?.apply(client, command));
   };
 
   /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */
@@ -62,13 +67,18 @@ export class RedisBridge {
     commands: unknown[][],
     atomic: boolean,
   ): Promise<PipelineReply[] | null> => {
-    const accepted = commands.map(([method, ...args]) => [
-      String(method),
-      ...this.accept(String(method), withNodeBuffers(args) as unknown[]),
-    ]);
+    const connection = this.connection(clientId);
+    const accepted = commands.map(([method, ...args]) => {
+      const { name, command } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
+      connection.sent.add(name);
+      return [String(method), ...command];
+    });
     this.budget.spend(accepted.length);
-    const client = this.client(clientId);
-    const results = await (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec();
+    const { client } = connection;
+    const results = await this.track(
+      connection,
+      (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec(),
+    );
     return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
   };
 
@@ -77,35 +87,45 @@ export class RedisBridge {
     return this.log;
   }
 
-  close(): void {
-    for (const client of this.clients.values()) client.disconnect();
+  /** Hands every connection of this check back, to be reset and reused where it can be. */
+  async close(): Promise<void> {
+    const connections = [...this.clients.values()];
     this.clients.clear();
+    await Promise.all(
+      connections.map(({ client, pending, sent }) =>
+        this.connections.giveBack(client, { pending, sent }),
+      ),
+    );
   }
 
-  private accept(method: string, args: unknown[]): unknown[] {
+  private async track<T>(
+    connection: { pending: number },
+    reply: Promise<T> | undefined,
+  ): Promise<T> {
+    connection.pending += 1;
+    try {
+      return (await reply) as T;
+    } finally {
+      connection.pending -= 1;
+    }
+  }
+
+  /** Checks and logs a command; `name` is the Redis command, lower-case. */
+  private accept(method: string, args: unknown[]): { name: string; command: unknown[] } {
     if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
     const isCall = method === 'call' || method === 'callBuffer';
-    const name = isCall ? String(args[0]).toLowerCase() : commandOf(method);
+    const name = isCall ? String(args[0]).toLowerCase() : commandOf(method).toLowerCase();
     this.log.push({ name, args: (isCall ? args.slice(1) : args).map(logged) });
-    return args;
+    return { name, command: args };
   }
 
-  private client(id: number): Redis {
-    let client = this.clients.get(id);
-    if (!client) {
-      client = new Redis({
-        path: this.address.socketPath,
-        username: 'learner',
-        password: this.address.learnerPassword,
-        // Fail fast: a learner waiting on a retry loop learns nothing.
-        maxRetriesPerRequest: 1,
-        enableReadyCheck: false,
-        retryStrategy: () => null,
-      });
-      client.on('error', () => {});
-      this.clients.set(id, client);
+  private connection(id: number) {
+    let connection = this.clients.get(id);
+    if (!connection) {
+      connection = { client: this.connections.learner(), pending: 0, sent: new Set() };
+      this.clients.set(id, connection);
     }
-    return client;
+    return connection;
   }
 }
 

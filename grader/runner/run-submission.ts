@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import Redis, { ReplyError } from 'ioredis';
+import type Redis from 'ioredis';
+import { ReplyError } from 'ioredis';
 import type { CheckContext, SandboxClient } from '../checks/api.ts';
 import { CheckFailure, expect } from '../checks/expect.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
@@ -22,6 +23,7 @@ import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
 import { COMMAND_METHODS, CommandBudget, RedisBridge } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
+import { connectionsTo } from './sandbox-connections.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
 
 export interface Graded {
@@ -54,6 +56,7 @@ export async function runSubmission(
   const result = await gradeIn(job, onCheckStart, () => {
     sandboxLost = true;
   });
+  setImmediate(() => LearnerIsolate.prepareSpare(job.limits.memoryMb));
   return { result, sandboxLost };
 }
 
@@ -66,17 +69,8 @@ async function gradeIn(
   const checks = await loadChecks(job.exerciseId, job.checksPath);
   const budget = new CommandBudget(job.limits.maxCommands);
   const readFixture = fixtureReader(job.fixturesDir);
-  const trusted = new Redis({
-    path: job.sandbox.socketPath,
-    username: 'grader',
-    password: job.sandbox.graderPassword,
-    // The ready check's INFO would fail while a script left by the previous run still runs.
-    enableReadyCheck: false,
-    // A sandbox that went away (shut down for a wedged script) is not coming back: no retries.
-    retryStrategy: () => null,
-    maxRetriesPerRequest: 0,
-  });
-  trusted.on('error', () => {});
+  const connections = connectionsTo(job.sandbox);
+  const trusted = connections.trusted();
   const isolates: LearnerIsolate[] = [];
   const finish = (results: CheckResult[], message?: string): GradeResult => ({
     version: RESULT_VERSION,
@@ -94,13 +88,16 @@ async function gradeIn(
 
   try {
     await resetSandbox(trusted);
-    await trusted.config(
-      'SET',
+    const redisLimits = [
       'maxmemory',
       String(job.limits.redisMemoryMb * 1024 * 1024),
       'proto-max-bulk-len',
       String(job.limits.maxValueMb * 1024 * 1024),
-    );
+    ];
+    if (connections.appliedLimits !== redisLimits.join(' ')) {
+      await trusted.config('SET', ...(redisLimits as [string, string, string, string]));
+      connections.appliedLimits = redisLimits.join(' ');
+    }
     let program: Program;
     try {
       program = transpile(job.source);
@@ -142,7 +139,7 @@ async function gradeIn(
         return finish(results);
       }
       const gate = new CheckGate();
-      const bridge = new RedisBridge(job.sandbox, budget);
+      const bridge = new RedisBridge(connections, budget);
       const capabilities: Capabilities = {
         methods: COMMAND_METHODS,
         send: gate.guard(bridge.send),
@@ -179,7 +176,7 @@ async function gradeIn(
       );
       const output = await context.takeOutput();
       gate.close();
-      bridge.close();
+      await bridge.close();
       context.release();
       results.push({
         name: check.name,
@@ -199,7 +196,6 @@ async function gradeIn(
     return result;
   } finally {
     for (const isolate of isolates) isolate.dispose();
-    trusted.disconnect();
   }
 }
 

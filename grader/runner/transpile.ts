@@ -14,8 +14,23 @@ export interface Program {
   sourceMap: string;
 }
 
-/** TypeScript to an ES module the isolate can compile. Syntax errors name the learner's line. */
+const CACHE_SIZE = 200;
+const cache = new Map<string, Program>();
+
+/**
+ * TypeScript to an ES module the isolate can compile. Syntax errors name the learner's line.
+ * Recent programs are kept: learners submit the same code again, and Run then Submit.
+ */
 export function transpile(source: string): Program {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const program = transpileUncached(source);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(source, program);
+  return program;
+}
+
+function transpileUncached(source: string): Program {
   try {
     const { code, map } = transformSync(source, {
       loader: 'ts',

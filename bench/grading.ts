@@ -1,0 +1,132 @@
+// npm run bench — grading speed, printed as figures (never asserted: machines are noisy).
+//
+// For each exercise of the course, in one run:
+//   keyspace  a warm Grader (worker processes, isolates, sandbox pool), one grading at a time,
+//             then as many as it takes at once to measure throughput;
+//   floor     the same checks and Redis commands, the solution imported natively, a plain client;
+//   naive     a fresh node process and a fresh redis-server for every grading.
+// Ratios compare within this run only.
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
+import { SandboxServer } from '../grader/redis/sandbox-server.ts';
+import { loadNative } from './native-checks.ts';
+
+const run = promisify(execFile);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 15);
+const NAIVE_SCRIPT = fileURLToPath(new URL('./naive-grade.ts', import.meta.url));
+
+interface Figures {
+  p50: number;
+  p99: number;
+  perSecond: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Latency one at a time for `seconds`, then throughput with `parallel` at once. */
+async function measure(
+  once: () => Promise<unknown>,
+  parallel: number,
+  seconds = SECONDS,
+): Promise<Figures> {
+  for (let i = 0; i < 20; i++) await once();
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    const started = performance.now();
+    await once();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  let done = 0;
+  const throughputStart = performance.now();
+  const stop = throughputStart + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (performance.now() < stop) {
+        await once();
+        done += 1;
+      }
+    }),
+  );
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: done / ((performance.now() - throughputStart) / 1000),
+  };
+}
+
+const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+const row = (name: string, f: Figures) =>
+  `  ${name.padEnd(9)} p50 ${fmt(f.p50).padStart(11)}   p99 ${fmt(f.p99).padStart(11)}   ${f.perSecond.toFixed(1).padStart(8)} gradings/s`;
+
+const cores = availableParallelism();
+const exercises = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
+const grader = await Grader.start({ concurrency: cores });
+const floorServer = await SandboxServer.start();
+console.log(
+  `Keyspace grading benchmark: ${cores} cores, ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`,
+);
+
+for (const id of exercises) {
+  const exercise = await grader.exercise(id);
+  const solutionPath = exercise.checksPath.replace(/checks\.ts$/, 'solution.ts');
+  const keyspace = await measure(async () => {
+    const result = await grader.grade(id, exercise.solution);
+    if (result.status !== 'pass')
+      throw new Error(`${id}: the solution did not pass: ${JSON.stringify(result)}`);
+  }, cores * 2);
+
+  const { socketPath, graderPassword } = floorServer.address;
+  const native = await loadNative({
+    checksPath: exercise.checksPath,
+    solutionPath,
+    redis: { path: socketPath, username: 'grader', password: graderPassword },
+  });
+  // One Redis, one client pair: the floor runs one grading at a time, as a single learner would.
+  const floor = await measure(() => native.grade(), 1);
+  native.close();
+
+  const naiveLatencies: number[] = [];
+  const naiveStarted = performance.now();
+  for (let i = 0; i < NAIVE_RUNS; i++) {
+    const started = performance.now();
+    const server = await SandboxServer.start();
+    const { socketPath: path, graderPassword: password } = server.address;
+    await run(process.execPath, [
+      '--import',
+      'tsx',
+      NAIVE_SCRIPT,
+      exercise.checksPath,
+      solutionPath,
+      path,
+      'grader',
+      password,
+    ]);
+    await server.stop();
+    naiveLatencies.push(performance.now() - started);
+  }
+  naiveLatencies.sort((a, b) => a - b);
+  const naive: Figures = {
+    p50: percentile(naiveLatencies, 50),
+    p99: percentile(naiveLatencies, 99),
+    perSecond: (NAIVE_RUNS / (performance.now() - naiveStarted)) * 1000 * cores,
+  };
+
+  console.log(`${id}`);
+  console.log(row('keyspace', keyspace));
+  console.log(row('floor', floor));
+  console.log(row('naive', naive));
+  console.log(
+    `  ratios    keyspace/floor p50 ${(keyspace.p50 / floor.p50).toFixed(1)}x   naive/keyspace p50 ${(naive.p50 / keyspace.p50).toFixed(0)}x\n`,
+  );
+}
+
+await floorServer.stop();
+await grader.stop();

@@ -1,0 +1,93 @@
+import Redis from 'ioredis';
+import type { SandboxAddress } from '../redis/sandbox-server.ts';
+
+/** Commands after which a connection is not what RESET can make fresh again for ioredis. */
+const SPOILING = new Set([
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'monitor',
+  'quit',
+  'hello',
+  'reset',
+]);
+
+/**
+ * The worker's connections to one sandbox, kept across checks and runs: a connection costs a
+ * handshake and an AUTH, which would otherwise be much of a check. The grader's own client is
+ * kept while it works; learner connections go back to a pool after RESET (which clears the
+ * database choice, transactions, WATCHes and client name), unless something about them cannot
+ * be reset for ioredis.
+ */
+export class SandboxConnections {
+  private trustedClient: Redis | undefined;
+  private readonly idle: Redis[] = [];
+  /** The limits last applied with CONFIG SET, so that an unchanged run skips the round trip. */
+  appliedLimits = '';
+
+  constructor(readonly address: SandboxAddress) {}
+
+  trusted(): Redis {
+    if (this.trustedClient?.status === 'end' || this.trustedClient?.status === 'close') {
+      this.trustedClient = undefined;
+      this.appliedLimits = '';
+    }
+    this.trustedClient ??= connect(this.address, 'grader', this.address.graderPassword);
+    return this.trustedClient;
+  }
+
+  learner(): Redis {
+    return this.idle.pop() ?? connect(this.address, 'learner', this.address.learnerPassword);
+  }
+
+  /** Takes back a learner connection: reset and kept if it can be, closed otherwise. */
+  async giveBack(client: Redis, { pending, sent }: { pending: number; sent: ReadonlySet<string> }) {
+    const reusable =
+      pending === 0 && client.status === 'ready' && ![...sent].some((name) => SPOILING.has(name));
+    // RESET also logs the connection out (back to the default user, which is off): log in again
+    // in the same round trip.
+    const replies = reusable
+      ? await client
+          .pipeline()
+          .call('RESET')
+          .call('AUTH', 'learner', this.address.learnerPassword)
+          .exec()
+          .catch(() => null)
+      : null;
+    if (replies?.every(([error]) => !error)) this.idle.push(client);
+    else client.disconnect();
+  }
+
+  close(): void {
+    this.trustedClient?.disconnect();
+    for (const client of this.idle.splice(0)) client.disconnect();
+  }
+}
+
+function connect(address: SandboxAddress, username: string, password: string): Redis {
+  const client = new Redis({
+    path: address.socketPath,
+    username,
+    password,
+    // The ready check's INFO would fail while a learner's script still runs; a sandbox that went
+    // away is not coming back: fail fast, no retries, no reconnection.
+    enableReadyCheck: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  return client;
+}
+
+const bySandbox = new Map<string, SandboxConnections>();
+
+/** The connections to a sandbox, made on first use in this worker. */
+export function connectionsTo(address: SandboxAddress): SandboxConnections {
+  let connections = bySandbox.get(address.socketPath);
+  if (!connections || connections.address.graderPassword !== address.graderPassword) {
+    connections?.close();
+    connections = new SandboxConnections(address);
+    bySandbox.set(address.socketPath, connections);
+  }
+  return connections;
+}
