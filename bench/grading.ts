@@ -68,7 +68,7 @@ const row = (name: string, f: Figures) =>
 
 const cores = availableParallelism();
 const exercises = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
-const grader = await Grader.start({ concurrency: cores });
+const grader = await Grader.start({ concurrency: Number(process.env.BENCH_WORKERS ?? cores) });
 const floorServer = await SandboxServer.start();
 console.log(
   `Keyspace grading benchmark: ${cores} cores, ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`,

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import Redis from 'ioredis';
 import type { CheckContext, CheckList, LoggedCommand } from '../grader/checks/api.ts';
 import { expect } from '../grader/checks/expect.ts';
+import { seededRandom } from '../grader/checks/random.ts';
 
 export interface NativeTarget {
   checksPath: string;
@@ -26,6 +27,7 @@ export async function loadNative(target: NativeTarget) {
     /** Runs every check once; returns how many passed. */
     async grade(): Promise<number> {
       let passed = 0;
+      const random = seededRandom();
       for (const check of checks) {
         await trusted.flushall();
         const log: LoggedCommand[] = [];
@@ -47,6 +49,7 @@ export async function loadNative(target: NativeTarget) {
           redis: trusted,
           commands: () => log,
           expect,
+          random,
         } as unknown as CheckContext<unknown>;
         try {
           await check.run(context);

@@ -27,6 +27,19 @@ export interface Expect {
   ok(condition: unknown, message: string): void;
 }
 
+/**
+ * Fixture data that changes from run to run, so that an answer typed into the code instead of
+ * computed fails. One generator per run: every check of a run sees the same sequence.
+ */
+export interface Random {
+  /** A whole number from `min` to `max`, both included. */
+  int(min: number, max: number): number;
+  /** One element of a non-empty list. */
+  pick<T>(items: readonly T[]): T;
+  /** A lower-case word of `length` letters, e.g. for a key or a name. */
+  word(length?: number): string;
+}
+
 export interface CheckContext<Exports> {
   /** Calls the learner's export inside the sandbox and resolves with a copy of what it returned. */
   call<K extends keyof Exports & string>(
@@ -39,6 +52,7 @@ export interface CheckContext<Exports> {
   /** The commands the learner's code sent since this check began. */
   commands(): readonly LoggedCommand[];
   readonly expect: Expect;
+  readonly random: Random;
 }
 
 export interface Check<Exports> {

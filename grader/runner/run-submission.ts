@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { ReplyError } from 'ioredis';
-import type { CheckContext, SandboxClient } from '../checks/api.ts';
+import type { CheckContext, Random, SandboxClient } from '../checks/api.ts';
 import { CheckFailure, expect } from '../checks/expect.ts';
+import { seededRandom } from '../checks/random.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import {
   type CheckResult,
@@ -68,6 +69,7 @@ async function gradeIn(
   const started = performance.now();
   const checks = await loadChecks(job.exerciseId, job.checksPath);
   const budget = new CommandBudget(job.limits.maxCommands);
+  const random = seededRandom();
   const readFixture = fixtureReader(job.fixturesDir);
   const connections = connectionsTo(job.sandbox);
   const trusted = connections.trusted();
@@ -168,7 +170,7 @@ async function gradeIn(
       }
       const context = loaded;
       const verdict = await withDeadline(
-        check.run(checkContext(context, trusted, bridge)),
+        check.run(checkContext(context, trusted, bridge, random)),
         job.limits.checkTimeoutMs,
       ).then(
         () => ({ status: 'pass' as const }),
@@ -203,6 +205,7 @@ function checkContext(
   learner: LearnerContext,
   redis: Redis,
   bridge: RedisBridge,
+  random: Random,
 ): CheckContext<unknown> {
   return {
     // The exports' types are the instructor's; at run time a call is a name and copied arguments.
@@ -212,6 +215,7 @@ function checkContext(
     redis,
     commands: () => bridge.commands,
     expect,
+    random,
   };
 }
 
