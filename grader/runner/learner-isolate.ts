@@ -48,10 +48,11 @@ let exportNames: Record<string, string[]> | undefined;
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
 /**
- * One V8 isolate for one run. Each check loads the learner's module into a fresh context, so
- * nothing a check leaves running (timers, pending promises) can act in the next. Nothing of
- * Node is inside: only the runtime of isolate-runtime/, which reaches the worker through
- * References.
+ * One V8 isolate for one run. Each check loads the learner's module into a fresh context and
+ * its capabilities are revoked when it ends, so nothing a check leaves pending (timers, promises)
+ * can reach Redis in the next. Code still spinning on the isolate's thread is stopped with the
+ * isolate (at worst after the next load's wall-time limit). Nothing of Node is inside: only the
+ * runtime of isolate-runtime/, which reaches the worker through References.
  */
 export class LearnerIsolate {
   private readonly isolate: ivm.Isolate;
