@@ -95,6 +95,10 @@ export class LearnerIsolate {
   }
 
   private async loadContext(capabilities: Capabilities): Promise<LearnerContext> {
+    // Both queue on the isolate's thread: asked for together, they cost one wait, not two.
+    const compiled = this.isolate
+      .compileModule(this.program.js, { filename: SUBMISSION_FILE })
+      .catch((error: Error) => new LearnerCodeError(error.message));
     const context = await this.isolate.createContext();
     try {
       await context.evalClosure(
@@ -123,11 +127,8 @@ export class LearnerIsolate {
       >;
       const names = exportNames;
 
-      const module = await this.isolate
-        .compileModule(this.program.js, { filename: SUBMISSION_FILE })
-        .catch((error: Error) => {
-          throw new LearnerCodeError(error.message);
-        });
+      const module = await compiled;
+      if (module instanceof LearnerCodeError) throw module;
       await module.instantiate(context, (specifier) => this.builtinModule(specifier, names));
       await module.evaluate({ timeout: this.limits.timeoutMs });
       return new LearnerContext(this, context, module, invoke, takeOutput);
