@@ -1,9 +1,9 @@
-// The grader's public entry: the server, the CLI and workers use nothing else of grader/.
+// The grader's public entry: the server and the end-to-end tests use nothing else of grader/
+// (lint holds the server to that); only the benchmark measures internals directly.
 export type { Check, CheckContext, CheckList } from './checks/api.ts';
 export { UsageError } from './cli/exit-codes.ts';
 export { type Lesson, loadLessons } from './content/course.ts';
 export type { Exercise } from './content/exercise.ts';
 export * from './errors.ts';
 export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
-export { findRedisServer } from './redis/find-redis-server.ts';
 export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';

@@ -1,5 +1,5 @@
 import { Lender } from '../shared/lender.ts';
-import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, SandboxServer } from './sandbox-server.ts';
+import { SandboxServer } from './sandbox-server.ts';
 
 const RESTART_DELAY_MS = 1_000;
 
@@ -12,16 +12,13 @@ export class SandboxPool {
   private readonly lender: Lender<SandboxServer>;
   private stopped = false;
 
-  private constructor(
-    private readonly all: Set<SandboxServer>,
-    private readonly limits: SandboxLimits,
-  ) {
+  private constructor(private readonly all: Set<SandboxServer>) {
     this.lender = new Lender(all);
   }
 
-  static async start(size: number, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS) {
+  static async start(size: number) {
     const started = await Promise.allSettled(
-      Array.from({ length: size }, () => SandboxServer.start(limits)),
+      Array.from({ length: size }, () => SandboxServer.start()),
     );
     const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s) => s.status === 'rejected');
@@ -29,7 +26,7 @@ export class SandboxPool {
       await Promise.all(servers.map((server) => server.stop()));
       throw failure.reason;
     }
-    return new SandboxPool(new Set(servers), limits);
+    return new SandboxPool(new Set(servers));
   }
 
   acquire(): Promise<SandboxServer> {
@@ -54,7 +51,7 @@ export class SandboxPool {
 
   private async replace(): Promise<void> {
     try {
-      const fresh = await SandboxServer.start(this.limits);
+      const fresh = await SandboxServer.start();
       if (this.stopped) {
         await fresh.stop();
         return;

@@ -5,20 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
+import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
 import { spawnTied } from './spawn-tied.ts';
 import { OWNER_FILE, SANDBOX_DIR_PREFIX, sweepStaleSandboxes } from './stale-sandboxes.ts';
-
-export interface SandboxLimits {
-  maxMemoryBytes: number;
-  maxBulkBytes: number;
-}
-
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
-  maxMemoryBytes: 64 * 1024 * 1024,
-  maxBulkBytes: 16 * 1024 * 1024,
-};
 
 /** How to reach a sandbox: a Unix socket and two users. Plain data, so it can cross to a worker. */
 export interface SandboxAddress extends SandboxCredentials {
@@ -39,7 +30,7 @@ export class SandboxServer {
     private readonly process: ChildProcess,
   ) {}
 
-  static async start(limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxServer> {
+  static async start(): Promise<SandboxServer> {
     const binary = findRedisServer();
     await sweepStaleSandboxes(tmpdir());
     // mkdtemp creates the directory with mode 0700: only this user can reach the socket.
@@ -57,12 +48,13 @@ export class SandboxServer {
       `dir ${dir}`,
       'save ""',
       'appendonly no',
-      `maxmemory ${limits.maxMemoryBytes}`,
+      // Each run sets its own limits (CONFIG SET); until then, the defaults.
+      `maxmemory ${DEFAULT_LIMITS.redisMemoryMb * 1024 * 1024}`,
       'maxmemory-policy noeviction',
       // A learner's endless Lua script must not hold the sandbox: after this many ms other
       // clients get BUSY and the grader can SCRIPT KILL it.
       'busy-reply-threshold 100',
-      `proto-max-bulk-len ${limits.maxBulkBytes}`,
+      `proto-max-bulk-len ${DEFAULT_LIMITS.maxValueMb * 1024 * 1024}`,
       'databases 16',
       'loglevel warning',
       'logfile ""',

@@ -36,8 +36,8 @@ export interface PipelineReply {
 
 /**
  * The worker's end of the learner's Redis clients during one check. Each `new Redis()` in the
- * isolate becomes one real connection here, logged in as the ACL user `learner`, so refused
- * commands fail in Redis itself.
+ * isolate gets a real connection of its own here (from the sandbox's SandboxConnections),
+ * logged in as the ACL user `learner`, so refused commands fail in Redis itself.
  */
 export class RedisBridge {
   private readonly clients = new Map<
@@ -52,8 +52,8 @@ export class RedisBridge {
   ) {}
 
   readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
-    const { name, command } = this.accept(method, withNodeBuffers(args) as unknown[]);
     this.budget.spend(1);
+    const { name, command } = this.accept(method, withNodeBuffers(args) as unknown[]);
     const connection = this.connection(clientId);
     connection.sent.add(name);
     const { client } = connection;
@@ -67,13 +67,14 @@ export class RedisBridge {
     commands: unknown[][],
     atomic: boolean,
   ): Promise<PipelineReply[] | null> => {
+    // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
+    this.budget.spend(commands.length);
     const connection = this.connection(clientId);
     const accepted = commands.map(([method, ...args]) => {
       const { name, command } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
       connection.sent.add(name);
       return [String(method), ...command];
     });
-    this.budget.spend(accepted.length);
     const { client } = connection;
     const results = await this.track(
       connection,

@@ -89,7 +89,6 @@ async function gradeIn(
   });
 
   try {
-    await resetSandbox(trusted);
     const redisLimits = [
       'maxmemory',
       String(job.limits.redisMemoryMb * 1024 * 1024),
@@ -97,7 +96,10 @@ async function gradeIn(
       String(job.limits.maxValueMb * 1024 * 1024),
     ];
     if (connections.appliedLimits !== redisLimits.join(' ')) {
-      await trusted.config('SET', ...(redisLimits as [string, string, string, string]));
+      // whenIdle: a script left running by an earlier run is killed first.
+      await whenIdle(trusted, () =>
+        trusted.config('SET', ...(redisLimits as [string, string, string, string])),
+      );
       connections.appliedLimits = redisLimits.join(' ');
     }
     let program: Program;
@@ -165,7 +167,7 @@ async function gradeIn(
           durationMs: elapsed(checkStarted),
         });
         gate.close();
-        bridge.close();
+        await bridge.close();
         continue;
       }
       const context = loaded;
