@@ -57,14 +57,15 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
       throw new ContentError(`exercises/${id}/${name} is missing`);
     }
   };
-  const [markdown, starter, solution] = await Promise.all([
-    read('exercise.md'),
+  // exercise.md first: its absence alone means "no such exercise", whichever read would lose a race.
+  const markdown = await read('exercise.md');
+  const [starter, solution] = await Promise.all([
     read('starter.ts'),
     read('solution.ts'),
     read('checks.ts'),
   ]);
   const { data, body } = parseFrontMatter(
-    markdown ?? '',
+    markdown,
     ExerciseFrontMatter,
     `exercises/${id}/exercise.md`,
   );
@@ -73,8 +74,8 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     title: data.title,
     statement: body.trim(),
     hints: data.hints,
-    starter: starter ?? '',
-    solution: solution ?? '',
+    starter,
+    solution,
     checksPath: join(dir, 'checks.ts'),
     fixturesDir: join(dir, 'fixtures'),
     limits: data.limits,
