@@ -24,6 +24,8 @@ export interface GraderOptions {
  * worker processes, each run against its own sandbox; this object only routes and enforces time.
  */
 export class Grader {
+  private readonly exercises = new Map<string, Promise<Exercise>>();
+
   private constructor(
     readonly courseDir: string,
     private readonly limits: RunLimits,
@@ -48,8 +50,18 @@ export class Grader {
     }
   }
 
+  /**
+   * Each exercise is read once per grader, as each worker imports its checks once: a grading
+   * costs no file reads. One that fails to load is read afresh next time.
+   */
   exercise(id: string): Promise<Exercise> {
-    return loadExercise(this.courseDir, id);
+    let loaded = this.exercises.get(id);
+    if (!loaded) {
+      loaded = loadExercise(this.courseDir, id);
+      this.exercises.set(id, loaded);
+      loaded.catch(() => this.exercises.delete(id));
+    }
+    return loaded;
   }
 
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */

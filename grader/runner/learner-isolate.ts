@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import ivm from 'isolated-vm';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { describeThrown } from './learner-errors.ts';
@@ -15,7 +16,6 @@ export interface IsolateLimits {
 
 /** What the worker lends one context, i.e. one check. It can revoke all of it (see CheckGate). */
 export interface Capabilities {
-  methods: readonly string[];
   send(clientId: number, method: string, args: unknown[]): Promise<unknown>;
   exec(clientId: number, commands: unknown[][], atomic: boolean): Promise<unknown>;
   sleep(ms: number): Promise<void>;
@@ -33,19 +33,44 @@ export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unkno
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
 const OUTPUT_WAIT_MS = 250;
 
-let spare: { memoryMb: number; isolate: ivm.Isolate } | undefined;
-
-function takeIsolate(memoryMb: number): ivm.Isolate {
-  if (spare?.memoryMb !== memoryMb) return new ivm.Isolate({ memoryLimit: memoryMb });
-  const { isolate } = spare;
-  spare = undefined;
-  return isolate;
+/** A new isolate with the runtime compiled into it: no learner code has run in it. */
+interface FreshIsolate {
+  memoryMb: number;
+  isolate: ivm.Isolate;
+  runtime: ivm.Script;
 }
 
-let exportNames: Record<string, string[]> | undefined;
+// Every isolate is new to the runtime, so with lazy compilation each would compile the runtime's
+// functions again on first call (over a millisecond a run). Compiled eagerly, V8's code cache
+// below holds them all. V8 flags are process-wide: this also makes code compiled later in this
+// process eager (checks, learner modules), which costs little, as code here is small.
+setFlagsFromString('--no-lazy');
 
 // V8's code cache for the runtime, made by the first isolate and reused by every later one.
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+
+function freshIsolate(memoryMb: number): FreshIsolate {
+  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+  const runtime = isolate.compileScriptSync(runtimeSource(), {
+    filename: 'keyspace-runtime.js',
+    ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
+  });
+  // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
+  const produced = (runtime as ivm.Script & ivm.CachedDataResult).cachedData;
+  if (!runtimeCache && produced) runtimeCache = produced;
+  return { memoryMb, isolate, runtime };
+}
+
+let spare: FreshIsolate | undefined;
+
+function takeIsolate(memoryMb: number): FreshIsolate {
+  if (spare?.memoryMb !== memoryMb) return freshIsolate(memoryMb);
+  const taken = spare;
+  spare = undefined;
+  return taken;
+}
+
+let exportNames: Record<string, string[]> | undefined;
 
 /**
  * One V8 isolate for one run. Each check loads the learner's module into a fresh context and
@@ -56,24 +81,25 @@ let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
  */
 export class LearnerIsolate {
   private readonly isolate: ivm.Isolate;
-  private runtimeScript: ivm.Script | undefined;
+  /** The runtime, compiled once per isolate: a script can run in any of its contexts. */
+  private readonly runtime: ivm.Script;
   private stopReason: string | undefined;
 
   constructor(
     private readonly program: Program,
     private readonly limits: IsolateLimits,
   ) {
-    this.isolate = takeIsolate(limits.memoryMb);
+    ({ isolate: this.isolate, runtime: this.runtime } = takeIsolate(limits.memoryMb));
   }
 
   /**
-   * Makes the isolate the next run will take, now, while nothing waits: creating one is a
-   * millisecond on the worker's main thread. It is fresh: no learner code has run in it.
+   * Makes the isolate the next run will take, now, while nothing waits: creating one and
+   * compiling the runtime into it is over a millisecond on the worker's main thread.
    */
   static prepareSpare(memoryMb: number): void {
     if (spare?.memoryMb === memoryMb) return;
     spare?.isolate.dispose();
-    spare = { memoryMb, isolate: new ivm.Isolate({ memoryLimit: memoryMb }) };
+    spare = freshIsolate(memoryMb);
   }
 
   /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
@@ -95,42 +121,39 @@ export class LearnerIsolate {
   }
 
   private async loadContext(capabilities: Capabilities): Promise<LearnerContext> {
-    // Both queue on the isolate's thread: asked for together, they cost one wait, not two.
-    const compiled = this.isolate
-      .compileModule(this.program.js, { filename: SUBMISSION_FILE })
-      .catch((error: Error) => new LearnerCodeError(error.message));
+    // Asked for on the isolate's thread, the context comes after whatever an earlier check left
+    // queued there (a timer that resolved before its gate closed), under the wall-time limit.
+    // Once it arrives, nothing else can be queued: every earlier capability is revoked. So the
+    // rest runs synchronously, on this thread, without a wait for each step: a sync call on an
+    // isolate that is busy would wait for good.
     const context = await this.isolate.createContext();
     try {
-      await context.evalClosure(
-        'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, methods: $5, outputChars: $6 };',
+      context.evalClosureSync(
+        'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, outputChars: $5 };',
         [
           new ivm.Reference(capabilities.send),
           new ivm.Reference(capabilities.exec),
           new ivm.Reference(capabilities.sleep),
           new ivm.Reference(capabilities.randomBytes),
           new ivm.Reference(capabilities.readFixture),
-          new ivm.ExternalCopy(capabilities.methods).copyInto(),
           this.limits.outputChars,
         ],
       );
-      this.runtimeScript ??= await this.compileRuntime();
-      await this.runtimeScript.run(context);
-      const runtime = await context.global.get('__keyspaceRuntime', { reference: true });
-      const [invoke, takeOutput] = await Promise.all([
-        runtime.get('invoke', { reference: true }),
-        runtime.get('takeOutput', { reference: true }),
-      ]);
+      this.runtime.runSync(context);
+      const runtime = context.global.getSync('__keyspaceRuntime', { reference: true });
+      const invoke = runtime.getSync('invoke', { reference: true });
+      const takeOutput = runtime.getSync('takeOutput', { reference: true });
       // The same in every context: read once per worker.
-      exportNames ??= (await runtime.get('exportNames', { copy: true })) as Record<
-        string,
-        string[]
-      >;
+      exportNames ??= runtime.getSync('exportNames', { copy: true }) as Record<string, string[]>;
       const names = exportNames;
-
-      const module = await compiled;
-      if (module instanceof LearnerCodeError) throw module;
-      await module.instantiate(context, (specifier) => this.builtinModule(specifier, names));
-      await module.evaluate({ timeout: this.limits.timeoutMs });
+      let module: ivm.Module;
+      try {
+        module = this.isolate.compileModuleSync(this.program.js, { filename: SUBMISSION_FILE });
+      } catch (error) {
+        throw new LearnerCodeError((error as Error).message);
+      }
+      module.instantiateSync(context, (specifier) => this.builtinModule(specifier, names));
+      module.evaluateSync({ timeout: this.limits.timeoutMs });
       return new LearnerContext(this, context, module, invoke, takeOutput);
     } catch (error) {
       context.release();
@@ -140,18 +163,6 @@ export class LearnerIsolate {
 
   dispose(): void {
     if (!this.isolate.isDisposed) this.isolate.dispose();
-  }
-
-  /** The runtime, compiled once per isolate (a script can run in any of its contexts). */
-  private async compileRuntime(): Promise<ivm.Script> {
-    const script = await this.isolate.compileScript(runtimeSource(), {
-      filename: 'keyspace-runtime.js',
-      ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
-    });
-    // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
-    const produced = (script as ivm.Script & ivm.CachedDataResult).cachedData;
-    if (!runtimeCache && produced) runtimeCache = produced;
-    return script;
   }
 
   /**

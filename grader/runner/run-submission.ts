@@ -22,7 +22,7 @@ import {
 } from './learner-isolate.ts';
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
-import { COMMAND_METHODS, CommandBudget, RedisBridge } from './redis-bridge.ts';
+import { CommandBudget, RedisBridge } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
@@ -54,15 +54,24 @@ export async function runSubmission(
   onCheckStart: () => void = () => {},
 ): Promise<Graded> {
   let sandboxLost = false;
-  const result = await gradeIn(job, onCheckStart, () => {
-    sandboxLost = true;
-  });
-  setImmediate(() => LearnerIsolate.prepareSpare(job.limits.memoryMb));
-  return { result, sandboxLost };
+  const isolates: LearnerIsolate[] = [];
+  try {
+    const result = await gradeIn(job, isolates, onCheckStart, () => {
+      sandboxLost = true;
+    });
+    return { result, sandboxLost };
+  } finally {
+    // After the verdict is sent: every check has ended, so nothing of the isolates is awaited.
+    setImmediate(() => {
+      for (const isolate of isolates) isolate.dispose();
+      LearnerIsolate.prepareSpare(job.limits.memoryMb);
+    });
+  }
 }
 
 async function gradeIn(
   job: GradeJob,
+  isolates: LearnerIsolate[],
   onCheckStart: () => void,
   onSandboxLost: () => void,
 ): Promise<GradeResult> {
@@ -73,7 +82,6 @@ async function gradeIn(
   const readFixture = fixtureReader(job.fixturesDir);
   const connections = connectionsTo(job.sandbox);
   const trusted = connections.trusted();
-  const isolates: LearnerIsolate[] = [];
   const finish = (results: CheckResult[], message?: string): GradeResult => ({
     version: RESULT_VERSION,
     exercise: job.exerciseId,
@@ -88,119 +96,114 @@ async function gradeIn(
     },
   });
 
+  const redisLimits = [
+    'maxmemory',
+    String(job.limits.redisMemoryMb * 1024 * 1024),
+    'proto-max-bulk-len',
+    String(job.limits.maxValueMb * 1024 * 1024),
+  ];
+  if (connections.appliedLimits !== redisLimits.join(' ')) {
+    // whenIdle: a script left running by an earlier run is killed first.
+    await whenIdle(trusted, () =>
+      trusted.config('SET', ...(redisLimits as [string, string, string, string])),
+    );
+    connections.appliedLimits = redisLimits.join(' ');
+  }
+  let program: Program;
   try {
-    const redisLimits = [
-      'maxmemory',
-      String(job.limits.redisMemoryMb * 1024 * 1024),
-      'proto-max-bulk-len',
-      String(job.limits.maxValueMb * 1024 * 1024),
-    ];
-    if (connections.appliedLimits !== redisLimits.join(' ')) {
-      // whenIdle: a script left running by an earlier run is killed first.
-      await whenIdle(trusted, () =>
-        trusted.config('SET', ...(redisLimits as [string, string, string, string])),
-      );
-      connections.appliedLimits = redisLimits.join(' ');
-    }
-    let program: Program;
-    try {
-      program = transpile(job.source);
-    } catch (error) {
-      if (error instanceof CompileError) return finish([], error.message);
-      throw error;
-    }
-    // An isolate stopped by a limit is replaced, so one runaway check does not doom the rest.
-    const isolate = (): LearnerIsolate => {
-      const current = isolates.at(-1);
-      if (current && !current.stopped) return current;
-      const fresh = new LearnerIsolate(program, {
-        memoryMb: job.limits.memoryMb,
-        timeoutMs: job.limits.callTimeoutMs,
-        cpuMs: job.limits.cpuMs,
-        outputChars: job.limits.outputChars,
-      });
-      isolates.push(fresh);
-      return fresh;
-    };
+    program = transpile(job.source);
+  } catch (error) {
+    if (error instanceof CompileError) return finish([], error.message);
+    throw error;
+  }
+  // An isolate stopped by a limit is replaced, so one runaway check does not doom the rest.
+  const isolate = (): LearnerIsolate => {
+    const current = isolates.at(-1);
+    if (current && !current.stopped) return current;
+    const fresh = new LearnerIsolate(program, {
+      memoryMb: job.limits.memoryMb,
+      timeoutMs: job.limits.callTimeoutMs,
+      cpuMs: job.limits.cpuMs,
+      outputChars: job.limits.outputChars,
+    });
+    isolates.push(fresh);
+    return fresh;
+  };
 
-    const results: CheckResult[] = [];
-    for (const [index, check] of checks.entries()) {
-      onCheckStart();
-      try {
-        await resetSandbox(trusted);
-      } catch (error) {
-        if (!(error instanceof SandboxLostError)) throw error;
-        onSandboxLost();
-        // The sandbox is gone: the checks left cannot run. The pool replaces the sandbox.
-        for (const skipped of checks.slice(index)) {
-          results.push({
-            name: skipped.name,
-            status: 'error',
-            message: `not run: ${error.message}`,
-            durationMs: 0,
-          });
-        }
-        return finish(results);
-      }
-      const gate = new CheckGate();
-      const bridge = new RedisBridge(connections, budget);
-      const capabilities: Capabilities = {
-        methods: COMMAND_METHODS,
-        send: gate.guard(bridge.send),
-        exec: gate.guard(bridge.exec),
-        sleep: gate.sleep,
-        randomBytes: (size) => randomBytes(size),
-        readFixture: gate.guard(readFixture),
-      };
-      const checkStarted = performance.now();
-      let loaded: LearnerContext | undefined;
-      try {
-        loaded = await isolate().load(capabilities);
-      } catch (error) {
-        if (!(error instanceof LearnerCodeError)) throw error;
-        // The module itself does not load: nothing any check could call.
-        if (index === 0) return finish([], error.message);
+  const results: CheckResult[] = [];
+  for (const [index, check] of checks.entries()) {
+    onCheckStart();
+    try {
+      await resetSandbox(trusted);
+    } catch (error) {
+      if (!(error instanceof SandboxLostError)) throw error;
+      onSandboxLost();
+      // The sandbox is gone: the checks left cannot run. The pool replaces the sandbox.
+      for (const skipped of checks.slice(index)) {
         results.push({
-          name: check.name,
+          name: skipped.name,
           status: 'error',
-          message: error.message,
-          durationMs: elapsed(checkStarted),
+          message: `not run: ${error.message}`,
+          durationMs: 0,
         });
-        gate.close();
-        await bridge.close();
-        continue;
       }
-      const context = loaded;
-      const verdict = await withDeadline(
-        check.run(checkContext(context, trusted, bridge, random)),
-        job.limits.checkTimeoutMs,
-      ).then(
-        () => ({ status: 'pass' as const }),
-        (error: unknown) => judge(error),
-      );
-      const output = await context.takeOutput();
-      gate.close();
-      await bridge.close();
-      context.release();
+      return finish(results);
+    }
+    const gate = new CheckGate();
+    const bridge = new RedisBridge(connections, budget);
+    const capabilities: Capabilities = {
+      send: gate.guard(bridge.send),
+      exec: gate.guard(bridge.exec),
+      sleep: gate.sleep,
+      randomBytes: (size) => randomBytes(size),
+      readFixture: gate.guard(readFixture),
+    };
+    const checkStarted = performance.now();
+    let loaded: LearnerContext | undefined;
+    try {
+      loaded = await isolate().load(capabilities);
+    } catch (error) {
+      if (!(error instanceof LearnerCodeError)) throw error;
+      // The module itself does not load: nothing any check could call.
+      if (index === 0) return finish([], error.message);
       results.push({
         name: check.name,
-        ...verdict,
-        ...(output ? { output } : {}),
+        status: 'error',
+        message: error.message,
         durationMs: elapsed(checkStarted),
       });
+      gate.close();
+      await bridge.close();
+      continue;
     }
-    const result = finish(results);
-    result.usage.redisMemoryBytes = await whenIdle(trusted, () => usedMemory(trusted)).catch(
-      (error: unknown) => {
-        if (!(error instanceof SandboxLostError)) throw error;
-        onSandboxLost();
-        return 0;
-      },
+    const context = loaded;
+    const verdict = await withDeadline(
+      check.run(checkContext(context, trusted, bridge, random)),
+      job.limits.checkTimeoutMs,
+    ).then(
+      () => ({ status: 'pass' as const }),
+      (error: unknown) => judge(error),
     );
-    return result;
-  } finally {
-    for (const isolate of isolates) isolate.dispose();
+    const output = await context.takeOutput();
+    gate.close();
+    await bridge.close();
+    context.release();
+    results.push({
+      name: check.name,
+      ...verdict,
+      ...(output ? { output } : {}),
+      durationMs: elapsed(checkStarted),
+    });
   }
+  const result = finish(results);
+  result.usage.redisMemoryBytes = await whenIdle(trusted, () => usedMemory(trusted)).catch(
+    (error: unknown) => {
+      if (!(error instanceof SandboxLostError)) throw error;
+      onSandboxLost();
+      return 0;
+    },
+  );
+  return result;
 }
 
 function checkContext(

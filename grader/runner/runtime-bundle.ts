@@ -1,4 +1,5 @@
 import { buildSync } from 'esbuild';
+import { COMMAND_METHODS } from './redis-bridge.ts';
 
 let bundled: string | undefined;
 
@@ -13,7 +14,8 @@ export function runtimeSource(): string {
     minify: true,
     write: false,
     // The buffer polyfill reads `global` in places; inside the isolate that is globalThis.
-    define: { global: 'globalThis' },
+    // The command table is part of the bundle, so V8's code cache holds it and no context copies it.
+    define: { global: 'globalThis', KEYSPACE_COMMAND_METHODS: JSON.stringify(COMMAND_METHODS) },
   }).outputFiles[0]?.text;
   if (!bundled) throw new Error('the isolate runtime did not bundle');
   return bundled;

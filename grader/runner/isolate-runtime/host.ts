@@ -30,8 +30,6 @@ export interface Host {
   randomBytes: HostReference<[size: number], Uint8Array>;
   /** Bytes of a file in the exercise's fixtures/ folder. */
   readFixture: HostReference<[path: string], Uint8Array>;
-  /** ioredis's command method names. */
-  methods: string[];
   /** How many characters of console output to keep. */
   outputChars: number;
 }

@@ -1,11 +1,12 @@
-import { Buffer } from 'buffer';
+import type { Buffer } from 'buffer';
 import type { Host } from './host.ts';
+import { defineLazyBuffer, nodeBuffer } from './node-buffer.ts';
 import type { createCrypto } from './web-apis.ts';
 
 type Encoding = BufferEncoding | { encoding?: BufferEncoding | null } | null | undefined;
 
 function decode(bytes: Uint8Array, options: Encoding): Buffer | string {
-  const buffer = Buffer.from(bytes);
+  const buffer = nodeBuffer().from(bytes);
   const encoding = typeof options === 'string' ? options : options?.encoding;
   return encoding ? buffer.toString(encoding) : buffer;
 }
@@ -37,7 +38,10 @@ export function createModules(
     default: { readFileSync, promises: { readFile } },
   };
   const cryptoModule = { ...crypto, default: crypto };
-  const buffer = { Buffer, default: { Buffer } };
+  const bufferDefault = {};
+  defineLazyBuffer(bufferDefault, 'Buffer', true);
+  const buffer = { default: bufferDefault };
+  defineLazyBuffer(buffer, 'Buffer', true);
   return {
     ioredis,
     'node:fs/promises': fsPromises,

@@ -1,5 +1,5 @@
-import { Buffer } from 'buffer';
 import type { Host } from './host.ts';
+import { nodeBuffer } from './node-buffer.ts';
 
 type Callback = (error: Error | null, value?: unknown) => void;
 
@@ -8,7 +8,7 @@ const COPY = { arguments: { copy: true }, result: { promise: true, copy: true } 
 /** Binary replies cross the boundary as Uint8Array; ioredis gives Buffers, so do we. */
 export function withBuffers(value: unknown): unknown {
   if (value instanceof Uint8Array)
-    return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return nodeBuffer().from(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return value.map(withBuffers);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withBuffers(item)]));
@@ -56,8 +56,11 @@ function commandPrototype(methods: ReadonlySet<string>, make: (method: string) =
   });
 }
 
+/** ioredis's command method names, written into the bundle by runtime-bundle.ts. */
+declare const KEYSPACE_COMMAND_METHODS: readonly string[];
+
 export function createRedisClass(host: Host) {
-  const methods = new Set(host.methods);
+  const methods = new Set(KEYSPACE_COMMAND_METHODS);
   const ids = new WeakMap<object, number>();
   let lastId = 0;
 

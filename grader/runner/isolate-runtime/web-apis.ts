@@ -1,12 +1,13 @@
 import structuredClone from '@ungap/structured-clone';
-import { Buffer } from 'buffer';
+import type { Buffer } from 'buffer';
 import type { Host } from './host.ts';
+import { defineLazyBuffer, nodeBuffer } from './node-buffer.ts';
 
 /** UTF-8 only, like most code needs; built on the Buffer polyfill. */
 class TextEncoder {
   readonly encoding = 'utf-8';
   encode(text = ''): Uint8Array {
-    return new Uint8Array(Buffer.from(String(text), 'utf8'));
+    return new Uint8Array(nodeBuffer().from(String(text), 'utf8'));
   }
 }
 
@@ -17,7 +18,7 @@ class TextDecoder {
     const view = ArrayBuffer.isView(bytes)
       ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       : new Uint8Array(bytes);
-    return Buffer.from(view).toString('utf8');
+    return nodeBuffer().from(view).toString('utf8');
   }
 }
 
@@ -26,7 +27,9 @@ export function createCrypto(randomBytesRef: Host['randomBytes']) {
     if (!Number.isInteger(size) || size < 0 || size > 65_536) {
       throw new RangeError('randomBytes(size) takes a whole number of bytes from 0 to 65536');
     }
-    return Buffer.from(randomBytesRef.applySync(undefined, [size], { result: { copy: true } }));
+    return nodeBuffer().from(
+      randomBytesRef.applySync(undefined, [size], { result: { copy: true } }),
+    );
   };
   const randomUUID = (): string => {
     const bytes = randomBytes(16);
@@ -44,8 +47,8 @@ export function createCrypto(randomBytesRef: Host['randomBytes']) {
 }
 
 export function installWebApis(crypto: ReturnType<typeof createCrypto>): void {
+  defineLazyBuffer(globalThis, 'Buffer', false);
   Object.assign(globalThis, {
-    Buffer,
     TextEncoder,
     TextDecoder,
     structuredClone: (value: unknown) => structuredClone(value, { lossy: false }),

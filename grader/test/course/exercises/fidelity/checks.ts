@@ -91,6 +91,7 @@ const checks: CheckList<Exports> = [
           globalUuid: 'string',
           random: 16,
           base64: 'aGk=',
+          oneBuffer: true,
         },
         'the results',
       );

@@ -1,3 +1,4 @@
+import { Buffer as ImportedBuffer } from 'node:buffer';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import Redis from 'ioredis';
@@ -82,6 +83,7 @@ export async function webApis() {
     globalUuid: typeof crypto.randomUUID(),
     random: randomBytes(16).length,
     base64: Buffer.from('hi').toString('base64'),
+    oneBuffer: ImportedBuffer === Buffer && Buffer.isBuffer(randomBytes(1)),
   };
 }
 
