@@ -3,6 +3,7 @@
 //
 //   keyspace start [--port N] [--host H]   serve the course in the browser
 //   keyspace grade <exercise> <file.ts>    grade one submission (--format pretty|json)
+//   keyspace verify [--course DIR]         prove that a course's exercises and lessons hold
 //   keyspace doctor                        check that this machine can run Keyspace
 //
 // The code is TypeScript, run through tsx; this file only registers it and picks the command.
@@ -13,6 +14,7 @@ register();
 const COMMANDS = {
   start: async () => (await import('../server/start-command.ts')).startCommand,
   grade: async () => (await import('../grader/cli/grade-command.ts')).gradeCommand,
+  verify: async () => (await import('../grader/cli/verify-command.ts')).verifyCommand,
   doctor: async () => (await import('../grader/cli/doctor-command.ts')).doctorCommand,
 };
 

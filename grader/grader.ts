@@ -50,11 +50,16 @@ export class Grader {
     }
   }
 
-  /**
-   * Each exercise is read once per grader, as each worker imports its checks once: a grading
-   * costs no file reads. One that fails to load is read afresh next time.
-   */
+  /** The exercise as its files say now: what a learner is shown. */
   exercise(id: string): Promise<Exercise> {
+    return loadExercise(this.courseDir, id);
+  }
+
+  /**
+   * The exercise as grading sees it: read once per grader, as each worker imports its checks
+   * once, so that a grading costs no file reads. One that fails to load is read afresh next time.
+   */
+  private exerciseToGrade(id: string): Promise<Exercise> {
     let loaded = this.exercises.get(id);
     if (!loaded) {
       loaded = loadExercise(this.courseDir, id);
@@ -66,7 +71,7 @@ export class Grader {
 
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
   async grade(exerciseId: string, source: string): Promise<GradeResult> {
-    const exercise = await this.exercise(exerciseId);
+    const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     const sandbox = await this.sandboxes.acquire();

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader } from '../grader/index.ts';
+import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { assertValidResult } from '../grader/test/result-schema.ts';
 import { createApp } from './app.ts';
 import { MAX_SOURCE_CHARS } from './routes/submission-routes.ts';
@@ -49,19 +49,26 @@ describe('the HTTP API', () => {
     const response = await fetch(`${base}/course`);
     expect(response.status).toBe(200);
     const { lessons } = await response.json();
-    expect(lessons[0]).toMatchObject({
-      id: 'set-and-get',
+    const files = await loadLessons(DEFAULT_COURSE_DIR);
+    expect(lessons.map((lesson: { id: string }) => lesson.id)).toEqual(files.map(({ id }) => id));
+    expect(lessons.find((lesson: { id: string }) => lesson.id === 'set-and-get')).toMatchObject({
       title: 'SET and GET',
-      exercises: ['set-and-get'],
+      exercises: expect.arrayContaining(['set-and-get']),
     });
-    expect(lessons[0]).not.toHaveProperty('markdown');
+    expect(Object.keys(lessons[0]).sort()).toEqual([
+      'exercises',
+      'id',
+      'minutes',
+      'summary',
+      'title',
+    ]);
   });
 
   it('serves a lesson as HTML rendered from its Markdown, runnable blocks marked', async () => {
     const lesson = await (await fetch(`${base}/lessons/set-and-get`)).json();
-    expect(lesson.html).toContain('<h2>One key, one value</h2>');
-    expect(lesson.html).toContain(
-      '<div class="runnable-redis"><pre><code class="language-redis">SET weather sunny',
+    expect(lesson.html).toContain('<h2>What you will learn</h2>');
+    expect(lesson.html).toMatch(
+      /<div class="runnable-redis"><pre><code class="language-redis">SET /,
     );
   });
 
@@ -118,6 +125,17 @@ describe('the HTTP API', () => {
     await expectError(await submit('set-and-get', long), 400, /longer than/);
     const huge = JSON.stringify({ source: 'x'.repeat(1024 * 1024) });
     await expectError(await submit('set-and-get', huge), 413, /too large/);
+  });
+
+  it("serves the course's pictures, and runs nothing a picture holds", async () => {
+    const [picture] = readdirSync(new URL('../lessons/images/', import.meta.url));
+    expect(picture).toBeDefined();
+    const response = await fetch(`${base.replace(/\/api$/, '')}/course/images/${picture}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const missing = await fetch(`${base.replace(/\/api$/, '')}/course/images/nothing.svg`);
+    expect(missing.status).toBe(404);
   });
 
   it('answers JSON 404 for an unknown API route and hides the framework', async () => {

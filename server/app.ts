@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Grader } from '../grader/index.ts';
 import { CourseService } from './course/course-service.ts';
+import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { notFound } from './http-errors.ts';
 import { courseRoutes } from './routes/course-routes.ts';
@@ -23,6 +24,16 @@ export function createApp({ grader, webDir }: AppDeps): Express {
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);
   });
+  app.use(
+    COURSE_IMAGES_PATH,
+    express.static(join(grader.courseDir, 'lessons', 'images'), {
+      index: false,
+      fallthrough: false,
+      // A picture opened on its own runs nothing, whatever its SVG holds.
+      setHeaders: (res) =>
+        res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'"),
+    }),
+  );
   if (webDir && existsSync(webDir)) {
     app.use(express.static(webDir, { index: false }));
     // Client-side routes (/lessons/...) all load the same page.

@@ -23,6 +23,10 @@ export interface Lesson {
   exercises: string[];
   /** The lesson text in Markdown, rendered by whoever shows it. */
   markdown: string;
+  /** Where the lesson lives, for messages: e.g. `lessons/03-set-and-get.md`. */
+  file: string;
+  /** The line of the file on which `markdown` starts (after the front matter). */
+  markdownLine: number;
 }
 
 /** The lessons of a course folder, in the order of their number prefixes. */
@@ -38,8 +42,15 @@ export async function loadLessons(courseDir: string): Promise<Lesson[]> {
       );
     }
     const text = await readFile(join(dir, file), 'utf8');
-    const { data, body } = parseFrontMatter(text, LessonFrontMatter, `lessons/${file}`);
-    lessons.push({ id: match[2] ?? file, ...data, markdown: body });
+    const path = `lessons/${file}`;
+    const { data, body, bodyLine } = parseFrontMatter(text, LessonFrontMatter, path);
+    lessons.push({
+      id: match[2] ?? file,
+      ...data,
+      markdown: body,
+      file: path,
+      markdownLine: bodyLine,
+    });
   }
   return lessons;
 }

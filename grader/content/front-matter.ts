@@ -9,7 +9,7 @@ export function parseFrontMatter<T>(
   text: string,
   schema: z.ZodType<T>,
   file: string,
-): { data: T; body: string } {
+): { data: T; body: string; bodyLine: number } {
   const match = FENCE.exec(text);
   if (!match) throw new ContentError(`${file}: must start with front matter between '---' lines`);
   let raw: unknown;
@@ -25,5 +25,6 @@ export function parseFrontMatter<T>(
     );
     throw new ContentError(`${file}: front matter is invalid:\n${problems.join('\n')}`);
   }
-  return { data: result.data, body: text.slice(match[0].length) };
+  const bodyLine = (match[0].match(/\n/g)?.length ?? 0) + 1;
+  return { data: result.data, body: text.slice(match[0].length), bodyLine };
 }

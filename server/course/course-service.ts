@@ -2,11 +2,13 @@ import { type Grader, type Lesson, loadLessons } from '../../grader/index.ts';
 import { notFound } from '../http-errors.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
+export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'minutes' | 'exercises'>;
+
 export interface CourseMap {
-  lessons: Omit<Lesson, 'markdown'>[];
+  lessons: LessonSummary[];
 }
 
-export interface LessonView extends Omit<Lesson, 'markdown'> {
+export interface LessonView extends LessonSummary {
   html: string;
 }
 
@@ -27,15 +29,14 @@ export class CourseService {
 
   async courseMap(): Promise<CourseMap> {
     const lessons = await loadLessons(this.grader.courseDir);
-    return { lessons: lessons.map(({ markdown: _, ...lesson }) => lesson) };
+    return { lessons: lessons.map(summarise) };
   }
 
   async lesson(id: string): Promise<LessonView> {
     const lessons = await loadLessons(this.grader.courseDir);
     const lesson = lessons.find((candidate) => candidate.id === id);
     if (!lesson) throw notFound(`no lesson named '${id}'`);
-    const { markdown, ...rest } = lesson;
-    return { ...rest, html: renderMarkdown(markdown) };
+    return { ...summarise(lesson), html: renderMarkdown(lesson.markdown) };
   }
 
   async exercise(id: string): Promise<ExerciseView> {
@@ -48,4 +49,8 @@ export class CourseService {
       hintCount: exercise.hints.length,
     };
   }
+}
+
+function summarise({ id, title, summary, minutes, exercises }: Lesson): LessonSummary {
+  return { id, title, summary, minutes, exercises };
 }

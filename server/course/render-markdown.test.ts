@@ -16,3 +16,23 @@ describe('lesson Markdown', () => {
     expect(renderMarkdown('```ts\nconst a = 1;\n```')).not.toContain('runnable-redis');
   });
 });
+
+describe('lesson pictures, links and outputs', () => {
+  it('serves pictures from the course and links lessons to their pages', () => {
+    const html = renderMarkdown('![a hash](images/hash.svg) [Lists](05-lists.md#queues)');
+    expect(html).toContain('<img src="/course/images/hash.svg" alt="a hash">');
+    expect(html).toContain('<a href="/lessons/lists#queues">Lists</a>');
+  });
+
+  it('leaves web addresses alone', () => {
+    expect(renderMarkdown('[Redis](https://redis.io/docs/)')).toContain(
+      '<a href="https://redis.io/docs/">',
+    );
+  });
+
+  it('marks the output shown after a runnable block', () => {
+    expect(renderMarkdown('```redis-output\nOK\n```')).toBe(
+      '<div class="redis-output"><pre><code class="language-redis-output">OK\n</code></pre>\n</div>',
+    );
+  });
+});

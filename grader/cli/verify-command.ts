@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
+import { SandboxServer } from '../redis/sandbox-server.ts';
+import { type Problem, verifyCourse } from '../verify/verify-course.ts';
+import { EXIT, UsageError } from './exit-codes.ts';
+
+export const VERIFY_USAGE = `Usage: keyspace verify [--course DIR]
+
+Proves a course: every solution passes five runs, every starter fails, every wrong
+solution fails the check it names, every runnable block runs and prints what the
+lesson shows, every exercise belongs to a lesson, every link and image resolves.
+Exits 0 when all holds, 3 when the course has problems (each printed with its file).
+  --course  the course folder, with lessons/ and exercises/ (default: this repository's)`;
+
+export async function verifyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { course: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${VERIFY_USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(VERIFY_USAGE);
+  const courseDir = values.course === undefined ? DEFAULT_COURSE_DIR : resolve(values.course);
+
+  const started = performance.now();
+  const [grader, sandbox] = await Promise.all([
+    Grader.start({ courseDir, concurrency: availableParallelism() }),
+    SandboxServer.start(),
+  ]);
+  let problems: Problem[];
+  let checked = 0;
+  try {
+    problems = await verifyCourse({
+      courseDir,
+      grader,
+      sandbox,
+      onChecked: (what, count) => {
+        checked += 1;
+        process.stdout.write(`${count === 0 ? 'ok  ' : 'FAIL'} ${what}\n`);
+      },
+    });
+  } finally {
+    await Promise.all([grader.stop(), sandbox.stop()]);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (problems.length === 0) {
+    process.stdout.write(
+      `\nThe course holds: ${checked} lessons and exercises verified in ${seconds} s.\n`,
+    );
+    return 0;
+  }
+  process.stdout.write('\n');
+  for (const { file, line, message } of problems) {
+    process.stdout.write(`${file}${line === undefined ? '' : `:${line}`}: ${message}\n`);
+  }
+  process.stdout.write(`\n${problems.length} problem(s) in the course (${seconds} s).\n`);
+  return EXIT.content;
+}
