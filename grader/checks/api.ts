@@ -49,7 +49,11 @@ export interface CheckContext<Exports> {
   readonly sandboxClient: SandboxClient;
   /** The grader's own client to the same sandbox: trusted, never seen by learner code. */
   readonly redis: Redis;
-  /** The commands the learner's code sent since this check began. */
+  /**
+   * The commands the learner's code sent since this check began, as Redis received them: objects
+   * spread into field, value pairs; a `multi()` transaction between `multi` and `exec` entries;
+   * a `pipeline()` as its commands, in order (Redis sees no marker for a pipeline).
+   */
   commands(): readonly LoggedCommand[];
   readonly expect: Expect;
   readonly random: Random;

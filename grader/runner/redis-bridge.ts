@@ -70,11 +70,14 @@ export class RedisBridge {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
     const connection = this.connection(clientId);
+    // Logged as Redis receives it: a transaction between MULTI and EXEC, a pipeline as is.
+    if (atomic) this.log.push({ name: 'multi', args: [] });
     const accepted = commands.map(([method, ...args]) => {
       const { name, command } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
       connection.sent.add(name);
       return [String(method), ...command];
     });
+    if (atomic) this.log.push({ name: 'exec', args: [] });
     const { client } = connection;
     const results = await this.track(
       connection,
@@ -116,7 +119,7 @@ export class RedisBridge {
     if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
     const isCall = method === 'call' || method === 'callBuffer';
     const name = isCall ? String(args[0]).toLowerCase() : commandOf(method).toLowerCase();
-    this.log.push({ name, args: (isCall ? args.slice(1) : args).map(logged) });
+    this.log.push({ name, args: flatten(isCall ? args.slice(1) : args).map(logged) });
     return { name, command: args };
   }
 
@@ -132,6 +135,18 @@ export class RedisBridge {
 
 function commandOf(method: string): string {
   return method.endsWith('Buffer') ? method.slice(0, -'Buffer'.length) : method;
+}
+
+/** The arguments as ioredis sends them: arrays spread, objects and Maps as field, value pairs. */
+function flatten(args: unknown[]): unknown[] {
+  return args.flatMap((arg): unknown[] => {
+    if (Array.isArray(arg)) return flatten(arg);
+    if (arg instanceof Map) return flatten([...arg].flat());
+    if (arg !== null && typeof arg === 'object' && !Buffer.isBuffer(arg)) {
+      return flatten(Object.entries(arg).flat());
+    }
+    return [arg];
+  });
 }
 
 function logged(arg: unknown): string {

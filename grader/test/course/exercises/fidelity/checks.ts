@@ -79,6 +79,26 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'the command log shows what Redis received: objects spread, transactions marked',
+    async run({ call, sandboxClient, commands, expect }) {
+      await call('loggedShapes', sandboxClient);
+      expect.equal(
+        commands().map(({ name, args }) => [name, ...args].join(' ')),
+        [
+          'hset h a 1 b 2',
+          'mset x 1 y 2',
+          'multi',
+          'set m 1',
+          'incr m',
+          'exec',
+          'set p 1',
+          'get p',
+        ],
+        'the command log',
+      );
+    },
+  },
+  {
     name: 'TextEncoder, structuredClone, crypto and Buffer behave as in Node',
     async run({ call, expect }) {
       expect.equal(

@@ -70,6 +70,18 @@ export async function pipelineAndMulti(redis: Redis) {
   };
 }
 
+export async function loggedShapes(redis: Redis): Promise<void> {
+  await redis.hset('h', { a: 1, b: 2 });
+  await redis.mset(
+    new Map([
+      ['x', '1'],
+      ['y', '2'],
+    ]),
+  );
+  await redis.multi().set('m', '1').incr('m').exec();
+  await redis.pipeline().set('p', '1').get('p').exec();
+}
+
 export async function webApis() {
   const encoded = new TextEncoder().encode('héllo');
   const cloned = structuredClone(new Map([['a', { deep: [1, 2] }]]));
