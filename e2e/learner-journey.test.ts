@@ -6,6 +6,8 @@ import { serveCourse } from './serve-course.ts';
 
 const exerciseFile = (name: string) =>
   readFileSync(new URL(`../exercises/set-and-get/${name}`, import.meta.url), 'utf8');
+/** The set-and-get exercise on its lesson page, which has other exercises too. */
+const panel = (page: Page) => page.locator('section[aria-labelledby="exercise-set-and-get"]');
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /**
@@ -14,11 +16,11 @@ const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pat
  */
 async function replaceCode(page: Page, code: string) {
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.locator('.monaco-editor .view-lines').click();
+  await panel(page).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect
-    .poll(() => page.locator('.monaco-editor .view-lines').textContent())
+    .poll(() => panel(page).locator('.monaco-editor .view-lines').textContent())
     .toBe(code.replace(/\n/g, '').replace(/ /g, '\u00a0'));
 }
 
@@ -53,8 +55,8 @@ describe('a learner in the browser', () => {
   });
 
   it('shows the exercise in Monaco, holding the starter code', async () => {
-    await page.locator('.monaco-editor .view-lines').waitFor();
-    const text = await page.locator('.monaco-editor .view-lines').textContent();
+    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    const text = await panel(page).locator('.monaco-editor .view-lines').textContent();
     expect(text?.replace(/\s+/g, ' ')).toContain(
       "// TODO: store the string 'sunny' under the key 'weather'.",
     );
@@ -62,24 +64,24 @@ describe('a learner in the browser', () => {
 
   it('grades a correct solution: every check passes', async () => {
     await replaceCode(page, exerciseFile('solution.ts'));
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await panel(page).getByRole('button', { name: 'Submit' }).click();
     await expect
-      .poll(() => page.getByTestId('grade-status').textContent())
+      .poll(() => panel(page).getByTestId('grade-status').textContent())
       .toMatch(/All checks passed/);
-    const checks = page.locator('.check');
+    const checks = panel(page).locator('.check');
     expect(await checks.count()).toBe(4);
-    expect(await page.locator('.check[data-status="pass"]').count()).toBe(4);
+    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(4);
     await page.screenshot({ path: `${SCREENSHOTS}lesson-passed.png`, fullPage: true });
   });
 
   it('grades the starter: the checks fail, with expected and actual shown', async () => {
     await replaceCode(page, exerciseFile('starter.ts'));
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await panel(page).getByRole('button', { name: 'Submit' }).click();
     await expect
-      .poll(() => page.getByTestId('grade-status').textContent())
+      .poll(() => panel(page).getByTestId('grade-status').textContent())
       .toMatch(/0 of 4 checks passed/);
-    expect(await page.locator('.check[data-status="fail"]').count()).toBe(4);
-    const failure = page.locator('.check[data-status="fail"]', {
+    expect(await panel(page).locator('.check[data-status="fail"]').count()).toBe(4);
+    const failure = panel(page).locator('.check[data-status="fail"]', {
       hasText: 'weather holds the value sunny',
     });
     expect(await failure.locator('.check-message').textContent()).toBe(
@@ -97,10 +99,10 @@ describe('a learner in the browser', () => {
       page,
       'export async function main() {\nconsole.log(\'<img src=x onerror="document.title=1"><b>bold</b>\');\nreturn null;\n}\n',
     );
-    await page.getByRole('button', { name: 'Submit' }).click();
+    await panel(page).getByRole('button', { name: 'Submit' }).click();
     await expect
-      .poll(() => page.locator('.check-output').first().textContent())
+      .poll(() => panel(page).locator('.check-output').first().textContent())
       .toContain('<b>bold</b>');
-    expect(await page.locator('.grade-report img, .grade-report b').count()).toBe(0);
+    expect(await panel(page).locator('.grade-report img, .grade-report b').count()).toBe(0);
   });
 });

@@ -1,0 +1,30 @@
+// fails: addScore returns the new score as a number
+import type Redis from 'ioredis';
+
+// Returns ZINCRBY's reply unconverted: Redis answers scores as strings.
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  return (await redis.zincrby(`leaderboard:${board}`, points, player)) as unknown as number;
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  const reply = await redis.zrange(`leaderboard:${board}`, 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const position = await redis.zrevrank(`leaderboard:${board}`, player);
+  return position === null ? null : position + 1;
+}

@@ -1,0 +1,16 @@
+// fails: a claimed name expires after 600 seconds
+import type Redis from 'ioredis';
+
+export async function recordView(redis: Redis, page: string): Promise<number> {
+  return redis.incr(`views:${page}`);
+}
+
+export async function countViews(redis: Redis, pages: string[]): Promise<number[]> {
+  const counts = await redis.mget(pages.map((page) => `views:${page}`));
+  return counts.map((count) => Number(count ?? 0));
+}
+
+// NX alone: an abandoned sign-up keeps the name reserved forever.
+export async function claimName(redis: Redis, name: string, userId: string): Promise<boolean> {
+  return (await redis.set(`username:${name}`, userId, 'NX')) === 'OK';
+}
