@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { Grader } from '../grader/index.ts';
+import { ConsoleSessions, Grader } from '../grader/index.ts';
 import { createApp } from '../server/app.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -17,14 +17,15 @@ export async function serveCourse(): Promise<{ url: string; stop: () => Promise<
     logLevel: 'warn',
   });
   const grader = await Grader.start({ concurrency: 2 });
-  const server = createApp({ grader, webDir }).listen(0, '127.0.0.1');
+  const consoles = new ConsoleSessions();
+  const server = createApp({ grader, consoles, webDir }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
-      await grader.stop();
+      await Promise.all([grader.stop(), consoles.stop()]);
       await rm(webDir, { recursive: true, force: true });
     },
   };

@@ -39,3 +39,19 @@ export class UnknownExerciseError extends ContentError {
 export class WorkerError extends GraderError {
   override name = 'WorkerError';
 }
+
+/** A console session that does not exist, or no longer: it idled out, or the server restarted. */
+export class UnknownConsoleError extends GraderError {
+  override name = 'UnknownConsoleError';
+  constructor() {
+    super('this console session has ended: open a new one');
+  }
+}
+
+/** Every console sandbox the server may run is in use. */
+export class ConsolesFullError extends GraderError {
+  override name = 'ConsolesFullError';
+  constructor(max: number) {
+    super(`the server is running as many consoles as it can (${max}): try again in a minute`);
+  }
+}

@@ -2,6 +2,12 @@
 // (lint holds the server to that); only the benchmark measures internals directly.
 export type { Check, CheckContext, CheckList } from './checks/api.ts';
 export { UsageError } from './cli/exit-codes.ts';
+export {
+  type ConsoleLimits,
+  type ConsoleReply,
+  ConsoleSessions,
+  MAX_CONSOLE_CHARS,
+} from './console/console-sessions.ts';
 export { type Lesson, loadLessons } from './content/course.ts';
 export type { Exercise } from './content/exercise.ts';
 export * from './errors.ts';

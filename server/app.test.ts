@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
+import { ConsoleSessions, DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { assertValidResult } from '../grader/test/result-schema.ts';
 import { createApp } from './app.ts';
 import { MAX_SOURCE_CHARS } from './routes/submission-routes.ts';
@@ -14,19 +14,21 @@ const SOLUTION = readFileSync(
 
 describe('the HTTP API', () => {
   let grader: Grader;
+  let consoles: ConsoleSessions;
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
     grader = await Grader.start();
-    server = createApp({ grader }).listen(0, '127.0.0.1');
+    consoles = new ConsoleSessions({ maxSessions: 2, idleMs: 60_000, commandTimeoutMs: 1_000 });
+    server = createApp({ grader, consoles }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
   });
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
-    await grader.stop();
+    await Promise.all([grader.stop(), consoles.stop()]);
   });
 
   const submit = (id: string, body: string, type = 'application/json') =>
@@ -136,6 +138,37 @@ describe('the HTTP API', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const missing = await fetch(`${base.replace(/\/api$/, '')}/course/images/nothing.svg`);
     expect(missing.status).toBe(404);
+  });
+
+  it('opens a console that keeps its keys and answers as redis-cli prints', async () => {
+    const opened = await fetch(`${base}/consoles`, { method: 'POST' });
+    expect(opened.status).toBe(201);
+    const { id } = await opened.json();
+    const run = (commands: unknown) =>
+      fetch(`${base}/consoles/${id}/commands`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ commands }),
+      });
+    expect(await (await run('SET weather sunny')).json()).toEqual({ output: 'OK' });
+    expect(await (await run('GET weather')).json()).toEqual({ output: '"sunny"' });
+    await expectError(await run(42), 400, /commands must be a string/);
+    await expectError(await run('x'.repeat(20_000)), 400, /longer than 16384 characters/);
+  });
+
+  it('answers 404 for a console that does not exist, and 503 when none is left', async () => {
+    const unknown = (id: string) =>
+      fetch(`${base}/consoles/${id}/commands`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ commands: 'PING' }),
+      });
+    await expectError(await unknown('..%2F..%2Fetc'), 404, /console session has ended/);
+    await expectError(await unknown(crypto.randomUUID()), 404, /console session has ended/);
+    await fetch(`${base}/consoles`, { method: 'POST' });
+    const full = await fetch(`${base}/consoles`, { method: 'POST' });
+    await expectError(full, 503, /as many consoles as it can \(2\)/);
+    expect(full.headers.get('retry-after')).toBe('60');
   });
 
   it('answers JSON 404 for an unknown API route and hides the framework', async () => {

@@ -1,26 +1,30 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
-import type { Grader } from '../grader/index.ts';
+import type { ConsoleSessions, Grader } from '../grader/index.ts';
 import { CourseService } from './course/course-service.ts';
 import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { notFound } from './http-errors.ts';
+import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 
 export interface AppDeps {
   grader: Grader;
+  /** The learners' Redis consoles, each with a sandbox of its own. */
+  consoles: ConsoleSessions;
   /** The built web app (vite build's output); the API works without it. */
   webDir?: string;
 }
 
-export function createApp({ grader, webDir }: AppDeps): Express {
+export function createApp({ grader, consoles, webDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(new CourseService(grader)));
   app.use('/api', submissionRoutes(grader));
+  app.use('/api', consoleRoutes(consoles));
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);
   });

@@ -1,5 +1,10 @@
 import type { ErrorRequestHandler } from 'express';
-import { ContentError, UnknownExerciseError } from '../grader/index.ts';
+import {
+  ConsolesFullError,
+  ContentError,
+  UnknownConsoleError,
+  UnknownExerciseError,
+} from '../grader/index.ts';
 import { HttpError } from './http-errors.ts';
 
 interface Answer {
@@ -11,13 +16,20 @@ interface Answer {
 /** Maps every error to `{ error, message }` JSON with its status; never a stack trace. */
 export const errorMiddleware: ErrorRequestHandler = (error, _req, res, _next) => {
   const answer = describe(error);
-  if (answer.status >= 500) console.error(error);
+  if (answer.status === 503) res.setHeader('Retry-After', '60');
+  else if (answer.status >= 500) console.error(error);
   res.status(answer.status).json({ error: answer.error, message: answer.message });
 };
 
 function describe(error: unknown): Answer {
   if (error instanceof HttpError) {
     return { status: error.status, error: error.code, message: error.message };
+  }
+  if (error instanceof UnknownConsoleError) {
+    return { status: 404, error: 'console_ended', message: error.message };
+  }
+  if (error instanceof ConsolesFullError) {
+    return { status: 503, error: 'consoles_full', message: error.message };
   }
   if (error instanceof UnknownExerciseError) {
     return { status: 404, error: 'not_found', message: error.message };

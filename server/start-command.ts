@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_COURSE_DIR, Grader, UsageError } from '../grader/index.ts';
+import { ConsoleSessions, DEFAULT_COURSE_DIR, Grader, UsageError } from '../grader/index.ts';
 import { createApp } from './app.ts';
 
 const WEB_DIR = join(DEFAULT_COURSE_DIR, 'web', 'dist');
@@ -23,13 +23,15 @@ export async function startCommand(argv: string[]): Promise<number> {
     process.stderr.write('keyspace: the web app is not built yet; `npm start` builds it first.\n');
   }
   const grader = await Grader.start({ concurrency: 2 });
-  const app = createApp({ grader, webDir: WEB_DIR });
+  const consoles = new ConsoleSessions();
+  const stop = () => Promise.all([grader.stop(), consoles.stop()]);
+  const app = createApp({ grader, consoles, webDir: WEB_DIR });
   const server = app.listen(port, values.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   }).catch(async (error: NodeJS.ErrnoException) => {
-    await grader.stop();
+    await stop();
     throw error.code === 'EADDRINUSE'
       ? new UsageError(`port ${values.port} is in use: pass --port or set PORT to another one`)
       : error;
@@ -45,6 +47,6 @@ export async function startCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await new Promise((resolve) => server.close(resolve));
-  await grader.stop();
+  await stop();
   return 0;
 }

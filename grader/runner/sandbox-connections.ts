@@ -79,6 +79,11 @@ function connect(address: SandboxAddress, username: string, password: string): R
   return client;
 }
 
+/** A one-off grader connection to a sandbox, for work outside a run (consoles, verify). */
+export function connectTrusted(address: SandboxAddress): Redis {
+  return connect(address, 'grader', address.graderPassword);
+}
+
 const bySandbox = new Map<string, SandboxConnections>();
 
 /** The connections to a sandbox, made on first use in this worker. */

@@ -1,12 +1,12 @@
 import { access, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import Redis from 'ioredis';
+import { runRedisCli } from '../console/redis-cli.ts';
 import { type Lesson, loadLessons } from '../content/course.ts';
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader } from '../grader.ts';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
+import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { lessonParts } from './lesson-parts.ts';
-import { runRedisCli } from './redis-cli.ts';
 
 /** One thing wrong with the course, where an author can find it. */
 export interface Problem {
@@ -21,6 +21,8 @@ const MIN_CHECKS = 3;
 const MIN_HINTS = 2;
 const MIN_WRONG = 2;
 const FAILS_HEADER = /^\/\/\s*fails:\s*(.+?)\s*$/;
+/** A lesson's block may wait on a blocking command for a moment; never for long. */
+const BLOCK_TIMEOUT_MS = 10_000;
 
 export interface VerifyOptions {
   courseDir: string;
@@ -113,7 +115,7 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
   }
 
   // Each lesson starts from an empty database, as a learner's console would.
-  const trusted = trustedClient(options.sandbox);
+  const trusted = connectTrusted(options.sandbox.address);
   try {
     await trusted.flushall();
   } finally {
@@ -122,7 +124,16 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
   for (const block of blocks) {
     let output: string;
     try {
-      output = await runRedisCli(options.sandbox.address, block.commands);
+      const printed = await runRedisCli(options.sandbox.address, block.commands, BLOCK_TIMEOUT_MS);
+      if (printed.timedOut) {
+        problems.push({
+          file: lesson.file,
+          line: block.line,
+          message: `the block was still waiting after ${BLOCK_TIMEOUT_MS / 1000} s: give blocking commands a short timeout`,
+        });
+        continue;
+      }
+      output = printed.text;
     } catch (error) {
       problems.push({ file: lesson.file, line: block.line, message: (error as Error).message });
       continue;
@@ -265,16 +276,6 @@ function describe(result: {
   const failing = result.checks.find((check) => check.status !== 'pass');
   if (failing) return `"${failing.name}": ${failing.message ?? failing.status}`;
   return result.message ?? 'no check ran';
-}
-
-function trustedClient(sandbox: SandboxServer): Redis {
-  const { socketPath, graderPassword } = sandbox.address;
-  return new Redis({
-    path: socketPath,
-    username: 'grader',
-    password: graderPassword,
-    lazyConnect: false,
-  });
 }
 
 function indent(text: string): string {

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsolesFullError, UnknownConsoleError } from '../errors.ts';
+import { ConsoleSessions } from './console-sessions.ts';
+
+describe('Redis consoles', () => {
+  const consoles = new ConsoleSessions({ maxSessions: 3, idleMs: 60_000, commandTimeoutMs: 500 });
+  let mine: string;
+  let theirs: string;
+  beforeAll(async () => {
+    [mine, theirs] = await Promise.all([consoles.open(), consoles.open()]);
+  });
+  afterAll(() => consoles.stop());
+
+  it('keeps keys between commands and prints replies as redis-cli does', async () => {
+    expect(await consoles.run(mine, 'SET greeting "hello world"')).toEqual({ output: 'OK' });
+    expect(await consoles.run(mine, 'GET greeting')).toEqual({ output: '"hello world"' });
+    expect(await consoles.run(mine, 'RPUSH l a b')).toEqual({ output: '(integer) 2' });
+    expect(await consoles.run(mine, 'LRANGE l 0 -1')).toEqual({ output: '1) "a"\n2) "b"' });
+    expect(await consoles.run(mine, 'GET nothing')).toEqual({ output: '(nil)' });
+  });
+
+  it("keeps each learner's keys to their own console", async () => {
+    await consoles.run(mine, 'SET secret mine');
+    expect(await consoles.run(theirs, 'GET secret')).toEqual({ output: '(nil)' });
+  });
+
+  it('runs several lines on one connection, so a transaction works', async () => {
+    const reply = await consoles.run(mine, 'MULTI\nSET t 1\nINCR t\nEXEC');
+    expect(reply.output).toBe('OK\nQUEUED\nQUEUED\n1) OK\n2) (integer) 2');
+  });
+
+  it('says why an administrative command is refused', async () => {
+    const reply = await consoles.run(mine, 'CONFIG GET maxmemory');
+    expect(reply.output).toMatch(/^\(error\) NOPERM/);
+    expect(reply.note).toMatch(/does not let learners run administrative commands/);
+  });
+
+  it('says that MULTI typed alone lasts only for that entry', async () => {
+    const reply = await consoles.run(mine, 'MULTI');
+    expect(reply.note).toMatch(/connection of its own/);
+  });
+
+  it('stops a command that would wait for good, and goes on working', async () => {
+    const blocked = await consoles.run(mine, 'BLPOP queue 0');
+    expect(blocked.note).toMatch(/stopped after 0.5 s of waiting/);
+    const looping = await consoles.run(mine, 'EVAL "while true do end" 0');
+    expect(looping.note).toMatch(/stopped after 0.5 s of waiting/);
+    expect(await consoles.run(mine, 'GET secret')).toEqual({ output: '"mine"' });
+  });
+
+  it('treats text as data: markup and escapes are stored and shown, never run', async () => {
+    await consoles.run(mine, 'SET html "<img src=x onerror=alert(1)>"');
+    expect(await consoles.run(mine, 'GET html')).toEqual({
+      output: '"<img src=x onerror=alert(1)>"',
+    });
+  });
+
+  it('refuses an unknown session, and a console beyond the limit', async () => {
+    await expect(consoles.run('no-such-session', 'PING')).rejects.toBeInstanceOf(
+      UnknownConsoleError,
+    );
+    const third = await consoles.open();
+    await expect(consoles.open()).rejects.toBeInstanceOf(ConsolesFullError);
+    await consoles.close(third);
+    await expect(consoles.run(third, 'PING')).rejects.toBeInstanceOf(UnknownConsoleError);
+  });
+});

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { ConsolesFullError, UnknownConsoleError } from '../errors.ts';
+import { SandboxServer } from '../redis/sandbox-server.ts';
+import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
+import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { runRedisCli } from './redis-cli.ts';
+
+export interface ConsoleLimits {
+  /** Sandboxes kept at once; one more console is refused with a clear message. */
+  maxSessions: number;
+  /** A console unused this long is closed and its sandbox stopped. */
+  idleMs: number;
+  /** How long one command may wait (BLPOP, SUBSCRIBE) before it is stopped. */
+  commandTimeoutMs: number;
+}
+
+export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
+  maxSessions: 50,
+  idleMs: 30 * 60_000,
+  commandTimeoutMs: 5_000,
+};
+
+/** What one console line printed, as redis-cli prints it, and a word of why when it was refused. */
+export interface ConsoleReply {
+  output: string;
+  note?: string;
+}
+
+/** The most a console takes at once: commands are typed or run from a lesson, not uploaded. */
+export const MAX_CONSOLE_LINES = 50;
+export const MAX_CONSOLE_CHARS = 16_384;
+
+/** Commands whose effect lasts only as long as the connection that sent them. */
+const CONNECTION_SCOPED =
+  /^(multi|exec|discard|watch|unwatch|select|subscribe|psubscribe|ssubscribe)\b/i;
+
+interface Session {
+  sandbox: SandboxServer;
+  lastUsed: number;
+  /** Lines run one after another, so replies come back in the order they were typed. */
+  queue: Promise<unknown>;
+}
+
+/**
+ * Redis consoles, each with a long-lived sandbox of its own that keeps its keys between commands.
+ * A session id is a random UUID: whoever holds it holds the console, so it is handed only to the
+ * browser that opened it.
+ */
+export class ConsoleSessions {
+  private readonly sessions = new Map<string, Session>();
+  private opening = 0;
+  private readonly reaper: NodeJS.Timeout;
+
+  constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
+    this.reaper = setInterval(() => this.closeIdle(), Math.min(limits.idleMs, 60_000));
+    this.reaper.unref();
+  }
+
+  async open(): Promise<string> {
+    if (this.sessions.size + this.opening >= this.limits.maxSessions) {
+      throw new ConsolesFullError(this.limits.maxSessions);
+    }
+    this.opening += 1;
+    try {
+      const id = randomUUID();
+      const sandbox = await SandboxServer.start();
+      this.sessions.set(id, { sandbox, lastUsed: Date.now(), queue: Promise.resolve() });
+      return id;
+    } finally {
+      this.opening -= 1;
+    }
+  }
+
+  /**
+   * Runs commands, one per line, on one connection (so a MULTI … EXEC block works), and answers
+   * what redis-cli prints. A Redis error is an answer, not a failure.
+   */
+  run(id: string, commands: string): Promise<ConsoleReply> {
+    const session = this.sessions.get(id);
+    if (!session) return Promise.reject(new UnknownConsoleError());
+    session.lastUsed = Date.now();
+    const reply = session.queue.then(() => this.runCommands(session, commands));
+    session.queue = reply.catch(() => {});
+    return reply;
+  }
+
+  async close(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    this.sessions.delete(id);
+    await session?.sandbox.stop();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.reaper);
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+  }
+
+  private async runCommands(session: Session, commands: string): Promise<ConsoleReply> {
+    const lines = commands
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (lines.length === 0) return { output: '' };
+    if (lines.length > MAX_CONSOLE_LINES || commands.length > MAX_CONSOLE_CHARS) {
+      return {
+        output: '',
+        note: `the console takes at most ${MAX_CONSOLE_LINES} commands and ${MAX_CONSOLE_CHARS} characters at once`,
+      };
+    }
+    const printed = await runRedisCli(
+      session.sandbox.address,
+      lines.join('\n'),
+      this.limits.commandTimeoutMs,
+    );
+    const output = printed.text.trimEnd();
+    if (printed.timedOut) {
+      const recovered = await this.recover(session);
+      return {
+        output,
+        note: [
+          `stopped after ${this.limits.commandTimeoutMs / 1000} s of waiting: the console does not keep a command running (give BLPOP and friends a timeout)`,
+          recovered,
+        ]
+          .filter(Boolean)
+          .join('; '),
+      };
+    }
+    if (lines.length === 1 && CONNECTION_SCOPED.test(lines[0] ?? '')) {
+      return {
+        output,
+        note: 'each console entry runs on a connection of its own, so this lasts only for the entry: run a transaction (MULTI … EXEC) as one block, from a lesson or pasted as several lines',
+      };
+    }
+    if (/^\(error\) NOPERM/m.test(output)) {
+      return {
+        output,
+        note: 'the sandbox does not let learners run administrative commands (CONFIG, DEBUG, SHUTDOWN, REPLICAOF, MONITOR, CLIENT, ACL, MODULE, SAVE and the like): they would change or stop the server itself',
+      };
+    }
+    if (/^\(error\) BUSY/m.test(output)) await this.recover(session);
+    return { output };
+  }
+
+  /**
+   * After a command that would not end: a Lua script still running is killed, or the sandbox is
+   * replaced. Answers what the learner should know of it.
+   */
+  private async recover(session: Session): Promise<string | undefined> {
+    const trusted = connectTrusted(session.sandbox.address);
+    try {
+      await whenIdle(trusted, () => trusted.ping());
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof SandboxLostError)) throw error;
+      await session.sandbox.stop();
+      session.sandbox = await SandboxServer.start();
+      return `${error.message}; a new, empty sandbox took its place`;
+    } finally {
+      trusted.disconnect();
+    }
+  }
+
+  private closeIdle(): void {
+    const cutoff = Date.now() - this.limits.idleMs;
+    for (const [id, session] of this.sessions) {
+      if (session.lastUsed < cutoff) void this.close(id);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import type { SandboxAddress } from '../redis/sandbox-server.ts';
+
+export interface CliOutput {
+  /** What redis-cli printed: the very replies, in the very format, of a learner's own terminal. */
+  text: string;
+  /** redis-cli was still waiting after the time limit (a blocking command, SUBSCRIBE) and was stopped. */
+  timedOut: boolean;
+}
+
+/**
+ * Runs commands through redis-cli as the sandbox's `learner` ACL user, one per line. A command
+ * that blocks is given `timeoutMs`, then redis-cli is stopped, which closes its connection and so
+ * ends the command in Redis too.
+ */
+export function runRedisCli(
+  sandbox: SandboxAddress,
+  commands: string,
+  timeoutMs: number,
+): Promise<CliOutput> {
+  return new Promise((resolve, reject) => {
+    const cli = spawn('redis-cli', ['-s', sandbox.socketPath, '--user', 'learner', '--no-raw'], {
+      // The password goes in the environment, where other users' `ps` cannot read it.
+      env: { ...process.env, REDISCLI_AUTH: sandbox.learnerPassword },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let text = '';
+    let errors = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      cli.kill('SIGKILL');
+    }, timeoutMs);
+    cli.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+    });
+    cli.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      errors += chunk;
+    });
+    cli.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      reject(
+        error.code === 'ENOENT'
+          ? new Error(
+              'redis-cli is not on PATH: install it with redis-server (Debian: redis-tools)',
+            )
+          : error,
+      );
+    });
+    cli.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0 || timedOut) resolve({ text, timedOut });
+      else reject(new Error(`redis-cli exited with ${code}: ${errors.trim() || text.trim()}`));
+    });
+    // A learner's console may close stdin early (redis-cli exits on QUIT): not an error here.
+    cli.stdin.on('error', () => {});
+    cli.stdin.end(commands.endsWith('\n') ? commands : `${commands}\n`);
+  });
+}
