@@ -54,6 +54,33 @@ describe('a learner in the browser', () => {
     expect(await page.locator('.prose h2').first().textContent()).toBe('What you will learn');
   });
 
+  it("runs a lesson's block in the learner's own Redis and shows the replies beneath it", async () => {
+    const block = page.locator('.runnable-redis').first();
+    await block.getByRole('button', { name: /Run/ }).click();
+    await expect
+      .poll(() => block.locator('.block-reply').textContent())
+      .toBe('OK\n"sunny"\n(nil)\n');
+  });
+
+  it('answers at the console as redis-cli would, keeping the keys the block wrote', async () => {
+    const prompt = page.getByRole('textbox', { name: 'Redis command' });
+    await prompt.fill('GET weather');
+    await prompt.press('Enter');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.locator('.console-reply').last().textContent()).toBe('"sunny"\n');
+    await prompt.fill('CONFIG SET maxmemory 1');
+    await prompt.press('Enter');
+    await expect
+      .poll(() => log.locator('.console-entry').last().locator('.reply-error').textContent())
+      .toMatch(/^\(error\) NOPERM/);
+    expect(await log.locator('.console-note').last().textContent()).toMatch(
+      /administrative commands/,
+    );
+    await prompt.press('ArrowUp');
+    expect(await prompt.inputValue()).toBe('CONFIG SET maxmemory 1');
+    await page.screenshot({ path: `${SCREENSHOTS}lesson-console.png`, fullPage: true });
+  });
+
   it('shows the exercise in Monaco, holding the starter code', async () => {
     await panel(page).locator('.monaco-editor .view-lines').waitFor();
     const text = await panel(page).locator('.monaco-editor .view-lines').textContent();

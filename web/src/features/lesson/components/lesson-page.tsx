@@ -1,30 +1,34 @@
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
+import { RedisConsole } from '../../console/components/redis-console.tsx';
+import { ConsoleProvider } from '../../console/console-context.tsx';
 import { ExercisePanel } from '../../exercise/components/exercise-panel.tsx';
 import { getLesson } from '../api/get-lesson.ts';
+import { LessonText } from './lesson-text.tsx';
 
 export function LessonPage({ id }: { id: string }) {
   const lesson = useLoad(`lesson:${id}`, () => getLesson(id));
   return (
     <LoadState loadable={lesson}>
       {(data) => (
-        <div className="lesson-layout">
-          <article className="lesson">
-            <nav className="breadcrumbs">
-              <Link href="/">Course</Link>
-            </nav>
-            <h1>{data.title}</h1>
-            {/* The server renders Markdown with raw HTML disabled; the lesson is course content. */}
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server's markdown-it (html: false). */}
-            <div className="prose" dangerouslySetInnerHTML={{ __html: data.html }} />
-          </article>
-          <aside className="exercises">
-            {data.exercises.map((exerciseId) => (
-              <ExercisePanel key={exerciseId} id={exerciseId} />
-            ))}
-          </aside>
-        </div>
+        <ConsoleProvider>
+          <div className="lesson-layout">
+            <article className="lesson">
+              <nav className="breadcrumbs">
+                <Link href="/">Course</Link>
+              </nav>
+              <h1>{data.title}</h1>
+              <LessonText html={data.html} />
+            </article>
+            <aside className="exercises">
+              {data.exercises.map((exerciseId) => (
+                <ExercisePanel key={exerciseId} id={exerciseId} />
+              ))}
+              <RedisConsole />
+            </aside>
+          </div>
+        </ConsoleProvider>
       )}
     </LoadState>
   );

@@ -1,0 +1,3 @@
+import { api } from '../../../lib/api-client.ts';
+
+export const openConsole = () => api<{ id: string }>('/consoles', { method: 'POST' });
