@@ -62,12 +62,25 @@ async function sortedMembers(redis: Redis, key: string): Promise<string[]> {
   return (await redis.smembers(key)).sort();
 }
 
-/** MULTI and EXEC calls so far: the command log lists queued commands like any others. */
-async function transactions(redis: Redis) {
-  const info = await redis.info('commandstats');
-  const count = (name: string) =>
-    Number(new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info)?.[1] ?? 0);
-  return { multi: count('multi'), exec: count('exec') };
+/** The commands of each MULTI … EXEC block in the log, in order. */
+function transactionsIn(commands: readonly LoggedCommand[]): LoggedCommand[][] {
+  const blocks: LoggedCommand[][] = [];
+  let open: LoggedCommand[] | undefined;
+  for (const command of commands) {
+    if (command.name === 'multi') open = [];
+    else if (command.name === 'exec' || command.name === 'discard') {
+      if (open && command.name === 'exec') blocks.push(open);
+      open = undefined;
+    } else open?.push(command);
+  }
+  return blocks;
+}
+
+/** Whether one MULTI … EXEC block in `commands` names every key of `keys`. */
+function oneTransactionWrites(commands: readonly LoggedCommand[], keys: readonly string[]) {
+  return transactionsIn(commands).some((block) =>
+    keys.every((key) => block.some((command) => command.args.includes(key))),
+  );
 }
 
 /**
@@ -251,21 +264,22 @@ const checks: CheckList<Exports> = [
       const [, other = ''] = cities;
       if (!user) throw new Error('no user generated');
 
-      let before = await transactions(redis);
       await call('addUser', sandboxClient, user);
-      let after = await transactions(redis);
+      const added = [userKey(user.id), cityKey(user.city)];
       expect.ok(
-        after.multi > before.multi && after.exec > before.exec,
-        `Redis received ${after.multi - before.multi} MULTI and ${after.exec - before.exec} EXEC while addUser ran (it sent: ${listed(commands())}). Queue the HSET and the SADD on redis.multi() and send them with .exec(), so that nobody ever sees the user without the index entry.`,
+        oneTransactionWrites(commands(), added),
+        `addUser sent no MULTI … EXEC that writes both ${added.join(' and ')}; it sent: ${listed(commands())}. Queue the HSET and the SADD on one redis.multi() and send them with .exec(), so that nobody ever sees the user without the index entry.`,
       );
 
+      // Stored again by the check, so that moveUser finds the user whatever addUser wrote.
+      await seed(redis, [user]);
       const sentBefore = commands().length;
-      before = after;
       await call('moveUser', sandboxClient, user.id, other);
-      after = await transactions(redis);
+      const moved = commands().slice(sentBefore);
+      const changed = [userKey(user.id), cityKey(user.city), cityKey(other)];
       expect.ok(
-        after.multi > before.multi && after.exec > before.exec,
-        `Redis received ${after.multi - before.multi} MULTI and ${after.exec - before.exec} EXEC while moveUser ran (it sent: ${listed(commands().slice(sentBefore))}). Queue the HSET, SREM and SADD on redis.multi() and send them with .exec().`,
+        oneTransactionWrites(moved, changed),
+        `moveUser sent no MULTI … EXEC that writes all three of ${changed.join(', ')}; it sent: ${listed(moved)}. Read the old city first, then queue the HSET, the SREM and the SADD on one redis.multi() and send them with .exec().`,
       );
     },
   },

@@ -101,9 +101,9 @@ const checks: CheckList<Exports> = [
       expect.equal(
         returned,
         expected,
-        `countViews(${JSON.stringify(pages)}) — Redis holds [${held
+        `countViews(${JSON.stringify(pages)}), while MGET of their views:<page> keys answers [${held
           .map((value) => (value === null ? 'nil' : JSON.stringify(value)))
-          .join(', ')}] for those views: keys`,
+          .join(', ')}]`,
       );
     },
   },

@@ -97,7 +97,8 @@ const checks: CheckList<Exports> = [
   {
     name: 'every session gets its own random token',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const userId = userIdOf(random);
+      // Eight digits: too long to turn up by chance in the hex digits of a random UUID.
+      const userId = String(random.int(10_000_000, 99_999_999));
       const first = await call('createSession', sandboxClient, userId, ttlOf(random));
       const second = await call('createSession', sandboxClient, userId, ttlOf(random));
       expectToken(expect, first);
@@ -129,14 +130,16 @@ const checks: CheckList<Exports> = [
       const token = tokenOf(random);
       const userId = userIdOf(random);
       const key = await seedSession(redis, token, userId);
-      await redis.pexpire(key, 1000); // about to expire: touchSession must push it back
+      // About to expire: touchSession must push it back. Five seconds, not one, so that a slow
+      // machine cannot let the key expire before touchSession reads it.
+      await redis.pexpire(key, 5000);
       const ttlSeconds = ttlOf(random);
       const returned = await call('touchSession', sandboxClient, token, ttlSeconds);
       expect.equal(returned, userId, `what touchSession returned for the session ${key}`);
       const ttl = await redis.ttl(key);
       expect.ok(
         ttlIsFresh(ttl, ttlSeconds),
-        `TTL ${key}: the check set it to 1 second, then called touchSession with ttlSeconds = ${ttlSeconds}, so it should be back at ${ttlSeconds}; but ${describeTtl(ttl)}`,
+        `TTL ${key}: the check set it to 5 seconds, then called touchSession with ttlSeconds = ${ttlSeconds}, so it should be back at ${ttlSeconds}; but ${describeTtl(ttl)}`,
       );
       expect.equal(await redis.hget(key, 'userId'), userId, `HGET ${key} userId afterwards`);
     },

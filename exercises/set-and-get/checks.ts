@@ -5,12 +5,22 @@ interface Exports {
   main(redis: Redis): Promise<string | null>;
 }
 
+/** Every key in the (small) sandbox, for messages that say what Redis holds instead. */
+async function keysHeld(redis: Redis): Promise<string> {
+  const keys = (await redis.keys('*')).sort();
+  return keys.length > 0 ? keys.join(', ') : 'no keys at all';
+}
+
 const checks: CheckList<Exports> = [
   {
     name: 'the key weather exists and holds a string',
     async run({ call, sandboxClient, redis, expect }) {
       await call('main', sandboxClient);
-      expect.equal(await redis.exists('weather'), 1, 'EXISTS weather (1 means the key is there)');
+      expect.equal(
+        await redis.exists('weather'),
+        1,
+        `EXISTS weather (1 means the key is there; Redis holds: ${await keysHeld(redis)})`,
+      );
       expect.equal(await redis.type('weather'), 'string', 'TYPE weather');
     },
   },

@@ -54,7 +54,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         returned,
         waiting + 1,
-        `what enqueue returned (the queue held ${waiting} tasks before; LLEN ${key} is now ${length})`,
+        `what enqueue returned (the queue held ${waiting} ${waiting === 1 ? 'task' : 'tasks'} before; LLEN ${key} is now ${length})`,
       );
     },
   },
@@ -112,7 +112,11 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const logged = events(random, 3);
       for (const event of logged) await call('logEvent', sandboxClient, event);
-      expect.equal(await redis.type('events:recent'), 'list', 'TYPE events:recent');
+      expect.equal(
+        await redis.type('events:recent'),
+        'list',
+        'TYPE events:recent (none means there is no such key)',
+      );
       expect.equal(
         await redis.lrange('events:recent', 0, -1),
         [...logged].reverse(),
@@ -132,7 +136,8 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.llen('events:recent'),
         5,
-        `LLEN events:recent (it held 5 events, logEvent added ${newer.length}; only the 5 newest may stay)`,
+        `LLEN events:recent (it held 5 events, logEvent added ${newer.length}; only the 5 newest may ` +
+          `stay; the list now holds ${(await redis.lrange('events:recent', 0, -1)).join(', ')})`,
       );
       expect.equal(
         await redis.lrange('events:recent', 0, -1),
