@@ -11,6 +11,12 @@ export interface LoggedCommand {
   /** Lower-case command name as the learner's client sent it, e.g. `hset`. */
   name: string;
   args: string[];
+  /**
+   * Commands queued on one `pipeline()` or `multi()` and sent by one `exec()` share a batch
+   * number (1, 2, …); a command sent on its own has none. Redis cannot tell a pipeline from
+   * commands sent one by one; this can.
+   */
+  batch?: number;
 }
 
 type Fn = (...args: never[]) => unknown;
@@ -52,7 +58,7 @@ export interface CheckContext<Exports> {
   /**
    * The commands the learner's code sent since this check began, as Redis received them: objects
    * spread into field, value pairs; a `multi()` transaction between `multi` and `exec` entries;
-   * a `pipeline()` as its commands, in order (Redis sees no marker for a pipeline).
+   * a `pipeline()` as its commands, in order; either one's commands marked with its `batch`.
    */
   commands(): readonly LoggedCommand[];
   readonly expect: Expect;

@@ -45,6 +45,7 @@ export class RedisBridge {
     { client: Redis; pending: number; sent: Set<string> }
   >();
   private readonly log: LoggedCommand[] = [];
+  private batches = 0;
 
   constructor(
     private readonly connections: SandboxConnections,
@@ -71,13 +72,18 @@ export class RedisBridge {
     this.budget.spend(commands.length);
     const connection = this.connection(clientId);
     // Logged as Redis receives it: a transaction between MULTI and EXEC, a pipeline as is.
-    if (atomic) this.log.push({ name: 'multi', args: [] });
+    const batch = ++this.batches;
+    if (atomic) this.log.push({ name: 'multi', args: [], batch });
     const accepted = commands.map(([method, ...args]) => {
-      const { name, command } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
+      const { name, command } = this.accept(
+        String(method),
+        withNodeBuffers(args) as unknown[],
+        batch,
+      );
       connection.sent.add(name);
       return [String(method), ...command];
     });
-    if (atomic) this.log.push({ name: 'exec', args: [] });
+    if (atomic) this.log.push({ name: 'exec', args: [], batch });
     const { client } = connection;
     const results = await this.track(
       connection,
@@ -115,11 +121,16 @@ export class RedisBridge {
   }
 
   /** Checks and logs a command; `name` is the Redis command, lower-case. */
-  private accept(method: string, args: unknown[]): { name: string; command: unknown[] } {
+  private accept(
+    method: string,
+    args: unknown[],
+    batch?: number,
+  ): { name: string; command: unknown[] } {
     if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
     const isCall = method === 'call' || method === 'callBuffer';
     const name = isCall ? String(args[0]).toLowerCase() : commandOf(method).toLowerCase();
-    this.log.push({ name, args: flatten(isCall ? args.slice(1) : args).map(logged) });
+    const entry = { name, args: flatten(isCall ? args.slice(1) : args).map(logged) };
+    this.log.push(batch === undefined ? entry : { ...entry, batch });
     return { name, command: args };
   }
 

@@ -79,20 +79,20 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'the command log shows what Redis received: objects spread, transactions marked',
+    name: 'the command log shows what Redis received: objects spread, transactions and pipelines marked',
     async run({ call, sandboxClient, commands, expect }) {
       await call('loggedShapes', sandboxClient);
       expect.equal(
-        commands().map(({ name, args }) => [name, ...args].join(' ')),
+        commands().map(({ name, args, batch }) => [name, ...args, `#${batch ?? '-'}`].join(' ')),
         [
-          'hset h a 1 b 2',
-          'mset x 1 y 2',
-          'multi',
-          'set m 1',
-          'incr m',
-          'exec',
-          'set p 1',
-          'get p',
+          'hset h a 1 b 2 #-',
+          'mset x 1 y 2 #-',
+          'multi #1',
+          'set m 1 #1',
+          'incr m #1',
+          'exec #1',
+          'set p 1 #2',
+          'get p #2',
         ],
         'the command log',
       );

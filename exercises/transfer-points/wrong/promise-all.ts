@@ -1,0 +1,33 @@
+// fails: bulkLoad sends its writes together, not one round trip per user
+import type Redis from 'ioredis';
+
+const pointsKey = (user: string) => `points:${user}`;
+
+export async function transfer(
+  redis: Redis,
+  from: string,
+  to: string,
+  amount: number,
+): Promise<boolean> {
+  for (;;) {
+    await redis.watch(pointsKey(from));
+    const balance = Number((await redis.get(pointsKey(from))) ?? 0);
+    if (balance < amount) {
+      await redis.unwatch();
+      return false;
+    }
+    const results = await redis
+      .multi()
+      .decrby(pointsKey(from), amount)
+      .incrby(pointsKey(to), amount)
+      .exec();
+    if (results !== null) return true;
+  }
+}
+
+// Correct data, and the SETs start together, but each still travels as a command of its own.
+export async function bulkLoad(redis: Redis, scores: Record<string, number>): Promise<void> {
+  await Promise.all(
+    Object.entries(scores).map(([user, points]) => redis.set(pointsKey(user), points)),
+  );
+}
