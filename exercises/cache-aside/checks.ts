@@ -62,7 +62,7 @@ const checks: CheckList<Exports> = [
           ? 'the key never expires (TTL -1)'
           : ttl === -2
             ? 'the key does not exist (TTL -2)'
-            : `it is ${ttl} second${ttl === 1 ? '' : 's'}`;
+            : `it is ${ttl} second${ttl === 1 ? '' : 's'}${ttl < 5 ? ' (PX 60 or PEXPIRE 60 means 60 milliseconds; seconds are EX and EXPIRE)' : ''}`;
       expect.ok(
         ttl > 55 && ttl <= 60,
         `TTL ${cacheKey}: expected 60 (or a few seconds less), but ${meaning}`,

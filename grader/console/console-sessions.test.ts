@@ -35,6 +35,14 @@ describe('Redis consoles', () => {
     expect(reply.note).toMatch(/does not let learners run administrative commands/);
   });
 
+  it('says why DEBUG is refused, and what a WRONGTYPE means', async () => {
+    expect((await consoles.run(mine, 'DEBUG SLEEP 0')).note).toMatch(/administrative commands/);
+    await consoles.run(mine, 'HSET user:1 name Ada');
+    const reply = await consoles.run(mine, 'GET user:1');
+    expect(reply.output).toMatch(/^\(error\) WRONGTYPE/);
+    expect(reply.note).toMatch(/TYPE <key> tells which/);
+  });
+
   it('says that MULTI typed alone lasts only for that entry', async () => {
     const reply = await consoles.run(mine, 'MULTI');
     expect(reply.note).toMatch(/connection of its own/);

@@ -131,13 +131,20 @@ export class ConsoleSessions {
         note: 'each console entry runs on a connection of its own, so this lasts only for the entry: run a transaction (MULTI … EXEC) as one block, from a lesson or pasted as several lines',
       };
     }
-    if (/^\(error\) NOPERM/m.test(output)) {
+    // Redis answers DEBUG and MODULE with advice to reconfigure the server, which no learner can.
+    if (/^\(error\) (NOPERM|ERR (DEBUG|MODULE) command not allowed)/m.test(output)) {
       return {
         output,
         note: 'the sandbox does not let learners run administrative commands (CONFIG, DEBUG, SHUTDOWN, REPLICAOF, MONITOR, CLIENT, ACL, MODULE, SAVE and the like): they would change or stop the server itself',
       };
     }
     if (/^\(error\) BUSY/m.test(output)) await this.recover(session);
+    if (/^\(error\) WRONGTYPE/m.test(output)) {
+      return {
+        output,
+        note: 'the key holds another type of value: TYPE <key> tells which, and each type has its own commands (GET for a string, HGETALL for a hash, LRANGE for a list, SMEMBERS for a set, ZRANGE for a sorted set)',
+      };
+    }
     return { output };
   }
 

@@ -10,7 +10,7 @@ export function BlockRunner({ commands }: { commands: string }) {
   const [running, setRunning] = useState(false);
   const onClick = async () => {
     setRunning(true);
-    setReply(await run(commands).catch((error: Error) => ({ error: error.message })));
+    setReply(await run(commands.trimEnd()).catch((error: Error) => ({ error: error.message })));
     setRunning(false);
   };
   return (

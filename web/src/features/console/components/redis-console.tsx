@@ -45,7 +45,8 @@ export function RedisConsole() {
       <div className="console-log" ref={log} role="log" aria-live="polite">
         {entries.length === 0 && (
           <p className="muted">
-            Your own Redis: type a command below, or press Run on a lesson's block.
+            Your own Redis: type a command below, or press Run on a lesson's block. Your keys stay
+            from lesson to lesson; FLUSHALL empties it.
           </p>
         )}
         {entries.map((entry) => (
