@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { type Exercise, loadExercise } from './content/exercise.ts';
 import { ContentError, GraderError } from './errors.ts';
 import { SandboxPool } from './redis/sandbox-pool.ts';
+import type { SandboxAddress } from './redis/sandbox-server.ts';
 import { errorResult, type GradeResult } from './result/grade-result.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
+import type { RunOnceResult } from './runner/run-once.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
+import type { JobReply } from './worker/worker-process.ts';
 import { WorkerLostError } from './worker/worker-process.ts';
 
 const STEP_MARGIN_MS = 5_000;
@@ -79,30 +82,63 @@ export class Grader {
     try {
       const reply = await this.workers.run(
         {
-          exerciseId,
-          checksPath: exercise.checksPath,
-          fixturesDir: exercise.fixturesDir,
-          source,
-          sandbox: sandbox.address,
-          limits,
+          type: 'grade',
+          job: {
+            exerciseId,
+            checksPath: exercise.checksPath,
+            fixturesDir: exercise.fixturesDir,
+            source,
+            sandbox: sandbox.address,
+            limits,
+          },
         },
         this.stepMs(limits),
       );
-      switch (reply.type) {
-        case 'graded':
-          sandboxLost = reply.sandboxLost;
-          return reply.result;
-        case 'content-error':
-          throw new ContentError(reply.message);
-        case 'failed':
-          throw new GraderError(`grading failed: ${reply.message}`);
+      if (reply.type === 'graded') {
+        sandboxLost = reply.sandboxLost;
+        return reply.result;
       }
+      throw replyError(reply);
     } catch (error) {
       if (!(error instanceof WorkerLostError)) throw error;
       const ms = Math.round(performance.now() - started);
       return errorResult(exerciseId, `your code was stopped: ${error.message}`, ms);
     } finally {
       this.sandboxes.release(sandbox, { lost: sandboxLost });
+    }
+  }
+
+  /**
+   * Runs a submission once, without checks, in the learner's own sandbox (a console's): the calls
+   * of the exercise's `run:` scenario, what they returned and printed. Its keys stay there.
+   */
+  async runOnce(
+    exerciseId: string,
+    source: string,
+    sandbox: SandboxAddress,
+  ): Promise<RunOnceResult> {
+    const exercise = await this.exerciseToGrade(exerciseId);
+    const limits: RunLimits = { ...this.limits, ...exercise.limits };
+    const started = performance.now();
+    try {
+      const reply = await this.workers.run(
+        {
+          type: 'run-once',
+          job: { source, fixturesDir: exercise.fixturesDir, sandbox, limits, calls: exercise.run },
+        },
+        this.stepMs(limits),
+      );
+      if (reply.type === 'ran') return reply.result;
+      throw replyError(reply);
+    } catch (error) {
+      if (!(error instanceof WorkerLostError)) throw error;
+      return {
+        status: 'error',
+        message: `your code was stopped: ${error.message}`,
+        calls: [],
+        output: '',
+        durationMs: Math.round(performance.now() - started),
+      };
     }
   }
 
@@ -117,4 +153,11 @@ export class Grader {
   private stepMs(limits: RunLimits): number {
     return limits.callTimeoutMs * 2 + limits.checkTimeoutMs + STEP_MARGIN_MS;
   }
+}
+
+/** A worker's answer that is not the one asked for: the exercise's fault, or the worker's. */
+function replyError(reply: JobReply): Error {
+  if (reply.type === 'content-error') return new ContentError(reply.message);
+  if (reply.type === 'failed') return new GraderError(`the worker failed: ${reply.message}`);
+  return new GraderError(`the worker answered '${reply.type}' to another question`);
 }

@@ -8,8 +8,10 @@ export {
   ConsoleSessions,
   MAX_CONSOLE_CHARS,
 } from './console/console-sessions.ts';
+export type { KeyView, ValueView } from './console/key-view.ts';
 export { type Lesson, loadLessons } from './content/course.ts';
 export type { Exercise } from './content/exercise.ts';
 export * from './errors.ts';
 export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
 export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';
+export type { RunOnceResult } from './runner/run-once.ts';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConsolesFullError, UnknownConsoleError } from '../errors.ts';
-import { SandboxServer } from '../redis/sandbox-server.ts';
+import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { type KeyView, viewKeys } from './key-view.ts';
 import { runRedisCli } from './redis-cli.ts';
 
 export interface ConsoleLimits {
@@ -76,12 +77,32 @@ export class ConsoleSessions {
    * what redis-cli prints. A Redis error is an answer, not a failure.
    */
   run(id: string, commands: string): Promise<ConsoleReply> {
-    const session = this.sessions.get(id);
-    if (!session) return Promise.reject(new UnknownConsoleError());
-    session.lastUsed = Date.now();
+    let session: Session;
+    try {
+      session = this.session(id);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const reply = session.queue.then(() => this.runCommands(session, commands));
     session.queue = reply.catch(() => {});
     return reply;
+  }
+
+  /** The console's sandbox, where Run leaves what the learner's code stored. */
+  sandboxOf(id: string): SandboxAddress {
+    const session = this.session(id);
+    return session.sandbox.address;
+  }
+
+  /** What the console's sandbox holds, for the key browser. */
+  async keys(id: string): Promise<KeyView[]> {
+    const session = this.session(id);
+    const trusted = connectTrusted(session.sandbox.address);
+    try {
+      return await whenIdle(trusted, () => viewKeys(trusted));
+    } finally {
+      trusted.disconnect();
+    }
   }
 
   async close(id: string): Promise<void> {
@@ -165,6 +186,13 @@ export class ConsoleSessions {
     } finally {
       trusted.disconnect();
     }
+  }
+
+  private session(id: string): Session {
+    const session = this.sessions.get(id);
+    if (!session) throw new UnknownConsoleError();
+    session.lastUsed = Date.now();
+    return session;
   }
 
   private closeIdle(): void {

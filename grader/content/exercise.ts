@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { RunLimits } from '../runner/limits.ts';
+import type { RunCall } from '../runner/run-once.ts';
 import { parseFrontMatter } from './front-matter.ts';
 
 export const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,11 +22,20 @@ const Limits = z
   .partial()
   .strict();
 
+const RunCall = z
+  .object({
+    call: z.string().regex(/^[A-Za-z_$][\w$]*$/, "must name an export of the learner's module"),
+    args: z.array(z.unknown()).default([]),
+  })
+  .strict();
+
 const ExerciseFrontMatter = z.object({
   title: z.string().min(1),
   hints: z.array(z.string().min(1)).min(1),
   /** Raises (or lowers) the grader's default limits for this exercise only. */
   limits: Limits.default({}),
+  /** What Run calls, in order; `$redis` among the arguments is the learner's client. */
+  run: z.array(RunCall).min(1),
 });
 
 /** Everything about one exercise folder, read once; the grader never special-cases an exercise. */
@@ -43,6 +53,8 @@ export interface Exercise {
   fixturesDir: string;
   /** This exercise's own limits, over the grader's defaults. */
   limits: Partial<RunLimits>;
+  /** The calls Run makes, in order, against the learner's own sandbox. */
+  run: RunCall[];
 }
 
 export async function loadExercise(courseDir: string, id: string): Promise<Exercise> {
@@ -79,5 +91,6 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     checksPath: join(dir, 'checks.ts'),
     fixturesDir: join(dir, 'fixtures'),
     limits: data.limits,
+    run: data.run,
   };
 }

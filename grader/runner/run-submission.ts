@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
 import { ReplyError } from 'ioredis';
 import type { CheckContext, Random, SandboxClient } from '../checks/api.ts';
@@ -11,18 +10,17 @@ import {
   overallStatus,
   RESULT_VERSION,
 } from '../result/grade-result.ts';
-import { CheckGate } from './check-gate.ts';
 import { fixtureReader } from './fixtures.ts';
 import {
   type CallArg,
-  type Capabilities,
   LearnerCodeError,
   type LearnerContext,
   LearnerIsolate,
 } from './learner-isolate.ts';
+import { openLearnerScope } from './learner-scope.ts';
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
-import { CommandBudget, RedisBridge } from './redis-bridge.ts';
+import { CommandBudget, type RedisBridge } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
@@ -149,19 +147,11 @@ async function gradeIn(
       }
       return finish(results);
     }
-    const gate = new CheckGate();
-    const bridge = new RedisBridge(connections, budget);
-    const capabilities: Capabilities = {
-      send: gate.guard(bridge.send),
-      exec: gate.guard(bridge.exec),
-      sleep: gate.sleep,
-      randomBytes: (size) => randomBytes(size),
-      readFixture: gate.guard(readFixture),
-    };
+    const scope = openLearnerScope(connections, budget, readFixture);
     const checkStarted = performance.now();
     let loaded: LearnerContext | undefined;
     try {
-      loaded = await isolate().load(capabilities);
+      loaded = await isolate().load(scope.capabilities);
     } catch (error) {
       if (!(error instanceof LearnerCodeError)) throw error;
       // The module itself does not load: nothing any check could call.
@@ -172,21 +162,19 @@ async function gradeIn(
         message: error.message,
         durationMs: elapsed(checkStarted),
       });
-      gate.close();
-      await bridge.close();
+      await scope.close();
       continue;
     }
     const context = loaded;
     const verdict = await withDeadline(
-      check.run(checkContext(context, trusted, bridge, random)),
+      check.run(checkContext(context, trusted, scope.bridge, random)),
       job.limits.checkTimeoutMs,
     ).then(
       () => ({ status: 'pass' as const }),
       (error: unknown) => judge(error),
     );
     const output = await context.takeOutput();
-    gate.close();
-    await bridge.close();
+    await scope.close();
     context.release();
     results.push({
       name: check.name,

@@ -2,6 +2,7 @@
 // needs it on Node 20+). It runs one job at a time; learner code stays inside its isolates.
 import { connect } from 'node:net';
 import { ContentError } from '../errors.ts';
+import { runOnce } from '../runner/run-once.ts';
 import { runSubmission } from '../runner/run-submission.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -12,9 +13,14 @@ process.on('message', async (message: ToWorker) => {
     reply({ type: 'network-probed', id: message.id, reachable: await canReach(message.port) });
     return;
   }
-  const { id, job } = message;
+  const { id } = message;
   try {
-    const { result, sandboxLost } = await runSubmission(job, () => reply({ type: 'progress', id }));
+    if (message.type === 'run-once') {
+      reply({ type: 'ran', id, result: await runOnce(message.job) });
+      return;
+    }
+    const progress = () => reply({ type: 'progress', id });
+    const { result, sandboxLost } = await runSubmission(message.job, progress);
     reply({ type: 'graded', id, result, sandboxLost });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

@@ -2,8 +2,8 @@ import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
-import type { GradeJob } from '../runner/run-submission.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
+import type { Job } from './protocol.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { WorkerLostError } from './worker-process.ts';
 
@@ -12,13 +12,16 @@ const CHECKS = new URL('../../exercises/set-and-get/checks.ts', import.meta.url)
 describe('the worker pool', () => {
   let sandbox: SandboxServer;
   let pool: WorkerPool;
-  const job = (source: string): GradeJob => ({
-    exerciseId: 'set-and-get',
-    checksPath: CHECKS,
-    fixturesDir: '/nonexistent/fixtures',
-    source,
-    sandbox: sandbox.address,
-    limits: DEFAULT_LIMITS,
+  const job = (source: string, checksPath = CHECKS): Job => ({
+    type: 'grade',
+    job: {
+      exerciseId: 'set-and-get',
+      checksPath,
+      fixturesDir: '/nonexistent/fixtures',
+      source,
+      sandbox: sandbox.address,
+      limits: DEFAULT_LIMITS,
+    },
   });
 
   beforeAll(async () => {
@@ -60,7 +63,7 @@ describe('the worker pool', () => {
 
   it('reports a broken checks.ts as a content error named by its course path', async () => {
     const reply = await pool.run(
-      { ...job('export const main = () => 1;'), checksPath: '/nonexistent/checks.ts' },
+      job('export const main = () => 1;', '/nonexistent/checks.ts'),
       10_000,
     );
     expect(reply).toMatchObject({ type: 'content-error' });

@@ -1,5 +1,5 @@
-import type { GradeJob } from '../runner/run-submission.ts';
 import { Lender } from '../shared/lender.ts';
+import type { Job } from './protocol.ts';
 import { type JobReply, WorkerProcess } from './worker-process.ts';
 
 const RESPAWN_DELAY_MS = 1_000;
@@ -35,7 +35,7 @@ export class WorkerPool {
   }
 
   /** Runs a job on a free worker; see WorkerProcess.run for `stepMs`. */
-  async run(job: GradeJob, stepMs: number): Promise<JobReply> {
+  async run(job: Job, stepMs: number): Promise<JobReply> {
     const worker = await this.borrowLive();
     try {
       return await worker.run(job, stepMs);

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
-import type { GradeJob } from '../runner/run-submission.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker, Job, ToWorker } from './protocol.ts';
 
 const ENTRY = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
@@ -80,8 +79,8 @@ export class WorkerProcess {
    * Runs a job. `stepMs` is how long the worker may go without news (a check starting, or the
    * result); past it the worker is killed and the promise rejects with WorkerLostError.
    */
-  run(job: GradeJob, stepMs: number): Promise<JobReply> {
-    return this.request({ type: 'grade', job }, stepMs) as Promise<JobReply>;
+  run(job: Job, stepMs: number): Promise<JobReply> {
+    return this.request(job, stepMs) as Promise<JobReply>;
   }
 
   /** Whether this worker can open a TCP connection to 127.0.0.1:port (it should not). */

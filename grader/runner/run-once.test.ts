@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleSessions } from '../console/console-sessions.ts';
+import { Grader } from '../grader.ts';
+
+const solution = (id: string) =>
+  readFileSync(new URL(`../../exercises/${id}/solution.ts`, import.meta.url), 'utf8');
+
+describe("Run: the learner's code once, in their own sandbox", () => {
+  let grader: Grader;
+  const consoles = new ConsoleSessions();
+  let consoleId: string;
+  beforeAll(async () => {
+    [grader, consoleId] = await Promise.all([Grader.start(), consoles.open()]);
+  });
+  afterAll(() => Promise.all([grader.stop(), consoles.stop()]));
+
+  it("makes the exercise's calls, and leaves what they stored for the key browser", async () => {
+    const sandbox = consoles.sandboxOf(consoleId);
+    const result = await grader.runOnce('store-image', solution('store-image'), sandbox);
+    expect(result).toMatchObject({
+      status: 'ok',
+      calls: [{ call: 'storeImage' }, { call: 'loadImage' }],
+    });
+    expect(result.calls[1]?.returned).toMatch(/^<Buffer 89 50 4e 47/);
+
+    const keys = await consoles.keys(consoleId);
+    const image = keys.find(({ key }) => key === 'image:7');
+    const png = readFileSync(
+      new URL('../../exercises/store-image/fixtures/red-square.png', import.meta.url),
+    );
+    expect(image?.value).toEqual({
+      kind: 'image',
+      mediaType: 'image/png',
+      base64: png.toString('base64'),
+      length: png.length,
+    });
+    expect(keys.find(({ key }) => key === 'image:7:meta')).toMatchObject({
+      type: 'hash',
+      ttl: null,
+      value: { kind: 'hash', fields: expect.arrayContaining([['contentType', 'image/png']]) },
+    });
+  });
+
+  it('keeps what the console wrote, and shows what Run printed and threw', async () => {
+    await consoles.run(consoleId, 'SET weather sunny');
+    const result = await grader.runOnce(
+      'set-and-get',
+      "export async function main(r) { console.log('hi', await r.get('weather')); throw new Error('boom'); }",
+      consoles.sandboxOf(consoleId),
+    );
+    expect(result.status).toBe('error');
+    expect(result.output).toBe('hi sunny\n');
+    expect(result.calls[0]?.error).toMatch(/^main\(\) threw: boom \(submission\.ts:1:/);
+  });
+
+  it('reports code that does not compile, calling nothing', async () => {
+    const result = await grader.runOnce(
+      'set-and-get',
+      'export const = ;',
+      consoles.sandboxOf(consoleId),
+    );
+    expect(result).toMatchObject({ status: 'error', calls: [] });
+    expect(result.message).toMatch(/submission\.ts:1/);
+  });
+});
