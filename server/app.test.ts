@@ -152,6 +152,19 @@ describe('the HTTP API', () => {
       });
     expect(await (await run('SET weather sunny')).json()).toEqual({ output: 'OK' });
     expect(await (await run('GET weather')).json()).toEqual({ output: '"sunny"' });
+    const ran = await fetch(`${base}/consoles/${id}/runs`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ exercise: 'set-and-get', source: SOLUTION }),
+    });
+    expect(await ran.json()).toMatchObject({
+      status: 'ok',
+      calls: [{ call: 'main', returned: "'sunny'" }],
+    });
+    const { keys } = await (await fetch(`${base}/consoles/${id}/keys`)).json();
+    expect(keys).toEqual([
+      { key: 'weather', type: 'string', ttl: null, value: { kind: 'text', text: 'sunny' } },
+    ]);
     await expectError(await run(42), 400, /commands must be a string/);
     await expectError(await run('x'.repeat(20_000)), 400, /longer than 16384 characters/);
   });

@@ -24,7 +24,7 @@ export function createApp({ grader, consoles, webDir }: AppDeps): Express {
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(new CourseService(grader)));
   app.use('/api', submissionRoutes(grader));
-  app.use('/api', consoleRoutes(consoles));
+  app.use('/api', consoleRoutes(consoles, grader));
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);
   });

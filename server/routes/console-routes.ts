@@ -1,11 +1,13 @@
-import { Router } from 'express';
+import { type Request, Router } from 'express';
 import { z } from 'zod';
 import {
   type ConsoleSessions,
+  type Grader,
   MAX_CONSOLE_CHARS,
   UnknownConsoleError,
 } from '../../grader/index.ts';
 import { badRequest, HttpError } from '../http-errors.ts';
+import { SourceCode } from './submission-routes.ts';
 
 const ConsoleId = z.uuid();
 
@@ -15,26 +17,46 @@ const Commands = z.object({
     .max(MAX_CONSOLE_CHARS, `commands are longer than ${MAX_CONSOLE_CHARS} characters`),
 });
 
-/** A learner's Redis console: open one, then send it commands as redis-cli would. */
-export function consoleRoutes(consoles: ConsoleSessions): Router {
+const RunRequest = z.object({
+  exercise: z.string({ error: 'exercise must name an exercise' }),
+  source: SourceCode,
+});
+
+/**
+ * A learner's Redis console: open one, send it commands as redis-cli would, Run code in it, and
+ * look at its keys.
+ */
+export function consoleRoutes(consoles: ConsoleSessions, grader: Grader): Router {
   const router = Router();
+  const consoleId = (id: string) => {
+    if (!ConsoleId.safeParse(id).success) throw new UnknownConsoleError();
+    return id;
+  };
+  const body = <T>(req: Request, schema: z.ZodType<T>, example: string): T => {
+    if (!req.is('application/json')) {
+      throw new HttpError(415, 'unsupported_media_type', `send JSON: ${example}`);
+    }
+    const parsed = schema.safeParse(req.body);
+    if (!parsed.success) {
+      throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
+    }
+    return parsed.data;
+  };
   router.post('/consoles', async (_req, res) => {
     res.status(201).json({ id: await consoles.open() });
   });
   router.post('/consoles/:id/commands', async (req, res) => {
-    if (!ConsoleId.safeParse(req.params.id).success) throw new UnknownConsoleError();
-    if (!req.is('application/json')) {
-      throw new HttpError(
-        415,
-        'unsupported_media_type',
-        'send commands as JSON: {"commands": "..."}',
-      );
-    }
-    const parsed = Commands.safeParse(req.body);
-    if (!parsed.success) {
-      throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
-    }
-    res.json(await consoles.run(req.params.id, parsed.data.commands));
+    const id = consoleId(req.params.id);
+    const { commands } = body(req, Commands, '{"commands": "..."}');
+    res.json(await consoles.run(id, commands));
+  });
+  router.post('/consoles/:id/runs', async (req, res) => {
+    const id = consoleId(req.params.id);
+    const { exercise, source } = body(req, RunRequest, '{"exercise": "...", "source": "..."}');
+    res.json(await grader.runOnce(exercise, source, consoles.sandboxOf(id)));
+  });
+  router.get('/consoles/:id/keys', async (req, res) => {
+    res.json({ keys: await consoles.keys(consoleId(req.params.id)) });
   });
   return router;
 }

@@ -6,12 +6,12 @@ import { badRequest, HttpError } from '../http-errors.ts';
 /** Characters of source a submission may have: generous for an exercise, small for a server. */
 export const MAX_SOURCE_CHARS = 64 * 1024;
 
-const Submission = z.object({
-  source: z
-    .string({ error: 'source must be a string of TypeScript' })
-    .min(1, 'source is empty: send the code to grade')
-    .max(MAX_SOURCE_CHARS, `source is longer than ${MAX_SOURCE_CHARS} characters`),
-});
+export const SourceCode = z
+  .string({ error: 'source must be a string of TypeScript' })
+  .min(1, 'source is empty: send the code')
+  .max(MAX_SOURCE_CHARS, `source is longer than ${MAX_SOURCE_CHARS} characters`);
+
+const Submission = z.object({ source: SourceCode });
 
 export function submissionRoutes(grader: Grader): Router {
   const router = Router();
