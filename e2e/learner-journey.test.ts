@@ -6,21 +6,22 @@ import { serveCourse } from './serve-course.ts';
 
 const exerciseFile = (name: string) =>
   readFileSync(new URL(`../exercises/set-and-get/${name}`, import.meta.url), 'utf8');
-/** The set-and-get exercise on its lesson page, which has other exercises too. */
-const panel = (page: Page) => page.locator('section[aria-labelledby="exercise-set-and-get"]');
+/** An exercise on its lesson page, which may have other exercises too. */
+const panel = (page: Page, id = 'set-and-get') =>
+  page.locator(`section[aria-labelledby="exercise-${id}"]`);
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /**
  * Replaces the editor's text the way a learner would: select all, paste over it. (Typing would
  * let Monaco auto-close brackets and indent, changing the code.)
  */
-async function replaceCode(page: Page, code: string) {
+async function replaceCode(page: Page, code: string, exercise = 'set-and-get') {
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await panel(page).locator('.monaco-editor .view-lines').click();
+  await panel(page, exercise).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect
-    .poll(() => panel(page).locator('.monaco-editor .view-lines').textContent())
+    .poll(() => panel(page, exercise).locator('.monaco-editor .view-lines').textContent())
     .toBe(code.replace(/\n/g, '').replace(/ /g, '\u00a0'));
 }
 
@@ -131,5 +132,23 @@ describe('a learner in the browser', () => {
       .poll(() => panel(page).locator('.check-output').first().textContent())
       .toContain('<b>bold</b>');
     expect(await panel(page).locator('.grade-report img, .grade-report b').count()).toBe(0);
+  });
+
+  it("runs code once in the learner's Redis, and shows the image it stored in the key browser", async () => {
+    await page.goto(`${course.url}/lessons/storing-images`);
+    await replaceCode(
+      page,
+      "import { readFile } from 'node:fs/promises';\nexport async function storeImage(redis, id, file) { await redis.set('image:' + id, await readFile(file)); }\nexport async function loadImage(redis, id) { return redis.getBuffer('image:' + id); }\n",
+      'store-image',
+    );
+    await panel(page, 'store-image').getByRole('button', { name: /^Run/ }).click();
+    await expect
+      .poll(() => panel(page, 'store-image').getByTestId('run-status').textContent())
+      .toMatch(/^Ran/);
+    const image = page.getByRole('img', { name: 'The image under image:7' });
+    await image.waitFor();
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
+    await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOTS}key-browser-image.png` });
   });
 });

@@ -1,6 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
 import { ApiError } from '../../lib/api-client.ts';
+import { getKeys, type KeyView } from './api/get-keys.ts';
 import { openConsole } from './api/open-console.ts';
+import { runCode as postRun, type RunOnceResult } from './api/run-code.ts';
 import { type ConsoleReply, runCommands } from './api/run-commands.ts';
 
 export interface ConsoleEntry {
@@ -13,6 +15,11 @@ interface ConsoleState {
   entries: ConsoleEntry[];
   /** Runs commands (one per line) in the learner's console and adds them to its history. */
   run(commands: string): Promise<ConsoleReply>;
+  /** Runs an exercise's code once in the console's sandbox. */
+  runCode(exercise: string, source: string): Promise<RunOnceResult>;
+  keys(): Promise<KeyView[]>;
+  /** Counts what may have changed the sandbox's keys, for views of them to refresh. */
+  changes: number;
 }
 
 const ConsoleContext = createContext<ConsoleState | undefined>(undefined);
@@ -22,6 +29,7 @@ const STORAGE_KEY = 'keyspace.console';
 
 export function ConsoleProvider({ children }: { children: ReactNode }) {
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
+  const [changes, setChanges] = useState(0);
   const next = useRef(0);
   const consoleId = useRef<Promise<string> | undefined>(undefined);
 
@@ -36,33 +44,55 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     return consoleId.current;
   }, []);
 
-  const run = useCallback(
-    async (commands: string) => {
-      const key = next.current++;
+  /** Calls the console's API; a console that idled out or a restarted server gets a new one, once. */
+  const withConsole = useCallback(
+    async <T,>(call: (id: string) => Promise<T>): Promise<T> => {
       try {
-        let reply: ConsoleReply;
-        try {
-          reply = await runCommands(await open(), commands);
-        } catch (error) {
-          // The console idled out or the server restarted: a new one, once.
-          if (!(error instanceof ApiError && error.status === 404)) throw error;
-          sessionStorage.removeItem(STORAGE_KEY);
-          consoleId.current = undefined;
-          reply = await runCommands(await open(), commands);
-        }
-        setEntries((current) => [...current, { key, commands, reply }]);
-        return reply;
+        return await call(await open());
       } catch (error) {
         consoleId.current = undefined;
-        const message = (error as Error).message;
-        setEntries((current) => [...current, { key, commands, reply: { error: message } }]);
-        throw error;
+        if (!(error instanceof ApiError && error.status === 404)) throw error;
+        sessionStorage.removeItem(STORAGE_KEY);
+        return call(await open());
       }
     },
     [open],
   );
 
-  return <ConsoleContext value={{ entries, run }}>{children}</ConsoleContext>;
+  const run = useCallback(
+    async (commands: string) => {
+      const key = next.current++;
+      try {
+        const reply = await withConsole((id) => runCommands(id, commands));
+        setEntries((current) => [...current, { key, commands, reply }]);
+        setChanges((count) => count + 1);
+        return reply;
+      } catch (error) {
+        const message = (error as Error).message;
+        setEntries((current) => [...current, { key, commands, reply: { error: message } }]);
+        throw error;
+      }
+    },
+    [withConsole],
+  );
+
+  const runCode = useCallback(
+    async (exercise: string, source: string) => {
+      const result = await withConsole((id) => postRun(id, exercise, source));
+      setChanges((count) => count + 1);
+      return result;
+    },
+    [withConsole],
+  );
+
+  const keys = useCallback(
+    async () => (await withConsole((id) => getKeys(id))).keys,
+    [withConsole],
+  );
+
+  return (
+    <ConsoleContext value={{ entries, run, runCode, keys, changes }}>{children}</ConsoleContext>
+  );
 }
 
 export function useConsole(): ConsoleState {

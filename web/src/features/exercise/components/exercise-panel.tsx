@@ -1,14 +1,20 @@
 import { lazy, Suspense, useState } from 'react';
 import { LoadState } from '../../../app/load-state.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
+import type { RunOnceResult } from '../../console/api/run-code.ts';
+import { useConsole } from '../../console/console-context.tsx';
 import { getExercise } from '../api/get-exercise.ts';
 import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
 import { GradeReport } from './grade-report.tsx';
+import { RunReport } from './run-report.tsx';
 
 const CodeEditor = lazy(() => import('./code-editor.tsx'));
 
-type Submission =
+/** What the panel shows under the editor: the last Run or Submit, one at a time. */
+type Outcome =
   | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'ran'; result: RunOnceResult }
   | { state: 'grading' }
   | { state: 'graded'; result: GradeResult }
   | { state: 'failed'; message: string };
@@ -33,16 +39,28 @@ export function ExercisePanel({ id }: { id: string }) {
 
 function Workbench({ id, starter }: { id: string; starter: string }) {
   const [source, setSource] = useState(starter);
-  const [submission, setSubmission] = useState<Submission>({ state: 'idle' });
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const { runCode } = useConsole();
+  const busy = outcome.state === 'running' || outcome.state === 'grading';
 
-  const submit = async () => {
-    setSubmission({ state: 'grading' });
+  const attempt = async (pending: Outcome, work: () => Promise<Outcome>) => {
+    setOutcome(pending);
     try {
-      setSubmission({ state: 'graded', result: await submitSolution(id, source) });
+      setOutcome(await work());
     } catch (error) {
-      setSubmission({ state: 'failed', message: (error as Error).message });
+      setOutcome({ state: 'failed', message: (error as Error).message });
     }
   };
+  const run = () =>
+    attempt({ state: 'running' }, async () => ({
+      state: 'ran',
+      result: await runCode(id, source),
+    }));
+  const submit = () =>
+    attempt({ state: 'grading' }, async () => ({
+      state: 'graded',
+      result: await submitSolution(id, source),
+    }));
 
   return (
     <>
@@ -50,14 +68,19 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
         <CodeEditor initialValue={starter} onChange={setSource} label={`Code for exercise ${id}`} />
       </Suspense>
       <div className="toolbar">
-        <button type="button" onClick={submit} disabled={submission.state === 'grading'}>
-          {submission.state === 'grading' ? 'Grading…' : 'Submit'}
+        <button type="button" className="secondary" onClick={run} disabled={busy}>
+          {outcome.state === 'running' ? 'Running…' : 'Run'}
+          <span className="visually-hidden"> your code once in your Redis</span>
+        </button>
+        <button type="button" onClick={submit} disabled={busy}>
+          {outcome.state === 'grading' ? 'Grading…' : 'Submit'}
         </button>
       </div>
-      {submission.state === 'graded' && <GradeReport result={submission.result} />}
-      {submission.state === 'failed' && (
+      {outcome.state === 'ran' && <RunReport result={outcome.result} />}
+      {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
+      {outcome.state === 'failed' && (
         <p className="error" role="alert">
-          {submission.message}
+          {outcome.message}
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
+import { KeyBrowser } from '../../console/components/key-browser.tsx';
 import { RedisConsole } from '../../console/components/redis-console.tsx';
 import { ConsoleProvider } from '../../console/console-context.tsx';
 import { ExercisePanel } from '../../exercise/components/exercise-panel.tsx';
@@ -26,6 +27,7 @@ export function LessonPage({ id }: { id: string }) {
                 <ExercisePanel key={exerciseId} id={exerciseId} />
               ))}
               <RedisConsole />
+              <KeyBrowser />
             </aside>
           </div>
         </ConsoleProvider>

@@ -1,0 +1,19 @@
+import { api } from '../../../lib/api-client.ts';
+
+/** A key of the learner's sandbox (grader/console/key-view.ts): learner data, shown as text. */
+export interface KeyView {
+  key: string;
+  type: string;
+  ttl: number | null;
+  value:
+    | { kind: 'text'; text: string }
+    | { kind: 'bytes'; hex: string; length: number }
+    | { kind: 'image'; mediaType: string; base64: string; length: number }
+    | { kind: 'hash'; fields: [string, string][] }
+    | { kind: 'list' | 'set'; items: string[]; length: number }
+    | { kind: 'zset'; members: [string, number][]; length: number }
+    | { kind: 'other'; type: string };
+}
+
+export const getKeys = (consoleId: string) =>
+  api<{ keys: KeyView[] }>(`/consoles/${encodeURIComponent(consoleId)}/keys`);

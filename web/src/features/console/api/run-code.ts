@@ -1,0 +1,17 @@
+import { api } from '../../../lib/api-client.ts';
+
+/** What Run did (grader/runner/run-once.ts): every string in it is learner data. */
+export interface RunOnceResult {
+  status: 'ok' | 'error';
+  message?: string;
+  calls: { call: string; returned?: string; error?: string }[];
+  output: string;
+  durationMs: number;
+}
+
+export const runCode = (consoleId: string, exercise: string, source: string) =>
+  api<RunOnceResult>(`/consoles/${encodeURIComponent(consoleId)}/runs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ exercise, source }),
+  });
