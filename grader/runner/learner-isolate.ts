@@ -123,9 +123,10 @@ export class LearnerIsolate {
   private async loadContext(capabilities: Capabilities): Promise<LearnerContext> {
     // Asked for on the isolate's thread, the context comes after whatever an earlier check left
     // queued there (a timer that resolved before its gate closed), under the wall-time limit.
-    // Once it arrives, nothing else can be queued: every earlier capability is revoked. So the
-    // rest runs synchronously, on this thread, without a wait for each step: a sync call on an
-    // isolate that is busy would wait for good.
+    // Once it arrives, nothing of the learner's can be queued any more: every earlier capability
+    // is revoked, and the runtime removes what would post work by itself (WebAssembly, Atomics).
+    // So the rest runs synchronously, on this thread, without a wait for each step: a sync call
+    // on an isolate that is busy would wait for good.
     const context = await this.isolate.createContext();
     try {
       context.evalClosureSync(

@@ -12,6 +12,11 @@ const MISSING: Record<string, string> = {
   fetch: 'fetch() would reach the network, which the sandbox has none of',
   __dirname: '__dirname names a folder on the host, which the sandbox cannot see',
   __filename: '__filename names a file on the host, which the sandbox cannot see',
+  // These two post work to the isolate's thread that no check gate can hold back (a compiled
+  // module, a timed wait), and Atomics.waitAsync brings the whole worker down in isolated-vm 5.
+  WebAssembly: 'WebAssembly is more than a Redis exercise needs, and it runs outside the checks',
+  SharedArrayBuffer: 'SharedArrayBuffer (and Atomics) share memory, which a sandbox has no use for',
+  Atomics: 'Atomics waits on shared memory, which a sandbox has no use for',
 };
 
 export function describeUnavailable(what: string, why: string): string {
