@@ -145,7 +145,7 @@ describe('a learner in the browser', () => {
     await expect
       .poll(() => panel(page, 'store-image').getByTestId('run-status').textContent())
       .toMatch(/^Ran/);
-    const image = page.getByRole('img', { name: 'The image under image:7' });
+    const image = page.getByRole('img', { name: 'Stored under image:7' });
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();

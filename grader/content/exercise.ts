@@ -22,7 +22,7 @@ const Limits = z
   .partial()
   .strict();
 
-const RunCall = z
+const ScenarioCall = z
   .object({
     call: z.string().regex(/^[A-Za-z_$][\w$]*$/, "must name an export of the learner's module"),
     args: z.array(z.unknown()).default([]),
@@ -35,7 +35,7 @@ const ExerciseFrontMatter = z.object({
   /** Raises (or lowers) the grader's default limits for this exercise only. */
   limits: Limits.default({}),
   /** What Run calls, in order; `$redis` among the arguments is the learner's client. */
-  run: z.array(RunCall).min(1),
+  run: z.array(ScenarioCall).min(1),
 });
 
 /** Everything about one exercise folder, read once; the grader never special-cases an exercise. */

@@ -13,7 +13,11 @@ export function KeyBrowser() {
   useEffect(() => {
     let current = true;
     keys().then(
-      (list) => current && (setLoaded({ keys: list, at: Date.now() }), setError(undefined)),
+      (list) => {
+        if (!current) return;
+        setLoaded({ keys: list, at: Date.now() });
+        setError(undefined);
+      },
       (failure: Error) => current && setError(failure.message),
     );
     return () => {
@@ -69,10 +73,7 @@ function Value({ view: { key, value } }: { view: KeyView }) {
     case 'image':
       return (
         <figure className="key-value">
-          <img
-            src={`data:${value.mediaType};base64,${value.base64}`}
-            alt={`The image under ${key}`}
-          />
+          <img src={`data:${value.mediaType};base64,${value.base64}`} alt={`Stored under ${key}`} />
           <figcaption className="muted">
             {value.mediaType}, {value.length} bytes
           </figcaption>
