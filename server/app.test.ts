@@ -163,7 +163,12 @@ describe('the HTTP API', () => {
     });
     const { keys } = await (await fetch(`${base}/consoles/${id}/keys`)).json();
     expect(keys).toEqual([
-      { key: 'weather', type: 'string', ttl: null, value: { kind: 'text', text: 'sunny' } },
+      {
+        key: 'weather',
+        type: 'string',
+        ttl: null,
+        value: { kind: 'text', text: 'sunny', length: 5 },
+      },
     ]);
     await expectError(await run(42), 400, /commands must be a string/);
     await expectError(await run('x'.repeat(20_000)), 400, /longer than 16384 characters/);

@@ -43,6 +43,19 @@ describe('Redis consoles', () => {
     expect(reply.note).toMatch(/TYPE <key> tells which/);
   });
 
+  it('keeps replies to a readable size, and runs each command once', async () => {
+    await consoles.run(mine, 'SETRANGE big 100000 x');
+    const reply = await consoles.run(mine, 'GET big');
+    expect(reply.output.length).toBeLessThanOrEqual(64 * 1024);
+    expect(reply.note).toMatch(/cut at 64 KB/);
+    const big = (await consoles.keys(mine)).find(({ key }) => key === 'big');
+    expect(big?.value).toMatchObject({ kind: 'bytes', length: 100_001 });
+    expect(big?.value.kind === 'bytes' && big.value.hex.length).toBeLessThan(1024);
+    const repeated = await consoles.run(mine, '1000000 INCR counter');
+    expect(repeated).toMatchObject({ output: '', note: expect.stringMatching(/repeats it/) });
+    expect(await consoles.run(mine, 'GET counter')).toEqual({ output: '(nil)' });
+  });
+
   it('says that MULTI typed alone lasts only for that entry', async () => {
     const reply = await consoles.run(mine, 'MULTI');
     expect(reply.note).toMatch(/connection of its own/);

@@ -4,7 +4,7 @@ import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { type KeyView, viewKeys } from './key-view.ts';
-import { runRedisCli } from './redis-cli.ts';
+import { MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
 
 export interface ConsoleLimits {
   /** Sandboxes kept at once; one more console is refused with a clear message. */
@@ -76,33 +76,37 @@ export class ConsoleSessions {
    * Runs commands, one per line, on one connection (so a MULTI … EXEC block works), and answers
    * what redis-cli prints. A Redis error is an answer, not a failure.
    */
-  run(id: string, commands: string): Promise<ConsoleReply> {
-    let session: Session;
-    try {
-      session = this.session(id);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const reply = session.queue.then(() => this.runCommands(session, commands));
-    session.queue = reply.catch(() => {});
-    return reply;
+  async run(id: string, commands: string): Promise<ConsoleReply> {
+    const session = this.session(id);
+    const { value, note } = await this.inTurn(session, () => this.runCommands(session, commands));
+    return note ? { ...value, note: [note, value.note].filter(Boolean).join('; ') } : value;
   }
 
-  /** The console's sandbox, where Run leaves what the learner's code stored. */
-  sandboxOf(id: string): SandboxAddress {
+  /**
+   * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
+   * the console's commands, so nothing replaces the sandbox meanwhile.
+   */
+  async useSandbox<T>(id: string, work: (sandbox: SandboxAddress) => Promise<T>): Promise<T> {
     const session = this.session(id);
-    return session.sandbox.address;
+    return (await this.inTurn(session, () => work(session.sandbox.address))).value;
   }
 
   /** What the console's sandbox holds, for the key browser. */
   async keys(id: string): Promise<KeyView[]> {
     const session = this.session(id);
-    const trusted = connectTrusted(session.sandbox.address);
-    try {
-      return await whenIdle(trusted, () => viewKeys(trusted));
-    } finally {
-      trusted.disconnect();
-    }
+    const { value } = await this.inTurn(session, async () => {
+      const trusted = connectTrusted(session.sandbox.address);
+      try {
+        return await whenIdle(trusted, () => viewKeys(trusted));
+      } catch (error) {
+        if (!(error instanceof SandboxLostError)) throw error;
+        await this.replaceSandbox(session);
+        return [];
+      } finally {
+        trusted.disconnect();
+      }
+    });
+    return value;
   }
 
   async close(id: string): Promise<void> {
@@ -114,6 +118,28 @@ export class ConsoleSessions {
   async stop(): Promise<void> {
     clearInterval(this.reaper);
     await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+  }
+
+  /**
+   * Runs `work` after everything queued on this console, on a sandbox that is alive: one that
+   * went away (a script that could not be stopped) is replaced first, and `note` says so.
+   */
+  private async inTurn<T>(session: Session, work: () => Promise<T>) {
+    const turn = session.queue.then(async () => {
+      let note: string | undefined;
+      if (!session.sandbox.alive) {
+        await this.replaceSandbox(session);
+        note = 'your Redis had stopped, so a new, empty one took its place';
+      }
+      return { value: await work(), note };
+    });
+    session.queue = turn.catch(() => {});
+    return turn;
+  }
+
+  private async replaceSandbox(session: Session): Promise<void> {
+    await session.sandbox.stop();
+    session.sandbox = await SandboxServer.start();
   }
 
   private async runCommands(session: Session, commands: string): Promise<ConsoleReply> {
@@ -128,12 +154,25 @@ export class ConsoleSessions {
         note: `the console takes at most ${MAX_CONSOLE_LINES} commands and ${MAX_CONSOLE_CHARS} characters at once`,
       };
     }
+    // redis-cli reads a leading number as "run this that many times": one line, a million replies.
+    if (lines.some((line) => /^\d+\s/.test(line))) {
+      return {
+        output: '',
+        note: 'a number before a command repeats it in redis-cli; the console runs each command once, so leave the number out',
+      };
+    }
     const printed = await runRedisCli(
       session.sandbox.address,
       lines.join('\n'),
       this.limits.commandTimeoutMs,
     );
     const output = printed.text.trimEnd();
+    if (printed.cut) {
+      return {
+        output,
+        note: `the reply was cut at ${MAX_OUTPUT_CHARS / 1024} KB: read a part of a big value (GETRANGE, LRANGE 0 9, HSCAN)`,
+      };
+    }
     if (printed.timedOut) {
       const recovered = await this.recover(session);
       return {
@@ -159,7 +198,10 @@ export class ConsoleSessions {
         note: 'the sandbox does not let learners run administrative commands (CONFIG, DEBUG, SHUTDOWN, REPLICAOF, MONITOR, CLIENT, ACL, MODULE, SAVE and the like): they would change or stop the server itself',
       };
     }
-    if (/^\(error\) BUSY/m.test(output)) await this.recover(session);
+    if (/^\(error\) BUSY/m.test(output)) {
+      const recovered = await this.recover(session);
+      if (recovered) return { output, note: recovered };
+    }
     if (/^\(error\) WRONGTYPE/m.test(output)) {
       return {
         output,
@@ -180,8 +222,7 @@ export class ConsoleSessions {
       return undefined;
     } catch (error) {
       if (!(error instanceof SandboxLostError)) throw error;
-      await session.sandbox.stop();
-      session.sandbox = await SandboxServer.start();
+      await this.replaceSandbox(session);
       return `${error.message}; a new, empty sandbox took its place`;
     } finally {
       trusted.disconnect();
@@ -198,7 +239,8 @@ export class ConsoleSessions {
   private closeIdle(): void {
     const cutoff = Date.now() - this.limits.idleMs;
     for (const [id, session] of this.sessions) {
-      if (session.lastUsed < cutoff) void this.close(id);
+      // Stopping a sandbox fails only if it is already gone; there is nothing left to do then.
+      if (session.lastUsed < cutoff) this.close(id).catch(() => {});
     }
   }
 }

@@ -2,12 +2,12 @@ import type Redis from 'ioredis';
 
 /** A value as the key browser shows it: learner data, to be shown as text (or as the image it is). */
 export type ValueView =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; length: number }
   | { kind: 'bytes'; hex: string; length: number }
   | { kind: 'image'; mediaType: string; base64: string; length: number }
-  | { kind: 'hash'; fields: [string, string][] }
+  | { kind: 'hash'; fields: [string, string][]; length: number }
   | { kind: 'list' | 'set'; items: string[]; length: number }
-  | { kind: 'zset'; members: [string, number][]; length: number }
+  | { kind: 'zset'; members: [string, string][]; length: number }
   | { kind: 'other'; type: string };
 
 export interface KeyView {
@@ -21,6 +21,7 @@ export interface KeyView {
 const MAX_KEYS = 200;
 const MAX_ITEMS = 100;
 const MAX_BYTES_SHOWN = 256;
+const MAX_TEXT_SHOWN = 4096;
 const MAX_IMAGE_BYTES = 1024 * 1024;
 
 // The first bytes of the image formats a browser shows: an image is recognised by its bytes,
@@ -51,26 +52,44 @@ export async function viewKeys(redis: Redis): Promise<KeyView[]> {
 
 async function viewValue(redis: Redis, key: string, type: string): Promise<ValueView> {
   switch (type) {
-    case 'string':
-      return viewString((await redis.getBuffer(key)) ?? Buffer.alloc(0));
-    case 'hash':
-      return { kind: 'hash', fields: Object.entries(await redis.hgetall(key)).slice(0, MAX_ITEMS) };
+    case 'string': {
+      // Only the start of a big value crosses: the browser shows a part, and says how big it is.
+      const [start, length] = await Promise.all([
+        redis.getrangeBuffer(key, 0, MAX_IMAGE_BYTES - 1),
+        redis.strlen(key),
+      ]);
+      return viewString(start, length);
+    }
+    case 'hash': {
+      const flat = await scanAll((cursor) => redis.hscan(key, cursor, 'COUNT', MAX_ITEMS));
+      const fields: [string, string][] = [];
+      for (let i = 0; i < flat.length && fields.length < MAX_ITEMS; i += 2) {
+        fields.push([shorten(flat[i] ?? ''), shorten(flat[i + 1] ?? '')]);
+      }
+      return { kind: 'hash', fields, length: await redis.hlen(key) };
+    }
     case 'list':
       return {
         kind: 'list',
-        items: await redis.lrange(key, 0, MAX_ITEMS - 1),
+        items: (await redis.lrange(key, 0, MAX_ITEMS - 1)).map(shorten),
         length: await redis.llen(key),
       };
     case 'set':
       return {
         kind: 'set',
-        items: (await redis.sscan(key, '0', 'COUNT', MAX_ITEMS))[1].sort(),
+        items: (await scanAll((cursor) => redis.sscan(key, cursor, 'COUNT', MAX_ITEMS)))
+          .slice(0, MAX_ITEMS)
+          .map(shorten)
+          .sort(),
         length: await redis.scard(key),
       };
     case 'zset': {
       const flat = await redis.zrange(key, 0, String(MAX_ITEMS - 1), 'WITHSCORES');
-      const members: [string, number][] = [];
-      for (let i = 0; i < flat.length; i += 2) members.push([flat[i] ?? '', Number(flat[i + 1])]);
+      // Scores stay text: Redis writes infinities as inf and -inf, which JSON has no number for.
+      const members: [string, string][] = [];
+      for (let i = 0; i < flat.length; i += 2) {
+        members.push([shorten(flat[i] ?? ''), flat[i + 1] ?? '']);
+      }
       return { kind: 'zset', members, length: await redis.zcard(key) };
     }
     default:
@@ -78,25 +97,40 @@ async function viewValue(redis: Redis, key: string, type: string): Promise<Value
   }
 }
 
-function viewString(bytes: Buffer): ValueView {
+/** Follows a SCAN-style cursor until it ends or enough has come back. */
+async function scanAll(
+  scan: (cursor: string) => Promise<[cursor: string, items: string[]]>,
+): Promise<string[]> {
+  const items: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await scan(cursor);
+    items.push(...batch);
+    cursor = next;
+  } while (cursor !== '0' && items.length < MAX_ITEMS * 2);
+  return items;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_TEXT_SHOWN ? `${text.slice(0, MAX_TEXT_SHOWN)}…` : text;
+}
+
+function viewString(bytes: Buffer, length: number): ValueView {
   const image = IMAGE_SIGNATURES.find(([, signature]) =>
     signature.every((byte, index) => bytes[index] === byte),
   );
-  if (image && bytes.length <= MAX_IMAGE_BYTES) {
-    return {
-      kind: 'image',
-      mediaType: image[0],
-      base64: bytes.toString('base64'),
-      length: bytes.length,
-    };
+  if (image && length <= MAX_IMAGE_BYTES) {
+    return { kind: 'image', mediaType: image[0], base64: bytes.toString('base64'), length };
   }
-  const text = bytes.toString('utf8');
+  const shown = bytes.subarray(0, MAX_TEXT_SHOWN);
+  const text = shown.toString('utf8');
   // Text that survives a round trip through UTF-8, without control characters, is shown as text.
-  const controls = bytes.some(
+  const controls = shown.some(
     (byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d,
   );
-  if (!controls && Buffer.from(text, 'utf8').equals(bytes)) {
-    return { kind: 'text', text };
+  // A value cut in the middle of a character still reads as text up to the cut.
+  if (!controls && (Buffer.from(text, 'utf8').equals(shown) || length > MAX_TEXT_SHOWN)) {
+    return { kind: 'text', text: length > MAX_TEXT_SHOWN ? `${text}…` : text, length };
   }
   return {
     kind: 'bytes',
@@ -104,6 +138,6 @@ function viewString(bytes: Buffer): ValueView {
       .subarray(0, MAX_BYTES_SHOWN)
       .toString('hex')
       .replace(/(..)(?!$)/g, '$1 '),
-    length: bytes.length,
+    length,
   };
 }

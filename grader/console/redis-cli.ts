@@ -6,7 +6,12 @@ export interface CliOutput {
   text: string;
   /** redis-cli was still waiting after the time limit (a blocking command, SUBSCRIBE) and was stopped. */
   timedOut: boolean;
+  /** redis-cli printed more than `MAX_OUTPUT_CHARS` and was stopped there. */
+  cut: boolean;
 }
+
+/** What one run may print: a console is for reading replies, not for moving data. */
+export const MAX_OUTPUT_CHARS = 64 * 1024;
 
 /**
  * Runs commands through redis-cli as the sandbox's `learner` ACL user, one per line. A command
@@ -27,12 +32,19 @@ export function runRedisCli(
     let text = '';
     let errors = '';
     let timedOut = false;
+    let cut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       cli.kill('SIGKILL');
     }, timeoutMs);
     cli.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (cut) return;
       text += chunk;
+      if (text.length > MAX_OUTPUT_CHARS) {
+        text = text.slice(0, MAX_OUTPUT_CHARS);
+        cut = true;
+        cli.kill('SIGKILL');
+      }
     });
     cli.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       errors += chunk;
@@ -49,7 +61,7 @@ export function runRedisCli(
     });
     cli.on('close', (code) => {
       clearTimeout(timer);
-      if (code === 0 || timedOut) resolve({ text, timedOut });
+      if (code === 0 || timedOut || cut) resolve({ text, timedOut, cut });
       else reject(new Error(`redis-cli exited with ${code}: ${errors.trim() || text.trim()}`));
     });
     // A learner's console may close stdin early (redis-cli exits on QUIT): not an error here.

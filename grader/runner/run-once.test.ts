@@ -16,8 +16,9 @@ describe("Run: the learner's code once, in their own sandbox", () => {
   afterAll(() => Promise.all([grader.stop(), consoles.stop()]));
 
   it("makes the exercise's calls, and leaves what they stored for the key browser", async () => {
-    const sandbox = consoles.sandboxOf(consoleId);
-    const result = await grader.runOnce('store-image', solution('store-image'), sandbox);
+    const result = await consoles.useSandbox(consoleId, (sandbox) =>
+      grader.runOnce('store-image', solution('store-image'), sandbox),
+    );
     expect(result).toMatchObject({
       status: 'ok',
       calls: [{ call: 'storeImage' }, { call: 'loadImage' }],
@@ -44,10 +45,12 @@ describe("Run: the learner's code once, in their own sandbox", () => {
 
   it('keeps what the console wrote, and shows what Run printed and threw', async () => {
     await consoles.run(consoleId, 'SET weather sunny');
-    const result = await grader.runOnce(
-      'set-and-get',
-      "export async function main(r) { console.log('hi', await r.get('weather')); throw new Error('boom'); }",
-      consoles.sandboxOf(consoleId),
+    const result = await consoles.useSandbox(consoleId, (sandbox) =>
+      grader.runOnce(
+        'set-and-get',
+        "export async function main(r) { console.log('hi', await r.get('weather')); throw new Error('boom'); }",
+        sandbox,
+      ),
     );
     expect(result.status).toBe('error');
     expect(result.output).toBe('hi sunny\n');
@@ -55,10 +58,8 @@ describe("Run: the learner's code once, in their own sandbox", () => {
   });
 
   it('reports code that does not compile, calling nothing', async () => {
-    const result = await grader.runOnce(
-      'set-and-get',
-      'export const = ;',
-      consoles.sandboxOf(consoleId),
+    const result = await consoles.useSandbox(consoleId, (sandbox) =>
+      grader.runOnce('set-and-get', 'export const = ;', sandbox),
     );
     expect(result).toMatchObject({ status: 'error', calls: [] });
     expect(result.message).toMatch(/submission\.ts:1/);

@@ -53,7 +53,7 @@ export function consoleRoutes(consoles: ConsoleSessions, grader: Grader): Router
   router.post('/consoles/:id/runs', async (req, res) => {
     const id = consoleId(req.params.id);
     const { exercise, source } = body(req, RunRequest, '{"exercise": "...", "source": "..."}');
-    res.json(await grader.runOnce(exercise, source, consoles.sandboxOf(id)));
+    res.json(await consoles.useSandbox(id, (sandbox) => grader.runOnce(exercise, source, sandbox)));
   });
   router.get('/consoles/:id/keys', async (req, res) => {
     res.json({ keys: await consoles.keys(consoleId(req.params.id)) });

@@ -6,12 +6,12 @@ export interface KeyView {
   type: string;
   ttl: number | null;
   value:
-    | { kind: 'text'; text: string }
+    | { kind: 'text'; text: string; length: number }
     | { kind: 'bytes'; hex: string; length: number }
     | { kind: 'image'; mediaType: string; base64: string; length: number }
-    | { kind: 'hash'; fields: [string, string][] }
+    | { kind: 'hash'; fields: [string, string][]; length: number }
     | { kind: 'list' | 'set'; items: string[]; length: number }
-    | { kind: 'zset'; members: [string, number][]; length: number }
+    | { kind: 'zset'; members: [string, string][]; length: number }
     | { kind: 'other'; type: string };
 }
 
