@@ -4,6 +4,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's `error` code, e.g. `console_ended`. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -17,9 +19,15 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiError(0, 'The Keyspace server cannot be reached. Is it still running?');
   }
-  const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
+  const body = (await response.json().catch(() => undefined)) as
+    | { error?: string; message?: string }
+    | undefined;
   if (!response.ok) {
-    throw new ApiError(response.status, body?.message ?? `The server answered ${response.status}.`);
+    throw new ApiError(
+      response.status,
+      body?.message ?? `The server answered ${response.status}.`,
+      body?.error,
+    );
   }
   return body as T;
 }

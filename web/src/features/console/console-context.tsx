@@ -37,22 +37,33 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     const stored = sessionStorage.getItem(STORAGE_KEY);
     consoleId.current ??= stored
       ? Promise.resolve(stored)
-      : openConsole().then(({ id }) => {
-          sessionStorage.setItem(STORAGE_KEY, id);
-          return id;
-        });
+      : openConsole().then(
+          ({ id }) => {
+            sessionStorage.setItem(STORAGE_KEY, id);
+            return id;
+          },
+          (error: Error) => {
+            // Not opened (the server is full or away): the next call tries again.
+            consoleId.current = undefined;
+            throw error;
+          },
+        );
     return consoleId.current;
   }, []);
 
   /** Calls the console's API; a console that idled out or a restarted server gets a new one, once. */
   const withConsole = useCallback(
     async <T,>(call: (id: string) => Promise<T>): Promise<T> => {
+      const used = open();
       try {
-        return await call(await open());
+        return await call(await used);
       } catch (error) {
-        consoleId.current = undefined;
-        if (!(error instanceof ApiError && error.status === 404)) throw error;
-        sessionStorage.removeItem(STORAGE_KEY);
+        if (!(error instanceof ApiError && error.code === 'console_ended')) throw error;
+        // Two calls may learn of it together: only the first opens a new console.
+        if (consoleId.current === used) {
+          consoleId.current = undefined;
+          sessionStorage.removeItem(STORAGE_KEY);
+        }
         return call(await open());
       }
     },
@@ -85,10 +96,11 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     [withConsole],
   );
 
-  const keys = useCallback(
-    async () => (await withConsole((id) => getKeys(id))).keys,
-    [withConsole],
-  );
+  // Looking at keys opens no console: one exists once the learner has used it.
+  const keys = useCallback(async () => {
+    if (!consoleId.current && !sessionStorage.getItem(STORAGE_KEY)) return [];
+    return (await withConsole((id) => getKeys(id))).keys;
+  }, [withConsole]);
 
   return (
     <ConsoleContext value={{ entries, run, runCode, keys, changes }}>{children}</ConsoleContext>

@@ -71,7 +71,7 @@ export function RedisConsole() {
           onKeyDown={onKeyDown}
           spellCheck={false}
           autoComplete="off"
-          disabled={running}
+          readOnly={running}
         />
       </div>
     </section>

@@ -15,13 +15,15 @@ export function LessonText({ html }: { html: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the blocks change with `html`.
   useLayoutEffect(() => {
     const blocks = container.current?.querySelectorAll<HTMLElement>('.runnable-redis') ?? [];
-    setRunnables(
-      [...blocks].map((block) => {
-        const host = document.createElement('div');
-        block.append(host);
-        return { host, commands: block.querySelector('code')?.textContent ?? '' };
-      }),
-    );
+    const found = [...blocks].map((block) => {
+      const host = document.createElement('div');
+      block.append(host);
+      return { host, commands: block.querySelector('code')?.textContent ?? '' };
+    });
+    setRunnables(found);
+    return () => {
+      for (const { host } of found) host.remove();
+    };
   }, [html]);
 
   return (
