@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import type { SandboxConnections } from './sandbox-connections.ts';
@@ -13,6 +13,7 @@ export const COMMAND_METHODS: readonly string[] = (() => {
 
 const METHODS = new Set([...COMMAND_METHODS, 'call', 'callBuffer']);
 const LOGGED_ARG_LENGTH = 200;
+const LOGGED_ARGS = 50;
 
 /** How many commands one run may send, shared by the bridges of all its checks. */
 export class CommandBudget {
@@ -54,7 +55,8 @@ export class RedisBridge {
 
   readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
     this.budget.spend(1);
-    const { name, command } = this.accept(method, withNodeBuffers(args) as unknown[]);
+    const { name, command, entry } = this.accept(method, withNodeBuffers(args) as unknown[]);
+    this.log.push(entry);
     const connection = this.connection(clientId);
     connection.sent.add(name);
     const { client } = connection;
@@ -71,19 +73,22 @@ export class RedisBridge {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
     const connection = this.connection(clientId);
-    // Logged as Redis receives it: a transaction between MULTI and EXEC, a pipeline as is.
+    // Logged as Redis receives it (a transaction between MULTI and EXEC, a pipeline as is), and
+    // only once every command is accepted: a refused batch is never sent, so never logged.
     const batch = ++this.batches;
-    if (atomic) this.log.push({ name: 'multi', args: [], batch });
+    const entries: LoggedCommand[] = [];
     const accepted = commands.map(([method, ...args]) => {
-      const { name, command } = this.accept(
+      const { name, command, entry } = this.accept(
         String(method),
         withNodeBuffers(args) as unknown[],
-        batch,
       );
+      entries.push({ ...entry, batch });
       connection.sent.add(name);
       return [String(method), ...command];
     });
-    if (atomic) this.log.push({ name: 'exec', args: [], batch });
+    if (atomic) entries.unshift({ name: 'multi', args: [], batch });
+    if (atomic) entries.push({ name: 'exec', args: [], batch });
+    this.log.push(...entries);
     const { client } = connection;
     const results = await this.track(
       connection,
@@ -124,14 +129,16 @@ export class RedisBridge {
   private accept(
     method: string,
     args: unknown[],
-    batch?: number,
-  ): { name: string; command: unknown[] } {
+  ): { name: string; command: unknown[]; entry: LoggedCommand } {
     if (!METHODS.has(method)) throw new Error(`ioredis has no method '${method}'`);
     const isCall = method === 'call' || method === 'callBuffer';
     const name = isCall ? String(args[0]).toLowerCase() : commandOf(method).toLowerCase();
-    const entry = { name, args: flatten(isCall ? args.slice(1) : args).map(logged) };
-    this.log.push(batch === undefined ? entry : { ...entry, batch });
-    return { name, command: args };
+    // ioredis's own Command gives the arguments as Redis receives them (objects spread for HSET,
+    // MSET and the like, anything else as its string).
+    const sent = new Command(name, (isCall ? args.slice(1) : args) as never[]).args;
+    const shown = sent.slice(0, LOGGED_ARGS).map(logged);
+    if (sent.length > LOGGED_ARGS) shown.push(`…${sent.length - LOGGED_ARGS} more`);
+    return { name, command: args, entry: { name, args: shown } };
   }
 
   private connection(id: number) {
@@ -146,18 +153,6 @@ export class RedisBridge {
 
 function commandOf(method: string): string {
   return method.endsWith('Buffer') ? method.slice(0, -'Buffer'.length) : method;
-}
-
-/** The arguments as ioredis sends them: arrays spread, objects and Maps as field, value pairs. */
-function flatten(args: unknown[]): unknown[] {
-  return args.flatMap((arg): unknown[] => {
-    if (Array.isArray(arg)) return flatten(arg);
-    if (arg instanceof Map) return flatten([...arg].flat());
-    if (arg !== null && typeof arg === 'object' && !Buffer.isBuffer(arg)) {
-      return flatten(Object.entries(arg).flat());
-    }
-    return [arg];
-  });
 }
 
 function logged(arg: unknown): string {
