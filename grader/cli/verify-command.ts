@@ -28,10 +28,13 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const courseDir = values.course === undefined ? DEFAULT_COURSE_DIR : resolve(values.course);
 
   const started = performance.now();
-  const [grader, sandbox] = await Promise.all([
-    Grader.start({ courseDir, concurrency: availableParallelism() }),
-    SandboxServer.start(),
-  ]);
+  const sandbox = await SandboxServer.start();
+  const grader = await Grader.start({ courseDir, concurrency: availableParallelism() }).catch(
+    async (error: unknown) => {
+      await sandbox.stop();
+      throw error;
+    },
+  );
   let problems: Problem[];
   let checked = 0;
   try {

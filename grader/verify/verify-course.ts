@@ -5,6 +5,7 @@ import { type Lesson, loadLessons } from '../content/course.ts';
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader } from '../grader.ts';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
+import { resetSandbox, SandboxLostError } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { lessonParts } from './lesson-parts.ts';
 
@@ -114,10 +115,19 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
     }
   }
 
-  // Each lesson starts from an empty database, as a learner's console would.
+  // Each lesson starts from an empty sandbox: keys, scripts and functions.
   const trusted = connectTrusted(options.sandbox.address);
   try {
-    await trusted.flushall();
+    await resetSandbox(trusted);
+  } catch (error) {
+    if (!(error instanceof SandboxLostError)) throw error;
+    return [
+      ...problems,
+      {
+        file: lesson.file,
+        message: `an earlier lesson's block left Redis unusable: ${error.message}`,
+      },
+    ];
   } finally {
     trusted.disconnect();
   }
