@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleSessions, DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { assertValidResult } from '../grader/test/result-schema.ts';
 import { createApp } from './app.ts';
-import { MAX_SOURCE_CHARS } from './routes/submission-routes.ts';
+import { MAX_SOURCE_CHARS } from './routes/json-body.ts';
 
 const SOLUTION = readFileSync(
   new URL('../exercises/set-and-get/solution.ts', import.meta.url),
@@ -119,7 +119,7 @@ describe('the HTTP API', () => {
   });
 
   it('answers 415 for a body that is not JSON at all', async () => {
-    await expectError(await submit('set-and-get', 'source=x', 'text/plain'), 415, /as JSON/);
+    await expectError(await submit('set-and-get', 'source=x', 'text/plain'), 415, /send JSON: {"source": "..."}/);
   });
 
   it('answers 400 for a source over the limit, and 413 for an oversized body', async () => {

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import {
   type ConsoleSessions,
@@ -6,8 +6,7 @@ import {
   MAX_CONSOLE_CHARS,
   UnknownConsoleError,
 } from '../../grader/index.ts';
-import { badRequest, HttpError } from '../http-errors.ts';
-import { SourceCode } from './submission-routes.ts';
+import { jsonBody, SourceCode } from './json-body.ts';
 
 const ConsoleId = z.uuid();
 
@@ -32,27 +31,17 @@ export function consoleRoutes(consoles: ConsoleSessions, grader: Grader): Router
     if (!ConsoleId.safeParse(id).success) throw new UnknownConsoleError();
     return id;
   };
-  const body = <T>(req: Request, schema: z.ZodType<T>, example: string): T => {
-    if (!req.is('application/json')) {
-      throw new HttpError(415, 'unsupported_media_type', `send JSON: ${example}`);
-    }
-    const parsed = schema.safeParse(req.body);
-    if (!parsed.success) {
-      throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
-    }
-    return parsed.data;
-  };
   router.post('/consoles', async (_req, res) => {
     res.status(201).json({ id: await consoles.open() });
   });
   router.post('/consoles/:id/commands', async (req, res) => {
     const id = consoleId(req.params.id);
-    const { commands } = body(req, Commands, '{"commands": "..."}');
+    const { commands } = jsonBody(req, Commands, '{"commands": "..."}');
     res.json(await consoles.run(id, commands));
   });
   router.post('/consoles/:id/runs', async (req, res) => {
     const id = consoleId(req.params.id);
-    const { exercise, source } = body(req, RunRequest, '{"exercise": "...", "source": "..."}');
+    const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
     res.json(await consoles.useSandbox(id, (sandbox) => grader.runOnce(exercise, source, sandbox)));
   });
   router.get('/consoles/:id/keys', async (req, res) => {
