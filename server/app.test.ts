@@ -119,7 +119,11 @@ describe('the HTTP API', () => {
   });
 
   it('answers 415 for a body that is not JSON at all', async () => {
-    await expectError(await submit('set-and-get', 'source=x', 'text/plain'), 415, /send JSON: {"source": "..."}/);
+    await expectError(
+      await submit('set-and-get', 'source=x', 'text/plain'),
+      415,
+      /send JSON: {"source": "..."}/,
+    );
   });
 
   it('answers 400 for a source over the limit, and 413 for an oversized body', async () => {
