@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import ivm from 'isolated-vm';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { describeThrown } from './learner-errors.ts';
+import type { RunLimits } from './limits.ts';
 import { runtimeSource } from './runtime-bundle.ts';
 import { type Program, SUBMISSION_FILE } from './transpile.ts';
 
@@ -90,6 +91,27 @@ export class LearnerIsolate {
     private readonly limits: IsolateLimits,
   ) {
     ({ isolate: this.isolate, runtime: this.runtime } = takeIsolate(limits.memoryMb));
+  }
+
+  /** An isolate for one run (a grading or a Run), within that run's limits. */
+  static forRun(program: Program, limits: RunLimits): LearnerIsolate {
+    return new LearnerIsolate(program, {
+      memoryMb: limits.memoryMb,
+      timeoutMs: limits.callTimeoutMs,
+      cpuMs: limits.cpuMs,
+      outputChars: limits.outputChars,
+    });
+  }
+
+  /**
+   * Disposes a run's isolates and prepares the next run's, once the reply is on its way: every
+   * check has ended by then, so nothing of the isolates is awaited.
+   */
+  static retire(isolates: readonly LearnerIsolate[], memoryMb: number): void {
+    setImmediate(() => {
+      for (const isolate of isolates) isolate.dispose();
+      LearnerIsolate.prepareSpare(memoryMb);
+    });
   }
 
   /**

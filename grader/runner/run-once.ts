@@ -57,12 +57,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     if (error instanceof CompileError) return result('', error.message);
     throw error;
   }
-  const isolate = new LearnerIsolate(program, {
-    memoryMb: job.limits.memoryMb,
-    timeoutMs: job.limits.callTimeoutMs,
-    cpuMs: job.limits.cpuMs,
-    outputChars: job.limits.outputChars,
-  });
+  const isolate = LearnerIsolate.forRun(program, job.limits);
   const connections = new SandboxConnections(job.sandbox);
   const scope = openLearnerScope(
     connections,
@@ -89,10 +84,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   } finally {
     await scope.close();
     connections.close();
-    setImmediate(() => {
-      isolate.dispose();
-      LearnerIsolate.prepareSpare(job.limits.memoryMb);
-    });
+    LearnerIsolate.retire([isolate], job.limits.memoryMb);
   }
 }
 

@@ -59,11 +59,7 @@ export async function runSubmission(
     });
     return { result, sandboxLost };
   } finally {
-    // After the verdict is sent: every check has ended, so nothing of the isolates is awaited.
-    setImmediate(() => {
-      for (const isolate of isolates) isolate.dispose();
-      LearnerIsolate.prepareSpare(job.limits.memoryMb);
-    });
+    LearnerIsolate.retire(isolates, job.limits.memoryMb);
   }
 }
 
@@ -118,12 +114,7 @@ async function gradeIn(
   const isolate = (): LearnerIsolate => {
     const current = isolates.at(-1);
     if (current && !current.stopped) return current;
-    const fresh = new LearnerIsolate(program, {
-      memoryMb: job.limits.memoryMb,
-      timeoutMs: job.limits.callTimeoutMs,
-      cpuMs: job.limits.cpuMs,
-      outputChars: job.limits.outputChars,
-    });
+    const fresh = LearnerIsolate.forRun(program, job.limits);
     isolates.push(fresh);
     return fresh;
   };

@@ -80,18 +80,7 @@ function Value({ view: { key, value } }: { view: KeyView }) {
         </figure>
       );
     case 'hash':
-      return (
-        <table className="key-value">
-          <tbody>
-            {value.fields.map(([field, text]) => (
-              <tr key={field}>
-                <th scope="row">{field}</th>
-                <td>{text}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
+      return <Pairs pairs={value.fields} />;
     case 'list':
     case 'set': {
       const List = value.kind === 'list' ? 'ol' : 'ul';
@@ -106,19 +95,24 @@ function Value({ view: { key, value } }: { view: KeyView }) {
       );
     }
     case 'zset':
-      return (
-        <table className="key-value">
-          <tbody>
-            {value.members.map(([member, score]) => (
-              <tr key={member}>
-                <th scope="row">{member}</th>
-                <td>{score}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
+      return <Pairs pairs={value.members} />;
     case 'other':
       return <p className="key-value muted">a {value.type}</p>;
   }
+}
+
+/** A hash's fields and values, or a sorted set's members and scores. */
+function Pairs({ pairs }: { pairs: [string, string][] }) {
+  return (
+    <table className="key-value">
+      <tbody>
+        {pairs.map(([name, text]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
