@@ -1,4 +1,4 @@
-// npm run bench — grading speed, printed as figures (never asserted: machines are noisy).
+// npm run bench [-- exercise…] — grading speed, printed as figures (never asserted: machines are noisy).
 //
 // For each exercise of the course, in one run:
 //   keyspace  a warm Grader (worker processes, isolates, sandbox pool), one grading at a time,
@@ -67,7 +67,15 @@ const row = (name: string, f: Figures) =>
   `  ${name.padEnd(9)} p50 ${fmt(f.p50).padStart(11)}   p99 ${fmt(f.p99).padStart(11)}   ${f.perSecond.toFixed(1).padStart(8)} gradings/s`;
 
 const cores = availableParallelism();
-const exercises = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
+const course = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
+// `npm run bench -- set-and-get leaderboard` measures only those.
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((id) => !course.includes(id));
+if (unknown.length > 0) {
+  console.error(`no such exercise: ${unknown.join(', ')} (the course has ${course.join(', ')})`);
+  process.exit(64);
+}
+const exercises = chosen.length > 0 ? chosen : course;
 const grader = await Grader.start({ concurrency: Number(process.env.BENCH_WORKERS ?? cores) });
 const floorServer = await SandboxServer.start();
 console.log(

@@ -120,6 +120,22 @@ describe('the grader, on golden fixtures', () => {
     }
   });
 
+  it('lets no work left by one check (a timer, an awaited reply) act in a later check', async () => {
+    const leaky = `
+      let checks = 0;
+      export async function main(r) {
+        checks += 1;
+        const seen = (await r.keys('*')).sort();
+        setTimeout(() => r.set('late:timer', String(checks)), 30);
+        r.blpop('nothing', 0.03).then(() => r.set('late:reply', String(checks)));
+        console.log(JSON.stringify(seen));
+        return checks;
+      }`;
+    const result = await grader.grade('set-and-get', leaky);
+    expect(result.checks).toHaveLength(4);
+    for (const check of result.checks) expect(check.output).toBe('[]\n');
+  });
+
   it('hands the next check and run a fresh connection: database 0, no transaction, not subscribed', async () => {
     const messy = `
       export async function main(r) {

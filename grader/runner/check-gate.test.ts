@@ -21,6 +21,20 @@ describe('a check gate', () => {
     expect(woke).toBe(false);
   });
 
+  it('never settles a reply that arrives after the gate closed', async () => {
+    const gate = new CheckGate();
+    let settled = false;
+    const slow = gate.guard(
+      () => new Promise((resolve) => setTimeout(() => resolve('late reply'), 5)),
+    );
+    slow().finally(() => {
+      settled = true;
+    });
+    gate.close();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(settled).toBe(false);
+  });
+
   it('leaves no unhandled rejection behind when a guarded promise fails with nobody listening', async () => {
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => unhandled.push(reason);

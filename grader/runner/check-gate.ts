@@ -12,11 +12,23 @@ export class CheckGate {
         throw new Error('this check is over: work left running by it cannot reach Redis any more');
       }
       const result = fn(...args);
-      // The isolate may be gone by the time a reply fails (its code was stopped); nobody would
-      // then handle the rejection and Node would end the worker for it. The isolate, when still
-      // there, handles the original promise.
-      if (result instanceof Promise) result.catch(() => {});
-      return result;
+      if (!(result instanceof Promise)) return result;
+      // A reply that comes after the check ended never arrives: the code awaiting it was left
+      // behind by that check, and must not wake up in the next one (the context is shared by
+      // every check of a run). No rejection is left unhandled either: the isolate may be gone by
+      // then, and Node would end the worker for it.
+      const reply = new Promise((resolve, reject) => {
+        result.then(
+          (value) => {
+            if (this.open) resolve(value);
+          },
+          (error: unknown) => {
+            if (this.open) reject(error);
+          },
+        );
+      });
+      reply.catch(() => {});
+      return reply as Result;
     };
   }
 

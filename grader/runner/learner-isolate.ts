@@ -15,7 +15,7 @@ export interface IsolateLimits {
   outputChars: number;
 }
 
-/** What the worker lends one context, i.e. one check. It can revoke all of it (see CheckGate). */
+/** What the worker lends learner code. It can revoke all of it (see CheckGate). */
 export interface Capabilities {
   send(clientId: number, method: string, args: unknown[]): Promise<unknown>;
   exec(clientId: number, commands: unknown[][], atomic: boolean): Promise<unknown>;
@@ -34,11 +34,28 @@ export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unkno
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
 const OUTPUT_WAIT_MS = 250;
 
-/** A new isolate with the runtime compiled into it: no learner code has run in it. */
+/** Where a context's host functions lead: to the capabilities lent last (see `lend`). */
+interface Lent {
+  capabilities?: Capabilities;
+}
+
+/** A context with the runtime run in it, its host functions wired to `Lent`. */
+interface ReadyContext {
+  context: ivm.Context;
+  invoke: ivm.Reference;
+  takeOutput: ivm.Reference;
+}
+
+/**
+ * A new isolate with the runtime compiled and run in a context: no learner code has run in it.
+ * Shaped by the limits it was made for (memory, output), it serves only a run with the same.
+ */
 interface FreshIsolate {
-  memoryMb: number;
+  shape: string;
   isolate: ivm.Isolate;
   runtime: ivm.Script;
+  lent: Lent;
+  ready: ReadyContext;
 }
 
 // Every isolate is new to the runtime, so with lazy compilation each would compile the runtime's
@@ -50,8 +67,10 @@ setFlagsFromString('--no-lazy');
 // V8's code cache for the runtime, made by the first isolate and reused by every later one.
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 
-function freshIsolate(memoryMb: number): FreshIsolate {
-  const isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+const shapeOf = (limits: IsolateLimits) => `${limits.memoryMb}/${limits.outputChars}`;
+
+function freshIsolate(limits: IsolateLimits): FreshIsolate {
+  const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   const runtime = isolate.compileScriptSync(runtimeSource(), {
     filename: 'keyspace-runtime.js',
     ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
@@ -59,13 +78,58 @@ function freshIsolate(memoryMb: number): FreshIsolate {
   // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
   const produced = (runtime as ivm.Script & ivm.CachedDataResult).cachedData;
   if (!runtimeCache && produced) runtimeCache = produced;
-  return { memoryMb, isolate, runtime };
+  const lent: Lent = {};
+  // Nothing can be queued on a new isolate's thread, so its first context is made synchronously.
+  const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits.outputChars);
+  return { shape: shapeOf(limits), isolate, runtime, lent, ready };
+}
+
+/** Runs the runtime in a new context, handing it host functions that act through `lent`. */
+function runRuntime(
+  context: ivm.Context,
+  runtime: ivm.Script,
+  lent: Lent,
+  outputChars: number,
+): ReadyContext {
+  const capabilities = (): Capabilities => {
+    if (!lent.capabilities) throw new Error('nothing is lent to this sandbox yet');
+    return lent.capabilities;
+  };
+  try {
+    context.evalClosureSync(
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, outputChars: $5 };',
+      [
+        new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
+          capabilities().send(...args),
+        ),
+        new ivm.Reference((...args: Parameters<Capabilities['exec']>) =>
+          capabilities().exec(...args),
+        ),
+        new ivm.Reference((ms: number) => capabilities().sleep(ms)),
+        new ivm.Reference((size: number) => capabilities().randomBytes(size)),
+        new ivm.Reference((path: string) => capabilities().readFixture(path)),
+        outputChars,
+      ],
+    );
+    runtime.runSync(context);
+    const handle = context.global.getSync('__keyspaceRuntime', { reference: true });
+    // The same in every context: read once per worker.
+    exportNames ??= handle.getSync('exportNames', { copy: true }) as Record<string, string[]>;
+    return {
+      context,
+      invoke: handle.getSync('invoke', { reference: true }),
+      takeOutput: handle.getSync('takeOutput', { reference: true }),
+    };
+  } catch (error) {
+    context.release();
+    throw error;
+  }
 }
 
 let spare: FreshIsolate | undefined;
 
-function takeIsolate(memoryMb: number): FreshIsolate {
-  if (spare?.memoryMb !== memoryMb) return freshIsolate(memoryMb);
+function takeIsolate(limits: IsolateLimits): FreshIsolate {
+  if (spare?.shape !== shapeOf(limits)) return freshIsolate(limits);
   const taken = spare;
   spare = undefined;
   return taken;
@@ -73,55 +137,69 @@ function takeIsolate(memoryMb: number): FreshIsolate {
 
 let exportNames: Record<string, string[]> | undefined;
 
+function isolateLimits(limits: RunLimits): IsolateLimits {
+  return {
+    memoryMb: limits.memoryMb,
+    timeoutMs: limits.callTimeoutMs,
+    cpuMs: limits.cpuMs,
+    outputChars: limits.outputChars,
+  };
+}
+
 /**
- * One V8 isolate for one run. Each check loads the learner's module into a fresh context and
- * its capabilities are revoked when it ends, so nothing a check leaves pending (timers, promises)
- * can reach Redis in the next. Code still spinning on the isolate's thread is stopped with the
- * isolate (at worst after the next load's wall-time limit). Nothing of Node is inside: only the
+ * One V8 isolate for one run: the learner's module is loaded into a context and called there.
+ * Its capabilities are the worker's to revoke (see CheckGate), so nothing a check leaves pending
+ * (timers, promises) can reach Redis in the next. Code still spinning on the isolate's thread is
+ * stopped with the isolate (see LearnerContext.takeOutput). Nothing of Node is inside: only the
  * runtime of isolate-runtime/, which reaches the worker through References.
  */
 export class LearnerIsolate {
   private readonly isolate: ivm.Isolate;
   /** The runtime, compiled once per isolate: a script can run in any of its contexts. */
   private readonly runtime: ivm.Script;
+  private readonly lent: Lent;
+  /** The context made with the isolate, until a load takes it. */
+  private ready: ReadyContext | undefined;
   private stopReason: string | undefined;
 
-  constructor(
+  private constructor(
     private readonly program: Program,
     private readonly limits: IsolateLimits,
   ) {
-    ({ isolate: this.isolate, runtime: this.runtime } = takeIsolate(limits.memoryMb));
+    ({
+      isolate: this.isolate,
+      runtime: this.runtime,
+      lent: this.lent,
+      ready: this.ready,
+    } = takeIsolate(limits));
   }
 
   /** An isolate for one run (a grading or a Run), within that run's limits. */
   static forRun(program: Program, limits: RunLimits): LearnerIsolate {
-    return new LearnerIsolate(program, {
-      memoryMb: limits.memoryMb,
-      timeoutMs: limits.callTimeoutMs,
-      cpuMs: limits.cpuMs,
-      outputChars: limits.outputChars,
-    });
+    return new LearnerIsolate(program, isolateLimits(limits));
   }
 
   /**
    * Disposes a run's isolates and prepares the next run's, once the reply is on its way: every
    * check has ended by then, so nothing of the isolates is awaited.
    */
-  static retire(isolates: readonly LearnerIsolate[], memoryMb: number): void {
+  static retire(isolates: readonly LearnerIsolate[], limits: RunLimits): void {
     setImmediate(() => {
       for (const isolate of isolates) isolate.dispose();
-      LearnerIsolate.prepareSpare(memoryMb);
+      LearnerIsolate.prepareSpare(limits);
     });
   }
 
   /**
-   * Makes the isolate the next run will take, now, while nothing waits: creating one and
-   * compiling the runtime into it is over a millisecond on the worker's main thread.
+   * Makes the isolate the next run will take, now, while nothing waits: creating one, compiling
+   * the runtime into it and running it in a context is over a millisecond on the worker's main
+   * thread.
    */
-  static prepareSpare(memoryMb: number): void {
-    if (spare?.memoryMb === memoryMb) return;
+  static prepareSpare(limits: RunLimits): void {
+    const wanted = isolateLimits(limits);
+    if (spare?.shape === shapeOf(wanted)) return;
     spare?.isolate.dispose();
-    spare = freshIsolate(memoryMb);
+    spare = freshIsolate(wanted);
   }
 
   /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
@@ -137,51 +215,50 @@ export class LearnerIsolate {
     return this.isolate.isDisposed ? 0 : Number(this.isolate.cpuTime) / 1e6;
   }
 
-  /** Loads the learner's module into a new context, within the wall-time limit. */
-  async load(capabilities: Capabilities): Promise<LearnerContext> {
-    return this.within('loading your module', this.loadContext(capabilities));
+  /**
+   * What learner code in this isolate reaches from now on, whichever context it runs in: each
+   * check lends its own, and the worker revokes them when the check ends.
+   */
+  lend(capabilities: Capabilities): void {
+    this.lent.capabilities = capabilities;
   }
 
-  private async loadContext(capabilities: Capabilities): Promise<LearnerContext> {
-    // Asked for on the isolate's thread, the context comes after whatever an earlier check left
-    // queued there (a timer that resolved before its gate closed), under the wall-time limit.
-    // Once it arrives, nothing of the learner's can be queued any more: every earlier capability
-    // is revoked, and the runtime removes what would post work by itself (WebAssembly, Atomics).
-    // So the rest runs synchronously, on this thread, without a wait for each step: a sync call
-    // on an isolate that is busy would wait for good.
-    const context = await this.isolate.createContext();
+  /** Loads the learner's module into a context of its own, within the wall-time limit. */
+  async load(): Promise<LearnerContext> {
+    return this.within('loading your module', this.loadModule());
+  }
+
+  private async loadModule(): Promise<LearnerContext> {
+    const ready = this.ready ?? (await this.newContext());
+    this.ready = undefined;
     try {
-      context.evalClosureSync(
-        'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, outputChars: $5 };',
-        [
-          new ivm.Reference(capabilities.send),
-          new ivm.Reference(capabilities.exec),
-          new ivm.Reference(capabilities.sleep),
-          new ivm.Reference(capabilities.randomBytes),
-          new ivm.Reference(capabilities.readFixture),
-          this.limits.outputChars,
-        ],
-      );
-      this.runtime.runSync(context);
-      const runtime = context.global.getSync('__keyspaceRuntime', { reference: true });
-      const invoke = runtime.getSync('invoke', { reference: true });
-      const takeOutput = runtime.getSync('takeOutput', { reference: true });
-      // The same in every context: read once per worker.
-      exportNames ??= runtime.getSync('exportNames', { copy: true }) as Record<string, string[]>;
-      const names = exportNames;
       let module: ivm.Module;
       try {
         module = this.isolate.compileModuleSync(this.program.js, { filename: SUBMISSION_FILE });
       } catch (error) {
         throw new LearnerCodeError((error as Error).message);
       }
-      module.instantiateSync(context, (specifier) => this.builtinModule(specifier, names));
+      module.instantiateSync(ready.context, (specifier) => this.builtinModule(specifier));
       module.evaluateSync({ timeout: this.limits.timeoutMs });
-      return new LearnerContext(this, context, module, invoke, takeOutput);
+      return new LearnerContext(this, ready.context, module, ready.invoke, ready.takeOutput);
     } catch (error) {
-      context.release();
+      ready.context.release();
       throw error;
     }
+  }
+
+  /**
+   * Another context, for a module loaded again after it threw as it loaded. Asked for on the
+   * isolate's thread, it comes after whatever earlier work left queued there (a reply that
+   * settled before its gate closed), under the wall-time limit. Once it arrives, nothing of the
+   * learner's can be queued any more: every earlier capability is revoked, and the runtime
+   * removes what would post work by itself (WebAssembly, Atomics). So the rest runs
+   * synchronously, without a wait for each step: a sync call on a busy isolate would wait for
+   * good.
+   */
+  private async newContext(): Promise<ReadyContext> {
+    const context = await this.isolate.createContext();
+    return runRuntime(context, this.runtime, this.lent, this.limits.outputChars);
   }
 
   dispose(): void {
@@ -240,10 +317,12 @@ export class LearnerIsolate {
     return new LearnerCodeError(this.stopReason);
   }
 
-  private builtinModule(specifier: string, exportNames: Record<string, string[]>): ivm.Module {
-    const names = Object.hasOwn(exportNames, specifier) ? exportNames[specifier] : undefined;
+  private builtinModule(specifier: string): ivm.Module {
+    // Read by runRuntime before any module is loaded.
+    const known = exportNames ?? {};
+    const names = Object.hasOwn(known, specifier) ? known[specifier] : undefined;
     if (!names) {
-      const importable = Object.keys(exportNames).filter(
+      const importable = Object.keys(known).filter(
         (name) => name === 'ioredis' || name.startsWith('node:'),
       );
       throw new LearnerCodeError(

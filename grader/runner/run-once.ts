@@ -65,7 +65,8 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     fixtureReader(job.fixturesDir),
   );
   try {
-    const context = await isolate.load(scope.capabilities);
+    isolate.lend(scope.capabilities);
+    const context = await isolate.load();
     for (const { call, args } of job.calls) {
       try {
         calls.push({ call, returned: show(await context.call(call, args.map(toCallArg))) });
@@ -84,7 +85,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   } finally {
     await scope.close();
     connections.close();
-    LearnerIsolate.retire([isolate], job.limits.memoryMb);
+    LearnerIsolate.retire([isolate], job.limits);
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { fixtureReader } from './fixtures.ts';
 import {
   type CallArg,
+  type Capabilities,
   LearnerCodeError,
   type LearnerContext,
   LearnerIsolate,
@@ -43,9 +44,10 @@ export interface GradeJob {
 const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
 
 /**
- * Grades one submission inside a worker. Each check, in authored order, gets a flushed sandbox
- * and the learner's module freshly loaded into a new context; assertions run here, in the
- * trusted worker, never in the isolate.
+ * Grades one submission inside a worker. The learner's module is loaded once, as a test suite
+ * imports it once on the learner's machine; each check, in authored order, gets a flushed sandbox
+ * and capabilities of its own, revoked when it ends. Assertions run here, in the trusted worker,
+ * never in the isolate.
  */
 export async function runSubmission(
   job: GradeJob,
@@ -59,7 +61,7 @@ export async function runSubmission(
     });
     return { result, sandboxLost };
   } finally {
-    LearnerIsolate.retire(isolates, job.limits.memoryMb);
+    LearnerIsolate.retire(isolates, job.limits);
   }
 }
 
@@ -110,13 +112,21 @@ async function gradeIn(
     if (error instanceof CompileError) return finish([], error.message);
     throw error;
   }
-  // An isolate stopped by a limit is replaced, so one runaway check does not doom the rest.
-  const isolate = (): LearnerIsolate => {
-    const current = isolates.at(-1);
-    if (current && !current.stopped) return current;
-    const fresh = LearnerIsolate.forRun(program, job.limits);
-    isolates.push(fresh);
-    return fresh;
+  let loaded: LearnerContext | undefined;
+  // The module is loaded once, unless it threw as it loaded or its isolate was stopped by a limit
+  // (and replaced, so that one runaway check does not doom the rest). The check in progress lends
+  // its capabilities; those of a check that ended are revoked, so nothing it left pending can act
+  // in a later one.
+  const learner = async (capabilities: Capabilities): Promise<LearnerContext> => {
+    let current = isolates.at(-1);
+    if (!current || current.stopped) {
+      current = LearnerIsolate.forRun(program, job.limits);
+      isolates.push(current);
+      loaded = undefined;
+    }
+    current.lend(capabilities);
+    loaded ??= await current.load();
+    return loaded;
   };
 
   const results: CheckResult[] = [];
@@ -140,9 +150,9 @@ async function gradeIn(
     }
     const scope = openLearnerScope(connections, budget, readFixture);
     const checkStarted = performance.now();
-    let loaded: LearnerContext | undefined;
+    let context: LearnerContext;
     try {
-      loaded = await isolate().load(scope.capabilities);
+      context = await learner(scope.capabilities);
     } catch (error) {
       if (!(error instanceof LearnerCodeError)) throw error;
       // The module itself does not load: nothing any check could call.
@@ -156,7 +166,6 @@ async function gradeIn(
       await scope.close();
       continue;
     }
-    const context = loaded;
     const verdict = await withDeadline(
       check.run(checkContext(context, trusted, scope.bridge, random)),
       job.limits.checkTimeoutMs,
@@ -166,7 +175,6 @@ async function gradeIn(
     );
     const output = await context.takeOutput();
     await scope.close();
-    context.release();
     results.push({
       name: check.name,
       ...verdict,

@@ -1,6 +1,34 @@
 import Redis from 'ioredis';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 
+/**
+ * Commands that leave something on the connection itself (a database choice, a transaction,
+ * WATCHes, a name, a subscription): a connection that sent one is RESET before it is reused.
+ */
+const CONNECTION_STATE = new Set([
+  'select',
+  'multi',
+  'exec',
+  'discard',
+  'watch',
+  'unwatch',
+  'client',
+  'readonly',
+  'readwrite',
+  'asking',
+  'auth',
+  'hello',
+  'reset',
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'monitor',
+  'quit',
+]);
+
 /** Commands after which a connection is not what RESET can make fresh again for ioredis. */
 const SPOILING = new Set([
   'subscribe',
@@ -40,20 +68,28 @@ export class SandboxConnections {
     return this.idle.pop() ?? connect(this.address, 'learner', this.address.learnerPassword);
   }
 
-  /** Takes back a learner connection: reset and kept if it can be, closed otherwise. */
+  /**
+   * Takes back a learner connection: kept if it is (or RESET makes it) as fresh as a new one,
+   * closed otherwise.
+   */
   async giveBack(client: Redis, { pending, sent }: { pending: number; sent: ReadonlySet<string> }) {
-    const reusable =
-      pending === 0 && client.status === 'ready' && ![...sent].some((name) => SPOILING.has(name));
+    const names = [...sent];
+    if (pending > 0 || client.status !== 'ready' || names.some((name) => SPOILING.has(name))) {
+      client.disconnect();
+      return;
+    }
+    if (!names.some((name) => CONNECTION_STATE.has(name))) {
+      this.idle.push(client);
+      return;
+    }
     // RESET also logs the connection out (back to the default user, which is off): log in again
     // in the same round trip.
-    const replies = reusable
-      ? await client
-          .pipeline()
-          .call('RESET')
-          .call('AUTH', 'learner', this.address.learnerPassword)
-          .exec()
-          .catch(() => null)
-      : null;
+    const replies = await client
+      .pipeline()
+      .call('RESET')
+      .call('AUTH', 'learner', this.address.learnerPassword)
+      .exec()
+      .catch(() => null);
     if (replies?.every(([error]) => !error)) this.idle.push(client);
     else client.disconnect();
   }

@@ -8,7 +8,8 @@ export class Lender<T> {
   }
 
   borrow(): Promise<T> {
-    const item = this.idle.pop();
+    // The one idle longest: a worker just given back may still be tidying up after its job.
+    const item = this.idle.shift();
     if (item !== undefined) return Promise.resolve(item);
     return new Promise((resolve) => this.waiting.push(resolve));
   }
