@@ -70,7 +70,7 @@ describe('the HTTP API', () => {
     const lesson = await (await fetch(`${base}/lessons/set-and-get`)).json();
     expect(lesson.html).toContain('<h2>What you will learn</h2>');
     expect(lesson.html).toMatch(
-      /<div class="runnable-redis"><pre><code class="language-redis">SET /,
+      /<div class="runnable-redis"><pre><code class="language-redis"><span class="hljs-keyword">SET<\/span> /,
     );
   });
 
@@ -80,6 +80,27 @@ describe('the HTTP API', () => {
     expect(exercise.statementHtml).toContain('<code>weather</code>');
     expect(exercise.hintCount).toBe(2);
     expect(JSON.stringify(exercise)).not.toContain("redis.set('weather', 'sunny')");
+  });
+
+  it('serves hints one at a time, by number, and says which numbers there are', async () => {
+    const first = await (await fetch(`${base}/exercises/set-and-get/hints/1`)).json();
+    expect(first).toMatchObject({ number: 1, count: 2 });
+    expect(first.html).toMatch(/^<p>/);
+    const second = await (await fetch(`${base}/exercises/set-and-get/hints/2`)).json();
+    expect(second.html).not.toBe(first.html);
+    for (const number of ['0', '3', 'x', '1.5']) {
+      await expectError(
+        await fetch(`${base}/exercises/set-and-get/hints/${number}`),
+        404,
+        /has hints 1 to 2/,
+      );
+    }
+  });
+
+  it('serves the reference solution when asked for it', async () => {
+    const { solution } = await (await fetch(`${base}/exercises/set-and-get/solution`)).json();
+    expect(solution).toBe(SOLUTION);
+    await expectError(await fetch(`${base}/exercises/no-such/solution`), 404, /no exercise named/);
   });
 
   it('grades a submission and answers the result JSON', async () => {

@@ -12,6 +12,13 @@ export interface LessonView extends LessonSummary {
   html: string;
 }
 
+export interface HintView {
+  /** 1 for the first hint. */
+  number: number;
+  count: number;
+  html: string;
+}
+
 export interface ExerciseView {
   id: string;
   title: string;
@@ -48,6 +55,27 @@ export class CourseService {
       starter: exercise.starter,
       hintCount: exercise.hints.length,
     };
+  }
+
+  /**
+   * One hint, asked for by number, so that the page reveals them one at a time. The exercise view
+   * says how many there are.
+   */
+  async hint(id: string, number: number): Promise<HintView> {
+    const { hints } = await this.grader.exercise(id);
+    const hint = hints[number - 1];
+    if (!Number.isInteger(number) || hint === undefined) {
+      throw notFound(`exercise '${id}' has hints 1 to ${hints.length}, not '${number}'`);
+    }
+    return { number, count: hints.length, html: renderMarkdown(hint) };
+  }
+
+  /**
+   * The reference solution. The page offers it after a pass, or after failed submissions and a
+   * confirmation; without learner identities (issue 6) the server cannot check either.
+   */
+  async solution(id: string): Promise<{ solution: string }> {
+    return { solution: (await this.grader.exercise(id)).solution };
   }
 }
 

@@ -11,9 +11,20 @@ describe('lesson Markdown', () => {
 
   it('marks redis blocks as runnable and leaves other code alone', () => {
     expect(renderMarkdown('```redis\nGET k\n```')).toBe(
-      '<div class="runnable-redis"><pre><code class="language-redis">GET k\n</code></pre>\n</div>',
+      '<div class="runnable-redis"><pre><code class="language-redis"><span class="hljs-keyword">GET</span> k\n</code></pre>\n</div>',
     );
     expect(renderMarkdown('```ts\nconst a = 1;\n```')).not.toContain('runnable-redis');
+  });
+
+  it('highlights code blocks, keeping their text escaped', () => {
+    const html = renderMarkdown(
+      '```ts\nconst tag = "<script>";\n```\n```redis\nSET user:1 "<b>" EX 60\n```',
+    );
+    expect(html).toContain('<span class="hljs-keyword">const</span>');
+    expect(html).toContain('&quot;&lt;script&gt;&quot;');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('<span class="hljs-keyword">SET</span> user:1 ');
+    expect(html).toContain('<span class="hljs-number">60</span>');
   });
 });
 

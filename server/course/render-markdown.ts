@@ -1,10 +1,16 @@
 import MarkdownIt from 'markdown-it';
+import { highlightCode } from './highlight-code.ts';
 
 /** Where the server serves a course's `lessons/images/` (see app.ts). */
 export const COURSE_IMAGES_PATH = '/course/images/';
 
 // html: false — Markdown never carries raw HTML to the page, whoever wrote it.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true });
+const markdown = new MarkdownIt({
+  html: false,
+  linkify: true,
+  typographer: true,
+  highlight: highlightCode,
+});
 
 const LESSON_FILE_LINK = /^(?:\.\/)?\d{2}-([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#.*)?$/;
 

@@ -12,5 +12,11 @@ export function courseRoutes(course: CourseService): Router {
   router.get('/exercises/:id', async (req, res) => {
     res.json(await course.exercise(req.params.id));
   });
+  router.get('/exercises/:id/hints/:number', async (req, res) => {
+    res.json(await course.hint(req.params.id, Number(req.params.number)));
+  });
+  router.get('/exercises/:id/solution', async (req, res) => {
+    res.json(await course.solution(req.params.id));
+  });
   return router;
 }
