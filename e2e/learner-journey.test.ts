@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './accessibility.ts';
 import { launchChromium } from './browser.ts';
 import { serveCourse } from './serve-course.ts';
 
@@ -9,6 +10,10 @@ const exerciseFile = (name: string) =>
 /** An exercise on its lesson page, which may have other exercises too. */
 const panel = (page: Page, id = 'set-and-get') =>
   page.locator(`section[aria-labelledby="exercise-${id}"]`);
+const editorText = (page: Page, id = 'set-and-get') =>
+  panel(page, id).locator('.monaco-editor .view-lines').textContent();
+/** How Monaco shows a text: one line per div, spaces as no-break spaces. */
+const shown = (code: string) => code.replace(/\n/g, '').replace(/ /g, '\u00a0');
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /**
@@ -20,9 +25,18 @@ async function replaceCode(page: Page, code: string, exercise = 'set-and-get') {
   await panel(page, exercise).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
-  await expect
-    .poll(() => panel(page, exercise).locator('.monaco-editor .view-lines').textContent())
-    .toBe(code.replace(/\n/g, '').replace(/ /g, '\u00a0'));
+  await expect.poll(() => editorText(page, exercise)).toBe(shown(code));
+}
+
+/** A screenshot of the page in each theme, and an axe-core scan in each; it ends in the light. */
+async function inBothThemes(page: Page, name: string, { fullPage = false } = {}) {
+  for (const theme of ['dark', 'light'] as const) {
+    // The toggle is named for the theme it switches to.
+    await page.getByRole('button', { name: new RegExp(`^${theme} theme`, 'i') }).click();
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+    await page.screenshot({ path: `${SCREENSHOTS}${name}-${theme}.png`, fullPage });
+    expect(await seriousViolations(page), `${name} in the ${theme} theme`).toEqual([]);
+  }
 }
 
 describe('a learner in the browser', () => {
@@ -36,6 +50,7 @@ describe('a learner in the browser', () => {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
       permissions: ['clipboard-read', 'clipboard-write'],
+      colorScheme: 'light',
     });
     page = await context.newPage();
   }, 120_000);
@@ -45,14 +60,35 @@ describe('a learner in the browser', () => {
     await course?.stop();
   });
 
-  it('opens the course and finds the lesson', async () => {
+  it('opens the course map: every lesson not started, and where to start', async () => {
     await page.goto(course.url);
-    const lesson = page.getByRole('link', { name: /SET and GET/ });
-    await lesson.waitFor();
-    await page.screenshot({ path: `${SCREENSHOTS}course.png` });
-    await lesson.click();
+    await page.getByRole('link', { name: /SET and GET/ }).waitFor();
+    expect(await page.locator('.lesson-status').allTextContents()).toEqual(
+      Array(10).fill('Not started'),
+    );
+    expect(await page.locator('label[for="course-progress"]').textContent()).toBe(
+      '0 of 12 exercises passed',
+    );
+    expect(await page.locator('.continue').textContent()).toBe('Start with Key-value databases');
+    await inBothThemes(page, 'course-map', { fullPage: true });
+  });
+
+  it('follows the system theme until the learner picks one, then remembers it', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => localStorage.removeItem('keyspace.theme'));
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.getByRole('button', { name: /^Light theme/ }).click();
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('opens a lesson from the map', async () => {
+    await page.getByRole('link', { name: /SET and GET/ }).click();
     await page.getByRole('heading', { level: 1, name: 'SET and GET' }).waitFor();
     expect(await page.locator('.prose h2').first().textContent()).toBe('What you will learn');
+    expect(await page.locator('.runnable-redis .hljs-keyword').first().textContent()).toBe('SET');
   });
 
   it("runs a lesson's block in the learner's own Redis and shows the replies beneath it", async () => {
@@ -79,47 +115,54 @@ describe('a learner in the browser', () => {
     );
     await prompt.press('ArrowUp');
     expect(await prompt.inputValue()).toBe('CONFIG SET maxmemory 1');
-    await page.screenshot({ path: `${SCREENSHOTS}lesson-console.png`, fullPage: true });
   });
 
   it('shows the exercise in Monaco, holding the starter code', async () => {
     await panel(page).locator('.monaco-editor .view-lines').waitFor();
-    const text = await panel(page).locator('.monaco-editor .view-lines').textContent();
-    expect(text?.replace(/\s+/g, ' ')).toContain(
+    expect((await editorText(page))?.replace(/\s+/g, ' ')).toContain(
       "// TODO: store the string 'sunny' under the key 'weather'.",
     );
   });
 
-  it('grades a correct solution: every check passes', async () => {
-    await replaceCode(page, exerciseFile('solution.ts'));
-    await panel(page).getByRole('button', { name: 'Submit' }).click();
-    await expect
-      .poll(() => panel(page).getByTestId('grade-status').textContent())
-      .toMatch(/All checks passed/);
-    const checks = panel(page).locator('.check');
-    expect(await checks.count()).toBe(4);
-    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(4);
-    await page.screenshot({ path: `${SCREENSHOTS}lesson-passed.png`, fullPage: true });
+  it("knows ioredis's types: a misspelt command is flagged before anything runs", async () => {
+    const squiggles = panel(page).locator('.squiggly-error');
+    await replaceCode(
+      page,
+      "import type Redis from 'ioredis';\nexport async function main(redis: Redis) {\nreturn redis.sett('weather', 'sunny');\n}\n",
+    );
+    await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await replaceCode(page, exerciseFile('starter.ts'));
+    await expect.poll(() => squiggles.count(), { timeout: 15_000 }).toBe(0);
   });
 
-  it('grades the starter: the checks fail, with expected and actual shown', async () => {
-    await replaceCode(page, exerciseFile('starter.ts'));
+  it('grades a wrong attempt: the first failure open with expected and actual, the rest on a click', async () => {
     await panel(page).getByRole('button', { name: 'Submit' }).click();
     await expect
       .poll(() => panel(page).getByTestId('grade-status').textContent())
       .toMatch(/0 of 4 checks passed/);
-    expect(await panel(page).locator('.check[data-status="fail"]').count()).toBe(4);
-    const failure = panel(page).locator('.check[data-status="fail"]', {
-      hasText: 'weather holds the value sunny',
-    });
-    expect(await failure.locator('.check-message').textContent()).toBe(
+    const failures = panel(page).locator('.check[data-status="fail"]');
+    expect(await failures.count()).toBe(4);
+    expect(await failures.first().locator('details').getAttribute('open')).toBe('');
+    expect(await failures.first().locator('.check-message').isVisible()).toBe(true);
+    const second = failures.filter({ hasText: 'weather holds the value sunny' });
+    expect(await second.locator('.check-message').isVisible()).toBe(false);
+    await second.locator('summary').click();
+    expect(await second.locator('.check-message').textContent()).toBe(
       "GET weather: expected 'sunny', got null",
     );
-    expect(await failure.locator('.expected-actual dd').allTextContents()).toEqual([
+    expect(await second.locator('.expected-actual dd').allTextContents()).toEqual([
       "'sunny'",
       'null',
     ]);
-    await page.screenshot({ path: `${SCREENSHOTS}lesson-failed.png`, fullPage: true });
+    expect(await panel(page).locator('.solution-note').textContent()).toMatch(/once you pass/);
+  });
+
+  it('reveals hints one at a time', async () => {
+    await panel(page).getByRole('button', { name: 'Show a hint (1 of 2)' }).click();
+    await expect.poll(() => panel(page).locator('.hint-list li').count()).toBe(1);
+    expect(await panel(page).locator('.hint-list li').first().textContent()).toMatch(/\w/);
+    await panel(page).getByRole('button', { name: 'Show another hint (2 of 2)' }).waitFor();
+    await inBothThemes(page, 'lesson-failed');
   });
 
   it('shows learner output as text, never as markup', async () => {
@@ -132,6 +175,147 @@ describe('a learner in the browser', () => {
       .poll(() => panel(page).locator('.check-output').first().textContent())
       .toContain('<b>bold</b>');
     expect(await panel(page).locator('.grade-report img, .grade-report b').count()).toBe(0);
+  });
+
+  it('submits with Ctrl+Shift+Enter from the editor, passes, and offers the reference solution', async () => {
+    await replaceCode(page, exerciseFile('solution.ts'));
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    await expect
+      .poll(() => panel(page).getByTestId('grade-status').textContent())
+      .toMatch(/All checks passed/);
+    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(4);
+    await panel(page).getByRole('button', { name: 'Compare with the reference solution' }).click();
+    await expect
+      .poll(() => panel(page).locator('.solution code').textContent())
+      .toBe(exerciseFile('solution.ts'));
+    await inBothThemes(page, 'lesson-passed');
+  });
+
+  it('runs with Ctrl+Enter from the editor', async () => {
+    await panel(page).locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect.poll(() => panel(page).getByTestId('run-status').textContent()).toMatch(/^Ran/);
+  });
+
+  it('asks before putting the starter back, and keeps the code when told to', async () => {
+    const other = panel(page, 'page-views');
+    await other.locator('.monaco-editor .view-lines').waitFor();
+    const starter = await editorText(page, 'page-views');
+    await replaceCode(page, '// my own attempt\n', 'page-views');
+    await other.getByRole('button', { name: 'Reset to starter' }).click();
+    await other.getByRole('button', { name: 'Keep my code' }).click();
+    expect(await editorText(page, 'page-views')).toBe(shown('// my own attempt\n'));
+    await other.getByRole('button', { name: 'Reset to starter' }).click();
+    await other.getByRole('button', { name: 'Replace my code' }).click();
+    await expect.poll(() => editorText(page, 'page-views')).toBe(starter);
+  });
+
+  it('shows the progress on the course map, and keeps code and progress across a reload', async () => {
+    await page.getByRole('link', { name: 'Course' }).click();
+    await page.locator('.lesson-status').first().waitFor();
+    const statuses = await page.locator('.lesson-status').allTextContents();
+    expect(statuses[2]).toBe('In progress');
+    expect(statuses.filter((status) => status === 'Not started')).toHaveLength(9);
+    expect(await page.locator('label[for="course-progress"]').textContent()).toBe(
+      '1 of 12 exercises passed',
+    );
+    expect(await page.locator('.continue').textContent()).toBe(
+      'Continue where you left off: SET and GET',
+    );
+    await page.reload();
+    expect(await page.locator('label[for="course-progress"]').textContent()).toBe(
+      '1 of 12 exercises passed',
+    );
+    await inBothThemes(page, 'course-map-progress', { fullPage: true });
+    await page.locator('.continue').click();
+    await expect.poll(() => editorText(page)).toBe(shown(exerciseFile('solution.ts')));
+    expect(await panel(page).locator('.hint-list li').count()).toBe(1);
+    await panel(page)
+      .getByRole('button', { name: 'Compare with the reference solution' })
+      .waitFor();
+  });
+
+  it('reaches every control of the lesson page by keyboard', async () => {
+    await page.goto(`${course.url}/lessons/set-and-get`);
+    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    const reached = new Set<string>();
+    await page.locator('body').focus();
+    // Monaco keeps Tab for indenting; Ctrl+M makes Tab move the focus on, as it tells screen readers.
+    for (let step = 0; step < 150; step++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (element?.closest('.monaco-editor')) return 'editor';
+        return `${element?.getAttribute('role') ?? element?.tagName.toLowerCase()}:${element?.getAttribute('aria-label') ?? element?.textContent?.trim()}`;
+      });
+      if (focused === 'editor' && !reached.has('editor')) await page.keyboard.press('Control+M');
+      reached.add(focused);
+    }
+    expect([...reached]).toEqual(
+      expect.arrayContaining([
+        'a:Course',
+        'button:Run these commands in your console',
+        'separator:Resize the lesson and the exercise',
+        'editor',
+        'button:Submit',
+        'button:Show another hint (2 of 2)',
+        'input:Redis command',
+      ]),
+    );
+  });
+
+  it('resizes the split between lesson and exercise with the keyboard, and remembers it', async () => {
+    const handle = page.getByRole('separator', { name: 'Resize the lesson and the exercise' });
+    await handle.focus();
+    await handle.press('ArrowLeft');
+    await handle.press('ArrowLeft');
+    expect(await handle.getAttribute('aria-valuenow')).toBe('40');
+    await page.reload();
+    expect(await handle.getAttribute('aria-valuenow')).toBe('40');
+    await handle.press('End');
+    expect(await handle.getAttribute('aria-valuenow')).toBe('75');
+    await handle.press('Home');
+    await handle.press('ArrowRight');
+    await handle.press('ArrowRight');
+    await handle.press('ArrowRight');
+    await handle.press('ArrowRight');
+    await handle.press('ArrowRight');
+    expect(await handle.getAttribute('aria-valuenow')).toBe('50');
+  });
+
+  it('stacks lesson and exercise on a narrow screen', async () => {
+    await page.setViewportSize({ width: 420, height: 900 });
+    try {
+      const lesson = await page.locator('article.lesson').boundingBox();
+      const exercises = await page.locator('aside.exercises').boundingBox();
+      expect(exercises?.y).toBeGreaterThan((lesson?.y ?? 0) + (lesson?.height ?? 0) - 1);
+      expect(await page.getByRole('separator').isVisible()).toBe(false);
+      await page.screenshot({ path: `${SCREENSHOTS}lesson-narrow-light.png` });
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
+  it('says what went wrong instead of a blank page', async () => {
+    await page.goto(`${course.url}/lessons/no-such-lesson`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/no lesson named 'no-such-lesson'/);
+  });
+
+  it('says so when the server cannot be reached, and keeps the code', async () => {
+    await page.goto(`${course.url}/lessons/set-and-get`);
+    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await page.route('**/api/exercises/*/submissions', (route) => route.abort());
+    try {
+      await panel(page).getByRole('button', { name: 'Submit' }).click();
+      await expect
+        .poll(() => panel(page).locator('.workbench > .error').textContent())
+        .toMatch(/cannot be reached/);
+      expect(await editorText(page)).toBe(shown(exerciseFile('solution.ts')));
+    } finally {
+      await page.unroute('**/api/exercises/*/submissions');
+    }
   });
 
   it("runs code once in the learner's Redis, and shows the image it stored in the key browser", async () => {
@@ -149,6 +333,6 @@ describe('a learner in the browser', () => {
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SCREENSHOTS}key-browser-image.png` });
+    await inBothThemes(page, 'key-browser-image');
   });
 });

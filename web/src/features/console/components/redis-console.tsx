@@ -42,7 +42,8 @@ export function RedisConsole() {
   return (
     <section className="redis-console" aria-labelledby="redis-console-title">
       <h2 id="redis-console-title">Redis console</h2>
-      <div className="console-log" ref={log} role="log" aria-live="polite">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the log scrolls, and a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
+      <div className="console-log" ref={log} role="log" aria-live="polite" tabIndex={0}>
         {entries.length === 0 && (
           <p className="muted">
             Your own Redis: type a command below, or press Run on a lesson's block. Your keys stay

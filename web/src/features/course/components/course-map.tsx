@@ -1,10 +1,24 @@
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
-import { getCourse } from '../api/get-course.ts';
+import {
+  exerciseProgress,
+  type LessonStatus,
+  lessonStatus,
+  type Progress,
+  useProgress,
+} from '../../progress/progress-store.ts';
+import { getCourse, type LessonSummary } from '../api/get-course.ts';
+
+const STATUS_LABEL: Record<LessonStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  done: 'Done',
+};
 
 export function CourseMap() {
   const course = useLoad('course', getCourse);
+  const progress = useProgress();
   return (
     <main className="course-map">
       <h1>Learn Redis by doing</h1>
@@ -13,22 +27,56 @@ export function CourseMap() {
       </p>
       <LoadState loadable={course}>
         {({ lessons }) => (
-          <ol className="lessons">
-            {lessons.map((lesson) => (
-              <li key={lesson.id}>
-                <Link href={`/lessons/${lesson.id}`} className="lesson-card">
-                  <span className="lesson-title">{lesson.title}</span>
-                  <span className="lesson-summary">{lesson.summary}</span>
-                  <span className="lesson-meta">
-                    {lesson.minutes} min · {lesson.exercises.length} exercise
-                    {lesson.exercises.length === 1 ? '' : 's'}
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ol>
+          <>
+            <Overview lessons={lessons} progress={progress} />
+            <ol className="lessons">
+              {lessons.map((lesson) => {
+                const status = lessonStatus(progress, lesson);
+                return (
+                  <li key={lesson.id}>
+                    <Link href={`/lessons/${lesson.id}`} className={`lesson-card status-${status}`}>
+                      <span className="lesson-title">{lesson.title}</span>
+                      <span className="lesson-summary">{lesson.summary}</span>
+                      <span className="lesson-meta">
+                        <span className="lesson-status" data-status={status}>
+                          {STATUS_LABEL[status]}
+                        </span>{' '}
+                        · {lesson.minutes} min · {lesson.exercises.length} exercise
+                        {lesson.exercises.length === 1 ? '' : 's'}
+                      </span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ol>
+          </>
         )}
       </LoadState>
     </main>
+  );
+}
+
+/** How far the learner is, and the one link that takes them on. */
+function Overview({ lessons, progress }: { lessons: LessonSummary[]; progress: Progress }) {
+  const exercises = lessons.flatMap((lesson) => lesson.exercises);
+  const passed = exercises.filter((id) => exerciseProgress(progress, id).passed).length;
+  const unfinished = lessons.filter((lesson) => lessonStatus(progress, lesson) !== 'done');
+  const last = lessons.find((lesson) => lesson.id === progress.lastLesson);
+  const next = last && lessonStatus(progress, last) !== 'done' ? last : unfinished[0];
+  return (
+    <section className="overview" aria-label="Your progress">
+      <label className="progress-label" htmlFor="course-progress">
+        {passed} of {exercises.length} exercises passed
+      </label>
+      <progress id="course-progress" max={exercises.length} value={passed} />
+      {next ? (
+        <Link href={`/lessons/${next.id}`} className="continue">
+          {progress.visited.length === 0 ? 'Start with' : 'Continue where you left off:'}{' '}
+          <strong>{next.title}</strong>
+        </Link>
+      ) : (
+        <p className="continue">You have passed every exercise of the course.</p>
+      )}
+    </section>
   );
 }

@@ -1,39 +1,87 @@
 import { useEffect, useRef } from 'react';
+import { useTheme } from '../../../app/theme.ts';
 import { monaco } from './monaco.ts';
 
 interface Props {
   /** The text the editor opens with; later changes come from the learner. */
   initialValue: string;
   onChange: (value: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  onRun: () => void;
+  /** Ctrl/Cmd+Shift+Enter. */
+  onSubmit: () => void;
   label: string;
+  /** Where the code lives for the TypeScript service, e.g. `set-and-get/submission.ts`. */
+  path: string;
 }
 
-export default function CodeEditor({ initialValue, onChange, label }: Props) {
+// Monaco's own themes, but for vs-dark's comments, too faint on its background (4.2:1, under
+// WCAG's 4.5:1 for text).
+monaco.editor.defineTheme('keyspace-light', { base: 'vs', inherit: true, rules: [], colors: {} });
+monaco.editor.defineTheme('keyspace-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [{ token: 'comment', foreground: '7FAF6A' }],
+  colors: {},
+});
+
+const themeOf = (theme: 'light' | 'dark') => `keyspace-${theme}`;
+
+export default function CodeEditor(props: Props) {
+  const { initialValue, label, path } = props;
   const host = useRef<HTMLDivElement>(null);
-  const change = useRef(onChange);
-  change.current = onChange;
+  const theme = useTheme();
+  // The editor is made once; its commands call whatever the panel passes now.
+  const latest = useRef(props);
+  latest.current = props;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   useEffect(() => {
     if (!host.current) return;
-    const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+    // A file: URI ending in .ts, so that the TypeScript service treats the code as a module.
+    const model = monaco.editor.createModel(
+      initialValue,
+      'typescript',
+      monaco.Uri.parse(`file:///exercises/${path}`),
+    );
     const editor = monaco.editor.create(host.current, {
-      value: initialValue,
-      language: 'typescript',
-      theme: dark ? 'vs-dark' : 'vs',
+      model,
+      theme: themeOf(theme),
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
       ariaLabel: label,
     });
-    const subscription = editor.onDidChangeModelContent(() => change.current(editor.getValue()));
+    const { KeyMod, KeyCode } = monaco;
+    // Actions, not addCommand: a command's keybinding is global, so with two exercises on a page
+    // the last editor made would take the keys of both.
+    const actions = [
+      editor.addAction({
+        id: 'keyspace.run',
+        label: 'Run your code once',
+        keybindings: [KeyMod.CtrlCmd | KeyCode.Enter],
+        run: () => latest.current.onRun(),
+      }),
+      editor.addAction({
+        id: 'keyspace.submit',
+        label: 'Submit your code for grading',
+        keybindings: [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.Enter],
+        run: () => latest.current.onSubmit(),
+      }),
+    ];
+    const subscription = editor.onDidChangeModelContent(() =>
+      latest.current.onChange(editor.getValue()),
+    );
     return () => {
       subscription.dispose();
-      editor.getModel()?.dispose();
+      for (const action of actions) action.dispose();
       editor.dispose();
+      model.dispose();
     };
   }, []);
+
+  useEffect(() => monaco.editor.setTheme(themeOf(theme)), [theme]);
 
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
 }

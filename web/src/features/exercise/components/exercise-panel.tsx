@@ -1,12 +1,21 @@
-import { lazy, Suspense, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
 import { LoadState } from '../../../app/load-state.tsx';
+import { Prose } from '../../../app/prose.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
 import type { RunOnceResult } from '../../console/api/run-code.ts';
 import { useConsole } from '../../console/console-context.tsx';
+import {
+  forgetCode,
+  recordSubmission,
+  saveCode,
+  savedCode,
+} from '../../progress/progress-store.ts';
 import { getExercise } from '../api/get-exercise.ts';
 import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
 import { GradeReport } from './grade-report.tsx';
+import { Hints } from './hints.tsx';
 import { RunReport } from './run-report.tsx';
+import { SolutionReveal } from './solution-reveal.tsx';
 
 const CodeEditor = lazy(() => import('./code-editor.tsx'));
 
@@ -27,9 +36,10 @@ export function ExercisePanel({ id }: { id: string }) {
         {(data) => (
           <>
             <h2 id={`exercise-${id}`}>Exercise: {data.title}</h2>
-            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by the server's markdown-it (html: false). */}
-            <div className="prose" dangerouslySetInnerHTML={{ __html: data.statementHtml }} />
+            <Prose html={data.statementHtml} />
             <Workbench id={id} starter={data.starter} />
+            <Hints exercise={id} count={data.hintCount} />
+            <SolutionReveal exercise={id} />
           </>
         )}
       </LoadState>
@@ -37,13 +47,27 @@ export function ExercisePanel({ id }: { id: string }) {
   );
 }
 
+const MODIFIER = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+const isShortcut = (event: KeyboardEvent) =>
+  event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+
 function Workbench({ id, starter }: { id: string; starter: string }) {
-  const [source, setSource] = useState(starter);
+  const [source, setSource] = useState(() => savedCode(id) ?? starter);
+  const [unsaved, setUnsaved] = useState(false);
+  // Bumped by "Reset to starter": the editor is made again with the starter in it.
+  const [edition, setEdition] = useState(0);
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const { runCode } = useConsole();
   const busy = outcome.state === 'running' || outcome.state === 'grading';
 
+  const edit = (code: string) => {
+    setSource(code);
+    setUnsaved(!saveCode(id, code));
+  };
   const attempt = async (pending: Outcome, work: () => Promise<Outcome>) => {
+    if (busy) return;
     setOutcome(pending);
     try {
       setOutcome(await work());
@@ -57,16 +81,47 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
       result: await runCode(id, source),
     }));
   const submit = () =>
-    attempt({ state: 'grading' }, async () => ({
-      state: 'graded',
-      result: await submitSolution(id, source),
-    }));
+    attempt({ state: 'grading' }, async () => {
+      const result = await submitSolution(id, source);
+      recordSubmission(id, result.status === 'pass');
+      return { state: 'graded', result };
+    });
+  const reset = () => {
+    forgetCode(id);
+    setSource(starter);
+    setUnsaved(false);
+    setEdition((count) => count + 1);
+    setConfirmingReset(false);
+    setOutcome({ state: 'idle' });
+  };
+  // The same keys as in the editor, for when the focus is on the buttons or the report.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isShortcut(event) || (event.target as HTMLElement).closest('.monaco-editor')) return;
+    event.preventDefault();
+    if (event.shiftKey) submit();
+    else run();
+  };
 
   return (
-    <>
+    // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the controls inside, which are buttons.
+    <div className="workbench" onKeyDown={onKeyDown}>
       <Suspense fallback={<div className="code-editor loading">Loading the editor…</div>}>
-        <CodeEditor initialValue={starter} onChange={setSource} label={`Code for exercise ${id}`} />
+        <CodeEditor
+          key={edition}
+          initialValue={source}
+          onChange={edit}
+          onRun={run}
+          onSubmit={submit}
+          label={`Code for exercise ${id}`}
+          path={`${id}/submission.ts`}
+        />
       </Suspense>
+      {unsaved && (
+        <p className="error" role="alert">
+          This browser refused to save your code (its storage is full or turned off): it is only in
+          the editor, so copy it somewhere before you leave the page.
+        </p>
+      )}
       <div className="toolbar">
         <button type="button" className="secondary" onClick={run} disabled={busy}>
           {outcome.state === 'running' ? 'Running…' : 'Run'}
@@ -75,7 +130,30 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
         <button type="button" onClick={submit} disabled={busy}>
           {outcome.state === 'grading' ? 'Grading…' : 'Submit'}
         </button>
+        <span className="shortcuts muted">
+          <kbd>{MODIFIER}</kbd>+<kbd>Enter</kbd> runs, with <kbd>Shift</kbd> submits
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setConfirmingReset(true)}
+          disabled={busy || confirmingReset}
+        >
+          Reset to starter
+        </button>
       </div>
+      {confirmingReset && (
+        <fieldset className="confirm">
+          <legend>Replace your code with the starter code?</legend>
+          <p>Your version will be gone.</p>
+          <button type="button" onClick={reset}>
+            Replace my code
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirmingReset(false)}>
+            Keep my code
+          </button>
+        </fieldset>
+      )}
       {outcome.state === 'ran' && <RunReport result={outcome.result} />}
       {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
       {outcome.state === 'failed' && (
@@ -83,6 +161,6 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
           {outcome.message}
         </p>
       )}
-    </>
+    </div>
   );
 }

@@ -3,9 +3,15 @@ import type { GradeResult, Status } from '../api/submit-solution.ts';
 const LABEL: Record<Status, string> = { pass: 'Passed', fail: 'Failed', error: 'Error' };
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', error: '!' };
 
-/** Each check with its verdict. Every string here came from learner code: text, never markup. */
+type Check = GradeResult['checks'][number];
+
+/**
+ * Each check with its verdict; the first that did not pass is open, the others open on a click.
+ * Every string here came from learner code: text, never markup.
+ */
 export function GradeReport({ result }: { result: GradeResult }) {
   const passed = result.checks.filter((check) => check.status === 'pass').length;
+  const firstFailure = result.checks.find((check) => check.status !== 'pass');
   return (
     <section className={`grade-report status-${result.status}`} aria-live="polite">
       <h3 data-testid="grade-status">
@@ -24,28 +30,55 @@ export function GradeReport({ result }: { result: GradeResult }) {
             className={`check status-${check.status}`}
             data-status={check.status}
           >
-            <span className="check-mark" aria-hidden="true">
-              {MARK[check.status]}
-            </span>
-            <span className="visually-hidden">{LABEL[check.status]}: </span>
-            <span className="check-name">{check.name}</span>
-            {check.message && <p className="check-message">{check.message}</p>}
-            {check.expected !== undefined && (
-              <dl className="expected-actual">
-                <dt>expected</dt>
-                <dd>
-                  <code>{check.expected}</code>
-                </dd>
-                <dt>actual</dt>
-                <dd>
-                  <code>{check.actual}</code>
-                </dd>
-              </dl>
+            {hasDetails(check) ? (
+              <details open={check === firstFailure}>
+                <summary>
+                  <Verdict check={check} />
+                </summary>
+                <Details check={check} />
+              </details>
+            ) : (
+              <Verdict check={check} />
             )}
-            {check.output && <pre className="check-output">{check.output}</pre>}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const hasDetails = (check: Check) =>
+  Boolean(check.message || check.expected !== undefined || check.output);
+
+function Verdict({ check }: { check: Check }) {
+  return (
+    <>
+      <span className="check-mark" aria-hidden="true">
+        {MARK[check.status]}
+      </span>
+      <span className="visually-hidden">{LABEL[check.status]}: </span>
+      <span className="check-name">{check.name}</span>
+    </>
+  );
+}
+
+function Details({ check }: { check: Check }) {
+  return (
+    <>
+      {check.message && <p className="check-message">{check.message}</p>}
+      {check.expected !== undefined && (
+        <dl className="expected-actual">
+          <dt>expected</dt>
+          <dd>
+            <code>{check.expected}</code>
+          </dd>
+          <dt>actual</dt>
+          <dd>
+            <code>{check.actual}</code>
+          </dd>
+        </dl>
+      )}
+      {check.output && <pre className="check-output">{check.output}</pre>}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
@@ -5,31 +6,41 @@ import { KeyBrowser } from '../../console/components/key-browser.tsx';
 import { RedisConsole } from '../../console/components/redis-console.tsx';
 import { ConsoleProvider } from '../../console/console-context.tsx';
 import { ExercisePanel } from '../../exercise/components/exercise-panel.tsx';
+import { markVisited } from '../../progress/progress-store.ts';
 import { getLesson } from '../api/get-lesson.ts';
 import { LessonText } from './lesson-text.tsx';
+import { SplitView } from './split-view.tsx';
 
 export function LessonPage({ id }: { id: string }) {
   const lesson = useLoad(`lesson:${id}`, () => getLesson(id));
+  const found = lesson.state === 'ready';
+  useEffect(() => {
+    if (found) markVisited(id);
+  }, [found, id]);
   return (
     <LoadState loadable={lesson}>
       {(data) => (
         <ConsoleProvider>
-          <div className="lesson-layout">
-            <article className="lesson">
-              <nav className="breadcrumbs">
-                <Link href="/">Course</Link>
-              </nav>
-              <h1>{data.title}</h1>
-              <LessonText html={data.html} />
-            </article>
-            <aside className="exercises">
-              {data.exercises.map((exerciseId) => (
-                <ExercisePanel key={exerciseId} id={exerciseId} />
-              ))}
-              <RedisConsole />
-              <KeyBrowser />
-            </aside>
-          </div>
+          <SplitView
+            start={
+              <article className="lesson">
+                <nav className="breadcrumbs">
+                  <Link href="/">Course</Link>
+                </nav>
+                <h1>{data.title}</h1>
+                <LessonText html={data.html} />
+              </article>
+            }
+            end={
+              <aside className="exercises" aria-label="Exercise and Redis">
+                {data.exercises.map((exerciseId) => (
+                  <ExercisePanel key={exerciseId} id={exerciseId} />
+                ))}
+                <RedisConsole />
+                <KeyBrowser />
+              </aside>
+            }
+          />
         </ConsoleProvider>
       )}
     </LoadState>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useScrollableCode } from '../../../app/prose.tsx';
 import { BlockRunner } from '../../console/components/block-runner.tsx';
 
 interface Runnable {
@@ -11,6 +12,7 @@ interface Runnable {
 export function LessonText({ html }: { html: string }) {
   const container = useRef<HTMLDivElement>(null);
   const [runnables, setRunnables] = useState<Runnable[]>([]);
+  useScrollableCode(container, html);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the blocks change with `html`.
   useLayoutEffect(() => {

@@ -1,0 +1,44 @@
+import { useSyncExternalStore } from 'react';
+
+export type Theme = 'light' | 'dark';
+
+const STORAGE_KEY = 'keyspace.theme';
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+const listeners = new Set<() => void>();
+
+/** The theme the learner chose with the toggle, if any; otherwise the system's is followed. */
+function chosen(): Theme | undefined {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === 'light' || stored === 'dark' ? stored : undefined;
+}
+
+function current(): Theme {
+  return chosen() ?? (systemDark.matches ? 'dark' : 'light');
+}
+
+function apply(): void {
+  document.documentElement.dataset.theme = current();
+  for (const listener of listeners) listener();
+}
+
+/** Sets the page's theme now, before the first render, and follows the system's from then on. */
+export function startTheme(): void {
+  apply();
+  systemDark.addEventListener('change', apply);
+  // Another tab's toggle.
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY) apply();
+  });
+}
+
+export function chooseTheme(theme: Theme): void {
+  localStorage.setItem(STORAGE_KEY, theme);
+  apply();
+}
+
+export function useTheme(): Theme {
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, current);
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
+import { getSolution } from '../api/get-solution.ts';
+
+/** Failed submissions after which the solution may be seen without passing, once confirmed. */
+export const FAILURES_BEFORE_SOLUTION = 3;
+
+type State =
+  | { step: 'closed' }
+  | { step: 'confirming' }
+  | { step: 'loading' }
+  | { step: 'shown'; solution: string }
+  | { step: 'failed'; message: string };
+
+/** The reference solution: after a pass, or after several failed submissions and a confirmation. */
+export function SolutionReveal({ exercise }: { exercise: string }) {
+  const { passed, failures } = exerciseProgress(useProgress(), exercise);
+  const [state, setState] = useState<State>({ step: 'closed' });
+
+  const show = async () => {
+    setState({ step: 'loading' });
+    try {
+      setState({ step: 'shown', solution: (await getSolution(exercise)).solution });
+    } catch (error) {
+      setState({ step: 'failed', message: (error as Error).message });
+    }
+  };
+
+  if (!passed && failures < FAILURES_BEFORE_SOLUTION) {
+    return (
+      <p className="muted solution-note">
+        The reference solution opens once you pass, or after {FAILURES_BEFORE_SOLUTION} submissions
+        that do not.
+      </p>
+    );
+  }
+  if (state.step === 'shown') {
+    return (
+      <section className="solution" aria-label="Reference solution">
+        <h3>Reference solution</h3>
+        <pre>
+          <code>{state.solution}</code>
+        </pre>
+      </section>
+    );
+  }
+  if (state.step === 'confirming') {
+    return (
+      <fieldset className="confirm">
+        <legend>See the solution before you pass?</legend>
+        <p>Working it out teaches more than reading the answer, and a hint may be all you need.</p>
+        <button type="button" onClick={show}>
+          Show the solution
+        </button>{' '}
+        <button type="button" className="secondary" onClick={() => setState({ step: 'closed' })}>
+          Keep trying
+        </button>
+      </fieldset>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={state.step === 'loading'}
+        onClick={() => (passed ? show() : setState({ step: 'confirming' }))}
+      >
+        {passed ? 'Compare with the reference solution' : 'See the reference solution'}
+      </button>
+      {state.step === 'failed' && (
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+      )}
+    </>
+  );
+}
