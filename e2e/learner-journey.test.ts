@@ -210,6 +210,25 @@ describe('a learner in the browser', () => {
     await expect.poll(() => editorText(page, 'page-views')).toBe(starter);
   });
 
+  it('offers the solution after three failed submissions, once the learner confirms', async () => {
+    const other = panel(page, 'page-views');
+    const submit = other.getByRole('button', { name: 'Submit' });
+    for (const attempt of [1, 2, 3]) {
+      await submit.click();
+      await expect.poll(() => submit.textContent()).toBe('Submit');
+      await other.getByTestId('grade-status').waitFor();
+      if (attempt < 3) expect(await other.locator('.solution-note').isVisible()).toBe(true);
+    }
+    await other.getByRole('button', { name: 'See the reference solution' }).click();
+    await other.getByRole('button', { name: 'Keep trying' }).click();
+    expect(await other.locator('.solution').count()).toBe(0);
+    await other.getByRole('button', { name: 'See the reference solution' }).click();
+    await other.getByRole('button', { name: 'Show the solution' }).click();
+    await expect
+      .poll(() => other.locator('.solution code').textContent())
+      .toContain('export async function recordView');
+  });
+
   it('shows the progress on the course map, and keeps code and progress across a reload', async () => {
     await page.getByRole('link', { name: 'Course' }).click();
     await page.locator('.lesson-status').first().waitFor();
