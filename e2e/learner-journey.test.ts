@@ -43,6 +43,8 @@ describe('a learner in the browser', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;
   let browser: Browser;
   let page: Page;
+  /** What the page refused under its Content-Security-Policy, or threw, over the whole journey. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -53,6 +55,10 @@ describe('a learner in the browser', () => {
       colorScheme: 'light',
     });
     page = await context.newPage();
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   }, 120_000);
 
   afterAll(async () => {
@@ -160,6 +166,10 @@ describe('a learner in the browser', () => {
   it('reveals hints one at a time', async () => {
     await panel(page).getByRole('button', { name: 'Show a hint (1 of 2)' }).click();
     await expect.poll(() => panel(page).locator('.hint-list li').count()).toBe(1);
+    // The hint takes the focus, so a keyboard or screen reader user lands on it.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.hint-list') !== null))
+      .toBe(true);
     expect(await panel(page).locator('.hint-list li').first().textContent()).toMatch(/\w/);
     await panel(page).getByRole('button', { name: 'Show another hint (2 of 2)' }).waitFor();
     await inBothThemes(page, 'lesson-failed');
@@ -205,6 +215,9 @@ describe('a learner in the browser', () => {
     await other.getByRole('button', { name: 'Reset to starter' }).click();
     await other.getByRole('button', { name: 'Keep my code' }).click();
     expect(await editorText(page, 'page-views')).toBe(shown('// my own attempt\n'));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Reset to starter');
     await other.getByRole('button', { name: 'Reset to starter' }).click();
     await other.getByRole('button', { name: 'Replace my code' }).click();
     await expect.poll(() => editorText(page, 'page-views')).toBe(starter);
@@ -353,5 +366,9 @@ describe('a learner in the browser', () => {
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();
     await inBothThemes(page, 'key-browser-image');
+  });
+
+  it('went the whole way without breaking the Content-Security-Policy or an uncaught error', () => {
+    expect(problems).toEqual([]);
   });
 });

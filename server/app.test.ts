@@ -103,6 +103,17 @@ describe('the HTTP API', () => {
     await expectError(await fetch(`${base}/exercises/no-such/solution`), 404, /no exercise named/);
   });
 
+  it('sets security headers: a Content-Security-Policy, no X-Powered-By', async () => {
+    const response = await fetch(`${base}/course`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('grades a submission and answers the result JSON', async () => {
     const response = await submit('set-and-get', JSON.stringify({ source: SOLUTION }));
     expect(response.status).toBe(200);

@@ -9,6 +9,7 @@ import { notFound } from './http-errors.ts';
 import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps {
   grader: Grader;
@@ -21,6 +22,7 @@ export interface AppDeps {
 export function createApp({ grader, consoles, webDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(new CourseService(grader)));
   app.use('/api', submissionRoutes(grader));

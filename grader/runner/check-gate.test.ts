@@ -24,7 +24,7 @@ describe('a check gate', () => {
   it('never settles a reply that arrives after the gate closed', async () => {
     const gate = new CheckGate();
     let settled = false;
-    const slow = gate.guard(
+    const slow = gate.guardAsync(
       () => new Promise((resolve) => setTimeout(() => resolve('late reply'), 5)),
     );
     slow().finally(() => {
@@ -35,12 +35,32 @@ describe('a check gate', () => {
     expect(settled).toBe(false);
   });
 
+  it('answers a call made after the gate closed with a promise that never settles, never a refusal to catch', async () => {
+    const gate = new CheckGate();
+    let called = false;
+    const send = gate.guardAsync(async () => {
+      called = true;
+    });
+    gate.close();
+    let settled = false;
+    send().then(
+      () => {
+        settled = true;
+      },
+      () => {
+        settled = true;
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect({ called, settled }).toEqual({ called: false, settled: false });
+  });
+
   it('leaves no unhandled rejection behind when a guarded promise fails with nobody listening', async () => {
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listener);
     try {
-      const failing = new CheckGate().guard(async () => {
+      const failing = new CheckGate().guardAsync(async () => {
         throw new Error('reply after the isolate was disposed');
       });
       failing();

@@ -6,18 +6,30 @@ export class CheckGate {
   private open = true;
   private readonly timers = new Set<NodeJS.Timeout>();
 
+  /** Passes synchronous calls through while the gate is open; once closed, they throw. */
   guard<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result {
     return (...args) => {
       if (!this.open) {
         throw new Error('this check is over: work left running by it cannot reach Redis any more');
       }
+      return fn(...args);
+    };
+  }
+
+  /**
+   * Passes asynchronous calls through while the gate is open. Once it is closed, a call answers
+   * with a promise that never settles, and a reply still on its way never arrives: the code
+   * awaiting it was left behind by that check, and must not wake up in a later one (the context is
+   * shared by every check of a run). A refusal would not do: it can be caught, and the call tried
+   * again until a later check lends the isolate its own capabilities.
+   */
+  guardAsync<Args extends unknown[], Result>(
+    fn: (...args: Args) => Promise<Result>,
+  ): (...args: Args) => Promise<Result> {
+    return (...args) => {
+      if (!this.open) return new Promise(() => {});
       const result = fn(...args);
-      if (!(result instanceof Promise)) return result;
-      // A reply that comes after the check ended never arrives: the code awaiting it was left
-      // behind by that check, and must not wake up in the next one (the context is shared by
-      // every check of a run). No rejection is left unhandled either: the isolate may be gone by
-      // then, and Node would end the worker for it.
-      const reply = new Promise((resolve, reject) => {
+      const reply = new Promise<Result>((resolve, reject) => {
         result.then(
           (value) => {
             if (this.open) resolve(value);
@@ -27,8 +39,10 @@ export class CheckGate {
           },
         );
       });
+      // No rejection is left unhandled: the isolate may be gone by then (its code was stopped),
+      // and Node would end the worker for it.
       reply.catch(() => {});
-      return reply as Result;
+      return reply;
     };
   }
 

@@ -161,6 +161,8 @@ export class LearnerIsolate {
   /** The context made with the isolate, until a load takes it. */
   private ready: ReadyContext | undefined;
   private stopReason: string | undefined;
+  /** The wall-time deadlines of work under way (see `within`). */
+  private readonly deadlines = new Set<NodeJS.Timeout>();
 
   private constructor(
     private readonly program: Program,
@@ -280,6 +282,7 @@ export class LearnerIsolate {
           this.stop(`${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`),
         );
       }, this.limits.timeoutMs);
+      this.deadlines.add(timer);
     });
     try {
       const result = await Promise.race([work, deadline]);
@@ -307,7 +310,17 @@ export class LearnerIsolate {
       throw new LearnerCodeError(`${what} threw: ${describeThrown(error, this.program.sourceMap)}`);
     } finally {
       clearTimeout(timer);
+      if (timer) this.deadlines.delete(timer);
     }
+  }
+
+  /**
+   * Lets go of the calls a check that ended left unfinished: they wait on replies its closed gate
+   * will never deliver, and their deadlines must not stop the isolate in a later check.
+   */
+  abandonUnfinished(): void {
+    for (const timer of this.deadlines) clearTimeout(timer);
+    this.deadlines.clear();
   }
 
   /** Stops the isolate for good: it is disposed, and whatever ran in it stops at once. */

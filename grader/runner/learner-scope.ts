@@ -16,8 +16,8 @@ export function openLearnerScope(
   const gate = new CheckGate();
   const bridge = new RedisBridge(connections, budget);
   const capabilities: Capabilities = {
-    send: gate.guard(bridge.send),
-    exec: gate.guard(bridge.exec),
+    send: gate.guardAsync(bridge.send),
+    exec: gate.guardAsync(bridge.exec),
     sleep: gate.sleep,
     randomBytes: (size) => randomBytes(size),
     readFixture: gate.guard(readFixture),

@@ -156,7 +156,10 @@ async function gradeIn(
     } catch (error) {
       if (!(error instanceof LearnerCodeError)) throw error;
       // The module itself does not load: nothing any check could call.
-      if (index === 0) return finish([], error.message);
+      if (index === 0) {
+        await scope.close();
+        return finish([], error.message);
+      }
       results.push({
         name: check.name,
         status: 'error',
@@ -173,8 +176,12 @@ async function gradeIn(
       () => ({ status: 'pass' as const }),
       (error: unknown) => judge(error),
     );
+    // The gate closes first; taking the output then waits for whatever the isolate still had
+    // queued, so no reply or timer of this check can act once the next one lends its own.
+    const closing = scope.close();
     const output = await context.takeOutput();
-    await scope.close();
+    await closing;
+    isolates.at(-1)?.abandonUnfinished();
     results.push({
       name: check.name,
       ...verdict,

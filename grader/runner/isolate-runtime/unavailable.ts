@@ -15,10 +15,11 @@ const MISSING: Record<string, string> = {
 };
 
 // Removed outright: they post work to the isolate's thread that no check gate can hold back (a
-// compiled module, a timed wait), and Atomics.waitAsync brings the whole worker down in
-// isolated-vm 5. Deleted rather than given a throwing getter, so that code testing for them with
-// `typeof` (the Buffer polyfill does) finds them absent.
-const REMOVED = ['WebAssembly', 'SharedArrayBuffer', 'Atomics'];
+// compiled module, a timed wait, a finalizer called whenever the garbage collector runs, maybe in
+// a later check), and Atomics.waitAsync brings the whole worker down in isolated-vm 5. Deleted
+// rather than given a throwing getter, so that code testing for them with `typeof` (the Buffer
+// polyfill does) finds them absent.
+const REMOVED = ['WebAssembly', 'SharedArrayBuffer', 'Atomics', 'FinalizationRegistry'];
 
 export function describeUnavailable(what: string, why: string): string {
   return `${what} is not available in the Keyspace sandbox: ${why}. Available: ${AVAILABLE}.`;

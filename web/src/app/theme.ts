@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { readStored, store } from '../lib/browser-storage.ts';
 
 export type Theme = 'light' | 'dark';
 
@@ -8,7 +9,7 @@ const listeners = new Set<() => void>();
 
 /** The theme the learner chose with the toggle, if any; otherwise the system's is followed. */
 function chosen(): Theme | undefined {
-  const stored = localStorage.getItem(STORAGE_KEY);
+  const stored = readStored(STORAGE_KEY);
   return stored === 'light' || stored === 'dark' ? stored : undefined;
 }
 
@@ -32,7 +33,7 @@ export function startTheme(): void {
 }
 
 export function chooseTheme(theme: Theme): void {
-  localStorage.setItem(STORAGE_KEY, theme);
+  store(STORAGE_KEY, theme);
   apply();
 }
 

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { forgetStored, readStored, store } from '../../lib/browser-storage.ts';
 
 // A learner's progress, kept in this browser's localStorage until the server keeps it per
 // learner (issue 6). Everything goes through this module, so that change stays in one place.
@@ -29,27 +30,36 @@ let snapshot = read();
 
 function read(): Progress {
   try {
-    const stored = JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? 'null') as Progress | null;
-    return stored && Array.isArray(stored.visited) && typeof stored.exercises === 'object'
-      ? stored
-      : EMPTY;
+    const stored = JSON.parse(readStored(PROGRESS_KEY) ?? 'null') as Partial<Progress> | null;
+    const { visited, exercises, lastLesson } = stored ?? {};
+    if (!Array.isArray(visited) || !isRecord(exercises)) return EMPTY;
+    return { visited, exercises, ...(typeof lastLesson === 'string' ? { lastLesson } : {}) };
   } catch {
     // Unreadable (edited by hand, another version): start again rather than break the page.
     return EMPTY;
   }
 }
 
-function update(change: (progress: Progress) => Progress): void {
-  snapshot = change(snapshot);
-  localStorage.setItem(PROGRESS_KEY, JSON.stringify(snapshot));
+function isRecord(value: unknown): value is Record<string, ExerciseProgress> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function notify(): void {
   for (const listener of listeners) listener();
 }
 
-// Another tab of the course.
+/** Changes the progress on the page; it is kept if the browser lets it be. */
+function update(change: (progress: Progress) => Progress): void {
+  snapshot = change(snapshot);
+  store(PROGRESS_KEY, JSON.stringify(snapshot));
+  notify();
+}
+
+// Another tab of the course changed it, or cleared the storage (key null).
 window.addEventListener('storage', (event) => {
-  if (event.key !== PROGRESS_KEY) return;
+  if (event.key !== PROGRESS_KEY && event.key !== null) return;
   snapshot = read();
-  for (const listener of listeners) listener();
+  notify();
 });
 
 export function useProgress(): Progress {
@@ -110,19 +120,14 @@ export function recordHintShown(exercise: string, hintsShown: number): void {
 
 /** The learner's code as last typed, or undefined if they never changed the starter. */
 export function savedCode(exercise: string): string | undefined {
-  return localStorage.getItem(CODE_KEY(exercise)) ?? undefined;
+  return readStored(CODE_KEY(exercise));
 }
 
 /** False when the browser refused (storage full or disabled): the code is only in the editor. */
 export function saveCode(exercise: string, code: string): boolean {
-  try {
-    localStorage.setItem(CODE_KEY(exercise), code);
-    return true;
-  } catch {
-    return false;
-  }
+  return store(CODE_KEY(exercise), code);
 }
 
 export function forgetCode(exercise: string): void {
-  localStorage.removeItem(CODE_KEY(exercise));
+  forgetStored(CODE_KEY(exercise));
 }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, lazy, Suspense, useState } from 'react';
+import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LoadState } from '../../../app/load-state.tsx';
 import { Prose } from '../../../app/prose.tsx';
 import { useLoad } from '../../../lib/use-api.ts';
@@ -58,6 +58,15 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
   // Bumped by "Reset to starter": the editor is made again with the starter in it.
   const [edition, setEdition] = useState(0);
   const [confirmingReset, setConfirmingReset] = useState(false);
+  // The question takes the focus when it opens, and gives it back to its button when it closes.
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const askedBefore = useRef(false);
+  useEffect(() => {
+    if (confirmingReset) keepButton.current?.focus();
+    else if (askedBefore.current) resetButton.current?.focus();
+    askedBefore.current ||= confirmingReset;
+  }, [confirmingReset]);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const { runCode } = useConsole();
   const busy = outcome.state === 'running' || outcome.state === 'grading';
@@ -136,6 +145,7 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
         <button
           type="button"
           className="link-button"
+          ref={resetButton}
           onClick={() => setConfirmingReset(true)}
           disabled={busy || confirmingReset}
         >
@@ -149,7 +159,12 @@ function Workbench({ id, starter }: { id: string; starter: string }) {
           <button type="button" onClick={reset}>
             Replace my code
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => setConfirmingReset(false)}>
+          <button
+            type="button"
+            className="secondary"
+            ref={keepButton}
+            onClick={() => setConfirmingReset(false)}
+          >
             Keep my code
           </button>
         </fieldset>

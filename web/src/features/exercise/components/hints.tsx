@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Prose } from '../../../app/prose.tsx';
 import { exerciseProgress, recordHintShown, useProgress } from '../../progress/progress-store.ts';
 import { getHint, type Hint } from '../api/get-hint.ts';
@@ -25,12 +25,24 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
   }, [exercise, shown, count, hints]);
 
   const next = Math.min(shown, count) + 1;
+  // A hint asked for takes the focus (its button may be gone), so it is also read out.
+  const asked = useRef(false);
+  const newest = useRef<HTMLLIElement>(null);
+  const loadedCount = hints.length;
+  useEffect(() => {
+    if (asked.current && loadedCount > 0) newest.current?.focus();
+    asked.current = false;
+  }, [loadedCount]);
   return (
     <section className="hints" aria-label="Hints">
       {hints.length > 0 && (
         <ol className="hint-list">
-          {hints.map((hint) => (
-            <li key={hint.number}>
+          {hints.map((hint, index) => (
+            <li
+              key={hint.number}
+              tabIndex={-1}
+              ref={index === hints.length - 1 ? newest : undefined}
+            >
               <Prose html={hint.html} />
             </li>
           ))}
@@ -42,6 +54,7 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
           className="secondary"
           onClick={() => {
             setError(undefined);
+            asked.current = true;
             recordHintShown(exercise, next);
           }}
         >

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
 import { getSolution } from '../api/get-solution.ts';
 
@@ -16,6 +16,18 @@ type State =
 export function SolutionReveal({ exercise }: { exercise: string }) {
   const { passed, failures } = exerciseProgress(useProgress(), exercise);
   const [state, setState] = useState<State>({ step: 'closed' });
+  // The button pressed is replaced by what it opened: the focus follows, rather than drop to
+  // the page's start.
+  const focusTarget = useRef<HTMLElement | null>(null);
+  const target = (element: HTMLElement | null) => {
+    focusTarget.current = element;
+  };
+  const moved = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the focus moves when the step does.
+  useEffect(() => {
+    if (moved.current) focusTarget.current?.focus();
+    moved.current = true;
+  }, [state.step]);
 
   const show = async () => {
     setState({ step: 'loading' });
@@ -37,7 +49,9 @@ export function SolutionReveal({ exercise }: { exercise: string }) {
   if (state.step === 'shown') {
     return (
       <section className="solution" aria-label="Reference solution">
-        <h3>Reference solution</h3>
+        <h3 tabIndex={-1} ref={target}>
+          Reference solution
+        </h3>
         <pre>
           <code>{state.solution}</code>
         </pre>
@@ -49,7 +63,7 @@ export function SolutionReveal({ exercise }: { exercise: string }) {
       <fieldset className="confirm">
         <legend>See the solution before you pass?</legend>
         <p>Working it out teaches more than reading the answer, and a hint may be all you need.</p>
-        <button type="button" onClick={show}>
+        <button type="button" onClick={show} ref={target}>
           Show the solution
         </button>{' '}
         <button type="button" className="secondary" onClick={() => setState({ step: 'closed' })}>
@@ -63,6 +77,7 @@ export function SolutionReveal({ exercise }: { exercise: string }) {
       <button
         type="button"
         className="secondary"
+        ref={target}
         disabled={state.step === 'loading'}
         onClick={() => (passed ? show() : setState({ step: 'confirming' }))}
       >

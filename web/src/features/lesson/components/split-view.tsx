@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { readStored, store } from '../../../lib/browser-storage.ts';
 
 const STORAGE_KEY = 'keyspace.split';
 const MIN = 0.25;
@@ -15,7 +16,7 @@ const STEP = 0.05;
 const clamp = (share: number) => Math.min(MAX, Math.max(MIN, share));
 
 function storedShare(): number {
-  const stored = Number(localStorage.getItem(STORAGE_KEY));
+  const stored = Number(readStored(STORAGE_KEY));
   return stored ? clamp(stored) : 0.5;
 }
 
@@ -30,7 +31,7 @@ export function SplitView({ start, end }: { start: ReactNode; end: ReactNode }) 
   const resize = (next: number) => {
     const clamped = clamp(next);
     setShare(clamped);
-    localStorage.setItem(STORAGE_KEY, String(clamped));
+    return clamped;
   };
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -40,6 +41,8 @@ export function SplitView({ start, end }: { start: ReactNode; end: ReactNode }) 
     if (!box || !event.currentTarget.hasPointerCapture(event.pointerId)) return;
     resize((event.clientX - box.left) / box.width);
   };
+  // Remembered once the drag ends, not at every move.
+  const onPointerUp = () => store(STORAGE_KEY, String(share));
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, number> = {
       ArrowLeft: share - STEP,
@@ -50,7 +53,7 @@ export function SplitView({ start, end }: { start: ReactNode; end: ReactNode }) 
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
-    resize(next);
+    store(STORAGE_KEY, String(resize(next)));
   };
 
   return (
@@ -72,6 +75,7 @@ export function SplitView({ start, end }: { start: ReactNode; end: ReactNode }) 
         tabIndex={0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       />
       {end}
