@@ -298,29 +298,36 @@ describe('a learner in the browser', () => {
 
   it('resizes the split between lesson and exercise with the keyboard, and remembers it', async () => {
     const handle = page.getByRole('separator', { name: 'Resize the lesson and the exercise' });
-    await handle.focus();
-    await handle.press('ArrowLeft');
-    await handle.press('ArrowLeft');
-    expect(await handle.getAttribute('aria-valuenow')).toBe('40');
+    const share = () => handle.getAttribute('aria-valuenow');
+    const pressOnHandle = async (key: string) => {
+      await handle.focus();
+      expect(await handle.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press(key);
+    };
+    await pressOnHandle('ArrowLeft');
+    await pressOnHandle('ArrowLeft');
+    await expect.poll(share).toBe('40');
     await page.reload();
-    expect(await handle.getAttribute('aria-valuenow')).toBe('40');
-    await handle.press('End');
-    expect(await handle.getAttribute('aria-valuenow')).toBe('75');
-    await handle.press('Home');
-    await handle.press('ArrowRight');
-    await handle.press('ArrowRight');
-    await handle.press('ArrowRight');
-    await handle.press('ArrowRight');
-    await handle.press('ArrowRight');
-    expect(await handle.getAttribute('aria-valuenow')).toBe('50');
+    // The page settles (the editor is in) before the handle is used again.
+    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await expect.poll(share).toBe('40');
+    await pressOnHandle('End');
+    await expect.poll(share).toBe('75');
+    await pressOnHandle('Home');
+    for (let step = 0; step < 5; step += 1) await pressOnHandle('ArrowRight');
+    await expect.poll(share).toBe('50');
   });
 
   it('stacks lesson and exercise on a narrow screen', async () => {
     await page.setViewportSize({ width: 420, height: 900 });
     try {
-      const lesson = await page.locator('article.lesson').boundingBox();
-      const exercises = await page.locator('aside.exercises').boundingBox();
-      expect(exercises?.y).toBeGreaterThan((lesson?.y ?? 0) + (lesson?.height ?? 0) - 1);
+      const stacked = () =>
+        page.evaluate(() => {
+          const lesson = document.querySelector('article.lesson')?.getBoundingClientRect();
+          const exercises = document.querySelector('aside.exercises')?.getBoundingClientRect();
+          return Boolean(lesson && exercises && exercises.top >= lesson.bottom - 1);
+        });
+      await expect.poll(stacked).toBe(true);
       expect(await page.getByRole('separator').isVisible()).toBe(false);
       await page.screenshot({ path: `${SCREENSHOTS}lesson-narrow-light.png` });
     } finally {
