@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { ConsoleSessions, Grader } from '../grader/index.ts';
-import { createApp } from '../server/app.ts';
+import { startTestApp } from '../server/test/test-app.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-/** Builds the web app into a temporary folder and serves it with a real grader, as `npm start` does. */
+/**
+ * Builds the web app into a temporary folder and serves it as `npm start` does: a real grader,
+ * and an embedded Redis (appState) for learners' progress.
+ */
 export async function serveCourse(): Promise<{ url: string; stop: () => Promise<void> }> {
   const webDir = await mkdtemp(join(tmpdir(), 'keyspace-web-'));
   await build({
@@ -16,16 +17,11 @@ export async function serveCourse(): Promise<{ url: string; stop: () => Promise<
     build: { outDir: webDir, emptyOutDir: true },
     logLevel: 'warn',
   });
-  const grader = await Grader.start({ concurrency: 2 });
-  const consoles = new ConsoleSessions();
-  const server = createApp({ grader, consoles, webDir }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const app = await startTestApp({ webDir });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: app.url,
     stop: async () => {
-      await new Promise((resolve) => server.close(resolve));
-      await Promise.all([grader.stop(), consoles.stop()]);
+      await app.stop();
       await rm(webDir, { recursive: true, force: true });
     },
   };

@@ -40,18 +40,12 @@ export class WorkerError extends GraderError {
   override name = 'WorkerError';
 }
 
-/** A console session that does not exist, or no longer: it idled out, or the server restarted. */
-export class UnknownConsoleError extends GraderError {
-  override name = 'UnknownConsoleError';
-  constructor() {
-    super('this console session has ended: open a new one');
-  }
-}
-
-/** Every console sandbox the server may run is in use. */
-export class ConsolesFullError extends GraderError {
-  override name = 'ConsolesFullError';
+/** Every learner sandbox the server may run is in use. */
+export class SandboxesFullError extends GraderError {
+  override name = 'SandboxesFullError';
   constructor(max: number) {
-    super(`the server is running as many consoles as it can (${max}): try again in a minute`);
+    super(
+      `the server is full: all ${max} learner sandboxes are in use. Try again in a few minutes, when one has been idle long enough to be reclaimed`,
+    );
   }
 }

@@ -142,6 +142,11 @@ export class Grader {
     }
   }
 
+  /** Whether a grading can start now: some worker is alive. */
+  get ready(): boolean {
+    return this.workers.live > 0;
+  }
+
   async stop(): Promise<void> {
     await Promise.all([this.workers.stop(), this.sandboxes.stop()]);
   }

@@ -6,6 +6,7 @@ export {
   type ConsoleLimits,
   type ConsoleReply,
   ConsoleSessions,
+  DEFAULT_CONSOLE_LIMITS,
   MAX_CONSOLE_CHARS,
 } from './console/console-sessions.ts';
 export type { KeyView, ValueView } from './console/key-view.ts';
@@ -13,5 +14,8 @@ export { type Lesson, loadLessons } from './content/course.ts';
 export type { Exercise } from './content/exercise.ts';
 export * from './errors.ts';
 export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
+// The server runs a redis-server of its own for its state, found and tied to it the same way.
+export { findRedisServer } from './redis/find-redis-server.ts';
+export { spawnTied } from './redis/spawn-tied.ts';
 export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';
 export type { RunOnceResult } from './runner/run-once.ts';

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleSessions, DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
+import { DEFAULT_COURSE_DIR, loadLessons } from '../grader/index.ts';
 import { assertValidResult } from '../grader/test/result-schema.ts';
-import { createApp } from './app.ts';
 import { MAX_SOURCE_CHARS } from './routes/json-body.ts';
+import { expectError } from './test/expect-error.ts';
+import { LearnerClient } from './test/learner-client.ts';
+import { startTestApp, type TestApp } from './test/test-app.ts';
 
 const SOLUTION = readFileSync(
   new URL('../exercises/set-and-get/solution.ts', import.meta.url),
@@ -13,39 +13,22 @@ const SOLUTION = readFileSync(
 );
 
 describe('the HTTP API', () => {
-  let grader: Grader;
-  let consoles: ConsoleSessions;
-  let server: Server;
+  let app: TestApp;
   let base: string;
+  let learner: LearnerClient;
 
   beforeAll(async () => {
-    grader = await Grader.start();
-    consoles = new ConsoleSessions({ maxSessions: 2, idleMs: 60_000, commandTimeoutMs: 1_000 });
-    server = createApp({ grader, consoles }).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+    app = await startTestApp({ consoleLimits: { maxSessions: 2, commandTimeoutMs: 1_000 } });
+    base = `${app.url}/api`;
+    learner = new LearnerClient(base);
   });
 
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await Promise.all([grader.stop(), consoles.stop()]);
-  });
+  afterAll(() => app.stop());
 
   const submit = (id: string, body: string, type = 'application/json') =>
-    fetch(`${base}/exercises/${id}/submissions`, {
-      method: 'POST',
+    learner.request('POST', `/exercises/${id}/submissions`, body, {
       headers: { 'Content-Type': type },
-      body,
     });
-
-  async function expectError(response: Response, status: number, message: RegExp) {
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(['error', 'message']);
-    expect(body.message).toMatch(message);
-    expect(JSON.stringify(body)).not.toMatch(/\s+at |node_modules|\/work\//);
-  }
 
   it('lists the lessons of the course in order', async () => {
     const response = await fetch(`${base}/course`);
@@ -88,19 +71,18 @@ describe('the HTTP API', () => {
     expect(first.html).toMatch(/^<p>/);
     const second = await (await fetch(`${base}/exercises/set-and-get/hints/2`)).json();
     expect(second.html).not.toBe(first.html);
-    for (const number of ['0', '3', 'x', '1.5']) {
+    await expectError(
+      await fetch(`${base}/exercises/set-and-get/hints/3`),
+      404,
+      /has hints 1 to 2/,
+    );
+    for (const number of ['0', 'x', '1.5', '-1']) {
       await expectError(
         await fetch(`${base}/exercises/set-and-get/hints/${number}`),
-        404,
-        /has hints 1 to 2/,
+        400,
+        /hint number in the path must be a whole number/,
       );
     }
-  });
-
-  it('serves the reference solution when asked for it', async () => {
-    const { solution } = await (await fetch(`${base}/exercises/set-and-get/solution`)).json();
-    expect(solution).toBe(SOLUTION);
-    await expectError(await fetch(`${base}/exercises/no-such/solution`), 404, /no exercise named/);
   });
 
   it('sets security headers: a Content-Security-Policy, no X-Powered-By', async () => {
@@ -132,12 +114,21 @@ describe('the HTTP API', () => {
     await expectError(await fetch(`${base}/lessons/no-such`), 404, /no lesson named 'no-such'/);
   });
 
-  it('refuses path traversal in an exercise id as an unknown exercise', async () => {
-    await expectError(
-      await fetch(`${base}/exercises/..%2F..%2Fpackage.json`),
-      404,
-      /no exercise named/,
-    );
+  it('refuses ids that are not ids, path traversal included, before touching a file', async () => {
+    const bad = ['..%2F..%2Fpackage.json', '..%2F', '.hidden', 'UPPER', 'a%00b', 'x'.repeat(65)];
+    for (const id of bad) {
+      await expectError(
+        await fetch(`${base}/exercises/${id}`),
+        400,
+        /exercise id in the path is not valid/,
+      );
+      await expectError(await submit(id, JSON.stringify({ source: 'x' })), 400, /exercise id/);
+      await expectError(
+        await fetch(`${base}/lessons/${id}`),
+        400,
+        /lesson id in the path is not valid/,
+      );
+    }
   });
 
   it('answers 400 when the source is missing, empty or not a string', async () => {
@@ -176,52 +167,55 @@ describe('the HTTP API', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('opens a console that keeps its keys and answers as redis-cli prints', async () => {
-    const opened = await fetch(`${base}/consoles`, { method: 'POST' });
-    expect(opened.status).toBe(201);
-    const { id } = await opened.json();
-    const run = (commands: unknown) =>
-      fetch(`${base}/consoles/${id}/commands`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ commands }),
-      });
-    expect(await (await run('SET weather sunny')).json()).toEqual({ output: 'OK' });
-    expect(await (await run('GET weather')).json()).toEqual({ output: '"sunny"' });
-    const ran = await fetch(`${base}/consoles/${id}/runs`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ exercise: 'set-and-get', source: SOLUTION }),
-    });
-    expect(await ran.json()).toMatchObject({
+  it("answers at the learner's own console, runs code there, and shows its keys", async () => {
+    const run = (commands: unknown) => learner.post('/console/commands', { commands });
+    expect(await learner.json(run('SET weather sunny'))).toEqual({ output: 'OK' });
+    expect(await learner.json(run('GET weather'))).toEqual({ output: '"sunny"' });
+    const ran = learner.post('/console/runs', { exercise: 'set-and-get', source: SOLUTION });
+    expect(await learner.json(ran)).toMatchObject({
       status: 'ok',
       calls: [{ call: 'main', returned: "'sunny'" }],
     });
-    const { keys } = await (await fetch(`${base}/consoles/${id}/keys`)).json();
-    expect(keys).toEqual([
-      {
-        key: 'weather',
-        type: 'string',
-        ttl: null,
-        value: { kind: 'text', text: 'sunny', length: 5 },
-      },
-    ]);
+    expect(await learner.json(learner.get('/console/keys'))).toEqual({
+      keys: [
+        {
+          key: 'weather',
+          type: 'string',
+          ttl: null,
+          value: { kind: 'text', text: 'sunny', length: 5 },
+        },
+      ],
+    });
     await expectError(await run(42), 400, /commands must be a string/);
     await expectError(await run('x'.repeat(20_000)), 400, /longer than 16384 characters/);
+    await expectError(
+      await learner.post('/console/runs', { exercise: '../x', source: SOLUTION }),
+      400,
+      /exercise must be an exercise id/,
+    );
+    await expectError(
+      await learner.post('/console/runs', { exercise: 'no-such', source: SOLUTION }),
+      404,
+      /no exercise named 'no-such'/,
+    );
   });
 
-  it('answers 404 for a console that does not exist, and 503 when none is left', async () => {
-    const unknown = (id: string) =>
-      fetch(`${base}/consoles/${id}/commands`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ commands: 'PING' }),
-      });
-    await expectError(await unknown('..%2F..%2Fetc'), 404, /console session has ended/);
-    await expectError(await unknown(crypto.randomUUID()), 404, /console session has ended/);
-    await fetch(`${base}/consoles`, { method: 'POST' });
-    const full = await fetch(`${base}/consoles`, { method: 'POST' });
-    await expectError(full, 503, /as many consoles as it can \(2\)/);
+  it('refuses a console command the sandbox does not allow, and says why', async () => {
+    const reply = await learner.json<{ output: string; note: string }>(
+      learner.post('/console/commands', { commands: 'CONFIG SET dir /tmp' }),
+    );
+    expect(reply.output).toMatch(/NOPERM/);
+    expect(reply.note).toMatch(/does not let learners run administrative commands/);
+  });
+
+  it('keeps learners apart, and says the server is full when every sandbox is taken', async () => {
+    const other = new LearnerClient(base);
+    expect(await other.json(other.post('/console/commands', { commands: 'GET weather' }))).toEqual({
+      output: '(nil)',
+    });
+    const third = new LearnerClient(base);
+    const full = await third.post('/console/commands', { commands: 'PING' });
+    await expectError(full, 503, /the server is full: all 2 learner sandboxes are in use/);
     expect(full.headers.get('retry-after')).toBe('60');
   });
 
@@ -229,5 +223,17 @@ describe('the HTTP API', () => {
     const response = await fetch(`${base}/nothing-here`);
     await expectError(response, 404, /no API route GET \/api\/nothing-here/);
     expect(response.headers.get('x-powered-by')).toBeNull();
+    await expectError(
+      await fetch(`${base}/course`, { method: 'DELETE' }),
+      404,
+      /no API route DELETE/,
+    );
+  });
+
+  it('answers liveness at /healthz and readiness at /readyz', async () => {
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: true, grader: true } });
   });
 });

@@ -1,32 +1,63 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { Logger } from 'pino';
 import type { ConsoleSessions, Grader } from '../grader/index.ts';
+import { openApiDocument } from './api/openapi.ts';
 import { CourseService } from './course/course-service.ts';
 import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { notFound } from './http-errors.ts';
+import { learnerCookie } from './identity/learner-cookie.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from './limits/rate-limits.ts';
+import { ProgressStore } from './progress/progress-store.ts';
+import { requestLog } from './request-log.ts';
 import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { progressRoutes } from './routes/progress-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import type { AppState } from './state/app-state.ts';
 
 export interface AppDeps {
   grader: Grader;
-  /** The learners' Redis consoles, each with a sandbox of its own. */
+  /** Each learner's own sandbox, for the console and Run. */
   consoles: ConsoleSessions;
+  /** The app's Redis: progress, submissions, rate limits. */
+  state: AppState;
+  /** Signs learner cookies (see cookieSecret). */
+  cookieSecret: string;
+  log: Logger;
+  rateLimits?: RateLimits;
   /** The built web app (vite build's output); the API works without it. */
   webDir?: string;
 }
 
-export function createApp({ grader, consoles, webDir }: AppDeps): Express {
+export function createApp(deps: AppDeps): Express {
+  const { grader, consoles, state, log, webDir } = deps;
+  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const course = new CourseService(grader);
+  const progress = new ProgressStore(state);
+  const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
+
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(log));
   app.use(securityHeaders);
+  app.use(healthRoutes(state, grader));
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
+  app.use('/api', learnerCookie(deps.cookieSecret));
   app.use('/api', express.json({ limit: '128kb' }));
-  app.use('/api', courseRoutes(new CourseService(grader)));
-  app.use('/api', submissionRoutes(grader));
-  app.use('/api', consoleRoutes(consoles, grader));
+  app.use('/api', courseRoutes(course, progress));
+  app.use('/api', progressRoutes(course, progress));
+  app.use('/api', submissionRoutes(grader, progress, limit('submit')));
+  app.use(
+    '/api',
+    consoleRoutes(consoles, grader, { console: limit('console'), run: limit('run') }),
+  );
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);
   });

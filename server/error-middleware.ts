@@ -1,23 +1,21 @@
 import type { ErrorRequestHandler } from 'express';
-import {
-  ConsolesFullError,
-  ContentError,
-  UnknownConsoleError,
-  UnknownExerciseError,
-} from '../grader/index.ts';
+import { ContentError, SandboxesFullError, UnknownExerciseError } from '../grader/index.ts';
 import { HttpError } from './http-errors.ts';
+import { StateUnavailableError } from './state/state-unavailable.ts';
 
 interface Answer {
   status: number;
   error: string;
   message: string;
+  /** Seconds, for a 503: when trying again has a chance. */
+  retryAfter?: number;
 }
 
 /** Maps every error to `{ error, message }` JSON with its status; never a stack trace. */
-export const errorMiddleware: ErrorRequestHandler = (error, _req, res, _next) => {
+export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
   const answer = describe(error);
-  if (answer.status === 503) res.setHeader('Retry-After', '60');
-  else if (answer.status >= 500) console.error(error);
+  if (answer.retryAfter) res.setHeader('Retry-After', String(answer.retryAfter));
+  if (answer.status >= 500) req.log.error({ err: error }, answer.message);
   res.status(answer.status).json({ error: answer.error, message: answer.message });
 };
 
@@ -25,11 +23,11 @@ function describe(error: unknown): Answer {
   if (error instanceof HttpError) {
     return { status: error.status, error: error.code, message: error.message };
   }
-  if (error instanceof UnknownConsoleError) {
-    return { status: 404, error: 'console_ended', message: error.message };
+  if (error instanceof StateUnavailableError) {
+    return { status: 503, error: 'state_unavailable', message: error.message, retryAfter: 5 };
   }
-  if (error instanceof ConsolesFullError) {
-    return { status: 503, error: 'consoles_full', message: error.message };
+  if (error instanceof SandboxesFullError) {
+    return { status: 503, error: 'sandboxes_full', message: error.message, retryAfter: 60 };
   }
   if (error instanceof UnknownExerciseError) {
     return { status: 404, error: 'not_found', message: error.message };

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsolesFullError, UnknownConsoleError } from '../errors.ts';
+import { SandboxesFullError } from '../errors.ts';
+import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { ConsoleSessions } from './console-sessions.ts';
 
 describe('Redis consoles', () => {
   const consoles = new ConsoleSessions({ maxSessions: 3, idleMs: 60_000, commandTimeoutMs: 500 });
-  let mine: string;
-  let theirs: string;
+  const mine = 'learner-mine';
+  const theirs = 'learner-theirs';
   beforeAll(async () => {
-    [mine, theirs] = await Promise.all([consoles.open(), consoles.open()]);
+    await Promise.all([consoles.run(mine, 'PING'), consoles.run(theirs, 'PING')]);
   });
   afterAll(() => consoles.stop());
 
@@ -76,13 +77,36 @@ describe('Redis consoles', () => {
     });
   });
 
-  it('refuses an unknown session, and a console beyond the limit', async () => {
-    await expect(consoles.run('no-such-session', 'PING')).rejects.toBeInstanceOf(
-      UnknownConsoleError,
-    );
-    const third = await consoles.open();
-    await expect(consoles.open()).rejects.toBeInstanceOf(ConsolesFullError);
-    await consoles.close(third);
-    await expect(consoles.run(third, 'PING')).rejects.toBeInstanceOf(UnknownConsoleError);
+  it('starts one sandbox per learner, even for two first commands at once, and refuses one beyond the limit', async () => {
+    await Promise.all([consoles.run('third', 'SET a 1'), consoles.run('third', 'SET b 2')]);
+    expect(consoles.size).toBe(3);
+    expect(await consoles.run('third', 'DBSIZE')).toEqual({ output: '(integer) 2' });
+    const full = consoles.run('fourth', 'PING');
+    await expect(full).rejects.toBeInstanceOf(SandboxesFullError);
+    await expect(full).rejects.toThrow(/the server is full: all 3 learner sandboxes are in use/);
+    await consoles.close('third');
+    expect(await consoles.run('fourth', 'PING')).toEqual({ output: 'PONG' });
+    await consoles.close('fourth');
+  });
+
+  it("caps each sandbox's memory: a learner who fills theirs is refused, and another is not touched", async () => {
+    const cap = DEFAULT_LIMITS.redisMemoryMb;
+    const fill = Array.from({ length: cap / 4 + 2 }, (_, i) => `SETRANGE filler:${i} 4000000 x`);
+    const reply = await consoles.run(mine, fill.join('\n'));
+    expect(reply.output).toMatch(/OOM command not allowed when used memory > 'maxmemory'/);
+    expect(await consoles.run(theirs, 'SET mine-is-fine yes')).toEqual({ output: 'OK' });
+    expect(await consoles.run(theirs, 'DBSIZE')).toEqual({ output: '(integer) 1' });
+    await consoles.run(mine, 'FLUSHDB');
+  });
+
+  it('reclaims the sandbox of a learner gone idle, and starts a fresh one when they return', async () => {
+    const brief = new ConsoleSessions({ maxSessions: 1, idleMs: 150, commandTimeoutMs: 500 });
+    try {
+      await brief.run('learner', 'SET left behind');
+      await expect.poll(() => brief.size, { timeout: 5_000 }).toBe(0);
+      expect(await brief.run('learner', 'GET left')).toEqual({ output: '(nil)' });
+    } finally {
+      await brief.stop();
+    }
   });
 });

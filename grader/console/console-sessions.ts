@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ConsolesFullError, UnknownConsoleError } from '../errors.ts';
+import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
@@ -7,7 +6,7 @@ import { type KeyView, viewKeys } from './key-view.ts';
 import { MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
 
 export interface ConsoleLimits {
-  /** Sandboxes kept at once; one more console is refused with a clear message. */
+  /** Sandboxes kept at once; a learner beyond them is refused with a clear message. */
   maxSessions: number;
   /** A console unused this long is closed and its sandbox stopped. */
   idleMs: number;
@@ -43,13 +42,14 @@ interface Session {
 }
 
 /**
- * Redis consoles, each with a long-lived sandbox of its own that keeps its keys between commands.
- * A session id is a random UUID: whoever holds it holds the console, so it is handed only to the
- * browser that opened it.
+ * Each learner's own Redis: a long-lived sandbox, started at the learner's first console command
+ * or Run, that keeps its keys between them until it idles out. A learner is named by the caller
+ * (the server's learner id); nothing here is shared between two names.
  */
 export class ConsoleSessions {
   private readonly sessions = new Map<string, Session>();
-  private opening = 0;
+  /** Sandboxes being started, by learner: two first requests at once start one. */
+  private readonly opening = new Map<string, Promise<Session>>();
   private readonly reaper: NodeJS.Timeout;
 
   constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
@@ -57,27 +57,17 @@ export class ConsoleSessions {
     this.reaper.unref();
   }
 
-  async open(): Promise<string> {
-    if (this.sessions.size + this.opening >= this.limits.maxSessions) {
-      throw new ConsolesFullError(this.limits.maxSessions);
-    }
-    this.opening += 1;
-    try {
-      const id = randomUUID();
-      const sandbox = await SandboxServer.start();
-      this.sessions.set(id, { sandbox, lastUsed: Date.now(), queue: Promise.resolve() });
-      return id;
-    } finally {
-      this.opening -= 1;
-    }
+  /** Learners with a sandbox now. */
+  get size(): number {
+    return this.sessions.size;
   }
 
   /**
    * Runs commands, one per line, on one connection (so a MULTI … EXEC block works), and answers
    * what redis-cli prints. A Redis error is an answer, not a failure.
    */
-  async run(id: string, commands: string): Promise<ConsoleReply> {
-    const session = this.session(id);
+  async run(learner: string, commands: string): Promise<ConsoleReply> {
+    const session = await this.session(learner);
     const { value, note } = await this.inTurn(session, () => this.runCommands(session, commands));
     return note ? { ...value, note: [note, value.note].filter(Boolean).join('; ') } : value;
   }
@@ -86,14 +76,14 @@ export class ConsoleSessions {
    * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
    * the console's commands, so nothing replaces the sandbox meanwhile.
    */
-  async useSandbox<T>(id: string, work: (sandbox: SandboxAddress) => Promise<T>): Promise<T> {
-    const session = this.session(id);
+  async useSandbox<T>(learner: string, work: (sandbox: SandboxAddress) => Promise<T>): Promise<T> {
+    const session = await this.session(learner);
     return (await this.inTurn(session, () => work(session.sandbox.address))).value;
   }
 
   /** What the console's sandbox holds, for the key browser. */
-  async keys(id: string): Promise<KeyView[]> {
-    const session = this.session(id);
+  async keys(learner: string): Promise<KeyView[]> {
+    const session = await this.session(learner);
     const { value } = await this.inTurn(session, async () => {
       const trusted = connectTrusted(session.sandbox.address);
       try {
@@ -109,15 +99,16 @@ export class ConsoleSessions {
     return value;
   }
 
-  async close(id: string): Promise<void> {
-    const session = this.sessions.get(id);
-    this.sessions.delete(id);
+  async close(learner: string): Promise<void> {
+    const session = this.sessions.get(learner);
+    this.sessions.delete(learner);
     await session?.sandbox.stop();
   }
 
   async stop(): Promise<void> {
     clearInterval(this.reaper);
-    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+    await Promise.allSettled(this.opening.values());
+    await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
   }
 
   /**
@@ -229,18 +220,34 @@ export class ConsoleSessions {
     }
   }
 
-  private session(id: string): Session {
-    const session = this.sessions.get(id);
-    if (!session) throw new UnknownConsoleError();
+  private async session(learner: string): Promise<Session> {
+    const session = this.sessions.get(learner) ?? (await this.open(learner));
     session.lastUsed = Date.now();
     return session;
   }
 
+  private open(learner: string): Promise<Session> {
+    const opening = this.opening.get(learner);
+    if (opening) return opening;
+    if (this.sessions.size + this.opening.size >= this.limits.maxSessions) {
+      throw new SandboxesFullError(this.limits.maxSessions);
+    }
+    const started = SandboxServer.start()
+      .then((sandbox) => {
+        const session: Session = { sandbox, lastUsed: Date.now(), queue: Promise.resolve() };
+        this.sessions.set(learner, session);
+        return session;
+      })
+      .finally(() => this.opening.delete(learner));
+    this.opening.set(learner, started);
+    return started;
+  }
+
   private closeIdle(): void {
     const cutoff = Date.now() - this.limits.idleMs;
-    for (const [id, session] of this.sessions) {
+    for (const [learner, session] of this.sessions) {
       // Stopping a sandbox fails only if it is already gone; there is nothing left to do then.
-      if (session.lastUsed < cutoff) this.close(id).catch(() => {});
+      if (session.lastUsed < cutoff) this.close(learner).catch(() => {});
     }
   }
 }

@@ -34,6 +34,11 @@ export class WorkerPool {
     return [...this.workers].flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
   }
 
+  /** Workers alive now: none means no job can run until one is replaced. */
+  get live(): number {
+    return this.stopped ? 0 : [...this.workers].filter((worker) => worker.alive).length;
+  }
+
   /** Runs a job on a free worker; see WorkerProcess.run for `stepMs`. */
   async run(job: Job, stepMs: number): Promise<JobReply> {
     const worker = await this.borrowLive();

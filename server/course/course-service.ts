@@ -70,10 +70,18 @@ export class CourseService {
     return { number, count: hints.length, html: renderMarkdown(hint) };
   }
 
-  /**
-   * The reference solution. The page offers it after a pass, or after failed submissions and a
-   * confirmation; without learner identities (issue 6) the server cannot check either.
-   */
+  /** Throws 404 unless the lesson exists. */
+  async requireLesson(id: string): Promise<void> {
+    const lessons = await loadLessons(this.grader.courseDir);
+    if (!lessons.some((lesson) => lesson.id === id)) throw notFound(`no lesson named '${id}'`);
+  }
+
+  /** Throws UnknownExerciseError (404) unless the exercise exists. */
+  async requireExercise(id: string): Promise<void> {
+    await this.grader.exercise(id);
+  }
+
+  /** The reference solution; whether this learner may see it is the progress store's to say. */
   async solution(id: string): Promise<{ solution: string }> {
     return { solution: (await this.grader.exercise(id)).solution };
   }

@@ -1,14 +1,8 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import {
-  type ConsoleSessions,
-  type Grader,
-  MAX_CONSOLE_CHARS,
-  UnknownConsoleError,
-} from '../../grader/index.ts';
+import { type ConsoleSessions, type Grader, MAX_CONSOLE_CHARS } from '../../grader/index.ts';
+import { learnerOf } from '../identity/learner-cookie.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
-
-const ConsoleId = z.uuid();
 
 const Commands = z.object({
   commands: z
@@ -17,35 +11,36 @@ const Commands = z.object({
 });
 
 const RunRequest = z.object({
-  exercise: z.string({ error: 'exercise must name an exercise' }),
+  exercise: z
+    .string({ error: 'exercise must name an exercise' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'exercise must be an exercise id'),
   source: SourceCode,
 });
 
 /**
- * A learner's Redis console: open one, send it commands as redis-cli would, Run code in it, and
- * look at its keys.
+ * The learner's own Redis: commands as redis-cli would send them, Run of their code, and its
+ * keys. The sandbox is the learner's (by cookie), started on first use.
  */
-export function consoleRoutes(consoles: ConsoleSessions, grader: Grader): Router {
+export function consoleRoutes(
+  consoles: ConsoleSessions,
+  grader: Grader,
+  limits: { console: RequestHandler; run: RequestHandler },
+): Router {
   const router = Router();
-  const consoleId = (id: string) => {
-    if (!ConsoleId.safeParse(id).success) throw new UnknownConsoleError();
-    return id;
-  };
-  router.post('/consoles', async (_req, res) => {
-    res.status(201).json({ id: await consoles.open() });
-  });
-  router.post('/consoles/:id/commands', async (req, res) => {
-    const id = consoleId(req.params.id);
+  router.post('/console/commands', limits.console, async (req, res) => {
     const { commands } = jsonBody(req, Commands, '{"commands": "..."}');
-    res.json(await consoles.run(id, commands));
+    res.json(await consoles.run(learnerOf(res), commands));
   });
-  router.post('/consoles/:id/runs', async (req, res) => {
-    const id = consoleId(req.params.id);
+  router.post('/console/runs', limits.run, async (req, res) => {
     const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
-    res.json(await consoles.useSandbox(id, (sandbox) => grader.runOnce(exercise, source, sandbox)));
+    res.json(
+      await consoles.useSandbox(learnerOf(res), (sandbox) =>
+        grader.runOnce(exercise, source, sandbox),
+      ),
+    );
   });
-  router.get('/consoles/:id/keys', async (req, res) => {
-    res.json({ keys: await consoles.keys(consoleId(req.params.id)) });
+  router.get('/console/keys', limits.console, async (_req, res) => {
+    res.json({ keys: await consoles.keys(learnerOf(res)) });
   });
   return router;
 }

@@ -1,22 +1,39 @@
 import { Router } from 'express';
 import type { CourseService } from '../course/course-service.ts';
+import { HttpError } from '../http-errors.ts';
+import { learnerOf } from '../identity/learner-cookie.ts';
+import { FAILURES_BEFORE_SOLUTION, type ProgressStore } from '../progress/progress-store.ts';
+import { pathHintNumber, pathId } from './ids.ts';
 
-export function courseRoutes(course: CourseService): Router {
+export function courseRoutes(course: CourseService, progress: ProgressStore): Router {
   const router = Router();
   router.get('/course', async (_req, res) => {
     res.json(await course.courseMap());
   });
   router.get('/lessons/:id', async (req, res) => {
-    res.json(await course.lesson(req.params.id));
+    res.json(await course.lesson(pathId(req, 'lesson')));
   });
   router.get('/exercises/:id', async (req, res) => {
-    res.json(await course.exercise(req.params.id));
+    res.json(await course.exercise(pathId(req, 'exercise')));
   });
+  // Revealing a hint is part of the learner's progress: the page shows the same hints after a reload.
   router.get('/exercises/:id/hints/:number', async (req, res) => {
-    res.json(await course.hint(req.params.id, Number(req.params.number)));
+    const id = pathId(req, 'exercise');
+    const hint = await course.hint(id, pathHintNumber(req));
+    await progress.recordHint(learnerOf(res), id, hint.number);
+    res.json(hint);
   });
   router.get('/exercises/:id/solution', async (req, res) => {
-    res.json(await course.solution(req.params.id));
+    const id = pathId(req, 'exercise');
+    const solution = await course.solution(id);
+    if (!(await progress.solutionUnlocked(learnerOf(res), id))) {
+      throw new HttpError(
+        403,
+        'solution_locked',
+        `the reference solution opens once you pass this exercise, or after ${FAILURES_BEFORE_SOLUTION} submissions that did not pass`,
+      );
+    }
+    res.json(solution);
   });
   return router;
 }

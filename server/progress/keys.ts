@@ -1,0 +1,30 @@
+// Every key the app keeps in its Redis, in the `type:id:field` style of lesson 10, under one
+// `keyspace:` prefix so that a shared Redis (REDIS_URL) can hold other apps' keys beside them.
+// README.md ("The app's state in Redis") documents each one.
+
+const PREFIX = 'keyspace';
+
+export const keys = {
+  /** Hash: created_at, last_lesson, last_seen_at. */
+  learner: (learner: string) => `${PREFIX}:learner:${learner}`,
+  /** Set: the ids of the lessons the learner has opened. */
+  lessons: (learner: string) => `${PREFIX}:learner:${learner}:lessons`,
+  /** Set: the ids of the exercises the learner has a progress hash for. */
+  exercises: (learner: string) => `${PREFIX}:learner:${learner}:exercises`,
+  /** Hash: one exercise's progress (see ExerciseProgress). */
+  exercise: (learner: string, exercise: string) =>
+    `${PREFIX}:learner:${learner}:exercise:${exercise}`,
+  /** List: the learner's submission ids, newest first, capped at MAX_HISTORY. */
+  submissions: (learner: string) => `${PREFIX}:learner:${learner}:submissions`,
+  /** Hash: one submission (learner, exercise, status, passed, total, duration_ms, source, at). */
+  submission: (id: string) => `${PREFIX}:submission:${id}`,
+  /** String: the counter submission ids come from. */
+  nextSubmission: `${PREFIX}:submissions:next`,
+  /** String: the secret learner cookies are signed with, made once. */
+  cookieSecret: `${PREFIX}:cookie-secret`,
+  /** Prefix of the rate limiters' counters: `keyspace:rate:<action>:<learner>`. */
+  ratePrefix: (action: string) => `${PREFIX}:rate:${action}`,
+};
+
+/** Submissions kept per learner: the oldest beyond it are deleted as new ones come. */
+export const MAX_HISTORY = 200;

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import type { GradeResult } from '../../grader/index.ts';
+import type { AppState } from '../state/app-state.ts';
+import { keys, MAX_HISTORY } from './keys.ts';
+
+const RECORD_SUBMISSION = readFileSync(new URL('record-submission.lua', import.meta.url), 'utf8');
+
+// Hints only ever grow: revealing hint 1 again after hint 2 keeps 2.
+const RECORD_HINT = `
+local shown = tonumber(redis.call('HGET', KEYS[1], 'hints_shown') or '0')
+if tonumber(ARGV[1]) > shown then redis.call('HSET', KEYS[1], 'hints_shown', ARGV[1]) end
+redis.call('SADD', KEYS[2], ARGV[2])
+return 1`;
+
+/** Failed submissions after which the reference solution is offered without a pass. */
+export const FAILURES_BEFORE_SOLUTION = 3;
+
+export interface ExerciseProgress {
+  /** `started`: a hint or a draft, no submission yet. */
+  status: 'started' | 'failing' | 'passed';
+  attempts: number;
+  /** Submissions that did not pass, before the first that did. */
+  failures: number;
+  hintsShown: number;
+  /** The submission that passed the most checks. */
+  best: { passed: number; total: number } | null;
+  firstAt: string | null;
+  lastAt: string | null;
+  passedAt: string | null;
+}
+
+export interface Progress {
+  lastLesson: string | null;
+  visited: string[];
+  exercises: Record<string, ExerciseProgress>;
+}
+
+export interface Draft {
+  source: string | null;
+  savedAt: string | null;
+}
+
+export interface SubmissionRecord {
+  id: string;
+  exercise: string;
+  status: string;
+  passed: number;
+  total: number;
+  durationMs: number;
+  source: string;
+  at: string;
+}
+
+/**
+ * Learners' progress and submission history, in the app's Redis (keys.ts). Every write is one
+ * atomic step (MULTI or a script), so a crash never leaves half of one.
+ */
+export class ProgressStore {
+  constructor(private readonly state: AppState) {}
+
+  async progress(learner: string): Promise<Progress> {
+    return this.state.use(async (redis) => {
+      const [lastLesson, visited, exercises] = await Promise.all([
+        redis.hget(keys.learner(learner), 'last_lesson'),
+        redis.smembers(keys.lessons(learner)),
+        redis.smembers(keys.exercises(learner)),
+      ]);
+      const hashes = await Promise.all(
+        exercises.map((exercise) => redis.hgetall(keys.exercise(learner, exercise))),
+      );
+      return {
+        lastLesson,
+        visited: visited.sort(),
+        exercises: Object.fromEntries(
+          exercises.map((exercise, i) => [exercise, exerciseProgress(hashes[i] ?? {})]),
+        ),
+      };
+    });
+  }
+
+  async visit(learner: string, lesson: string): Promise<void> {
+    const now = new Date().toISOString();
+    await this.state.use((redis) =>
+      redis
+        .multi()
+        .sadd(keys.lessons(learner), lesson)
+        .hset(keys.learner(learner), 'last_lesson', lesson, 'last_seen_at', now)
+        .hsetnx(keys.learner(learner), 'created_at', now)
+        .exec(),
+    );
+  }
+
+  async draft(learner: string, exercise: string): Promise<Draft> {
+    const [source, savedAt] = await this.state.use((redis) =>
+      redis.hmget(keys.exercise(learner, exercise), 'last_code', 'code_saved_at'),
+    );
+    return { source: source ?? null, savedAt: savedAt ?? null };
+  }
+
+  async saveDraft(learner: string, exercise: string, source: string): Promise<string> {
+    const savedAt = new Date().toISOString();
+    await this.state.use((redis) =>
+      redis
+        .multi()
+        .hset(keys.exercise(learner, exercise), 'last_code', source, 'code_saved_at', savedAt)
+        .sadd(keys.exercises(learner), exercise)
+        .hsetnx(keys.learner(learner), 'created_at', savedAt)
+        .exec(),
+    );
+    return savedAt;
+  }
+
+  async forgetDraft(learner: string, exercise: string): Promise<void> {
+    await this.state.use((redis) =>
+      redis.hdel(keys.exercise(learner, exercise), 'last_code', 'code_saved_at'),
+    );
+  }
+
+  async recordHint(learner: string, exercise: string, number: number): Promise<void> {
+    await this.state.use((redis) =>
+      redis.eval(
+        RECORD_HINT,
+        2,
+        keys.exercise(learner, exercise),
+        keys.exercises(learner),
+        number,
+        exercise,
+      ),
+    );
+  }
+
+  /** Records a graded submission and the progress it makes; answers the submission's id. */
+  async recordSubmission(learner: string, source: string, result: GradeResult): Promise<string> {
+    const passed = result.checks.filter((check) => check.status === 'pass').length;
+    const id = await this.state.use((redis) =>
+      redis.eval(
+        RECORD_SUBMISSION,
+        5,
+        keys.nextSubmission,
+        keys.submissions(learner),
+        keys.exercise(learner, result.exercise),
+        keys.exercises(learner),
+        keys.learner(learner),
+        learner,
+        result.exercise,
+        result.status,
+        passed,
+        result.checks.length,
+        result.durationMs,
+        source,
+        new Date().toISOString(),
+        MAX_HISTORY,
+        keys.submission(''),
+      ),
+    );
+    return String(id);
+  }
+
+  /** The learner's submissions of one exercise, newest first. */
+  async history(learner: string, exercise: string): Promise<SubmissionRecord[]> {
+    return this.state.use(async (redis) => {
+      const ids = await redis.lrange(keys.submissions(learner), 0, -1);
+      const pipeline = redis.pipeline();
+      for (const id of ids) pipeline.hgetall(keys.submission(id));
+      const replies = (await pipeline.exec()) ?? [];
+      return ids.flatMap((id, i) => {
+        const [error, hash] = replies[i] ?? [];
+        if (error) throw error;
+        const fields = hash as Record<string, string>;
+        if (fields.exercise !== exercise) return [];
+        return [
+          {
+            id,
+            exercise,
+            status: fields.status ?? 'error',
+            passed: Number(fields.passed),
+            total: Number(fields.total),
+            durationMs: Number(fields.duration_ms),
+            source: fields.source ?? '',
+            at: fields.at ?? '',
+          },
+        ];
+      });
+    });
+  }
+
+  /** Whether the learner may see the reference solution: after a pass, or enough failures. */
+  async solutionUnlocked(learner: string, exercise: string): Promise<boolean> {
+    const [status, failures] = await this.state.use((redis) =>
+      redis.hmget(keys.exercise(learner, exercise), 'status', 'failures'),
+    );
+    return status === 'passed' || Number(failures ?? 0) >= FAILURES_BEFORE_SOLUTION;
+  }
+}
+
+function exerciseProgress(hash: Record<string, string>): ExerciseProgress {
+  const attempts = Number(hash.attempts ?? 0);
+  return {
+    status: hash.status === 'passed' ? 'passed' : attempts > 0 ? 'failing' : 'started',
+    attempts,
+    failures: Number(hash.failures ?? 0),
+    hintsShown: Number(hash.hints_shown ?? 0),
+    best:
+      hash.best_passed === undefined
+        ? null
+        : { passed: Number(hash.best_passed), total: Number(hash.best_total) },
+    firstAt: hash.first_at ?? null,
+    lastAt: hash.last_at ?? null,
+    passedAt: hash.passed_at ?? null,
+  };
+}

@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { badRequest } from '../http-errors.ts';
+
+/** Lesson and exercise ids are folder and file names: no dots, no slashes, nothing to traverse. */
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+
+/** The path's `:id`, refused with 400 unless it has the shape of a lesson or exercise id. */
+export function pathId(req: Request, what: 'lesson' | 'exercise'): string {
+  const parsed = Id.safeParse(req.params.id);
+  if (!parsed.success) {
+    throw badRequest(
+      `the ${what} id in the path is not valid: ids are lowercase letters, digits and dashes`,
+    );
+  }
+  return parsed.data;
+}
+
+const HintNumber = z.coerce.number().int().min(1).max(99);
+
+export function pathHintNumber(req: Request): number {
+  const parsed = HintNumber.safeParse(req.params.number);
+  if (!parsed.success)
+    throw badRequest('the hint number in the path must be a whole number from 1');
+  return parsed.data;
+}

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { CourseService } from '../course/course-service.ts';
+import { learnerOf } from '../identity/learner-cookie.ts';
+import type { ProgressStore } from '../progress/progress-store.ts';
+import { pathId } from './ids.ts';
+import { jsonBody, SourceCode } from './json-body.ts';
+
+const Draft = z.object({ source: SourceCode });
+
+/** The learner's own progress: lessons opened, code as last typed, submissions made. */
+export function progressRoutes(course: CourseService, progress: ProgressStore): Router {
+  const router = Router();
+  router.get('/progress', async (_req, res) => {
+    res.json(await progress.progress(learnerOf(res)));
+  });
+  router.post('/lessons/:id/visits', async (req, res) => {
+    const id = pathId(req, 'lesson');
+    await course.requireLesson(id);
+    await progress.visit(learnerOf(res), id);
+    res.status(204).end();
+  });
+  router.get('/exercises/:id/draft', async (req, res) => {
+    const id = pathId(req, 'exercise');
+    await course.requireExercise(id);
+    res.json(await progress.draft(learnerOf(res), id));
+  });
+  router.put('/exercises/:id/draft', async (req, res) => {
+    const id = pathId(req, 'exercise');
+    const { source } = jsonBody(req, Draft, '{"source": "..."}');
+    await course.requireExercise(id);
+    res.json({ savedAt: await progress.saveDraft(learnerOf(res), id, source) });
+  });
+  router.delete('/exercises/:id/draft', async (req, res) => {
+    const id = pathId(req, 'exercise');
+    await course.requireExercise(id);
+    await progress.forgetDraft(learnerOf(res), id);
+    res.status(204).end();
+  });
+  router.get('/exercises/:id/submissions', async (req, res) => {
+    const id = pathId(req, 'exercise');
+    await course.requireExercise(id);
+    res.json({ submissions: await progress.history(learnerOf(res), id) });
+  });
+  return router;
+}

@@ -1,0 +1,178 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { findRedisServer, spawnTied } from '../../grader/index.ts';
+
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 10_000;
+const RESTART_DELAYS_MS = [100, 500, 1_000, 2_000, 5_000];
+
+/** Written by redis-server into the data directory: whoever holds it owns the directory. */
+export const PID_FILE = 'redis.pid';
+
+/**
+ * The app's own redis-server, keeping its data in `dataDir` as an append-only file that is
+ * fsynced before every reply (`appendfsync always`): a write the app has acknowledged to a
+ * learner is on disk. Reached by a Unix socket in a private directory. Supervised: if it dies,
+ * it is started again on the same data, and clients reconnect.
+ */
+export class EmbeddedRedis {
+  private process: ChildProcess | undefined;
+  private stopping = false;
+  private restarts = 0;
+
+  private constructor(
+    readonly dataDir: string,
+    readonly socketPath: string,
+    private readonly configPath: string,
+    private readonly socketDir: string,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(dataDir: string, log: Logger): Promise<EmbeddedRedis> {
+    const binary = findRedisServer();
+    await mkdir(dataDir, { recursive: true });
+    refuseIfInUse(dataDir);
+    // A socket path must stay short (108 bytes), so it lives in tmp, not in the data directory.
+    const socketDir = await mkdtemp(join(tmpdir(), 'keyspace-state-'));
+    const socketPath = join(socketDir, 'redis.sock');
+    const config = [
+      'port 0',
+      `unixsocket ${socketPath}`,
+      'unixsocketperm 700',
+      `dir ${dataDir}`,
+      `pidfile ${join(dataDir, PID_FILE)}`,
+      'appendonly yes',
+      'appendfsync always',
+      // The append-only file is the only copy; no snapshots on top.
+      'save ""',
+      // A crash can cut the file's last command short: load what is whole rather than refuse.
+      'aof-load-truncated yes',
+      'loglevel warning',
+      'logfile ""',
+    ];
+    const configPath = join(socketDir, 'redis.conf');
+    await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
+    const redis = new EmbeddedRedis(dataDir, socketPath, configPath, socketDir, log);
+    await redis.launch(binary);
+    return redis;
+  }
+
+  get pid(): number | undefined {
+    return this.process?.pid;
+  }
+
+  /** Stops redis-server with SIGTERM, which makes it flush and fsync the file before it exits. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.process;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    await rm(this.socketDir, { recursive: true, force: true });
+  }
+
+  private async launch(binary: string): Promise<void> {
+    const child = spawnTied(binary, [this.configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    this.process = child;
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4_000);
+    });
+    const exited = new Promise<never>((_, reject) => {
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(
+            `the app's redis-server stopped (${signal ?? `exit code ${code}`}) while starting on ${this.dataDir}: ${stderr.trim()}`,
+          ),
+        ),
+      );
+    });
+    exited.catch(() => {});
+    await Promise.race([waitForPong(this.socketPath), exited]);
+    child.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      this.log.error(
+        { code, signal, stderr: stderr.trim() },
+        "the app's redis-server stopped; starting it again",
+      );
+      void this.restart(binary);
+    });
+  }
+
+  private async restart(binary: string): Promise<void> {
+    const delay = RESTART_DELAYS_MS[Math.min(this.restarts, RESTART_DELAYS_MS.length - 1)];
+    this.restarts += 1;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (this.stopping) return;
+    try {
+      await this.launch(binary);
+      this.restarts = 0;
+      this.log.info({ pid: this.pid }, "the app's redis-server is back");
+    } catch (error) {
+      this.log.error({ err: error }, "the app's redis-server could not be started again");
+      void this.restart(binary);
+    }
+  }
+}
+
+/** Two servers writing one append-only file would corrupt it. */
+function refuseIfInUse(dataDir: string): void {
+  const pidFile = join(dataDir, PID_FILE);
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // Left by a server that crashed: the process is gone.
+  }
+  if (!isRedisServer(pid)) return;
+  throw new Error(
+    `another Keyspace is using the data directory ${dataDir} (its redis-server is process ${pid}): stop it, or pass another --data-dir`,
+  );
+}
+
+function isRedisServer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+  } catch {
+    return true; // No /proc to tell: assume it is.
+  }
+}
+
+/** Ready when it answers PING, which it does only once the append-only file is loaded. */
+async function waitForPong(socketPath: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const probe = new Redis({
+      path: socketPath,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    probe.on('error', () => {});
+    try {
+      await probe.connect();
+      if ((await probe.ping()) === 'PONG') return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(
+          `the app's redis-server did not answer within ${START_TIMEOUT_MS / 1000} s: ${(error as Error).message}`,
+        );
+      }
+    } finally {
+      probe.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import {
+  type ConsoleLimits,
+  ConsoleSessions,
+  DEFAULT_CONSOLE_LIMITS,
+  Grader,
+} from '../../grader/index.ts';
+import { createApp } from '../app.ts';
+import { cookieSecret } from '../identity/learner-cookie.ts';
+import type { RateLimits } from '../limits/rate-limits.ts';
+import { AppState } from '../state/app-state.ts';
+
+export interface TestApp {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  state: AppState;
+  grader: Grader;
+  stop: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  consoleLimits?: Partial<ConsoleLimits>;
+  rateLimits?: RateLimits;
+  /** A Redis to keep state in; without it, an embedded one in a temporary data directory. */
+  redisUrl?: string;
+  /** The built web app to serve. */
+  webDir?: string;
+  log?: pino.Logger;
+}
+
+/** The whole app on a free port, with a real grader and a real Redis for its state. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'keyspace-test-data-'));
+  const log = options.log ?? pino({ level: 'silent' });
+  const state = await AppState.open({ redisUrl: options.redisUrl, dataDir, log });
+  const grader = await Grader.start({ concurrency: 2 });
+  const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, ...options.consoleLimits });
+  const app = createApp({
+    grader,
+    consoles,
+    state,
+    log,
+    cookieSecret: await cookieSecret(state),
+    rateLimits: options.rateLimits,
+    webDir: options.webDir,
+  });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    grader,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all([grader.stop(), consoles.stop()]);
+      await state.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
