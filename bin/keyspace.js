@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // keyspace — the Keyspace command line.
 //
-//   keyspace start [--port N] [--host H]   serve the course in the browser
+//   keyspace start [--port N] [--host H] [--data-dir D]   serve the course in the browser
 //   keyspace grade <exercise> <file.ts>    grade one submission (--format pretty|json)
 //   keyspace verify [--course DIR]         prove that a course's exercises and lessons hold
 //   keyspace doctor                        check that this machine can run Keyspace

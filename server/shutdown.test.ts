@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PID_FILE } from './state/embedded-redis.ts';
+import { LearnerClient } from './test/learner-client.ts';
+import { type ServerProcess, startServerProcess } from './test/server-process.ts';
+
+// The reference solution, taking its time: a grading still running when SIGTERM comes.
+const SLOW_SOLUTION = `import type Redis from 'ioredis';
+
+export async function main(redis: Redis): Promise<string | null> {
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await redis.set('weather', 'sunny');
+  return redis.get('weather');
+}
+`;
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('SIGTERM', () => {
+  const processes: ServerProcess[] = [];
+  let dataDir: string;
+  afterAll(async () => {
+    for (const { child } of processes) child.kill('SIGKILL');
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('finishes the gradings in flight, answers them, then stops its Redis cleanly', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'keyspace-shutdown-'));
+    const server = await startServerProcess(dataDir);
+    processes.push(server);
+    const learner = new LearnerClient(`${server.url}/api`);
+    await learner.get('/progress');
+    const redisPid = Number(readFileSync(join(dataDir, PID_FILE), 'utf8'));
+
+    const inFlight = learner.post('/exercises/set-and-get/submissions', { source: SLOW_SOLUTION });
+    // On loopback the request is in well before this; the grading is then still 1 s from done.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    server.child.kill('SIGTERM');
+
+    const result = await learner.json<{ status: string }>(inFlight);
+    expect(result.status).toBe('pass');
+    expect(await server.exited).toBe(0);
+    expect(alive(redisPid)).toBe(false);
+    expect(server.output()).toMatch(/"msg":"stopping: finishing the requests in flight"/);
+    expect(server.output()).toMatch(/"msg":"stopped"/);
+    // A clean stop: Redis removes its pid file only when it shuts down by itself.
+    expect(() => readFileSync(join(dataDir, PID_FILE))).toThrow();
+
+    const again = await startServerProcess(dataDir);
+    processes.push(again);
+    const back = new LearnerClient(`${again.url}/api`);
+    back.cookie = learner.cookie;
+    const progress = await back.json<{ exercises: Record<string, { status: string }> }>(
+      back.get('/progress'),
+    );
+    expect(progress.exercises['set-and-get']?.status).toBe('passed');
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+});
