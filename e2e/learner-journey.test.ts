@@ -1,19 +1,27 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
 import { launchChromium } from './browser.ts';
 import { serveCourse } from './serve-course.ts';
 
-const exerciseFile = (name: string) =>
-  readFileSync(new URL(`../exercises/set-and-get/${name}`, import.meta.url), 'utf8');
+const exerciseFile = (name: string, exercise = 'set-and-get') =>
+  readFileSync(new URL(`../exercises/${exercise}/${name}`, import.meta.url), 'utf8');
 /** An exercise on its lesson page, which may have other exercises too. */
 const panel = (page: Page, id = 'set-and-get') =>
   page.locator(`section[aria-labelledby="exercise-${id}"]`);
 const editorText = (page: Page, id = 'set-and-get') =>
   panel(page, id).locator('.monaco-editor .view-lines').textContent();
+/** What the line under the editor says: "Saved", "Saving…", "Not saved: …" or nothing. */
+const saveStatus = (page: Page, id = 'set-and-get') =>
+  panel(page, id).getByRole('status').textContent();
 /** How Monaco shows a text: one line per div, spaces as no-break spaces. */
 const shown = (code: string) => code.replace(/\n/g, '').replace(/ /g, '\u00a0');
+/** Whether the editor holds `code`; Monaco draws only the lines in view, so the start of it. */
+const holds = async (page: Page, id: string, code: string) => {
+  const text = (await editorText(page, id)) ?? '';
+  return text.length > 0 && shown(code).startsWith(text);
+};
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /**
@@ -49,17 +57,23 @@ describe('a learner in the browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     [course, browser] = await Promise.all([serveCourse(), launchChromium()]);
-    const context = await browser.newContext({
+    ({ page } = await newLearner());
+  }, 120_000);
+
+  /** A browser context of its own, so its own cookie: another learner, to the server. */
+  async function newLearner(): Promise<{ context: BrowserContext; page: Page }> {
+    const learner = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
       permissions: ['clipboard-read', 'clipboard-write'],
       colorScheme: 'light',
     });
-    page = await context.newPage();
-    page.on('console', (message) => {
+    const opened = await learner.newPage();
+    opened.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
     });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  }, 120_000);
+    opened.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    return { context: learner, page: opened };
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -207,11 +221,24 @@ describe('a learner in the browser', () => {
     await expect.poll(() => panel(page).getByTestId('run-status').textContent()).toMatch(/^Ran/);
   });
 
+  it('saves the code as the learner types, and brings it back after a reload', async () => {
+    await panel(page, 'page-views').locator('.monaco-editor .view-lines').waitFor();
+    expect(await saveStatus(page, 'page-views')).toBe('');
+    await replaceCode(page, '// my own attempt\n', 'page-views');
+    await expect.poll(() => saveStatus(page, 'page-views')).toBe('Saved');
+    await page.reload();
+    await expect.poll(() => editorText(page, 'page-views')).toBe(shown('// my own attempt\n'));
+    expect(await saveStatus(page, 'page-views')).toBe('Saved');
+    // The other exercise's code, saved before, came back too.
+    await expect.poll(() => editorText(page)).toBe(shown(exerciseFile('solution.ts')));
+    await panel(page, 'page-views').getByRole('status').scrollIntoViewIfNeeded();
+    await inBothThemes(page, 'lesson-saved');
+  });
+
   it('asks before putting the starter back, and keeps the code when told to', async () => {
     const other = panel(page, 'page-views');
-    await other.locator('.monaco-editor .view-lines').waitFor();
-    const starter = await editorText(page, 'page-views');
-    await replaceCode(page, '// my own attempt\n', 'page-views');
+    const starter = exerciseFile('starter.ts', 'page-views');
+    expect(await editorText(page, 'page-views')).toBe(shown('// my own attempt\n'));
     await other.getByRole('button', { name: 'Reset to starter' }).click();
     await other.getByRole('button', { name: 'Keep my code' }).click();
     expect(await editorText(page, 'page-views')).toBe(shown('// my own attempt\n'));
@@ -220,7 +247,9 @@ describe('a learner in the browser', () => {
       .toBe('Reset to starter');
     await other.getByRole('button', { name: 'Reset to starter' }).click();
     await other.getByRole('button', { name: 'Replace my code' }).click();
-    await expect.poll(() => editorText(page, 'page-views')).toBe(starter);
+    await expect.poll(() => holds(page, 'page-views', starter)).toBe(true);
+    // The saved attempt is forgotten: a reload would bring the starter back (checked below).
+    await expect.poll(() => saveStatus(page, 'page-views')).toBe('Saved');
   });
 
   it('offers the solution after three failed submissions, once the learner confirms', async () => {
@@ -243,6 +272,7 @@ describe('a learner in the browser', () => {
   });
 
   it('shows the progress on the course map, and keeps code and progress across a reload', async () => {
+    await expect.poll(() => saveStatus(page)).toBe('Saved');
     await page.getByRole('link', { name: 'Course' }).click();
     await page.locator('.lesson-status').first().waitFor();
     const statuses = await page.locator('.lesson-status').allTextContents();
@@ -261,9 +291,16 @@ describe('a learner in the browser', () => {
     await inBothThemes(page, 'course-map-progress', { fullPage: true });
     await page.locator('.continue').click();
     await expect.poll(() => editorText(page)).toBe(shown(exerciseFile('solution.ts')));
-    expect(await panel(page).locator('.hint-list li').count()).toBe(1);
+    await expect
+      .poll(() => holds(page, 'page-views', exerciseFile('starter.ts', 'page-views')))
+      .toBe(true);
+    await expect.poll(() => panel(page).locator('.hint-list li').count()).toBe(1);
     await panel(page)
       .getByRole('button', { name: 'Compare with the reference solution' })
+      .waitFor();
+    // Three failed submissions, kept by the server: the solution is still offered.
+    await panel(page, 'page-views')
+      .getByRole('button', { name: 'See the reference solution' })
       .waitFor();
   });
 
@@ -357,6 +394,78 @@ describe('a learner in the browser', () => {
     }
   });
 
+  it('says when to try again when there were too many requests', async () => {
+    await page.route('**/api/exercises/*/submissions', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'Retry-After': '30' },
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'rate_limited', message: 'too many requests' }),
+      }),
+    );
+    try {
+      await panel(page).getByRole('button', { name: 'Submit' }).click();
+      await expect
+        .poll(() => panel(page).locator('.workbench > .error').textContent())
+        .toBe('too many requests. Try again in 30 seconds.');
+    } finally {
+      await page.unroute('**/api/exercises/*/submissions');
+    }
+  });
+
+  it('keeps the code in the editor when the server cannot save it, and saves it once it can', async () => {
+    const message = 'the server cannot reach its storage right now, so nothing was saved';
+    await page.route('**/api/exercises/*/draft', (route) =>
+      route.request().method() === 'PUT'
+        ? route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: 'state_unavailable', message }),
+          })
+        : route.fallback(),
+    );
+    const code = `${exerciseFile('solution.ts')}// kept while the server was away\n`;
+    try {
+      await replaceCode(page, code);
+      await expect.poll(() => saveStatus(page)).toBe(`Not saved: ${message}`);
+      expect(await panel(page).getByRole('status').getAttribute('aria-live')).toBe('polite');
+      expect(await editorText(page)).toBe(shown(code));
+      await panel(page).getByRole('status').scrollIntoViewIfNeeded();
+      await inBothThemes(page, 'lesson-not-saved');
+    } finally {
+      await page.unroute('**/api/exercises/*/draft');
+    }
+    // Tried again by itself, a few seconds later.
+    await expect.poll(() => saveStatus(page), { timeout: 10_000 }).toBe('Saved');
+    await page.reload();
+    await expect.poll(() => editorText(page)).toBe(shown(code));
+  });
+
+  it('shows the course without statuses, and says why, when the progress cannot be loaded', async () => {
+    const message = 'the server cannot reach its storage right now';
+    await page.route('**/api/progress', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: 'state_unavailable', message }),
+      }),
+    );
+    try {
+      await page.goto(course.url);
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe(`Your progress could not be loaded: ${message}`);
+      expect(await page.locator('.lesson-card').count()).toBe(10);
+      expect(await page.locator('.lesson-status').count()).toBe(0);
+    } finally {
+      await page.unroute('**/api/progress');
+    }
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect
+      .poll(() => page.locator('label[for="course-progress"]').textContent())
+      .toBe('1 of 12 exercises passed');
+  });
+
   it("runs code once in the learner's Redis, and shows the image it stored in the key browser", async () => {
     await page.goto(`${course.url}/lessons/storing-images`);
     await replaceCode(
@@ -373,6 +482,51 @@ describe('a learner in the browser', () => {
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();
     await inBothThemes(page, 'key-browser-image');
+  });
+
+  it("shows another learner none of the first one's progress, code or keys", async () => {
+    // The first learner's keys, for contrast: the block's and Run's.
+    await page.goto(`${course.url}/lessons/set-and-get`);
+    await expect
+      .poll(() => page.locator('.key-name').allTextContents())
+      .toEqual(expect.arrayContaining(['weather', 'image:7']));
+    const { context: other, page: stranger } = await newLearner();
+    try {
+      await stranger.goto(course.url);
+      await stranger.getByRole('link', { name: /SET and GET/ }).waitFor();
+      expect(await stranger.locator('.lesson-status').allTextContents()).toEqual(
+        Array(10).fill('Not started'),
+      );
+      expect(await stranger.locator('label[for="course-progress"]').textContent()).toBe(
+        '0 of 12 exercises passed',
+      );
+      expect(await stranger.locator('.continue').textContent()).toBe(
+        'Start with Key-value databases',
+      );
+      await stranger.getByRole('link', { name: /SET and GET/ }).click();
+      await panel(stranger).locator('.monaco-editor .view-lines').waitFor();
+      expect((await editorText(stranger))?.replace(/\s+/g, ' ')).toContain(
+        "// TODO: store the string 'sunny' under the key 'weather'.",
+      );
+      expect(await saveStatus(stranger)).toBe('');
+      await panel(stranger).getByRole('button', { name: 'Show a hint (1 of 2)' }).waitFor();
+      expect(await panel(stranger).locator('.hint-list li').count()).toBe(0);
+      expect(await panel(stranger).locator('.solution-note').isVisible()).toBe(true);
+      await expect
+        .poll(() => stranger.locator('.key-browser').textContent())
+        .toContain('No keys yet.');
+      const prompt = stranger.getByRole('textbox', { name: 'Redis command' });
+      await prompt.fill('GET weather');
+      await prompt.press('Enter');
+      await expect
+        .poll(() => stranger.getByRole('log').locator('.console-reply').last().textContent())
+        .toBe('(nil)\n');
+    } finally {
+      await other.close();
+    }
+    // And the first learner still has theirs.
+    await page.reload();
+    await expect.poll(() => page.locator('.key-name').allTextContents()).toContain('weather');
   });
 
   it('went the whole way without breaking the Content-Security-Policy or an uncaught error', () => {

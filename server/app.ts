@@ -32,6 +32,11 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** The built web app (vite build's output); the API works without it. */
   webDir?: string;
+  /**
+   * Express's `trust proxy`: which proxies in front may say the request came over HTTPS, so that
+   * the learner cookie is marked Secure behind one (TRUST_PROXY).
+   */
+  trustProxy?: string | number;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -43,13 +48,15 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   app.use(requestLog(log));
   app.use(securityHeaders);
   app.use(healthRoutes(state, grader));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  app.use('/api', learnerCookie(deps.cookieSecret));
+  const identify = learnerCookie(deps.cookieSecret);
+  app.use('/api', identify);
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(course, progress));
   app.use('/api', progressRoutes(course, progress));
@@ -73,8 +80,9 @@ export function createApp(deps: AppDeps): Express {
   );
   if (webDir && existsSync(webDir)) {
     app.use(express.static(webDir, { index: false }));
-    // Client-side routes (/lessons/...) all load the same page.
-    app.get('/{*path}', (_req, res) => res.sendFile(join(webDir, 'index.html')));
+    // Client-side routes (/lessons/...) all load the same page. It carries the learner cookie,
+    // so that the page's first API requests, sent together, all come from one learner.
+    app.get('/{*path}', identify, (_req, res) => res.sendFile(join(webDir, 'index.html')));
   }
   app.use(errorMiddleware);
   return app;

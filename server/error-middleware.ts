@@ -45,7 +45,14 @@ function describe(error: unknown): Answer {
     return { status: 413, error: 'too_large', message: 'the request body is too large' };
   }
   if (type === 'entity.parse.failed') {
-    return { status: 400, error: 'bad_json', message: 'the request body is not valid JSON' };
+    return {
+      status: 400,
+      error: 'bad_json',
+      message: 'the request body is not valid JSON, or not a JSON object',
+    };
+  }
+  if (status === 415) {
+    return { status, error: 'unsupported_media_type', message: (error as Error).message };
   }
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, error: 'bad_request', message: (error as Error).message };

@@ -55,6 +55,7 @@ export async function startCommand(argv: string[]): Promise<number> {
       log,
       cookieSecret: await cookieSecret(state),
       webDir: WEB_DIR,
+      trustProxy: trustProxy(process.env.TRUST_PROXY),
     });
     server = app.listen(port, values.host);
     await new Promise<void>((resolve, reject) => {
@@ -83,6 +84,12 @@ export async function startCommand(argv: string[]): Promise<number> {
   await stop();
   log.info('stopped');
   return 0;
+}
+
+/** TRUST_PROXY as Express takes it: a hop count, or addresses and names such as `loopback`. */
+function trustProxy(setting: string | undefined): string | number | undefined {
+  if (!setting) return undefined;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }
 
 /** Stops taking connections and waits for the requests in flight, closing connections as they idle. */

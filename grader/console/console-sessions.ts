@@ -81,8 +81,9 @@ export class ConsoleSessions {
     return (await this.inTurn(session, () => work(session.sandbox.address))).value;
   }
 
-  /** What the console's sandbox holds, for the key browser. */
+  /** What the learner's sandbox holds, for the key browser: nothing, if they have none yet. */
   async keys(learner: string): Promise<KeyView[]> {
+    if (!this.sessions.has(learner) && !this.opening.has(learner)) return [];
     const session = await this.session(learner);
     const { value } = await this.inTurn(session, async () => {
       const trusted = connectTrusted(session.sandbox.address);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { keys } from '../progress/keys.ts';
 import type { AppState } from '../state/app-state.ts';
@@ -32,24 +32,21 @@ export async function cookieSecret(state: AppState, env = process.env): Promise<
  * cross-site POSTs, which (with JSON-only bodies) is what stands between another site and a
  * learner's progress.
  */
-export function learnerCookie(secret: string): RequestHandler[] {
-  return [
-    cookieParser(secret),
-    (req: Request, res: Response, next: NextFunction) => {
-      const signed: unknown = req.signedCookies?.[LEARNER_COOKIE];
-      const learner = LearnerId.safeParse(signed).success ? (signed as string) : randomUUID();
-      res.locals.learner = learner;
-      res.cookie(LEARNER_COOKIE, learner, {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.secure,
-        path: '/',
-        maxAge: COOKIE_MAX_AGE_MS,
-      });
-      next();
-    },
-  ];
+export function learnerCookie(secret: string): Router {
+  return Router().use(cookieParser(secret), (req: Request, res: Response, next: NextFunction) => {
+    const signed: unknown = req.signedCookies?.[LEARNER_COOKIE];
+    const learner = LearnerId.safeParse(signed).success ? (signed as string) : randomUUID();
+    res.locals.learner = learner;
+    res.cookie(LEARNER_COOKIE, learner, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.secure,
+      path: '/',
+      maxAge: COOKIE_MAX_AGE_MS,
+    });
+    next();
+  });
 }
 
 /** The learner the request comes from (set by learnerCookie). */

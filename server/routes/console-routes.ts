@@ -33,6 +33,8 @@ export function consoleRoutes(
   });
   router.post('/console/runs', limits.run, async (req, res) => {
     const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
+    // An unknown exercise is a 404 before it costs a sandbox.
+    await grader.exercise(exercise);
     res.json(
       await consoles.useSandbox(learnerOf(res), (sandbox) =>
         grader.runOnce(exercise, source, sandbox),

@@ -16,11 +16,11 @@ export function pathId(req: Request, what: 'lesson' | 'exercise'): string {
   return parsed.data;
 }
 
-const HintNumber = z.coerce.number().int().min(1).max(99);
+const HintNumber = z.string().regex(/^[1-9]\d?$/);
 
 export function pathHintNumber(req: Request): number {
-  const parsed = HintNumber.safeParse(req.params.number);
-  if (!parsed.success)
-    throw badRequest('the hint number in the path must be a whole number from 1');
-  return parsed.data;
+  if (!HintNumber.safeParse(req.params.number).success) {
+    throw badRequest('the hint number in the path must be a whole number from 1 to 99');
+  }
+  return Number(req.params.number);
 }

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
-import { findRedisServer } from '../../grader/index.ts';
+import { findRedisServer, spawnTied } from '../../grader/index.ts';
 
 /** A free TCP port on loopback, as the kernel hands one out. */
 export async function freePort(): Promise<number> {
@@ -16,7 +16,8 @@ export async function freePort(): Promise<number> {
 
 /** A plain redis-server on a TCP port: what an operator's REDIS_URL points at. */
 export async function startRedisOnPort(port: number): Promise<ChildProcess> {
-  const child = spawn(
+  // Tied to this process: a test that fails half-way leaves no redis-server behind.
+  const child = spawnTied(
     findRedisServer(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
@@ -30,7 +31,10 @@ export async function startRedisOnPort(port: number): Promise<ChildProcess> {
       await probe.ping();
       break;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       probe.disconnect();

@@ -19,8 +19,8 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       <main className="page-error" role="alert">
         <h1>This page ran into a problem</h1>
         <p>
-          Something in Keyspace itself went wrong while showing this page. Your code and progress
-          are saved in this browser.
+          Something in Keyspace itself went wrong while showing this page. The code and progress the
+          server saved for you are safe there.
         </p>
         <pre>{error.message}</pre>
         <p>

@@ -1,68 +1,63 @@
-import { useSyncExternalStore } from 'react';
-import { forgetStored, readStored, store } from '../../lib/browser-storage.ts';
+import { useEffect, useSyncExternalStore } from 'react';
+import type { Loadable } from '../../lib/use-api.ts';
+import { type ExerciseProgress, getProgress, type Progress } from './api/get-progress.ts';
+import { recordVisit } from './api/record-visit.ts';
 
-// A learner's progress, kept in this browser's localStorage until the server keeps it per
-// learner (issue 6). Everything goes through this module, so that change stays in one place.
+// The learner's progress as the server keeps it, shared by every part of the page. The server
+// records visits, submissions and hints itself; this module asks it again when they may have
+// changed, and is the only one that does.
 
-export interface ExerciseProgress {
-  passed: boolean;
-  /** Submissions that did not pass, before the first that did. */
-  failures: number;
-  /** How many hints have been revealed. */
-  hintsShown: number;
-}
-
-export interface Progress {
-  /** Lessons opened, in no order. */
-  visited: string[];
-  /** The lesson opened last: where "continue" leads. */
-  lastLesson?: string;
-  exercises: Record<string, ExerciseProgress>;
-}
-
+export type { ExerciseProgress, Progress };
 export type LessonStatus = 'not-started' | 'in-progress' | 'done';
 
-const PROGRESS_KEY = 'keyspace.progress';
-const CODE_KEY = (exercise: string) => `keyspace.code.${exercise}`;
-const EMPTY: Progress = { visited: [], exercises: {} };
+let snapshot: Loadable<Progress> = { state: 'loading' };
+/** The newest load's number: an older answer never overwrites a newer one. */
+let latest = 0;
+/** Visits still on their way: a load waits for them, so that it includes them. */
+let visits: Promise<unknown> = Promise.resolve();
 const listeners = new Set<() => void>();
-let snapshot = read();
 
-function read(): Progress {
-  try {
-    const stored = JSON.parse(readStored(PROGRESS_KEY) ?? 'null') as Partial<Progress> | null;
-    const { visited, exercises, lastLesson } = stored ?? {};
-    if (!Array.isArray(visited) || !isRecord(exercises)) return EMPTY;
-    return { visited, exercises, ...(typeof lastLesson === 'string' ? { lastLesson } : {}) };
-  } catch {
-    // Unreadable (edited by hand, another version): start again rather than break the page.
-    return EMPTY;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, ExerciseProgress> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function notify(): void {
+function set(next: Loadable<Progress>): void {
+  snapshot = next;
   for (const listener of listeners) listener();
 }
 
-/** Changes the progress on the page; it is kept if the browser lets it be. */
-function update(change: (progress: Progress) => Progress): void {
-  snapshot = change(snapshot);
-  store(PROGRESS_KEY, JSON.stringify(snapshot));
-  notify();
+async function fetchProgress({ fresh }: { fresh: boolean }): Promise<void> {
+  const load = ++latest;
+  if (fresh) set({ state: 'loading' });
+  await visits;
+  try {
+    const data = await getProgress();
+    if (load === latest) set({ state: 'ready', data });
+  } catch (error) {
+    // A refresh that fails leaves what was shown: a little stale beats gone.
+    if (load === latest && (fresh || snapshot.state !== 'ready')) {
+      set({ state: 'failed', error: error as Error });
+    }
+  }
 }
 
-// Another tab of the course changed it, or cleared the storage (key null).
-window.addEventListener('storage', (event) => {
-  if (event.key !== PROGRESS_KEY && event.key !== null) return;
-  snapshot = read();
-  notify();
-});
+/** Loads the progress afresh, showing "loading" meanwhile: for a page that has just opened. */
+export function loadProgress(): void {
+  void fetchProgress({ fresh: true });
+}
 
-export function useProgress(): Progress {
+/** Asks again after something the server records (a submission), keeping what is shown meanwhile. */
+export function refreshProgress(): Promise<void> {
+  return fetchProgress({ fresh: false });
+}
+
+/**
+ * Tells the server the learner opened the lesson, then loads the progress. A visit that cannot
+ * be recorded only leaves "continue" pointing elsewhere: the page says nothing about it, and the
+ * calls that matter (code, submissions) report what is wrong themselves.
+ */
+export function visitLesson(lesson: string): void {
+  visits = Promise.allSettled([visits, recordVisit(lesson)]);
+  loadProgress();
+}
+
+export function useProgress(): Loadable<Progress> {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
@@ -72,62 +67,30 @@ export function useProgress(): Progress {
   );
 }
 
-export function exerciseProgress(progress: Progress, exercise: string): ExerciseProgress {
-  return progress.exercises[exercise] ?? { passed: false, failures: 0, hintsShown: 0 };
+/** The progress, loaded afresh when the calling page opens: another tab may have moved it on. */
+export function usePageProgress(): Loadable<Progress> {
+  useEffect(loadProgress, []);
+  return useProgress();
 }
+
+/** Undefined while the exercise has not been started (or the progress is not known). */
+export function exerciseProgress(
+  progress: Progress | undefined,
+  exercise: string,
+): ExerciseProgress | undefined {
+  return progress?.exercises[exercise];
+}
+
+export const hasPassed = (progress: Progress | undefined, exercise: string) =>
+  exerciseProgress(progress, exercise)?.status === 'passed';
 
 export function lessonStatus(
   progress: Progress,
   lesson: { id: string; exercises: string[] },
 ): LessonStatus {
-  const passed = lesson.exercises.filter((id) => exerciseProgress(progress, id).passed);
+  const passed = lesson.exercises.filter((id) => hasPassed(progress, id));
   if (lesson.exercises.length > 0 && passed.length === lesson.exercises.length) return 'done';
-  return progress.visited.includes(lesson.id) ? 'in-progress' : 'not-started';
-}
-
-export function markVisited(lesson: string): void {
-  update((progress) => ({
-    ...progress,
-    visited: progress.visited.includes(lesson) ? progress.visited : [...progress.visited, lesson],
-    lastLesson: lesson,
-  }));
-}
-
-function changeExercise(exercise: string, change: (was: ExerciseProgress) => ExerciseProgress) {
-  update((progress) => ({
-    ...progress,
-    exercises: {
-      ...progress.exercises,
-      [exercise]: change(exerciseProgress(progress, exercise)),
-    },
-  }));
-}
-
-export function recordSubmission(exercise: string, passed: boolean): void {
-  changeExercise(exercise, (was) => ({
-    ...was,
-    passed: was.passed || passed,
-    failures: was.passed || passed ? was.failures : was.failures + 1,
-  }));
-}
-
-export function recordHintShown(exercise: string, hintsShown: number): void {
-  changeExercise(exercise, (was) => ({
-    ...was,
-    hintsShown: Math.max(was.hintsShown, hintsShown),
-  }));
-}
-
-/** The learner's code as last typed, or undefined if they never changed the starter. */
-export function savedCode(exercise: string): string | undefined {
-  return readStored(CODE_KEY(exercise));
-}
-
-/** False when the browser refused (storage full or disabled): the code is only in the editor. */
-export function saveCode(exercise: string, code: string): boolean {
-  return store(CODE_KEY(exercise), code);
-}
-
-export function forgetCode(exercise: string): void {
-  forgetStored(CODE_KEY(exercise));
+  const started =
+    progress.visited.includes(lesson.id) || lesson.exercises.some((id) => progress.exercises[id]);
+  return started ? 'in-progress' : 'not-started';
 }

@@ -15,5 +15,4 @@ export interface KeyView {
     | { kind: 'other'; type: string };
 }
 
-export const getKeys = (consoleId: string) =>
-  api<{ keys: KeyView[] }>(`/consoles/${encodeURIComponent(consoleId)}/keys`);
+export const getKeys = () => api<{ keys: KeyView[] }>('/console/keys');

@@ -9,8 +9,9 @@ export interface RunOnceResult {
   durationMs: number;
 }
 
-export const runCode = (consoleId: string, exercise: string, source: string) =>
-  api<RunOnceResult>(`/consoles/${encodeURIComponent(consoleId)}/runs`, {
+/** Runs an exercise's code once against the learner's own console sandbox. */
+export const runCode = (exercise: string, source: string) =>
+  api<RunOnceResult>('/console/runs', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ exercise, source }),

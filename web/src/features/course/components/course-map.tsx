@@ -1,12 +1,13 @@
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
-import { useLoad } from '../../../lib/use-api.ts';
+import { type Loadable, useLoad } from '../../../lib/use-api.ts';
 import {
-  exerciseProgress,
+  hasPassed,
   type LessonStatus,
   lessonStatus,
+  loadProgress,
   type Progress,
-  useProgress,
+  usePageProgress,
 } from '../../progress/progress-store.ts';
 import { getCourse, type LessonSummary } from '../api/get-course.ts';
 
@@ -18,30 +19,43 @@ const STATUS_LABEL: Record<LessonStatus, string> = {
 
 export function CourseMap() {
   const course = useLoad('course', getCourse);
-  const progress = useProgress();
+  const progress = usePageProgress();
+  // The lessons wait for the progress, so that no status shows before it is known.
+  const lessons: Loadable<{ lessons: LessonSummary[] }> =
+    progress.state === 'loading' ? progress : course;
+  const known = progress.state === 'ready' ? progress.data : undefined;
   return (
     <main className="course-map">
       <h1>Learn Redis by doing</h1>
       <p className="lead">
         Short lessons, each with an exercise your code must pass against a real Redis.
       </p>
-      <LoadState loadable={course}>
+      <LoadState loadable={lessons}>
         {({ lessons }) => (
           <>
-            <Overview lessons={lessons} progress={progress} />
+            {known && <Overview lessons={lessons} progress={known} />}
+            {progress.state === 'failed' && <ProgressUnknown message={progress.error.message} />}
             <ol className="lessons">
               {lessons.map((lesson) => {
-                const status = lessonStatus(progress, lesson);
+                const status = known && lessonStatus(known, lesson);
                 return (
                   <li key={lesson.id}>
-                    <Link href={`/lessons/${lesson.id}`} className={`lesson-card status-${status}`}>
+                    <Link
+                      href={`/lessons/${lesson.id}`}
+                      className={`lesson-card status-${status ?? 'unknown'}`}
+                    >
                       <span className="lesson-title">{lesson.title}</span>
                       <span className="lesson-summary">{lesson.summary}</span>
                       <span className="lesson-meta">
-                        <span className="lesson-status" data-status={status}>
-                          {STATUS_LABEL[status]}
-                        </span>{' '}
-                        · {lesson.minutes} min · {lesson.exercises.length} exercise
+                        {status && (
+                          <>
+                            <span className="lesson-status" data-status={status}>
+                              {STATUS_LABEL[status]}
+                            </span>{' '}
+                            ·{' '}
+                          </>
+                        )}
+                        {lesson.minutes} min · {lesson.exercises.length} exercise
                         {lesson.exercises.length === 1 ? '' : 's'}
                       </span>
                     </Link>
@@ -59,7 +73,7 @@ export function CourseMap() {
 /** How far the learner is, and the one link that takes them on. */
 function Overview({ lessons, progress }: { lessons: LessonSummary[]; progress: Progress }) {
   const exercises = lessons.flatMap((lesson) => lesson.exercises);
-  const passed = exercises.filter((id) => exerciseProgress(progress, id).passed).length;
+  const passed = exercises.filter((id) => hasPassed(progress, id)).length;
   const unfinished = lessons.filter((lesson) => lessonStatus(progress, lesson) !== 'done');
   const last = lessons.find((lesson) => lesson.id === progress.lastLesson);
   const next = last && lessonStatus(progress, last) !== 'done' ? last : unfinished[0];
@@ -77,6 +91,22 @@ function Overview({ lessons, progress }: { lessons: LessonSummary[]; progress: P
       ) : (
         <p className="continue">You have passed every exercise of the course.</p>
       )}
+    </section>
+  );
+}
+
+/** The course is there but the progress is not: say why, and offer to ask again. */
+function ProgressUnknown({ message }: { message: string }) {
+  return (
+    <section className="overview" aria-label="Your progress">
+      <p className="error" role="alert">
+        Your progress could not be loaded: {message}
+      </p>
+      <p>
+        <button type="button" className="secondary" onClick={loadProgress}>
+          Try again
+        </button>
+      </p>
     </section>
   );
 }

@@ -1,30 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
 import { Prose } from '../../../app/prose.tsx';
-import { exerciseProgress, recordHintShown, useProgress } from '../../progress/progress-store.ts';
+import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
 import { getHint, type Hint } from '../api/get-hint.ts';
 
-/** Hints revealed one at a time; those already revealed come back on a later visit. */
+/**
+ * Hints revealed one at a time; those already revealed come back on a later visit. The server
+ * counts a hint as revealed when it is fetched, so asking for one is all there is to record.
+ */
 export function Hints({ exercise, count }: { exercise: string; count: number }) {
-  const shown = exerciseProgress(useProgress(), exercise).hintsShown;
+  const progress = useProgress();
   const [hints, setHints] = useState<Hint[]>([]);
+  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string>();
+  const revealedBefore = Math.min(
+    count,
+    progress.state === 'ready' ? (exerciseProgress(progress.data, exercise)?.hintsShown ?? 0) : 0,
+  );
+  const revealed = Math.max(revealedBefore, hints.at(-1)?.number ?? 0);
 
+  // Brings back the hints revealed on an earlier visit.
   useEffect(() => {
     let current = true;
-    const missing = Array.from({ length: Math.min(shown, count) }, (_, index) => index + 1).filter(
+    const missing = Array.from({ length: revealedBefore }, (_, index) => index + 1).filter(
       (number) => !hints.some((hint) => hint.number === number),
     );
     if (missing.length === 0) return;
     Promise.all(missing.map((number) => getHint(exercise, number))).then(
-      (loaded) => current && setHints((had) => [...had, ...loaded].sort(byNumber)),
+      (loaded) => current && setHints((had) => merge(had, loaded)),
       (failure: Error) => current && setError(failure.message),
     );
     return () => {
       current = false;
     };
-  }, [exercise, shown, count, hints]);
+  }, [exercise, revealedBefore, hints]);
 
-  const next = Math.min(shown, count) + 1;
   // A hint asked for takes the focus (its button may be gone), so it is also read out.
   const asked = useRef(false);
   const newest = useRef<HTMLLIElement>(null);
@@ -33,6 +42,22 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
     if (asked.current && loadedCount > 0) newest.current?.focus();
     asked.current = false;
   }, [loadedCount]);
+
+  const ask = async () => {
+    setError(undefined);
+    setAsking(true);
+    try {
+      const hint = await getHint(exercise, revealed + 1);
+      asked.current = true;
+      setHints((had) => merge(had, [hint]));
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setAsking(false);
+    }
+  };
+
+  const next = revealed + 1;
   return (
     <section className="hints" aria-label="Hints">
       {hints.length > 0 && (
@@ -48,17 +73,10 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
           ))}
         </ol>
       )}
-      {next <= count && (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setError(undefined);
-            asked.current = true;
-            recordHintShown(exercise, next);
-          }}
-        >
-          {shown === 0 ? 'Show a hint' : 'Show another hint'} ({next} of {count})
+      {/* Offered once the progress says how many were revealed before (or could not say). */}
+      {progress.state !== 'loading' && next <= count && (
+        <button type="button" className="secondary" onClick={ask} disabled={asking}>
+          {revealed === 0 ? 'Show a hint' : 'Show another hint'} ({next} of {count})
         </button>
       )}
       {error && (
@@ -70,4 +88,7 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
   );
 }
 
-const byNumber = (a: Hint, b: Hint) => a.number - b.number;
+const merge = (had: Hint[], loaded: Hint[]) =>
+  [...had, ...loaded.filter((hint) => !had.some((old) => old.number === hint.number))].sort(
+    (a, b) => a.number - b.number,
+  );

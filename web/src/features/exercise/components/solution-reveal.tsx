@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
 import { getSolution } from '../api/get-solution.ts';
 
-/** Failed submissions after which the solution may be seen without passing, once confirmed. */
+/**
+ * Failed submissions after which the solution may be seen without passing, once confirmed. The
+ * server holds the same rule and has the last word: it answers 403 `solution_locked` otherwise.
+ */
 export const FAILURES_BEFORE_SOLUTION = 3;
 
 type State =
@@ -14,7 +17,10 @@ type State =
 
 /** The reference solution: after a pass, or after several failed submissions and a confirmation. */
 export function SolutionReveal({ exercise }: { exercise: string }) {
-  const { passed, failures } = exerciseProgress(useProgress(), exercise);
+  const progress = useProgress();
+  const record = progress.state === 'ready' ? exerciseProgress(progress.data, exercise) : undefined;
+  const passed = record?.status === 'passed';
+  const failures = record?.failures ?? 0;
   const [state, setState] = useState<State>({ step: 'closed' });
   // The button pressed is replaced by what it opened: the focus follows, rather than drop to
   // the page's start.
@@ -34,6 +40,7 @@ export function SolutionReveal({ exercise }: { exercise: string }) {
     try {
       setState({ step: 'shown', solution: (await getSolution(exercise)).solution });
     } catch (error) {
+      // The server's own words, also when it keeps the solution locked (403 solution_locked).
       setState({ step: 'failed', message: (error as Error).message });
     }
   };

@@ -6,7 +6,7 @@ import { KeyBrowser } from '../../console/components/key-browser.tsx';
 import { RedisConsole } from '../../console/components/redis-console.tsx';
 import { ConsoleProvider } from '../../console/console-context.tsx';
 import { ExercisePanel } from '../../exercise/components/exercise-panel.tsx';
-import { markVisited } from '../../progress/progress-store.ts';
+import { visitLesson } from '../../progress/progress-store.ts';
 import { getLesson } from '../api/get-lesson.ts';
 import { LessonText } from './lesson-text.tsx';
 import { SplitView } from './split-view.tsx';
@@ -14,8 +14,9 @@ import { SplitView } from './split-view.tsx';
 export function LessonPage({ id }: { id: string }) {
   const lesson = useLoad(`lesson:${id}`, () => getLesson(id));
   const found = lesson.state === 'ready';
+  // Recorded once the lesson is known to exist; the page's progress loads after it.
   useEffect(() => {
-    if (found) markVisited(id);
+    if (found) visitLesson(id);
   }, [found, id]);
   return (
     <LoadState loadable={lesson}>

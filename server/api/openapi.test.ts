@@ -1,0 +1,491 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleSessions, Grader } from '../../grader/index.ts';
+import { createApp } from '../app.ts';
+import { LearnerClient } from '../test/learner-client.ts';
+import { startTestApp, type TestApp } from '../test/test-app.ts';
+import { openApiDocument } from './openapi.ts';
+import { OpenApiChecker, type OpenApiDocument, operationKey } from './openapi-checker.ts';
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const SOLUTION = read('../../exercises/set-and-get/solution.ts');
+const STARTER = read('../../exercises/set-and-get/starter.ts');
+
+const document = openApiDocument() as OpenApiDocument;
+const checker = new OpenApiChecker(document);
+
+type Params = Record<string, string>;
+
+/**
+ * Sends a request to one operation of the document (`'GET /api/exercises/{id}'`), `params` put
+ * into the path as they are, and holds the answer to the document. `body` is JSON to send, or
+ * the body's text.
+ */
+async function call(
+  client: LearnerClient,
+  operation: string,
+  params: Params = {},
+  body?: unknown,
+  contentType = 'application/json',
+) {
+  const [method = '', template = ''] = operation.split(' ');
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+  const text = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Params = text === undefined ? {} : { 'Content-Type': contentType };
+  const response = await client.request(method, path, text, { headers });
+  const decoded = Object.entries(params).map(([name, value]) => [name, decodeURIComponent(value)]);
+  const parsed = await checker.check(
+    {
+      method,
+      template,
+      params: Object.fromEntries(decoded),
+      ...(text === undefined ? {} : { body: { contentType, text } }),
+    },
+    response,
+  );
+  // biome-ignore lint/suspicious/noExplicitAny: the document's schema has just vouched for it.
+  return { status: response.status, headers: response.headers, body: parsed as any };
+}
+
+/** `call`, each time as a learner the server has not seen before. */
+const newcomer =
+  (base: string) =>
+  (...[operation, params, body]: [string, Params?, unknown?]) =>
+    call(new LearnerClient(base), operation, params, body);
+
+const EXERCISE = { id: 'set-and-get' };
+const NO_SUCH = { id: 'no-such' };
+const BAD_IDS = ['..%2F..%2Fpackage.json', 'UPPER', '.hidden', 'x'.repeat(65)];
+const OVERSIZED = 'x'.repeat(200_000);
+const RUN = { exercise: 'set-and-get', source: SOLUTION };
+
+/** Operations that take a JSON body, each with one it accepts. */
+const WITH_BODY: [string, Params, Record<string, string>][] = [
+  ['PUT /api/exercises/{id}/draft', EXERCISE, { source: 'x' }],
+  ['POST /api/exercises/{id}/submissions', EXERCISE, { source: SOLUTION }],
+  ['POST /api/console/commands', {}, { commands: 'PING' }],
+  ['POST /api/console/runs', {}, RUN],
+];
+
+/** Operations that use the app's Redis (or its rate limits), each with a request it accepts. */
+const USING_STATE: [string, Params?, unknown?][] = [
+  ['POST /api/lessons/{id}/visits', EXERCISE],
+  ['GET /api/exercises/{id}/hints/{number}', { ...EXERCISE, number: '1' }],
+  ['GET /api/exercises/{id}/solution', EXERCISE],
+  ['GET /api/progress'],
+  ['GET /api/exercises/{id}/draft', EXERCISE],
+  ['DELETE /api/exercises/{id}/draft', EXERCISE],
+  ['GET /api/exercises/{id}/submissions', EXERCISE],
+  ['GET /api/console/keys'],
+  ...WITH_BODY,
+];
+
+/** Operations that read no course file: a broken course folder does not make them fail. */
+const READING_NO_COURSE = [
+  'GET /api/progress',
+  'GET /api/console/keys',
+  'POST /api/console/commands',
+];
+
+describe('the OpenAPI document', () => {
+  it('is a sound OpenAPI 3.1 document whose schemas all compile', () => {
+    expect(checker.problems()).toEqual([]);
+    expect(checker.operations().length).toBeGreaterThan(0);
+  });
+
+  it('names what is wrong with a broken document', () => {
+    const broken = structuredClone(document);
+    broken.openapi = '3.0.3';
+    const course = broken.paths['/api/course'] as { get: { responses: Record<string, unknown> } };
+    course.get.responses['200'] = { $ref: '#/components/responses/Nothing' };
+    (broken.components?.schemas as Record<string, unknown>).Error = { additionalProperty: false };
+    broken.paths['/api/lessons/{lesson}'] = broken.paths['/api/lessons/{id}'] ?? {};
+    expect(new OpenApiChecker(broken).problems()).toEqual(
+      expect.arrayContaining([
+        'openapi is 3.0.3, not 3.1.x',
+        'schema Error: strict mode: unknown keyword: "additionalProperty"',
+        'GET /api/course: nothing at #/components/responses/Nothing',
+        'GET /api/lessons/{lesson}: operationId getLesson is taken',
+        'GET /api/lessons/{lesson}: path parameters id are not those of the path',
+      ]),
+    );
+  });
+
+  it('refuses an answer the document does not promise', async () => {
+    const course = { method: 'GET', template: '/api/course', params: {} };
+    const cookie = 'keyspace_learner=s%3Aid.sig; Path=/; HttpOnly; SameSite=Lax';
+    const answer = (body: unknown, status = 200, headers: Params = {}) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/json', 'Set-Cookie': cookie, ...headers },
+      });
+    await expect(checker.check(course, answer({ lessons: [] }))).resolves.toEqual({ lessons: [] });
+    await expect(checker.check(course, answer({ lessons: [], more: 1 }))).rejects.toThrow(
+      /must NOT have additional properties/,
+    );
+    await expect(checker.check(course, answer({}, 418))).rejects.toThrow(/undocumented status/);
+    const bare = new Response('{"lessons":[]}', {
+      headers: { 'Content-Type': 'application/json' },
+    });
+    await expect(checker.check(course, bare)).rejects.toThrow(/no Set-Cookie header/);
+    await expect(
+      checker.check(course, answer({ lessons: [] }, 200, { 'Content-Type': 'text/plain' })),
+    ).rejects.toThrow(/undocumented content type 'text\/plain'/);
+    await expect(checker.check({ ...course, method: 'DELETE' }, answer({}))).rejects.toThrow(
+      /DELETE \/api\/course is not in the document/,
+    );
+  });
+
+  it("refuses an answer that contradicts the document's request constraints", async () => {
+    const draft = (source: string) => ({
+      method: 'PUT',
+      template: '/api/exercises/{id}/draft',
+      params: EXERCISE,
+      body: { contentType: 'application/json', text: JSON.stringify({ source }) },
+    });
+    const answer = (body: unknown, status: number) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: {
+          'Content-Type': 'application/json',
+          'Set-Cookie': 'keyspace_learner=s%3Aid.sig; HttpOnly; SameSite=Lax',
+        },
+      });
+    const saved = { savedAt: new Date().toISOString() };
+    await expect(checker.check(draft('x'.repeat(65_537)), answer(saved, 200))).rejects.toThrow(
+      /took what the document forbids \(body: data\/source must NOT have more than 65536/,
+    );
+    const refusal = { error: 'bad_request', message: 'no' };
+    await expect(checker.check(draft('x'), answer(refusal, 400))).rejects.toThrow(
+      /refused what the document allows/,
+    );
+  });
+
+  it('embeds the grade result schema exactly as grader/result/grade-result.schema.json has it', () => {
+    const { $schema, ...schema } = JSON.parse(read('../../grader/result/grade-result.schema.json'));
+    expect($schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(
+      (document.components?.schemas as Record<string, unknown> | undefined)?.GradeResult,
+      'copy grade-result.schema.json into openapi.yaml (components.schemas.GradeResult)',
+    ).toEqual(schema);
+  });
+});
+
+describe('the running app, against its OpenAPI document', () => {
+  let app: TestApp;
+  /** Tiny rate limits and one sandbox; its Redis goes away at the end. */
+  let limited: TestApp;
+  /** The app on a course folder whose files are broken. */
+  let broken: Awaited<ReturnType<typeof startBrokenApp>>;
+  let ada: LearnerClient;
+
+  beforeAll(async () => {
+    const once = { requests: 1, perSeconds: 60 };
+    [app, limited] = await Promise.all([
+      startTestApp(),
+      startTestApp({
+        rateLimits: { submit: once, run: once, console: once },
+        consoleLimits: { maxSessions: 1 },
+      }),
+    ]);
+    broken = await startBrokenApp(app);
+    ada = new LearnerClient(app.url);
+  });
+
+  afterAll(async () => {
+    await Promise.all([app?.stop(), limited?.stop(), broken?.stop()]);
+  });
+
+  it('documents every route the app registers, and no route it does not', () => {
+    expect(routesOf(broken.express).sort()).toEqual(checker.operations().sort());
+  });
+
+  it('serves liveness, readiness and its own document (without a cookie)', async () => {
+    const ask = newcomer(app.url);
+    expect((await ask('GET /healthz')).body).toEqual({ status: 'ok' });
+    expect((await ask('GET /readyz')).status).toBe(200);
+    const served = await ask('GET /api/openapi.json');
+    expect(served.body).toEqual(document);
+    expect(served.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('serves the course, its lessons and exercises, and records visits', async () => {
+    const { body: course } = await call(ada, 'GET /api/course');
+    const lesson = { id: course.lessons[0].id };
+    await call(ada, 'GET /api/lessons/{id}', lesson);
+    expect((await call(ada, 'POST /api/lessons/{id}/visits', lesson)).status).toBe(204);
+    expect((await call(ada, 'GET /api/exercises/{id}', EXERCISE)).body.hintCount).toBe(2);
+  });
+
+  it('answers 400 for an id that is not one, and 404 for one that names nothing', async () => {
+    const source = { source: 'x' };
+    const byId: [string, unknown?][] = [
+      ['GET /api/lessons/{id}'],
+      ['POST /api/lessons/{id}/visits'],
+      ['GET /api/exercises/{id}'],
+      ['GET /api/exercises/{id}/solution'],
+      ['GET /api/exercises/{id}/draft'],
+      ['PUT /api/exercises/{id}/draft', source],
+      ['DELETE /api/exercises/{id}/draft'],
+      ['GET /api/exercises/{id}/submissions'],
+      ['POST /api/exercises/{id}/submissions', source],
+    ];
+    for (const [operation, body] of byId) {
+      for (const id of BAD_IDS) {
+        const refused = await call(ada, operation, { id }, body);
+        expect(refused.body.error, `${operation} ${id}`).toBe('bad_request');
+      }
+      expect((await call(ada, operation, NO_SUCH, body)).status, operation).toBe(404);
+    }
+    const hint = 'GET /api/exercises/{id}/hints/{number}';
+    for (const number of ['0', '100', 'x', '1.5', '-1']) {
+      expect((await call(ada, hint, { ...EXERCISE, number })).status).toBe(400);
+    }
+    expect((await call(ada, hint, { id: BAD_IDS[0] ?? '', number: '1' })).status).toBe(400);
+    expect((await call(ada, hint, { ...NO_SUCH, number: '1' })).status).toBe(404);
+    const run = 'POST /api/console/runs';
+    expect((await call(ada, run, {}, { ...RUN, exercise: '../x' })).status).toBe(400);
+    expect((await call(ada, run, {}, { ...RUN, exercise: 'no-such' })).status).toBe(404);
+  });
+
+  it('reveals hints one at a time, and only those there are', async () => {
+    const hint = (number: string) =>
+      call(ada, 'GET /api/exercises/{id}/hints/{number}', { ...EXERCISE, number });
+    expect((await hint('1')).body).toMatchObject({ number: 1, count: 2 });
+    expect((await hint('3')).body.error).toBe('not_found');
+  });
+
+  it('locks the solution until the learner passes, and records each submission', async () => {
+    const solution = () => call(ada, 'GET /api/exercises/{id}/solution', EXERCISE);
+    const submit = (source: string) =>
+      call(ada, 'POST /api/exercises/{id}/submissions', EXERCISE, { source });
+    expect((await solution()).body.error).toBe('solution_locked');
+    expect((await submit(STARTER)).body.status).toBe('fail');
+    expect((await submit(SOLUTION)).body.status).toBe('pass');
+    expect((await solution()).body.solution).toBe(SOLUTION);
+    const history = await call(ada, 'GET /api/exercises/{id}/submissions', EXERCISE);
+    const statuses = history.body.submissions.map(({ status }: { status: string }) => status);
+    expect(statuses).toEqual(['pass', 'fail']);
+    const { body: progress } = await call(ada, 'GET /api/progress');
+    expect(progress.exercises['set-and-get']).toMatchObject({ status: 'passed', attempts: 2 });
+  });
+
+  it('saves, answers and forgets a draft', async () => {
+    const draft = (method: string, body?: unknown) =>
+      call(ada, `${method} /api/exercises/{id}/draft`, EXERCISE, body);
+    const { savedAt } = (await draft('PUT', { source: 'let x = 1;' })).body;
+    expect((await draft('GET')).body).toEqual({ source: 'let x = 1;', savedAt });
+    expect((await draft('DELETE')).status).toBe(204);
+    expect((await draft('GET')).body).toEqual({ source: null, savedAt: null });
+  });
+
+  it('refuses a body that is not JSON, not what the operation takes, or too large', async () => {
+    for (const [operation, params, accepted] of WITH_BODY) {
+      const wrong = Object.fromEntries(Object.keys(accepted).map((name) => [name, 42]));
+      const huge = Object.fromEntries(Object.keys(accepted).map((name) => [name, OVERSIZED]));
+      const answers = [
+        await call(ada, operation, params),
+        await call(ada, operation, params, 'source=x', 'text/plain'),
+        await call(ada, operation, params, accepted, 'application/json; charset=latin1'),
+        await call(ada, operation, params, '{"source": '),
+        await call(ada, operation, params, '"a JSON string"'),
+        await call(ada, operation, params, ''),
+        await call(ada, operation, params, wrong),
+        await call(ada, operation, params, huge),
+      ];
+      expect(
+        answers.map(({ status, body }) => `${status} ${body.error}`),
+        operation,
+      ).toEqual([
+        '415 unsupported_media_type',
+        '415 unsupported_media_type',
+        '415 unsupported_media_type',
+        '400 bad_json',
+        '400 bad_json',
+        '400 bad_request',
+        '400 bad_request',
+        '413 too_large',
+      ]);
+    }
+  });
+
+  it('takes strings up to their documented length, and refuses one character more', async () => {
+    const draft = 'PUT /api/exercises/{id}/draft';
+    expect((await call(ada, draft, EXERCISE, { source: 'x'.repeat(65_536) })).status).toBe(200);
+    expect((await call(ada, draft, EXERCISE, { source: 'x'.repeat(65_537) })).status).toBe(400);
+    const console = 'POST /api/console/commands';
+    expect((await call(ada, console, {}, { commands: ' '.repeat(16_384) })).status).toBe(200);
+    expect((await call(ada, console, {}, { commands: ' '.repeat(16_385) })).status).toBe(400);
+  });
+
+  it("shows every kind of value in the console's key view, after commands and a Run", async () => {
+    const script = [
+      'SET greeting hello',
+      'SET soon later EX 100',
+      'SET raw "\\x00\\x01\\xff"',
+      'SET pixel "\\x89PNG\\r\\n\\x1a\\n"',
+      'HSET user:1 name Ada',
+      'RPUSH queue a b',
+      'SADD tags x y',
+      'ZADD board 1 ada +inf max',
+      'XADD events * kind click',
+    ].join('\n');
+    await call(ada, 'POST /api/console/commands', {}, { commands: script });
+    const refused = await call(ada, 'POST /api/console/commands', {}, { commands: 'CONFIG GET *' });
+    expect(refused.body.note).toMatch(/administrative commands/);
+    const ran = await call(ada, 'POST /api/console/runs', {}, RUN);
+    expect(ran.body).toMatchObject({
+      status: 'ok',
+      calls: [{ call: 'main', returned: "'sunny'" }],
+    });
+    const failed = await call(ada, 'POST /api/console/runs', {}, { ...RUN, source: 'export =;' });
+    expect(failed.body).toMatchObject({ status: 'error', message: expect.any(String) });
+    const { body } = await call(ada, 'GET /api/console/keys');
+    const kinds = new Set(body.keys.map(({ value }: { value: { kind: string } }) => value.kind));
+    expect([...kinds].sort()).toEqual([
+      'bytes',
+      'hash',
+      'image',
+      'list',
+      'other',
+      'set',
+      'text',
+      'zset',
+    ]);
+  });
+
+  it('answers 429 with Retry-After once a learner is over a rate limit', async () => {
+    const bob = new LearnerClient(limited.url);
+    const limitedOnes = WITH_BODY.filter(([operation]) =>
+      checker.statuses(operation).includes(429),
+    );
+    expect(limitedOnes).toHaveLength(3);
+    for (const [operation, params, body] of limitedOnes) {
+      expect((await call(bob, operation, params, body)).status, operation).toBe(200);
+      const refused = await call(bob, operation, params, body);
+      expect(refused.body.error, operation).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
+    }
+    // The key view counts with the console's commands.
+    expect((await call(bob, 'GET /api/console/keys')).status).toBe(429);
+  });
+
+  it('answers 503 sandboxes_full with Retry-After when every sandbox is taken', async () => {
+    // The rate-limit test's learner holds the only sandbox.
+    const ask = newcomer(limited.url);
+    const answers = [
+      await ask('POST /api/console/commands', {}, { commands: 'PING' }),
+      await ask('POST /api/console/runs', {}, RUN),
+    ];
+    for (const { body, headers } of answers) {
+      expect(body.error).toBe('sandboxes_full');
+      expect(headers.get('retry-after')).toBe('60');
+    }
+  });
+
+  it('answers 500 broken_content, and no stack, when the course folder is broken', async () => {
+    const ask = newcomer(broken.url);
+    const reading = USING_STATE.filter(([operation]) => !READING_NO_COURSE.includes(operation));
+    const answers = [
+      await ask('GET /api/course'),
+      await ask('GET /api/lessons/{id}', EXERCISE),
+      await ask('GET /api/exercises/{id}', EXERCISE),
+      ...(await Promise.all(reading.map((request) => ask(...request)))),
+    ];
+    for (const { status, body } of answers) {
+      expect(status).toBe(500);
+      expect(body.error).toBe('broken_content');
+      expect(body.message).not.toMatch(/\s+at |\/tmp\//);
+    }
+  });
+
+  // Last: the limited app's Redis does not come back.
+  it("answers 503 state_unavailable, and readiness says not ready, when the app's Redis is gone", async () => {
+    limited.state.redis.disconnect();
+    const ask = newcomer(limited.url);
+    const readiness = await ask('GET /readyz');
+    expect(readiness.body).toEqual({ status: 'not_ready', checks: { redis: false, grader: true } });
+    for (const request of USING_STATE) {
+      const { body, headers } = await ask(...request);
+      expect(body.error, request[0]).toBe('state_unavailable');
+      expect(headers.get('retry-after')).toBe('5');
+    }
+  });
+
+  it('has had every documented answer of every operation from the app, but three 500s', () => {
+    expect([...checker.seen.keys()].sort()).toEqual(checker.operations().sort());
+    const missing = checker.operations().flatMap((operation) => {
+      const seen = checker.seen.get(operation);
+      const statuses = checker.statuses(operation).filter((status) => !seen?.has(status));
+      return statuses.map((status) => `${operation} ${status}`);
+    });
+    expect(missing.sort()).toEqual(READING_NO_COURSE.map((operation) => `${operation} 500`).sort());
+  });
+});
+
+/**
+ * The app as createApp builds it, with the test app's Redis, on a course folder whose files are
+ * broken: a lesson file misnamed, an exercise without its starter.
+ */
+async function startBrokenApp(app: TestApp) {
+  const courseDir = await mkdtemp(join(tmpdir(), 'keyspace-broken-course-'));
+  const exerciseDir = join(courseDir, 'exercises', 'set-and-get');
+  await mkdir(join(courseDir, 'lessons'));
+  await mkdir(exerciseDir, { recursive: true });
+  await writeFile(join(courseDir, 'lessons', 'no-number.md'), '# A lesson file misnamed\n');
+  await writeFile(
+    join(exerciseDir, 'exercise.md'),
+    read('../../exercises/set-and-get/exercise.md'),
+  );
+  const grader = await Grader.start({ courseDir });
+  const consoles = new ConsoleSessions();
+  const express = createApp({
+    grader,
+    consoles,
+    state: app.state,
+    log: pino({ level: 'silent' }),
+    cookieSecret: 'a secret for this test only',
+  });
+  const server: Server = express.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    express,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all([grader.stop(), consoles.stop()]);
+      await rm(courseDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A layer of Express 5's router: a route, a mounted router, or other middleware. */
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: Layer[] };
+  rawPath?: unknown;
+  /** Mounted without a path. */
+  slash: boolean;
+}
+
+/** Every route the app registers, as `METHOD /path/{param}`, routers' mount paths included. */
+function routesOf(express: Express): string[] {
+  const walk = (stack: Layer[], prefix: string): string[] =>
+    stack.flatMap((layer) => {
+      if (layer.route) {
+        const path = `${prefix}${layer.route.path}`.replace(/:(\w+)/g, '{$1}');
+        return Object.keys(layer.route.methods).map((method) => operationKey(method, path));
+      }
+      if (!layer.handle.stack) return [];
+      return walk(layer.handle.stack, layer.slash ? prefix : `${prefix}${String(layer.rawPath)}`);
+    });
+  return walk((express.router as unknown as { stack: Layer[] }).stack, '');
+}

@@ -1,0 +1,175 @@
+import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useLoad } from '../../../lib/use-api.ts';
+import type { RunOnceResult } from '../../console/api/run-code.ts';
+import { useConsole } from '../../console/console-context.tsx';
+import { refreshProgress } from '../../progress/progress-store.ts';
+import { type Draft, getDraft } from '../api/get-draft.ts';
+import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
+import { useDraftSaver } from '../hooks/use-draft-saver.ts';
+import { GradeReport } from './grade-report.tsx';
+import { RunReport } from './run-report.tsx';
+import { SaveStatus } from './save-status.tsx';
+
+const CodeEditor = lazy(() => import('./code-editor.tsx'));
+
+/** What the panel shows under the editor: the last Run or Submit, one at a time. */
+type Outcome =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'ran'; result: RunOnceResult }
+  | { state: 'grading' }
+  | { state: 'graded'; result: GradeResult }
+  | { state: 'failed'; message: string };
+
+const MODIFIER = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+const isShortcut = (event: KeyboardEvent) =>
+  event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+
+/**
+ * The editor with the learner's saved code, and what runs it. The editor waits for the saved
+ * code: opening it on the starter and then swapping would lose what the learner typed meanwhile.
+ */
+export function Workbench({ id, starter }: { id: string; starter: string }) {
+  const [attempt, setAttempt] = useState(0);
+  const draft = useLoad(`draft:${id}:${attempt}`, () => getDraft(id));
+  if (draft.state === 'loading') {
+    return <div className="code-editor loading">Loading your code…</div>;
+  }
+  if (draft.state === 'failed') {
+    return (
+      <div className="code-editor loading">
+        <div role="alert">
+          <p className="error">Your code could not be loaded: {draft.error.message}</p>
+          <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return <LoadedWorkbench id={id} starter={starter} draft={draft.data} />;
+}
+
+function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; draft: Draft }) {
+  const [source, setSource] = useState(draft.source ?? starter);
+  const saver = useDraftSaver(id, { state: draft.source === null ? 'untouched' : 'saved' });
+  // Bumped by "Reset to starter": the editor is made again with the starter in it.
+  const [edition, setEdition] = useState(0);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  // The question takes the focus when it opens, and gives it back to its button when it closes.
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const askedBefore = useRef(false);
+  useEffect(() => {
+    if (confirmingReset) keepButton.current?.focus();
+    else if (askedBefore.current) resetButton.current?.focus();
+    askedBefore.current ||= confirmingReset;
+  }, [confirmingReset]);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const { runCode } = useConsole();
+  const busy = outcome.state === 'running' || outcome.state === 'grading';
+
+  const edit = (code: string) => {
+    setSource(code);
+    saver.change(code);
+  };
+  const attemptTo = async (pending: Outcome, work: () => Promise<Outcome>) => {
+    if (busy) return;
+    setOutcome(pending);
+    try {
+      setOutcome(await work());
+    } catch (error) {
+      setOutcome({ state: 'failed', message: (error as Error).message });
+    }
+  };
+  const run = () =>
+    attemptTo({ state: 'running' }, async () => ({
+      state: 'ran',
+      result: await runCode(id, source),
+    }));
+  const submit = () =>
+    attemptTo({ state: 'grading' }, async () => {
+      const result = await submitSolution(id, source);
+      // The server recorded the submission: the hints and the solution follow what it says now.
+      void refreshProgress();
+      return { state: 'graded', result };
+    });
+  const reset = () => {
+    saver.reset();
+    setSource(starter);
+    setEdition((count) => count + 1);
+    setConfirmingReset(false);
+    setOutcome({ state: 'idle' });
+  };
+  // The same keys as in the editor, for when the focus is on the buttons or the report.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isShortcut(event) || (event.target as HTMLElement).closest('.monaco-editor')) return;
+    event.preventDefault();
+    if (event.shiftKey) submit();
+    else run();
+  };
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the controls inside, which are buttons.
+    <div className="workbench" onKeyDown={onKeyDown}>
+      <Suspense fallback={<div className="code-editor loading">Loading the editor…</div>}>
+        <CodeEditor
+          key={edition}
+          initialValue={source}
+          onChange={edit}
+          onRun={run}
+          onSubmit={submit}
+          label={`Code for exercise ${id}`}
+          path={`${id}/submission.ts`}
+        />
+      </Suspense>
+      <SaveStatus status={saver.status} />
+      <div className="toolbar">
+        <button type="button" className="secondary" onClick={run} disabled={busy}>
+          {outcome.state === 'running' ? 'Running…' : 'Run'}
+          <span className="visually-hidden"> your code once in your Redis</span>
+        </button>
+        <button type="button" onClick={submit} disabled={busy}>
+          {outcome.state === 'grading' ? 'Grading…' : 'Submit'}
+        </button>
+        <span className="shortcuts muted">
+          <kbd>{MODIFIER}</kbd>+<kbd>Enter</kbd> runs, with <kbd>Shift</kbd> submits
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          ref={resetButton}
+          onClick={() => setConfirmingReset(true)}
+          disabled={busy || confirmingReset}
+        >
+          Reset to starter
+        </button>
+      </div>
+      {confirmingReset && (
+        <fieldset className="confirm">
+          <legend>Replace your code with the starter code?</legend>
+          <p>Your version will be gone.</p>
+          <button type="button" onClick={reset}>
+            Replace my code
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            ref={keepButton}
+            onClick={() => setConfirmingReset(false)}
+          >
+            Keep my code
+          </button>
+        </fieldset>
+      )}
+      {outcome.state === 'ran' && <RunReport result={outcome.result} />}
+      {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
+      {outcome.state === 'failed' && (
+        <p className="error" role="alert">
+          {outcome.message}
+        </p>
+      )}
+    </div>
+  );
+}
