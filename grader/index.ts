@@ -16,6 +16,7 @@ export * from './errors.ts';
 export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
 // The server runs a redis-server of its own for its state, found and tied to it the same way.
 export { findRedisServer } from './redis/find-redis-server.ts';
+export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
 export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';
 export type { RunOnceResult } from './runner/run-once.ts';

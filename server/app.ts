@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ConsoleSessions, Grader } from '../grader/index.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -29,7 +29,8 @@ export interface AppDeps {
   /** Signs learner cookies (see cookieSecret). */
   cookieSecret: string;
   log: Logger;
-  rateLimits?: RateLimits;
+  /** Over DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits>;
   /** The built web app (vite build's output); the API works without it. */
   webDir?: string;
   /**
@@ -41,7 +42,7 @@ export interface AppDeps {
 
 export function createApp(deps: AppDeps): Express {
   const { grader, consoles, state, log, webDir } = deps;
-  const rateLimits = deps.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const rateLimits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const course = new CourseService(grader);
   const progress = new ProgressStore(state);
   const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
@@ -55,11 +56,12 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  const identify = learnerCookie(deps.cookieSecret);
+  // Who the learner is (a new one is counted against their address).
+  const identify = Router().use(learnerCookie(deps.cookieSecret), limit('newLearners'));
   app.use('/api', identify);
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(course, progress));
-  app.use('/api', progressRoutes(course, progress));
+  app.use('/api', progressRoutes(course, progress, limit('draft')));
   app.use('/api', submissionRoutes(grader, progress, limit('submit')));
   app.use(
     '/api',
@@ -84,6 +86,9 @@ export function createApp(deps: AppDeps): Express {
     // so that the page's first API requests, sent together, all come from one learner.
     app.get('/{*path}', identify, (_req, res) => res.sendFile(join(webDir, 'index.html')));
   }
+  app.use((req) => {
+    throw notFound(`nothing at ${req.method} ${req.path}`);
+  });
   app.use(errorMiddleware);
   return app;
 }

@@ -12,10 +12,11 @@ interface Answer {
 }
 
 /** Maps every error to `{ error, message }` JSON with its status; never a stack trace. */
-export const errorMiddleware: ErrorRequestHandler = (error, req, res, _next) => {
+export const errorMiddleware: ErrorRequestHandler = (error, _req, res, _next) => {
   const answer = describe(error);
   if (answer.retryAfter) res.setHeader('Retry-After', String(answer.retryAfter));
-  if (answer.status >= 500) req.log.error({ err: error }, answer.message);
+  // The request log writes it with the request's line (pino-http reads res.err).
+  if (answer.status >= 500) res.err = error;
   res.status(answer.status).json({ error: answer.error, message: answer.message });
 };
 
@@ -51,11 +52,18 @@ function describe(error: unknown): Answer {
       message: 'the request body is not valid JSON, or not a JSON object',
     };
   }
+  // Other 4xx errors from Express's own parts (a charset body-parser does not read, a file
+  // express.static cannot find) carry messages with server paths: they get words of ours.
   if (status === 415) {
-    return { status, error: 'unsupported_media_type', message: (error as Error).message };
+    return {
+      status,
+      error: 'unsupported_media_type',
+      message: 'send JSON in UTF-8, without a Content-Encoding the server does not read',
+    };
   }
+  if (status === 404) return { status, error: 'not_found', message: 'there is nothing here' };
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return { status, error: 'bad_request', message: (error as Error).message };
+    return { status, error: 'bad_request', message: 'the request cannot be read' };
   }
   return { status: 500, error: 'internal', message: 'something went wrong on the server' };
 }

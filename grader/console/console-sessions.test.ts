@@ -4,7 +4,12 @@ import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { ConsoleSessions } from './console-sessions.ts';
 
 describe('Redis consoles', () => {
-  const consoles = new ConsoleSessions({ maxSessions: 3, idleMs: 60_000, commandTimeoutMs: 500 });
+  const consoles = new ConsoleSessions({
+    maxSessions: 3,
+    idleMs: 60_000,
+    reclaimWhenFullMs: 60_000,
+    commandTimeoutMs: 500,
+  });
   const mine = 'learner-mine';
   const theirs = 'learner-theirs';
   beforeAll(async () => {
@@ -100,11 +105,56 @@ describe('Redis consoles', () => {
   });
 
   it('reclaims the sandbox of a learner gone idle, and starts a fresh one when they return', async () => {
-    const brief = new ConsoleSessions({ maxSessions: 1, idleMs: 150, commandTimeoutMs: 500 });
+    const brief = new ConsoleSessions({
+      maxSessions: 1,
+      idleMs: 150,
+      reclaimWhenFullMs: 150,
+      commandTimeoutMs: 500,
+    });
     try {
       await brief.run('learner', 'SET left behind');
       await expect.poll(() => brief.size, { timeout: 5_000 }).toBe(0);
       expect(await brief.run('learner', 'GET left')).toEqual({ output: '(nil)' });
+    } finally {
+      await brief.stop();
+    }
+  });
+
+  it('gives a newcomer the sandbox unused longest when full, but never one in use', async () => {
+    const full = new ConsoleSessions({
+      maxSessions: 1,
+      idleMs: 60_000,
+      reclaimWhenFullMs: 200,
+      commandTimeoutMs: 500,
+    });
+    try {
+      await full.run('early', 'SET mine 1');
+      await expect(full.run('newcomer', 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await full.run('newcomer', 'GET mine')).toEqual({ output: '(nil)' });
+      await expect(full.run('early', 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it('finishes the work queued on a sandbox before reclaiming it, and starts afresh after', async () => {
+    const brief = new ConsoleSessions({
+      maxSessions: 2,
+      idleMs: 60_000,
+      reclaimWhenFullMs: 60_000,
+      commandTimeoutMs: 500,
+    });
+    try {
+      await brief.run('learner', 'PING');
+      const running = brief.run('learner', 'SET during close');
+      // The command is queued on the sandbox (not yet run) when the reclaiming begins.
+      await new Promise((resolve) => setImmediate(resolve));
+      const closing = brief.close('learner');
+      expect(await running).toEqual({ output: 'OK' });
+      await closing;
+      expect(await brief.run('learner', 'GET during')).toEqual({ output: '(nil)' });
+      expect(brief.size).toBe(1);
     } finally {
       await brief.stop();
     }

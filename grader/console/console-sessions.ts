@@ -10,6 +10,11 @@ export interface ConsoleLimits {
   maxSessions: number;
   /** A console unused this long is closed and its sandbox stopped. */
   idleMs: number;
+  /**
+   * When every sandbox is taken, the one unused longest is reclaimed for a newcomer if it has
+   * been unused this long: a full server serves those who are here.
+   */
+  reclaimWhenFullMs: number;
   /** How long one command may wait (BLPOP, SUBSCRIBE) before it is stopped. */
   commandTimeoutMs: number;
 }
@@ -17,6 +22,7 @@ export interface ConsoleLimits {
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
   maxSessions: 50,
   idleMs: 30 * 60_000,
+  reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
 };
 
@@ -35,10 +41,13 @@ const CONNECTION_SCOPED =
   /^(multi|exec|discard|watch|unwatch|select|subscribe|psubscribe|ssubscribe)\b/i;
 
 interface Session {
+  learner: string;
   sandbox: SandboxServer;
   lastUsed: number;
   /** Lines run one after another, so replies come back in the order they were typed. */
   queue: Promise<unknown>;
+  /** Reclaimed: its sandbox stops once the work queued before has run. */
+  closed: boolean;
 }
 
 /**
@@ -51,6 +60,7 @@ export class ConsoleSessions {
   /** Sandboxes being started, by learner: two first requests at once start one. */
   private readonly opening = new Map<string, Promise<Session>>();
   private readonly reaper: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
     this.reaper = setInterval(() => this.closeIdle(), Math.min(limits.idleMs, 60_000));
@@ -67,8 +77,9 @@ export class ConsoleSessions {
    * what redis-cli prints. A Redis error is an answer, not a failure.
    */
   async run(learner: string, commands: string): Promise<ConsoleReply> {
-    const session = await this.session(learner);
-    const { value, note } = await this.inTurn(session, () => this.runCommands(session, commands));
+    const { value, note } = await this.inTurn(learner, (session) =>
+      this.runCommands(session, commands),
+    );
     return note ? { ...value, note: [note, value.note].filter(Boolean).join('; ') } : value;
   }
 
@@ -77,15 +88,13 @@ export class ConsoleSessions {
    * the console's commands, so nothing replaces the sandbox meanwhile.
    */
   async useSandbox<T>(learner: string, work: (sandbox: SandboxAddress) => Promise<T>): Promise<T> {
-    const session = await this.session(learner);
-    return (await this.inTurn(session, () => work(session.sandbox.address))).value;
+    return (await this.inTurn(learner, (session) => work(session.sandbox.address))).value;
   }
 
   /** What the learner's sandbox holds, for the key browser: nothing, if they have none yet. */
   async keys(learner: string): Promise<KeyView[]> {
     if (!this.sessions.has(learner) && !this.opening.has(learner)) return [];
-    const session = await this.session(learner);
-    const { value } = await this.inTurn(session, async () => {
+    const { value } = await this.inTurn(learner, async (session) => {
       const trusted = connectTrusted(session.sandbox.address);
       try {
         return await whenIdle(trusted, () => viewKeys(trusted));
@@ -100,13 +109,19 @@ export class ConsoleSessions {
     return value;
   }
 
+  /** Reclaims the learner's sandbox, after the work already queued on it. */
   async close(learner: string): Promise<void> {
     const session = this.sessions.get(learner);
+    if (!session) return;
     this.sessions.delete(learner);
-    await session?.sandbox.stop();
+    session.closed = true;
+    const stopped = session.queue.then(() => session.sandbox.stop());
+    session.queue = stopped.catch(() => {});
+    await stopped;
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.reaper);
     await Promise.allSettled(this.opening.values());
     await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
@@ -116,14 +131,20 @@ export class ConsoleSessions {
    * Runs `work` after everything queued on this console, on a sandbox that is alive: one that
    * went away (a script that could not be stopped) is replaced first, and `note` says so.
    */
-  private async inTurn<T>(session: Session, work: () => Promise<T>) {
-    const turn = session.queue.then(async () => {
+  private async inTurn<T>(
+    learner: string,
+    work: (session: Session) => Promise<T>,
+  ): Promise<{ value: T; note?: string }> {
+    const session = await this.session(learner);
+    const turn = session.queue.then(async (): Promise<{ value: T; note?: string }> => {
+      // Reclaimed while this waited: the learner gets a sandbox afresh.
+      if (session.closed) return this.inTurn(learner, work);
       let note: string | undefined;
       if (!session.sandbox.alive) {
         await this.replaceSandbox(session);
         note = 'your Redis had stopped, so a new, empty one took its place';
       }
-      return { value: await work(), note };
+      return { value: await work(session), note };
     });
     session.queue = turn.catch(() => {});
     return turn;
@@ -231,17 +252,41 @@ export class ConsoleSessions {
     const opening = this.opening.get(learner);
     if (opening) return opening;
     if (this.sessions.size + this.opening.size >= this.limits.maxSessions) {
-      throw new SandboxesFullError(this.limits.maxSessions);
+      const reclaimable = this.longestIdle(Date.now() - this.limits.reclaimWhenFullMs);
+      if (!reclaimable) throw new SandboxesFullError(this.limits.maxSessions);
+      // Its sandbox stops in the background; the new one may start meanwhile.
+      this.close(reclaimable).catch(() => {});
     }
     const started = SandboxServer.start()
-      .then((sandbox) => {
-        const session: Session = { sandbox, lastUsed: Date.now(), queue: Promise.resolve() };
+      .then(async (sandbox) => {
+        if (this.stopped) {
+          await sandbox.stop();
+          throw new Error('the server is stopping');
+        }
+        const session: Session = {
+          learner,
+          sandbox,
+          lastUsed: Date.now(),
+          queue: Promise.resolve(),
+          closed: false,
+        };
         this.sessions.set(learner, session);
         return session;
       })
       .finally(() => this.opening.delete(learner));
     this.opening.set(learner, started);
     return started;
+  }
+
+  /** The learner whose sandbox has gone unused longest, if that was before `before`. */
+  private longestIdle(before: number): string | undefined {
+    let oldest: Session | undefined;
+    for (const session of this.sessions.values()) {
+      if (session.lastUsed < before && session.lastUsed < (oldest?.lastUsed ?? Infinity)) {
+        oldest = session;
+      }
+    }
+    return oldest?.learner;
   }
 
   private closeIdle(): void {

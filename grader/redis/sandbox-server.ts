@@ -7,9 +7,9 @@ import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { findRedisServer } from './find-redis-server.ts';
+import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
 import { spawnTied } from './spawn-tied.ts';
-import { OWNER_FILE, SANDBOX_DIR_PREFIX, sweepStaleSandboxes } from './stale-sandboxes.ts';
 
 /** How to reach a sandbox: a Unix socket and two users. Plain data, so it can cross to a worker. */
 export interface SandboxAddress extends SandboxCredentials {
@@ -32,10 +32,8 @@ export class SandboxServer {
 
   static async start(): Promise<SandboxServer> {
     const binary = findRedisServer();
-    await sweepStaleSandboxes(tmpdir());
-    // mkdtemp creates the directory with mode 0700: only this user can reach the socket.
-    const dir = await mkdtemp(join(tmpdir(), SANDBOX_DIR_PREFIX));
-    await writeFile(join(dir, OWNER_FILE), String(process.pid));
+    // Mode 0700: only this user can reach the socket.
+    const dir = await makeOwnedTempDir('keyspace-sandbox-');
     const address: SandboxAddress = {
       socketPath: join(dir, 'redis.sock'),
       graderPassword: randomBytes(18).toString('base64url'),
@@ -94,6 +92,9 @@ export class SandboxServer {
           lazyConnect: true,
           maxRetriesPerRequest: 0,
           retryStrategy: () => null,
+          // ioredis waits this long for a socket to close after disconnect(), holding the
+          // process open; a probe has nothing to wait for.
+          disconnectTimeout: 0,
         });
         client.on('error', () => {});
         try {

@@ -191,7 +191,7 @@ describe('the running app, against its OpenAPI document', () => {
     [app, limited] = await Promise.all([
       startTestApp(),
       startTestApp({
-        rateLimits: { submit: once, run: once, console: once },
+        rateLimits: { submit: once, run: once, console: once, draft: once },
         consoleLimits: { maxSessions: 1 },
       }),
     ]);
@@ -366,15 +366,16 @@ describe('the running app, against its OpenAPI document', () => {
     const limitedOnes = WITH_BODY.filter(([operation]) =>
       checker.statuses(operation).includes(429),
     );
-    expect(limitedOnes).toHaveLength(3);
+    expect(limitedOnes).toHaveLength(4);
     for (const [operation, params, body] of limitedOnes) {
       expect((await call(bob, operation, params, body)).status, operation).toBe(200);
       const refused = await call(bob, operation, params, body);
       expect(refused.body.error, operation).toBe('rate_limited');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
     }
-    // The key view counts with the console's commands.
+    // The key view counts with the console's commands, forgetting the code with saving it.
     expect((await call(bob, 'GET /api/console/keys')).status).toBe(429);
+    expect((await call(bob, 'DELETE /api/exercises/{id}/draft', EXERCISE)).status).toBe(429);
   });
 
   it('answers 503 sandboxes_full with Retry-After when every sandbox is taken', async () => {

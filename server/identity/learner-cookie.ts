@@ -35,8 +35,10 @@ export async function cookieSecret(state: AppState, env = process.env): Promise<
 export function learnerCookie(secret: string): Router {
   return Router().use(cookieParser(secret), (req: Request, res: Response, next: NextFunction) => {
     const signed: unknown = req.signedCookies?.[LEARNER_COOKIE];
-    const learner = LearnerId.safeParse(signed).success ? (signed as string) : randomUUID();
+    const known = LearnerId.safeParse(signed).success;
+    const learner = known ? (signed as string) : randomUUID();
     res.locals.learner = learner;
+    res.locals.newLearner = !known;
     res.cookie(LEARNER_COOKIE, learner, {
       signed: true,
       httpOnly: true,

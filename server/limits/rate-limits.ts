@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { HttpError } from '../http-errors.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
@@ -16,6 +16,14 @@ export interface RateLimits {
   submit: RateLimit;
   run: RateLimit;
   console: RateLimit;
+  /** Saving the code as typed: the page saves at most every 600 ms. */
+  draft: RateLimit;
+  /**
+   * New learners (requests without a learner cookie) per client address: each may start a
+   * sandbox, so a script that drops its cookie must not fill the server. A class behind one
+   * address still fits.
+   */
+  newLearners: RateLimit;
 }
 
 /**
@@ -26,11 +34,22 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   submit: { requests: 30, perSeconds: 60 },
   run: { requests: 60, perSeconds: 60 },
   console: { requests: 300, perSeconds: 60 },
+  draft: { requests: 200, perSeconds: 60 },
+  newLearners: { requests: 200, perSeconds: 600 },
+};
+
+/** Who a limit counts: the learner, or for new learners the address they come from. */
+const COUNTED: Record<keyof RateLimits, (req: Request, res: Response) => string | undefined> = {
+  submit: (_req, res) => learnerOf(res),
+  run: (_req, res) => learnerOf(res),
+  console: (_req, res) => learnerOf(res),
+  draft: (_req, res) => learnerOf(res),
+  newLearners: (req, res) => (res.locals.newLearner ? (req.ip ?? 'unknown') : undefined),
 };
 
 /**
- * A middleware that lets a learner through `limit.requests` times per window, then answers 429
- * with Retry-After in seconds.
+ * A middleware that lets a learner (or an address, see COUNTED) through `limit.requests` times
+ * per window, then answers 429 with Retry-After in seconds.
  */
 export function rateLimit(
   state: AppState,
@@ -44,9 +63,11 @@ export function rateLimit(
     duration: limit.perSeconds,
     rejectIfRedisNotReady: true,
   });
-  return async (_req, res, next) => {
+  return async (req, res, next) => {
+    const counted = COUNTED[action](req, res);
+    if (counted === undefined) return next();
     try {
-      await limiter.consume(learnerOf(res));
+      await limiter.consume(counted);
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw new StateUnavailableError(refusal);
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
@@ -54,7 +75,9 @@ export function rateLimit(
       throw new HttpError(
         429,
         'rate_limited',
-        `too many requests: ${limit.requests} ${action} requests are allowed every ${limit.perSeconds} s. Try again in ${seconds} s`,
+        action === 'newLearners'
+          ? `too many new visitors from your address: ${limit.requests} are allowed every ${limit.perSeconds} s. Keep your cookies, or try again in ${seconds} s`
+          : `too many requests: ${limit.requests} ${action} requests are allowed every ${limit.perSeconds} s. Try again in ${seconds} s`,
       );
     }
     next();

@@ -14,8 +14,9 @@ export const keys = {
   /** Hash: one exercise's progress (see ExerciseProgress). */
   exercise: (learner: string, exercise: string) =>
     `${PREFIX}:learner:${learner}:exercise:${exercise}`,
-  /** List: the learner's submission ids, newest first, capped at MAX_HISTORY. */
-  submissions: (learner: string) => `${PREFIX}:learner:${learner}:submissions`,
+  /** List: the learner's submission ids for one exercise, newest first, capped at MAX_HISTORY. */
+  submissions: (learner: string, exercise: string) =>
+    `${PREFIX}:learner:${learner}:exercise:${exercise}:submissions`,
   /** Hash: one submission (learner, exercise, status, passed, total, duration_ms, source, at). */
   submission: (id: string) => `${PREFIX}:submission:${id}`,
   /** String: the counter submission ids come from. */
@@ -26,5 +27,5 @@ export const keys = {
   ratePrefix: (action: string) => `${PREFIX}:rate:${action}`,
 };
 
-/** Submissions kept per learner: the oldest beyond it are deleted as new ones come. */
+/** Submissions kept per learner and exercise: the oldest beyond it are deleted as new ones come. */
 export const MAX_HISTORY = 200;

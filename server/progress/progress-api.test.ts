@@ -95,7 +95,7 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
       failures: '2',
       last_code: STARTER,
     });
-    expect(await app.state.redis.llen(keys.submissions(id))).toBe(4);
+    expect(await app.state.redis.llen(keys.submissions(id, 'set-and-get'))).toBe(4);
     expect(await app.state.redis.smembers(keys.exercises(id))).toEqual(['set-and-get']);
   });
 

@@ -137,7 +137,7 @@ export class ProgressStore {
         RECORD_SUBMISSION,
         5,
         keys.nextSubmission,
-        keys.submissions(learner),
+        keys.submissions(learner, result.exercise),
         keys.exercise(learner, result.exercise),
         keys.exercises(learner),
         keys.learner(learner),
@@ -159,27 +159,24 @@ export class ProgressStore {
   /** The learner's submissions of one exercise, newest first. */
   async history(learner: string, exercise: string): Promise<SubmissionRecord[]> {
     return this.state.use(async (redis) => {
-      const ids = await redis.lrange(keys.submissions(learner), 0, -1);
+      const ids = await redis.lrange(keys.submissions(learner, exercise), 0, -1);
       const pipeline = redis.pipeline();
       for (const id of ids) pipeline.hgetall(keys.submission(id));
       const replies = (await pipeline.exec()) ?? [];
-      return ids.flatMap((id, i) => {
+      return ids.map((id, i) => {
         const [error, hash] = replies[i] ?? [];
         if (error) throw error;
         const fields = hash as Record<string, string>;
-        if (fields.exercise !== exercise) return [];
-        return [
-          {
-            id,
-            exercise,
-            status: fields.status ?? 'error',
-            passed: Number(fields.passed),
-            total: Number(fields.total),
-            durationMs: Number(fields.duration_ms),
-            source: fields.source ?? '',
-            at: fields.at ?? '',
-          },
-        ];
+        return {
+          id,
+          exercise,
+          status: fields.status ?? 'error',
+          passed: Number(fields.passed),
+          total: Number(fields.total),
+          durationMs: Number(fields.duration_ms),
+          source: fields.source ?? '',
+          at: fields.at ?? '',
+        };
       });
     });
   }

@@ -2,7 +2,7 @@
 -- lost connection leaves either both or neither. Redis runs a script atomically, and with
 -- appendfsync always its effects are on disk before the reply.
 --
--- KEYS: 1 submission counter, 2 learner's submissions list, 3 exercise progress hash,
+-- KEYS: 1 submission counter, 2 the exercise's submissions list, 3 exercise progress hash,
 --       4 learner's exercises set, 5 learner hash
 -- ARGV: 1 learner, 2 exercise, 3 status (pass|fail|error), 4 passed checks, 5 total checks,
 --       6 duration ms, 7 source, 8 now (ISO), 9 history cap, 10 submission key prefix

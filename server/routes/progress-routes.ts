@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import type { CourseService } from '../course/course-service.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
@@ -9,7 +9,11 @@ import { jsonBody, SourceCode } from './json-body.ts';
 const Draft = z.object({ source: SourceCode });
 
 /** The learner's own progress: lessons opened, code as last typed, submissions made. */
-export function progressRoutes(course: CourseService, progress: ProgressStore): Router {
+export function progressRoutes(
+  course: CourseService,
+  progress: ProgressStore,
+  limit: RequestHandler,
+): Router {
   const router = Router();
   router.get('/progress', async (_req, res) => {
     res.json(await progress.progress(learnerOf(res)));
@@ -25,13 +29,13 @@ export function progressRoutes(course: CourseService, progress: ProgressStore): 
     await course.requireExercise(id);
     res.json(await progress.draft(learnerOf(res), id));
   });
-  router.put('/exercises/:id/draft', async (req, res) => {
+  router.put('/exercises/:id/draft', limit, async (req, res) => {
     const id = pathId(req, 'exercise');
     const { source } = jsonBody(req, Draft, '{"source": "..."}');
     await course.requireExercise(id);
     res.json({ savedAt: await progress.saveDraft(learnerOf(res), id, source) });
   });
-  router.delete('/exercises/:id/draft', async (req, res) => {
+  router.delete('/exercises/:id/draft', limit, async (req, res) => {
     const id = pathId(req, 'exercise');
     await course.requireExercise(id);
     await progress.forgetDraft(learnerOf(res), id);

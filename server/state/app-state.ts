@@ -5,6 +5,9 @@ import { StateUnavailableError } from './state-unavailable.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/** Replies of a Redis that is loading, out of disk or memory, a replica, or busy: it will pass. */
+const PASSING_TROUBLE = /^(LOADING|MISCONF|READONLY|OOM|BUSY|MASTERDOWN|TRYAGAIN)\b/;
+
 export interface AppStateOptions {
   /** A Redis to keep the app's state in; without it the app runs its own. */
   redisUrl?: string;
@@ -78,14 +81,16 @@ export class AppState {
   }
 
   /**
-   * Runs Redis work, turning a lost or absent connection into StateUnavailableError (503). An
-   * error Redis itself replied is a bug here and stays what it is.
+   * Runs Redis work, turning a lost or absent connection, or a Redis that cannot take writes for
+   * now, into StateUnavailableError (503). Any other error Redis replied is a bug here and stays
+   * what it is.
    */
   async use<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
     try {
       return await work(this.redis);
     } catch (error) {
-      if (error instanceof Error && error.name === 'ReplyError') throw error;
+      const replied = error instanceof Error && error.name === 'ReplyError';
+      if (replied && !PASSING_TROUBLE.test(error.message)) throw error;
       throw new StateUnavailableError(error);
     }
   }

@@ -1,11 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { findRedisServer, spawnTied } from '../../grader/index.ts';
+import { findRedisServer, makeOwnedTempDir, spawnTied } from '../../grader/index.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -24,6 +23,7 @@ export class EmbeddedRedis {
   private process: ChildProcess | undefined;
   private stopping = false;
   private restarts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     readonly dataDir: string,
@@ -38,7 +38,7 @@ export class EmbeddedRedis {
     await mkdir(dataDir, { recursive: true });
     refuseIfInUse(dataDir);
     // A socket path must stay short (108 bytes), so it lives in tmp, not in the data directory.
-    const socketDir = await mkdtemp(join(tmpdir(), 'keyspace-state-'));
+    const socketDir = await makeOwnedTempDir('keyspace-state-');
     const socketPath = join(socketDir, 'redis.sock');
     const config = [
       'port 0',
@@ -69,6 +69,7 @@ export class EmbeddedRedis {
   /** Stops redis-server with SIGTERM, which makes it flush and fsync the file before it exits. */
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.restartTimer);
     const child = this.process;
     if (child && child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -97,7 +98,17 @@ export class EmbeddedRedis {
       );
     });
     exited.catch(() => {});
-    await Promise.race([waitForPong(this.socketPath), exited]);
+    try {
+      await Promise.race([waitForPong(this.socketPath), exited]);
+    } catch (error) {
+      // One that never answered must not stay beside the next, on the same file.
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGKILL');
+        await gone;
+      }
+      throw error;
+    }
     child.once('exit', (code, signal) => {
       if (this.stopping) return;
       this.log.error(
@@ -111,13 +122,16 @@ export class EmbeddedRedis {
   private async restart(binary: string): Promise<void> {
     const delay = RESTART_DELAYS_MS[Math.min(this.restarts, RESTART_DELAYS_MS.length - 1)];
     this.restarts += 1;
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await new Promise((resolve) => {
+      this.restartTimer = setTimeout(resolve, delay);
+    });
     if (this.stopping) return;
     try {
       await this.launch(binary);
       this.restarts = 0;
       this.log.info({ pid: this.pid }, "the app's redis-server is back");
     } catch (error) {
+      if (this.stopping) return;
       this.log.error({ err: error }, "the app's redis-server could not be started again");
       void this.restart(binary);
     }
@@ -159,6 +173,9 @@ async function waitForPong(socketPath: string): Promise<void> {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
+      // ioredis waits this long for a socket to close after disconnect(), holding the process
+      // open; a probe has nothing to wait for.
+      disconnectTimeout: 0,
     });
     probe.on('error', () => {});
     try {

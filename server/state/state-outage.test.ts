@@ -92,6 +92,10 @@ describe('the embedded Redis dying', () => {
 
   it('is started again on the same data, and the learner finds their code', async () => {
     app = await startTestApp();
+    // Every write on disk before its reply, not a second later.
+    expect(await app.state.redis.config('GET', 'append*')).toEqual(
+      expect.arrayContaining(['appendonly', 'yes', 'appendfsync', 'always']),
+    );
     const learner = new LearnerClient(`${app.url}/api`);
     await learner.json(learner.put('/exercises/set-and-get/draft', { source: '// kept' }));
     const pid = app.state.embeddedPid;

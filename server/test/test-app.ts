@@ -25,7 +25,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   consoleLimits?: Partial<ConsoleLimits>;
-  rateLimits?: RateLimits;
+  rateLimits?: Partial<RateLimits>;
   /** A Redis to keep state in; without it, an embedded one in a temporary data directory. */
   redisUrl?: string;
   /** The built web app to serve. */
