@@ -414,7 +414,8 @@ describe('a learner in the browser', () => {
   });
 
   it('keeps the code in the editor when the server cannot save it, and saves it once it can', async () => {
-    const message = 'the server cannot reach its storage right now, so this may not have been saved';
+    const message =
+      'the server cannot reach its storage right now, so this may not have been saved';
     await page.route('**/api/exercises/*/draft', (route) =>
       route.request().method() === 'PUT'
         ? route.fulfill({
