@@ -2,6 +2,7 @@ import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { type ConsoleSessions, type Grader, MAX_CONSOLE_CHARS } from '../../grader/index.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
+import { ID_PATTERN } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
 
 const Commands = z.object({
@@ -13,7 +14,7 @@ const Commands = z.object({
 const RunRequest = z.object({
   exercise: z
     .string({ error: 'exercise must name an exercise' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'exercise must be an exercise id'),
+    .regex(ID_PATTERN, 'exercise must be an exercise id'),
   source: SourceCode,
 });
 

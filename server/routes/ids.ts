@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { badRequest } from '../http-errors.ts';
 
 /** Lesson and exercise ids are folder and file names: no dots, no slashes, nothing to traverse. */
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const Id = z.string().regex(ID_PATTERN);
 
 /** The path's `:id`, refused with 400 unless it has the shape of a lesson or exercise id. */
 export function pathId(req: Request, what: 'lesson' | 'exercise'): string {
