@@ -4,6 +4,8 @@
 //   keyspace start [--port N] [--host H] [--data-dir D]   serve the course in the browser
 //   keyspace grade <exercise> <file.ts>    grade one submission (--format pretty|json)
 //   keyspace verify [--course DIR]         prove that a course's exercises and lessons hold
+//   keyspace new lesson <slug>             start a lesson from a placeholder that passes verify
+//   keyspace new exercise <id> --lesson S  start an exercise of lesson S, wired into its front matter
 //   keyspace doctor                        check that this machine can run Keyspace
 //
 // The code is TypeScript, run through tsx; this file only registers it and picks the command.
@@ -15,6 +17,7 @@ const COMMANDS = {
   start: async () => (await import('../server/start-command.ts')).startCommand,
   grade: async () => (await import('../grader/cli/grade-command.ts')).gradeCommand,
   verify: async () => (await import('../grader/cli/verify-command.ts')).verifyCommand,
+  new: async () => (await import('../grader/cli/new-command.ts')).newCommand,
   doctor: async () => (await import('../grader/cli/doctor-command.ts')).doctorCommand,
 };
 

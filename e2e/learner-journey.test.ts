@@ -3,38 +3,20 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
 import { launchChromium } from './browser.ts';
+import { editorText, panel, replaceCode, shown } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
 
 const exerciseFile = (name: string, exercise = 'set-and-get') =>
   readFileSync(new URL(`../exercises/${exercise}/${name}`, import.meta.url), 'utf8');
-/** An exercise on its lesson page, which may have other exercises too. */
-const panel = (page: Page, id = 'set-and-get') =>
-  page.locator(`section[aria-labelledby="exercise-${id}"]`);
-const editorText = (page: Page, id = 'set-and-get') =>
-  panel(page, id).locator('.monaco-editor .view-lines').textContent();
 /** What the line under the editor says: "Saved", "Saving…", "Not saved: …" or nothing. */
 const saveStatus = (page: Page, id = 'set-and-get') =>
   panel(page, id).getByRole('status').textContent();
-/** How Monaco shows a text: one line per div, spaces as no-break spaces. */
-const shown = (code: string) => code.replace(/\n/g, '').replace(/ /g, '\u00a0');
 /** Whether the editor holds `code`; Monaco draws only the lines in view, so the start of it. */
 const holds = async (page: Page, id: string, code: string) => {
   const text = (await editorText(page, id)) ?? '';
   return text.length > 0 && shown(code).startsWith(text);
 };
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-
-/**
- * Replaces the editor's text the way a learner would: select all, paste over it. (Typing would
- * let Monaco auto-close brackets and indent, changing the code.)
- */
-async function replaceCode(page: Page, code: string, exercise = 'set-and-get') {
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await panel(page, exercise).locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(() => editorText(page, exercise)).toBe(shown(code));
-}
 
 /** A screenshot of the page in each theme, and an axe-core scan in each; it ends in the light. */
 async function inBothThemes(page: Page, name: string, { fullPage = false } = {}) {

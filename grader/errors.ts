@@ -24,9 +24,27 @@ export class RedisServerStartError extends GraderError {
   override name = 'RedisServerStartError';
 }
 
+/** Where in the course a problem is: a file relative to the course folder, and a line in it. */
+export interface ContentLocation {
+  file: string;
+  line?: number;
+}
+
 /** An exercise folder that cannot be graded: a missing file, bad front matter, broken checks. */
 export class ContentError extends GraderError {
   override name = 'ContentError';
+  /** The message without its location, for whoever shows the location apart. */
+  readonly detail: string;
+
+  constructor(
+    detail: string,
+    readonly location?: ContentLocation,
+  ) {
+    super(
+      location ? `${location.file}${location.line ? `:${location.line}` : ''}: ${detail}` : detail,
+    );
+    this.detail = detail;
+  }
 }
 
 export class UnknownExerciseError extends ContentError {

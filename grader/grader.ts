@@ -72,6 +72,15 @@ export class Grader {
     return loaded;
   }
 
+  /**
+   * Reads exercises' files afresh at their next grading: the live preview calls it when an
+   * instructor saves a file. Workers import a changed checks.ts again by themselves, since its
+   * version changes with its text.
+   */
+  forgetExercises(): void {
+    this.exercises.clear();
+  }
+
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
   async grade(exerciseId: string, source: string): Promise<GradeResult> {
     const exercise = await this.exerciseToGrade(exerciseId);
@@ -86,6 +95,7 @@ export class Grader {
           job: {
             exerciseId,
             checksPath: exercise.checksPath,
+            checksVersion: exercise.checksVersion,
             fixturesDir: exercise.fixturesDir,
             source,
             sandbox: sandbox.address,
@@ -162,7 +172,7 @@ export class Grader {
 
 /** A worker's answer that is not the one asked for: the exercise's fault, or the worker's. */
 function replyError(reply: JobReply): Error {
-  if (reply.type === 'content-error') return new ContentError(reply.message);
+  if (reply.type === 'content-error') return new ContentError(reply.detail, reply.location);
   if (reply.type === 'failed') return new GraderError(`the worker failed: ${reply.message}`);
   return new GraderError(`the worker answered '${reply.type}' to another question`);
 }

@@ -1,6 +1,7 @@
 // The grader's public entry: the server and the end-to-end tests use nothing else of grader/
 // (lint holds the server to that); only the benchmark measures internals directly.
 export type { Check, CheckContext, CheckList } from './checks/api.ts';
+export { COURSE_OPTION_USAGE, courseDirOption } from './cli/course-option.ts';
 export { UsageError } from './cli/exit-codes.ts';
 export {
   type ConsoleLimits,
@@ -11,7 +12,10 @@ export {
 } from './console/console-sessions.ts';
 export type { KeyView, ValueView } from './console/key-view.ts';
 export { type Lesson, loadLessons } from './content/course.ts';
+export { findCourseProblems } from './content/course-problems.ts';
+export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';
 export type { Exercise } from './content/exercise.ts';
+export type { Problem } from './content/problem.ts';
 export * from './errors.ts';
 export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
 // The server runs a redis-server of its own for its state, found and tied to it the same way.
@@ -20,3 +24,4 @@ export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
 export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';
 export type { RunOnceResult } from './runner/run-once.ts';
+export { csvTable } from './shared/csv.ts';

@@ -9,12 +9,16 @@ import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
 import { notFound } from './http-errors.ts';
 import { learnerCookie } from './identity/learner-cookie.ts';
+import { instructorReport } from './instructor/instructor-report.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from './limits/rate-limits.ts';
+import type { LivePreview } from './preview/live-preview.ts';
 import { ProgressStore } from './progress/progress-store.ts';
 import { requestLog } from './request-log.ts';
 import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { instructorRoutes } from './routes/instructor-routes.ts';
+import { previewRoutes } from './routes/preview-routes.ts';
 import { progressRoutes } from './routes/progress-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -38,6 +42,13 @@ export interface AppDeps {
    * the learner cookie is marked Secure behind one (TRUST_PROXY).
    */
   trustProxy?: string | number;
+  /**
+   * The token that opens the instructor view (KEYSPACE_INSTRUCTOR_TOKEN); without one the view's
+   * routes answer 404.
+   */
+  instructorToken?: string;
+  /** Development mode (`--watch`): pages load what they show again when course files change. */
+  preview?: LivePreview;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -56,6 +67,16 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
+  // Before the learner cookie: an instructor is not a learner, and gets none.
+  app.use(
+    '/api/instructor',
+    instructorRoutes(
+      deps.instructorToken,
+      () => instructorReport(course, grader, state),
+      limit('instructor'),
+    ),
+  );
+  app.use(previewRoutes(deps.preview));
   // Who the learner is (a new one is counted against their address).
   const identify = Router().use(learnerCookie(deps.cookieSecret), limit('newLearners'));
   app.use('/api', identify);

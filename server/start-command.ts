@@ -1,15 +1,24 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { ConsoleSessions, DEFAULT_COURSE_DIR, Grader, UsageError } from '../grader/index.ts';
+import {
+  COURSE_OPTION_USAGE,
+  ConsoleSessions,
+  courseDirOption,
+  Grader,
+  UsageError,
+} from '../grader/index.ts';
 import { createApp } from './app.ts';
 import { cookieSecret } from './identity/learner-cookie.ts';
+import { LivePreview } from './preview/live-preview.ts';
 import { AppState } from './state/app-state.ts';
 
-const WEB_DIR = join(DEFAULT_COURSE_DIR, 'web', 'dist');
-export const DEFAULT_DATA_DIR = join(DEFAULT_COURSE_DIR, '.keyspace', 'data');
+const REPOSITORY = fileURLToPath(new URL('..', import.meta.url));
+const WEB_DIR = join(REPOSITORY, 'web', 'dist');
+export const DEFAULT_DATA_DIR = join(REPOSITORY, '.keyspace', 'data');
 /** How long shutdown waits for requests in flight (gradings) before it closes their connections. */
 const DRAIN_TIMEOUT_MS = 30_000;
 
@@ -17,15 +26,34 @@ const DRAIN_TIMEOUT_MS = 30_000;
  * `keyspace start`: serves the course until SIGINT or SIGTERM, then finishes the requests in
  * flight, stops its workers and sandboxes, and stops its Redis cleanly.
  */
+export const START_USAGE = `Usage: keyspace start [--port N] [--host H] [--data-dir DIR] [--course DIR] [--watch]
+
+Serves the course in the browser until Ctrl+C (or SIGTERM).
+  --port      where to listen (default: PORT, or 3000; 0 picks a free port)
+  --host      the address to listen on (default: HOST, or 127.0.0.1)
+  --data-dir  the folder of the embedded Redis's append-only file, when REDIS_URL is not set
+              (default: KEYSPACE_DATA_DIR, or .keyspace/data)
+${COURSE_OPTION_USAGE}
+  --watch     live preview for authors: open pages update when a course file is saved, and
+              show what is wrong with a broken one`;
+
 export async function startCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: 'boolean' },
       port: { type: 'string', default: process.env.PORT ?? '3000' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
       'data-dir': { type: 'string', default: process.env.KEYSPACE_DATA_DIR ?? DEFAULT_DATA_DIR },
+      course: { type: 'string' },
+      watch: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${START_USAGE}\n`);
+    return 0;
+  }
+  const courseDir = await courseDirOption(values.course);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
@@ -40,14 +68,16 @@ export async function startCommand(argv: string[]): Promise<number> {
     log,
   });
   let grader: Grader | undefined;
+  let preview: LivePreview | undefined;
   const consoles = new ConsoleSessions();
   const stop = async () => {
-    await Promise.all([grader?.stop(), consoles.stop()]);
+    await Promise.all([grader?.stop(), consoles.stop(), preview?.close()]);
     await state.close();
   };
   let server: Server;
   try {
-    grader = await Grader.start({ concurrency: 2 });
+    grader = await Grader.start({ courseDir, concurrency: 2 });
+    if (values.watch) preview = await LivePreview.start(courseDir, grader, log);
     const app = createApp({
       grader,
       consoles,
@@ -56,6 +86,8 @@ export async function startCommand(argv: string[]): Promise<number> {
       cookieSecret: await cookieSecret(state),
       webDir: WEB_DIR,
       trustProxy: trustProxy(process.env.TRUST_PROXY),
+      instructorToken: process.env.KEYSPACE_INSTRUCTOR_TOKEN || undefined,
+      preview,
     });
     server = app.listen(port, values.host);
     await new Promise<void>((resolve, reject) => {
@@ -70,16 +102,32 @@ export async function startCommand(argv: string[]): Promise<number> {
   }
   const address = server.address();
   const listening = typeof address === 'object' && address ? address.port : port;
-  log.info({ port: listening, state: state.where, redisPid: state.embeddedPid }, 'started');
+  log.info(
+    {
+      port: listening,
+      state: state.where,
+      redisPid: state.embeddedPid,
+      courseDir,
+      watch: values.watch,
+    },
+    'started',
+  );
   process.stdout.write(
     `Keyspace is running: open http://localhost:${listening}/ (Ctrl+C stops it)\n`,
   );
+  if (preview) {
+    process.stdout.write(
+      `Live preview: watching ${courseDir} — open pages update when you save a lesson or exercise.\n`,
+    );
+  }
 
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   log.info({ signal }, 'stopping: finishing the requests in flight');
+  // Open pages' event streams never finish by themselves.
+  await preview?.close();
   await drain(server);
   await stop();
   log.info('stopped');

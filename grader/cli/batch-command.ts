@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadExercise } from '../content/exercise.ts';
 import { UnknownExerciseError } from '../errors.ts';
-import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
+import { Grader } from '../grader.ts';
 import { type BatchEntry, buildGradebook, countStatus, gradebookCsv } from '../result/gradebook.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -18,14 +18,18 @@ interface Submission {
  * parallel across the cores, and writes gradebook.csv and gradebook.json. Exits 0 once the
  * gradebook is written, whatever the verdicts: a learner's failure is not the pipeline's.
  */
-export async function batchCommand(dir: string, outDir: string): Promise<number> {
+export async function batchCommand(
+  dir: string,
+  outDir: string,
+  courseDir: string,
+): Promise<number> {
   const submissions = await findSubmissions(dir);
   if (submissions.length === 0) {
     throw new UsageError(`no submissions in ${dir}: expected ${dir}/<learner>/<exercise>.ts files`);
   }
-  const known = await knownExercises(submissions);
+  const known = await knownExercises(courseDir, submissions);
   const progress = new Progress(submissions.length);
-  const grader = await Grader.start({ concurrency: availableParallelism() });
+  const grader = await Grader.start({ courseDir, concurrency: availableParallelism() });
   let entries: BatchEntry[];
   try {
     entries = await Promise.all(
@@ -78,12 +82,15 @@ async function findSubmissions(dir: string): Promise<Submission[]> {
 }
 
 /** The exercise names that exist; a file named after none is reported in its cell, not fatal. */
-async function knownExercises(submissions: readonly Submission[]): Promise<Set<string>> {
+async function knownExercises(
+  courseDir: string,
+  submissions: readonly Submission[],
+): Promise<Set<string>> {
   const names = [...new Set(submissions.map((submission) => submission.exercise))];
   const known = new Set<string>();
   for (const name of names) {
     try {
-      await loadExercise(DEFAULT_COURSE_DIR, name);
+      await loadExercise(courseDir, name);
       known.add(name);
     } catch (error) {
       if (!(error instanceof UnknownExerciseError)) throw error;

@@ -1,22 +1,24 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadExercise } from '../content/exercise.ts';
-import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
+import { Grader } from '../grader.ts';
 import { FORMATS, isFormat } from '../result/formats.ts';
 import { worstStatus } from '../result/grade-result.ts';
 import type { GradedFile } from '../result/graded-file.ts';
 import { batchCommand } from './batch-command.ts';
+import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
 import { exitCodeFor, UsageError } from './exit-codes.ts';
 
-export const GRADE_USAGE = `Usage: keyspace grade <exercise> <file.ts>... [--format F] [--out FILE]
-       keyspace grade --batch <dir> [--out DIR]
+export const GRADE_USAGE = `Usage: keyspace grade <exercise> <file.ts>... [--format F] [--out FILE] [--course DIR]
+       keyspace grade --batch <dir> [--out DIR] [--course DIR]
 
 Grades submissions and exits 0 when every check passes, 1 when a check fails,
 2 when the code cannot run, 3 when the exercise is broken, 64 on a usage error.
   --format  pretty (default on a terminal), json (default otherwise), junit, tap, github
   --out     write the report to FILE instead of standard output
   --batch   grade <dir>/<learner>/<exercise>.ts for every learner and exercise, and write
-            gradebook.csv and gradebook.json to --out DIR (default: the current directory)`;
+            gradebook.csv and gradebook.json to --out DIR (default: the current directory)
+${COURSE_OPTION_USAGE}`;
 
 export async function gradeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,6 +27,7 @@ export async function gradeCommand(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       batch: { type: 'string' },
+      course: { type: 'string' },
       help: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -35,7 +38,7 @@ export async function gradeCommand(argv: string[]): Promise<number> {
   }
   if (values.batch !== undefined) {
     if (positionals.length > 0 || values.format) throw new UsageError(GRADE_USAGE);
-    return batchCommand(values.batch, values.out ?? '.');
+    return batchCommand(values.batch, values.out ?? '.', await courseDirOption(values.course));
   }
   const [exerciseId, ...files] = positionals;
   if (!exerciseId || files.length === 0) throw new UsageError(GRADE_USAGE);
@@ -45,11 +48,12 @@ export async function gradeCommand(argv: string[]): Promise<number> {
       `unknown format '${format}': use one of ${Object.keys(FORMATS).join(', ')}`,
     );
   }
+  const courseDir = await courseDirOption(values.course);
   const sources = await Promise.all(files.map(readSubmission));
   // A typo in the exercise name should not wait for sandboxes and workers to start.
-  await loadExercise(DEFAULT_COURSE_DIR, exerciseId);
+  await loadExercise(courseDir, exerciseId);
 
-  const grader = await Grader.start({ concurrency: Math.min(files.length, 2) });
+  const grader = await Grader.start({ courseDir, concurrency: Math.min(files.length, 2) });
   let graded: GradedFile[];
   try {
     graded = await Promise.all(

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_COURSE_DIR, Grader } from '../grader.ts';
+import { Grader } from '../grader.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { type Problem, verifyCourse } from '../verify/verify-course.ts';
+import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
 
 export const VERIFY_USAGE = `Usage: keyspace verify [--course DIR]
@@ -12,7 +12,7 @@ Proves a course: every solution passes five runs, every starter fails, every wro
 solution fails the check it names, every runnable block runs and prints what the
 lesson shows, every exercise belongs to a lesson, every link and image resolves.
 Exits 0 when all holds, 3 when the course has problems (each printed with its file).
-  --course  the course folder, with lessons/ and exercises/ (default: this repository's)`;
+${COURSE_OPTION_USAGE}`;
 
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,7 +25,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(VERIFY_USAGE);
-  const courseDir = values.course === undefined ? DEFAULT_COURSE_DIR : resolve(values.course);
+  const courseDir = await courseDirOption(values.course);
 
   const started = performance.now();
   const sandbox = await SandboxServer.start();

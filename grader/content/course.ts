@@ -5,7 +5,9 @@ import { ContentError } from '../errors.ts';
 import { EXERCISE_ID } from './exercise.ts';
 import { parseFrontMatter } from './front-matter.ts';
 
-const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+/** A lesson's id: its file name without the number, e.g. `set-and-get`. */
+export const LESSON_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const LESSON_FILE = new RegExp(`^(\\d{2})-(${LESSON_SLUG.source.slice(1, -1)})\\.md$`);
 
 const LessonFrontMatter = z.object({
   title: z.string().min(1),
@@ -37,9 +39,9 @@ export async function loadLessons(courseDir: string): Promise<Lesson[]> {
   for (const file of files) {
     const match = LESSON_FILE.exec(file);
     if (!match) {
-      throw new ContentError(
-        `lessons/${file}: lesson files are named NN-slug.md, e.g. 03-set-and-get.md`,
-      );
+      throw new ContentError('lesson files are named NN-slug.md, e.g. 03-set-and-get.md', {
+        file: `lessons/${file}`,
+      });
     }
     const text = await readFile(join(dir, file), 'utf8');
     const path = `lessons/${file}`;

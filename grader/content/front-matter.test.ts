@@ -20,13 +20,40 @@ describe('front matter', () => {
     const parse = () => parseFrontMatter('---\nminutes: soon\n---\n', Schema, 'lessons/01-x.md');
     expect(parse).toThrow(ContentError);
     expect(parse).toThrow(
-      /lessons\/01-x\.md: front matter is invalid:\n {2}title: .*\n {2}minutes: /,
+      /lessons\/01-x\.md:2: front matter is invalid:\n {2}title: .*\n {2}minutes: /,
     );
+  });
+
+  it('gives the line of the first invalid field', () => {
+    const text = '---\ntitle: Hi\n\nminutes: soon\n---\n';
+    expect(() => parseFrontMatter(text, Schema, 'a.md')).toThrow(/^a\.md:4: front matter/);
+  });
+
+  it("points at a field's key, and at an item of a list", () => {
+    const List = z.object({ title: z.string(), hints: z.array(z.string()) });
+    const text = '---\ntitle:\n  - a list\nhints:\n  - fine\n  - 7\n---\n';
+    expect(() => parseFrontMatter(text, List, 'a.md')).toThrow(/^a\.md:2: /);
+    const hints = '---\ntitle: Hi\nhints:\n  - fine\n  - 7\n---\n';
+    expect(() => parseFrontMatter(hints, List, 'a.md')).toThrow(/^a\.md:5: /);
+  });
+
+  it('gives the line of a YAML syntax error, and no more than its first line', () => {
+    const text = '---\ntitle: Hi\nminutes: [5\n---\n';
+    try {
+      parseFrontMatter(text, Schema, 'a.md');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentError);
+      const { location, detail } = error as ContentError;
+      expect(location?.line).toBeGreaterThanOrEqual(3);
+      expect(detail).toMatch(/^front matter is not valid YAML: \S/);
+      expect(detail).not.toContain('\n');
+    }
   });
 
   it('says so when there is no front matter', () => {
     expect(() => parseFrontMatter('# Just text', Schema, 'b.md')).toThrow(
-      "b.md: must start with front matter between '---' lines",
+      "b.md:1: must start with front matter between '---' lines",
     );
   });
 });

@@ -1,30 +1,76 @@
-import { parse } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Scalar,
+} from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from '../errors.ts';
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+/** `---`, the YAML, `---`: the YAML is group 1. */
+export const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-/** Splits `---\nyaml\n---\nbody` and validates the YAML; every problem is named with the file. */
+/**
+ * Splits `---\nyaml\n---\nbody` and validates the YAML. Every problem names the file and the line
+ * of the file it is on, so that an author (or the live preview) can go straight to it.
+ */
 export function parseFrontMatter<T>(
   text: string,
   schema: z.ZodType<T>,
   file: string,
 ): { data: T; body: string; bodyLine: number } {
   const match = FENCE.exec(text);
-  if (!match) throw new ContentError(`${file}: must start with front matter between '---' lines`);
-  let raw: unknown;
-  try {
-    raw = parse(match[1] ?? '');
-  } catch (error) {
-    throw new ContentError(`${file}: front matter is not valid YAML: ${(error as Error).message}`);
+  if (!match) {
+    throw new ContentError("must start with front matter between '---' lines", { file, line: 1 });
   }
-  const result = schema.safeParse(raw);
+  // The YAML starts on the file's second line, after the opening '---'.
+  const lineOf = (yamlLine: number) => ({ file, line: yamlLine + 1 });
+  const lines = new LineCounter();
+  const document = parseDocument(match[1] ?? '', { lineCounter: lines, prettyErrors: false });
+  const [yamlError] = document.errors;
+  if (yamlError) {
+    throw new ContentError(
+      `front matter is not valid YAML: ${yamlError.message}`,
+      lineOf(lines.linePos(yamlError.pos[0]).line),
+    );
+  }
+  const result = schema.safeParse(document.toJS());
   if (!result.success) {
+    const [first] = result.error.issues;
     const problems = result.error.issues.map(
       (issue) => `  ${issue.path.join('.') || '(front matter)'}: ${issue.message}`,
     );
-    throw new ContentError(`${file}: front matter is invalid:\n${problems.join('\n')}`);
+    throw new ContentError(
+      `front matter is invalid:\n${problems.join('\n')}`,
+      lineOf(lineOfPath(document, lines, first?.path ?? [])),
+    );
   }
   const bodyLine = (match[0].match(/\n/g)?.length ?? 0) + 1;
   return { data: result.data, body: text.slice(match[0].length), bodyLine };
+}
+
+/**
+ * The YAML line of the deepest part of `path` that exists: a map entry's key (the line an author
+ * looks for), a list's item; a missing key points at its parent.
+ */
+function lineOfPath(document: Document, lines: LineCounter, path: readonly PropertyKey[]): number {
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+      if (!pair) break;
+      offset = (pair.key as Scalar).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+      offset = (node as { range?: [number] } | undefined)?.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset === undefined ? 1 : lines.linePos(offset).line;
 }

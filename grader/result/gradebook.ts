@@ -1,3 +1,4 @@
+import { csvTable } from '../shared/csv.ts';
 import type { GradeResult, Status } from './grade-result.ts';
 
 export interface GradebookCell {
@@ -63,10 +64,5 @@ export function gradebookCsv({ exercises, learners }: Gradebook): string {
       }),
     ]),
   ];
-  return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(text: string): string {
-  const inert = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${inert.replace(/"/g, '""')}"`;
+  return csvTable(rows);
 }

@@ -6,35 +6,48 @@ import { ContentError } from '../errors.ts';
 const loaded = new Map<string, readonly Check<unknown>[]>();
 
 /**
- * Imports an exercise's checks.ts once per worker and makes sure it is a list of checks.
- * Messages name the file as the course knows it: a host path is never shown.
+ * Imports an exercise's checks.ts once per worker and version and makes sure it is a list of
+ * checks. The version in the URL makes an edited file a new module (an old one stays in memory:
+ * edits are an author's, and few). Messages name the file as the course knows it: a host path is
+ * never shown.
  */
 export async function loadChecks(
   exerciseId: string,
   checksPath: string,
+  version: string,
 ): Promise<readonly Check<unknown>[]> {
-  const cached = loaded.get(checksPath);
+  const url = `${pathToFileURL(checksPath).href}?v=${version}`;
+  const cached = loaded.get(url);
   if (cached) return cached;
   const file = `exercises/${exerciseId}/checks.ts`;
   let module: { default?: unknown };
   try {
-    module = await import(pathToFileURL(checksPath).href);
+    module = await import(url);
   } catch (error) {
-    const reason = (error as Error).message.replaceAll(
-      dirname(checksPath),
-      `exercises/${exerciseId}`,
-    );
-    throw new ContentError(`${file} cannot be loaded: ${reason}`);
+    const message = (error as Error).message.replaceAll(`?v=${version}`, '');
+    // A syntax error, as esbuild reports it: `<path>:<line>:<column>: ERROR: <what>`.
+    const syntax = message
+      .split('\n')
+      .map((line) => /^(.*):(\d+):(\d+): ERROR: (.*)$/.exec(line))
+      .find((match) => match?.[1] === checksPath);
+    if (syntax) {
+      throw new ContentError(`cannot be loaded: ${syntax[4]} (column ${syntax[3]})`, {
+        file,
+        line: Number(syntax[2]),
+      });
+    }
+    const reason = message.replaceAll(dirname(checksPath), `exercises/${exerciseId}`);
+    throw new ContentError(`cannot be loaded: ${reason}`, { file });
   }
   const checks = module.default;
   if (!Array.isArray(checks) || checks.length === 0) {
-    throw new ContentError(`${file} must export default a non-empty array of checks`);
+    throw new ContentError('must export default a non-empty array of checks', { file });
   }
   checks.forEach((check: Partial<Check<unknown>>, index) => {
     if (typeof check?.name !== 'string' || typeof check.run !== 'function') {
-      throw new ContentError(`${file}: check #${index + 1} needs a name and a run function`);
+      throw new ContentError(`check #${index + 1} needs a name and a run function`, { file });
     }
   });
-  loaded.set(checksPath, checks);
+  loaded.set(url, checks);
   return checks;
 }

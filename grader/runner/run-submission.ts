@@ -35,6 +35,8 @@ export interface Graded {
 export interface GradeJob {
   exerciseId: string;
   checksPath: string;
+  /** Changes with checks.ts's text: a new version is imported again. */
+  checksVersion: string;
   fixturesDir: string;
   source: string;
   sandbox: SandboxAddress;
@@ -72,7 +74,7 @@ async function gradeIn(
   onSandboxLost: () => void,
 ): Promise<GradeResult> {
   const started = performance.now();
-  const checks = await loadChecks(job.exerciseId, job.checksPath);
+  const checks = await loadChecks(job.exerciseId, job.checksPath, job.checksVersion);
   const budget = new CommandBudget(job.limits.maxCommands);
   const random = seededRandom();
   const readFixture = fixtureReader(job.fixturesDir);
@@ -174,7 +176,7 @@ async function gradeIn(
       job.limits.checkTimeoutMs,
     ).then(
       () => ({ status: 'pass' as const }),
-      (error: unknown) => judge(error),
+      (error: unknown) => judge(error, job),
     );
     // The gate closes first; taking the output then waits for whatever the isolate still had
     // queued, so no reply or timer of this check can act once the next one lends its own.
@@ -222,7 +224,7 @@ function toCallArg(arg: unknown): CallArg {
   return arg === SANDBOX_CLIENT ? { kind: 'sandbox-client' } : { kind: 'value', value: arg };
 }
 
-function judge(error: unknown): Omit<CheckResult, 'name' | 'durationMs'> {
+function judge(error: unknown, job: GradeJob): Omit<CheckResult, 'name' | 'durationMs'> {
   if (error instanceof CheckFailure) {
     return {
       status: 'fail',
@@ -240,7 +242,24 @@ function judge(error: unknown): Omit<CheckResult, 'name' | 'durationMs'> {
       message: `Redis refused the check's read: ${(error as Error).message}`,
     };
   }
-  return { status: 'error', message: `the check could not finish: ${(error as Error).message}` };
+  const where = checksLine(error, job);
+  return {
+    status: 'error',
+    message: `the check could not finish: ${(error as Error).message}${where ? ` (${where})` : ''}`,
+  };
+}
+
+/**
+ * Where in checks.ts the instructor's own code threw, as the course names it
+ * (`exercises/<id>/checks.ts:12`), so that a broken check can be found at once.
+ */
+function checksLine(error: unknown, job: GradeJob): string | undefined {
+  // Source-mapped frames name the file by its path; others by its URL, which contains the path.
+  const frame = String((error as Error)?.stack ?? '')
+    .split('\n')
+    .find((line) => line.includes(job.checksPath));
+  const line = frame && /:(\d+):\d+\)?$/.exec(frame)?.[1];
+  return line ? `exercises/${job.exerciseId}/checks.ts:${line}` : undefined;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

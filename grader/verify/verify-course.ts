@@ -2,25 +2,24 @@ import { access, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runRedisCli } from '../console/redis-cli.ts';
 import { type Lesson, loadLessons } from '../content/course.ts';
+import { type Problem, problemOf } from '../content/problem.ts';
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader } from '../grader.ts';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
+import type { GradeResult } from '../result/grade-result.ts';
 import { resetSandbox, SandboxLostError } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { lessonParts } from './lesson-parts.ts';
 
-/** One thing wrong with the course, where an author can find it. */
-export interface Problem {
-  file: string;
-  line?: number;
-  message: string;
-}
+export type { Problem } from '../content/problem.ts';
 
 /** The course's own rules for every exercise (see AUTHORING.md). */
 const SOLUTION_RUNS = 5;
 const MIN_CHECKS = 3;
 const MIN_HINTS = 2;
 const MIN_WRONG = 2;
+/** How the grader ends the message of a check whose own code threw (run-submission.ts). */
+const CHECK_CRASH = /\((exercises\/[^)]+\/checks\.ts):(\d+)\)$/;
 const FAILS_HEADER = /^\/\/\s*fails:\s*(.+?)\s*$/;
 /** A lesson's block may wait on a blocking command for a moment; never for long. */
 const BLOCK_TIMEOUT_MS = 10_000;
@@ -41,7 +40,7 @@ export async function verifyCourse(options: VerifyOptions): Promise<Problem[]> {
     lessons = await loadLessons(options.courseDir);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return [{ file: 'lessons/', message: error.message }];
+    return [problemOf(error, 'lessons/')];
   }
   const named = new Map<string, Lesson>();
   const problems: Problem[] = [];
@@ -189,7 +188,7 @@ async function verifyExercise(
         },
       ];
     }
-    if (error instanceof ContentError) return [{ file: folder, message: error.message }];
+    if (error instanceof ContentError) return [problemOf(error, folder)];
     throw error;
   }
   const problems: Problem[] = [];
@@ -203,7 +202,7 @@ async function verifyExercise(
     try {
       return await grader.grade(id, source);
     } catch (error) {
-      if (error instanceof ContentError) problems.push({ file: folder, message: error.message });
+      if (error instanceof ContentError) problems.push(problemOf(error, folder));
       else throw error;
       return undefined;
     }
@@ -213,10 +212,12 @@ async function verifyExercise(
     const result = await grade(exercise.solution);
     if (!result) return problems;
     if (result.status !== 'pass') {
-      problems.push({
-        file: `${folder}/solution.ts`,
-        message: `run ${run} of ${SOLUTION_RUNS} did not pass: ${describe(result)}`,
-      });
+      problems.push(
+        brokenCheck(result, folder) ?? {
+          file: `${folder}/solution.ts`,
+          message: `run ${run} of ${SOLUTION_RUNS} did not pass: ${describe(result)}`,
+        },
+      );
       break;
     }
     if (run === 1 && result.checks.length < MIN_CHECKS) {
@@ -275,6 +276,24 @@ async function verifyExercise(
     }
   }
   return problems;
+}
+
+/**
+ * A check that threw in the instructor's own code names its line of checks.ts: the problem is
+ * there, not in the solution that met it.
+ */
+function brokenCheck(result: GradeResult, folder: string): Problem | undefined {
+  for (const check of result.checks) {
+    const at = CHECK_CRASH.exec(check.message ?? '');
+    if (check.status === 'error' && at?.[1] === `${folder}/checks.ts`) {
+      return {
+        file: at[1],
+        line: Number(at[2]),
+        message: `the check "${check.name}" throws: ${check.message?.slice(0, at.index).trim()}`,
+      };
+    }
+  }
+  return undefined;
 }
 
 function describe(result: {

@@ -1,4 +1,5 @@
 // Every message between the grader and a worker process. Nothing else crosses the channel.
+import type { ContentLocation } from '../errors.ts';
 import type { GradeResult } from '../result/grade-result.ts';
 import type { RunJob, RunOnceResult } from '../runner/run-once.ts';
 import type { GradeJob } from '../runner/run-submission.ts';
@@ -19,7 +20,7 @@ export type FromWorker =
   | { type: 'graded'; id: number; result: GradeResult; sandboxLost: boolean }
   | { type: 'ran'; id: number; result: RunOnceResult }
   /** The exercise itself is broken (its checks do not load): the instructor's problem. */
-  | { type: 'content-error'; id: number; message: string }
+  | { type: 'content-error'; id: number; detail: string; location?: ContentLocation }
   /** The worker failed for a reason of its own, not the learner's code. */
   | { type: 'failed'; id: number; message: string }
   | { type: 'network-probed'; id: number; reachable: boolean };

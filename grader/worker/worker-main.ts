@@ -23,8 +23,11 @@ process.on('message', async (message: ToWorker) => {
     const { result, sandboxLost } = await runSubmission(message.job, progress);
     reply({ type: 'graded', id, result, sandboxLost });
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    reply({ type: error instanceof ContentError ? 'content-error' : 'failed', id, message: text });
+    if (error instanceof ContentError) {
+      reply({ type: 'content-error', id, detail: error.detail, location: error.location });
+      return;
+    }
+    reply({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
   }
 });
 

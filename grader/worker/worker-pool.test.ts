@@ -17,6 +17,7 @@ describe('the worker pool', () => {
     job: {
       exerciseId: 'set-and-get',
       checksPath,
+      checksVersion: 'test',
       fixturesDir: '/nonexistent/fixtures',
       source,
       sandbox: sandbox.address,
@@ -67,9 +68,8 @@ describe('the worker pool', () => {
       10_000,
     );
     expect(reply).toMatchObject({ type: 'content-error' });
-    expect(reply.type === 'content-error' && reply.message).toMatch(
-      /^exercises\/set-and-get\/checks\.ts cannot be loaded/,
-    );
+    expect(reply).toMatchObject({ location: { file: 'exercises/set-and-get/checks.ts' } });
+    expect(reply.type === 'content-error' && reply.detail).toMatch(/^cannot be loaded/);
     expect(JSON.stringify(reply)).not.toContain('/nonexistent');
   });
 

@@ -9,6 +9,8 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleSessions, Grader } from '../../grader/index.ts';
 import { createApp } from '../app.ts';
+import { LivePreview } from '../preview/live-preview.ts';
+import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { openApiDocument } from './openapi.ts';
@@ -86,6 +88,25 @@ const USING_STATE: [string, Params?, unknown?][] = [
   ['GET /api/console/keys'],
   ...WITH_BODY,
 ];
+
+const INSTRUCTOR_TOKEN = 'an instructor token for this test only';
+const INSTRUCTOR = ['GET /api/instructor/exercises', 'GET /api/instructor/exercises.csv'];
+
+/** The instructor page, as the API sees it: no cookie kept, the token sent with each request. */
+class InstructorClient extends LearnerClient {
+  constructor(
+    base: string,
+    private readonly token = INSTRUCTOR_TOKEN,
+  ) {
+    super(base);
+  }
+
+  override request(method: string, path: string, body?: unknown, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${this.token}`);
+    return super.request(method, path, body, { ...init, headers });
+  }
+}
 
 /** Operations that read no course file: a broken course folder does not make them fail. */
 const READING_NO_COURSE = [
@@ -184,23 +205,36 @@ describe('the running app, against its OpenAPI document', () => {
   let limited: TestApp;
   /** The app on a course folder whose files are broken. */
   let broken: Awaited<ReturnType<typeof startBrokenApp>>;
+  /** The app without an instructor token. */
+  let noInstructor: AppBeside;
+  /** The app with the live preview on, as `keyspace start --watch`. */
+  let watching: AppBeside;
+  let preview: LivePreview;
   let ada: LearnerClient;
 
   beforeAll(async () => {
     const once = { requests: 1, perSeconds: 60 };
     [app, limited] = await Promise.all([
-      startTestApp(),
+      startTestApp({ instructorToken: INSTRUCTOR_TOKEN }),
       startTestApp({
-        rateLimits: { submit: once, run: once, console: once, draft: once },
+        rateLimits: { submit: once, run: once, console: once, draft: once, instructor: once },
         consoleLimits: { maxSessions: 1 },
+        instructorToken: INSTRUCTOR_TOKEN,
       }),
     ]);
-    broken = await startBrokenApp(app);
+    preview = await LivePreview.start(app.grader.courseDir, app.grader, pino({ level: 'silent' }));
+    [broken, noInstructor, watching] = await Promise.all([
+      startBrokenApp(app),
+      startAppBeside(app),
+      startAppBeside(app, { preview }),
+    ]);
     ada = new LearnerClient(app.url);
   });
 
   afterAll(async () => {
-    await Promise.all([app?.stop(), limited?.stop(), broken?.stop()]);
+    await preview?.close();
+    await Promise.all([broken?.stop(), noInstructor?.stop(), watching?.stop()]);
+    await Promise.all([app?.stop(), limited?.stop()]);
   });
 
   it('documents every route the app registers, and no route it does not', () => {
@@ -275,6 +309,49 @@ describe('the running app, against its OpenAPI document', () => {
     expect(statuses).toEqual(['pass', 'fail']);
     const { body: progress } = await call(ada, 'GET /api/progress');
     expect(progress.exercises['set-and-get']).toMatchObject({ status: 'passed', attempts: 2 });
+  });
+
+  it("serves the instructor view to the instructor's token only, and only when it is set", async () => {
+    const instructor = new InstructorClient(app.url);
+    const { body: report } = await call(instructor, 'GET /api/instructor/exercises');
+    const row = report.exercises.find(({ id }: { id: string }) => id === 'set-and-get');
+    // Ada's fail then pass, above.
+    expect(row).toMatchObject({ attempted: 1, passed: 1, attemptsToPass: { median: 2 } });
+    const csv = await call(instructor, 'GET /api/instructor/exercises.csv');
+    expect(csv.body.split('\r\n')).toHaveLength(report.exercises.length + 2);
+    for (const operation of INSTRUCTOR) {
+      for (const client of [new LearnerClient(app.url), new InstructorClient(app.url, 'wrong')]) {
+        const refused = await call(client, operation);
+        expect(refused.body.error, operation).toBe('unauthorized');
+        expect(refused.headers.getSetCookie()).toEqual([]);
+      }
+      const off = await call(new InstructorClient(noInstructor.url), operation);
+      expect(off.body.error, operation).toBe('not_found');
+    }
+  });
+
+  it('streams course events while the course is watched, and answers 204 otherwise', async () => {
+    const off = await call(new LearnerClient(app.url), 'GET /api/preview/events');
+    expect(off.status).toBe(204);
+    expect(off.headers.getSetCookie()).toEqual([]);
+
+    // The stream never ends by itself: its first event is what the document is held to.
+    const stream = new AbortController();
+    const response = await fetch(`${watching.url}/api/preview/events`, { signal: stream.signal });
+    let first = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body ?? []) {
+      first += decoder.decode(chunk, { stream: true });
+      if (first.includes('\n\n')) break;
+    }
+    stream.abort();
+    const event = first.slice(0, first.indexOf('\n\n') + 2);
+    await checker.check(
+      { method: 'GET', template: '/api/preview/events', params: {} },
+      new Response(event, { status: response.status, headers: response.headers }),
+    );
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(JSON.parse(event.split('data: ')[1] ?? '')).toEqual({ files: [], problems: [] });
   });
 
   it('saves, answers and forgets a draft', async () => {
@@ -376,6 +453,14 @@ describe('the running app, against its OpenAPI document', () => {
     // The key view counts with the console's commands, forgetting the code with saving it.
     expect((await call(bob, 'GET /api/console/keys')).status).toBe(429);
     expect((await call(bob, 'DELETE /api/exercises/{id}/draft', EXERCISE)).status).toBe(429);
+    // The instructor's requests count per address, for both operations together.
+    const instructor = new InstructorClient(limited.url);
+    expect((await call(instructor, 'GET /api/instructor/exercises')).status).toBe(200);
+    for (const operation of INSTRUCTOR) {
+      const refused = await call(instructor, operation);
+      expect(refused.body.error, operation).toBe('rate_limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
+    }
   });
 
   it('answers 503 sandboxes_full with Retry-After when every sandbox is taken', async () => {
@@ -399,6 +484,9 @@ describe('the running app, against its OpenAPI document', () => {
       await ask('GET /api/lessons/{id}', EXERCISE),
       await ask('GET /api/exercises/{id}', EXERCISE),
       ...(await Promise.all(reading.map((request) => ask(...request)))),
+      ...(await Promise.all(
+        INSTRUCTOR.map((operation) => call(new InstructorClient(broken.url), operation)),
+      )),
     ];
     for (const { status, body } of answers) {
       expect(status).toBe(500);
@@ -416,6 +504,11 @@ describe('the running app, against its OpenAPI document', () => {
     for (const request of USING_STATE) {
       const { body, headers } = await ask(...request);
       expect(body.error, request[0]).toBe('state_unavailable');
+      expect(headers.get('retry-after')).toBe('5');
+    }
+    for (const operation of INSTRUCTOR) {
+      const { body, headers } = await call(new InstructorClient(limited.url), operation);
+      expect(body.error, operation).toBe('state_unavailable');
       expect(headers.get('retry-after')).toBe('5');
     }
   });
@@ -453,6 +546,7 @@ async function startBrokenApp(app: TestApp) {
     state: app.state,
     log: pino({ level: 'silent' }),
     cookieSecret: 'a secret for this test only',
+    instructorToken: INSTRUCTOR_TOKEN,
   });
   const server: Server = express.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

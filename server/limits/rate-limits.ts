@@ -24,6 +24,11 @@ export interface RateLimits {
    * address still fits.
    */
   newLearners: RateLimit;
+  /**
+   * Instructor view requests per client address, refused ones included: a person reloads the
+   * page now and then, a script guessing the token would need far more.
+   */
+  instructor: RateLimit;
 }
 
 /**
@@ -36,6 +41,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   console: { requests: 300, perSeconds: 60 },
   draft: { requests: 200, perSeconds: 60 },
   newLearners: { requests: 200, perSeconds: 600 },
+  instructor: { requests: 60, perSeconds: 60 },
 };
 
 /** Who a limit counts: the learner, or for new learners the address they come from. */
@@ -45,6 +51,7 @@ const COUNTED: Record<keyof RateLimits, (req: Request, res: Response) => string 
   console: (_req, res) => learnerOf(res),
   draft: (_req, res) => learnerOf(res),
   newLearners: (req, res) => (res.locals.newLearner ? (req.ip ?? 'unknown') : undefined),
+  instructor: (req) => req.ip ?? 'unknown',
 };
 
 /**

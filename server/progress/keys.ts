@@ -23,6 +23,14 @@ export const keys = {
   nextSubmission: `${PREFIX}:submissions:next`,
   /** String: the secret learner cookies are signed with, made once. */
   cookieSecret: `${PREFIX}:cookie-secret`,
+  /** Hash: an exercise's totals for the instructor view: attempted, passed, submissions. */
+  exerciseStats: (exercise: string) => `${PREFIX}:stats:exercise:${exercise}`,
+  /** Hash: submissions it took to pass (the passing one included) → learners who took that many. */
+  attemptsToPass: (exercise: string) => `${PREFIX}:stats:exercise:${exercise}:attempts-to-pass`,
+  /** Sorted set: check name → submissions in which that check failed or errored. */
+  failingChecks: (exercise: string) => `${PREFIX}:stats:exercise:${exercise}:failing-checks`,
+  /** Set: the exercises that have stats, those no longer in the course included. */
+  statsExercises: `${PREFIX}:stats:exercises`,
   /** Prefix of the rate limiters' counters: `keyspace:rate:<action>:<learner>`. */
   ratePrefix: (action: string) => `${PREFIX}:rate:${action}`,
 };

@@ -129,18 +129,28 @@ export class ProgressStore {
     );
   }
 
-  /** Records a graded submission and the progress it makes; answers the submission's id. */
+  /**
+   * Records a graded submission, the progress it makes and the exercise's instructor stats;
+   * answers the submission's id.
+   */
   async recordSubmission(learner: string, source: string, result: GradeResult): Promise<string> {
     const passed = result.checks.filter((check) => check.status === 'pass').length;
+    const failing = new Set(
+      result.checks.filter((check) => check.status !== 'pass').map((check) => check.name),
+    );
     const id = await this.state.use((redis) =>
       redis.eval(
         RECORD_SUBMISSION,
-        5,
+        9,
         keys.nextSubmission,
         keys.submissions(learner, result.exercise),
         keys.exercise(learner, result.exercise),
         keys.exercises(learner),
         keys.learner(learner),
+        keys.exerciseStats(result.exercise),
+        keys.attemptsToPass(result.exercise),
+        keys.failingChecks(result.exercise),
+        keys.statsExercises,
         learner,
         result.exercise,
         result.status,
@@ -151,6 +161,7 @@ export class ProgressStore {
         new Date().toISOString(),
         MAX_HISTORY,
         keys.submission(''),
+        ...failing,
       ),
     );
     return String(id);

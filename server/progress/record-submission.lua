@@ -2,10 +2,15 @@
 -- lost connection leaves either both or neither. Redis runs a script atomically, and with
 -- appendfsync always its effects are on disk before the reply.
 --
+-- The exercise's instructor stats are counted in the same step, so they always agree with the
+-- progress they summarise.
+--
 -- KEYS: 1 submission counter, 2 the exercise's submissions list, 3 exercise progress hash,
---       4 learner's exercises set, 5 learner hash
+--       4 learner's exercises set, 5 learner hash, 6 exercise stats hash,
+--       7 attempts-to-pass hash, 8 failing checks sorted set, 9 set of exercises with stats
 -- ARGV: 1 learner, 2 exercise, 3 status (pass|fail|error), 4 passed checks, 5 total checks,
---       6 duration ms, 7 source, 8 now (ISO), 9 history cap, 10 submission key prefix
+--       6 duration ms, 7 source, 8 now (ISO), 9 history cap, 10 submission key prefix,
+--       11… the names of the checks that failed or errored, each once
 
 local id = redis.call('INCR', KEYS[1])
 local submission = ARGV[10] .. id
@@ -20,7 +25,7 @@ end
 local progress = KEYS[3]
 local passed = tonumber(ARGV[4])
 local was_passed = redis.call('HGET', progress, 'status') == 'passed'
-redis.call('HINCRBY', progress, 'attempts', 1)
+local attempts = redis.call('HINCRBY', progress, 'attempts', 1)
 redis.call('HSETNX', progress, 'first_at', ARGV[8])
 redis.call('HSET', progress, 'last_at', ARGV[8], 'last_code', ARGV[7], 'code_saved_at', ARGV[8])
 if ARGV[3] == 'pass' then
@@ -39,4 +44,21 @@ if passed > best then
 end
 redis.call('SADD', KEYS[4], ARGV[2])
 redis.call('HSETNX', KEYS[5], 'created_at', ARGV[8])
+
+-- Learners count from their first submission: one whose submissions began before stats were
+-- kept stays out of the learner counts (in_stats unset), so passed never exceeds attempted.
+redis.call('HINCRBY', KEYS[6], 'submissions', 1)
+if attempts == 1 then
+  redis.call('HSET', progress, 'in_stats', 1)
+  redis.call('HINCRBY', KEYS[6], 'attempted', 1)
+end
+if ARGV[3] == 'pass' and not was_passed and redis.call('HGET', progress, 'in_stats') then
+  redis.call('HINCRBY', KEYS[6], 'passed', 1)
+  redis.call('HINCRBY', KEYS[7], attempts, 1)
+end
+-- Check names are the course author's text: members of a sorted set, never code.
+for i = 11, #ARGV do
+  redis.call('ZINCRBY', KEYS[8], 1, ARGV[i])
+end
+redis.call('SADD', KEYS[9], ARGV[2])
 return id

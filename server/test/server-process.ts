@@ -11,12 +11,22 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** `keyspace start` as an operator runs it, on a free port, keeping its state in `dataDir`. */
-export async function startServerProcess(dataDir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'start', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, LOG_LEVEL: 'info', REDIS_URL: '', KEYSPACE_SECRET: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * `keyspace start` as an operator runs it, on a free port, keeping its state in `dataDir`, with
+ * any other options in `args`.
+ */
+export async function startServerProcess(
+  dataDir: string,
+  args: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'start', '--port', '0', '--data-dir', dataDir, ...args],
+    {
+      env: { ...process.env, LOG_LEVEL: 'info', REDIS_URL: '', KEYSPACE_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     printed += chunk.toString();

@@ -13,6 +13,7 @@ import {
 import { createApp } from '../app.ts';
 import { cookieSecret } from '../identity/learner-cookie.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
+import { LivePreview } from '../preview/live-preview.ts';
 import { AppState } from '../state/app-state.ts';
 
 export interface TestApp {
@@ -31,6 +32,12 @@ export interface TestAppOptions {
   /** The built web app to serve. */
   webDir?: string;
   log?: pino.Logger;
+  /** Opens the instructor view with this token. */
+  instructorToken?: string;
+  /** Another course than the repository's own. */
+  courseDir?: string;
+  /** Development mode, as `keyspace start --watch`: the live preview follows the course. */
+  watch?: boolean;
 }
 
 /** The whole app on a free port, with a real grader and a real Redis for its state. */
@@ -38,7 +45,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dataDir = await mkdtemp(join(tmpdir(), 'keyspace-test-data-'));
   const log = options.log ?? pino({ level: 'silent' });
   const state = await AppState.open({ redisUrl: options.redisUrl, dataDir, log });
-  const grader = await Grader.start({ concurrency: 2 });
+  const grader = await Grader.start({ courseDir: options.courseDir, concurrency: 2 });
+  const preview = options.watch
+    ? await LivePreview.start(grader.courseDir, grader, log)
+    : undefined;
   const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, ...options.consoleLimits });
   const app = createApp({
     grader,
@@ -48,6 +58,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     cookieSecret: await cookieSecret(state),
     rateLimits: options.rateLimits,
     webDir: options.webDir,
+    instructorToken: options.instructorToken,
+    preview,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -57,6 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     state,
     grader,
     stop: async () => {
+      await preview?.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await Promise.all([grader.stop(), consoles.stop()]);

@@ -1,24 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Loadable<T> =
   | { state: 'loading' }
   | { state: 'ready'; data: T }
   | { state: 'failed'; error: Error };
 
-/** Loads once per change of `key`; a response for an older key is dropped. */
-export function useLoad<T>(key: string, load: () => Promise<T>): Loadable<T> {
+/**
+ * Loads once per change of `key`; a response for an older key is dropped. A change of `refresh`
+ * loads again without showing "loading": what is shown stays until the new answer replaces it,
+ * and stays if that fails (the failure is someone else's to show, such as the live preview's).
+ */
+export function useLoad<T>(key: string, load: () => Promise<T>, refresh = 0): Loadable<T> {
   const [result, setResult] = useState<Loadable<T>>({ state: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what `load` fetches.
+  const shownKey = useRef<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `refresh` name what `load` fetches.
   useEffect(() => {
     let current = true;
-    setResult({ state: 'loading' });
+    const fresh = shownKey.current !== key;
+    shownKey.current = key;
+    if (fresh) setResult({ state: 'loading' });
     load().then(
       (data) => current && setResult({ state: 'ready', data }),
-      (error: Error) => current && setResult({ state: 'failed', error }),
+      (error: Error) =>
+        current &&
+        setResult((shown) =>
+          !fresh && shown.state === 'ready' ? shown : { state: 'failed', error },
+        ),
     );
     return () => {
       current = false;
     };
-  }, [key]);
+  }, [key, refresh]);
   return result;
 }

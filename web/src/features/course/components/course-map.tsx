@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { type Loadable, useLoad } from '../../../lib/use-api.ts';
+import { useCourseVersion } from '../../preview/live-preview.ts';
 import {
   hasPassed,
   type LessonStatus,
@@ -18,7 +19,7 @@ const STATUS_LABEL: Record<LessonStatus, string> = {
 };
 
 export function CourseMap() {
-  const course = useLoad('course', getCourse);
+  const course = useLoad('course', getCourse, useCourseVersion());
   const progress = usePageProgress();
   // The lessons wait for the progress, so that no status shows before it is known.
   const lessons: Loadable<{ lessons: LessonSummary[] }> =

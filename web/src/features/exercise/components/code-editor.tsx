@@ -51,6 +51,8 @@ export default function CodeEditor(props: Props) {
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
+      // Monaco dims the number of the line after a final newline below readable contrast.
+      renderFinalNewline: 'on',
       ariaLabel: label,
     });
     const { KeyMod, KeyCode } = monaco;

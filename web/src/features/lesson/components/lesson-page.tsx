@@ -6,13 +6,14 @@ import { KeyBrowser } from '../../console/components/key-browser.tsx';
 import { RedisConsole } from '../../console/components/redis-console.tsx';
 import { ConsoleProvider } from '../../console/console-context.tsx';
 import { ExercisePanel } from '../../exercise/components/exercise-panel.tsx';
+import { useCourseVersion } from '../../preview/live-preview.ts';
 import { visitLesson } from '../../progress/progress-store.ts';
 import { getLesson } from '../api/get-lesson.ts';
 import { LessonText } from './lesson-text.tsx';
 import { SplitView } from './split-view.tsx';
 
 export function LessonPage({ id }: { id: string }) {
-  const lesson = useLoad(`lesson:${id}`, () => getLesson(id));
+  const lesson = useLoad(`lesson:${id}`, () => getLesson(id), useCourseVersion());
   const found = lesson.state === 'ready';
   // Recorded once the lesson is known to exist; the page's progress loads after it.
   useEffect(() => {

@@ -1,0 +1,37 @@
+import { type RequestHandler, Router } from 'express';
+import { notFound } from '../http-errors.ts';
+import type { ExerciseReport } from '../instructor/exercise-report.ts';
+import { requireInstructor } from '../instructor/instructor-token.ts';
+import { reportCsv } from '../instructor/report-csv.ts';
+
+/**
+ * The instructor view's data, for whoever holds the instructor token. Without a token configured
+ * the routes answer as if they did not exist. Each request, refused or not, counts against the
+ * client address's limit, so a token cannot be guessed quickly.
+ */
+export function instructorRoutes(
+  token: string | undefined,
+  report: () => Promise<ExerciseReport[]>,
+  limit: RequestHandler,
+): Router {
+  const router = Router();
+  const nothingHere: RequestHandler = (req) => {
+    throw notFound(`no API route ${req.method} ${req.originalUrl}`);
+  };
+  const noStore: RequestHandler = (_req, res, next) => {
+    // Learners' results: never kept by a browser's or a proxy's cache.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+  router.use(...(token ? [limit, requireInstructor(token), noStore] : [nothingHere]));
+  router.get('/exercises', async (_req, res) => {
+    res.json({ exercises: await report() });
+  });
+  router.get('/exercises.csv', async (_req, res) => {
+    const csv = reportCsv(await report());
+    res.attachment('keyspace-exercise-stats.csv').type('text/csv; charset=utf-8').send(csv);
+  });
+  // Anything else under /api/instructor is not found here, without minting a learner.
+  router.use(nothingHere);
+  return router;
+}
