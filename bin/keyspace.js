@@ -23,12 +23,14 @@ const COMMANDS = {
 
 const { runCli } = await import('../grader/cli/run-cli.ts');
 const [name, ...argv] = process.argv.slice(2);
+const usage = `usage: keyspace <${Object.keys(COMMANDS).join('|')}> [options]\n       keyspace <command> --help   what a command does, and its options\n`;
+if (name === '--help' || name === '-h' || name === 'help') {
+  process.stdout.write(usage);
+  process.exit(0);
+}
 const load = Object.hasOwn(COMMANDS, name ?? '') ? COMMANDS[name] : undefined;
 if (!load) {
-  process.stderr.write(
-    `${name ? `keyspace: unknown command '${name}'\n` : ''}` +
-      `usage: keyspace <${Object.keys(COMMANDS).join('|')}> [options]\n`,
-  );
+  process.stderr.write(`${name ? `keyspace: unknown command '${name}'\n` : ''}${usage}`);
   process.exit(64);
 }
 const command = await load();

@@ -67,18 +67,22 @@ export class Grader {
     if (!loaded) {
       loaded = loadExercise(this.courseDir, id);
       this.exercises.set(id, loaded);
-      loaded.catch(() => this.exercises.delete(id));
+      loaded.catch(() => {
+        // Unless the preview has made the grader forget it and read it again meanwhile.
+        if (this.exercises.get(id) === loaded) this.exercises.delete(id);
+      });
     }
     return loaded;
   }
 
   /**
-   * Reads exercises' files afresh at their next grading: the live preview calls it when an
-   * instructor saves a file. Workers import a changed checks.ts again by themselves, since its
-   * version changes with its text.
+   * Grades with the course's files as they are now: exercises are read afresh at their next
+   * grading, and each worker is replaced before its next job, since a process imports a module
+   * (checks.ts, and any helper it imports) only once. The live preview calls it on each save.
    */
-  forgetExercises(): void {
+  reloadExercises(): void {
     this.exercises.clear();
+    this.workers.renew();
   }
 
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
@@ -95,7 +99,6 @@ export class Grader {
           job: {
             exerciseId,
             checksPath: exercise.checksPath,
-            checksVersion: exercise.checksVersion,
             fixturesDir: exercise.fixturesDir,
             source,
             sandbox: sandbox.address,

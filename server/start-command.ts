@@ -54,6 +54,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const courseDir = await courseDirOption(values.course);
+  const token = instructorToken(process.env.KEYSPACE_INSTRUCTOR_TOKEN);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
@@ -77,7 +78,15 @@ export async function startCommand(argv: string[]): Promise<number> {
   let server: Server;
   try {
     grader = await Grader.start({ courseDir, concurrency: 2 });
-    if (values.watch) preview = await LivePreview.start(courseDir, grader, log);
+    if (values.watch) {
+      preview = await LivePreview.start(courseDir, grader, log);
+      if (!/^(127\.|::1$|localhost$)/.test(values.host)) {
+        log.warn(
+          { host: values.host },
+          'the live preview is for an author on this machine: anyone who reaches this address can follow it',
+        );
+      }
+    }
     const app = createApp({
       grader,
       consoles,
@@ -86,7 +95,7 @@ export async function startCommand(argv: string[]): Promise<number> {
       cookieSecret: await cookieSecret(state),
       webDir: WEB_DIR,
       trustProxy: trustProxy(process.env.TRUST_PROXY),
-      instructorToken: process.env.KEYSPACE_INSTRUCTOR_TOKEN || undefined,
+      instructorToken: token,
       preview,
     });
     server = app.listen(port, values.host);
@@ -126,12 +135,27 @@ export async function startCommand(argv: string[]): Promise<number> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
   log.info({ signal }, 'stopping: finishing the requests in flight');
-  // Open pages' event streams never finish by themselves.
+  // Open pages' event streams never finish by themselves: end them before waiting for the rest.
   await preview?.close();
   await drain(server);
   await stop();
   log.info('stopped');
   return 0;
+}
+
+/** Below this, a token could be guessed within the instructor view's rate limit. */
+const MIN_TOKEN_LENGTH = 16;
+
+/** KEYSPACE_INSTRUCTOR_TOKEN, refused before the server starts when it could not serve. */
+function instructorToken(setting: string | undefined): string | undefined {
+  const token = setting?.trim();
+  if (!token) return undefined;
+  if (token.length < MIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new UsageError(
+      `KEYSPACE_INSTRUCTOR_TOKEN must be at least ${MIN_TOKEN_LENGTH} visible ASCII characters without spaces, e.g. $(openssl rand -hex 32)`,
+    );
+  }
+  return token;
 }
 
 /** TRUST_PROXY as Express takes it: a hop count, or addresses and names such as `loopback`. */

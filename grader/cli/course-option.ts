@@ -7,12 +7,17 @@ import { UsageError } from './exit-codes.ts';
 export const COURSE_OPTION_USAGE = `  --course  the course folder, with lessons/ and exercises/ (default: KEYSPACE_COURSE,
             or this repository's own course)`;
 
+/** The course folder as the user named it (`--course`, else KEYSPACE_COURSE), if they did. */
+export function givenCourseDir(option: string | undefined): string | undefined {
+  return option ?? (process.env.KEYSPACE_COURSE || undefined);
+}
+
 /**
- * The course folder a command works on: `--course`, else KEYSPACE_COURSE, else the repository's
- * own course. A folder without lessons/ and exercises/ is refused before anything starts.
+ * The course folder a command works on: the one given, else the repository's own course. A
+ * folder without lessons/ and exercises/ is refused before anything starts.
  */
 export async function courseDirOption(option: string | undefined): Promise<string> {
-  const given = option ?? (process.env.KEYSPACE_COURSE || undefined);
+  const given = givenCourseDir(option);
   if (given === undefined) return DEFAULT_COURSE_DIR;
   const dir = resolve(given);
   for (const part of ['lessons', 'exercises']) {

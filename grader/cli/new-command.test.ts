@@ -96,7 +96,8 @@ describe('keyspace new, from an empty folder', () => {
     expect(made[1]?.out).toContain(
       'Added top-scores to the exercises of lessons/01-sorted-sets.md',
     );
-    expect(made[1]?.out).toContain(`keyspace verify --course ${course}`);
+    expect(made[1]?.out).toContain(`npx keyspace verify --course ${course}`);
+    expect(made[1]?.out).toContain(`npm run dev -- --course ${course}`);
   });
 
   it('titles the lesson from its slug and names the exercise in its front matter', async () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { titleFromSlug } from '../content/scaffold/titles.ts';
 import { DEFAULT_COURSE_DIR } from '../grader.ts';
-import { COURSE_OPTION_USAGE } from './course-option.ts';
+import { COURSE_OPTION_USAGE, givenCourseDir } from './course-option.ts';
 import { UsageError } from './exit-codes.ts';
 import { newExercise } from './new-exercise.ts';
 import { newLesson } from './new-lesson.ts';
@@ -39,7 +39,7 @@ export async function newCommand(argv: string[]): Promise<number> {
   }
   const title = values.title ?? titleFromSlug(name);
   // Not courseDirOption: that refuses a folder without lessons/ and exercises/, which `new` makes.
-  const given = values.course ?? (process.env.KEYSPACE_COURSE || undefined);
+  const given = givenCourseDir(values.course);
   const courseDir = given === undefined ? DEFAULT_COURSE_DIR : resolve(given);
   const courseFlag = values.course === undefined ? '' : ` --course ${shellWord(values.course)}`;
   const next = (steps: string[]) => `\nNext:\n${steps.map((step) => `  - ${step}\n`).join('')}`;
@@ -53,9 +53,9 @@ export async function newCommand(argv: string[]): Promise<number> {
       `Created ${file} in ${given ?? courseDir}.\n` +
         next([
           `write the lesson in ${file}, over its placeholder text`,
-          `add an exercise to it:  keyspace new exercise <id> --lesson ${name}${courseFlag}`,
-          `prove the course holds: keyspace verify${courseFlag}`,
-          `preview it:             keyspace start --watch${courseFlag}`,
+          `add an exercise to it:  npx keyspace new exercise <id> --lesson ${name}${courseFlag}`,
+          `prove the course holds: npx keyspace verify${courseFlag}`,
+          `preview it:             npm run dev${courseFlag ? ` --${courseFlag}` : ''}`,
         ]),
     );
     return 0;
@@ -70,8 +70,8 @@ export async function newCommand(argv: string[]): Promise<number> {
         `Added ${name} to the exercises of ${created.lesson}.\n` +
         next([
           `replace the placeholder in exercises/${name}/ with your exercise (AUTHORING.md)`,
-          `prove the course holds: keyspace verify${courseFlag}`,
-          `preview it:             keyspace start --watch${courseFlag}`,
+          `prove the course holds: npx keyspace verify${courseFlag}`,
+          `preview it:             npm run dev${courseFlag ? ` --${courseFlag}` : ''}`,
         ]),
     );
     return 0;

@@ -36,14 +36,16 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     },
   );
   let problems: Problem[];
-  let checked = 0;
+  let lessons = 0;
+  let exercises = 0;
   try {
     problems = await verifyCourse({
       courseDir,
       grader,
       sandbox,
       onChecked: (what, count) => {
-        checked += 1;
+        if (what.startsWith('lessons/')) lessons += 1;
+        else exercises += 1;
         process.stdout.write(`${count === 0 ? 'ok  ' : 'FAIL'} ${what}\n`);
       },
     });
@@ -53,7 +55,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     process.stdout.write(
-      `\nThe course holds: ${checked} lessons and exercises verified in ${seconds} s.\n`,
+      `\nThe course holds: ${counted(lessons, 'lesson')} and ${counted(exercises, 'exercise')} verified in ${seconds} s.\n`,
     );
     return 0;
   }
@@ -61,6 +63,11 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   for (const { file, line, message } of problems) {
     process.stdout.write(`${file}${line === undefined ? '' : `:${line}`}: ${message}\n`);
   }
-  process.stdout.write(`\n${problems.length} problem(s) in the course (${seconds} s).\n`);
+  process.stdout.write(`\n${counted(problems.length, 'problem')} in the course (${seconds} s).\n`);
   return EXIT.content;
+}
+
+/** `1 lesson`, `2 lessons`. */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

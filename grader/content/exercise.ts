@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -50,8 +49,6 @@ export interface Exercise {
   solution: string;
   /** Absolute path of checks.ts, imported only by the trusted grader worker. */
   checksPath: string;
-  /** Names checks.ts's text, so that a worker imports an edited file again (live preview). */
-  checksVersion: string;
   /** Absolute path of fixtures/, which learner code may read and nothing else. */
   fixturesDir: string;
   /** This exercise's own limits, over the grader's defaults. */
@@ -74,7 +71,7 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
   };
   // exercise.md first: its absence alone means "no such exercise", whichever read would lose a race.
   const markdown = await read('exercise.md');
-  const [starter, solution, checks] = await Promise.all([
+  const [starter, solution] = await Promise.all([
     read('starter.ts'),
     read('solution.ts'),
     read('checks.ts'),
@@ -92,7 +89,6 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     starter,
     solution,
     checksPath: join(dir, 'checks.ts'),
-    checksVersion: createHash('sha256').update(checks).digest('hex').slice(0, 16),
     fixturesDir: join(dir, 'fixtures'),
     limits: data.limits,
     run: data.run,

@@ -6,32 +6,30 @@ import { ContentError } from '../errors.ts';
 const loaded = new Map<string, readonly Check<unknown>[]>();
 
 /**
- * Imports an exercise's checks.ts once per worker and version and makes sure it is a list of
- * checks. The version in the URL makes an edited file a new module (an old one stays in memory:
- * edits are an author's, and few). Messages name the file as the course knows it: a host path is
- * never shown.
+ * Imports an exercise's checks.ts once per worker and makes sure it is a list of checks. (An
+ * edited checks.ts reaches grading through new workers: see WorkerPool.renew.) Messages name the
+ * file as the course knows it: a host path is never shown.
  */
 export async function loadChecks(
   exerciseId: string,
   checksPath: string,
-  version: string,
 ): Promise<readonly Check<unknown>[]> {
-  const url = `${pathToFileURL(checksPath).href}?v=${version}`;
-  const cached = loaded.get(url);
+  const cached = loaded.get(checksPath);
   if (cached) return cached;
   const file = `exercises/${exerciseId}/checks.ts`;
   let module: { default?: unknown };
   try {
-    module = await import(url);
+    module = await import(pathToFileURL(checksPath).href);
   } catch (error) {
-    const message = (error as Error).message.replaceAll(`?v=${version}`, '');
+    const message = (error as Error).message;
     // A syntax error, as esbuild reports it: `<path>:<line>:<column>: ERROR: <what>`.
     const syntax = message
       .split('\n')
       .map((line) => /^(.*):(\d+):(\d+): ERROR: (.*)$/.exec(line))
       .find((match) => match?.[1] === checksPath);
     if (syntax) {
-      throw new ContentError(`cannot be loaded: ${syntax[4]} (column ${syntax[3]})`, {
+      // esbuild's message counts columns from 0; editors count from 1.
+      throw new ContentError(`cannot be loaded: ${syntax[4]} (column ${Number(syntax[3]) + 1})`, {
         file,
         line: Number(syntax[2]),
       });
@@ -48,6 +46,6 @@ export async function loadChecks(
       throw new ContentError(`check #${index + 1} needs a name and a run function`, { file });
     }
   });
-  loaded.set(url, checks);
+  loaded.set(checksPath, checks);
   return checks;
 }

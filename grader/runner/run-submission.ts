@@ -35,8 +35,6 @@ export interface Graded {
 export interface GradeJob {
   exerciseId: string;
   checksPath: string;
-  /** Changes with checks.ts's text: a new version is imported again. */
-  checksVersion: string;
   fixturesDir: string;
   source: string;
   sandbox: SandboxAddress;
@@ -74,7 +72,7 @@ async function gradeIn(
   onSandboxLost: () => void,
 ): Promise<GradeResult> {
   const started = performance.now();
-  const checks = await loadChecks(job.exerciseId, job.checksPath, job.checksVersion);
+  const checks = await loadChecks(job.exerciseId, job.checksPath);
   const budget = new CommandBudget(job.limits.maxCommands);
   const random = seededRandom();
   const readFixture = fixtureReader(job.fixturesDir);

@@ -18,6 +18,8 @@ const SOLUTION_RUNS = 5;
 const MIN_CHECKS = 3;
 const MIN_HINTS = 2;
 const MIN_WRONG = 2;
+/** How a call of an export that is not there fails (runner/learner-isolate.ts). */
+const MISSING_EXPORT = /does not export a function named/;
 /** How the grader ends the message of a check whose own code threw (run-submission.ts). */
 const CHECK_CRASH = /\((exercises\/[^)]+\/checks\.ts):(\d+)\)$/;
 const FAILS_HEADER = /^\/\/\s*fails:\s*(.+?)\s*$/;
@@ -59,9 +61,10 @@ export async function verifyCourse(options: VerifyOptions): Promise<Problem[]> {
   problems.push(...(await unnamedExercises(options.courseDir, named)));
 
   const [lessonProblems, exerciseProblems] = await Promise.all([
-    inOrder(lessons, async (lesson) => {
-      const found = await verifyLesson(options, lesson);
-      options.onChecked?.(lesson.file, found.length);
+    inOrder<Lesson | string, Problem[]>([...lessons, ...named.keys()], async (item) => {
+      if (typeof item === 'string') return verifyRunScenario(options, item);
+      const found = await verifyLesson(options, item);
+      options.onChecked?.(item.file, found.length);
       return found;
     }),
     Promise.all(
@@ -75,7 +78,7 @@ export async function verifyCourse(options: VerifyOptions): Promise<Problem[]> {
   return [...problems, ...lessonProblems.flat(), ...exerciseProblems.flat()];
 }
 
-/** Lessons share one sandbox, so they take turns. */
+/** Lessons and Run scenarios share one sandbox, so they take turns. */
 async function inOrder<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
   for (const item of items) results.push(await work(item));
@@ -167,6 +170,35 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
   return problems;
 }
 
+/**
+ * Run (`run:` in exercise.md) with the reference solution, in an emptied sandbox: a scenario that
+ * calls an export the solution lacks would tell every learner their code is wrong. (A call may
+ * still throw there: a scenario can read what the learner's own Redis holds.)
+ */
+async function verifyRunScenario(options: VerifyOptions, id: string): Promise<Problem[]> {
+  let exercise: Awaited<ReturnType<Grader['exercise']>>;
+  try {
+    exercise = await options.grader.exercise(id);
+  } catch (error) {
+    // verifyExercise reports it.
+    if (error instanceof ContentError) return [];
+    throw error;
+  }
+  const trusted = connectTrusted(options.sandbox.address);
+  try {
+    await resetSandbox(trusted);
+  } finally {
+    trusted.disconnect();
+  }
+  const ran = await options.grader.runOnce(id, exercise.solution, options.sandbox.address);
+  return ran.calls
+    .filter((call) => MISSING_EXPORT.test(call.error ?? ''))
+    .map((call) => ({
+      file: `exercises/${id}/exercise.md`,
+      message: `run: calls ${call.call}, which the reference solution does not export`,
+    }));
+}
+
 async function verifyExercise(
   { courseDir, grader }: VerifyOptions,
   id: string,
@@ -212,12 +244,13 @@ async function verifyExercise(
     const result = await grade(exercise.solution);
     if (!result) return problems;
     if (result.status !== 'pass') {
-      problems.push(
-        brokenCheck(result, folder) ?? {
-          file: `${folder}/solution.ts`,
-          message: `run ${run} of ${SOLUTION_RUNS} did not pass: ${describe(result)}`,
-        },
-      );
+      const broken = brokenCheck(result, folder);
+      // Every other grading meets the same broken check: its problems would only be noise.
+      if (broken) return [...problems, broken];
+      problems.push({
+        file: `${folder}/solution.ts`,
+        message: `run ${run} of ${SOLUTION_RUNS} did not pass: ${describe(result)}`,
+      });
       break;
     }
     if (run === 1 && result.checks.length < MIN_CHECKS) {

@@ -17,7 +17,6 @@ describe('the worker pool', () => {
     job: {
       exerciseId: 'set-and-get',
       checksPath,
-      checksVersion: 'test',
       fixturesDir: '/nonexistent/fixtures',
       source,
       sandbox: sandbox.address,

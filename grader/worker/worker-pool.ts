@@ -11,6 +11,8 @@ const RESPAWN_DELAY_MS = 1_000;
 export class WorkerPool {
   private readonly lender: Lender<WorkerProcess>;
   private stopped = false;
+  /** Workers to replace before their next job, though alive: see renew. */
+  private readonly outdated = new WeakSet<WorkerProcess>();
 
   private constructor(private readonly workers: Set<WorkerProcess>) {
     this.lender = new Lender(workers);
@@ -59,24 +61,33 @@ export class WorkerPool {
     }
   }
 
+  /**
+   * Replaces every worker of now before its next job (one busy finishes its job first), so that
+   * jobs run in processes that have imported nothing yet.
+   */
+  renew(): void {
+    for (const worker of this.workers) this.outdated.add(worker);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.workers].map((worker) => worker.stop()));
   }
 
-  /** A worker that died while idle (killed from outside) is replaced, not handed a job. */
+  /** A worker that died while idle (killed from outside), or is outdated, is replaced, not handed a job. */
   private async borrowLive(): Promise<WorkerProcess> {
     for (;;) {
       const worker = await this.lender.borrow();
-      if (worker.alive) return worker;
+      if (worker.alive && !this.outdated.has(worker)) return worker;
       void this.giveBack(worker);
     }
   }
 
   private async giveBack(worker: WorkerProcess): Promise<void> {
     let next = worker;
-    if (!worker.alive) {
+    if (!worker.alive || this.outdated.has(worker)) {
       this.workers.delete(worker);
+      if (worker.alive) void worker.stop();
       if (this.stopped) return;
       try {
         next = await WorkerProcess.spawn();

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../progress/keys.ts';
 import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
@@ -163,5 +166,37 @@ describe('the instructor view', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(50);
     await expectError(limited, 429, /3 instructor requests are allowed every 60 s/);
     expect((await from('198.51.100.1', TOKEN)).status).toBe(200);
+  });
+});
+
+describe('the instructor view of a course being written', () => {
+  it('lists an exercise whose folder is missing or broken by its id, and the rest as usual', async () => {
+    const courseDir = await mkdtemp(join(tmpdir(), 'keyspace-instructor-course-'));
+    await cp(new URL('../../grader/test/tiny-course/', import.meta.url).pathname, courseDir, {
+      recursive: true,
+    });
+    const lesson = join(courseDir, 'lessons/01-counting.md');
+    await writeFile(
+      lesson,
+      (await readFile(lesson, 'utf8')).replace(
+        '  - count-visits\n',
+        '  - count-visits\n  - not-written-yet\n',
+      ),
+    );
+    const app = await startTestApp({ courseDir, instructorToken: TOKEN });
+    try {
+      const response = await fetch(`${app.url}/api/instructor/exercises`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      });
+      expect(response.status).toBe(200);
+      const { exercises } = (await response.json()) as { exercises: ExerciseReport[] };
+      expect(exercises.map(({ id, title }) => [id, title])).toEqual([
+        ['count-visits', 'Count the visits'],
+        ['not-written-yet', 'not-written-yet'],
+      ]);
+    } finally {
+      await app.stop();
+      await rm(courseDir, { recursive: true, force: true });
+    }
   });
 });

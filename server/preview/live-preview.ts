@@ -28,6 +28,9 @@ export class LivePreview {
   // Changes are handled one at a time, so that pages hear of them in the order they were saved.
   private handled: Promise<void> = Promise.resolve();
   private watcher: CourseWatcher | undefined;
+  /** Set when the watcher failed: saves are no longer seen, and pages must say so. */
+  private watchProblem: Problem | undefined;
+  private closed = false;
 
   private constructor(
     private readonly courseDir: string,
@@ -37,16 +40,25 @@ export class LivePreview {
 
   static async start(courseDir: string, grader: Grader, log: Logger): Promise<LivePreview> {
     const preview = new LivePreview(courseDir, grader, log);
-    preview.problems = await findCourseProblems(courseDir);
-    preview.watcher = watchCourse(courseDir, (files) => {
-      preview.handled = preview.handled.then(() => preview.changed(files));
+    preview.watcher = watchCourse(courseDir, {
+      onChange: (files) => {
+        preview.handled = preview.handled.then(() => preview.changed(files));
+      },
+      onError: (error) => preview.failed(error),
     });
     await preview.watcher.ready;
+    // Read after watching begins, so that a save in between is not missed.
+    preview.problems = await findCourseProblems(courseDir);
     return preview;
   }
 
   /** `GET /api/preview/events`: a stream of CourseEvent, the first one at once. */
   readonly events = (req: Request, res: Response): void => {
+    // Shutting down: a page asking now would hold the server open until the drain times out.
+    if (this.closed) {
+      res.status(204).end();
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -54,7 +66,7 @@ export class LivePreview {
       'X-Accel-Buffering': 'no',
     });
     this.pages.add(res);
-    send(res, { files: [], problems: this.problems });
+    send(res, { files: [], problems: this.shown() });
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     req.on('close', () => {
       clearInterval(keepAlive);
@@ -64,6 +76,7 @@ export class LivePreview {
 
   /** Ends every open stream (pages reconnect to the next server) and stops watching. */
   async close(): Promise<void> {
+    this.closed = true;
     for (const page of this.pages) page.end();
     this.pages.clear();
     await this.watcher?.close();
@@ -71,7 +84,7 @@ export class LivePreview {
   }
 
   private async changed(files: string[]): Promise<void> {
-    this.grader.forgetExercises();
+    this.grader.reloadExercises();
     try {
       this.problems = await findCourseProblems(this.courseDir);
     } catch (error) {
@@ -79,7 +92,24 @@ export class LivePreview {
       return;
     }
     this.log.info({ files, problems: this.problems.length }, 'course changed');
-    for (const page of this.pages) send(page, { files, problems: this.problems });
+    this.tell(files);
+  }
+
+  private failed(error: Error): void {
+    this.log.error({ err: error }, 'the live preview cannot watch the course');
+    this.watchProblem = {
+      file: 'lessons/',
+      message: `the live preview stopped seeing saves (${error.message}); restart the server to see them again`,
+    };
+    this.tell([]);
+  }
+
+  private shown(): Problem[] {
+    return this.watchProblem ? [this.watchProblem, ...this.problems] : this.problems;
+  }
+
+  private tell(files: string[]): void {
+    for (const page of this.pages) send(page, { files, problems: this.shown() });
   }
 }
 

@@ -34,6 +34,13 @@ describe('adding an exercise to a lesson', () => {
     expect(wired).toBe(text.replace('# the easy one\n', '# the easy one\n  - carts\n'));
   });
 
+  it('keeps the line endings of a lesson written with CRLF', () => {
+    const text = '---\r\ntitle: A\r\nexercises:\r\n  - x\r\n---\r\nBody\r\n';
+    expect(addExerciseToLesson(text, 'y', 'lessons/01-a.md')).toBe(
+      '---\r\ntitle: A\r\nexercises:\r\n  - x\r\n  - y\r\n---\r\nBody\r\n',
+    );
+  });
+
   it('adds the list when the front matter has none', () => {
     expect(addExerciseToLesson('---\ntitle: A\n---\nB', 'x', 'a.md')).toBe(
       '---\ntitle: A\nexercises:\n  - x\n---\nB',

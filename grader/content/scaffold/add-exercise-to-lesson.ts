@@ -30,7 +30,9 @@ export function addExerciseToLesson(text: string, id: string, file: string): str
     if (list.items.length === 0) list.flow = false;
     list.add(document.createNode(id));
   }
-  const edited = document.toString({ lineWidth: 0 }).replace(/\n$/, '');
+  // The yaml package writes LF; a lesson written with CRLF keeps CRLF throughout.
+  const newline = match[0].includes('\r\n') ? '\r\n' : '\n';
+  const edited = document.toString({ lineWidth: 0 }).replace(/\n$/, '').replace(/\r?\n/g, newline);
   const start = match[0].indexOf('\n') + 1;
   return text.slice(0, start) + edited + text.slice(start + yaml.length);
 }

@@ -72,7 +72,7 @@ ${SIGNATURE} {
 
     'checks.ts': `// The checks of this placeholder exercise: replace them with your own, three or more. They run
 // in this order, each against an emptied sandbox, and the learner sees each one's name as its
-// title. What a check receives, and the rules it keeps: AUTHORING.md ("Exercises").
+// title. What a check receives, and the rules it keeps: AUTHORING.md ("Checks").
 import type Redis from 'ioredis';
 import type { CheckList, Random } from '${checksApi}';
 

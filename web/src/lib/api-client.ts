@@ -21,30 +21,34 @@ export class ApiError extends Error {
 
 /** JSON over fetch; errors become ApiError with the server's `{ message }`, or say why not. */
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await apiResponse(path, init);
+  // 204 and friends: nothing to read.
+  return (await response.json().catch(() => undefined)) as T;
+}
+
+/** A successful answer, to read as the caller needs (a file, say); failures as `api` throws them. */
+export async function apiResponse(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, init);
   } catch {
     throw new ApiError(0, 'The Keyspace server cannot be reached. Is it still running?');
   }
-  // 204 and friends: nothing to read.
+  if (response.ok) return response;
   const body = (await response.json().catch(() => undefined)) as
     | { error?: string; message?: string }
     | undefined;
-  if (!response.ok) {
-    const retryAfter = secondsToWait(response.headers.get('Retry-After'));
-    const message = body?.message ?? `The server answered ${response.status}.`;
-    throw new ApiError(
-      response.status,
-      // The server's own message usually says when to try again; if not, Retry-After does.
-      retryAfter === undefined || /try again/i.test(message)
-        ? message
-        : `${message.replace(/[.!]?$/, '.')} ${whenToRetry(retryAfter)}`,
-      body?.error,
-      retryAfter,
-    );
-  }
-  return body as T;
+  const retryAfter = secondsToWait(response.headers.get('Retry-After'));
+  const message = body?.message ?? `The server answered ${response.status}.`;
+  throw new ApiError(
+    response.status,
+    // The server's own message usually says when to try again; if not, Retry-After does.
+    retryAfter === undefined || /try again/i.test(message)
+      ? message
+      : `${message.replace(/[.!]?$/, '.')} ${whenToRetry(retryAfter)}`,
+    body?.error,
+    retryAfter,
+  );
 }
 
 /** Retry-After holds either seconds or an HTTP date. */

@@ -46,7 +46,13 @@ export function startLivePreview(): void {
     set({ watching: true, version: changed ? state.version + 1 : state.version, problems });
   });
   events.addEventListener('error', () => {
-    // EventSource tries again by itself, unless the server said there is nothing to follow.
+    // The server came back without --watch (204): there is nothing left to follow or to show.
+    if (events.readyState === EventSource.CLOSED) {
+      if (state.watching || state.problems.length > 0)
+        set({ ...state, watching: false, problems: [] });
+      return;
+    }
+    // Otherwise EventSource tries again by itself.
     if (!state.watching) return;
     lost = true;
     set({ ...state, watching: false });

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-client.ts';
+import { apiResponse } from '../../../lib/api-client.ts';
 import { bearer } from './get-exercise-stats.ts';
 
 const FILE_NAME = 'keyspace-exercise-stats.csv';
@@ -8,22 +8,7 @@ const FILE_NAME = 'keyspace-exercise-stats.csv';
  * a download. Errors are ApiError, as api() throws them.
  */
 export async function downloadStatsCsv(token: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch('/api/instructor/exercises.csv', { headers: bearer(token) });
-  } catch {
-    throw new ApiError(0, 'The Keyspace server cannot be reached. Is it still running?');
-  }
-  if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as
-      | { error?: string; message?: string }
-      | undefined;
-    throw new ApiError(
-      response.status,
-      body?.message ?? `The server answered ${response.status}.`,
-      body?.error,
-    );
-  }
+  const response = await apiResponse('/instructor/exercises.csv', { headers: bearer(token) });
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
