@@ -22,6 +22,12 @@ export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
 export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
-export type { CheckResult, GradeResult, Status, Usage } from './result/grade-result.ts';
+export {
+  type CheckResult,
+  type GradeResult,
+  NOT_RUN,
+  type Status,
+  type Usage,
+} from './result/grade-result.ts';
 export type { RunOnceResult } from './runner/run-once.ts';
 export { csvTable } from './shared/csv.ts';

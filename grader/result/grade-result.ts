@@ -5,6 +5,9 @@ export const RESULT_VERSION = 1;
 
 export type Status = 'pass' | 'fail' | 'error';
 
+/** How the message of a check that never ran starts (its sandbox was lost before its turn). */
+export const NOT_RUN = 'not run: ';
+
 export interface Usage {
   /** Commands the learner's code sent to Redis. */
   commands: number;

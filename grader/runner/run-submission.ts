@@ -7,6 +7,7 @@ import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import {
   type CheckResult,
   type GradeResult,
+  NOT_RUN,
   overallStatus,
   RESULT_VERSION,
 } from '../result/grade-result.ts';
@@ -142,7 +143,7 @@ async function gradeIn(
         results.push({
           name: skipped.name,
           status: 'error',
-          message: `not run: ${error.message}`,
+          message: `${NOT_RUN}${error.message}`,
           durationMs: 0,
         });
       }

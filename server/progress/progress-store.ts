@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { GradeResult } from '../../grader/index.ts';
+import { type GradeResult, NOT_RUN } from '../../grader/index.ts';
 import type { AppState } from '../state/app-state.ts';
 import { keys, MAX_HISTORY } from './keys.ts';
 
@@ -135,8 +135,11 @@ export class ProgressStore {
    */
   async recordSubmission(learner: string, source: string, result: GradeResult): Promise<string> {
     const passed = result.checks.filter((check) => check.status === 'pass').length;
+    // A check that never ran (its sandbox was lost) says nothing of the exercise.
     const failing = new Set(
-      result.checks.filter((check) => check.status !== 'pass').map((check) => check.name),
+      result.checks
+        .filter((check) => check.status !== 'pass' && !check.message?.startsWith(NOT_RUN))
+        .map((check) => check.name),
     );
     const id = await this.state.use((redis) =>
       redis.eval(

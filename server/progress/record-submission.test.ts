@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult, GradeResult, Status } from '../../grader/index.ts';
+import { type CheckResult, type GradeResult, NOT_RUN, type Status } from '../../grader/index.ts';
 import { AppState } from '../state/app-state.ts';
 import { keys } from './keys.ts';
 import { ProgressStore } from './progress-store.ts';
@@ -100,6 +100,22 @@ describe('record-submission.lua, with the instructor stats', () => {
       attemptsToPass: { '1': '1', '3': '1' },
       failingChecks: ['returns the value', '1', 'stores the key', '1', 'reads it back', '2'],
     });
+  });
+
+  it('does not blame the checks that never ran after the sandbox was lost', async () => {
+    const score = async (check: string) =>
+      Number(await redis.zscore(keys.failingChecks(EXERCISE), check));
+    const before = await Promise.all(CHECKS.map(score));
+    const lost = result(['stores the key'], 'error');
+    lost.checks = result(['stores the key']).checks.map((check, index) =>
+      index === 0 ? check : { ...check, status: 'error', message: `${NOT_RUN}the sandbox stopped` },
+    );
+    await store.recordSubmission('eve', 'code', lost);
+    expect(await Promise.all(CHECKS.map(score))).toEqual([
+      (before[0] ?? 0) + 1,
+      before[1],
+      before[2],
+    ]);
   });
 
   it('keeps check names as data, whatever they hold', async () => {

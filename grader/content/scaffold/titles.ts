@@ -6,7 +6,7 @@ export function titleFromSlug(slug: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A title as a YAML scalar: quoted only where YAML needs it, never folded over lines. */
+/** A title as a YAML scalar, quoted only where YAML needs it; lines are never folded at a width. */
 export function yamlTitle(title: string): string {
   return stringify(title, { lineWidth: 0 }).trimEnd();
 }
