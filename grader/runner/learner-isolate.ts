@@ -6,6 +6,10 @@ import type { RunLimits } from './limits.ts';
 import { runtimeSource } from './runtime-bundle.ts';
 import { type Program, SUBMISSION_FILE } from './transpile.ts';
 
+const MISSING_EXPORT_TEXT = 'your code does not export a function named ';
+/** Recognises the error of a call to an export the code does not have (verify looks for it). */
+export const MISSING_EXPORT = new RegExp(`^${MISSING_EXPORT_TEXT}`);
+
 export interface IsolateLimits {
   memoryMb: number;
   /** Wall time for loading the learner's module and for each call, enforced by the host. */
@@ -369,7 +373,7 @@ export class LearnerContext {
     );
     if (exported.typeof !== 'function') {
       throw new LearnerCodeError(
-        `your code does not export a function named ${name}: write \`export async function ${name}(…)\``,
+        `${MISSING_EXPORT_TEXT}${name}: write \`export async function ${name}(…)\``,
       );
     }
     const reply = this.invoke

@@ -248,6 +248,9 @@ function judge(error: unknown, job: GradeJob): Omit<CheckResult, 'name' | 'durat
   };
 }
 
+/** Finds the `(exercises/<id>/checks.ts:<line>)` that ends a thrown check's message. */
+export const CHECK_CRASH_LOCATION = /\((exercises\/[^)]+\/checks\.ts):(\d+)\)$/;
+
 /**
  * Where in checks.ts the instructor's own code threw, as the course names it
  * (`exercises/<id>/checks.ts:12`), so that a broken check can be found at once.

@@ -7,7 +7,9 @@ import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader } from '../grader.ts';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
 import type { GradeResult } from '../result/grade-result.ts';
+import { MISSING_EXPORT } from '../runner/learner-isolate.ts';
 import { resetSandbox, SandboxLostError } from '../runner/reset-sandbox.ts';
+import { CHECK_CRASH_LOCATION } from '../runner/run-submission.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { lessonParts } from './lesson-parts.ts';
 
@@ -18,10 +20,6 @@ const SOLUTION_RUNS = 5;
 const MIN_CHECKS = 3;
 const MIN_HINTS = 2;
 const MIN_WRONG = 2;
-/** How a call of an export that is not there fails (runner/learner-isolate.ts). */
-const MISSING_EXPORT = /does not export a function named/;
-/** How the grader ends the message of a check whose own code threw (run-submission.ts). */
-const CHECK_CRASH = /\((exercises\/[^)]+\/checks\.ts):(\d+)\)$/;
 const FAILS_HEADER = /^\/\/\s*fails:\s*(.+?)\s*$/;
 /** A lesson's block may wait on a blocking command for a moment; never for long. */
 const BLOCK_TIMEOUT_MS = 10_000;
@@ -317,7 +315,7 @@ async function verifyExercise(
  */
 function brokenCheck(result: GradeResult, folder: string): Problem | undefined {
   for (const check of result.checks) {
-    const at = CHECK_CRASH.exec(check.message ?? '');
+    const at = CHECK_CRASH_LOCATION.exec(check.message ?? '');
     if (check.status === 'error' && at?.[1] === `${folder}/checks.ts`) {
       return {
         file: at[1],
