@@ -6,6 +6,7 @@
 //   keyspace verify [--course DIR]         prove that a course's exercises and lessons hold
 //   keyspace new lesson <slug>             start a lesson from a placeholder that passes verify
 //   keyspace new exercise <id> --lesson S  start an exercise of lesson S, wired into its front matter
+//   keyspace worker [--concurrency N]      take grading jobs off the app's queue (queue mode)
 //   keyspace doctor                        check that this machine can run Keyspace
 //
 // The code is TypeScript, run through tsx; this file only registers it and picks the command.
@@ -18,6 +19,7 @@ const COMMANDS = {
   grade: async () => (await import('../grader/cli/grade-command.ts')).gradeCommand,
   verify: async () => (await import('../grader/cli/verify-command.ts')).verifyCommand,
   new: async () => (await import('../grader/cli/new-command.ts')).newCommand,
+  worker: async () => (await import('../queue/worker-command.ts')).workerCommand,
   doctor: async () => (await import('../grader/cli/doctor-command.ts')).doctorCommand,
 };
 

@@ -15,6 +15,18 @@ const STEP_MARGIN_MS = 5_000;
 /** The course shipped in this repository: the default for every command. */
 export const DEFAULT_COURSE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
+/** What a grader holds now, for metrics. */
+export interface GraderStats {
+  /** Gradings waiting for a free sandbox and worker. */
+  waiting: number;
+  /** Gradings being run. */
+  running: number;
+  /** Grading sandboxes (redis-servers) alive. */
+  sandboxes: number;
+  /** Worker processes that died (crash, kill, a limit) and were replaced, since start. */
+  workerRestarts: number;
+}
+
 export interface GraderOptions {
   courseDir?: string;
   /** Worker processes, each with its own sandbox redis-server. */
@@ -28,6 +40,8 @@ export interface GraderOptions {
  */
 export class Grader {
   private readonly exercises = new Map<string, Promise<Exercise>>();
+  private waiting = 0;
+  private running = 0;
 
   private constructor(
     readonly courseDir: string,
@@ -90,7 +104,9 @@ export class Grader {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
-    const sandbox = await this.sandboxes.acquire();
+    this.waiting++;
+    const sandbox = await this.sandboxes.acquire().finally(() => this.waiting--);
+    this.running++;
     let sandboxLost = false;
     try {
       const reply = await this.workers.run(
@@ -117,6 +133,7 @@ export class Grader {
       const ms = Math.round(performance.now() - started);
       return errorResult(exerciseId, `your code was stopped: ${error.message}`, ms);
     } finally {
+      this.running--;
       this.sandboxes.release(sandbox, { lost: sandboxLost });
     }
   }
@@ -158,6 +175,15 @@ export class Grader {
   /** Whether a grading can start now: some worker is alive. */
   get ready(): boolean {
     return this.workers.live > 0;
+  }
+
+  stats(): GraderStats {
+    return {
+      waiting: this.waiting,
+      running: this.running,
+      sandboxes: this.sandboxes.live,
+      workerRestarts: this.workers.restarts,
+    };
   }
 
   async stop(): Promise<void> {

@@ -3,6 +3,7 @@
 export type { Check, CheckContext, CheckList } from './checks/api.ts';
 export { COURSE_OPTION_USAGE, courseDirOption } from './cli/course-option.ts';
 export { UsageError } from './cli/exit-codes.ts';
+export { integerSetting } from './cli/integer-setting.ts';
 export {
   type ConsoleLimits,
   type ConsoleReply,
@@ -17,13 +18,14 @@ export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';
 export type { Exercise } from './content/exercise.ts';
 export type { Problem } from './content/problem.ts';
 export * from './errors.ts';
-export { DEFAULT_COURSE_DIR, Grader, type GraderOptions } from './grader.ts';
+export { DEFAULT_COURSE_DIR, Grader, type GraderOptions, type GraderStats } from './grader.ts';
 // The server runs a redis-server of its own for its state, found and tied to it the same way.
 export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
 export {
   type CheckResult,
+  errorResult,
   type GradeResult,
   NOT_RUN,
   type Status,

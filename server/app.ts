@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import express, { type Express, Router } from 'express';
 import type { Logger } from 'pino';
 import type { ConsoleSessions, Grader } from '../grader/index.ts';
+import { GradingMetrics } from '../metrics/grading-metrics.ts';
+import type { GradingQueue } from '../queue/index.ts';
 import { openApiDocument } from './api/openapi.ts';
 import { CourseService } from './course/course-service.ts';
 import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
+import type { Gradings } from './grading/gradings.ts';
+import { InlineGradings } from './grading/inline-gradings.ts';
+import { QueuedGradings } from './grading/queued-gradings.ts';
 import { notFound } from './http-errors.ts';
 import { learnerCookie } from './identity/learner-cookie.ts';
 import { instructorReport } from './instructor/instructor-report.ts';
@@ -18,6 +23,7 @@ import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { instructorRoutes } from './routes/instructor-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { progressRoutes } from './routes/progress-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
@@ -49,6 +55,11 @@ export interface AppDeps {
   instructorToken?: string;
   /** Development mode (`--watch`): pages load what they show again when course files change. */
   preview?: LivePreview;
+  /**
+   * Queue mode (KEYSPACE_GRADING=queue): Submit is graded by `keyspace worker` processes, and a
+   * request waits `waitMs` for the result before answering 202. Without it, gradings run inline.
+   */
+  queue?: { queue: GradingQueue; waitMs: number };
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -56,6 +67,15 @@ export function createApp(deps: AppDeps): Express {
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const course = new CourseService(grader);
   const progress = new ProgressStore(state);
+  const queue = deps.queue?.queue;
+  const metrics = new GradingMetrics({
+    grader,
+    consoleSandboxes: () => consoles.size,
+    queueDepth: queue && (() => queue.depth()),
+  });
+  const gradings: Gradings = queue
+    ? new QueuedGradings(queue, grader, progress, metrics, deps.queue?.waitMs ?? 0)
+    : new InlineGradings(grader, progress, metrics);
   const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
 
   const app = express();
@@ -64,6 +84,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(log));
   app.use(securityHeaders);
   app.use(healthRoutes(state, grader));
+  app.use(metricsRoutes(metrics));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
@@ -83,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: '128kb' }));
   app.use('/api', courseRoutes(course, progress));
   app.use('/api', progressRoutes(course, progress, limit('draft')));
-  app.use('/api', submissionRoutes(grader, progress, limit('submit')));
+  app.use('/api', submissionRoutes(gradings, limit('submit')));
   app.use(
     '/api',
     consoleRoutes(consoles, grader, { console: limit('console'), run: limit('run') }),

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ContentError, SandboxesFullError, UnknownExerciseError } from '../grader/index.ts';
+import { QueueFullError } from '../queue/index.ts';
 import { HttpError } from './http-errors.ts';
 import { StateUnavailableError } from './state/state-unavailable.ts';
 
@@ -26,6 +27,9 @@ function describe(error: unknown): Answer {
   }
   if (error instanceof StateUnavailableError) {
     return { status: 503, error: 'state_unavailable', message: error.message, retryAfter: 5 };
+  }
+  if (error instanceof QueueFullError) {
+    return { status: 503, error: 'queue_full', message: error.message, retryAfter: 5 };
   }
   if (error instanceof SandboxesFullError) {
     return { status: 503, error: 'sandboxes_full', message: error.message, retryAfter: 60 };

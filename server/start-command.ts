@@ -8,9 +8,12 @@ import {
   COURSE_OPTION_USAGE,
   ConsoleSessions,
   courseDirOption,
+  DEFAULT_CONSOLE_LIMITS,
   Grader,
+  integerSetting,
   UsageError,
 } from '../grader/index.ts';
+import { GradingQueue } from '../queue/index.ts';
 import { createApp } from './app.ts';
 import { cookieSecret } from './identity/learner-cookie.ts';
 import { LivePreview } from './preview/live-preview.ts';
@@ -21,6 +24,30 @@ const WEB_DIR = join(REPOSITORY, 'web', 'dist');
 export const DEFAULT_DATA_DIR = join(REPOSITORY, '.keyspace', 'data');
 /** How long shutdown waits for requests in flight (gradings) before it closes their connections. */
 const DRAIN_TIMEOUT_MS = 30_000;
+/** Queue mode: a full queue is about a minute of gradings for a few workers. */
+const DEFAULT_QUEUE_LIMIT = 500;
+/** Queue mode: most gradings take milliseconds; one that waits longer is polled for. */
+const DEFAULT_QUEUE_WAIT_MS = 10_000;
+
+/** Every environment variable `keyspace start` reads, and what for. */
+export const START_ENVIRONMENT = {
+  PORT: 'where to listen (--port)',
+  HOST: 'the address to listen on (--host)',
+  KEYSPACE_DATA_DIR: "the embedded Redis's folder (--data-dir)",
+  KEYSPACE_COURSE: 'the course folder (--course)',
+  REDIS_URL: "a Redis for the app's state (and the grading queue) instead of the embedded one",
+  KEYSPACE_GRADING: 'inline (default): grade in this process; queue: through `keyspace worker`s',
+  KEYSPACE_QUEUE_LIMIT: `queue mode: submissions waiting beyond which Submit answers 503 (default ${DEFAULT_QUEUE_LIMIT})`,
+  KEYSPACE_QUEUE_WAIT_MS: `queue mode: how long Submit waits before answering 202 (default ${DEFAULT_QUEUE_WAIT_MS})`,
+  KEYSPACE_CONSOLES: `learners' console sandboxes kept at once, a redis-server each (default ${DEFAULT_CONSOLE_LIMITS.maxSessions})`,
+  KEYSPACE_SECRET: 'signs learner cookies (default: one made once and kept in Redis)',
+  KEYSPACE_INSTRUCTOR_TOKEN: 'opens the instructor view (at least 16 characters)',
+  TRUST_PROXY: "Express's trust proxy: the proxies that may say a request came over HTTPS",
+  LOG_LEVEL: "pino's level (default: info)",
+  REDIS_SERVER_BIN: 'the redis-server binary (default: the one on PATH)',
+} as const;
+
+const setting = (name: keyof typeof START_ENVIRONMENT) => process.env[name] || undefined;
 
 /**
  * `keyspace start`: serves the course until SIGINT or SIGTERM, then finishes the requests in
@@ -35,16 +62,20 @@ Serves the course in the browser until Ctrl+C (or SIGTERM).
               (default: KEYSPACE_DATA_DIR, or .keyspace/data)
 ${COURSE_OPTION_USAGE}
   --watch     live preview for authors: open pages update when a course file is saved, and
-              show what is wrong with a broken one`;
+              show what is wrong with a broken one
+Environment:
+${Object.entries(START_ENVIRONMENT)
+  .map(([name, what]) => `  ${name.padEnd(26)}${what}`)
+  .join('\n')}`;
 
 export async function startCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
       help: { type: 'boolean' },
-      port: { type: 'string', default: process.env.PORT ?? '3000' },
-      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-      'data-dir': { type: 'string', default: process.env.KEYSPACE_DATA_DIR ?? DEFAULT_DATA_DIR },
+      port: { type: 'string', default: setting('PORT') ?? '3000' },
+      host: { type: 'string', default: setting('HOST') ?? '127.0.0.1' },
+      'data-dir': { type: 'string', default: setting('KEYSPACE_DATA_DIR') ?? DEFAULT_DATA_DIR },
       course: { type: 'string' },
       watch: { type: 'boolean', default: false },
     },
@@ -54,30 +85,42 @@ export async function startCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const courseDir = await courseDirOption(values.course);
-  const token = instructorToken(process.env.KEYSPACE_INSTRUCTOR_TOKEN);
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`);
-  }
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'keyspace' } });
+  const token = instructorToken(setting('KEYSPACE_INSTRUCTOR_TOKEN'));
+  const port = integerSetting('--port', values.port, 0, 65_535);
+  const redisUrl = setting('REDIS_URL');
+  const queueSettings = gradingSettings(redisUrl);
+  const consoleLimit = setting('KEYSPACE_CONSOLES');
+  const maxConsoles = consoleLimit
+    ? integerSetting('KEYSPACE_CONSOLES', consoleLimit, 1, 10_000)
+    : DEFAULT_CONSOLE_LIMITS.maxSessions;
+  const log = pino({ level: setting('LOG_LEVEL') ?? 'info', base: { service: 'keyspace' } });
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     log.warn('the web app is not built yet; `npm start` builds it first');
   }
   const state = await AppState.open({
-    redisUrl: process.env.REDIS_URL || undefined,
+    redisUrl,
     dataDir: resolve(values['data-dir']),
     log,
   });
   let grader: Grader | undefined;
   let preview: LivePreview | undefined;
-  const consoles = new ConsoleSessions();
+  let queued: { queue: GradingQueue; waitMs: number } | undefined;
+  const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, maxSessions: maxConsoles });
   const stop = async () => {
-    await Promise.all([grader?.stop(), consoles.stop(), preview?.close()]);
+    await Promise.all([grader?.stop(), consoles.stop(), preview?.close(), queued?.queue.close()]);
     await state.close();
   };
   let server: Server;
   try {
+    // In queue mode too: Run goes to the learner's own sandbox, which is on this machine.
     grader = await Grader.start({ courseDir, concurrency: 2 });
+    if (queueSettings) {
+      const { limit, waitMs } = queueSettings;
+      queued = {
+        queue: await GradingQueue.open({ redisUrl: queueSettings.redisUrl, limit }),
+        waitMs,
+      };
+    }
     if (values.watch) {
       preview = await LivePreview.start(courseDir, grader, log);
       if (!/^(127\.|::1$|localhost$)/.test(values.host)) {
@@ -94,9 +137,10 @@ export async function startCommand(argv: string[]): Promise<number> {
       log,
       cookieSecret: await cookieSecret(state),
       webDir: WEB_DIR,
-      trustProxy: trustProxy(process.env.TRUST_PROXY),
+      trustProxy: trustProxy(setting('TRUST_PROXY')),
       instructorToken: token,
       preview,
+      queue: queued,
     });
     server = app.listen(port, values.host);
     await new Promise<void>((resolve, reject) => {
@@ -118,6 +162,7 @@ export async function startCommand(argv: string[]): Promise<number> {
       redisPid: state.embeddedPid,
       courseDir,
       watch: values.watch,
+      grading: queued ? 'queue' : 'inline',
     },
     'started',
   );
@@ -141,6 +186,33 @@ export async function startCommand(argv: string[]): Promise<number> {
   await stop();
   log.info('stopped');
   return 0;
+}
+
+/** KEYSPACE_GRADING and its settings: undefined for inline grading (the default). */
+function gradingSettings(
+  redisUrl: string | undefined,
+): { redisUrl: string; limit: number; waitMs: number } | undefined {
+  const mode = setting('KEYSPACE_GRADING') ?? 'inline';
+  if (mode === 'inline') return undefined;
+  if (mode !== 'queue') {
+    throw new UsageError(`KEYSPACE_GRADING must be 'inline' or 'queue', not '${mode}'`);
+  }
+  if (!redisUrl) {
+    throw new UsageError(
+      'KEYSPACE_GRADING=queue needs REDIS_URL: the Redis that the app and its `keyspace worker`s share',
+    );
+  }
+  const limit = setting('KEYSPACE_QUEUE_LIMIT');
+  const waitMs = setting('KEYSPACE_QUEUE_WAIT_MS');
+  return {
+    redisUrl,
+    limit: limit
+      ? integerSetting('KEYSPACE_QUEUE_LIMIT', limit, 1, 1_000_000)
+      : DEFAULT_QUEUE_LIMIT,
+    waitMs: waitMs
+      ? integerSetting('KEYSPACE_QUEUE_WAIT_MS', waitMs, 0, 120_000)
+      : DEFAULT_QUEUE_WAIT_MS,
+  };
 }
 
 /** Below this, a token could be guessed within the instructor view's rate limit. */

@@ -90,7 +90,7 @@ describe('keyspace grade', () => {
     ],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['grade', 'set-and-get', join(EXERCISE, 'starter.ts'), '--format'], /argument missing/],
-    [['start', '--port', 'abc'], /--port must be a port number from 0 to 65535, not 'abc'/],
+    [['start', '--port', 'abc'], /--port must be a whole number from 0 to 65535, not 'abc'/],
   ])('exits 64 with a clear message for %j', async (args, message) => {
     const run = await keyspace(...args);
     expect(run.code).toBe(64);

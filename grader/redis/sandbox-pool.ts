@@ -29,6 +29,11 @@ export class SandboxPool {
     return new SandboxPool(new Set(servers));
   }
 
+  /** Sandbox servers running now. */
+  get live(): number {
+    return [...this.all].filter((server) => server.alive).length;
+  }
+
   acquire(): Promise<SandboxServer> {
     return this.lender.borrow();
   }

@@ -11,6 +11,7 @@ const RESPAWN_DELAY_MS = 1_000;
 export class WorkerPool {
   private readonly lender: Lender<WorkerProcess>;
   private stopped = false;
+  private replacedDead = 0;
   /** Workers to replace before their next job, though alive: see renew. */
   private readonly outdated = new WeakSet<WorkerProcess>();
 
@@ -39,6 +40,11 @@ export class WorkerPool {
   /** Workers alive now: none means no job can run until one is replaced. */
   get live(): number {
     return this.stopped ? 0 : [...this.workers].filter((worker) => worker.alive).length;
+  }
+
+  /** Workers that died (crashed, killed, out of time or memory) and were replaced, since start. */
+  get restarts(): number {
+    return this.replacedDead;
   }
 
   /** Runs a job on a free worker; see WorkerProcess.run for `stepMs`. */
@@ -88,6 +94,7 @@ export class WorkerPool {
     if (!worker.alive || this.outdated.has(worker)) {
       this.workers.delete(worker);
       if (worker.alive) void worker.stop();
+      else this.replacedDead++;
       if (this.stopped) return;
       try {
         next = await WorkerProcess.spawn();

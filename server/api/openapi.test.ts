@@ -8,10 +8,12 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleSessions, Grader } from '../../grader/index.ts';
+import { GradingQueue, GradingWorker } from '../../queue/index.ts';
 import { createApp } from '../app.ts';
 import { LivePreview } from '../preview/live-preview.ts';
 import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
 import { LearnerClient } from '../test/learner-client.ts';
+import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { openApiDocument } from './openapi.ts';
 import { OpenApiChecker, type OpenApiDocument, operationKey } from './openapi-checker.ts';
@@ -115,6 +117,12 @@ const READING_NO_COURSE = [
   'POST /api/console/commands',
 ];
 
+/**
+ * Answers no test here produces: a grading fails (500) only when the queue's workers do, and
+ * its 503 needs the queue mode's Redis gone (server/grading/queue-mode.test.ts kills workers).
+ */
+const UNPRODUCED = ['GET /api/gradings/{id} 500', 'GET /api/gradings/{id} 503'];
+
 describe('the OpenAPI document', () => {
   it('is a sound OpenAPI 3.1 document whose schemas all compile', () => {
     expect(checker.problems()).toEqual([]);
@@ -210,6 +218,11 @@ describe('the running app, against its OpenAPI document', () => {
   /** The app with the live preview on, as `keyspace start --watch`. */
   let watching: AppBeside;
   let preview: LivePreview;
+  /** The app in queue mode, answering 202 at once; no worker takes its jobs until a test starts one. */
+  let queued: AppBeside;
+  let queue: GradingQueue;
+  let queueRedis: Awaited<ReturnType<typeof startRedisOnPort>>;
+  let queueRedisUrl: string;
   let ada: LearnerClient;
 
   beforeAll(async () => {
@@ -223,17 +236,24 @@ describe('the running app, against its OpenAPI document', () => {
       }),
     ]);
     preview = await LivePreview.start(app.grader.courseDir, app.grader, pino({ level: 'silent' }));
-    [broken, noInstructor, watching] = await Promise.all([
+    const port = await freePort();
+    queueRedis = await startRedisOnPort(port);
+    queueRedisUrl = `redis://127.0.0.1:${port}`;
+    queue = await GradingQueue.open({ redisUrl: queueRedisUrl, limit: 1 });
+    [broken, noInstructor, watching, queued] = await Promise.all([
       startBrokenApp(app),
       startAppBeside(app),
       startAppBeside(app, { preview }),
+      startAppBeside(app, { queue: { queue, waitMs: 0 } }),
     ]);
     ada = new LearnerClient(app.url);
   });
 
   afterAll(async () => {
     await preview?.close();
-    await Promise.all([broken?.stop(), noInstructor?.stop(), watching?.stop()]);
+    await Promise.all([broken?.stop(), noInstructor?.stop(), watching?.stop(), queued?.stop()]);
+    await queue?.close();
+    queueRedis?.kill('SIGKILL');
     await Promise.all([app?.stop(), limited?.stop()]);
   });
 
@@ -241,10 +261,13 @@ describe('the running app, against its OpenAPI document', () => {
     expect(routesOf(broken.express).sort()).toEqual(checker.operations().sort());
   });
 
-  it('serves liveness, readiness and its own document (without a cookie)', async () => {
+  it('serves liveness, readiness, metrics and its own document (without a cookie)', async () => {
     const ask = newcomer(app.url);
     expect((await ask('GET /healthz')).body).toEqual({ status: 'ok' });
     expect((await ask('GET /readyz')).status).toBe(200);
+    const metrics = await ask('GET /metrics');
+    expect(metrics.body).toMatch(/^# TYPE keyspace_gradings_total counter$/m);
+    expect(metrics.headers.getSetCookie()).toEqual([]);
     const served = await ask('GET /api/openapi.json');
     expect(served.body).toEqual(document);
     expect(served.headers.getSetCookie()).toEqual([]);
@@ -513,14 +536,53 @@ describe('the running app, against its OpenAPI document', () => {
     }
   });
 
-  it('has had every documented answer of every operation from the app, but three 500s', () => {
+  it('answers a submission 202 in queue mode, and its grading once a worker has graded it', async () => {
+    const bea = new LearnerClient(queued.url);
+    const submit = () =>
+      call(bea, 'POST /api/exercises/{id}/submissions', EXERCISE, { source: SOLUTION });
+    const pending = await submit();
+    expect(pending.status).toBe(202);
+    expect(pending.body.state).toBe('queued');
+    const grading = { id: pending.body.id };
+    expect((await call(bea, 'GET /api/gradings/{id}', grading)).status).toBe(202);
+    const full = await submit();
+    expect([full.status, full.body.error]).toEqual([503, 'queue_full']);
+
+    const worker = await GradingWorker.start({
+      redisUrl: queueRedisUrl,
+      grader: app.grader,
+      concurrency: 1,
+      name: 'openapi-test',
+      log: pino({ level: 'silent' }),
+    });
+    try {
+      let answer = await call(bea, 'GET /api/gradings/{id}', grading);
+      for (const deadline = Date.now() + 30_000; answer.status === 202; ) {
+        if (Date.now() > deadline) throw new Error('the queued grading never finished');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answer = await call(bea, 'GET /api/gradings/{id}', grading);
+      }
+      expect(answer.body.status).toBe('pass');
+    } finally {
+      await worker.close();
+    }
+    // Asked again, it comes from the learner's records; someone else is told it is not theirs.
+    expect((await call(bea, 'GET /api/gradings/{id}', grading)).body.status).toBe('pass');
+    expect((await newcomer(queued.url)('GET /api/gradings/{id}', grading)).status).toBe(404);
+    expect((await call(bea, 'GET /api/gradings/{id}', { id: 'not-a-uuid' })).status).toBe(400);
+    const history = await call(bea, 'GET /api/exercises/{id}/submissions', EXERCISE);
+    expect(history.body.submissions).toHaveLength(1);
+  });
+
+  it('has had every documented answer of every operation from the app, but those no test here can produce', () => {
     expect([...checker.seen.keys()].sort()).toEqual(checker.operations().sort());
     const missing = checker.operations().flatMap((operation) => {
       const seen = checker.seen.get(operation);
       const statuses = checker.statuses(operation).filter((status) => !seen?.has(status));
       return statuses.map((status) => `${operation} ${status}`);
     });
-    expect(missing.sort()).toEqual(READING_NO_COURSE.map((operation) => `${operation} 500`).sort());
+    const unproduced = [...READING_NO_COURSE.map((operation) => `${operation} 500`), ...UNPRODUCED];
+    expect(missing.sort()).toEqual(unproduced.sort());
   });
 });
 

@@ -19,6 +19,11 @@ export const keys = {
     `${PREFIX}:learner:${learner}:exercise:${exercise}:submissions`,
   /** Hash: one submission (learner, exercise, status, passed, total, duration_ms, source, at). */
   submission: (id: string) => `${PREFIX}:submission:${id}`,
+  /**
+   * Hash: a queued grading once recorded (submission, learner, result as JSON), kept for
+   * GRADING_KEPT_SECONDS so that a page polling for it gets it once the queue has let it go.
+   */
+  grading: (id: string) => `${PREFIX}:grading:${id}`,
   /** String: the counter submission ids come from. */
   nextSubmission: `${PREFIX}:submissions:next`,
   /** String: the secret learner cookies are signed with, made once. */
@@ -34,6 +39,9 @@ export const keys = {
   /** Prefix of the rate limiters' counters: `keyspace:rate:<action>:<learner>`. */
   ratePrefix: (action: string) => `${PREFIX}:rate:${action}`,
 };
+
+/** How long a queued grading's result stays readable by id: a day. */
+export const GRADING_KEPT_SECONDS = 24 * 60 * 60;
 
 /** Submissions kept per learner and exercise: the oldest beyond it are deleted as new ones come. */
 export const MAX_HISTORY = 200;

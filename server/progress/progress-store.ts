@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type GradeResult, NOT_RUN } from '../../grader/index.ts';
 import type { AppState } from '../state/app-state.ts';
-import { keys, MAX_HISTORY } from './keys.ts';
+import { GRADING_KEPT_SECONDS, keys, MAX_HISTORY } from './keys.ts';
 
 const RECORD_SUBMISSION = readFileSync(new URL('record-submission.lua', import.meta.url), 'utf8');
 
@@ -131,9 +131,15 @@ export class ProgressStore {
 
   /**
    * Records a graded submission, the progress it makes and the exercise's instructor stats;
-   * answers the submission's id.
+   * answers the submission's id. A queued grading (`gradingId`) is recorded once however often
+   * it is delivered: `first` says whether this call recorded it.
    */
-  async recordSubmission(learner: string, source: string, result: GradeResult): Promise<string> {
+  async recordSubmission(
+    learner: string,
+    source: string,
+    result: GradeResult,
+    gradingId?: string,
+  ): Promise<{ id: string; first: boolean }> {
     const passed = result.checks.filter((check) => check.status === 'pass').length;
     // A check that never ran (its sandbox was lost) says nothing of the exercise.
     const failing = new Set(
@@ -141,10 +147,11 @@ export class ProgressStore {
         .filter((check) => check.status !== 'pass' && !check.message?.startsWith(NOT_RUN))
         .map((check) => check.name),
     );
-    const id = await this.state.use((redis) =>
+    const grading = gradingId === undefined ? [] : [keys.grading(gradingId)];
+    const [id, first] = (await this.state.use((redis) =>
       redis.eval(
         RECORD_SUBMISSION,
-        9,
+        9 + grading.length,
         keys.nextSubmission,
         keys.submissions(learner, result.exercise),
         keys.exercise(learner, result.exercise),
@@ -154,6 +161,7 @@ export class ProgressStore {
         keys.attemptsToPass(result.exercise),
         keys.failingChecks(result.exercise),
         keys.statsExercises,
+        ...grading,
         learner,
         result.exercise,
         result.status,
@@ -164,10 +172,23 @@ export class ProgressStore {
         new Date().toISOString(),
         MAX_HISTORY,
         keys.submission(''),
+        gradingId === undefined ? '' : JSON.stringify(result),
+        GRADING_KEPT_SECONDS,
         ...failing,
       ),
+    )) as [number | string, number];
+    return { id: String(id), first: first === 1 };
+  }
+
+  /** A queued grading already recorded: whose it is and its result. */
+  async recordedGrading(
+    gradingId: string,
+  ): Promise<{ learner: string; result: GradeResult } | undefined> {
+    const [learner, result] = await this.state.use((redis) =>
+      redis.hmget(keys.grading(gradingId), 'learner', 'result'),
     );
-    return String(id);
+    if (!learner || !result) return undefined;
+    return { learner, result: JSON.parse(result) as GradeResult };
   }
 
   /** The learner's submissions of one exercise, newest first. */

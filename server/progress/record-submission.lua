@@ -5,12 +5,24 @@
 -- The exercise's instructor stats are counted in the same step, so they always agree with the
 -- progress they summarise.
 --
+-- A grading of the queue (KEYS[10]) may be delivered more than once, to the request that waits
+-- for it and to the page that polls: it is recorded once, and its result kept for the poller.
+--
 -- KEYS: 1 submission counter, 2 the exercise's submissions list, 3 exercise progress hash,
 --       4 learner's exercises set, 5 learner hash, 6 exercise stats hash,
---       7 attempts-to-pass hash, 8 failing checks sorted set, 9 set of exercises with stats
+--       7 attempts-to-pass hash, 8 failing checks sorted set, 9 set of exercises with stats,
+--       10 (queue mode only) the grading's hash
 -- ARGV: 1 learner, 2 exercise, 3 status (pass|fail|error), 4 passed checks, 5 total checks,
 --       6 duration ms, 7 source, 8 now (ISO), 9 history cap, 10 submission key prefix,
---       11… the names of the checks that failed or errored, each once
+--       11 the result as JSON (queue mode), 12 seconds to keep the grading's hash,
+--       13… the names of the checks that failed or errored, each once
+-- Answers {submission id, 1 if recorded now or 0 if it was already}.
+
+local grading = KEYS[10]
+if grading then
+  local recorded = redis.call('HGET', grading, 'submission')
+  if recorded then return {recorded, 0} end
+end
 
 local id = redis.call('INCR', KEYS[1])
 local submission = ARGV[10] .. id
@@ -57,8 +69,12 @@ if ARGV[3] == 'pass' and not was_passed and redis.call('HGET', progress, 'in_sta
   redis.call('HINCRBY', KEYS[7], attempts, 1)
 end
 -- Check names are the course author's text: members of a sorted set, never code.
-for i = 11, #ARGV do
+for i = 13, #ARGV do
   redis.call('ZINCRBY', KEYS[8], 1, ARGV[i])
 end
 redis.call('SADD', KEYS[9], ARGV[2])
-return id
+if grading then
+  redis.call('HSET', grading, 'submission', id, 'learner', ARGV[1], 'result', ARGV[11])
+  redis.call('EXPIRE', grading, ARGV[12])
+end
+return {id, 1}

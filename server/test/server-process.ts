@@ -13,20 +13,52 @@ export interface ServerProcess {
 
 /**
  * `keyspace start` as an operator runs it, on a free port, keeping its state in `dataDir`, with
- * any other options in `args`.
+ * any other options in `args` and settings in `env`.
  */
 export async function startServerProcess(
   dataDir: string,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'start', '--port', '0', '--data-dir', dataDir, ...args],
-    {
-      env: { ...process.env, LOG_LEVEL: 'info', REDIS_URL: '', KEYSPACE_SECRET: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  const { child, output, exited } = spawnKeyspace(
+    ['start', '--port', '0', '--data-dir', dataDir, ...args],
+    env,
   );
+  const url = await new Promise<string>((resolve, reject) => {
+    const started = setInterval(() => {
+      const match = /open (http:\/\/localhost:\d+)\//.exec(output());
+      if (match?.[1]) {
+        clearInterval(started);
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(started);
+      reject(new Error(`keyspace start exited with ${code} before listening:\n${output()}`));
+    });
+  });
+  return { url, child, output, exited };
+}
+
+/**
+ * `keyspace <command>` in a process of its own, its output gathered. The environment is this
+ * one's, without the app's settings unless `env` gives them.
+ */
+export function spawnKeyspace(
+  args: string[],
+  env: Record<string, string> = {},
+): Omit<ServerProcess, 'url'> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      REDIS_URL: '',
+      KEYSPACE_SECRET: '',
+      KEYSPACE_GRADING: '',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     printed += chunk.toString();
@@ -35,18 +67,5 @@ export async function startServerProcess(
     printed += chunk.toString();
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
-  const url = await new Promise<string>((resolve, reject) => {
-    const started = setInterval(() => {
-      const match = /open (http:\/\/localhost:\d+)\//.exec(printed);
-      if (match?.[1]) {
-        clearInterval(started);
-        resolve(match[1].replace('localhost', '127.0.0.1'));
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(started);
-      reject(new Error(`keyspace start exited with ${code} before listening:\n${printed}`));
-    });
-  });
-  return { url, child, output: () => printed, exited };
+  return { child, output: () => printed, exited };
 }

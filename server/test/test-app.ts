@@ -10,6 +10,7 @@ import {
   DEFAULT_CONSOLE_LIMITS,
   Grader,
 } from '../../grader/index.ts';
+import { GradingQueue } from '../../queue/index.ts';
 import { createApp } from '../app.ts';
 import { cookieSecret } from '../identity/learner-cookie.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
@@ -38,6 +39,11 @@ export interface TestAppOptions {
   courseDir?: string;
   /** Development mode, as `keyspace start --watch`: the live preview follows the course. */
   watch?: boolean;
+  /**
+   * Queue mode, as KEYSPACE_GRADING=queue: Submit goes to the queue on `redisUrl`'s Redis, for
+   * `keyspace worker` processes the test starts.
+   */
+  queue?: { waitMs: number; limit?: number };
 }
 
 /** The whole app on a free port, with a real grader and a real Redis for its state. */
@@ -50,6 +56,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ? await LivePreview.start(grader.courseDir, grader, log)
     : undefined;
   const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, ...options.consoleLimits });
+  if (options.queue && !options.redisUrl) throw new Error('queue mode needs a redisUrl');
+  const queue =
+    options.queue && options.redisUrl
+      ? await GradingQueue.open({ redisUrl: options.redisUrl, limit: options.queue.limit ?? 100 })
+      : undefined;
   const app = createApp({
     grader,
     consoles,
@@ -60,6 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     webDir: options.webDir,
     instructorToken: options.instructorToken,
     preview,
+    queue: queue && options.queue && { queue, waitMs: options.queue.waitMs },
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -72,7 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await preview?.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await Promise.all([grader.stop(), consoles.stop()]);
+      await Promise.all([grader.stop(), consoles.stop(), queue?.close()]);
       await state.close();
       await rm(dataDir, { recursive: true, force: true });
     },

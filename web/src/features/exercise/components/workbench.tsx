@@ -17,7 +17,8 @@ type Outcome =
   | { state: 'idle' }
   | { state: 'running' }
   | { state: 'ran'; result: RunOnceResult }
-  | { state: 'grading' }
+  /** `waiting`: what the server says while the graders are busy (queue mode). */
+  | { state: 'grading'; waiting?: string }
   | { state: 'graded'; result: GradeResult }
   | { state: 'failed'; message: string };
 
@@ -90,7 +91,9 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
     }));
   const submit = () =>
     attemptTo({ state: 'grading' }, async () => {
-      const result = await submitSolution(id, source);
+      const result = await submitSolution(id, source, ({ message }) =>
+        setOutcome({ state: 'grading', waiting: message }),
+      );
       // The server recorded the submission: the hints and the solution follow what it says now.
       void refreshProgress();
       return { state: 'graded', result };
@@ -162,6 +165,11 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
             Keep my code
           </button>
         </fieldset>
+      )}
+      {outcome.state === 'grading' && outcome.waiting && (
+        <p className="muted grading-wait" role="status">
+          {`${outcome.waiting.charAt(0).toUpperCase()}${outcome.waiting.slice(1)}…`}
+        </p>
       )}
       {outcome.state === 'ran' && <RunReport result={outcome.result} />}
       {outcome.state === 'graded' && <GradeReport result={outcome.result} />}

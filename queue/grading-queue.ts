@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Job, Queue, QueueEvents } from 'bullmq';
+import Redis from 'ioredis';
+import { errorResult } from '../grader/index.ts';
+import {
+  GRADING_QUEUE,
+  type GradingJob,
+  type GradingOutcome,
+  KEEP_FINISHED,
+  QUEUE_PREFIX,
+  WORKER_TIMINGS,
+} from './grading-jobs.ts';
+
+/** A job the worker threw on is tried once more: the fault may be the machine's, not the job's. */
+const ATTEMPTS = 2;
+
+/** Where a grading stands, as its learner may see it; `addedAt` is when it was queued (ms). */
+export type GradingState =
+  | { state: 'queued' | 'running'; job: GradingJob; addedAt: number }
+  | { state: 'finished'; job: GradingJob; addedAt: number; outcome: GradingOutcome }
+  /** The system failed it (not the learner's code): nothing to record. */
+  | { state: 'failed'; job: GradingJob; addedAt: number; message: string };
+
+/** A type, not an interface: metrics read it as a record of counts. */
+export type QueueDepth = { waiting: number; active: number; delayed: number };
+
+/** The queue holds `limit` jobs waiting already: the learner is asked to come back. */
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+  constructor(readonly limit: number) {
+    super(
+      `grading is busy: ${limit} submissions are already waiting for a grader. Try again in a few seconds.`,
+    );
+  }
+}
+
+export interface GradingQueueOptions {
+  redisUrl: string;
+  /** Jobs waiting (not yet taken by a worker) beyond which a new one is refused. */
+  limit: number;
+}
+
+/**
+ * The app's end of the grading queue (BullMQ on the app's Redis): adds jobs, waits for their
+ * outcome, and tells where one stands. `keyspace worker` processes take the jobs.
+ */
+export class GradingQueue {
+  /** Requests waiting for a job's end, by job id: one event listener serves them all. */
+  private readonly waiters = new Map<string, Set<(state: GradingState) => void>>();
+
+  private constructor(
+    private readonly connection: Redis,
+    private readonly queue: Queue<GradingJob, GradingOutcome>,
+    private readonly events: QueueEvents,
+    private readonly limit: number,
+  ) {
+    events.on('completed', ({ jobId }) => void this.settle(jobId));
+    events.on('failed', ({ jobId }) => void this.settle(jobId));
+  }
+
+  static async open({ redisUrl, limit }: GradingQueueOptions): Promise<GradingQueue> {
+    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    try {
+      await connection.connect();
+    } catch (error) {
+      connection.disconnect();
+      throw new Error(`cannot reach the grading queue's Redis: ${(error as Error).message}`);
+    }
+    const queue = new Queue<GradingJob, GradingOutcome>(GRADING_QUEUE, {
+      connection,
+      prefix: QUEUE_PREFIX,
+      defaultJobOptions: {
+        attempts: ATTEMPTS,
+        backoff: { type: 'fixed', delay: 1_000 },
+        removeOnComplete: KEEP_FINISHED,
+        removeOnFail: KEEP_FINISHED,
+      },
+    });
+    const events = new QueueEvents(GRADING_QUEUE, { connection, prefix: QUEUE_PREFIX });
+    // Events are read from now on: it must be listening before the first job is added.
+    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    return new GradingQueue(connection, queue, events, limit);
+  }
+
+  /** Adds a job and answers its id; QueueFullError when `limit` jobs are waiting already. */
+  async add(job: GradingJob): Promise<string> {
+    const waiting = await this.queue.getWaitingCount();
+    if (waiting >= this.limit) throw new QueueFullError(this.limit);
+    const id = randomUUID();
+    await this.queue.add('grade', job, { jobId: id });
+    return id;
+  }
+
+  /** The job's state once it ends, or as it is after `ms`; undefined for an unknown id. */
+  async wait(id: string, ms: number): Promise<GradingState | undefined> {
+    let stop = () => {};
+    const ended = new Promise<GradingState>((resolve) => {
+      const waiters = this.waiters.get(id) ?? new Set();
+      waiters.add(resolve);
+      this.waiters.set(id, waiters);
+      const timer = setTimeout(
+        () => void this.find(id).then((state) => state && resolve(state)),
+        ms,
+      );
+      // A page's grading waited for in the background must not keep a stopping app alive.
+      timer.unref();
+      stop = () => {
+        clearTimeout(timer);
+        waiters.delete(resolve);
+        if (waiters.size === 0) this.waiters.delete(id);
+      };
+    });
+    try {
+      // It may have ended before the listener was in place.
+      const now = await this.find(id);
+      if (!now || now.state === 'finished' || now.state === 'failed') return now;
+      return await ended;
+    } finally {
+      stop();
+    }
+  }
+
+  /** Where the job stands now; undefined for an id the queue does not hold (or no longer). */
+  async find(id: string): Promise<GradingState | undefined> {
+    const job = await Job.fromId<GradingJob, GradingOutcome>(this.queue, id);
+    if (!job) return undefined;
+    const state = await job.getState();
+    const known = { job: job.data, addedAt: job.timestamp };
+    if (state === 'completed') return { ...known, state: 'finished', outcome: job.returnvalue };
+    if (state === 'failed') return failure(job);
+    return { ...known, state: state === 'active' ? 'running' : 'queued' };
+  }
+
+  async depth(): Promise<QueueDepth> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed');
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+    };
+  }
+
+  /** Stops listening; jobs in the queue stay there for the workers. */
+  async close(): Promise<void> {
+    await Promise.all([this.events.close(), this.queue.close()]);
+    this.connection.disconnect();
+  }
+
+  private async settle(id: string): Promise<void> {
+    const waiters = this.waiters.get(id);
+    if (!waiters) return;
+    const state = await this.find(id).catch(() => undefined);
+    if (!state) return;
+    for (const resolve of waiters) resolve(state);
+  }
+}
+
+/**
+ * A failed job. One that stalled too often took its workers down with it, over and over: the
+ * learner gets an error result saying so. Anything else was the system's failure.
+ */
+function failure(job: Job<GradingJob, GradingOutcome>): GradingState {
+  if (job.stalledCounter > WORKER_TIMINGS.maxStalledCount) {
+    const tries = job.stalledCounter;
+    const message =
+      `your code was not graded: the grading worker running it stopped ${tries} times in a row ` +
+      '(killed or lost), so it was set aside. If your code uses a lot of memory or time, change ' +
+      'that and submit again; otherwise tell your instructor.';
+    const ms = (job.finishedOn ?? Date.now()) - job.timestamp;
+    return {
+      state: 'finished',
+      job: job.data,
+      addedAt: job.timestamp,
+      outcome: { type: 'graded', result: errorResult(job.data.exerciseId, message, ms) },
+    };
+  }
+  return {
+    state: 'failed',
+    job: job.data,
+    addedAt: job.timestamp,
+    message: job.failedReason || 'the grading failed',
+  };
+}

@@ -1,0 +1,12 @@
+// The queue's public entry: the app adds grading jobs and reads their outcome (GradingQueue);
+// a worker takes them (GradingWorker, which `keyspace worker`, queue/worker-command.ts, runs).
+export type { GradingJob, GradingOutcome } from './grading-jobs.ts';
+export {
+  GradingQueue,
+  type GradingQueueOptions,
+  type GradingState,
+  type QueueDepth,
+  QueueFullError,
+} from './grading-queue.ts';
+export { GradingWorker, type GradingWorkerOptions } from './grading-worker.ts';
+export { WORKER_ENVIRONMENT, WORKER_USAGE } from './worker-command.ts';

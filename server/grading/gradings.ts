@@ -1,0 +1,18 @@
+import type { GradeResult } from '../../grader/index.ts';
+
+/** A submission's grading as the learner sees it: its result, or that it is still on its way. */
+export type Grading =
+  | { state: 'graded'; result: GradeResult }
+  /** Queue mode, past the wait: the page asks again at GET /api/gradings/:id. */
+  | { state: 'queued' | 'running'; id: string };
+
+/**
+ * How Submit is graded: in this process's own grader (inline, the default), or by `keyspace
+ * worker` processes through the queue. Either way the result is recorded in the learner's
+ * progress before it is answered.
+ */
+export interface Gradings {
+  submit(learner: string, exerciseId: string, source: string): Promise<Grading>;
+  /** A grading of this learner's by id; undefined for one that is not theirs, or unknown. */
+  find(learner: string, id: string): Promise<Grading | undefined>;
+}
