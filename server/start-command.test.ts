@@ -2,8 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKER_ENVIRONMENT } from '../queue/index.ts';
+import { START_ENVIRONMENT } from './start-command.ts';
 import { LearnerClient } from './test/learner-client.ts';
-import { type ServerProcess, startServerProcess } from './test/server-process.ts';
+import { type ServerProcess, spawnKeyspace, startServerProcess } from './test/server-process.ts';
 
 const TINY_COURSE = new URL('../grader/test/tiny-course/', import.meta.url).pathname;
 
@@ -36,5 +38,44 @@ describe('keyspace start --course DIR --watch', () => {
     server.child.kill('SIGTERM');
     expect(await streamed).toMatch(/^event: course\n/);
     expect(await server.exited).toBe(0);
+  });
+});
+
+describe('keyspace start and keyspace worker, misconfigured', () => {
+  it.concurrent.each([
+    [
+      ['start'],
+      { KEYSPACE_GRADING: 'queued' },
+      /KEYSPACE_GRADING must be 'inline' or 'queue', not 'queued'/,
+    ],
+    [['start'], { KEYSPACE_GRADING: 'queue' }, /KEYSPACE_GRADING=queue needs REDIS_URL/],
+    [
+      ['start'],
+      { KEYSPACE_GRADING: 'queue', REDIS_URL: 'redis://127.0.0.1:1', KEYSPACE_QUEUE_LIMIT: '0' },
+      /KEYSPACE_QUEUE_LIMIT must be a whole number from 1 to 1000000, not '0'/,
+    ],
+    [['start'], { KEYSPACE_CONSOLES: 'many' }, /KEYSPACE_CONSOLES must be a whole number/],
+    [['worker'], {}, /keyspace worker needs REDIS_URL: the app's Redis/],
+    [
+      ['worker', '--concurrency', '0'],
+      { REDIS_URL: 'redis://127.0.0.1:1' },
+      /--concurrency must be a whole number from 1 to 64, not '0'/,
+    ],
+  ])('%j with %j exits 64 and says what is wrong', async (args, env, message) => {
+    const run = spawnKeyspace(args, env);
+    expect(await run.exited).toBe(64);
+    expect(run.output()).toMatch(message);
+    expect(run.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every variable it reads in its --help', async () => {
+    for (const [command, variables] of [
+      ['start', Object.keys(START_ENVIRONMENT)],
+      ['worker', Object.keys(WORKER_ENVIRONMENT)],
+    ] as const) {
+      const run = spawnKeyspace([command, '--help']);
+      expect(await run.exited).toBe(0);
+      for (const name of variables) expect(run.output(), command).toContain(`  ${name} `);
+    }
   });
 });

@@ -63,9 +63,10 @@ describe('queue mode: one app, two workers', () => {
   const workers: Worker[] = [];
 
   async function startWorker(): Promise<Worker> {
-    const worker = spawnKeyspace(['worker', '--concurrency', '1', '--course', TINY_COURSE], {
-      REDIS_URL: redisUrl,
-    });
+    const worker = spawnKeyspace(
+      ['worker', '--concurrency', '1', '--course', TINY_COURSE, '--metrics-port', '0'],
+      { REDIS_URL: redisUrl },
+    );
     workers.push(worker);
     for (
       const deadline = Date.now() + 30_000;
@@ -223,11 +224,19 @@ describe('queue mode: one app, two workers', () => {
     expect(others.some((other) => jobsStarted(other).includes(job))).toBe(false);
   });
 
-  it('serves the counts on GET /metrics', async () => {
+  it('serves the counts on GET /metrics, the app its gradings and queue, each worker its own', async () => {
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toMatch(/^keyspace_gradings_total\{status="pass"\} [5-9]$/m);
     expect(metrics).toMatch(/^keyspace_gradings_total\{status="error"\} 1$/m);
     expect(metrics).toMatch(/^keyspace_queue_jobs\{state="waiting"\} 0$/m);
     expect(metrics).toMatch(/^keyspace_grading_duration_seconds_count\{status="pass"\} \d+$/m);
+
+    const worker = workers.find((candidate) => running(candidate.child));
+    const port = /"metricsPort":(\d+)/.exec(worker?.output() ?? '')?.[1];
+    const own = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(own).toMatch(/^keyspace_sandboxes\{use="grading"\} 1$/m);
+    expect(own).toMatch(/^keyspace_worker_restarts_total 0$/m);
+    expect(own).toMatch(/^# TYPE keyspace_gradings_total counter$/m);
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
   });
 });
