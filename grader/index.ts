@@ -22,6 +22,7 @@ export { DEFAULT_COURSE_DIR, Grader, type GraderOptions, type GraderStats } from
 // The server runs a redis-server of its own for its state, found and tied to it the same way.
 export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
+export { isRedisOutage } from './redis/redis-outage.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
 export {
   type CheckResult,

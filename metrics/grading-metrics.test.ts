@@ -42,8 +42,12 @@ describe('GradingMetrics', () => {
 
     const text = await metrics.text();
     expect(text).toMatch(/^keyspace_gradings_total\{status="pass"\} 1$/m);
-    expect(text).toMatch(/^keyspace_grading_duration_seconds_bucket\{le="0.01",status="pass"\} 0$/m);
-    expect(text).toMatch(/^keyspace_grading_duration_seconds_bucket\{le="0.025",status="pass"\} 1$/m);
+    expect(text).toMatch(
+      /^keyspace_grading_duration_seconds_bucket\{le="0.01",status="pass"\} 0$/m,
+    );
+    expect(text).toMatch(
+      /^keyspace_grading_duration_seconds_bucket\{le="0.025",status="pass"\} 1$/m,
+    );
     expect(text).toMatch(/^keyspace_sandboxes\{use="grading"\} 1$/m);
     expect(text).toMatch(/^keyspace_sandboxes\{use="console"\} 3$/m);
     expect(text).toMatch(/^keyspace_worker_restarts_total 1$/m);

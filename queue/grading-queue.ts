@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
-import { errorResult } from '../grader/index.ts';
+import { errorResult, isRedisOutage } from '../grader/index.ts';
 import {
   GRADING_QUEUE,
   type GradingJob,
@@ -34,6 +34,16 @@ export class QueueFullError extends Error {
   }
 }
 
+/** The queue's Redis cannot be reached now (or cannot take writes): worth trying again soon. */
+export class QueueUnavailableError extends Error {
+  override name = 'QueueUnavailableError';
+  constructor(cause: unknown) {
+    super(`the grading queue's Redis cannot be reached: ${(cause as Error)?.message ?? cause}`, {
+      cause,
+    });
+  }
+}
+
 export interface GradingQueueOptions {
   redisUrl: string;
   /** Jobs waiting (not yet taken by a worker) beyond which a new one is refused. */
@@ -49,7 +59,7 @@ export class GradingQueue {
   private readonly waiters = new Map<string, Set<(state: GradingState) => void>>();
 
   private constructor(
-    private readonly connection: Redis,
+    private readonly connections: Redis[],
     private readonly queue: Queue<GradingJob, GradingOutcome>,
     private readonly events: QueueEvents,
     private readonly limit: number,
@@ -59,15 +69,24 @@ export class GradingQueue {
   }
 
   static async open({ redisUrl, limit }: GradingQueueOptions): Promise<GradingQueue> {
-    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    // A learner's request fails at once while Redis is away (503), as the app's own state does;
+    // the event stream's blocking reads wait for it to come back.
+    const commands = new Redis(redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+    });
+    const listening = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    const connections = [commands, listening];
+    for (const connection of connections) connection.on('error', () => {});
     try {
-      await connection.connect();
+      await Promise.all(connections.map((connection) => connection.connect()));
     } catch (error) {
-      connection.disconnect();
+      for (const connection of connections) connection.disconnect();
       throw new Error(`cannot reach the grading queue's Redis: ${(error as Error).message}`);
     }
     const queue = new Queue<GradingJob, GradingOutcome>(GRADING_QUEUE, {
-      connection,
+      connection: commands,
       prefix: QUEUE_PREFIX,
       defaultJobOptions: {
         attempts: ATTEMPTS,
@@ -76,32 +95,38 @@ export class GradingQueue {
         removeOnFail: KEEP_FINISHED,
       },
     });
-    const events = new QueueEvents(GRADING_QUEUE, { connection, prefix: QUEUE_PREFIX });
+    const events = new QueueEvents(GRADING_QUEUE, {
+      connection: listening,
+      prefix: QUEUE_PREFIX,
+    });
+    // Both report a lost connection, which the requests meanwhile are told of (503).
+    queue.on('error', () => {});
+    events.on('error', () => {});
     // Events are read from now on: it must be listening before the first job is added.
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    return new GradingQueue(connection, queue, events, limit);
+    return new GradingQueue(connections, queue, events, limit);
   }
 
-  /** Adds a job and answers its id; QueueFullError when `limit` jobs are waiting already. */
+  /**
+   * Adds a job and answers its id; QueueFullError when `limit` jobs are waiting already,
+   * QueueUnavailableError while Redis is away.
+   */
   async add(job: GradingJob): Promise<string> {
-    const waiting = await this.queue.getWaitingCount();
+    const waiting = await reach(() => this.queue.getWaitingCount());
     if (waiting >= this.limit) throw new QueueFullError(this.limit);
     const id = randomUUID();
-    await this.queue.add('grade', job, { jobId: id });
+    await reach(() => this.queue.add('grade', job, { jobId: id }));
     return id;
   }
 
   /** The job's state once it ends, or as it is after `ms`; undefined for an unknown id. */
   async wait(id: string, ms: number): Promise<GradingState | undefined> {
     let stop = () => {};
-    const ended = new Promise<GradingState>((resolve) => {
+    const ended = new Promise<GradingState | undefined>((resolve, reject) => {
       const waiters = this.waiters.get(id) ?? new Set();
       waiters.add(resolve);
       this.waiters.set(id, waiters);
-      const timer = setTimeout(
-        () => void this.find(id).then((state) => state && resolve(state)),
-        ms,
-      );
+      const timer = setTimeout(() => this.find(id).then(resolve, reject), ms);
       // A page's grading waited for in the background must not keep a stopping app alive.
       timer.unref();
       stop = () => {
@@ -122,9 +147,9 @@ export class GradingQueue {
 
   /** Where the job stands now; undefined for an id the queue does not hold (or no longer). */
   async find(id: string): Promise<GradingState | undefined> {
-    const job = await Job.fromId<GradingJob, GradingOutcome>(this.queue, id);
+    const job = await reach(() => Job.fromId<GradingJob, GradingOutcome>(this.queue, id));
     if (!job) return undefined;
-    const state = await job.getState();
+    const state = await reach(() => job.getState());
     const known = { job: job.data, addedAt: job.timestamp };
     if (state === 'completed') return { ...known, state: 'finished', outcome: job.returnvalue };
     if (state === 'failed') return failure(job);
@@ -132,7 +157,7 @@ export class GradingQueue {
   }
 
   async depth(): Promise<QueueDepth> {
-    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed');
+    const counts = await reach(() => this.queue.getJobCounts('waiting', 'active', 'delayed'));
     return {
       waiting: counts.waiting ?? 0,
       active: counts.active ?? 0,
@@ -143,7 +168,7 @@ export class GradingQueue {
   /** Stops listening; jobs in the queue stay there for the workers. */
   async close(): Promise<void> {
     await Promise.all([this.events.close(), this.queue.close()]);
-    this.connection.disconnect();
+    for (const connection of this.connections) connection.disconnect();
   }
 
   private async settle(id: string): Promise<void> {
@@ -152,6 +177,15 @@ export class GradingQueue {
     const state = await this.find(id).catch(() => undefined);
     if (!state) return;
     for (const resolve of waiters) resolve(state);
+  }
+}
+
+/** Runs queue work, turning a lost connection or a Redis that cannot take writes into a 503. */
+async function reach<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isRedisOutage(error) ? new QueueUnavailableError(error) : error;
   }
 }
 

@@ -7,6 +7,7 @@ export {
   type GradingState,
   type QueueDepth,
   QueueFullError,
+  QueueUnavailableError,
 } from './grading-queue.ts';
 export { GradingWorker, type GradingWorkerOptions } from './grading-worker.ts';
 export { WORKER_ENVIRONMENT, WORKER_USAGE } from './worker-command.ts';

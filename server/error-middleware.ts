@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ContentError, SandboxesFullError, UnknownExerciseError } from '../grader/index.ts';
-import { QueueFullError } from '../queue/index.ts';
+import { QueueFullError, QueueUnavailableError } from '../queue/index.ts';
 import { HttpError } from './http-errors.ts';
 import { StateUnavailableError } from './state/state-unavailable.ts';
 
@@ -25,7 +25,7 @@ function describe(error: unknown): Answer {
   if (error instanceof HttpError) {
     return { status: error.status, error: error.code, message: error.message };
   }
-  if (error instanceof StateUnavailableError) {
+  if (error instanceof StateUnavailableError || error instanceof QueueUnavailableError) {
     return { status: 503, error: 'state_unavailable', message: error.message, retryAfter: 5 };
   }
   if (error instanceof QueueFullError) {

@@ -57,6 +57,7 @@ function jobsStarted(worker: Worker): string[] {
 
 describe('queue mode: one app, two workers', () => {
   let redis: ChildProcess;
+  let redisPort: number;
   let redisUrl: string;
   let dataDir: string;
   let app: ServerProcess;
@@ -110,9 +111,9 @@ describe('queue mode: one app, two workers', () => {
   const allJobs = () => new Set(workers.flatMap(jobsStarted));
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedisOnPort(port);
-    redisUrl = `redis://127.0.0.1:${port}`;
+    redisPort = await freePort();
+    redis = await startRedisOnPort(redisPort);
+    redisUrl = `redis://127.0.0.1:${redisPort}`;
     dataDir = await mkdtemp(join(tmpdir(), 'keyspace-queue-'));
     app = await startServerProcess(dataDir, ['--course', TINY_COURSE], {
       REDIS_URL: redisUrl,
@@ -238,5 +239,25 @@ describe('queue mode: one app, two workers', () => {
     expect(own).toMatch(/^keyspace_worker_restarts_total 0$/m);
     expect(own).toMatch(/^# TYPE keyspace_gradings_total counter$/m);
     expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+  });
+
+  it('answers 503 at once while its Redis is away, and grades again once it is back', async () => {
+    const learner = new LearnerClient(`${app.url}/api`);
+    const submit = () => learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
+    redis.kill('SIGKILL');
+    const refused = await submit();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('Retry-After')).toBe('5');
+    expect(((await refused.json()) as { error: string }).error).toBe('state_unavailable');
+
+    redis = await startRedisOnPort(redisPort);
+    for (const deadline = Date.now() + 60_000; ; await sleep(500)) {
+      const answer = await submit();
+      if (answer.status !== 503) {
+        expect((await resultOf(learner, answer)).status).toBe('pass');
+        break;
+      }
+      if (Date.now() > deadline) throw new Error('Submit never recovered');
+    }
   });
 });

