@@ -12,6 +12,11 @@ import type { GraderStats, Status } from '../grader/index.ts';
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 export interface MetricSources {
+  /**
+   * Which process these are, a label on every metric: the app counts results as learners get
+   * them (time in the queue included), a worker the gradings it ran. Sum one or the other.
+   */
+  role: 'app' | 'worker';
   /** The process's own grader: its sandboxes, waiting gradings and worker restarts. */
   grader: { stats(): GraderStats };
   /** Learners' console sandboxes, in the app (each a redis-server of its own). */
@@ -31,6 +36,7 @@ export class GradingMetrics {
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
+    this.registry.setDefaultLabels({ role: sources.role });
     collectDefaultMetrics({ register: this.registry });
     this.gradings = new Counter({
       name: 'keyspace_gradings_total',
@@ -78,9 +84,9 @@ export class GradingMetrics {
       labelNames: ['state'],
       registers,
       async collect() {
-        for (const [state, count] of Object.entries(await queueDepth())) {
-          this.set({ state }, count);
-        }
+        // While the queue's Redis is away the last counts stay: the other metrics still answer.
+        const depth = await queueDepth().catch(() => ({}));
+        for (const [state, count] of Object.entries(depth)) this.set({ state }, count);
       },
     });
   }

@@ -38,9 +38,7 @@ export class QueueFullError extends Error {
 export class QueueUnavailableError extends Error {
   override name = 'QueueUnavailableError';
   constructor(cause: unknown) {
-    super(`the grading queue's Redis cannot be reached: ${(cause as Error)?.message ?? cause}`, {
-      cause,
-    });
+    super('grading cannot be reached for a moment: try again in a few seconds', { cause });
   }
 }
 
@@ -57,6 +55,9 @@ export interface GradingQueueOptions {
 export class GradingQueue {
   /** Requests waiting for a job's end, by job id: one event listener serves them all. */
   private readonly waiters = new Map<string, Set<(state: GradingState) => void>>();
+  private readonly finishedHandlers = new Set<(id: string, state: GradingState) => void>();
+  /** Adds one at a time, so that the check of the limit and the add are one step (per app). */
+  private adding: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly connections: Redis[],
@@ -111,12 +112,30 @@ export class GradingQueue {
    * Adds a job and answers its id; QueueFullError when `limit` jobs are waiting already,
    * QueueUnavailableError while Redis is away.
    */
-  async add(job: GradingJob): Promise<string> {
-    const waiting = await reach(() => this.queue.getWaitingCount());
-    if (waiting >= this.limit) throw new QueueFullError(this.limit);
-    const id = randomUUID();
-    await reach(() => this.queue.add('grade', job, { jobId: id }));
-    return id;
+  add(job: GradingJob): Promise<string> {
+    const added = this.adding.then(async () => {
+      const waiting = await reach(() => this.queue.getWaitingCount());
+      if (waiting >= this.limit) throw new QueueFullError(this.limit);
+      const id = randomUUID();
+      await reach(() => this.queue.add('grade', job, { jobId: id }));
+      return id;
+    });
+    this.adding = added.catch(() => {});
+    return added;
+  }
+
+  /**
+   * Calls `handler` with each job that ends while this app listens, whoever added it: what
+   * records results that no request waits for any more.
+   */
+  onFinished(handler: (id: string, state: GradingState) => void): void {
+    this.finishedHandlers.add(handler);
+  }
+
+  /** The ids of the finished jobs the queue still keeps (an hour or more). */
+  async finished(): Promise<string[]> {
+    const jobs = await reach(() => this.queue.getJobs(['completed', 'failed']));
+    return jobs.flatMap((job) => (job?.id ? [job.id] : []));
   }
 
   /** The job's state once it ends, or as it is after `ms`; undefined for an unknown id. */
@@ -127,7 +146,7 @@ export class GradingQueue {
       waiters.add(resolve);
       this.waiters.set(id, waiters);
       const timer = setTimeout(() => this.find(id).then(resolve, reject), ms);
-      // A page's grading waited for in the background must not keep a stopping app alive.
+      // A request still waiting must not keep a stopping app alive.
       timer.unref();
       stop = () => {
         clearTimeout(timer);
@@ -135,6 +154,8 @@ export class GradingQueue {
         if (waiters.size === 0) this.waiters.delete(id);
       };
     });
+    // Its timer may fail while the first look below is still out, or after that look failed.
+    ended.catch(() => {});
     try {
       // It may have ended before the listener was in place.
       const now = await this.find(id);
@@ -172,11 +193,10 @@ export class GradingQueue {
   }
 
   private async settle(id: string): Promise<void> {
-    const waiters = this.waiters.get(id);
-    if (!waiters) return;
     const state = await this.find(id).catch(() => undefined);
     if (!state) return;
-    for (const resolve of waiters) resolve(state);
+    for (const resolve of this.waiters.get(id) ?? []) resolve(state);
+    for (const handler of this.finishedHandlers) handler(id, state);
   }
 }
 

@@ -69,12 +69,13 @@ export function createApp(deps: AppDeps): Express {
   const progress = new ProgressStore(state);
   const queue = deps.queue?.queue;
   const metrics = new GradingMetrics({
+    role: 'app',
     grader,
     consoleSandboxes: () => consoles.size,
     queueDepth: queue && (() => queue.depth()),
   });
   const gradings: Gradings = queue
-    ? new QueuedGradings(queue, grader, progress, metrics, deps.queue?.waitMs ?? 0)
+    ? new QueuedGradings(queue, grader, progress, metrics, deps.queue?.waitMs ?? 0, log)
     : new InlineGradings(grader, progress, metrics);
   const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
 

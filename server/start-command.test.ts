@@ -20,7 +20,10 @@ describe('keyspace start --course DIR --watch', () => {
   it('serves that course alone, follows it, and still stops at once on SIGTERM', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'keyspace-start-course-'));
     server = await startServerProcess(dataDir, ['--course', TINY_COURSE, '--watch']);
-    expect(server.output()).toContain(`Live preview: watching ${TINY_COURSE.replace(/\/$/, '')}`);
+    // Printed just after the address, maybe in a chunk of its own.
+    await expect
+      .poll(() => server?.output())
+      .toContain(`Live preview: watching ${TINY_COURSE.replace(/\/$/, '')}`);
     const learner = new LearnerClient(`${server.url}/api`);
     const course = await learner.json<{ lessons: { id: string }[] }>(learner.get('/course'));
     expect(course.lessons.map((lesson) => lesson.id)).toEqual(['counting']);

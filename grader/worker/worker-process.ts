@@ -40,6 +40,7 @@ export class WorkerProcess {
     ];
     const child = spawn(command ?? process.execPath, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: workerEnvironment(),
     });
     // A failed send to a worker that just died arrives here; its 'exit' tells the rest.
     child.on('error', () => {});
@@ -143,4 +144,17 @@ export class WorkerProcess {
     await exited;
     clearTimeout(killer);
   }
+}
+
+/**
+ * The environment a worker gets: this process's, without the app's settings. Learner code runs
+ * in it (in an isolate, without Node's APIs); should it ever get out, it finds no Redis address,
+ * password or secret there.
+ */
+function workerEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => name !== 'REDIS_URL' && !name.startsWith('KEYSPACE_'),
+    ),
+  );
 }

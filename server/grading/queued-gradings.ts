@@ -1,16 +1,16 @@
+import type { Logger } from 'pino';
 import { ContentError, type Grader, GraderError } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
 import type { GradingQueue, GradingState } from '../../queue/index.ts';
+import { GRADING_KEPT_SECONDS } from '../progress/keys.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
 import type { Grading, Gradings } from './gradings.ts';
 
-/** How long a grading answered 202 is still waited for, to record it even if no page asks. */
-const BACKGROUND_WAIT_MS = 10 * 60_000;
-
 /**
  * Grades through the queue: the request waits up to `waitMs` for a worker's result, then answers
- * with the grading's id for the page to poll. Whichever of the request, the background wait or
- * the poll sees the result first records it; the others find it recorded.
+ * with the grading's id for the page to poll. Every result is recorded: by the request, the poll,
+ * or the app that hears the job end (any app, whoever added it), and at start for the jobs that
+ * ended while no app listened. The first records it; the others find it recorded.
  */
 export class QueuedGradings implements Gradings {
   constructor(
@@ -19,7 +19,11 @@ export class QueuedGradings implements Gradings {
     private readonly progress: ProgressStore,
     private readonly metrics: GradingMetrics,
     private readonly waitMs: number,
-  ) {}
+    private readonly log: Logger,
+  ) {
+    queue.onFinished((id, state) => void this.record(id, state));
+    void this.recordFinished();
+  }
 
   async submit(learner: string, exerciseId: string, source: string): Promise<Grading> {
     // An unknown or broken exercise is refused here, as inline, not after a trip through a worker.
@@ -27,26 +31,18 @@ export class QueuedGradings implements Gradings {
     const id = await this.queue.add({ exerciseId, source, learner });
     const state = await this.queue.wait(id, this.waitMs);
     if (!state) throw new GraderError(`grading ${id} went missing from the queue`);
-    const grading = await this.settle(id, state);
-    if (grading.state !== 'graded') {
-      void this.queue
-        .wait(id, BACKGROUND_WAIT_MS)
-        .then((later) => later && this.settle(id, later))
-        .catch(() => {
-          // The page's poll records it then.
-        });
-    }
-    return grading;
+    return this.settle(id, state);
   }
 
   async find(learner: string, id: string): Promise<Grading | undefined> {
     const recorded = await this.progress.recordedGrading(id);
-    if (recorded)
+    if (recorded) {
       return recorded.learner === learner
         ? { state: 'graded', result: recorded.result }
         : undefined;
+    }
     const state = await this.queue.find(id);
-    if (!state || state.job.learner !== learner) return undefined;
+    if (!state || !recordable(state) || state.job.learner !== learner) return undefined;
     return this.settle(id, state);
   }
 
@@ -65,4 +61,34 @@ export class QueuedGradings implements Gradings {
     if (first) this.metrics.graded(outcome.result.status, (Date.now() - state.addedAt) / 1000);
     return { state: 'graded', result: outcome.result };
   }
+
+  /** Records a job that ended, if it has a result to record; the request, if any, answers it. */
+  private async record(id: string, state: GradingState): Promise<void> {
+    try {
+      await this.settle(id, state);
+    } catch (error) {
+      // A broken exercise or a failed job has no result to record; the request or poll says so.
+      if (error instanceof GraderError) return;
+      this.log.warn({ err: error, grading: id }, 'a grading could not be recorded yet');
+    }
+  }
+
+  /** The jobs that ended while no app listened (the app was down): recorded now. */
+  private async recordFinished(): Promise<void> {
+    try {
+      for (const id of await this.queue.finished()) {
+        const state = await this.queue.find(id);
+        if (state && recordable(state)) await this.record(id, state);
+      }
+    } catch (error) {
+      this.log.warn(
+        { err: error },
+        'the gradings that ended while the app was away are not all recorded',
+      );
+    }
+  }
 }
+
+/** A job older than its record's lifetime was recorded once already: never again. */
+const recordable = (state: GradingState) =>
+  Date.now() - state.addedAt <= GRADING_KEPT_SECONDS * 1000;

@@ -139,4 +139,25 @@ describe('record-submission.lua, with the instructor stats', () => {
     expect(after.totals.passed).toBe(before.totals.passed);
     expect(after.attemptsToPass).toEqual(before.attemptsToPass);
   });
+
+  it('records a queued grading once however often it is delivered, and keeps its result a day', async () => {
+    const before = await stats();
+    const graded = result(['reads it back']);
+    const first = await store.recordSubmission('queued-ada', 'code', graded, 'grading-1');
+    const again = await store.recordSubmission('queued-ada', 'code', graded, 'grading-1');
+    expect(first.first).toBe(true);
+    expect(again).toEqual({ id: first.id, first: false });
+    expect(await store.history('queued-ada', EXERCISE)).toHaveLength(1);
+    const after = await stats();
+    expect(Number(after.totals.submissions)).toBe(Number(before.totals.submissions) + 1);
+    expect(await redis.zscore(keys.failingChecks(EXERCISE), 'reads it back')).toBe(
+      String(Number(before.failingChecks[before.failingChecks.indexOf('reads it back') + 1]) + 1),
+    );
+    expect(await store.recordedGrading('grading-1')).toEqual({
+      learner: 'queued-ada',
+      result: graded,
+    });
+    expect(await redis.ttl(keys.grading('grading-1'))).toBeGreaterThan(86_000);
+    expect(await store.recordedGrading('grading-2')).toBeUndefined();
+  });
 });

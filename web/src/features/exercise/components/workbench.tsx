@@ -68,6 +68,13 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
     askedBefore.current ||= confirmingReset;
   }, [confirmingReset]);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  // A page left while its submission waits for a grader stops asking; the server records it.
+  const leaving = useRef(new AbortController());
+  useEffect(() => {
+    const controller = new AbortController();
+    leaving.current = controller;
+    return () => controller.abort();
+  }, []);
   const { runCode } = useConsole();
   const busy = outcome.state === 'running' || outcome.state === 'grading';
 
@@ -91,9 +98,10 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
     }));
   const submit = () =>
     attemptTo({ state: 'grading' }, async () => {
-      const result = await submitSolution(id, source, ({ message }) =>
-        setOutcome({ state: 'grading', waiting: message }),
-      );
+      const result = await submitSolution(id, source, {
+        onPending: ({ message }) => setOutcome({ state: 'grading', waiting: message }),
+        signal: leaving.current.signal,
+      });
       // The server recorded the submission: the hints and the solution follow what it says now.
       void refreshProgress();
       return { state: 'graded', result };
