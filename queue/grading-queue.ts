@@ -168,9 +168,12 @@ export class GradingQueue {
 
   /** Where the job stands now; undefined for an id the queue does not hold (or no longer). */
   async find(id: string): Promise<GradingState | undefined> {
+    // The state first: BullMQ writes a result and the completed state in one step, so a job
+    // read after its state says completed has its result; read before, it might not.
+    const state = await reach(() => this.queue.getJobState(id));
+    if (state === 'unknown') return undefined;
     const job = await reach(() => Job.fromId<GradingJob, GradingOutcome>(this.queue, id));
     if (!job) return undefined;
-    const state = await reach(() => job.getState());
     const known = { job: job.data, addedAt: job.timestamp };
     if (state === 'completed') return { ...known, state: 'finished', outcome: job.returnvalue };
     if (state === 'failed') return failure(job);
