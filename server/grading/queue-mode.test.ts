@@ -61,7 +61,9 @@ function gradingsStarted(worker: Worker): Started[] {
 
 const jobsStarted = (worker: Worker) => gradingsStarted(worker).map(({ job }) => job);
 
-describe('queue mode: one app, two workers', () => {
+// Each loss of a worker costs up to one lock (4 s) and two stalled checks (2 s each) before the
+// job is taken again, more on a busy machine: longer than the usual 30 s a test gets.
+describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   let redis: ChildProcess;
   let redisPort: number;
   let redisUrl: string;
