@@ -73,6 +73,14 @@ export class Grader {
   }
 
   /**
+   * Throws UnknownExerciseError or ContentError unless the exercise can be graded, as grade
+   * would; read as grading reads it (once), so that checking first costs no file reads.
+   */
+  async checkGradable(id: string): Promise<void> {
+    await this.exerciseToGrade(id);
+  }
+
+  /**
    * The exercise as grading sees it: read once per grader, as each worker imports its checks
    * once, so that a grading costs no file reads. One that fails to load is read afresh next time.
    */

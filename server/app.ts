@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
   const course = new CourseService(grader);
   const progress = new ProgressStore(state);
-  const queue = deps.queue?.queue;
+  const { queue, waitMs } = deps.queue ?? {};
   const metrics = new GradingMetrics({
     role: 'app',
     grader,
@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
     queueDepth: queue && (() => queue.depth()),
   });
   const gradings: Gradings = queue
-    ? new QueuedGradings(queue, grader, progress, metrics, deps.queue?.waitMs ?? 0, log)
+    ? new QueuedGradings(queue, grader, progress, metrics, waitMs ?? 0, log)
     : new InlineGradings(grader, progress, metrics);
   const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
 

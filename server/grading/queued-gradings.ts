@@ -27,7 +27,7 @@ export class QueuedGradings implements Gradings {
 
   async submit(learner: string, exerciseId: string, source: string): Promise<Grading> {
     // An unknown or broken exercise is refused here, as inline, not after a trip through a worker.
-    await this.grader.exercise(exerciseId);
+    await this.grader.checkGradable(exerciseId);
     const id = await this.queue.add({ exerciseId, source, learner });
     const state = await this.queue.wait(id, this.waitMs);
     if (!state) throw new GraderError(`grading ${id} went missing from the queue`);

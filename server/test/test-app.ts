@@ -56,11 +56,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ? await LivePreview.start(grader.courseDir, grader, log)
     : undefined;
   const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, ...options.consoleLimits });
-  if (options.queue && !options.redisUrl) throw new Error('queue mode needs a redisUrl');
-  const queue =
-    options.queue && options.redisUrl
-      ? await GradingQueue.open({ redisUrl: options.redisUrl, limit: options.queue.limit ?? 100 })
-      : undefined;
+  let queue: GradingQueue | undefined;
+  if (options.queue) {
+    if (!options.redisUrl) throw new Error('queue mode needs a redisUrl');
+    queue = await GradingQueue.open({
+      redisUrl: options.redisUrl,
+      limit: options.queue.limit ?? 100,
+    });
+  }
   const app = createApp({
     grader,
     consoles,
