@@ -6,7 +6,12 @@ import { runOnce } from '../runner/run-once.ts';
 import { runSubmission } from '../runner/run-submission.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-const reply = (message: FromWorker) => process.send?.(message);
+// The pool may be gone between the channel closing and the 'disconnect' event: a reply then
+// fails, and there is nobody left to work for.
+const reply = (message: FromWorker) =>
+  process.send?.(message, undefined, undefined, (error) => {
+    if (error) process.exit(0);
+  });
 
 process.on('message', async (message: ToWorker) => {
   if (message.type === 'probe-network') {

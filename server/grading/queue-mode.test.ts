@@ -118,6 +118,16 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   };
   const allJobs = () => new Set(workers.flatMap(jobsStarted));
 
+  /**
+   * A learner with their cookie, as a page gives it before anything is submitted: a client
+   * without one would become a new learner on each request it sends while another is out.
+   */
+  async function newLearner(): Promise<LearnerClient> {
+    const learner = new LearnerClient(`${app.url}/api`);
+    await submissions(learner);
+    return learner;
+  }
+
   beforeAll(async () => {
     redisPort = await freePort();
     redis = await startRedisOnPort(redisPort);
@@ -138,7 +148,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   });
 
   it('answers 503 with Retry-After when the queue is full, and grades what it queued once workers come', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const submit = () => learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
     // No worker yet: each waits out the wait limit and is answered 202, to be polled.
     const first = await submit();
@@ -167,14 +177,14 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   });
 
   it('answers within the request when a worker is free', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const answer = await learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as GradeResult).status).toBe('pass');
   });
 
   it('retries on the other worker a job whose worker is SIGKILLed in the middle: one result, one submission', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const seen = allJobs();
     const answer = learner.post('/exercises/count-visits/submissions', { source: SLOW_SOLUTION });
     const [first, job] = await workerTaking((id) => !seen.has(id));
@@ -189,7 +199,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   });
 
   it('fails a job that keeps killing its workers after a bounded number of tries, with a clear message', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const seen = allJobs();
     const answer = learner.post('/exercises/count-visits/submissions', { source: SLOW_SOLUTION });
     const [, job] = await workerTaking((id) => !seen.has(id));
@@ -197,7 +207,10 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     const replacements: Promise<Worker>[] = [];
     let response: Response | undefined;
     for (const deadline = Date.now() + 120_000; !response; await sleep(100)) {
-      if (Date.now() > deadline) throw new Error(`job ${job} never ended`);
+      if (Date.now() > deadline) {
+        const logs = workers.map((worker) => worker.output()).join('\n----\n');
+        throw new Error(`job ${job} never ended; the workers said:\n${logs}`);
+      }
       const taker = workers.find(
         (worker) => running(worker.child) && jobsStarted(worker).includes(job),
       );
@@ -207,8 +220,9 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
         // Not waited for: the other worker may take the job meanwhile, and is killed as well.
         replacements.push(startWorker());
       }
+      // Anything but "still grading" ends the wait; learner.json below reports an error answer.
       const polled = await learner.get(`/gradings/${job}`);
-      if (polled.status === 200) response = polled;
+      if (polled.status !== 202) response = polled;
     }
     await Promise.all([answer, ...replacements]);
     const result = await learner.json<GradeResult>(response);
@@ -220,7 +234,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   });
 
   it('lets a worker given SIGTERM finish the job in hand and exit 0, taking no other', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const seen = allJobs();
     const answer = learner.post('/exercises/count-visits/submissions', { source: SLOW_SOLUTION });
     const [worker, job] = await workerTaking((id) => !seen.has(id));
@@ -260,7 +274,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   });
 
   it('answers 503 at once while its Redis is away, and grades again once it is back', async () => {
-    const learner = new LearnerClient(`${app.url}/api`);
+    const learner = await newLearner();
     const submit = () => learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
     redis.kill('SIGKILL');
     const refused = await submit();
