@@ -27,9 +27,8 @@ const setting = (name: keyof typeof WORKER_ENVIRONMENT) => process.env[name] || 
 export const WORKER_USAGE = `Usage: keyspace worker [--concurrency N] [--metrics-port N] [--course DIR]
 
 Takes grading jobs off the app's queue (the app runs with KEYSPACE_GRADING=queue) and grades
-them, each in a sandbox of its own. On SIGTERM it takes no new job, finishes those it holds and
-exits. (Ctrl+C in a terminal reaches its grading processes too, which stop at once: a grading
-in hand then ends as an error. Stop it with SIGTERM.)
+them, each in a sandbox of its own. On SIGTERM or Ctrl+C it takes no new job, finishes those it
+holds and exits.
   --concurrency   gradings at once, each with its own worker process and sandbox redis-server
                   (default: KEYSPACE_WORKER_CONCURRENCY, or the number of CPUs)
   --metrics-port  serve Prometheus metrics at /metrics on this port, on every interface

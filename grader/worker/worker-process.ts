@@ -41,6 +41,9 @@ export class WorkerProcess {
     const child = spawn(command ?? process.execPath, args, {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       env: workerEnvironment(),
+      // Out of the terminal's process group, so that a Ctrl+C lets the grading in hand finish;
+      // it exits when its channel to this process closes.
+      detached: true,
     });
     // A failed send to a worker that just died arrives here; its 'exit' tells the rest.
     child.on('error', () => {});

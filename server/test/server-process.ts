@@ -19,10 +19,12 @@ export async function startServerProcess(
   dataDir: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  options: SpawnOptions = {},
 ): Promise<ServerProcess> {
   const { child, output, exited } = spawnKeyspace(
     ['start', '--port', '0', '--data-dir', dataDir, ...args],
     env,
+    options,
   );
   const url = await new Promise<string>((resolve, reject) => {
     const started = setInterval(() => {
@@ -40,6 +42,14 @@ export async function startServerProcess(
   return { url, child, output, exited };
 }
 
+export interface SpawnOptions {
+  /**
+   * Leads a process group of its own, as a terminal's foreground job does: signalling the group
+   * (`process.kill(-pid, 'SIGINT')`) is then what a Ctrl+C in that terminal does.
+   */
+  processGroup?: boolean;
+}
+
 /**
  * `keyspace <command>` in a process of its own, its output gathered. The environment is this
  * one's, without the app's settings unless `env` gives them.
@@ -47,6 +57,7 @@ export async function startServerProcess(
 export function spawnKeyspace(
   args: string[],
   env: Record<string, string> = {},
+  options: SpawnOptions = {},
 ): Omit<ServerProcess, 'url'> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: {
@@ -58,6 +69,7 @@ export function spawnKeyspace(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => {
