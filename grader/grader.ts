@@ -6,6 +6,7 @@ import type { SandboxAddress } from './redis/sandbox-server.ts';
 import { errorResult, type GradeResult } from './result/grade-result.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
 import type { RunOnceResult } from './runner/run-once.ts';
+import { networkIsolationPrefix } from './worker/network-isolation.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
 import type { JobReply } from './worker/worker-process.ts';
 import { WorkerLostError } from './worker/worker-process.ts';
@@ -65,6 +66,14 @@ export class Grader {
       await sandboxes.stop();
       throw error;
     }
+  }
+
+  /**
+   * Whether its workers run in network namespaces of their own. Without one, learner code has
+   * one layer of isolation fewer: only its isolate stands between it and the network.
+   */
+  get networkIsolated(): boolean {
+    return networkIsolationPrefix().length > 0;
   }
 
   /** The exercise as its files say now: what a learner is shown. */

@@ -34,3 +34,4 @@ export {
 } from './result/grade-result.ts';
 export type { RunOnceResult } from './runner/run-once.ts';
 export { csvTable } from './shared/csv.ts';
+export { NO_NETWORK_NAMESPACE } from './worker/network-isolation.ts';

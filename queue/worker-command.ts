@@ -7,6 +7,7 @@ import {
   courseDirOption,
   Grader,
   integerSetting,
+  NO_NETWORK_NAMESPACE,
   UsageError,
 } from '../grader/index.ts';
 import { GradingMetrics } from '../metrics/grading-metrics.ts';
@@ -97,9 +98,11 @@ export async function workerCommand(argv: string[]): Promise<number> {
       concurrency,
       courseDir,
       metricsPort: typeof address === 'object' && address ? address.port : undefined,
+      networkIsolated: grader.networkIsolated,
     },
     'waiting for grading jobs',
   );
+  if (!grader.networkIsolated) log.warn(NO_NETWORK_NAMESPACE);
 
   const signal = await new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

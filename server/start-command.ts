@@ -11,6 +11,7 @@ import {
   DEFAULT_CONSOLE_LIMITS,
   Grader,
   integerSetting,
+  NO_NETWORK_NAMESPACE,
   UsageError,
 } from '../grader/index.ts';
 import { GradingQueue } from '../queue/index.ts';
@@ -163,9 +164,11 @@ export async function startCommand(argv: string[]): Promise<number> {
       courseDir,
       watch: values.watch,
       grading: queued ? 'queue' : 'inline',
+      networkIsolated: grader.networkIsolated,
     },
     'started',
   );
+  if (!grader.networkIsolated) log.warn(NO_NETWORK_NAMESPACE);
   process.stdout.write(
     `Keyspace is running: open http://localhost:${listening}/ (Ctrl+C stops it)\n`,
   );

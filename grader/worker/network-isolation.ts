@@ -2,6 +2,10 @@ import { spawnSync } from 'node:child_process';
 
 let prefix: string[] | undefined;
 
+/** What an operator is told when workers run without a network namespace. */
+export const NO_NETWORK_NAMESPACE =
+  'grader workers can reach the network: this kernel or user cannot create a network namespace, so only their isolates hold learner code in (keyspace doctor checks it)';
+
 /**
  * The command that starts a worker in a network namespace of its own (no route anywhere; the
  * sandbox Redis is reached by Unix socket), or [] where the kernel or the user cannot have one.

@@ -72,6 +72,18 @@ describe('the worker pool', () => {
     expect(JSON.stringify(reply)).not.toContain('/nonexistent');
   });
 
+  // What Grader.networkIsolated says, and `keyspace start` and `worker` warn about when false.
+  it('has a network namespace prefix exactly when its workers cannot reach the network', async () => {
+    const listener = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const { port } = listener.address() as { port: number };
+    try {
+      expect(await pool.canReach(port)).toBe(networkIsolationPrefix().length === 0);
+    } finally {
+      listener.close();
+    }
+  });
+
   it.runIf(networkIsolationPrefix().length > 0)(
     'runs workers without a network: a connection to a listener on 127.0.0.1 never arrives',
     async () => {
