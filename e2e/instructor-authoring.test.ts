@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openPage } from './browser.ts';
 import { panel, replaceCode } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
 
@@ -66,11 +66,7 @@ describe('an instructor authoring an exercise', () => {
       serveCourse({ courseDir, watch: true }),
       launchChromium(),
     ]);
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    page = await context.newPage();
+    page = await openPage(browser);
   }, 120_000);
 
   afterAll(async () => {

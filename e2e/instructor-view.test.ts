@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LearnerClient } from '../server/test/learner-client.ts';
 import { seriousViolations } from './accessibility.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openPage } from './browser.ts';
 import { serveCourse } from './serve-course.ts';
 
 const TOKEN = 'an instructor token for the browser test';
@@ -44,12 +44,7 @@ describe('the instructor view in the browser', () => {
         await learner.json(learner.post('/api/exercises/set-and-get/submissions', { source }));
       }),
     );
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      colorScheme: 'light',
-      acceptDownloads: true,
-    });
-    page = await context.newPage();
+    page = await openPage(browser, { colorScheme: 'light', acceptDownloads: true });
   }, 120_000);
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openPage } from './browser.ts';
 import { editorText, panel, replaceCode, shown } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
 
@@ -42,19 +42,14 @@ describe('a learner in the browser', () => {
     ({ page } = await newLearner());
   }, 120_000);
 
-  /** A browser context of its own, so its own cookie: another learner, to the server. */
+  /** Another learner, whose page reports CSP violations and uncaught errors as problems. */
   async function newLearner(): Promise<{ context: BrowserContext; page: Page }> {
-    const learner = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      permissions: ['clipboard-read', 'clipboard-write'],
-      colorScheme: 'light',
-    });
-    const opened = await learner.newPage();
+    const opened = await openPage(browser, { colorScheme: 'light' });
     opened.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
     });
     opened.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-    return { context: learner, page: opened };
+    return { context: opened.context(), page: opened };
   }
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedisOnPort } from '../server/test/redis-on-port.ts';
 import { spawnKeyspace } from '../server/test/server-process.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium, openPage } from './browser.ts';
 import { panel, replaceCode } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
 
@@ -31,11 +31,7 @@ describe('the exercise page in queue mode', () => {
       serveCourse({ redisUrl, queue: { waitMs: 0 } }),
       launchChromium(),
     ]);
-    const context = await browser.newContext({
-      viewport: { width: 1400, height: 1000 },
-      permissions: ['clipboard-read', 'clipboard-write'],
-    });
-    page = await context.newPage();
+    page = await openPage(browser);
   }, 120_000);
 
   afterAll(async () => {
