@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { freshSeed } from './checks/random.ts';
 import { type Exercise, loadExercise } from './content/exercise.ts';
 import { ContentError, GraderError } from './errors.ts';
 import { SandboxPool } from './redis/sandbox-pool.ts';
@@ -33,6 +34,22 @@ export interface GraderOptions {
   /** Worker processes, each with its own sandbox redis-server. */
   concurrency?: number;
   limits?: RunLimits;
+}
+
+export interface GradeOptions {
+  /** Seeds the checks' random data (see `MAX_SEED`); a fresh seed by default. */
+  seed?: number;
+  /**
+   * The learner's name for the file (`alice/set-and-get.ts`), named by every message and
+   * location; `submission.ts` by default. A name, never a host path.
+   */
+  file?: string;
+}
+
+/** A grading and the seed of its random data: grading again with that seed replays the data. */
+export interface SeededGrade {
+  result: GradeResult;
+  seed: number;
 }
 
 /**
@@ -117,7 +134,16 @@ export class Grader {
   }
 
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
-  async grade(exerciseId: string, source: string): Promise<GradeResult> {
+  async grade(exerciseId: string, source: string, options?: GradeOptions): Promise<GradeResult> {
+    return (await this.gradeSeeded(exerciseId, source, options)).result;
+  }
+
+  /** As grade, telling the seed too: what `verify` prints beside a failing run, to replay it. */
+  async gradeSeeded(
+    exerciseId: string,
+    source: string,
+    { seed = freshSeed(), file }: GradeOptions = {},
+  ): Promise<SeededGrade> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
@@ -134,21 +160,26 @@ export class Grader {
             checksPath: exercise.checksPath,
             fixturesDir: exercise.fixturesDir,
             source,
+            ...(file === undefined ? {} : { file }),
             sandbox: sandbox.address,
             limits,
+            seed,
           },
         },
         this.stepMs(limits),
       );
       if (reply.type === 'graded') {
         sandboxLost = reply.sandboxLost;
-        return reply.result;
+        return { result: reply.result, seed };
       }
       throw replyError(reply);
     } catch (error) {
       if (!(error instanceof WorkerLostError)) throw error;
       const ms = Math.round(performance.now() - started);
-      return errorResult(exerciseId, `your code was stopped: ${error.message}`, ms);
+      return {
+        result: errorResult(exerciseId, `your code was stopped: ${error.message}`, ms),
+        seed,
+      };
     } finally {
       this.running--;
       this.sandboxes.release(sandbox, { lost: sandboxLost });

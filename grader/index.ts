@@ -18,7 +18,14 @@ export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';
 export type { Exercise } from './content/exercise.ts';
 export type { Problem } from './content/problem.ts';
 export * from './errors.ts';
-export { DEFAULT_COURSE_DIR, Grader, type GraderOptions, type GraderStats } from './grader.ts';
+export {
+  DEFAULT_COURSE_DIR,
+  type GradeOptions,
+  Grader,
+  type GraderOptions,
+  type GraderStats,
+  type SeededGrade,
+} from './grader.ts';
 // The server runs a redis-server of its own for its state, found and tied to it the same way.
 export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
@@ -28,7 +35,8 @@ export {
   type CheckResult,
   errorResult,
   type GradeResult,
-  NOT_RUN,
+  type Location,
+  type Reason,
   type Status,
   type Usage,
 } from './result/grade-result.ts';

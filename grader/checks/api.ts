@@ -17,6 +17,16 @@ export interface LoggedCommand {
    * commands sent one by one; this can.
    */
   batch?: number;
+  /** Which of the learner's clients sent it: 1 for the first made in the check's context, … */
+  client?: number;
+}
+
+/**
+ * A command as the sandbox executed it: one the learner's client sent, or one a Lua script or
+ * function it called ran (then `script` names the command that ran it: `eval`, `fcall`, …).
+ */
+export interface ExecutedCommand extends LoggedCommand {
+  script?: string;
 }
 
 type Fn = (...args: never[]) => unknown;
@@ -44,6 +54,129 @@ export interface Random {
   pick<T>(items: readonly T[]): T;
   /** A lower-case word of `length` letters, e.g. for a key or a name. */
   word(length?: number): string;
+  /**
+   * A fresh id shaped like `like` (digits for digits, letters for letters, the rest kept), so
+   * that learner code cannot tell a missing or decoy id from a real one by its shape; without
+   * `like`, a word of 5 to 9 letters.
+   */
+  id(like?: string): string;
+}
+
+/** One key as a snapshot saw it. */
+export interface KeyState {
+  /** `string`, `hash`, `list`, `set`, `zset`, `stream`. */
+  type: string;
+  /**
+   * Its value: a string (a Buffer when its bytes are not text), a hash as a field → value
+   * object sorted by field, a list in order, a set sorted, a sorted set as [member, score]
+   * pairs, a stream as its entries.
+   */
+  value: unknown;
+  /** Milliseconds left to live; -1 when the key never expires. */
+  pttl: number;
+}
+
+/** Every key of the sandbox at one moment (see `CheckContext.snapshot`). */
+export interface Snapshot {
+  /** When it was taken, in `performance.now()` milliseconds. */
+  readonly takenAt: number;
+  readonly keys: ReadonlyMap<string, KeyState>;
+}
+
+export interface KeyChange {
+  key: string;
+  kind: 'created' | 'deleted' | 'changed';
+  before?: KeyState;
+  after?: KeyState;
+  /** For a changed key: whether its value or type changed. */
+  valueChanged?: boolean;
+  /**
+   * For a changed key: what happened to its TTL. `reset` means it grew between the snapshots:
+   * it was set again (e.g. by a SET without KEEPTTL) rather than left to count down.
+   */
+  ttl?: 'kept' | 'set' | 'removed' | 'reset';
+}
+
+export interface SnapshotDiff {
+  /** Every change, by key. */
+  readonly changes: readonly KeyChange[];
+  readonly created: readonly string[];
+  readonly deleted: readonly string[];
+  readonly changed: readonly string[];
+  /** The changes to keys other than those allowed: "stores nothing else". */
+  outside(allowed: readonly string[] | ((key: string) => boolean)): KeyChange[];
+  /** Changes as a learner reads them, e.g. `created user:7 (hash), deleted cache:x (string)`. */
+  describe(changes: readonly KeyChange[]): string;
+}
+
+/** A TTL window: about `seconds` (minus `toleranceMs`, 2 s by default), or from `minMs` to `maxMs`. */
+export type TtlWindow =
+  | { seconds: number; toleranceMs?: number }
+  | { minMs: number; maxMs: number };
+
+/** One value learner code drew from a cryptographic source, in the forms a token is made of. */
+export type RandomDraw =
+  | {
+      readonly api: 'randomBytes' | 'getRandomValues';
+      /** For getRandomValues, the bytes written into the typed array. */
+      readonly bytes: Buffer;
+      readonly hex: string;
+      readonly base64: string;
+      readonly base64url: string;
+    }
+  | { readonly api: 'randomUUID'; readonly value: string }
+  | { readonly api: 'randomInt'; readonly value: number };
+
+/** One call of a race: an export's name and its arguments, as `call` takes them. */
+export type RaceCall<Exports> = {
+  [K in keyof Exports & string]: readonly [name: K, ...args: CallArgs<Exports[K]>];
+}[keyof Exports & string];
+
+/** How one call of a race ended: what it returned, or the message of what it threw. */
+export type RaceOutcome<T> =
+  | { readonly returned: T; readonly threw?: undefined }
+  | { readonly returned?: undefined; readonly threw: string };
+
+type RaceReturn<Exports, C> = C extends readonly [infer K, ...unknown[]]
+  ? K extends keyof Exports
+    ? Exports[K] extends Fn
+      ? Awaited<ReturnType<Exports[K]>>
+      : never
+    : never
+  : never;
+
+/** What `race` runs: see AUTHORING.md, "Races". */
+export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
+  /** The calls run at the same time, each in a context and on connections of its own. */
+  calls: Calls;
+  /** How the failure table names each call, e.g. `transfer(a→b)`; by default its name and arguments. */
+  labels?: { readonly [I in keyof Calls]: string };
+  /** Seeds Redis with `redis` before each interleaving: the sandbox is emptied before each. */
+  setup?(): Promise<void>;
+  /**
+   * Asserts with `expect` and `redis` on what the calls returned (in the order of `calls`) and
+   * what they left, after each interleaving. A call that threw is given as `threw`, its message.
+   */
+  verify(
+    results: {
+      -readonly [I in keyof Calls]: RaceOutcome<RaceReturn<Exports, Calls[I]>>;
+    },
+  ): Promise<void>;
+  /** How many interleavings to try at most (64 by default): half in turn, half at random. */
+  maxInterleavings?: number;
+  /**
+   * Seeds the random part of the exploration; by default one is drawn from `random`, so that
+   * the run's seed replays it. A failure found at random names it.
+   */
+  seed?: number;
+}
+
+/** What a race that held found. */
+export interface RaceReport {
+  /** How many interleavings were tried. */
+  interleavings: number;
+  /** Whether those were all there are (two orders of steps that commute counting once). */
+  exhaustive: boolean;
 }
 
 export interface CheckContext<Exports> {
@@ -63,12 +196,70 @@ export interface CheckContext<Exports> {
   commands(): readonly LoggedCommand[];
   readonly expect: Expect;
   readonly random: Random;
+  /**
+   * Every key of the sandbox with its type, value and PTTL, read by the grader's own client:
+   * take one before and one after a call, and `diff` them.
+   */
+  snapshot(): Promise<Snapshot>;
+  /**
+   * What the sandbox executed for the learner since the check began: the commands of
+   * `commands()`, each script or function call followed by the commands it ran, which the
+   * client-side log cannot see. Needs `logExecuted: true` on the check.
+   */
+  executed(): Promise<readonly ExecutedCommand[]>;
+  /** What changed between two snapshots: keys created, deleted, changed in value or TTL. */
+  diff(before: Snapshot, after: Snapshot): SnapshotDiff;
+  /**
+   * Fails unless `key`'s PTTL lies in the window, whichever way the learner set it (EX, PX,
+   * EXAT, PXAT, EXPIRE after the write); the message says what was found.
+   */
+  expectTtl(key: string, window: TtlWindow): Promise<void>;
+  /**
+   * Seeds `count` look-alike objects: `seed` is called with a fresh id shaped like `like` for
+   * each, and writes the object with the grader's `redis`. Code that ignores its argument and
+   * searches (KEYS, SCAN) or takes "the only key there is" then meets them. Resolves with their
+   * ids; a snapshot diff tells whether any was touched.
+   */
+  decoys(like: string, count: number, seed: (id: string) => Promise<unknown>): Promise<string[]>;
+  /**
+   * Runs several calls at the same time, each in a context and on connections of its own, and
+   * tries how their Redis commands can interleave: every way up to a bound, then random ones.
+   * Before each interleaving the sandbox is emptied and `setup` runs; after it, `verify`. Fails
+   * at the first interleaving `verify` rejects, with a table of the steps that broke it.
+   */
+  race<const Calls extends readonly RaceCall<Exports>[]>(
+    race: Race<Exports, Calls>,
+  ): Promise<RaceReport>;
+  /**
+   * Every value the learner's code drew from `node:crypto` (or the global `crypto`) since this
+   * check began, in order. The worker draws and records them, so learner code cannot forge one.
+   */
+  randomness(): readonly RandomDraw[];
+  /**
+   * Whether `text` holds one of those draws: bytes as hex (any case), base64 (padded or not) or
+   * base64url; a UUID with or without dashes (any case); a randomInt as its digits. A form of 8
+   * characters or more counts where `text` contains it, a shorter one only where `text` is it.
+   * Derived values (a hash of a draw, two draws encoded together) do not count.
+   */
+  cameFromRandomness(text: string): boolean;
 }
 
 export interface Check<Exports> {
   /** Shown to the learner as the check's title: say what must hold, e.g. "weather holds a string". */
   name: string;
   run(ctx: CheckContext<Exports>): Promise<void>;
+  /**
+   * For exercises about fire-and-forget: by default a learner call that returns while its Redis
+   * commands are unanswered, or that sends one after it returned, fails the check
+   * ("`saveProfile` returned before its `HSET` was answered: is an `await` missing?").
+   */
+  allowUnawaited?: boolean;
+  /**
+   * Follows what Redis executes during this check (MONITOR, on a connection of the grader's), so
+   * that `executed()` can show the commands scripts ran. Off unless asked: it repeats every byte
+   * the learner sends.
+   */
+  logExecuted?: boolean;
 }
 
 /** The default export of an exercise's checks.ts, run in this order against a flushed sandbox. */

@@ -1,4 +1,5 @@
 import { inspect, isDeepStrictEqual } from 'node:util';
+import type { Location, Reason } from '../result/grade-result.ts';
 import type { Expect } from './api.ts';
 
 /** A check that did not hold: the learner's failure, reported as data with expected and actual. */
@@ -8,6 +9,8 @@ export class CheckFailure extends Error {
     message: string,
     readonly expected?: string,
     readonly actual?: string,
+    /** Why, when it is more than an expectation (e.g. `unawaited`, `race`), and where. */
+    readonly detail?: { reason: Reason; location?: Location },
   ) {
     super(message);
   }

@@ -18,4 +18,13 @@ describe('fixture randomness', () => {
     expect(random.word(8)).toMatch(/^[a-z]{8}$/);
     expect(() => random.pick([])).toThrow(RangeError);
   });
+
+  it('makes ids shaped like a real one, so a missing id cannot be told by its shape', () => {
+    const random = seededRandom(11);
+    const ids = Array.from({ length: 200 }, () => random.id('user-4821-ab'));
+    for (const id of ids) expect(id).toMatch(/^[a-z]{4}-[1-9]\d{3}-[a-z]{2}$/);
+    expect(new Set(ids).size).toBeGreaterThan(190);
+    expect(random.id()).toMatch(/^[a-z]{5,9}$/);
+    expect(random.id('0042')).toMatch(/^\d{4}$/);
+  });
 });

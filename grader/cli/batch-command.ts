@@ -38,7 +38,9 @@ export async function batchCommand(
           ? {
               learner,
               exercise,
-              result: await grader.grade(exercise, await readFile(path, 'utf8')),
+              result: await grader.grade(exercise, await readFile(path, 'utf8'), {
+                file: `${learner}/${exercise}.ts`,
+              }),
             }
           : { learner, exercise, problem: `no exercise named '${exercise}'` };
         progress.tick();

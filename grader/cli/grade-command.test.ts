@@ -8,6 +8,7 @@ import { assertValidResult } from '../test/result-schema.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const EXERCISE = join(ROOT, 'exercises/set-and-get');
+const TINY_COURSE = join(ROOT, 'grader/test/tiny-course');
 
 interface Run {
   code: number;
@@ -56,12 +57,22 @@ describe('keyspace grade', () => {
     expect(JSON.parse(run.stdout).status).toBe('fail');
   });
 
-  it.concurrent('exits 2 for a syntax error and names the line', async () => {
+  it.concurrent('exits 2 for a syntax error and names the file and line', async () => {
     const file = tempFile('syntax.ts', 'export async function main( {\n');
     const run = await keyspace('grade', 'set-and-get', file, '--format', 'pretty');
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('set-and-get: ERROR');
-    expect(run.stdout).toMatch(/submission\.ts:\d+:\d+/);
+    expect(run.stdout).toContain(`${file}:2:1: Expected`);
+  });
+
+  it.concurrent('points a GitHub annotation at the line where the learner’s code threw', async () => {
+    const file = tempFile(
+      'throws.ts',
+      "import type Redis from 'ioredis';\n\nexport async function main(redis: Redis) {\n  await redis.set('weather', 'sunny');\n  throw new Error('not yet');\n}\n",
+    );
+    const run = await keyspace('grade', 'set-and-get', file, '--format', 'github');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`::error file=${file},line=5,col=9,title=set-and-get%3A `);
   });
 
   it.concurrent('prints a readable report with --format pretty', async () => {
@@ -90,12 +101,41 @@ describe('keyspace grade', () => {
     ],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['grade', 'set-and-get', join(EXERCISE, 'starter.ts'), '--format'], /argument missing/],
+    [
+      ['grade', 'set-and-get', join(EXERCISE, 'starter.ts'), '--seed', 'abc'],
+      /--seed must be a whole number from 0 to 2147483647, not 'abc'/,
+    ],
     [['start', '--port', 'abc'], /--port must be a whole number from 0 to 65535, not 'abc'/],
   ])('exits 64 with a clear message for %j', async (args, message) => {
     const run = await keyspace(...args);
     expect(run.code).toBe(64);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.concurrent("replays a grading's random data with --seed", async () => {
+    // Its failing check's message names the random page and count.
+    const wrong = join(TINY_COURSE, 'exercises/count-visits/wrong/forgets-the-page.ts');
+    const messages = async (...seed: string[]) => {
+      const run = await keyspace(
+        'grade',
+        'count-visits',
+        wrong,
+        wrong,
+        '--course',
+        TINY_COURSE,
+        ...seed,
+      );
+      expect(run.code, run.stderr).toBe(1);
+      return JSON.parse(run.stdout).map(
+        ({ result }: { result: { checks: { message?: string }[] } }) => result.checks[1]?.message,
+      );
+    };
+    const [first, second] = await messages('--seed', '7');
+    expect(first).toMatch(/^countVisit\(\w+\) after SET visits:\w+ \d+: expected \d+, got 1$/);
+    expect(second).toBe(first);
+    const [fresh, other] = await messages();
+    expect(other).not.toBe(fresh);
   });
 
   it.concurrent('says how to install redis-server when there is none, without a stack trace', async () => {
@@ -153,6 +193,10 @@ describe('keyspace grade', () => {
       '',
     ]);
     const book = JSON.parse(readFileSync(join(root, 'gradebook.json'), 'utf8'));
-    expect(book.learners[2].results['set-and-get'].message).toMatch(/^submission\.ts:1:\d+: /);
+    expect(book.learners[2].results['set-and-get']).toMatchObject({
+      reason: 'compile-error',
+      location: { file: 'cy/set-and-get.ts', line: 1 },
+    });
+    expect(book.learners[2].results['set-and-get'].message).toMatch(/^cy\/set-and-get\.ts:1:\d+: /);
   });
 });

@@ -1,31 +1,66 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { MAX_SEED } from '../checks/random.ts';
 import { Grader } from '../grader.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
-import { type Problem, verifyCourse } from '../verify/verify-course.ts';
+import { exerciseIds, type Problem, verifyCourse } from '../verify/verify-course.ts';
 import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
+import { integerSetting } from './integer-setting.ts';
 
-export const VERIFY_USAGE = `Usage: keyspace verify [--course DIR]
+/** The share of each exercise's mutants its checks must kill, unless --min-score says another. */
+const DEFAULT_MIN_SCORE = 90;
 
-Proves a course: every solution passes five runs, every starter fails, every wrong
-solution fails the check it names, every runnable block runs and prints what the
-lesson shows, every exercise belongs to a lesson, every link and image resolves.
-Exits 0 when all holds, 3 when the course has problems (each printed with its file).
+export const VERIFY_USAGE = `Usage: keyspace verify [<exercise>...] [--only <exercise>]... [--seed N] [--course DIR]
+       keyspace verify --mutants [<exercise>...] [--min-score N] [--course DIR]
+
+Proves a course: every solution and right/ solution passes five runs, every starter
+fails, every wrong/ solution fails the check it names (or ends in error, for
+\`// fails: error\`), every runnable block runs and prints what the lesson shows, every
+exercise belongs to a lesson, every link and image resolves. Exits 0 when all holds,
+3 when the course has problems (each printed with its file, and the seed of the
+grading that showed it), 64 on a usage error.
+  <exercise>, --only <exercise>
+            verify only these exercises, one id per argument or --only (both repeat):
+            their solution, right/, starter, wrong/ and run:, and no lesson
+  --seed    every grading's random data from seed N (0 to ${MAX_SEED}), to replay
+            a failure verify printed (default: a fresh seed for each grading)
+  --mutants proves the checks instead: grades small changes of each solution (mutants)
+            and prints each that no check fails; exits 3 when an exercise's checks kill
+            less than --min-score percent of them (default ${DEFAULT_MIN_SCORE})
 ${COURSE_OPTION_USAGE}`;
 
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { course: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      course: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      mutants: { type: 'boolean' },
+      'min-score': { type: 'string' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     process.stdout.write(`${VERIFY_USAGE}\n`);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(VERIFY_USAGE);
+  const seed =
+    values.seed === undefined ? undefined : integerSetting('--seed', values.seed, 0, MAX_SEED);
   const courseDir = await courseDirOption(values.course);
+  const only = await onlyOption(courseDir, [...positionals, ...(values.only ?? [])]);
+  if (values.mutants) {
+    const text = values['min-score'];
+    const minScore =
+      text === undefined ? DEFAULT_MIN_SCORE : integerSetting('--min-score', text, 0, 100);
+    // Stryker and TypeScript load only for this.
+    const { verifyMutants } = await import('../verify/mutants/verify-mutants.ts');
+    const ids = only ?? (await exerciseIds(courseDir));
+    return verifyMutants({ courseDir, exerciseIds: ids, minScore });
+  }
+  if (values['min-score'] !== undefined) throw new UsageError('--min-score goes with --mutants');
 
   const started = performance.now();
   const sandbox = await SandboxServer.start();
@@ -43,6 +78,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       courseDir,
       grader,
       sandbox,
+      only,
+      seed,
       onChecked: (what, count) => {
         if (what.startsWith('lessons/')) lessons += 1;
         else exercises += 1;
@@ -53,18 +90,44 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     await Promise.all([grader.stop(), sandbox.stop()]);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const verified = only ? only.join(', ') : 'the course';
   if (problems.length === 0) {
     process.stdout.write(
-      `\nThe course holds: ${counted(lessons, 'lesson')} and ${counted(exercises, 'exercise')} verified in ${seconds} s.\n`,
+      only
+        ? `\n${verified} ${only.length === 1 ? 'holds' : 'hold'}: ${counted(exercises, 'exercise')} verified in ${seconds} s (no lesson: run keyspace verify alone for those).\n`
+        : `\nThe course holds: ${counted(lessons, 'lesson')} and ${counted(exercises, 'exercise')} verified in ${seconds} s.\n`,
     );
     return 0;
   }
   process.stdout.write('\n');
-  for (const { file, line, message } of problems) {
-    process.stdout.write(`${file}${line === undefined ? '' : `:${line}`}: ${message}\n`);
+  for (const { file, line, message, seed: from } of problems) {
+    process.stdout.write(
+      `${file}${line === undefined ? '' : `:${line}`}: ${message}${from === undefined ? '' : ` (seed ${from})`}\n`,
+    );
   }
-  process.stdout.write(`\n${counted(problems.length, 'problem')} in the course (${seconds} s).\n`);
+  process.stdout.write(`\n${counted(problems.length, 'problem')} in ${verified} (${seconds} s).\n`);
+  if (seed === undefined && problems.some((problem) => problem.seed !== undefined)) {
+    process.stdout.write(
+      'Replay a grading with the seed beside it: keyspace verify <exercise> --seed <seed>\n',
+    );
+  }
   return EXIT.content;
+}
+
+/**
+ * The exercises named as arguments or with --only, without repeats; undefined when none is.
+ * A name that is no exercise folder is a usage error that lists those there are.
+ */
+async function onlyOption(courseDir: string, named: string[]): Promise<string[] | undefined> {
+  if (named.length === 0) return undefined;
+  const known = await exerciseIds(courseDir);
+  const unknown = named.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `no exercise named ${unknown.map((id) => `'${id}'`).join(' or ')} in this course: its exercises are ${known.join(', ') || 'none'}`,
+    );
+  }
+  return [...new Set(named)];
 }
 
 /** `1 lesson`, `2 lessons`. */

@@ -7,6 +7,8 @@ import type { RunCall } from '../runner/run-once.ts';
 import { parseFrontMatter } from './front-matter.ts';
 
 export const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The id `verify --mutants` prints beside each mutant, stable from run to run. */
+export const MUTANT_ID = /^[0-9a-f]{8}$/;
 
 const Limits = z
   .object({
@@ -29,6 +31,16 @@ const ScenarioCall = z
   })
   .strict();
 
+/** A mutant of solution.ts that behaves as the solution does: no check could ever kill it. */
+const EquivalentMutant = z
+  .object({
+    id: z
+      .string()
+      .regex(MUTANT_ID, 'must be the 8-character id that `keyspace verify --mutants` prints'),
+    reason: z.string().min(1, 'say why no check can tell this mutant from the solution'),
+  })
+  .strict();
+
 const ExerciseFrontMatter = z.object({
   title: z.string().min(1),
   hints: z.array(z.string().min(1)).min(1),
@@ -36,6 +48,13 @@ const ExerciseFrontMatter = z.object({
   limits: Limits.default({}),
   /** What Run calls, in order; `$redis` among the arguments is the learner's client. */
   run: z.array(ScenarioCall).min(1),
+  /** Mutants `verify --mutants` leaves out of the score, each with the reason. */
+  equivalentMutants: z
+    .array(EquivalentMutant)
+    .default([])
+    .refine((listed) => new Set(listed.map(({ id }) => id)).size === listed.length, {
+      message: 'lists the same mutant id twice',
+    }),
 });
 
 /** Everything about one exercise folder, read once; the grader never special-cases an exercise. */
@@ -55,6 +74,8 @@ export interface Exercise {
   limits: Partial<RunLimits>;
   /** The calls Run makes, in order, against the learner's own sandbox. */
   run: RunCall[];
+  /** Mutants of the solution that no check can kill, by id, with the reason. */
+  equivalentMutants: { id: string; reason: string }[];
 }
 
 export async function loadExercise(courseDir: string, id: string): Promise<Exercise> {
@@ -92,5 +113,6 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     fixturesDir: join(dir, 'fixtures'),
     limits: data.limits,
     run: data.run,
+    equivalentMutants: data.equivalentMutants,
   };
 }

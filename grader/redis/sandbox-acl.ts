@@ -24,13 +24,22 @@ export const DENIED_COMMANDS = [
   'sync',
 ] as const;
 
+/**
+ * Subcommands denied although their command is allowed. SCRIPT DEBUG forks the sandbox
+ * redis-server for the Lua debugger: the forks outlive the run and hold connections, and the
+ * debugging state reached other learners' EVAL gradings.
+ */
+export const DENIED_SUBCOMMANDS = ['script|debug'] as const;
+
 export interface SandboxCredentials {
   graderPassword: string;
   learnerPassword: string;
 }
 
 export function sandboxAclLines({ graderPassword, learnerPassword }: SandboxCredentials): string[] {
-  const denied = DENIED_COMMANDS.map((command) => `-${command}`).join(' ');
+  const denied = [...DENIED_COMMANDS, ...DENIED_SUBCOMMANDS]
+    .map((command) => `-${command}`)
+    .join(' ');
   return [
     'user default off',
     `user grader on >${graderPassword} ~* &* +@all`,

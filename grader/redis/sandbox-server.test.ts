@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +40,7 @@ describe('a sandbox redis-server', () => {
     ['BGSAVE'],
     ['BGREWRITEAOF'],
     ['FAILOVER'],
+    ['SCRIPT', 'DEBUG', 'YES'],
   ])('refuses %s %s from learner code', async (...command) => {
     const verdict = await grader.call('ACL', 'DRYRUN', 'learner', ...command);
     expect(verdict).toMatch(/no permissions/);
@@ -48,6 +50,21 @@ describe('a sandbox redis-server', () => {
     await expect(learner.call('CONFIG', 'SET', 'maxmemory', '0')).rejects.toThrow(
       /NOPERM .*'config\|set'/,
     );
+  });
+
+  it('refuses the Lua debugger, which would fork the sandbox, and leaves no fork behind', async () => {
+    const pid = /process_id:(\d+)/.exec(await grader.info('server'))?.[1] ?? '';
+    const children = () =>
+      // ps exits 1 when nothing matches: read its output whatever its status.
+      spawnSync('ps', ['-o', 'pid=', '--ppid', pid], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')
+        .filter(Boolean);
+    await expect(learner.call('SCRIPT', 'DEBUG', 'YES')).rejects.toThrow(
+      /NOPERM .*'script\|debug'/,
+    );
+    expect(await learner.eval("return redis.call('SET', 'debugged', '1')", 0)).toBe('OK');
+    expect(children()).toEqual([]);
   });
 
   it('lets learner code use ordinary data commands', async () => {

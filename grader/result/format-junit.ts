@@ -1,4 +1,4 @@
-import type { CheckResult } from './grade-result.ts';
+import type { CheckResult, Location } from './grade-result.ts';
 import type { GradedFile } from './graded-file.ts';
 
 // XML 1.0 cannot carry most control characters at all, even escaped; they are spelled out.
@@ -22,10 +22,10 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 export function formatJunit(files: readonly GradedFile[]): string {
   const suites = files.map(({ file, result }) => {
     const cases = result.checks.length
-      ? result.checks.map((check) => testcase(result.exercise, check))
+      ? result.checks.map((check) => testcase(result.exercise, check, file))
       : [
           // No check ran: the run itself is the one case, and it errored.
-          `    <testcase classname="${xml(result.exercise)}" name="the submission runs" time="${seconds(result.durationMs)}">\n` +
+          `    <testcase classname="${xml(result.exercise)}" name="the submission runs"${place(file, result.location)} time="${seconds(result.durationMs)}">\n` +
             `      <error message="${xml(result.message ?? 'no check ran')}" type="error">${xml(result.message ?? '')}</error>\n` +
             '    </testcase>',
         ];
@@ -47,8 +47,15 @@ export function formatJunit(files: readonly GradedFile[]): string {
   ].join('\n');
 }
 
-function testcase(exercise: string, check: CheckResult): string {
-  const open = `    <testcase classname="${xml(exercise)}" name="${xml(check.name)}" time="${seconds(check.durationMs)}"`;
+/** The file and line attributes CI servers read to point a failure at its code. */
+function place(file: string, location: Location | undefined): string {
+  return location
+    ? ` file="${xml(location.file)}" line="${location.line}"`
+    : ` file="${xml(file)}"`;
+}
+
+function testcase(exercise: string, check: CheckResult, file: string): string {
+  const open = `    <testcase classname="${xml(exercise)}" name="${xml(check.name)}"${place(file, check.location)} time="${seconds(check.durationMs)}"`;
   const details = [
     check.expected === undefined ? '' : `expected: ${check.expected}\n`,
     check.actual === undefined ? '' : `actual:   ${check.actual}\n`,

@@ -3,7 +3,7 @@ import { formatPretty } from './format-pretty.ts';
 import type { GradeResult } from './grade-result.ts';
 
 const result = (overrides: Partial<GradeResult>): GradeResult => ({
-  version: 1,
+  version: 2,
   exercise: 'set-and-get',
   status: 'fail',
   durationMs: 12,

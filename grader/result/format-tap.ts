@@ -18,6 +18,8 @@ export function formatTap(files: readonly GradedFile[]): string {
             expected: undefined,
             actual: undefined,
             output: undefined,
+            reason: result.reason,
+            location: result.location,
           },
         ];
     for (const point of points) {
@@ -28,7 +30,9 @@ export function formatTap(files: readonly GradedFile[]): string {
       if (point.status === 'pass' && !point.output) continue;
       const yaml = Object.entries({
         status: point.status,
+        reason: point.reason,
         file,
+        at: point.location,
         message: point.message,
         expected: point.expected,
         actual: point.actual,

@@ -17,7 +17,7 @@ const HOSTILE = [
 ].join('\n');
 
 const hostile: GradeResult = {
-  version: 1,
+  version: 2,
   exercise: 'set-and-get',
   status: 'fail',
   durationMs: 12,

@@ -3,7 +3,7 @@ import { assertValidResult } from '../test/result-schema.ts';
 import { errorResult, type GradeResult, overallStatus } from './grade-result.ts';
 
 const passing: GradeResult = {
-  version: 1,
+  version: 2,
   exercise: 'set-and-get',
   status: 'pass',
   durationMs: 3,

@@ -1,12 +1,48 @@
 // The one contract between the grader and everything that consumes it (server, CLI, worker).
 // Documented for outsiders by grade-result.schema.json; the tests validate results against it.
 
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
 
 export type Status = 'pass' | 'fail' | 'error';
 
-/** How the message of a check that never ran starts (its sandbox was lost before its turn). */
-export const NOT_RUN = 'not run: ';
+/**
+ * Why a check (or a whole run) did not pass, as a field a program can act on; the message says
+ * the same to a person.
+ */
+export const REASONS = [
+  /** A check's expectation did not hold. */
+  'assertion',
+  /** A learner call returned while its Redis commands were still unanswered. */
+  'unawaited',
+  /** Calls run at once broke when their commands interleaved as the table shows. */
+  'race',
+  /** The learner's code threw, or does not load. */
+  'learner-error',
+  /** The learner's code called an export the module does not have. */
+  'missing-export',
+  /** The learner's code ran out of time. */
+  'timeout',
+  /** The learner's code hit a limit other than time: memory, CPU, commands, a script. */
+  'limit',
+  /** The learner's TypeScript does not compile. */
+  'compile-error',
+  /** The check never ran: its sandbox was lost before its turn. */
+  'not-run',
+  /** The instructor's check itself threw: the exercise is at fault, not the learner. */
+  'check-crashed',
+  /** The grading stopped before it ended: its worker died or was stopped. */
+  'grader-stopped',
+] as const;
+
+export type Reason = (typeof REASONS)[number];
+
+/** A place in a file: the learner's submission, or an exercise's checks.ts. */
+export interface Location {
+  /** As the learner or the author names it, e.g. `alice/set-and-get.ts`, never a host path. */
+  file: string;
+  line: number;
+  column?: number;
+}
 
 export interface Usage {
   /** Commands the learner's code sent to Redis. */
@@ -20,7 +56,11 @@ export interface Usage {
 export interface CheckResult {
   name: string;
   status: Status;
+  /** Present whenever the status is not `pass`. */
+  reason?: Reason;
   message?: string;
+  /** Where the failure points in the learner's file (or in checks.ts, for `check-crashed`). */
+  location?: Location;
   expected?: string;
   actual?: string;
   /** What the learner's code printed during this check, capped. */
@@ -32,7 +72,10 @@ export interface GradeResult {
   version: typeof RESULT_VERSION;
   exercise: string;
   status: Status;
+  /** Why the run as a whole errored, when it did. */
+  reason?: Reason;
   message?: string;
+  location?: Location;
   durationMs: number;
   checks: CheckResult[];
   usage: Usage;
@@ -51,11 +94,17 @@ export function overallStatus(checks: readonly CheckResult[]): Status {
 }
 
 /** A run that ended before any check could report, e.g. its worker crashed or was stopped. */
-export function errorResult(exercise: string, message: string, durationMs: number): GradeResult {
+export function errorResult(
+  exercise: string,
+  message: string,
+  durationMs: number,
+  reason: Reason = 'grader-stopped',
+): GradeResult {
   return {
     version: RESULT_VERSION,
     exercise,
     status: 'error',
+    reason,
     message,
     durationMs,
     checks: [],

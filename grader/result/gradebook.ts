@@ -1,11 +1,14 @@
 import { csvTable } from '../shared/csv.ts';
-import type { GradeResult, Status } from './grade-result.ts';
+import type { GradeResult, Location, Reason, Status } from './grade-result.ts';
 
 export interface GradebookCell {
   status: Status;
   passed: number;
   total: number;
   message?: string;
+  /** Why it did not pass, and where: the run's, or its first check's that did not pass. */
+  reason?: Reason;
+  location?: Location;
 }
 
 /** A class's results: one row per learner, one column per exercise; a missing cell was not submitted. */
@@ -38,11 +41,16 @@ export function buildGradebook(entries: readonly BatchEntry[]): Gradebook {
 }
 
 function cellOf(result: GradeResult): GradebookCell {
+  const first = result.checks.find((check) => check.status !== 'pass');
+  const reason = result.reason ?? first?.reason;
+  const location = result.location ?? first?.location;
   return {
     status: result.status,
     passed: result.checks.filter((check) => check.status === 'pass').length,
     total: result.checks.length,
     ...(result.message ? { message: result.message } : {}),
+    ...(reason && { reason }),
+    ...(location && { location }),
   };
 }
 

@@ -1,14 +1,13 @@
 import { setFlagsFromString } from 'node:v8';
 import ivm from 'isolated-vm';
+import type { Location, Reason } from '../result/grade-result.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
-import { describeThrown } from './learner-errors.ts';
+import { describeThrown, learnerFrame } from './learner-errors.ts';
 import type { RunLimits } from './limits.ts';
+import type { RandomnessRecord } from './randomness-record.ts';
 import { runtimeSource } from './runtime-bundle.ts';
-import { type Program, SUBMISSION_FILE } from './transpile.ts';
-
-const MISSING_EXPORT_TEXT = 'your code does not export a function named ';
-/** Recognises the error of a call to an export the code does not have (verify looks for it). */
-export const MISSING_EXPORT = new RegExp(`^${MISSING_EXPORT_TEXT}`);
+import { sandboxDigest } from './sandbox-digest.ts';
+import type { Program } from './transpile.ts';
 
 export interface IsolateLimits {
   memoryMb: number;
@@ -24,16 +23,34 @@ export interface Capabilities {
   send(clientId: number, method: string, args: unknown[]): Promise<unknown>;
   exec(clientId: number, commands: unknown[][], atomic: boolean): Promise<unknown>;
   sleep(ms: number): Promise<void>;
-  randomBytes(size: number): Uint8Array;
+  /** Draws and records a random value for one of node:crypto's APIs (see RandomnessRecord). */
+  random: RandomnessRecord['draw'];
   readFixture(path: string): Uint8Array;
+  /** What a client's subscriber connection heard (see SubscriberBridge.receive). */
+  receive(clientId: number): Promise<unknown[] | null>;
+  /** Closes a client's subscriber connection: the client disconnected. */
+  hangUp(clientId: number): void;
 }
 
 /** The learner's code failed on its own terms: it threw, hit a limit, or did not finish in time. */
 export class LearnerCodeError extends Error {
   override name = 'LearnerCodeError';
+  constructor(
+    message: string,
+    readonly reason: Reason = 'learner-error',
+    readonly location?: Location,
+  ) {
+    super(message);
+  }
 }
 
 export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
+
+/** What a learner call returned, and the Redis commands still unanswered then. */
+export interface CallOutcome {
+  value: unknown;
+  unanswered: { command: string; location?: Location }[];
+}
 
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
 const OUTPUT_WAIT_MS = 250;
@@ -101,7 +118,7 @@ function runRuntime(
   };
   try {
     context.evalClosureSync(
-      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, randomBytes: $3, readFixture: $4, outputChars: $5 };',
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
           capabilities().send(...args),
@@ -110,9 +127,14 @@ function runRuntime(
           capabilities().exec(...args),
         ),
         new ivm.Reference((ms: number) => capabilities().sleep(ms)),
-        new ivm.Reference((size: number) => capabilities().randomBytes(size)),
+        new ivm.Reference((...args: Parameters<Capabilities['random']>) =>
+          capabilities().random(...args),
+        ),
         new ivm.Reference((path: string) => capabilities().readFixture(path)),
         outputChars,
+        new ivm.Reference(sandboxDigest),
+        new ivm.Reference((clientId: number) => capabilities().receive(clientId)),
+        new ivm.Reference((clientId: number) => capabilities().hangUp(clientId)),
       ],
     );
     runtime.runSync(context);
@@ -164,12 +186,12 @@ export class LearnerIsolate {
   private readonly lent: Lent;
   /** The context made with the isolate, until a load takes it. */
   private ready: ReadyContext | undefined;
-  private stopReason: string | undefined;
+  private stopError: LearnerCodeError | undefined;
   /** The wall-time deadlines of work under way (see `within`). */
   private readonly deadlines = new Set<NodeJS.Timeout>();
 
   private constructor(
-    private readonly program: Program,
+    readonly program: Program,
     private readonly limits: IsolateLimits,
   ) {
     ({
@@ -210,7 +232,7 @@ export class LearnerIsolate {
 
   /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
   get stopped(): string | undefined {
-    return this.stopReason;
+    return this.stopError?.message;
   }
 
   get timeoutMs(): number {
@@ -240,9 +262,9 @@ export class LearnerIsolate {
     try {
       let module: ivm.Module;
       try {
-        module = this.isolate.compileModuleSync(this.program.js, { filename: SUBMISSION_FILE });
+        module = this.isolate.compileModuleSync(this.program.js, { filename: this.program.file });
       } catch (error) {
-        throw new LearnerCodeError((error as Error).message);
+        throw new LearnerCodeError((error as Error).message, 'compile-error');
       }
       module.instantiateSync(ready.context, (specifier) => this.builtinModule(specifier));
       module.evaluateSync({ timeout: this.limits.timeoutMs });
@@ -277,13 +299,18 @@ export class LearnerIsolate {
    * is disposed so nothing of it runs on.
    */
   async within<T>(what: string, work: Promise<T>): Promise<T> {
-    if (this.stopReason) throw new LearnerCodeError(`not run: ${this.stopReason}`);
+    if (this.stopError) {
+      throw new LearnerCodeError(`not run: ${this.stopError.message}`, this.stopError.reason);
+    }
     const cpuBefore = this.cpuMs;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         reject(
-          this.stop(`${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`),
+          this.stop(
+            `${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`,
+            'timeout',
+          ),
         );
       }, this.limits.timeoutMs);
       this.deadlines.add(timer);
@@ -301,6 +328,7 @@ export class LearnerIsolate {
       if (/timed out/i.test(message)) {
         throw this.stop(
           `${what} did not finish within ${this.limits.timeoutMs} ms (wall time limit)`,
+          'timeout',
         );
       }
       if (/memory limit|disposed/i.test(message) || this.isolate.isDisposed) {
@@ -311,7 +339,8 @@ export class LearnerIsolate {
       if (this.cpuMs - cpuBefore > this.limits.cpuMs) {
         throw this.stop(`your code used more than ${this.limits.cpuMs} ms of CPU time (CPU limit)`);
       }
-      throw new LearnerCodeError(`${what} threw: ${describeThrown(error, this.program.sourceMap)}`);
+      const thrown = describeThrown(error, this.program);
+      throw new LearnerCodeError(`${what} threw: ${thrown.text}`, 'learner-error', thrown.location);
     } finally {
       clearTimeout(timer);
       if (timer) this.deadlines.delete(timer);
@@ -328,10 +357,10 @@ export class LearnerIsolate {
   }
 
   /** Stops the isolate for good: it is disposed, and whatever ran in it stops at once. */
-  stop(reason: string): LearnerCodeError {
-    this.stopReason ??= reason;
+  stop(why: string, reason: Reason = 'limit'): LearnerCodeError {
+    this.stopError ??= new LearnerCodeError(why, reason);
     this.dispose();
-    return new LearnerCodeError(this.stopReason);
+    return this.stopError;
   }
 
   private builtinModule(specifier: string): ivm.Module {
@@ -365,15 +394,19 @@ export class LearnerContext {
     private readonly output: ivm.Reference,
   ) {}
 
-  /** Calls an export; resolves with a copy of its result, or rejects with a LearnerCodeError. */
-  async call(name: string, args: CallArg[]): Promise<unknown> {
+  /**
+   * Calls an export; resolves with a copy of its result and the Redis commands it left
+   * unanswered when it returned, or rejects with a LearnerCodeError.
+   */
+  async call(name: string, args: CallArg[]): Promise<CallOutcome> {
     const exported = await this.owner.within(
       'looking up your exports',
       this.module.namespace.get(name, { reference: true }),
     );
     if (exported.typeof !== 'function') {
       throw new LearnerCodeError(
-        `${MISSING_EXPORT_TEXT}${name}: write \`export async function ${name}(…)\``,
+        `your code does not export a function named ${name}: write \`export async function ${name}(…)\``,
+        'missing-export',
       );
     }
     const reply = this.invoke
@@ -387,7 +420,7 @@ export class LearnerContext {
       )
       .catch((error: Error) => {
         // Copying the result out failed: a function, a Symbol, a Proxy, nesting too deep to copy.
-        const thrownByLearner = error.stack?.includes(SUBMISSION_FILE);
+        const thrownByLearner = error.stack?.includes(this.owner.program.file);
         if (
           !thrownByLearner &&
           /could not be cloned|Unsupported type|Maximum call stack/.test(error.message)
@@ -398,7 +431,17 @@ export class LearnerContext {
         }
         throw error;
       });
-    return withNodeBuffers(await this.owner.within(`${name}()`, reply));
+    const { value, unanswered } = (await this.owner.within(`${name}()`, reply)) as {
+      value: unknown;
+      unanswered: { command: string; stack: string }[];
+    };
+    return {
+      value: withNodeBuffers(value),
+      unanswered: unanswered.map(({ command, stack }) => {
+        const location = learnerFrame(stack, this.owner.program);
+        return location ? { command, location } : { command };
+      }),
+    };
   }
 
   /**

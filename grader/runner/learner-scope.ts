@@ -1,32 +1,41 @@
-import { randomBytes } from 'node:crypto';
 import { CheckGate } from './check-gate.ts';
 import type { Capabilities } from './learner-isolate.ts';
-import { type CommandBudget, RedisBridge } from './redis-bridge.ts';
+import { RandomnessRecord } from './randomness-record.ts';
+import { type BridgeOptions, type CommandBudget, RedisBridge } from './redis-bridge.ts';
 import type { SandboxConnections } from './sandbox-connections.ts';
+import { SubscriberBridge } from './subscriber-bridge.ts';
 
 /**
- * What learner code may reach during one check (or one Run): Redis through a logging bridge,
- * timers, random bytes and fixtures, all behind a gate that `close` shuts for good.
+ * What learner code may reach during one check (or one Run): Redis through a logging bridge
+ * (subscriptions on connections of their own), timers, random values (recorded for the checks)
+ * and fixtures, all behind a gate that `close` shuts for good.
  */
 export function openLearnerScope(
   connections: SandboxConnections,
   budget: CommandBudget,
   readFixture: (path: string) => Uint8Array,
+  bridgeOptions: BridgeOptions = {},
 ) {
   const gate = new CheckGate();
-  const bridge = new RedisBridge(connections, budget);
+  const bridge = new RedisBridge(connections, budget, bridgeOptions);
+  const randomness = new RandomnessRecord();
+  const subscribers = new SubscriberBridge(connections, bridge);
   const capabilities: Capabilities = {
-    send: gate.guardAsync(bridge.send),
+    send: gate.guardAsync(subscribers.send),
     exec: gate.guardAsync(bridge.exec),
     sleep: gate.sleep,
-    randomBytes: (size) => randomBytes(size),
+    random: randomness.draw,
     readFixture: gate.guard(readFixture),
+    receive: gate.guardAsync(subscribers.receive),
+    hangUp: gate.guard(subscribers.hangUp),
   };
   return {
     bridge,
+    randomness,
     capabilities,
     close: async () => {
       gate.close();
+      await subscribers.close();
       await bridge.close();
     },
   };

@@ -1,6 +1,7 @@
 import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
+import { loggedArgs } from './logged-args.ts';
 import type { SandboxConnections } from './sandbox-connections.ts';
 
 /** ioredis's own command table: every method a learner's client has. */
@@ -12,13 +13,15 @@ export const COMMAND_METHODS: readonly string[] = (() => {
 })();
 
 const METHODS = new Set([...COMMAND_METHODS, 'call', 'callBuffer']);
-const LOGGED_ARG_LENGTH = 200;
-const LOGGED_ARGS = 50;
 
 /** How many commands one run may send, shared by the bridges of all its checks. */
 export class CommandBudget {
   used = 0;
   constructor(readonly max: number) {}
+
+  get exhausted(): boolean {
+    return this.used > this.max;
+  }
 
   spend(count: number): void {
     this.used += count;
@@ -30,9 +33,25 @@ export class CommandBudget {
   }
 }
 
+/** A command sent after the learner call that began it had already returned. */
+export interface LateCommand {
+  /** The Redis command, lower-case, or `pipeline` / `multi/exec` for a batch. */
+  command: string;
+  /** The export whose call had settled before the command was sent. */
+  after: string;
+}
+
 export interface PipelineReply {
   error?: string;
   value?: unknown;
+}
+
+export interface BridgeOptions {
+  /**
+   * Sends each command (a pipeline or transaction as one) through this function rather than at
+   * once: a race's scheduler (race/race-scheduler.ts) holds it until its turn. `send` sends it.
+   */
+  schedule?<T>(commands: readonly LoggedCommand[], send: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -41,27 +60,38 @@ export interface PipelineReply {
  * logged in as the ACL user `learner`, so refused commands fail in Redis itself.
  */
 export class RedisBridge {
-  private readonly clients = new Map<
-    number,
-    { client: Redis; pending: number; sent: Set<string> }
-  >();
+  private readonly clients = new Map<number, Redis>();
   private readonly log: LoggedCommand[] = [];
   private batches = 0;
+  /** Learner calls under way, and the last one that settled (see `lateCommands`). */
+  private callsUnderWay = 0;
+  private lastSettled: string | undefined;
+  private readonly late: LateCommand[] = [];
 
   constructor(
     private readonly connections: SandboxConnections,
     private readonly budget: CommandBudget,
+    private readonly options: BridgeOptions = {},
   ) {}
 
-  readonly send = async (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
+  readonly send = (clientId: number, method: string, args: unknown[]): Promise<unknown> =>
+    this.sendOn(() => this.connection(clientId), clientId, method, args);
+
+  /** Sends one command as `send` does, on the connection `connection` gives (a subscriber's). */
+  readonly sendOn = async (
+    connection: () => Redis,
+    clientId: number,
+    method: string,
+    args: unknown[],
+  ): Promise<unknown> => {
     this.budget.spend(1);
     const { name, command, entry } = this.accept(method, withNodeBuffers(args) as unknown[]);
+    entry.client = clientId;
     this.log.push(entry);
-    const connection = this.connection(clientId);
-    connection.sent.add(name);
-    const { client } = connection;
+    this.noteIfLate(name);
+    const client = connection();
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    return this.track(connection, fn?.apply(client, command));
+    return this.sendNow([entry], async () => fn?.apply(client, command));
   };
 
   /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */
@@ -72,56 +102,63 @@ export class RedisBridge {
   ): Promise<PipelineReply[] | null> => {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
-    const connection = this.connection(clientId);
+    const client = this.connection(clientId);
     // Logged as Redis receives it (a transaction between MULTI and EXEC, a pipeline as is), and
     // only once every command is accepted: a refused batch is never sent, so never logged.
     const batch = ++this.batches;
     const entries: LoggedCommand[] = [];
     const accepted = commands.map(([method, ...args]) => {
-      const { name, command, entry } = this.accept(
-        String(method),
-        withNodeBuffers(args) as unknown[],
-      );
-      entries.push({ ...entry, batch });
-      connection.sent.add(name);
+      const { command, entry } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
+      entries.push({ ...entry, batch, client: clientId });
       return [String(method), ...command];
     });
-    if (atomic) entries.unshift({ name: 'multi', args: [], batch });
-    if (atomic) entries.push({ name: 'exec', args: [], batch });
+    if (atomic) entries.unshift({ name: 'multi', args: [], batch, client: clientId });
+    if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
     this.log.push(...entries);
-    const { client } = connection;
-    const results = await this.track(
-      connection,
+    this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
+    const results = await this.sendNow(entries, () =>
       (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec(),
     );
     return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
   };
+
+  private sendNow<T>(commands: readonly LoggedCommand[], send: () => Promise<T>): Promise<T> {
+    return this.options.schedule ? this.options.schedule(commands, send) : send();
+  }
 
   /** The commands sent through this bridge, i.e. during one check. */
   get commands(): readonly LoggedCommand[] {
     return this.log;
   }
 
-  /** Hands every connection of this check back, to be reset and reused where it can be. */
-  async close(): Promise<void> {
-    const connections = [...this.clients.values()];
-    this.clients.clear();
-    await Promise.all(
-      connections.map(({ client, pending, sent }) =>
-        this.connections.giveBack(client, { pending, sent }),
-      ),
-    );
+  /** A learner call begins: commands from now on belong to a call under way. */
+  callStarted(): void {
+    this.callsUnderWay += 1;
   }
 
-  private async track<T>(
-    connection: { pending: number },
-    reply: Promise<T> | undefined,
-  ): Promise<T> {
-    connection.pending += 1;
-    try {
-      return (await reply) as T;
-    } finally {
-      connection.pending -= 1;
+  /** A learner call settled: a command sent before another call begins was sent too late. */
+  callSettled(name: string): void {
+    this.callsUnderWay -= 1;
+    this.lastSettled = name;
+  }
+
+  /**
+   * Commands sent while no learner call was under way, after one had settled: work the call
+   * left running when it returned (a missing `await`).
+   */
+  get lateCommands(): readonly LateCommand[] {
+    return this.late;
+  }
+
+  /** Closes every connection of this check: learner connections are never lent again. */
+  close(): void {
+    for (const client of this.clients.values()) this.connections.retire(client);
+    this.clients.clear();
+  }
+
+  private noteIfLate(command: string): void {
+    if (this.callsUnderWay === 0 && this.lastSettled !== undefined) {
+      this.late.push({ command, after: this.lastSettled });
     }
   }
 
@@ -136,26 +173,19 @@ export class RedisBridge {
     // ioredis's own Command gives the arguments as Redis receives them (objects spread for HSET,
     // MSET and the like, anything else as its string).
     const sent = new Command(name, (isCall ? args.slice(1) : args) as never[]).args;
-    const shown = sent.slice(0, LOGGED_ARGS).map(logged);
-    if (sent.length > LOGGED_ARGS) shown.push(`…${sent.length - LOGGED_ARGS} more`);
-    return { name, command: args, entry: { name, args: shown } };
+    return { name, command: args, entry: { name, args: loggedArgs(sent) } };
   }
 
-  private connection(id: number) {
-    let connection = this.clients.get(id);
-    if (!connection) {
-      connection = { client: this.connections.learner(), pending: 0, sent: new Set() };
-      this.clients.set(id, connection);
+  private connection(id: number): Redis {
+    let client = this.clients.get(id);
+    if (!client) {
+      client = this.connections.learner();
+      this.clients.set(id, client);
     }
-    return connection;
+    return client;
   }
 }
 
 function commandOf(method: string): string {
   return method.endsWith('Buffer') ? method.slice(0, -'Buffer'.length) : method;
-}
-
-function logged(arg: unknown): string {
-  const text = Buffer.isBuffer(arg) ? `<${arg.length} bytes>` : String(arg);
-  return text.length > LOGGED_ARG_LENGTH ? `${text.slice(0, LOGGED_ARG_LENGTH)}…` : text;
 }

@@ -1,5 +1,6 @@
 import { show } from '../checks/expect.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
+import type { Reason } from '../result/grade-result.ts';
 import { fixtureReader } from './fixtures.ts';
 import { type CallArg, LearnerCodeError, LearnerIsolate } from './learner-isolate.ts';
 import { openLearnerScope } from './learner-scope.ts';
@@ -31,7 +32,7 @@ export interface RunOnceResult {
   status: 'ok' | 'error';
   /** Why nothing could be called: a syntax error, a module that throws as it loads. */
   message?: string;
-  calls: { call: string; returned?: string; error?: string }[];
+  calls: { call: string; returned?: string; error?: string; reason?: Reason }[];
   output: string;
   durationMs: number;
 }
@@ -69,10 +70,11 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     const context = await isolate.load();
     for (const { call, args } of job.calls) {
       try {
-        calls.push({ call, returned: show(await context.call(call, args.map(toCallArg))) });
+        const { value } = await context.call(call, args.map(toCallArg));
+        calls.push({ call, returned: show(value) });
       } catch (error) {
         if (!(error instanceof LearnerCodeError)) throw error;
-        calls.push({ call, error: error.message });
+        calls.push({ call, error: error.message, reason: error.reason });
         break;
       }
     }

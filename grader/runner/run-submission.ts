@@ -1,19 +1,18 @@
 import type Redis from 'ioredis';
-import { ReplyError } from 'ioredis';
-import type { CheckContext, Random, SandboxClient } from '../checks/api.ts';
-import { CheckFailure, expect } from '../checks/expect.ts';
 import { seededRandom } from '../checks/random.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import {
   type CheckResult,
   type GradeResult,
-  NOT_RUN,
+  type Location,
   overallStatus,
   RESULT_VERSION,
+  type Reason,
 } from '../result/grade-result.ts';
+import { checkContext, runCheck, toCallArg } from './check-context.ts';
+import { CommandMonitor } from './command-monitor.ts';
 import { fixtureReader } from './fixtures.ts';
 import {
-  type CallArg,
   type Capabilities,
   LearnerCodeError,
   type LearnerContext,
@@ -22,10 +21,12 @@ import {
 import { openLearnerScope } from './learner-scope.ts';
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
-import { CommandBudget, type RedisBridge } from './redis-bridge.ts';
+import { raceFor } from './race/run-race.ts';
+import { CommandBudget } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
+import { judge, learnerError } from './verdict.ts';
 
 export interface Graded {
   result: GradeResult;
@@ -38,11 +39,13 @@ export interface GradeJob {
   checksPath: string;
   fixturesDir: string;
   source: string;
+  /** The learner's name for the file (`alice/set-and-get.ts`), used in every message. */
+  file?: string;
   sandbox: SandboxAddress;
   limits: RunLimits;
+  /** Seeds the checks' random data; the grader chooses it, so it knows it even if this worker dies. */
+  seed: number;
 }
-
-const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
 
 /**
  * Grades one submission inside a worker. The learner's module is loaded once, as a test suite
@@ -75,15 +78,23 @@ async function gradeIn(
   const started = performance.now();
   const checks = await loadChecks(job.exerciseId, job.checksPath);
   const budget = new CommandBudget(job.limits.maxCommands);
-  const random = seededRandom();
+  const random = seededRandom(job.seed);
   const readFixture = fixtureReader(job.fixturesDir);
   const connections = connectionsTo(job.sandbox);
   const trusted = connections.trusted();
-  const finish = (results: CheckResult[], message?: string): GradeResult => ({
+  connections.topUp();
+  const finish = (
+    results: CheckResult[],
+    failure?: { message: string; reason: Reason; location?: Location | undefined },
+  ): GradeResult => ({
     version: RESULT_VERSION,
     exercise: job.exerciseId,
     status: overallStatus(results),
-    ...(message === undefined ? {} : { message }),
+    ...(failure && {
+      reason: failure.reason,
+      message: failure.message,
+      ...(failure.location && { location: failure.location }),
+    }),
     durationMs: elapsed(started),
     checks: results,
     usage: {
@@ -108,9 +119,15 @@ async function gradeIn(
   }
   let program: Program;
   try {
-    program = transpile(job.source);
+    program = transpile(job.source, job.file);
   } catch (error) {
-    if (error instanceof CompileError) return finish([], error.message);
+    if (error instanceof CompileError) {
+      return finish([], {
+        message: error.message,
+        reason: 'compile-error',
+        location: error.location,
+      });
+    }
     throw error;
   }
   let loaded: LearnerContext | undefined;
@@ -143,7 +160,8 @@ async function gradeIn(
         results.push({
           name: skipped.name,
           status: 'error',
-          message: `${NOT_RUN}${error.message}`,
+          reason: 'not-run',
+          message: `not run: ${error.message}`,
           durationMs: 0,
         });
       }
@@ -159,29 +177,57 @@ async function gradeIn(
       // The module itself does not load: nothing any check could call.
       if (index === 0) {
         await scope.close();
-        return finish([], error.message);
+        return finish([], error);
       }
       results.push({
         name: check.name,
-        status: 'error',
-        message: error.message,
+        ...learnerError(error, budget),
         durationMs: elapsed(checkStarted),
       });
       await scope.close();
       continue;
     }
+    const race = raceFor({
+      program,
+      limits: job.limits,
+      connections,
+      trusted,
+      budget,
+      readFixture,
+      random,
+      allowUnawaited: check.allowUnawaited ?? false,
+      checkStarted,
+      toCallArg,
+    });
+    const monitor = check.logExecuted ? await CommandMonitor.open(job.sandbox) : undefined;
     const verdict = await withDeadline(
-      check.run(checkContext(context, trusted, scope.bridge, random)),
+      (async () => {
+        await monitor?.sync(trusted);
+        const ctx = checkContext({
+          learner: context,
+          redis: trusted,
+          bridge: scope.bridge,
+          random,
+          check,
+          randomness: scope.randomness,
+          race,
+          monitor,
+        });
+        await runCheck(check, ctx, scope.bridge);
+      })(),
       job.limits.checkTimeoutMs,
-    ).then(
-      () => ({ status: 'pass' as const }),
-      (error: unknown) => judge(error, job),
-    );
+    )
+      .then(
+        () => ({ status: 'pass' as const }),
+        (error: unknown) => judge(error, job, budget),
+      )
+      .finally(() => monitor?.close());
     // The gate closes first; taking the output then waits for whatever the isolate still had
     // queued, so no reply or timer of this check can act once the next one lends its own.
     const closing = scope.close();
     const output = await context.takeOutput();
     await closing;
+    connections.topUp();
     isolates.at(-1)?.abandonUnfinished();
     results.push({
       name: check.name,
@@ -199,69 +245,6 @@ async function gradeIn(
     },
   );
   return result;
-}
-
-function checkContext(
-  learner: LearnerContext,
-  redis: Redis,
-  bridge: RedisBridge,
-  random: Random,
-): CheckContext<unknown> {
-  return {
-    // The exports' types are the instructor's; at run time a call is a name and copied arguments.
-    call: ((name: string, ...args: unknown[]) =>
-      learner.call(name, args.map(toCallArg))) as unknown as CheckContext<unknown>['call'],
-    sandboxClient: SANDBOX_CLIENT,
-    redis,
-    commands: () => bridge.commands,
-    expect,
-    random,
-  };
-}
-
-function toCallArg(arg: unknown): CallArg {
-  return arg === SANDBOX_CLIENT ? { kind: 'sandbox-client' } : { kind: 'value', value: arg };
-}
-
-function judge(error: unknown, job: GradeJob): Omit<CheckResult, 'name' | 'durationMs'> {
-  if (error instanceof CheckFailure) {
-    return {
-      status: 'fail',
-      message: error.message,
-      ...(error.expected === undefined ? {} : { expected: error.expected }),
-      ...(error.actual === undefined ? {} : { actual: error.actual }),
-    };
-  }
-  if (error instanceof LearnerCodeError) return { status: 'error', message: error.message };
-  // Learner code's own Redis errors arrive as LearnerCodeError; a reply error here answered the
-  // grader's read, so the data the learner left is not what the check needs (e.g. WRONGTYPE).
-  if (error instanceof ReplyError) {
-    return {
-      status: 'fail',
-      message: `Redis refused the check's read: ${(error as Error).message}`,
-    };
-  }
-  const where = checksLine(error, job);
-  return {
-    status: 'error',
-    message: `the check could not finish: ${(error as Error).message}${where ? ` (${where})` : ''}`,
-  };
-}
-
-/** Finds the `(exercises/<id>/checks.ts:<line>)` that ends a thrown check's message. */
-export const CHECK_CRASH_LOCATION = /\((exercises\/[^)]+\/checks\.ts):(\d+)\)$/;
-
-/**
- * Where in checks.ts the instructor's own code threw, as the course names it
- * (`exercises/<id>/checks.ts:12`), so that a broken check can be found at once.
- */
-function checksLine(error: unknown, job: GradeJob): string | undefined {
-  // Source-mapped frames name the file by its path; others by its URL, which contains the path.
-  const frame = String((error as Error)?.stack ?? '')
-    .split('\n')
-    .find((line) => line.includes(job.checksPath));
-  const line = frame && /:(\d+):\d+\)?$/.exec(frame)?.[1];
-  return line ? `exercises/${job.exerciseId}/checks.ts:${line}` : undefined;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

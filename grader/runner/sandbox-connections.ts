@@ -2,54 +2,23 @@ import Redis from 'ioredis';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 
 /**
- * Commands that leave something on the connection itself (a database choice, a transaction,
- * WATCHes, a name, a subscription): a connection that sent one is RESET before it is reused.
+ * How many unused learner connections a worker keeps open to each sandbox. A check that opens
+ * more waits for a handshake per extra connection; one that opens fewer leaves spares for the
+ * next.
  */
-const CONNECTION_STATE = new Set([
-  'select',
-  'multi',
-  'exec',
-  'discard',
-  'watch',
-  'unwatch',
-  'client',
-  'readonly',
-  'readwrite',
-  'asking',
-  'auth',
-  'hello',
-  'reset',
-  'subscribe',
-  'psubscribe',
-  'ssubscribe',
-  'unsubscribe',
-  'punsubscribe',
-  'sunsubscribe',
-  'monitor',
-  'quit',
-]);
-
-/** Commands after which a connection is not what RESET can make fresh again for ioredis. */
-const SPOILING = new Set([
-  'subscribe',
-  'psubscribe',
-  'ssubscribe',
-  'monitor',
-  'quit',
-  'hello',
-  'reset',
-]);
+const SPARE_LEARNER_CONNECTIONS = 2;
 
 /**
- * The worker's connections to one sandbox, kept across checks and runs: a connection costs a
- * handshake and an AUTH, which would otherwise be much of a check. The grader's own client is
- * kept while it works; learner connections go back to a pool after RESET (which clears the
- * database choice, transactions, WATCHes and client name), unless something about them cannot
- * be reset for ioredis.
+ * The worker's connections to one sandbox, kept across checks and runs. The grader's own client
+ * is kept while it works. A learner connection serves one check and is then closed, whatever it
+ * sent: learner code can leave state on a connection (a database choice, RESP2 after HELLO 2 or
+ * RESET, a client name, an open MULTI, WATCHes, subscriber mode) that ioredis does not know of,
+ * so nothing short of a new connection is fresh for the next learner. The handshake is kept off
+ * the check's path by spares, opened in the background before anyone asks.
  */
 export class SandboxConnections {
   private trustedClient: Redis | undefined;
-  private readonly idle: Redis[] = [];
+  private readonly spares: Redis[] = [];
   /** The limits last applied with CONFIG SET, so that an unchanged run skips the round trip. */
   appliedLimits = '';
 
@@ -64,39 +33,32 @@ export class SandboxConnections {
     return this.trustedClient;
   }
 
+  /** A connection no code has used yet, logged in as `learner`. */
   learner(): Redis {
-    return this.idle.pop() ?? connect(this.address, 'learner', this.address.learnerPassword);
+    let client = this.spares.shift();
+    while (client && (client.status === 'end' || client.status === 'close')) {
+      client = this.spares.shift();
+    }
+    const taken = client ?? connect(this.address, 'learner', this.address.learnerPassword);
+    this.topUp();
+    return taken;
   }
 
-  /**
-   * Takes back a learner connection: kept if it is (or RESET makes it) as fresh as a new one,
-   * closed otherwise.
-   */
-  async giveBack(client: Redis, { pending, sent }: { pending: number; sent: ReadonlySet<string> }) {
-    const names = [...sent];
-    if (pending > 0 || client.status !== 'ready' || names.some((name) => SPOILING.has(name))) {
-      client.disconnect();
-      return;
+  /** Ends a learner connection once its check is over: it is never lent again. */
+  retire(client: Redis): void {
+    client.disconnect();
+  }
+
+  /** Opens spares up to the target, so the next check's connections are ready. */
+  topUp(): void {
+    while (this.spares.length < SPARE_LEARNER_CONNECTIONS) {
+      this.spares.push(connect(this.address, 'learner', this.address.learnerPassword));
     }
-    if (!names.some((name) => CONNECTION_STATE.has(name))) {
-      this.idle.push(client);
-      return;
-    }
-    // RESET also logs the connection out (back to the default user, which is off): log in again
-    // in the same round trip.
-    const replies = await client
-      .pipeline()
-      .call('RESET')
-      .call('AUTH', 'learner', this.address.learnerPassword)
-      .exec()
-      .catch(() => null);
-    if (replies?.every(([error]) => !error)) this.idle.push(client);
-    else client.disconnect();
   }
 
   close(): void {
     this.trustedClient?.disconnect();
-    for (const client of this.idle.splice(0)) client.disconnect();
+    for (const client of this.spares.splice(0)) client.disconnect();
   }
 }
 

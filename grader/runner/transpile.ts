@@ -1,10 +1,17 @@
 import { type Message, transformSync } from 'esbuild';
+import type { Location } from '../result/grade-result.ts';
 
-/** The name learner code goes by in every message: never a host path. */
+/** The name learner code goes by when it has none of its own (the browser's editor). */
 export const SUBMISSION_FILE = 'submission.ts';
 
 export class CompileError extends Error {
   override name = 'CompileError';
+  constructor(
+    message: string,
+    readonly location?: Location,
+  ) {
+    super(message);
+  }
 }
 
 export interface Program {
@@ -12,6 +19,8 @@ export interface Program {
   js: string;
   /** Maps positions in `js` back to the learner's TypeScript. */
   sourceMap: string;
+  /** The learner's name for the file, in every message: never a host path. */
+  file: string;
 }
 
 const CACHE_SIZE = 200;
@@ -21,33 +30,38 @@ const cache = new Map<string, Program>();
  * TypeScript to an ES module the isolate can compile. Syntax errors name the learner's line.
  * Recent programs are kept: learners submit the same code again, and Run then Submit.
  */
-export function transpile(source: string): Program {
-  const cached = cache.get(source);
+export function transpile(source: string, file = SUBMISSION_FILE): Program {
+  const key = `${file}\0${source}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const program = transpileUncached(source);
+  const program = transpileUncached(source, file);
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-  cache.set(source, program);
+  cache.set(key, program);
   return program;
 }
 
-function transpileUncached(source: string): Program {
+function transpileUncached(source: string, file: string): Program {
   try {
     const { code, map } = transformSync(source, {
       loader: 'ts',
       format: 'esm',
       target: 'es2022',
-      sourcefile: SUBMISSION_FILE,
+      sourcefile: file,
       sourcemap: 'external',
     });
-    return { js: code, sourceMap: map };
+    return { js: code, sourceMap: map, file };
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors;
     if (!errors?.length) throw error;
-    throw new CompileError(errors.map(describe).join('\n'));
+    const first = errors[0]?.location;
+    throw new CompileError(
+      errors.map((message) => describe(message, file)).join('\n'),
+      first ? { file, line: first.line, column: first.column + 1 } : undefined,
+    );
   }
 }
 
-function describe({ text, location }: Message): string {
+function describe({ text, location }: Message, file: string): string {
   if (!location) return text;
-  return `${SUBMISSION_FILE}:${location.line}:${location.column + 1}: ${text}\n  ${location.lineText}`;
+  return `${file}:${location.line}:${location.column + 1}: ${text}\n  ${location.lineText}`;
 }

@@ -4,6 +4,8 @@ import { SandboxServer } from '../redis/sandbox-server.ts';
 import { type Problem, verifyCourse } from './verify-course.ts';
 
 const BROKEN_COURSE = new URL('../test/broken-course/', import.meta.url).pathname;
+const TINY_COURSE = new URL('../test/tiny-course/', import.meta.url).pathname;
+const SHOUTS = 'exercises/echo/right/shouts.ts';
 
 describe('keyspace verify, on a course broken on purpose', () => {
   let grader: Grader;
@@ -44,11 +46,86 @@ describe('keyspace verify, on a course broken on purpose', () => {
       'exercises/echo/wrong/names-no-check.ts:1',
       /names the check "a check nobody wrote", which the exercise does not have/,
     ],
+    [SHOUTS, /run 1 of 5 did not pass: "echo holds the value": GET echo: expected/],
+    [
+      'exercises/echo/wrong/never-errors.ts:1',
+      /must end the grading in error, but its result is fail: "echo holds the value"/,
+    ],
   ])('reports %s', (where, message) => {
     expect(found(where, message)).toHaveLength(1);
   });
 
   it('reports nothing else: the picture, the link and the blocks that hold are not problems', () => {
-    expect(problems).toHaveLength(12);
+    expect(problems).toHaveLength(14);
+  });
+
+  it('gives each problem a grading showed the seed of that grading, and no other problem a seed', () => {
+    const seeded = problems.filter((problem) => problem.seed !== undefined);
+    expect(seeded.map((problem) => problem.file).sort()).toEqual([
+      SHOUTS,
+      'exercises/echo/starter.ts',
+      'exercises/echo/wrong/names-no-check.ts',
+      'exercises/echo/wrong/never-errors.ts',
+      'exercises/echo/wrong/passes-anyway.ts',
+    ]);
+    for (const { seed } of seeded) expect(Number.isInteger(seed)).toBe(true);
+  });
+});
+
+describe('keyspace verify of chosen exercises', () => {
+  let grader: Grader;
+  let sandbox: SandboxServer;
+  beforeAll(async () => {
+    [grader, sandbox] = await Promise.all([
+      Grader.start({ courseDir: BROKEN_COURSE, concurrency: 1 }),
+      SandboxServer.start(),
+    ]);
+  });
+  afterAll(() => Promise.all([grader.stop(), sandbox.stop()]));
+
+  const verifyEcho = async (seed: number) => {
+    const checked: string[] = [];
+    const problems = await verifyCourse({
+      courseDir: BROKEN_COURSE,
+      grader,
+      sandbox,
+      only: ['echo'],
+      seed,
+      onChecked: (what) => checked.push(what),
+    });
+    return { checked, problems, shouts: problems.find((problem) => problem.file === SHOUTS) };
+  };
+
+  it("verifies only the exercise named: none of the lessons' or other folders' problems", async () => {
+    const { checked, problems } = await verifyEcho(42);
+    expect(checked).toEqual(['exercises/echo']);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((problem) => !problem.file.startsWith('exercises/echo/'))).toEqual([]);
+  });
+
+  it('replays the same random data from the same seed, and other data from another', async () => {
+    const first = await verifyEcho(42);
+    const again = await verifyEcho(42);
+    const other = await verifyEcho(43);
+    expect(first.shouts?.seed).toBe(42);
+    expect(again.shouts).toEqual(first.shouts);
+    expect(other.shouts?.seed).toBe(43);
+    expect(other.shouts?.message).not.toBe(first.shouts?.message);
+  });
+});
+
+describe('keyspace verify, on the tiny course', () => {
+  it('passes its right/ solution and the wrong/ one that declares // fails: error and errors', async () => {
+    const [grader, sandbox] = await Promise.all([
+      Grader.start({ courseDir: TINY_COURSE, concurrency: 1 }),
+      SandboxServer.start(),
+    ]);
+    try {
+      expect(
+        await verifyCourse({ courseDir: TINY_COURSE, grader, sandbox, only: ['count-visits'] }),
+      ).toEqual([]);
+    } finally {
+      await Promise.all([grader.stop(), sandbox.stop()]);
+    }
   });
 });

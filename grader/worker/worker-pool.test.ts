@@ -21,6 +21,7 @@ describe('the worker pool', () => {
       source,
       sandbox: sandbox.address,
       limits: DEFAULT_LIMITS,
+      seed: 1,
     },
   });
 

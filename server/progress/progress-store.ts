@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type GradeResult, NOT_RUN } from '../../grader/index.ts';
+import type { GradeResult } from '../../grader/index.ts';
 import type { AppState } from '../state/app-state.ts';
 import { GRADING_KEPT_SECONDS, keys, MAX_HISTORY } from './keys.ts';
 
@@ -144,7 +144,7 @@ export class ProgressStore {
     // A check that never ran (its sandbox was lost) says nothing of the exercise.
     const failing = new Set(
       result.checks
-        .filter((check) => check.status !== 'pass' && !check.message?.startsWith(NOT_RUN))
+        .filter((check) => check.status !== 'pass' && check.reason !== 'not-run')
         .map((check) => check.name),
     );
     const grading = gradingId === undefined ? [] : [keys.grading(gradingId)];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CheckResult, type GradeResult, NOT_RUN, type Status } from '../../grader/index.ts';
+import type { CheckResult, GradeResult, Status } from '../../grader/index.ts';
 import { AppState } from '../state/app-state.ts';
 import { keys } from './keys.ts';
 import { ProgressStore } from './progress-store.ts';
@@ -20,7 +20,7 @@ function result(failing: string[], status?: Status): GradeResult {
     durationMs: 1,
   }));
   return {
-    version: 1,
+    version: 2,
     exercise: EXERCISE,
     status: status ?? (failing.length > 0 ? 'fail' : 'pass'),
     durationMs: 5,
@@ -108,7 +108,9 @@ describe('record-submission.lua, with the instructor stats', () => {
     const before = await Promise.all(CHECKS.map(score));
     const lost = result(['stores the key'], 'error');
     lost.checks = result(['stores the key']).checks.map((check, index) =>
-      index === 0 ? check : { ...check, status: 'error', message: `${NOT_RUN}the sandbox stopped` },
+      index === 0
+        ? check
+        : { ...check, status: 'error', reason: 'not-run', message: 'not run: the sandbox stopped' },
     );
     await store.recordSubmission('eve', 'code', lost);
     expect(await Promise.all(CHECKS.map(score))).toEqual([

@@ -2,6 +2,10 @@
 // from inside the isolate. The runtime takes them from globalThis.__keyspaceHost and deletes it
 // before learner code runs, so learner code only ever reaches the host through the runtime.
 
+import type { HostOutcome } from './node-errors.ts';
+
+export type RandomApi = 'randomBytes' | 'randomUUID' | 'randomInt' | 'getRandomValues';
+
 interface ApplyOptions {
   arguments?: { copy?: boolean };
   result?: { copy?: boolean; promise?: boolean };
@@ -17,6 +21,11 @@ export interface HostPipelineReply {
   value?: unknown;
 }
 
+/** A message a subscriber connection heard, as ioredis's `…Buffer` events give it. */
+export type HostMessage =
+  | [event: 'message' | 'smessage', channel: Uint8Array, message: Uint8Array]
+  | [event: 'pmessage', pattern: string, channel: Uint8Array, message: Uint8Array];
+
 export interface Host {
   /** Sends one command method of a client; resolves with ioredis's reply. */
   send: HostReference<[clientId: number, method: string, args: unknown[]], unknown>;
@@ -27,9 +36,29 @@ export interface Host {
   >;
   /** Resolves after `ms`, unless the check is over, in which case it never does. */
   sleep: HostReference<[ms: number], void>;
-  randomBytes: HostReference<[size: number], Uint8Array>;
+  /**
+   * A value drawn by the worker for one of node:crypto's random APIs, with that API's arguments.
+   * The worker records it, so a check can tell a random token from a made-up one.
+   */
+  random: HostReference<
+    [api: RandomApi, args: unknown[]],
+    HostOutcome<Uint8Array | string | number>
+  >;
+  /** A hash (without a key) or an HMAC of the chunks, by the worker's node:crypto. */
+  digest: HostReference<
+    [algorithm: string, key: Uint8Array | null, chunks: Uint8Array[], outputLength?: number],
+    HostOutcome<Uint8Array>
+  >;
   /** Bytes of a file in the exercise's fixtures/ folder. */
   readFixture: HostReference<[path: string], Uint8Array>;
+  /**
+   * What a client's subscriber connection heard since the last call, once it heard something;
+   * null once that connection is closed, or if the client has none. A later call for the same
+   * client answers the earlier one with null.
+   */
+  receive: HostReference<[clientId: number], HostMessage[] | null>;
+  /** Closes a client's subscriber connection, if it has one (ioredis's disconnect()). */
+  hangUp: HostReference<[clientId: number], void>;
   /** How many characters of console output to keep. */
   outputChars: number;
 }

@@ -1,7 +1,8 @@
 import type { Buffer } from 'buffer';
+import { eventsModule } from './event-emitter.ts';
 import type { Host } from './host.ts';
 import { defineLazyBuffer, nodeBuffer } from './node-buffer.ts';
-import type { createCrypto } from './web-apis.ts';
+import type { NodeCrypto } from './node-crypto.ts';
 
 type Encoding = BufferEncoding | { encoding?: BufferEncoding | null } | null | undefined;
 
@@ -15,7 +16,7 @@ function decode(bytes: Uint8Array, options: Encoding): Buffer | string {
 export function createModules(
   host: Host,
   Redis: unknown,
-  crypto: ReturnType<typeof createCrypto>,
+  crypto: NodeCrypto,
 ): Record<string, Record<string, unknown>> {
   const readFileSync = (path: unknown, options?: Encoding) =>
     decode(
@@ -52,5 +53,7 @@ export function createModules(
     crypto: cryptoModule,
     'node:buffer': buffer,
     buffer,
+    'node:events': eventsModule,
+    events: eventsModule,
   };
 }

@@ -1,4 +1,5 @@
 import type { Buffer as BufferClass } from 'buffer';
+import { withNodeEncodings } from './buffer-encodings.ts';
 
 let loaded: typeof BufferClass | undefined;
 
@@ -8,7 +9,7 @@ let loaded: typeof BufferClass | undefined;
  */
 export function nodeBuffer(): typeof BufferClass {
   // esbuild bundles `buffer` as a CommonJS module, which runs only when first required.
-  loaded ??= (require('buffer') as typeof import('buffer')).Buffer;
+  loaded ??= withNodeEncodings((require('buffer') as typeof import('buffer')).Buffer);
   return loaded;
 }
 

@@ -4,20 +4,23 @@
 import { installConsole } from './console.ts';
 import type { Host } from './host.ts';
 import { createModules } from './modules.ts';
+import { createNodeCrypto } from './node-crypto.ts';
 import { createRedisClass, withBuffers } from './redis-client.ts';
+import { createReplyTracker } from './reply-tracker.ts';
 import { installTimers } from './timers.ts';
 import { installUnavailable } from './unavailable.ts';
-import { createCrypto, installWebApis } from './web-apis.ts';
+import { installWebApis } from './web-apis.ts';
 
 type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
 const scope = globalThis as unknown as Record<string, unknown>;
-const host = scope.__keyspaceHost as Host;
+const replies = createReplyTracker();
+const host = replies.track(scope.__keyspaceHost as Host);
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);
 installTimers(host.sleep);
-const crypto = createCrypto(host.randomBytes);
+const crypto = createNodeCrypto(host);
 installWebApis(crypto);
 installUnavailable();
 const Redis = createRedisClass(host);
@@ -37,7 +40,7 @@ const runtime = Object.freeze({
     const values = args.map((arg) =>
       arg.kind === 'sandbox-client' ? new Redis() : withBuffers(arg.value),
     );
-    return Promise.resolve(namespace[name]?.(...values));
+    return replies.during(() => namespace[name]?.(...values));
   },
   takeOutput: () => output.take(),
 });

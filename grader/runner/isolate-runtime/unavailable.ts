@@ -2,7 +2,8 @@
 // what is not there and why, instead of a bare "is not defined".
 
 const AVAILABLE =
-  'ioredis, console, timers, Buffer, TextEncoder/TextDecoder, crypto.randomUUID/randomBytes, ' +
+  'ioredis, console, timers, Buffer, TextEncoder/TextDecoder, node:crypto (random values, ' +
+  'createHash, createHmac, timingSafeEqual), ' +
   'structuredClone and the exercise fixtures through node:fs/promises';
 
 const MISSING: Record<string, string> = {

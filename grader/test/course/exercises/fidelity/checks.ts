@@ -157,6 +157,23 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'a check can leave a subscription open',
+    async run({ call, sandboxClient, expect }) {
+      expect.equal(
+        await call('subscribeAndLeave', sandboxClient),
+        ['left-open: hello'],
+        'what the subscriber heard',
+      );
+    },
+  },
+  {
+    name: 'a subscription left by an earlier check hears nothing in this one',
+    async run({ call, redis, expect }) {
+      expect.equal(await redis.publish('left-open', 'too late'), 0, 'PUBLISH left-open too late');
+      expect.equal(await call('heardSoFar'), ['left-open: hello'], 'what the subscriber heard');
+    },
+  },
+  {
     name: 'the exercise can lower the output limit',
     async run({ call }) {
       await call('printsALot');

@@ -1,5 +1,6 @@
 import { Buffer as ImportedBuffer } from 'node:buffer';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import Redis from 'ioredis';
 
@@ -134,6 +135,25 @@ export async function namesWhatIsMissing(): Promise<string> {
 export async function scheduleLateWrite(redis: Redis): Promise<void> {
   setTimeout(() => void redis.set('late', 'written after the check'), 50);
   setTimeout(() => void new Redis().set('late', 'written by a new client'), 60);
+}
+
+const heard: string[] = [];
+
+export async function subscribeAndLeave(redis: Redis): Promise<string[]> {
+  const subscriber = redis.duplicate();
+  subscriber.on('message', (channel: string, message: string) =>
+    heard.push(`${channel}: ${message}`),
+  );
+  await subscriber.subscribe('left-open');
+  const first = once(subscriber, 'message');
+  await redis.publish('left-open', 'hello');
+  await first;
+  return [...heard];
+}
+
+export async function heardSoFar(): Promise<string[]> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return [...heard];
 }
 
 export async function printsALot(): Promise<void> {

@@ -1,0 +1,147 @@
+import type Redis from 'ioredis';
+import type { KeyChange, KeyState, Snapshot, SnapshotDiff } from './api.ts';
+
+/** A snapshot reads every key: past this many, a check is not judging a sandbox's worth. */
+const MAX_KEYS = 10_000;
+/** A TTL that grew by more than this between two snapshots was set again, not merely kept. */
+const TTL_SLACK_MS = 50;
+
+/**
+ * Every key of the sandbox's database 0 with its type, value and PTTL, read by the grader's
+ * own client. Values are read as text where they are text, as Buffers where they are not.
+ */
+export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
+  const takenAt = performance.now();
+  const names: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'COUNT', 1000);
+    cursor = next;
+    names.push(...batch);
+    if (names.length > MAX_KEYS) {
+      throw new Error(`the sandbox holds more than ${MAX_KEYS} keys: too many to snapshot`);
+    }
+  } while (cursor !== '0');
+  const unique = [...new Set(names)].sort();
+  const meta = await redis
+    .pipeline(
+      unique.flatMap((key) => [
+        ['type', key],
+        ['pttl', key],
+      ]),
+    )
+    .exec();
+  const keys = new Map<string, KeyState>();
+  const reads = unique.map(async (key, index) => {
+    const type = String(meta?.[index * 2]?.[1] ?? 'none');
+    const pttl = Number(meta?.[index * 2 + 1]?.[1] ?? -2);
+    if (type === 'none') return;
+    keys.set(key, { type, value: await readValue(redis, key, type), pttl });
+  });
+  await Promise.all(reads);
+  return { takenAt, keys: new Map([...keys].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+async function readValue(redis: Redis, key: string, type: string): Promise<unknown> {
+  switch (type) {
+    case 'string':
+      return textOrBytes(await redis.getBuffer(key));
+    case 'hash':
+      // Field order is the encoding's, which may change without the hash changing.
+      return Object.fromEntries(
+        Object.entries(await redis.hgetall(key)).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    case 'list':
+      return redis.lrange(key, 0, -1);
+    case 'set':
+      return (await redis.smembers(key)).sort();
+    case 'zset':
+      return pairs(await redis.zrange(key, '0', '-1', 'WITHSCORES'));
+    case 'stream':
+      return redis.xrange(key, '-', '+');
+    default:
+      // Types of modules: compared by their serialised form.
+      return redis.dumpBuffer(key);
+  }
+}
+
+function textOrBytes(bytes: Buffer | null): string | Buffer | null {
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(bytes) ? text : bytes;
+}
+
+function pairs(flat: string[]): [string, number][] {
+  const result: [string, number][] = [];
+  for (let index = 0; index < flat.length; index += 2) {
+    result.push([flat[index] ?? '', Number(flat[index + 1])]);
+  }
+  return result;
+}
+
+/** What changed from `before` to `after`: keys created, deleted, or changed in value or TTL. */
+export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
+  const elapsed = after.takenAt - before.takenAt;
+  const changes: KeyChange[] = [];
+  for (const [key, was] of before.keys) {
+    const now = after.keys.get(key);
+    if (!now) {
+      changes.push({ key, kind: 'deleted', before: was });
+      continue;
+    }
+    const valueChanged = now.type !== was.type || !sameValue(was.value, now.value);
+    const ttl = ttlChange(was.pttl, now.pttl, elapsed);
+    if (valueChanged || ttl !== 'kept') {
+      changes.push({ key, kind: 'changed', before: was, after: now, valueChanged, ttl });
+    }
+  }
+  for (const [key, now] of after.keys) {
+    if (!before.keys.has(key)) changes.push({ key, kind: 'created', after: now });
+  }
+  changes.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return {
+    changes,
+    created: changes.filter((change) => change.kind === 'created').map(({ key }) => key),
+    deleted: changes.filter((change) => change.kind === 'deleted').map(({ key }) => key),
+    changed: changes.filter((change) => change.kind === 'changed').map(({ key }) => key),
+    outside: (allowed) => {
+      const keep = typeof allowed === 'function' ? allowed : (key: string) => allowed.includes(key);
+      return changes.filter((change) => !keep(change.key));
+    },
+    describe: describeChanges,
+  };
+}
+
+/** Changes as a learner reads them: `created visits:home (string), deleted user:7 (hash)`. */
+export function describeChanges(changes: readonly KeyChange[]): string {
+  if (changes.length === 0) return 'nothing changed';
+  const shown = changes.slice(0, 10).map((change) => {
+    if (change.kind === 'created') return `created ${change.key} (${change.after?.type})`;
+    if (change.kind === 'deleted') return `deleted ${change.key} (${change.before?.type})`;
+    const what = [
+      change.valueChanged ? 'its value' : '',
+      change.ttl && change.ttl !== 'kept' ? `its TTL (${TTL_WORDS[change.ttl]})` : '',
+    ].filter(Boolean);
+    return `changed ${what.join(' and ')} of ${change.key}`;
+  });
+  return changes.length > 10
+    ? `${shown.join(', ')}, and ${changes.length - 10} more`
+    : shown.join(', ');
+}
+
+const TTL_WORDS = { set: 'set', removed: 'removed', reset: 'set again' } as const;
+
+function ttlChange(was: number, now: number, elapsed: number): NonNullable<KeyChange['ttl']> {
+  if (was < 0 && now < 0) return 'kept';
+  if (was < 0) return 'set';
+  if (now < 0) return 'removed';
+  // A TTL counts down with time; one that grew was set again (e.g. a SET without KEEPTTL).
+  return now > was - elapsed + TTL_SLACK_MS ? 'reset' : 'kept';
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) {
+    return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}

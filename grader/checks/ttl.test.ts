@@ -1,0 +1,50 @@
+import type Redis from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SandboxServer } from '../redis/sandbox-server.ts';
+import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { CheckFailure } from './expect.ts';
+import { expectTtl } from './ttl.ts';
+
+describe('TTLs judged by PTTL within a window', () => {
+  let server: SandboxServer;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    server = await SandboxServer.start();
+    redis = connectTrusted(server.address);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it('accepts EX, PX, EXAT, PXAT and EXPIRE after SET alike', async () => {
+    const now = Date.now();
+    await redis.set('ex', 'v', 'EX', 60);
+    await redis.set('px', 'v', 'PX', 60_000);
+    await redis.set('exat', 'v', 'EXAT', Math.floor(now / 1000) + 60);
+    await redis.set('pxat', 'v', 'PXAT', now + 60_000);
+    await redis.set('expire', 'v');
+    await redis.expire('expire', 60);
+    for (const key of ['ex', 'px', 'exat', 'pxat', 'expire']) {
+      await expect(expectTtl(redis, key, { seconds: 60 })).resolves.toBeUndefined();
+    }
+  });
+
+  it('refuses a TTL a few seconds short, saying what it found', async () => {
+    await redis.set('short', 'v', 'EX', 55);
+    const failure = await expectTtl(redis, 'short', { seconds: 60 }).catch((error) => error);
+    expect(failure).toBeInstanceOf(CheckFailure);
+    expect(failure.message).toMatch(/^the TTL of short: expected 58 s to 60 s, but PTTL 5\d{4} ms/);
+  });
+
+  it('refuses a key that never expires, and one that does not exist', async () => {
+    await redis.set('forever', 'v');
+    await expect(expectTtl(redis, 'forever', { seconds: 60 })).rejects.toThrow(
+      'the TTL of forever: expected 58 s to 60 s, but the key never expires (no TTL)',
+    );
+    await expect(expectTtl(redis, 'missing', { minMs: 1, maxMs: 10 })).rejects.toThrow(
+      'the TTL of missing: expected 0.001 s to 0.01 s, but the key does not exist',
+    );
+  });
+});

@@ -1,0 +1,99 @@
+import type Redis from 'ioredis';
+import type { Check, CheckContext, Random, SandboxClient } from '../checks/api.ts';
+import { expect } from '../checks/expect.ts';
+import { diffSnapshots, takeSnapshot } from '../checks/snapshot.ts';
+import { expectTtl } from '../checks/ttl.ts';
+import type { CommandMonitor } from './command-monitor.ts';
+import { executedCommands } from './executed-commands.ts';
+import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
+import type { RandomnessRecord } from './randomness-record.ts';
+import type { RedisBridge } from './redis-bridge.ts';
+import { unawaitedFailure } from './unawaited.ts';
+
+const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
+
+/** Runs a check; work its learner calls left running that reached Redis after it fails it. */
+export async function runCheck(
+  check: Check<unknown>,
+  context: CheckContext<unknown>,
+  bridge: RedisBridge,
+): Promise<void> {
+  await check.run(context);
+  if (!check.allowUnawaited) throwIfLate(bridge);
+}
+
+function throwIfLate(bridge: RedisBridge): void {
+  const late = bridge.lateCommands[0];
+  if (late) throw unawaitedFailure(late.after, [{ command: late.command.toUpperCase() }], 'late');
+}
+
+/** What one check's context is made of. */
+export interface CheckParts {
+  learner: LearnerContext;
+  /** The grader's own client. */
+  redis: Redis;
+  bridge: RedisBridge;
+  random: Random;
+  check: Check<unknown>;
+  randomness: RandomnessRecord;
+  race: CheckContext<unknown>['race'];
+  /** Open when the check asked for `logExecuted`. */
+  monitor: CommandMonitor | undefined;
+}
+
+export function checkContext({
+  learner,
+  redis,
+  bridge,
+  random,
+  check,
+  randomness,
+  race,
+  monitor,
+}: CheckParts): CheckContext<unknown> {
+  const call = async (name: string, ...args: unknown[]) => {
+    if (!check.allowUnawaited) throwIfLate(bridge);
+    bridge.callStarted();
+    let outcome: CallOutcome;
+    try {
+      outcome = await learner.call(name, args.map(toCallArg));
+    } finally {
+      bridge.callSettled(name);
+    }
+    if (outcome.unanswered.length > 0 && !check.allowUnawaited) {
+      throw unawaitedFailure(name, outcome.unanswered, 'unanswered');
+    }
+    return outcome.value;
+  };
+  return {
+    // The exports' types are the instructor's; at run time a call is a name and copied arguments.
+    call: call as unknown as CheckContext<unknown>['call'],
+    sandboxClient: SANDBOX_CLIENT,
+    redis,
+    commands: () => bridge.commands,
+    expect,
+    random,
+    randomness: () => randomness.draws(),
+    cameFromRandomness: (text) => randomness.includes(text),
+    race,
+    snapshot: () => takeSnapshot(redis),
+    executed: async () => {
+      if (!monitor) throw new Error('executed() needs `logExecuted: true` on the check');
+      await monitor.sync(redis);
+      return executedCommands(bridge.commands, monitor.executed());
+    },
+    diff: diffSnapshots,
+    expectTtl: (key, window) => expectTtl(redis, key, window),
+    decoys: async (like, count, seed) => {
+      const ids = new Set<string>();
+      while (ids.size < count) ids.add(random.id(like));
+      for (const id of ids) await seed(id);
+      return [...ids];
+    },
+  };
+}
+
+/** A check's argument as it crosses into the isolate: `sandboxClient` becomes a client there. */
+export function toCallArg(arg: unknown): CallArg {
+  return arg === SANDBOX_CLIENT ? { kind: 'sandbox-client' } : { kind: 'value', value: arg };
+}

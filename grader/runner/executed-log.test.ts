@@ -1,0 +1,101 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are learners' TypeScript, whose template literals are theirs to evaluate.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Grader } from '../grader.ts';
+import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { assertValidResult } from '../test/result-schema.ts';
+
+// The check prints what Redis executed as its failure message, so each test can read it; a
+// second check forbids reading the slow source on a hit, however the read is sent.
+const CHECKS = `
+const shown = (commands) =>
+  commands.map((c) => [c.client ?? '-', c.script ?? '-', c.name, ...c.args].join(' ')).join(' | ');
+export default [
+  {
+    name: 'shows what Redis executed',
+    logExecuted: true,
+    async run({ call, sandboxClient, executed, expect }) {
+      await call('read', sandboxClient, 'k');
+      expect.ok(false, shown(await executed()));
+    },
+  },
+  {
+    name: 'a hit does not read the source',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, executed, expect }) {
+      await redis.set('cache:k', 'cached');
+      await call('read', sandboxClient, 'k');
+      const reads = (await executed()).filter((c) => c.args.some((arg) => arg.startsWith('source:')));
+      expect.equal(reads.map((c) => c.name + (c.script ? ' in ' + c.script : '')), [], 'reads of source:k');
+    },
+  },
+  {
+    name: 'executed() is refused without logExecuted',
+    async run({ executed }) {
+      await executed();
+    },
+  },
+];
+`;
+
+const SIGNATURE = 'export async function read(redis: Redis, key: string): Promise<unknown>';
+
+describe('the log of what Redis executed', () => {
+  const course = oneExerciseCourse({
+    id: 'read',
+    signature: SIGNATURE,
+    checks: CHECKS,
+    solution: '  return redis.get(`cache:${key}`);',
+    run: '{ call: read, args: [$redis, k] }',
+  });
+  let grader: Grader;
+
+  beforeAll(async () => {
+    grader = await Grader.start({ courseDir: course.dir, concurrency: 2 });
+  });
+  afterAll(async () => {
+    await grader.stop();
+    course.remove();
+  });
+
+  const grade = async (body: string) => {
+    const result = await grader.grade('read', learnerModule(SIGNATURE, body));
+    assertValidResult(result);
+    return result.checks;
+  };
+
+  it.concurrent('shows the commands a Lua script ran, after the EVAL that ran them', async () => {
+    const [log, hit] = await grade(
+      "  await redis.set('plain', 'x');\n  return redis.eval(\"redis.call('GET', 'source:' .. KEYS[1]); return redis.call('SET', 'q', ARGV[1])\", 1, key, 'say \"hi\"\\n');",
+    );
+    expect(log?.message).toBe(
+      `1 - set plain x | 1 - eval redis.call('GET', 'source:' .. KEYS[1]); return redis.call('SET', 'q', ARGV[1]) 1 k say "hi"\n | 1 eval get source:k | 1 eval set q say "hi"\n`,
+    );
+    expect(hit).toMatchObject({
+      status: 'fail',
+      message: "reads of source:k: expected [], got [ 'get in eval' ]",
+    });
+  });
+
+  it.concurrent('shows the commands of a function, and which client called it', async () => {
+    const [log] = await grade(`  const other = new (redis.constructor as typeof Redis)();
+  await other.function('LOAD', "#!lua name=lib\\nredis.register_function('peek', function(keys) return redis.call('EXISTS', keys[1]) end)");
+  return redis.fcall('peek', 1, \`cache:\${key}\`);`);
+    expect(log?.message).toMatch(
+      /^2 - function LOAD #!lua name=lib.* \| 1 - fcall peek 1 cache:k \| 1 fcall exists cache:k$/s,
+    );
+  });
+
+  it.concurrent('passes code that reads only the cache, and shows its plain commands', async () => {
+    const [log, hit] = await grade(
+      '  return (await redis.get(`cache:${key}`)) ?? (await redis.get(`source:${key}`));',
+    );
+    expect(log?.message).toBe('1 - get cache:k | 1 - get source:k');
+    expect(hit?.status).toBe('pass');
+  });
+
+  it.concurrent('tells the author that executed() needs logExecuted', async () => {
+    const [, , refused] = await grade('  return null;');
+    expect(refused).toMatchObject({ status: 'error', reason: 'check-crashed' });
+    expect(refused?.message).toMatch(/executed\(\) needs `logExecuted: true` on the check/);
+  });
+});

@@ -1,0 +1,87 @@
+import type { Host } from './host.ts';
+
+// Taken before learner code runs: code that replaces Promise.prototype.then later cannot make a
+// reply look delivered before it was, nor replace Error to hide where a command was sent.
+const then = Promise.prototype.then;
+const CallSite = Error;
+
+/** A command still unanswered when its call settled, with the stack that sent it. */
+export interface Unanswered {
+  command: string;
+  stack: string;
+}
+
+/**
+ * Knows which Redis replies have not yet reached the isolate. A learner call that settles while
+ * one of its commands is still unanswered returned without awaiting it: the command may land
+ * after the check has looked, or never. Runs inside the isolate, where "delivered" is exact: a
+ * reply is delivered by a task of its own, so a call that returns without awaiting its command
+ * always settles first.
+ */
+export function createReplyTracker() {
+  // The stack is taken when a command is sent (cheap: V8 formats it only when read), and read
+  // only for a command that is reported.
+  const unanswered = new Map<number, { command: string; site: Error }>();
+  let lastId = 0;
+  let callsUnderWay = 0;
+
+  const tracked = <T>(command: string, reply: Promise<T>): Promise<T> => {
+    const id = ++lastId;
+    unanswered.set(id, { command, site: new CallSite() });
+    const delivered = () => {
+      unanswered.delete(id);
+    };
+    Reflect.apply(then, reply, [delivered, delivered]);
+    return reply;
+  };
+
+  return {
+    /** A host whose Redis calls are tracked until their replies are delivered. */
+    track(host: Host): Host {
+      return {
+        ...host,
+        send: {
+          apply: (receiver, args, options) =>
+            tracked(commandName(args[1], args[2]), host.send.apply(receiver, args, options)),
+          applySync: (receiver, args, options) => host.send.applySync(receiver, args, options),
+        },
+        exec: {
+          apply: (receiver, args, options) =>
+            tracked(args[2] ? 'MULTI/EXEC' : 'pipeline', host.exec.apply(receiver, args, options)),
+          applySync: (receiver, args, options) => host.exec.applySync(receiver, args, options),
+        },
+      };
+    },
+
+    /**
+     * Runs a learner call. It settles with its value and the commands still unanswered when it
+     * settled; with several calls under way at once, a command cannot be told apart from another
+     * call's, so only the last to settle reports.
+     */
+    async during(work: () => unknown): Promise<{ value: unknown; unanswered: Unanswered[] }> {
+      callsUnderWay += 1;
+      try {
+        const value = await work();
+        // QUIT's reply says nothing the program needs: not awaiting it is common and harmless.
+        const pending =
+          callsUnderWay === 1
+            ? [...unanswered.values()]
+                .filter(({ command }) => command !== 'QUIT')
+                .map(({ command, site }) => ({ command, stack: String(site.stack) }))
+            : [];
+        return { value, unanswered: pending };
+      } finally {
+        callsUnderWay -= 1;
+      }
+    },
+  };
+}
+
+/** The Redis command an ioredis method sends, as a learner reads it: `hset`, `call('HSET')` → HSET. */
+function commandName(method: unknown, args: unknown): string {
+  const name = String(method);
+  if ((name === 'call' || name === 'callBuffer') && Array.isArray(args)) {
+    return String(args[0]).toUpperCase();
+  }
+  return (name.endsWith('Buffer') ? name.slice(0, -'Buffer'.length) : name).toUpperCase();
+}

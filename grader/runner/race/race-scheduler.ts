@@ -1,0 +1,316 @@
+import type Redis from 'ioredis';
+import type { LoggedCommand } from '../../checks/api.ts';
+import { LearnerCodeError } from '../learner-isolate.ts';
+import type { Ready, Schedule } from './exploration.ts';
+import { blocks, effectOf } from './step-effects.ts';
+
+/**
+ * How long a racer that waits on a timer (or on a command blocked in Redis) must stay quiet —
+ * no command sent, no CPU used — before its timer may fire: it might still be on its way to
+ * its next command.
+ */
+const IDLE_MS = 20;
+const POLL_MS = 2;
+
+export type StepReply = { value: unknown } | { error: string };
+
+/** One step of an interleaving: a racer's command (a pipeline or transaction is one), or timer. */
+export interface RaceStep {
+  racer: number;
+  /** The command as Redis received it; a pipeline's or transaction's commands, in order. */
+  commands?: readonly LoggedCommand[];
+  /** A timer of the racer fired, set for this many ms. */
+  timerMs?: number;
+  /** What Redis answered; missing while a blocking command still waits. */
+  reply?: StepReply;
+  /** A command that blocked in Redis was answered after this step (1-based). */
+  answeredAfter?: number;
+}
+
+interface Held {
+  commands: readonly LoggedCommand[];
+  /** Sends the command; settles once Redis answered, the reply recorded in the step. */
+  send(step: RaceStep): Promise<void>;
+}
+
+interface Timer {
+  at: number;
+  order: number;
+  ms: number;
+  fire(): void;
+}
+
+class Racer {
+  /** Commands sent by the racer's code, held until its turn, in the order it sent them. */
+  readonly held: Held[] = [];
+  /** Its timers, soonest first: they fire in virtual time, as steps of their own. */
+  readonly timers: Timer[] = [];
+  clock = 0;
+  done = false;
+  /** Its commands released but blocked in Redis, waiting for another client. */
+  blocked = 0;
+  lastSeen = performance.now();
+  cpuSeen = -1;
+}
+
+export interface SchedulerOptions {
+  racers: number;
+  schedule: Schedule;
+  /** The grader's client: it asks Redis which connections a blocking command holds. */
+  trusted: Redis;
+  /** The CPU time each racer's isolate has used, to tell a racer computing from one waiting. */
+  cpuMs(racer: number): number;
+  /** performance.now() past which the interleaving is abandoned: the check's time is up. */
+  deadline: number;
+}
+
+/**
+ * Runs one interleaving of a race. Every command a racer's code sends is held at its bridge
+ * (see `hold`), and every timer it sets waits for its turn (see `sleep`). Whenever every racer
+ * is quiescent — finished, or holding a command, or idle with only timers or blocked commands
+ * pending — the schedule picks one racer, its next step is released, and once Redis has
+ * answered the scheduler waits for quiescence again. Only the order of steps is the
+ * schedule's: the racers' code runs as it would, each in its own context and connections. A
+ * racer's own commands go in the order it sent them, even on two connections of its own.
+ *
+ * The rule for a racer that neither sends nor finishes: one with nothing pending (no command
+ * held, no timer, nothing blocked) is on its way to one of those and is waited for, up to its
+ * call's time limit (which stops it); one with a timer or a blocked command pending is idle
+ * once it has sent nothing and used no CPU for IDLE_MS, and then its soonest timer can be
+ * chosen. A timer fires in virtual time, as soon as it is chosen (a back-off costs nothing),
+ * never before a command the racer holds. A blocking command is released like any other; while
+ * Redis blocks it (as the grader's CLIENT LIST says), its racer is not ready, and after each
+ * step the scheduler waits for the replies of those that step unblocked.
+ */
+export class RaceScheduler {
+  readonly steps: RaceStep[] = [];
+  /** Whether a command blocked in Redis during this interleaving. */
+  blockedSome = false;
+  private readonly racers: Racer[];
+  private waiters: (() => void)[] = [];
+  private timerOrder = 0;
+  /** Set once `run` has returned or thrown. */
+  private over = false;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.racers = Array.from({ length: options.racers }, () => new Racer());
+  }
+
+  /** The bridge's way to send a racer's command: held until the schedule gives it its turn. */
+  hold<T>(racer: number, commands: readonly LoggedCommand[], send: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.racer(racer).held.push({
+        commands,
+        send: async (step) => {
+          // A reply that comes once the interleaving is over (its connection closed) is not
+          // part of it: the step stays unanswered.
+          try {
+            const value = await send();
+            if (!this.over) step.reply = { value };
+            resolve(value);
+          } catch (error) {
+            if (!this.over) {
+              step.reply = { error: error instanceof Error ? error.message : String(error) };
+            }
+            reject(error);
+          }
+        },
+      });
+      this.changed(racer);
+    });
+  }
+
+  /** A racer's timer: resolves when the schedule fires it. */
+  sleep(racer: number, ms: number): Promise<void> {
+    return new Promise((fire) => {
+      const state = this.racer(racer);
+      state.timers.push({ at: state.clock + ms, order: this.timerOrder++, ms, fire });
+      state.timers.sort((a, b) => a.at - b.at || a.order - b.order);
+      this.changed(racer);
+    });
+  }
+
+  /** The racer's call settled: it takes no more turns, except for commands it still holds. */
+  finished(racer: number): void {
+    this.racer(racer).done = true;
+    this.changed(racer);
+  }
+
+  /**
+   * Runs the interleaving until every call has settled and no command is held; answers false if
+   * the schedule abandoned it, as one that could only repeat another.
+   */
+  async run(): Promise<boolean> {
+    try {
+      return await this.interleave();
+    } finally {
+      this.over = true;
+    }
+  }
+
+  private async interleave(): Promise<boolean> {
+    for (;;) {
+      await this.quiescence();
+      const ready = this.ready();
+      if (ready.length === 0) {
+        if (this.racers.every((racer) => racer.done)) return true;
+        // Those left wait on commands blocked in Redis: only their own timeout, or their call's
+        // time limit, can end the wait.
+        await this.change(POLL_MS);
+        continue;
+      }
+      const racer = this.options.schedule.pick(ready);
+      if (racer === undefined) return false;
+      await this.step(racer);
+      await this.unblockedReplies();
+    }
+  }
+
+  private ready(): Ready[] {
+    return this.racers.flatMap((racer, index): Ready[] => {
+      const [held] = racer.held;
+      if (held) return [{ racer: index, effect: effectOf(held.commands) }];
+      return !racer.done && racer.timers.length > 0 ? [{ racer: index, effect: 'local' }] : [];
+    });
+  }
+
+  private async quiescence(): Promise<void> {
+    for (;;) {
+      this.checkDeadline();
+      const now = performance.now();
+      let busy = false;
+      for (const [index, racer] of this.racers.entries()) {
+        if (racer.done || racer.held.length > 0) continue;
+        const cpu = this.options.cpuMs(index);
+        if (cpu !== racer.cpuSeen) {
+          racer.cpuSeen = cpu;
+          racer.lastSeen = now;
+        }
+        const waitsOnSomething = racer.timers.length > 0 || racer.blocked > 0;
+        if (!waitsOnSomething || now - racer.lastSeen < IDLE_MS) busy = true;
+      }
+      if (!busy) return;
+      await this.change(POLL_MS);
+    }
+  }
+
+  private async step(index: number): Promise<void> {
+    const racer = this.racer(index);
+    const held = racer.held.shift();
+    if (!held) {
+      const timer = racer.timers.shift() as Timer;
+      racer.clock = timer.at;
+      this.steps.push({ racer: index, timerMs: timer.ms });
+      timer.fire();
+      this.changed(index);
+      return;
+    }
+    const step: RaceStep = { racer: index, commands: held.commands };
+    this.steps.push(step);
+    const replied = held.send(step);
+    if (blocks(held.commands) && (await this.blocked(replied))) {
+      this.blockedSome = true;
+      racer.blocked += 1;
+      void replied.then(() => {
+        racer.blocked -= 1;
+        if (!this.over) step.answeredAfter = this.steps.length;
+        this.changed(index);
+      });
+    } else {
+      await this.beforeDeadline(replied);
+    }
+    this.changed(index);
+  }
+
+  /** Whether a blocking command just released waits in Redis, rather than being answered. */
+  private async blocked(replied: Promise<void>): Promise<boolean> {
+    let answered = false;
+    void replied.then(() => {
+      answered = true;
+    });
+    const expected = this.blockedCount() + 1;
+    for (;;) {
+      this.checkDeadline();
+      if (answered) return false;
+      if ((await blockedLearnerClients(this.options.trusted)) >= expected) return !answered;
+      await pause(POLL_MS);
+    }
+  }
+
+  /**
+   * After a step, waits for the replies of the blocking commands it unblocked: Redis answers them
+   * as the step's command runs, so the grader's CLIENT LIST, sent after, sees them unblocked.
+   */
+  private async unblockedReplies(): Promise<void> {
+    for (;;) {
+      const outstanding = this.blockedCount();
+      if (outstanding === 0) return;
+      this.checkDeadline();
+      if ((await blockedLearnerClients(this.options.trusted)) >= outstanding) return;
+      await this.change(POLL_MS);
+    }
+  }
+
+  private blockedCount(): number {
+    return this.racers.reduce((sum, racer) => sum + racer.blocked, 0);
+  }
+
+  private racer(index: number): Racer {
+    return this.racers[index] as Racer;
+  }
+
+  private changed(index: number): void {
+    this.racer(index).lastSeen = performance.now();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves at the next change of any racer's state, or after `ms`. */
+  private change(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async beforeDeadline(work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(this.overdue()),
+        Math.max(0, this.options.deadline - performance.now()),
+      );
+    });
+    try {
+      await Promise.race([work, overdue]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private checkDeadline(): void {
+    if (performance.now() > this.options.deadline) throw this.overdue();
+  }
+
+  private overdue(): LearnerCodeError {
+    return new LearnerCodeError(
+      'the calls run at the same time did not finish within the check time limit',
+      'timeout',
+    );
+  }
+}
+
+/** How many learner connections wait in a blocking command, as Redis reports it. */
+export async function blockedLearnerClients(trusted: Redis): Promise<number> {
+  const list = String(await trusted.call('CLIENT', 'LIST', 'TYPE', 'normal'));
+  return list.split('\n').filter((line) => / user=learner /.test(line) && /\bflags=\S*b/.test(line))
+    .length;
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

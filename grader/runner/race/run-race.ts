@@ -1,0 +1,304 @@
+import type Redis from 'ioredis';
+import type { CheckContext, RaceReport, Random } from '../../checks/api.ts';
+import { CheckFailure, show } from '../../checks/expect.ts';
+import { MAX_SEED } from '../../checks/random.ts';
+import {
+  type CallArg,
+  type CallOutcome,
+  LearnerCodeError,
+  type LearnerContext,
+  LearnerIsolate,
+} from '../learner-isolate.ts';
+import { openLearnerScope } from '../learner-scope.ts';
+import type { RunLimits } from '../limits.ts';
+import { CommandBudget } from '../redis-bridge.ts';
+import { resetSandbox } from '../reset-sandbox.ts';
+import type { SandboxConnections } from '../sandbox-connections.ts';
+import type { Program } from '../transpile.ts';
+import { unawaitedFailure } from '../unawaited.ts';
+import { DEFAULT_MAX_INTERLEAVINGS, Exploration, type Schedule } from './exploration.ts';
+import { blockedLearnerClients, RaceScheduler, type RaceStep } from './race-scheduler.ts';
+import {
+  interleavingTable,
+  isSerial,
+  type RacerOutcome,
+  racerName,
+  serialOrder,
+} from './race-table.ts';
+
+/**
+ * Exploration stops starting interleavings once the check has used this share of its time
+ * limit: what is left is for the interleaving under way, `verify` and the rest of the check.
+ */
+const EXPLORATION_SHARE = 0.5;
+
+/** What a race needs of the run it is part of. */
+export interface RaceDeps {
+  program: Program;
+  limits: RunLimits;
+  connections: SandboxConnections;
+  trusted: Redis;
+  /** The run's command budget (see `race` for what it is charged). */
+  budget: CommandBudget;
+  readFixture(path: string): Uint8Array;
+  random: Random;
+  allowUnawaited: boolean;
+  /** performance.now() when the check began. */
+  checkStarted: number;
+  toCallArg(arg: unknown): CallArg;
+}
+
+interface RaceSpec {
+  calls: readonly (readonly [string, ...unknown[]])[];
+  labels?: readonly string[];
+  setup?(): Promise<void>;
+  verify(results: RacerOutcome[]): Promise<void>;
+  maxInterleavings?: number;
+  seed?: number;
+}
+
+/** An isolate per call, kept across interleavings; each interleaving loads the module afresh. */
+interface Slot {
+  isolate?: LearnerIsolate;
+}
+
+interface Interleaving {
+  steps: RaceStep[];
+  outcomes: (RacerOutcome | undefined)[];
+  /** Commands the calls sent, counted by the interleaving's own budget. */
+  commands: number;
+  /** False when abandoned as one that could only repeat another (see Schedule.pick). */
+  completed: boolean;
+  /** A limit a call hit (time, memory, CPU, commands): it ends the race as an error. */
+  limit?: { racer?: number; error: LearnerCodeError };
+}
+
+/**
+ * `ctx.race` for one check. Each interleaving runs with a command budget of its own, as large as
+ * what the run has left, so that a runaway call still hits the command limit; the run itself is
+ * charged only the commands of the first interleaving (the calls one after another), as if the
+ * calls had been made once each: exploring is the grader's doing, not the learner's.
+ */
+export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
+  const race = async (spec: RaceSpec): Promise<RaceReport> => {
+    const labels = spec.calls.map((call, index) => spec.labels?.[index] ?? defaultLabel(call));
+    const seed = spec.seed ?? deps.random.int(0, MAX_SEED);
+    const exploration = new Exploration({
+      maxInterleavings: spec.maxInterleavings ?? DEFAULT_MAX_INTERLEAVINGS,
+      seed,
+    });
+    const slots: Slot[] = spec.calls.map(() => ({}));
+    const stopExploringAt = deps.checkStarted + deps.limits.checkTimeoutMs * EXPLORATION_SHARE;
+    let firstCommands: number | undefined;
+    try {
+      for (let schedule = exploration.next(); schedule; schedule = exploration.next()) {
+        const run = await interleave(deps, spec, slots, schedule);
+        exploration.finished(schedule, run.completed);
+        if (run.completed) {
+          firstCommands ??= run.commands;
+          const found = { number: exploration.count, origin: schedule.origin, seed };
+          if (run.limit) throw limitHit(run, run.limit, labels, found);
+          try {
+            // Every call has settled: a completed interleaving without a limit hit has them all.
+            await spec.verify(run.outcomes as RacerOutcome[]);
+          } catch (error) {
+            if (!(error instanceof CheckFailure)) throw error;
+            throw verifyFailed(error, run, labels, found);
+          }
+        }
+        if (exploration.count > 0 && performance.now() > stopExploringAt) break;
+      }
+    } finally {
+      for (const { isolate } of slots) isolate?.dispose();
+      deps.budget.spend(Math.min(firstCommands ?? 0, deps.budget.max - deps.budget.used));
+    }
+    return { interleavings: exploration.count, exhaustive: exploration.exhaustive };
+  };
+  return race as unknown as CheckContext<unknown>['race'];
+}
+
+/** Runs the calls once, in the order the schedule picks; the sandbox is emptied and set up first. */
+async function interleave(
+  deps: RaceDeps,
+  spec: RaceSpec,
+  slots: Slot[],
+  schedule: Schedule,
+): Promise<Interleaving> {
+  await resetSandbox(deps.trusted);
+  await spec.setup?.();
+  const budget = new CommandBudget(deps.budget.max - deps.budget.used);
+  const racers: { isolate: LearnerIsolate; scope: ReturnType<typeof openLearnerScope> }[] = [];
+  const scheduler = new RaceScheduler({
+    racers: spec.calls.length,
+    schedule,
+    trusted: deps.trusted,
+    cpuMs: (racer) => racers[racer]?.isolate.cpuMs ?? 0,
+    deadline: deps.checkStarted + deps.limits.checkTimeoutMs,
+  });
+  const contexts: LearnerContext[] = [];
+  const outcomes: (RacerOutcome | undefined)[] = spec.calls.map(() => undefined);
+  const unanswered: CallOutcome['unanswered'][] = [];
+  let limit: Interleaving['limit'];
+  /** A failure of the grader's own, not the learner's: it ends the check as `check-crashed`. */
+  let crash: unknown;
+  try {
+    for (const [index, slot] of slots.entries()) {
+      const isolate = isolateFor(deps, slot);
+      const scope = openLearnerScope(deps.connections, budget, deps.readFixture, {
+        schedule: (commands, send) => scheduler.hold(index, commands, send),
+      });
+      racers.push({ isolate, scope });
+      isolate.lend({ ...scope.capabilities, sleep: (ms) => scheduler.sleep(index, ms) });
+    }
+    // Each isolate has a thread of its own: the modules load side by side.
+    contexts.push(...(await Promise.all(racers.map(({ isolate }) => isolate.load()))));
+    for (const [index, [name, ...args]] of spec.calls.entries()) {
+      const { scope } = racers[index] as (typeof racers)[number];
+      scope.bridge.callStarted();
+      void (contexts[index] as LearnerContext)
+        .call(name, args.map(deps.toCallArg))
+        .then(
+          (outcome) => {
+            outcomes[index] = { returned: outcome.value };
+            unanswered[index] = outcome.unanswered;
+          },
+          (error: unknown) => {
+            if (!(error instanceof LearnerCodeError)) {
+              crash ??= error;
+              return;
+            }
+            outcomes[index] = { threw: error.message };
+            if (error.reason !== 'learner-error') limit ??= { racer: index, error };
+          },
+        )
+        .finally(() => {
+          scope.bridge.callSettled(name);
+          scheduler.finished(index);
+        });
+    }
+    let completed = true;
+    try {
+      completed = await scheduler.run();
+    } catch (error) {
+      if (!(error instanceof LearnerCodeError)) throw error;
+      limit ??= { error };
+    }
+    if (crash) throw crash;
+    const run: Interleaving = {
+      steps: scheduler.steps,
+      outcomes,
+      commands: budget.used,
+      completed,
+    };
+    if (!completed) return run;
+    // A call that caught the command limit's error and went on is stopped all the same.
+    if (budget.exhausted) {
+      const error = new LearnerCodeError(
+        `limit hit: your code sent more than ${deps.budget.max} Redis commands in one run (command limit)`,
+        'limit',
+      );
+      return { ...run, limit: { error } };
+    }
+    if (limit) return { ...run, limit };
+    if (!deps.allowUnawaited) {
+      for (const [index, [name]] of spec.calls.entries()) {
+        const left = unanswered[index] ?? [];
+        if (left.length > 0) throw unawaitedFailure(name, left, 'unanswered');
+        const late = racers[index]?.scope.bridge.lateCommands[0];
+        if (late) {
+          throw unawaitedFailure(late.after, [{ command: late.command.toUpperCase() }], 'late');
+        }
+      }
+    }
+    return run;
+  } finally {
+    for (const [index, { isolate, scope }] of racers.entries()) {
+      const closing = scope.close();
+      await contexts[index]?.takeOutput();
+      await closing;
+      isolate.abandonUnfinished();
+      contexts[index]?.release();
+    }
+    if (scheduler.blockedSome) await noneBlocked(deps.trusted);
+  }
+}
+
+/** A racer's isolate: kept while it has CPU time to spare, so that its limit is per call. */
+function isolateFor(deps: RaceDeps, slot: Slot): LearnerIsolate {
+  const { isolate } = slot;
+  if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) return isolate;
+  isolate?.dispose();
+  slot.isolate = LearnerIsolate.forRun(deps.program, deps.limits);
+  return slot.isolate;
+}
+
+interface Found {
+  number: number;
+  origin: Schedule['origin'];
+  seed: number;
+}
+
+function how({ number, origin, seed }: Found): string {
+  return origin === 'systematic'
+    ? `interleaving ${number}, tried in order`
+    : `interleaving ${number}, chosen at random from seed ${seed}`;
+}
+
+/** A limit hit in one interleaving: an error, with the steps up to it. */
+function limitHit(
+  run: Interleaving,
+  { racer, error }: NonNullable<Interleaving['limit']>,
+  labels: readonly string[],
+  found: Found,
+): LearnerCodeError {
+  const who = racer === undefined ? '' : `${racerName(labels, racer)}: `;
+  return new LearnerCodeError(
+    `${who}${error.message}\nThe calls ran at the same time, their Redis commands interleaved like this (${how(found)}):\n${interleavingTable(run.steps, labels, run.outcomes)}`,
+    error.reason,
+    error.location,
+  );
+}
+
+/** verify's failure, with the interleaving that broke it. */
+function verifyFailed(
+  failure: CheckFailure,
+  run: Interleaving,
+  labels: readonly string[],
+  found: Found,
+): CheckFailure {
+  if (isSerial(run.steps)) {
+    // Wrong even without a race: the failure reads as any other check's.
+    const order = serialOrder(run.steps, labels.length).map((racer) => racerName(labels, racer));
+    return new CheckFailure(
+      `${failure.message} (with the calls run one after another: ${order.join(', then ')})`,
+      failure.expected,
+      failure.actual,
+      failure.detail,
+    );
+  }
+  return new CheckFailure(
+    `${failure.message}\nThe calls ran at the same time, their Redis commands interleaved like this (${how(found)}):\n${interleavingTable(run.steps, labels, run.outcomes)}`,
+    failure.expected,
+    failure.actual,
+    { ...failure.detail, reason: 'race' },
+  );
+}
+
+/** Waits for the blocked connections of an interleaving to be gone from Redis. */
+async function noneBlocked(trusted: Redis): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if ((await blockedLearnerClients(trusted)) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** `transfer(redis, 'ada', 'bo', 10)`: a call as the table names it when the check does not. */
+function defaultLabel([name, ...args]: readonly [string, ...unknown[]]): string {
+  const shown = args.map((arg) =>
+    typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'sandbox-client'
+      ? 'redis'
+      : show(arg),
+  );
+  const text = `${name}(${shown.join(', ')})`;
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}

@@ -1,0 +1,5 @@
+import type Redis from 'ioredis';
+
+export async function addPoints(redis: Redis, user: string, points: number): Promise<number> {
+  return redis.incrby(`points:${user}`, points);
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Grader } from '../grader.ts';
+import type { GradeResult } from '../result/grade-result.ts';
+import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { assertValidResult } from '../test/result-schema.ts';
+
+// A course of one exercise: `save` stores a value; one check judges it as usual, one allows
+// fire-and-forget. The check reads after a pause, so unawaited commands have landed by then:
+// only the engine's rule, not luck, can fail them.
+const CHECKS = `
+const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
+export default [
+  {
+    name: 'save stores the value',
+    async run({ call, sandboxClient, redis, expect }) {
+      await call('save', sandboxClient, 'answer', '42');
+      await pause();
+      expect.equal(await redis.get('answer'), '42', 'GET answer');
+    },
+  },
+  {
+    name: 'save may fire and forget',
+    allowUnawaited: true,
+    async run({ call, sandboxClient, redis, expect }) {
+      await call('save', sandboxClient, 'answer', '42');
+      await pause();
+      expect.equal(await redis.get('answer'), '42', 'GET answer');
+    },
+  },
+];
+`;
+
+const SIGNATURE =
+  'export async function save(redis: Redis, key: string, value: string): Promise<void>';
+
+describe('a learner call that leaves its Redis work running', () => {
+  const course = oneExerciseCourse({
+    id: 'save',
+    signature: SIGNATURE,
+    checks: CHECKS,
+    solution: '  await redis.set(key, value);',
+    run: "{ call: save, args: [$redis, answer, '42'] }",
+  });
+  let grader: Grader;
+
+  beforeAll(async () => {
+    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
+  });
+  afterAll(async () => {
+    await grader.stop();
+    course.remove();
+  });
+
+  async function grade(body: string, file?: string): Promise<GradeResult> {
+    const source = learnerModule(SIGNATURE, body);
+    const result = await grader.grade('save', source, file === undefined ? {} : { file });
+    assertValidResult(result);
+    return result;
+  }
+
+  it('fails when the call returns before its command is answered, naming it and its line', async () => {
+    const [judged, allowed] = (await grade('  redis.set(key, value);', 'ada/save.ts')).checks;
+    expect(judged).toMatchObject({
+      status: 'fail',
+      reason: 'unawaited',
+      message:
+        '`save` returned before its `SET` was answered: is an `await` missing? (ada/save.ts:4:9)',
+      location: { file: 'ada/save.ts', line: 4, column: 9 },
+    });
+    expect(allowed?.status).toBe('pass');
+  });
+
+  it('fails forEach(async …), whose commands are still out when the call returns', async () => {
+    const [judged] = (
+      await grade(`  [key].forEach(async (name) => {
+    await redis.set(name, value);
+    await redis.expire(name, 60);
+  });`)
+    ).checks;
+    expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
+    expect(judged?.message).toMatch(/^`save` returned before its `SET` was answered/);
+  });
+
+  it('fails a transaction whose exec() is not awaited', async () => {
+    const [judged] = (await grade('  redis.multi().set(key, value).exec();')).checks;
+    expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
+    expect(judged?.message).toMatch(/^`save` returned before its `MULTI\/EXEC` was answered/);
+  });
+
+  it('fails a command sent after the call returned, from a timer', async () => {
+    const [judged] = (await grade('  setTimeout(() => void redis.set(key, value), 0);')).checks;
+    expect(judged).toMatchObject({
+      status: 'fail',
+      reason: 'unawaited',
+      message: '`save` returned before it sent its `SET`: is an `await` missing?',
+    });
+  });
+
+  it('passes a call that returns its command’s promise instead of awaiting it', async () => {
+    const result = await grade('  return redis.set(key, value).then(() => undefined);');
+    expect(result.checks.map((check) => check.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('passes a call that does not await QUIT, whose reply means nothing to it', async () => {
+    const result = await grade(`  const own = new (redis.constructor as typeof Redis)();
+  await own.set(key, value);
+  own.quit();`);
+    expect(result.checks.map((check) => check.status)).toEqual(['pass', 'pass']);
+  });
+});
