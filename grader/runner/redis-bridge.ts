@@ -2,7 +2,7 @@ import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { loggedArgs } from './logged-args.ts';
-import type { SandboxConnections } from './sandbox-connections.ts';
+import type { ConnectionUsage, SandboxConnections } from './sandbox-connections.ts';
 
 /** ioredis's own command table: every method a learner's client has. */
 export const COMMAND_METHODS: readonly string[] = (() => {
@@ -61,6 +61,8 @@ export interface BridgeOptions {
  */
 export class RedisBridge {
   private readonly clients = new Map<number, Redis>();
+  /** What each connection was used for: whether it may be lent again (see SandboxConnections). */
+  private readonly usage = new Map<Redis, ConnectionUsage>();
   private readonly log: LoggedCommand[] = [];
   private batches = 0;
   /** Learner calls under way, and the last one that settled (see `lateCommands`). */
@@ -90,8 +92,10 @@ export class RedisBridge {
     this.log.push(entry);
     this.noteIfLate(name);
     const client = connection();
+    const usage = this.usageOf(client);
+    usage.sent.add(name);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    return this.sendNow([entry], async () => fn?.apply(client, command));
+    return this.sendNow([entry], () => tracked(usage, async () => fn?.apply(client, command)));
   };
 
   /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */
@@ -103,12 +107,18 @@ export class RedisBridge {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
     const client = this.connection(clientId);
+    const usage = this.usageOf(client);
+    if (atomic) usage.sent.add('multi');
     // Logged as Redis receives it (a transaction between MULTI and EXEC, a pipeline as is), and
     // only once every command is accepted: a refused batch is never sent, so never logged.
     const batch = ++this.batches;
     const entries: LoggedCommand[] = [];
     const accepted = commands.map(([method, ...args]) => {
-      const { command, entry } = this.accept(String(method), withNodeBuffers(args) as unknown[]);
+      const { name, command, entry } = this.accept(
+        String(method),
+        withNodeBuffers(args) as unknown[],
+      );
+      usage.sent.add(name);
       entries.push({ ...entry, batch, client: clientId });
       return [String(method), ...command];
     });
@@ -117,7 +127,7 @@ export class RedisBridge {
     this.log.push(...entries);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
     const results = await this.sendNow(entries, () =>
-      (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec(),
+      tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
     );
     return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
   };
@@ -150,10 +160,22 @@ export class RedisBridge {
     return this.late;
   }
 
-  /** Closes every connection of this check: learner connections are never lent again. */
+  /** Hands every connection of this check back: lent again only if it is as fresh as a new one. */
   close(): void {
-    for (const client of this.clients.values()) this.connections.retire(client);
+    for (const client of this.clients.values()) {
+      this.connections.giveBack(client, this.usageOf(client));
+    }
     this.clients.clear();
+    this.usage.clear();
+  }
+
+  private usageOf(client: Redis): ConnectionUsage {
+    let usage = this.usage.get(client);
+    if (!usage) {
+      usage = { pending: 0, sent: new Set() };
+      this.usage.set(client, usage);
+    }
+    return usage;
   }
 
   private noteIfLate(command: string): void {
@@ -183,6 +205,15 @@ export class RedisBridge {
       this.clients.set(id, client);
     }
     return client;
+  }
+}
+
+async function tracked<T>(usage: ConnectionUsage, send: () => Promise<T>): Promise<T> {
+  usage.pending += 1;
+  try {
+    return await send();
+  } finally {
+    usage.pending -= 1;
   }
 }
 

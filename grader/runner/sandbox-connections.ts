@@ -1,24 +1,97 @@
 import Redis from 'ioredis';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 
-/**
- * How many unused learner connections a worker keeps open to each sandbox. A check that opens
- * more waits for a handshake per extra connection; one that opens fewer leaves spares for the
- * next.
- */
+/** How many unused learner connections a worker keeps open to each sandbox. */
 const SPARE_LEARNER_CONNECTIONS = 2;
+/** Connections kept for lending, spares and clean used ones together. */
+const KEPT_LEARNER_CONNECTIONS = 4;
 
 /**
- * The worker's connections to one sandbox, kept across checks and runs. The grader's own client
- * is kept while it works. A learner connection serves one check and is then closed, whatever it
- * sent: learner code can leave state on a connection (a database choice, RESP2 after HELLO 2 or
- * RESET, a client name, an open MULTI, WATCHes, subscriber mode) that ioredis does not know of,
- * so nothing short of a new connection is fresh for the next learner. The handshake is kept off
- * the check's path by spares, opened in the background before anyone asks.
+ * Redis's own categories of commands that can leave state on the connection that sent them
+ * (`ACL CAT <category>`; `connection-state.test.ts` holds these lists to the server's).
+ */
+export const STATE_CATEGORIES = ['connection', 'transaction', 'pubsub'] as const;
+
+/**
+ * The commands of those categories that leave state: a database (SELECT), a protocol and a name
+ * (HELLO, and RESET, which also falls back to RESP2 without ioredis knowing), another user
+ * (AUTH), an open MULTI or WATCHes, subscriptions, client settings, a closed connection (QUIT).
+ * MONITOR is refused to learners, and would leave one in monitor mode.
+ */
+export const STATEFUL_COMMANDS: ReadonlySet<string> = new Set([
+  'asking',
+  'auth',
+  'client',
+  'hello',
+  'quit',
+  'readonly',
+  'readwrite',
+  'reset',
+  'select',
+  'wait',
+  'discard',
+  'exec',
+  'multi',
+  'unwatch',
+  'watch',
+  'psubscribe',
+  'punsubscribe',
+  'ssubscribe',
+  'subscribe',
+  'sunsubscribe',
+  'unsubscribe',
+  'monitor',
+]);
+
+/**
+ * Of those, the commands after which ioredis itself holds state too (subscriber or monitor
+ * mode), or the connection is gone: no reset makes such a connection fresh.
+ */
+const CLOSING_COMMANDS: ReadonlySet<string> = new Set([
+  'psubscribe',
+  'punsubscribe',
+  'ssubscribe',
+  'subscribe',
+  'sunsubscribe',
+  'unsubscribe',
+  'monitor',
+  'quit',
+]);
+
+/** The commands of those categories that leave nothing on the connection. */
+export const STATELESS_IN_STATE_CATEGORIES: ReadonlySet<string> = new Set([
+  'ping',
+  'echo',
+  'command',
+  'publish',
+  'spublish',
+  'pubsub',
+]);
+
+/** What one check did with a learner connection, as its bridge saw it. */
+export interface ConnectionUsage {
+  /** Commands sent and not yet answered. */
+  pending: number;
+  /** The Redis commands sent, lower-case. */
+  sent: Set<string>;
+}
+
+/**
+ * The worker's connections to one sandbox, kept across checks and runs: a new connection costs
+ * a handshake, over a millisecond of the worker's time, which would otherwise be much of a
+ * check. The grader's own client is kept while it works. A learner connection is lent again
+ * only as fresh as a new one:
+ * - one that sent no command of Redis's own connection, transaction or pub/sub categories that
+ *   leaves state holds none, once every reply has arrived;
+ * - one whose state is all on the server (a database, a protocol, a name, a user, a MULTI,
+ *   WATCHes) gets RESET, which clears it and falls back to RESP2, then the very handshake ioredis
+ *   made (HELLO 3 with AUTH), so that it speaks the protocol ioredis believes it does;
+ * - any other (subscriber or monitor mode, which ioredis keeps too; a reply still due) is closed.
+ * Spares are opened in the background, so a new one is ready when asked for.
  */
 export class SandboxConnections {
   private trustedClient: Redis | undefined;
-  private readonly spares: Redis[] = [];
+  private readonly kept: Redis[] = [];
   /** The limits last applied with CONFIG SET, so that an unchanged run skips the round trip. */
   appliedLimits = '';
 
@@ -33,40 +106,74 @@ export class SandboxConnections {
     return this.trustedClient;
   }
 
-  /** A connection no code has used yet, logged in as `learner`. */
+  /** A connection logged in as `learner`, as fresh as a new one. */
   learner(): Redis {
-    let client = this.spares.shift();
-    while (client && (client.status === 'end' || client.status === 'close')) {
-      client = this.spares.shift();
-    }
-    const taken = client ?? connect(this.address, 'learner', this.address.learnerPassword);
-    this.topUp();
-    return taken;
+    let client = this.kept.pop();
+    while (client && ended(client)) client = this.kept.pop();
+    return client ?? connect(this.address, 'learner', this.address.learnerPassword);
   }
 
-  /** Ends a learner connection once its check is over: it is never lent again. */
+  /** Takes back a learner connection once its check is over: kept if it is (or is made) fresh. */
+  giveBack(client: Redis, { pending, sent }: ConnectionUsage): void {
+    const names = [...sent];
+    if (
+      pending > 0 ||
+      client.status !== 'ready' ||
+      this.kept.length >= KEPT_LEARNER_CONNECTIONS ||
+      names.some((name) => CLOSING_COMMANDS.has(name))
+    ) {
+      client.disconnect();
+    } else if (names.some((name) => STATEFUL_COMMANDS.has(name))) {
+      void this.reset(client);
+    } else {
+      this.kept.push(client);
+    }
+  }
+
+  private async reset(client: Redis): Promise<void> {
+    const replies = await client
+      .pipeline()
+      .call('RESET')
+      .call('HELLO', String(PROTOCOL), 'AUTH', 'learner', this.address.learnerPassword)
+      .exec()
+      .catch(() => null);
+    const fresh = replies?.every(([error]) => !error) && client.status === 'ready';
+    if (fresh && this.kept.length < KEPT_LEARNER_CONNECTIONS) this.kept.push(client);
+    else client.disconnect();
+  }
+
+  /** Closes a learner connection that must not be lent again (a subscriber's). */
   retire(client: Redis): void {
     client.disconnect();
   }
 
   /** Opens spares up to the target, so the next check's connections are ready. */
   topUp(): void {
-    while (this.spares.length < SPARE_LEARNER_CONNECTIONS) {
-      this.spares.push(connect(this.address, 'learner', this.address.learnerPassword));
+    for (let count = this.kept.length; count < SPARE_LEARNER_CONNECTIONS; count++) {
+      // Lent last (`learner` takes from the end): a spare is still connecting when it is made.
+      this.kept.unshift(connect(this.address, 'learner', this.address.learnerPassword));
     }
   }
 
   close(): void {
     this.trustedClient?.disconnect();
-    for (const client of this.spares.splice(0)) client.disconnect();
+    for (const client of this.kept.splice(0)) client.disconnect();
   }
 }
+
+function ended(client: Redis): boolean {
+  return client.status === 'end' || client.status === 'close';
+}
+
+/** The protocol every connection speaks, said outright: a reset says it again (see `reset`). */
+const PROTOCOL = 3;
 
 function connect(address: SandboxAddress, username: string, password: string): Redis {
   const client = new Redis({
     path: address.socketPath,
     username,
     password,
+    protocol: PROTOCOL,
     // The ready check's INFO would fail while a learner's script still runs; a sandbox that went
     // away is not coming back: fail fast, no retries, no reconnection.
     enableReadyCheck: false,

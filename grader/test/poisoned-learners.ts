@@ -46,11 +46,26 @@ export interface Submission {
 }
 
 /**
- * `rounds` rounds; in each, every poisoner submits the probe with its poison, each followed at
- * once by a right submission: the probe's reference, or the next exercise's reference solution.
+ * Where the poisons go: the probe, and an exercise whose checks send nothing that would make
+ * the grader close the connection anyway (the probe's own MULTI does), so that what a poison
+ * leaves would reach whoever is graded next.
+ */
+const POISONED_EXERCISES = [PROBE_EXERCISE, 'set-and-get'];
+
+/**
+ * `rounds` rounds; in each, every poisoner submits each poisoned exercise, each submission
+ * followed at once by a right one: the probe's reference, or the next exercise's reference.
  */
 export function poisonedClass(rounds: number): Submission[] {
   const probe = readFileSync(join(PROBE, 'solution.ts'), 'utf8');
+  const poisonable = new Map(
+    POISONED_EXERCISES.map((exercise) => [
+      exercise,
+      exercise === PROBE_EXERCISE
+        ? probe
+        : readFileSync(join(ROOT, 'exercises', exercise, 'solution.ts'), 'utf8'),
+    ]),
+  );
   const exercises = readdirSync(join(ROOT, 'exercises')).sort();
   const references = [
     ...exercises.map((exercise) => ({
@@ -63,27 +78,29 @@ export function poisonedClass(rounds: number): Submission[] {
   let next = 0;
   for (let round = 0; round < rounds; round++) {
     for (const [kind, poison] of Object.entries(POISONS)) {
-      submissions.push({
-        learner: `poisoner-${kind}-${round}`,
-        exercise: PROBE_EXERCISE,
-        source: poisoned(probe, poison),
-        right: false,
-      });
-      const reference = references[next++ % references.length];
-      if (!reference) throw new Error('no reference solutions');
-      submissions.push({
-        learner: `right-${reference.exercise}-${round}-${next}`,
-        ...reference,
-        right: true,
-      });
+      for (const [exercise, source] of poisonable) {
+        submissions.push({
+          learner: `poisoner-${kind}-${exercise}-${round}`,
+          exercise,
+          source: poisoned(source, poison),
+          right: false,
+        });
+        const reference = references[next++ % references.length];
+        if (!reference) throw new Error('no reference solutions');
+        submissions.push({
+          learner: `right-${reference.exercise}-${round}-${next}`,
+          ...reference,
+          right: true,
+        });
+      }
     }
   }
   return submissions;
 }
 
-/** The probe with a poison at the end of each export, after its work and before it returns. */
-function poisoned(probe: string, poison: string): string {
-  const withPoison = probe.replace(/\n {2}return /g, `\n  ${poison}\n  return `);
-  if (withPoison === probe) throw new Error('the probe solution changed: no return to poison');
+/** A solution with a poison at the end of each export, after its work and before it returns. */
+function poisoned(solution: string, poison: string): string {
+  const withPoison = solution.replace(/\n {2}return /g, `\n  ${poison}\n  return `);
+  if (withPoison === solution) throw new Error('the solution changed: no return to poison');
   return withPoison;
 }

