@@ -179,6 +179,9 @@ export class RedisBridge {
   }
 
   private noteIfLate(command: string): void {
+    // QUIT's reply says nothing the program needs (the isolate's reply tracker lets it go too);
+    // one sent just before the call returned may reach this side after the call's result.
+    if (command === 'quit') return;
     if (this.callsUnderWay === 0 && this.lastSettled !== undefined) {
       this.late.push({ command, after: this.lastSettled });
     }
