@@ -11,7 +11,6 @@ const TTL_SLACK_MS = 50;
  * own client. Values are read as text where they are text, as Buffers where they are not.
  */
 export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
-  const takenAt = performance.now();
   const names: string[] = [];
   let cursor = '0';
   do {
@@ -23,6 +22,8 @@ export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
     }
   } while (cursor !== '0');
   const unique = [...new Set(names)].sort();
+  // When the TTLs are read: a diff counts them down from here, so a slow SCAN is not a reset.
+  const takenAt = performance.now();
   const meta = await redis
     .pipeline(
       unique.flatMap((key) => [

@@ -47,4 +47,12 @@ describe('TTLs judged by PTTL within a window', () => {
       'the TTL of missing: expected 0.001 s to 0.01 s, but the key does not exist',
     );
   });
+
+  it('holds a short window to a real TTL: no TTL and no key fail even under a second', async () => {
+    await redis.set('no-ttl', 'v');
+    await expect(expectTtl(redis, 'no-ttl', { seconds: 1 })).rejects.toThrow(/never expires/);
+    await expect(expectTtl(redis, 'gone', { seconds: 1 })).rejects.toThrow(/does not exist/);
+    await redis.set('second', 'v', 'PX', 900);
+    await expect(expectTtl(redis, 'second', { seconds: 1 })).resolves.toBeUndefined();
+  });
 });

@@ -14,7 +14,8 @@ export async function expectTtl(redis: Redis, key: string, window: TtlWindow): P
   const { max, min } = bounds(window);
   const pttl = await redis.pttl(key);
   const wanted = min === max ? `${seconds(max)}` : `${seconds(min)} to ${seconds(max)}`;
-  if (pttl >= min && pttl <= max) return;
+  // PTTL's -1 (no TTL) and -2 (no key) are answers, not times: no window holds them.
+  if (pttl >= 0 && pttl >= min && pttl <= max) return;
   const found =
     pttl === -2
       ? 'the key does not exist'
@@ -27,7 +28,7 @@ export async function expectTtl(redis: Redis, key: string, window: TtlWindow): P
 function bounds(window: TtlWindow): { min: number; max: number } {
   if ('seconds' in window) {
     const max = window.seconds * 1000;
-    return { max, min: max - (window.toleranceMs ?? DEFAULT_TOLERANCE_MS) };
+    return { max, min: Math.max(0, max - (window.toleranceMs ?? DEFAULT_TOLERANCE_MS)) };
   }
   return { min: window.minMs, max: window.maxMs };
 }

@@ -9,6 +9,8 @@ import { type MonitorLine, parseMonitorLine } from './monitor-line.ts';
 const MAX_BYTES = 16 * 1024 * 1024;
 const OPEN_TIMEOUT_MS = 5_000;
 const SYNC_TIMEOUT_MS = 5_000;
+/** Longer than any of the grader's own marks: past the limit, longer lines are not kept. */
+const OVERFLOW_LINE = 4096;
 
 /**
  * What the sandbox executed during one check, as MONITOR tells it, on a grader connection of
@@ -16,7 +18,14 @@ const SYNC_TIMEOUT_MS = 5_000;
  * not ioredis, whose monitor mode splits arguments on quotes and leaves escapes in place.
  */
 export class CommandMonitor {
-  private pending = '';
+  /**
+   * The line being read, as the chunks it came in: one string grown chunk by chunk would be
+   * copied whole for each search, which is quadratic in a long argument.
+   */
+  private parts: string[] = [];
+  private partsLength = 0;
+  /** The rest of a line too long to keep once past the limit: it is not parsed. */
+  private dropping = false;
   private bytes = 0;
   private overflowed = false;
   private readonly lines: MonitorLine[] = [];
@@ -105,18 +114,42 @@ export class CommandMonitor {
 
   private take(chunk: string): void {
     this.bytes += chunk.length;
-    if (this.bytes > MAX_BYTES) {
-      this.overflowed = true;
-      this.pending = '';
-      return;
+    if (this.bytes > MAX_BYTES) this.overflowed = true;
+    let start = 0;
+    // A line break split between two chunks.
+    if (chunk.startsWith('\n') && this.parts.at(-1)?.endsWith('\r')) {
+      const last = this.parts.pop() ?? '';
+      this.parts.push(last.slice(0, -1));
+      this.endLine();
+      start = 1;
     }
-    this.pending += chunk;
-    let end = this.pending.indexOf('\r\n');
-    while (end >= 0) {
-      this.line(this.pending.slice(0, end));
-      this.pending = this.pending.slice(end + 2);
-      end = this.pending.indexOf('\r\n');
+    for (let end = chunk.indexOf('\r\n', start); end >= 0; end = chunk.indexOf('\r\n', start)) {
+      this.keep(chunk.slice(start, end));
+      this.endLine();
+      start = end + 2;
     }
+    this.keep(chunk.slice(start));
+  }
+
+  private keep(part: string): void {
+    if (part === '') return;
+    this.parts.push(part);
+    this.partsLength += part.length;
+    if (this.overflowed && this.partsLength > OVERFLOW_LINE) {
+      // Past the limit only the grader's marks are looked for, and they are short. The last
+      // character stays: it may be the first half of the line's break.
+      this.parts = [part.slice(-1)];
+      this.partsLength = 1;
+      this.dropping = true;
+    }
+  }
+
+  private endLine(): void {
+    const line = this.parts.join('');
+    this.parts = [];
+    this.partsLength = 0;
+    if (!this.dropping) this.line(line);
+    this.dropping = false;
   }
 
   private line(reply: string): void {
@@ -134,9 +167,9 @@ export class CommandMonitor {
       waiting.found();
       return;
     }
-    if (parsed.args[0]?.toLowerCase() === 'echo' && parsed.args[1]?.startsWith('keyspace-monitor-'))
-      return;
-    this.lines.push(parsed);
+    const mark =
+      parsed.args[0]?.toLowerCase() === 'echo' && parsed.args[1]?.startsWith('keyspace-monitor-');
+    if (!mark && !this.overflowed) this.lines.push(parsed);
   }
 }
 

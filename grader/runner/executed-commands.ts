@@ -14,38 +14,55 @@ interface ScriptRun {
  * What Redis executed for the learner during a check: the commands the learner's clients sent
  * (known from the bridge, with their client), each script or function call followed by the
  * commands it ran (known only from MONITOR). A MONITOR line does not say which connection sent
- * it, so a script run is matched to the learner's call by its arguments, in order; the grader's
- * own reads never run scripts the learner sent.
+ * it, so a script run is matched to the learner's call by its arguments, in order. A run that
+ * matches none (arguments the log cut in a way that no longer compares) is listed at the end
+ * all the same, without a client: a read is never hidden by failing to match.
  */
 export function executedCommands(
   sent: readonly LoggedCommand[],
   lines: readonly MonitorLine[],
 ): ExecutedCommand[] {
   const runs = scriptRuns(lines);
+  const matched = new Set<ScriptRun>();
   let next = 0;
   const executed: ExecutedCommand[] = [];
   for (const command of sent) {
     executed.push(command);
     if (!SCRIPT_COMMANDS.has(command.name)) continue;
     const found = runs.findIndex((run, index) => index >= next && matches(command, run.args));
-    if (found < 0) continue;
+    const run = runs[found];
+    if (!run) continue;
     next = found + 1;
-    for (const [name = '', ...args] of runs[found]?.inner ?? []) {
-      executed.push({
-        name: name.toLowerCase(),
-        args: loggedArgs(args),
-        script: command.name,
-        ...(command.client === undefined ? {} : { client: command.client }),
-      });
+    matched.add(run);
+    executed.push(...innerCommands(run, command.name, command.client));
+  }
+  for (const run of runs) {
+    if (!matched.has(run)) {
+      executed.push(...innerCommands(run, run.args[0]?.toLowerCase() ?? 'eval', undefined));
     }
   }
   return executed;
 }
 
+function innerCommands(
+  run: ScriptRun,
+  script: string,
+  client: number | undefined,
+): ExecutedCommand[] {
+  return run.inner.map(([name = '', ...args]) => ({
+    name: name.toLowerCase(),
+    args: loggedArgs(args),
+    script,
+    ...(client === undefined ? {} : { client }),
+  }));
+}
+
 function scriptRuns(lines: readonly MonitorLine[]): ScriptRun[] {
   const runs: ScriptRun[] = [];
   let current: ScriptRun | undefined;
-  for (const { source, args } of lines) {
+  for (const { source, args: bytes } of lines) {
+    // MONITOR gives bytes; the learner's client sent text as UTF-8.
+    const args = bytes.map(fromUtf8);
     if (source === 'lua') {
       current?.inner.push(args);
       continue;
@@ -54,6 +71,11 @@ function scriptRuns(lines: readonly MonitorLine[]): ScriptRun[] {
     if (current) runs.push(current);
   }
   return runs;
+}
+
+/** Bytes (one character each, as MONITOR lines are read) as the text they encode. */
+function fromUtf8(bytes: string): string {
+  return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 /** The learner's logged call (arguments cut for the log) against a script run MONITOR saw. */

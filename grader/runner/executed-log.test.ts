@@ -76,6 +76,24 @@ describe('the log of what Redis executed', () => {
     });
   });
 
+  it.concurrent('shows the commands of a script whose text is not ASCII', async () => {
+    const [, hit] = await grade(
+      "  return redis.eval(\"-- café, naïve\\nreturn redis.call('GET', 'source:' .. KEYS[1])\", 1, key);",
+    );
+    expect(hit).toMatchObject({
+      status: 'fail',
+      message: "reads of source:k: expected [], got [ 'get in eval' ]",
+    });
+  });
+
+  it.concurrent('tells a learner who sends more than the monitor follows that it is a limit', async () => {
+    const [log] = await grade(
+      "  await redis.set('big', Buffer.alloc(5 * 1024 * 1024, 0xff));\n  return null;",
+    );
+    expect({ ...log, durationMs: 0 }).toMatchObject({ status: 'error', reason: 'limit' });
+    expect(log?.message).toMatch(/more than 16 MB to Redis in this check.*\(monitor limit\)/);
+  });
+
   it.concurrent('shows the commands of a function, and which client called it', async () => {
     const [log] = await grade(`  const other = new (redis.constructor as typeof Redis)();
   await other.function('LOAD', "#!lua name=lib\\nredis.register_function('peek', function(keys) return redis.call('EXISTS', keys[1]) end)");

@@ -384,6 +384,14 @@ export class LearnerIsolate {
   }
 }
 
+/** What the runtime's reply tracker reports, as it must look whatever learner code did. */
+function isUnansweredList(value: unknown): value is { command: string; stack: string }[] {
+  return (
+    Array.isArray(value) &&
+    value.every((item) => typeof item?.command === 'string' && typeof item?.stack === 'string')
+  );
+}
+
 /** The learner's module loaded in one context: what one check calls. */
 export class LearnerContext {
   constructor(
@@ -433,8 +441,13 @@ export class LearnerContext {
       });
     const { value, unanswered } = (await this.owner.within(`${name}()`, reply)) as {
       value: unknown;
-      unanswered: { command: string; stack: string }[];
+      unanswered: unknown;
     };
+    if (!isUnansweredList(unanswered)) {
+      throw new LearnerCodeError(
+        `${name}() changed the sandbox's built-ins so that its Redis commands cannot be followed: leave Array, Map and Promise as they are`,
+      );
+    }
     return {
       value: withNodeBuffers(value),
       unanswered: unanswered.map(({ command, stack }) => {

@@ -252,7 +252,12 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(new LearnerCodeError(`the check did not finish within ${ms} ms (check time limit)`)),
+        reject(
+          new LearnerCodeError(
+            `the check did not finish within ${ms} ms (check time limit)`,
+            'timeout',
+          ),
+        ),
       ms,
     );
   });

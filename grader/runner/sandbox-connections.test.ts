@@ -70,4 +70,14 @@ describe('learner connections lent again', () => {
     expect([subscriber, blocked]).not.toContain(next);
     connections.close();
   });
+
+  it('closes a connection whose reset ends after the connections were closed (a Run)', async () => {
+    const connections = new SandboxConnections(server.address);
+    const used = connections.learner();
+    await used.call('SELECT', '2');
+    connections.giveBack(used, { pending: 0, sent: new Set(['select']) });
+    connections.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(used.status).toBe('end');
+  });
 });

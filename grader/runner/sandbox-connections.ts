@@ -92,6 +92,8 @@ export interface ConnectionUsage {
 export class SandboxConnections {
   private trustedClient: Redis | undefined;
   private readonly kept: Redis[] = [];
+  /** Once closed, a reset that finishes later closes its connection instead of keeping it. */
+  private closed = false;
   /** The limits last applied with CONFIG SET, so that an unchanged run skips the round trip. */
   appliedLimits = '';
 
@@ -117,6 +119,7 @@ export class SandboxConnections {
   giveBack(client: Redis, { pending, sent }: ConnectionUsage): void {
     const names = [...sent];
     if (
+      this.closed ||
       pending > 0 ||
       client.status !== 'ready' ||
       this.kept.length >= KEPT_LEARNER_CONNECTIONS ||
@@ -138,7 +141,8 @@ export class SandboxConnections {
       .exec()
       .catch(() => null);
     const fresh = replies?.every(([error]) => !error) && client.status === 'ready';
-    if (fresh && this.kept.length < KEPT_LEARNER_CONNECTIONS) this.kept.push(client);
+    if (fresh && !this.closed && this.kept.length < KEPT_LEARNER_CONNECTIONS)
+      this.kept.push(client);
     else client.disconnect();
   }
 
@@ -156,6 +160,7 @@ export class SandboxConnections {
   }
 
   close(): void {
+    this.closed = true;
     this.trustedClient?.disconnect();
     for (const client of this.kept.splice(0)) client.disconnect();
   }

@@ -110,4 +110,14 @@ describe('a learner call that leaves its Redis work running', () => {
       { status: 'pass', message: undefined },
     ]);
   });
+
+  it('still fails the call, as the learner’s, when its code replaced Array and Map methods', async () => {
+    const [judged] = (
+      await grade(`  Array.prototype.map = () => 'forged';
+  Array.prototype.filter = () => 'forged';
+  Object.defineProperty(Array.prototype, '0', { set() {}, configurable: true });
+  redis.set(key, value);`)
+    ).checks;
+    expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
+  });
 });

@@ -1,9 +1,14 @@
 import type { Host } from './host.ts';
 
-// Taken before learner code runs: code that replaces Promise.prototype.then later cannot make a
-// reply look delivered before it was, nor replace Error to hide where a command was sent.
+// Taken before learner code runs: code that replaces these later (Promise.prototype.then, Error,
+// Array and Map methods, setters on Array.prototype) can neither make a reply look delivered
+// before it was, nor hide where a command was sent, nor spoil the report.
 const then = Promise.prototype.then;
 const CallSite = Error;
+const apply = Reflect.apply;
+const defineProperty = Reflect.defineProperty;
+const forEachEntry = Map.prototype.forEach;
+const toText = String;
 
 /** A command still unanswered when its call settled, with the stack that sent it. */
 export interface Unanswered {
@@ -31,7 +36,7 @@ export function createReplyTracker() {
     const delivered = () => {
       unanswered.delete(id);
     };
-    Reflect.apply(then, reply, [delivered, delivered]);
+    apply(then, reply, [delivered, delivered]);
     return reply;
   };
 
@@ -62,13 +67,17 @@ export function createReplyTracker() {
       callsUnderWay += 1;
       try {
         const value = await work();
-        // QUIT's reply says nothing the program needs: not awaiting it is common and harmless.
-        const pending =
-          callsUnderWay === 1
-            ? [...unanswered.values()]
-                .filter(({ command }) => command !== 'QUIT')
-                .map(({ command, site }) => ({ command, stack: String(site.stack) }))
-            : [];
+        const pending: Unanswered[] = [];
+        if (callsUnderWay === 1) {
+          apply(forEachEntry, unanswered, [
+            ({ command, site }: { command: string; site: Error }) => {
+              // QUIT's reply says nothing the program needs: not awaiting it is harmless.
+              if (command === 'QUIT') return;
+              const entry = { command, stack: toText(site.stack) };
+              defineProperty(pending, pending.length, { value: entry, enumerable: true });
+            },
+          ]);
+        }
         return { value, unanswered: pending };
       } finally {
         callsUnderWay -= 1;
