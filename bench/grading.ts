@@ -7,7 +7,7 @@
 //   naive     a fresh node process and a fresh redis-server for every grading.
 // Ratios compare within this run only.
 import { execFile } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
@@ -79,7 +79,9 @@ const exercises = chosen.length > 0 ? chosen : course;
 const grader = await Grader.start({ concurrency: Number(process.env.BENCH_WORKERS ?? cores) });
 const floorServer = await SandboxServer.start();
 console.log(
-  `Keyspace grading benchmark: ${cores} cores, ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`,
+  `Keyspace grading benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, load ${loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')}; ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`,
 );
 
 for (const id of exercises) {
