@@ -79,26 +79,33 @@ interface FreshIsolate {
   ready: ReadyContext;
 }
 
-// Every isolate is new to the runtime, so with lazy compilation each would compile the runtime's
-// functions again on first call (over a millisecond a run). Compiled eagerly, V8's code cache
-// below holds them all. V8 flags are process-wide: this also makes code compiled later in this
-// process eager (checks, learner modules), which costs little, as code here is small.
-setFlagsFromString('--no-lazy');
+// An isolate lives for one run, a few dozen calls into the runtime at most: too short for
+// Sparkplug's baseline code to pay back compiling it, which it does in a batch a few calls in (a
+// third of a millisecond a run). V8 flags are process-wide: the worker's own code, long-lived,
+// is still optimised by TurboFan where it runs hot.
+setFlagsFromString('--no-sparkplug');
 
-// V8's code cache for the runtime, made by the first isolate and reused by every later one.
+// V8's code cache for the runtime: with it, a new isolate deserializes the runtime's compiled
+// functions instead of compiling them again (over a millisecond a run). V8 compiles a function
+// when it is first called, and a cache holds only what was compiled when it was made, so it is
+// made again from the isolates of a worker's first runs (see `retire`): they compiled what
+// gradings use, and nothing else, which keeps the cache small and quick to read.
 let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let runtimeCacheBytes = 0;
+/** A worker's first runs that make the cache again: by then, gradings' paths have all run. */
+let cacheRefreshesLeft = 5;
+const RUNTIME_FILE = 'keyspace-runtime.js';
+/** How long a run's isolate may take to give the cache before it is disposed without. */
+const CACHE_WAIT_MS = 50;
 
 const shapeOf = (limits: IsolateLimits) => `${limits.memoryMb}/${limits.outputChars}`;
 
 function freshIsolate(limits: IsolateLimits): FreshIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
   const runtime = isolate.compileScriptSync(runtimeSource(), {
-    filename: 'keyspace-runtime.js',
-    ...(runtimeCache ? { cachedData: runtimeCache } : { produceCachedData: true }),
+    filename: RUNTIME_FILE,
+    ...(runtimeCache && { cachedData: runtimeCache }),
   });
-  // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
-  const produced = (runtime as ivm.Script & ivm.CachedDataResult).cachedData;
-  if (!runtimeCache && produced) runtimeCache = produced;
   const lent: Lent = {};
   // Nothing can be queued on a new isolate's thread, so its first context is made synchronously.
   const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits.outputChars);
@@ -209,13 +216,54 @@ export class LearnerIsolate {
 
   /**
    * Disposes a run's isolates and prepares the next run's, once the reply is on its way: every
-   * check has ended by then, so nothing of the isolates is awaited.
+   * check has ended by then, so nothing of the isolates is awaited. In a worker's first runs, the
+   * runtime's code cache is made again from one of them first.
    */
   static retire(isolates: readonly LearnerIsolate[], limits: RunLimits): void {
-    setImmediate(() => {
+    setImmediate(async () => {
+      const finished = isolates.find(
+        (isolate) => !isolate.stopError && !isolate.isolate.isDisposed,
+      );
+      if (finished && cacheRefreshesLeft > 0) {
+        cacheRefreshesLeft -= 1;
+        await finished.refreshRuntimeCache();
+      }
       for (const isolate of isolates) isolate.dispose();
       LearnerIsolate.prepareSpare(limits);
     });
+  }
+
+  /**
+   * Makes the runtime's code cache again from this isolate, if it compiled more of the runtime
+   * than the cache holds. Compiling the same source again in the same isolate is a hit in V8's
+   * own compilation cache, so the cache made holds every function a run has compiled. Asked on
+   * the isolate's thread, where learner code may still spin: then it is given up after a while.
+   */
+  private async refreshRuntimeCache(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), CACHE_WAIT_MS);
+    });
+    try {
+      const script = await Promise.race([
+        this.isolate.compileScript(runtimeSource(), {
+          filename: RUNTIME_FILE,
+          produceCachedData: true,
+        }),
+        giveUp,
+      ]);
+      // isolated-vm's typings omit the cachedData it sets on a script compiled to produce it.
+      const made = (script as (ivm.Script & ivm.CachedDataResult) | undefined)?.cachedData;
+      const bytes = made?.copy().byteLength ?? 0;
+      if (made && bytes > runtimeCacheBytes) {
+        runtimeCache = made;
+        runtimeCacheBytes = bytes;
+      }
+    } catch {
+      // The isolate was stopped meanwhile: the cache stays as it was.
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
