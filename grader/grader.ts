@@ -41,7 +41,8 @@ export interface GradeOptions {
   seed?: number;
   /**
    * The learner's name for the file (`alice/set-and-get.ts`), named by every message and
-   * location; `submission.ts` by default. A name, never a host path.
+   * location; by default the exercise's (`set-and-get.ts`), as in the browser's editor. A name,
+   * never a host path.
    */
   file?: string;
 }
@@ -142,7 +143,7 @@ export class Grader {
   async gradeSeeded(
     exerciseId: string,
     source: string,
-    { seed = freshSeed(), file }: GradeOptions = {},
+    { seed = freshSeed(), file = learnerFile(exerciseId) }: GradeOptions = {},
   ): Promise<SeededGrade> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
@@ -160,7 +161,7 @@ export class Grader {
             checksPath: exercise.checksPath,
             fixturesDir: exercise.fixturesDir,
             source,
-            ...(file === undefined ? {} : { file }),
+            file,
             sandbox: sandbox.address,
             limits,
             seed,
@@ -202,7 +203,14 @@ export class Grader {
       const reply = await this.workers.run(
         {
           type: 'run-once',
-          job: { source, fixturesDir: exercise.fixturesDir, sandbox, limits, calls: exercise.run },
+          job: {
+            source,
+            file: learnerFile(exerciseId),
+            fixturesDir: exercise.fixturesDir,
+            sandbox,
+            limits,
+            calls: exercise.run,
+          },
         },
         this.stepMs(limits),
       );
@@ -252,4 +260,9 @@ function replyError(reply: JobReply): Error {
   if (reply.type === 'content-error') return new ContentError(reply.detail, reply.location);
   if (reply.type === 'failed') return new GraderError(`the worker failed: ${reply.message}`);
   return new GraderError(`the worker answered '${reply.type}' to another question`);
+}
+
+/** What learner code is called when it has no name of its own: the browser's editor. */
+function learnerFile(exerciseId: string): string {
+  return `${exerciseId}.ts`;
 }

@@ -74,6 +74,7 @@ describe('fidelity programs return in the sandbox what they return under Node an
         type: 'run-once',
         job: {
           source: inSandboxSource(program),
+          file: 'fidelity.ts',
           fixturesDir: PROGRAMS,
           sandbox: server.address,
           limits: { ...DEFAULT_LIMITS, outputChars: 1_000_000 },

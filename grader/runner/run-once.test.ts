@@ -54,7 +54,7 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     );
     expect(result.status).toBe('error');
     expect(result.output).toBe('hi sunny\n');
-    expect(result.calls[0]?.error).toMatch(/^main\(\) threw: boom \(submission\.ts:1:/);
+    expect(result.calls[0]?.error).toMatch(/^main\(\) threw: boom \(set-and-get\.ts:1:/);
   });
 
   it('reports code that does not compile, calling nothing', async () => {
@@ -62,6 +62,6 @@ describe("Run: the learner's code once, in their own sandbox", () => {
       grader.runOnce('set-and-get', 'export const = ;', sandbox),
     );
     expect(result).toMatchObject({ status: 'error', calls: [] });
-    expect(result.message).toMatch(/submission\.ts:1/);
+    expect(result.message).toMatch(/^set-and-get\.ts:1/);
   });
 });

@@ -20,6 +20,8 @@ export interface RunCall {
 
 export interface RunJob {
   source: string;
+  /** The learner's name for the file, used in every message (see GradeJob). */
+  file: string;
   fixturesDir: string;
   /** The learner's own sandbox: Run leaves its keys there, to be looked at. */
   sandbox: SandboxAddress;
@@ -53,7 +55,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   });
   let program: ReturnType<typeof transpile>;
   try {
-    program = transpile(job.source);
+    program = transpile(job.source, job.file);
   } catch (error) {
     if (error instanceof CompileError) return result('', error.message);
     throw error;

@@ -40,7 +40,7 @@ export interface GradeJob {
   fixturesDir: string;
   source: string;
   /** The learner's name for the file (`alice/set-and-get.ts`), used in every message. */
-  file?: string;
+  file: string;
   sandbox: SandboxAddress;
   limits: RunLimits;
   /** Seeds the checks' random data; the grader chooses it, so it knows it even if this worker dies. */

@@ -1,9 +1,6 @@
 import { type Message, transformSync } from 'esbuild';
 import type { Location } from '../result/grade-result.ts';
 
-/** The name learner code goes by when it has none of its own (the browser's editor). */
-export const SUBMISSION_FILE = 'submission.ts';
-
 export class CompileError extends Error {
   override name = 'CompileError';
   constructor(
@@ -30,7 +27,7 @@ const cache = new Map<string, Program>();
  * TypeScript to an ES module the isolate can compile. Syntax errors name the learner's line.
  * Recent programs are kept: learners submit the same code again, and Run then Submit.
  */
-export function transpile(source: string, file = SUBMISSION_FILE): Program {
+export function transpile(source: string, file: string): Program {
   const key = `${file}\0${source}`;
   const cached = cache.get(key);
   if (cached) return cached;

@@ -19,6 +19,7 @@ describe('the worker pool', () => {
       checksPath,
       fixturesDir: '/nonexistent/fixtures',
       source,
+      file: 'set-and-get.ts',
       sandbox: sandbox.address,
       limits: DEFAULT_LIMITS,
       seed: 1,

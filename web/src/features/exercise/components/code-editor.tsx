@@ -11,7 +11,8 @@ interface Props {
   /** Ctrl/Cmd+Shift+Enter. */
   onSubmit: () => void;
   label: string;
-  /** Where the code lives for the TypeScript service, e.g. `set-and-get/submission.ts`. */
+  /** Where the code lives for the TypeScript service, e.g. `set-and-get/set-and-get.ts`:
+   * the name the grader gives the learner's file in its messages. */
   path: string;
 }
 

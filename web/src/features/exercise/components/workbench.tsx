@@ -132,7 +132,7 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           onRun={run}
           onSubmit={submit}
           label={`Code for exercise ${id}`}
-          path={`${id}/submission.ts`}
+          path={`${id}/${id}.ts`}
         />
       </Suspense>
       <SaveStatus status={saver.status} />
