@@ -121,3 +121,59 @@ describe('a learner call that leaves its Redis work running', () => {
     expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
   });
 });
+
+// Two checks of one grading: the first leaves a command whose reply never comes back to it (its
+// check ends first, and closes its gate); the second calls code that awaits everything.
+const LEFT_BEHIND_CHECKS = `
+export default [
+  {
+    name: 'a call that leaves a blocking command behind',
+    async run({ call, sandboxClient }) {
+      await call('save', sandboxClient, 'slow', 'x');
+    },
+  },
+  {
+    name: 'a later call that awaits its command',
+    async run({ call, sandboxClient, redis, expect }) {
+      await call('save', sandboxClient, 'answer', '42');
+      expect.equal(await redis.get('answer'), '42', 'GET answer');
+    },
+  },
+];
+`;
+
+describe('a command an earlier check left unanswered', () => {
+  const course = oneExerciseCourse({
+    id: 'save',
+    signature: SIGNATURE,
+    checks: LEFT_BEHIND_CHECKS,
+    solution: '  await redis.set(key, value);',
+    run: "{ call: save, args: [$redis, answer, '42'] }",
+  });
+  let grader: Grader;
+
+  beforeAll(async () => {
+    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
+  });
+  afterAll(async () => {
+    await grader.stop();
+    course.remove();
+  });
+
+  it('is blamed on the call that sent it, never on a later call', async () => {
+    const source = learnerModule(
+      SIGNATURE,
+      `  if (key === 'slow') {
+    redis.blpop('nothing', 1);
+    return;
+  }
+  await redis.set(key, value);`,
+    );
+    const result = await grader.grade('save', source);
+    assertValidResult(result);
+    const [leaving, later] = result.checks;
+    expect(leaving).toMatchObject({ status: 'fail', reason: 'unawaited' });
+    expect(leaving?.message).toMatch(/^`save` returned before its `BLPOP` was answered/);
+    expect(later).toMatchObject({ status: 'pass' });
+  });
+});

@@ -8,6 +8,9 @@ const CallSite = Error;
 const apply = Reflect.apply;
 const defineProperty = Reflect.defineProperty;
 const forEachEntry = Map.prototype.forEach;
+const setEntry = Map.prototype.set;
+const deleteEntry = Map.prototype.delete;
+const clearEntries = Map.prototype.clear;
 const toText = String;
 
 /** A command still unanswered when its call settled, with the stack that sent it. */
@@ -32,9 +35,9 @@ export function createReplyTracker() {
 
   const tracked = <T>(command: string, reply: Promise<T>): Promise<T> => {
     const id = ++lastId;
-    unanswered.set(id, { command, site: new CallSite() });
+    apply(setEntry, unanswered, [id, { command, site: new CallSite() }]);
     const delivered = () => {
-      unanswered.delete(id);
+      apply(deleteEntry, unanswered, [id]);
     };
     apply(then, reply, [delivered, delivered]);
     return reply;
@@ -64,6 +67,9 @@ export function createReplyTracker() {
      * call's, so only the last to settle reports.
      */
     async during(work: () => unknown): Promise<{ value: unknown; unanswered: Unanswered[] }> {
+      // A command an earlier call left unanswered was reported when that call settled; its reply
+      // may never come (its check ended and closed its gate), and it is not this call's.
+      if (callsUnderWay === 0) apply(clearEntries, unanswered, []);
       callsUnderWay += 1;
       try {
         const value = await work();
