@@ -61,9 +61,11 @@ export class WorkerError extends GraderError {
 /** Every learner sandbox the server may run is in use. */
 export class SandboxesFullError extends GraderError {
   override name = 'SandboxesFullError';
-  constructor(max: number) {
+  constructor(max: number, scope: 'server' | 'address' = 'server') {
     super(
-      `the server is full: all ${max} learner sandboxes are in use. Try again in a few minutes, when one has been idle long enough to be reclaimed`,
+      scope === 'server'
+        ? `the server is full: all ${max} learner sandboxes are in use. Try again in a few minutes, when one has been idle long enough to be reclaimed`
+        : `the learners from your network address already use ${max} ${max === 1 ? 'sandbox' : 'sandboxes'}, the most one address may hold. Try again in a few minutes, when one of them has been idle long enough to be reclaimed`,
     );
   }
 }

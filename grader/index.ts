@@ -8,8 +8,10 @@ export {
   type ConsoleLimits,
   type ConsoleReply,
   ConsoleSessions,
+  type ConsoleUser,
   DEFAULT_CONSOLE_LIMITS,
   MAX_CONSOLE_CHARS,
+  perAddressFor,
 } from './console/console-sessions.ts';
 export type { KeyView, ValueView } from './console/key-view.ts';
 export { type Lesson, loadLessons } from './content/course.ts';

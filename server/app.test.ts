@@ -219,6 +219,38 @@ describe('the HTTP API', () => {
     expect(full.headers.get('retry-after')).toBe('60');
   });
 
+  it("lets one address's learners hold only their share of console sandboxes, however many cookies they make", async () => {
+    const shared = await startTestApp({
+      consoleLimits: { maxSessions: 3, maxPerAddress: 1 },
+      trustProxy: 'loopback',
+    });
+    const from = (address: string) => ({ headers: { 'X-Forwarded-For': address } });
+    const at = (client: LearnerClient, address: string, commands: string) =>
+      client.json<{ output: string }>(
+        client.request('POST', '/console/commands', { commands }, from(address)),
+      );
+    try {
+      const [first, second, honest] = [1, 2, 3].map(() => new LearnerClient(`${shared.url}/api`));
+      if (!first || !second || !honest) throw new Error('three learners');
+      await at(first, '198.51.100.7', 'SET mine first');
+      // A second cookie from the same address is refused; a learner elsewhere is not.
+      const refused = await second.request(
+        'POST',
+        '/console/commands',
+        { commands: 'PING' },
+        from('198.51.100.7'),
+      );
+      await expectError(
+        refused,
+        503,
+        /your network address already use 1 sandbox, the most one address may hold/,
+      );
+      expect(await at(honest, '203.0.113.5', 'PING')).toEqual({ output: 'PONG' });
+    } finally {
+      await shared.stop();
+    }
+  });
+
   it('answers JSON 404 for an unknown API route and hides the framework', async () => {
     const response = await fetch(`${base}/nothing-here`);
     await expectError(response, 404, /no API route GET \/api\/nothing-here/);

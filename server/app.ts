@@ -45,7 +45,8 @@ export interface AppDeps {
   webDir?: string;
   /**
    * Express's `trust proxy`: which proxies in front may say the request came over HTTPS, so that
-   * the learner cookie is marked Secure behind one (TRUST_PROXY).
+   * the learner cookie is marked Secure behind one, and from which client address (TRUST_PROXY):
+   * console sandboxes and new learners are counted by address.
    */
   trustProxy?: string | number;
   /**

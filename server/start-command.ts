@@ -12,6 +12,7 @@ import {
   Grader,
   integerSetting,
   NO_NETWORK_NAMESPACE,
+  perAddressFor,
   UsageError,
 } from '../grader/index.ts';
 import { GradingQueue } from '../queue/index.ts';
@@ -40,7 +41,8 @@ export const START_ENVIRONMENT = {
   KEYSPACE_GRADING: 'inline (default): grade in this process; queue: through `keyspace worker`s',
   KEYSPACE_QUEUE_LIMIT: `queue mode: submissions waiting beyond which Submit answers 503 (default ${DEFAULT_QUEUE_LIMIT})`,
   KEYSPACE_QUEUE_WAIT_MS: `queue mode: how long Submit waits before answering 202 (default ${DEFAULT_QUEUE_WAIT_MS})`,
-  KEYSPACE_CONSOLES: `learners' console sandboxes kept at once, a redis-server each (default ${DEFAULT_CONSOLE_LIMITS.maxSessions})`,
+  KEYSPACE_CONSOLES: `learners' console sandboxes kept at once, a redis-server each (default: as many as half this machine's memory holds full, here ${DEFAULT_CONSOLE_LIMITS.maxSessions})`,
+  KEYSPACE_CONSOLES_PER_ADDRESS: `console sandboxes the learners of one client address hold at once; one more waits until one of theirs is idle (default: a quarter of KEYSPACE_CONSOLES, here ${DEFAULT_CONSOLE_LIMITS.maxPerAddress})`,
   KEYSPACE_SECRET: 'signs learner cookies (default: one made once and kept in Redis)',
   KEYSPACE_INSTRUCTOR_TOKEN: 'opens the instructor view (at least 16 characters)',
   TRUST_PROXY: "Express's trust proxy: the proxies that may say a request came over HTTPS",
@@ -54,6 +56,10 @@ const setting = (name: keyof typeof START_ENVIRONMENT) => process.env[name] || u
  * `keyspace start`: serves the course until SIGINT or SIGTERM, then finishes the requests in
  * flight, stops its workers and sandboxes, and stops its Redis cleanly.
  */
+/** Wide enough for the longest variable's name and a space. */
+const ENVIRONMENT_COLUMN =
+  Math.max(...Object.keys(START_ENVIRONMENT).map((name) => name.length)) + 1;
+
 export const START_USAGE = `Usage: keyspace start [--port N] [--host H] [--data-dir DIR] [--course DIR] [--watch]
 
 Serves the course in the browser until Ctrl+C (or SIGTERM).
@@ -66,7 +72,7 @@ ${COURSE_OPTION_USAGE}
               show what is wrong with a broken one
 Environment:
 ${Object.entries(START_ENVIRONMENT)
-  .map(([name, what]) => `  ${name.padEnd(26)}${what}`)
+  .map(([name, what]) => `  ${name.padEnd(ENVIRONMENT_COLUMN)}${what}`)
   .join('\n')}`;
 
 export async function startCommand(argv: string[]): Promise<number> {
@@ -94,6 +100,10 @@ export async function startCommand(argv: string[]): Promise<number> {
   const maxConsoles = consoleLimit
     ? integerSetting('KEYSPACE_CONSOLES', consoleLimit, 1, 10_000)
     : DEFAULT_CONSOLE_LIMITS.maxSessions;
+  const perAddressLimit = setting('KEYSPACE_CONSOLES_PER_ADDRESS');
+  const maxPerAddress = perAddressLimit
+    ? integerSetting('KEYSPACE_CONSOLES_PER_ADDRESS', perAddressLimit, 1, maxConsoles)
+    : perAddressFor(maxConsoles);
   const log = pino({ level: setting('LOG_LEVEL') ?? 'info', base: { service: 'keyspace' } });
   if (!existsSync(join(WEB_DIR, 'index.html'))) {
     log.warn('the web app is not built yet; `npm start` builds it first');
@@ -106,7 +116,11 @@ export async function startCommand(argv: string[]): Promise<number> {
   let grader: Grader | undefined;
   let preview: LivePreview | undefined;
   let queued: { queue: GradingQueue; waitMs: number } | undefined;
-  const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, maxSessions: maxConsoles });
+  const consoles = new ConsoleSessions({
+    ...DEFAULT_CONSOLE_LIMITS,
+    maxSessions: maxConsoles,
+    maxPerAddress,
+  });
   const stop = async () => {
     await Promise.all([grader?.stop(), consoles.stop(), preview?.close(), queued?.queue.close()]);
     await state.close();

@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxesFullError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
-import { ConsoleSessions } from './console-sessions.ts';
+import { ConsoleSessions, type ConsoleUser } from './console-sessions.ts';
+
+/** A learner from an address of their own, unless told otherwise. */
+const user = (learner: string, address = `address-of-${learner}`): ConsoleUser => ({
+  learner,
+  address,
+});
 
 describe('Redis consoles', () => {
   const consoles = new ConsoleSessions({
     maxSessions: 3,
+    maxPerAddress: 3,
     idleMs: 60_000,
     reclaimWhenFullMs: 60_000,
-    commandTimeoutMs: 500,
+    // Long enough for the memory test's 72 MB of writes on a busy machine.
+    commandTimeoutMs: 2_000,
   });
-  const mine = 'learner-mine';
-  const theirs = 'learner-theirs';
+  const mine = user('learner-mine');
+  const theirs = user('learner-theirs');
   beforeAll(async () => {
     await Promise.all([consoles.run(mine, 'PING'), consoles.run(theirs, 'PING')]);
   });
@@ -69,9 +77,9 @@ describe('Redis consoles', () => {
 
   it('stops a command that would wait for good, and goes on working', async () => {
     const blocked = await consoles.run(mine, 'BLPOP queue 0');
-    expect(blocked.note).toMatch(/stopped after 0.5 s of waiting/);
+    expect(blocked.note).toMatch(/stopped after 2 s of waiting/);
     const looping = await consoles.run(mine, 'EVAL "while true do end" 0');
-    expect(looping.note).toMatch(/stopped after 0.5 s of waiting/);
+    expect(looping.note).toMatch(/stopped after 2 s of waiting/);
     expect(await consoles.run(mine, 'GET secret')).toEqual({ output: '"mine"' });
   });
 
@@ -83,14 +91,17 @@ describe('Redis consoles', () => {
   });
 
   it('starts one sandbox per learner, even for two first commands at once, and refuses one beyond the limit', async () => {
-    await Promise.all([consoles.run('third', 'SET a 1'), consoles.run('third', 'SET b 2')]);
+    await Promise.all([
+      consoles.run(user('third'), 'SET a 1'),
+      consoles.run(user('third'), 'SET b 2'),
+    ]);
     expect(consoles.size).toBe(3);
-    expect(await consoles.run('third', 'DBSIZE')).toEqual({ output: '(integer) 2' });
-    const full = consoles.run('fourth', 'PING');
+    expect(await consoles.run(user('third'), 'DBSIZE')).toEqual({ output: '(integer) 2' });
+    const full = consoles.run(user('fourth'), 'PING');
     await expect(full).rejects.toBeInstanceOf(SandboxesFullError);
     await expect(full).rejects.toThrow(/the server is full: all 3 learner sandboxes are in use/);
     await consoles.close('third');
-    expect(await consoles.run('fourth', 'PING')).toEqual({ output: 'PONG' });
+    expect(await consoles.run(user('fourth'), 'PING')).toEqual({ output: 'PONG' });
     await consoles.close('fourth');
   });
 
@@ -107,14 +118,15 @@ describe('Redis consoles', () => {
   it('reclaims the sandbox of a learner gone idle, and starts a fresh one when they return', async () => {
     const brief = new ConsoleSessions({
       maxSessions: 1,
+      maxPerAddress: 1,
       idleMs: 150,
       reclaimWhenFullMs: 150,
       commandTimeoutMs: 500,
     });
     try {
-      await brief.run('learner', 'SET left behind');
+      await brief.run(user('learner'), 'SET left behind');
       await expect.poll(() => brief.size, { timeout: 5_000 }).toBe(0);
-      expect(await brief.run('learner', 'GET left')).toEqual({ output: '(nil)' });
+      expect(await brief.run(user('learner'), 'GET left')).toEqual({ output: '(nil)' });
     } finally {
       await brief.stop();
     }
@@ -123,16 +135,70 @@ describe('Redis consoles', () => {
   it('gives a newcomer the sandbox unused longest when full, but never one in use', async () => {
     const full = new ConsoleSessions({
       maxSessions: 1,
+      maxPerAddress: 1,
       idleMs: 60_000,
       reclaimWhenFullMs: 200,
       commandTimeoutMs: 500,
     });
     try {
-      await full.run('early', 'SET mine 1');
-      await expect(full.run('newcomer', 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
+      await full.run(user('early'), 'SET mine 1');
+      await expect(full.run(user('newcomer'), 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await full.run('newcomer', 'GET mine')).toEqual({ output: '(nil)' });
-      await expect(full.run('early', 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
+      expect(await full.run(user('newcomer'), 'GET mine')).toEqual({ output: '(nil)' });
+      await expect(full.run(user('early'), 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
+    } finally {
+      await full.stop();
+    }
+  });
+
+  it('lets the learners of one address hold their share of sandboxes, however many cookies they make, and serves another address', async () => {
+    const shared = new ConsoleSessions({
+      maxSessions: 4,
+      maxPerAddress: 2,
+      idleMs: 60_000,
+      reclaimWhenFullMs: 1_500,
+      commandTimeoutMs: 500,
+    });
+    const attacker = (n: number) => user(`cookie-${n}`, '198.51.100.7');
+    try {
+      await shared.run(attacker(1), 'SET mine 1');
+      await shared.run(attacker(2), 'SET mine 2');
+      const third = shared.run(attacker(3), 'PING');
+      await expect(third).rejects.toBeInstanceOf(SandboxesFullError);
+      await expect(third).rejects.toThrow(
+        /your network address already use 2 sandboxes, the most one address may hold/,
+      );
+      expect(await shared.run(user('honest', '203.0.113.5'), 'PING')).toEqual({ output: 'PONG' });
+      expect(await shared.run(user('another', '203.0.113.9'), 'PING')).toEqual({ output: 'PONG' });
+      // Once one of the address's sandboxes has gone unused, the next cookie takes that one.
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      await shared.run(attacker(2), 'PING');
+      expect(await shared.run(attacker(3), 'PING')).toEqual({ output: 'PONG' });
+      await expect.poll(() => shared.size).toBe(4);
+      expect(await shared.run(attacker(2), 'GET mine')).toEqual({ output: '"2"' });
+    } finally {
+      await shared.stop();
+    }
+  });
+
+  it('gives a newcomer, when full, a sandbox of the address holding the most, never one from an address with no more than theirs', async () => {
+    const full = new ConsoleSessions({
+      maxSessions: 3,
+      maxPerAddress: 3,
+      idleMs: 60_000,
+      reclaimWhenFullMs: 60_000,
+      commandTimeoutMs: 500,
+    });
+    try {
+      for (const n of [1, 2, 3]) await full.run(user(`greedy-${n}`, '198.51.100.7'), 'PING');
+      // 3 against 0, then 2 against 1: the greedy address gives one up each time.
+      expect(await full.run(user('b', '203.0.113.2'), 'PING')).toEqual({ output: 'PONG' });
+      expect(await full.run(user('c', '203.0.113.3'), 'PING')).toEqual({ output: 'PONG' });
+      // One each now: nobody holds more than a newcomer would, and nobody has been idle long.
+      await expect(full.run(user('d', '203.0.113.4'), 'PING')).rejects.toBeInstanceOf(
+        SandboxesFullError,
+      );
+      expect(await full.run(user('greedy-3', '198.51.100.7'), 'PING')).toEqual({ output: 'PONG' });
     } finally {
       await full.stop();
     }
@@ -141,19 +207,20 @@ describe('Redis consoles', () => {
   it('finishes the work queued on a sandbox before reclaiming it, and starts afresh after', async () => {
     const brief = new ConsoleSessions({
       maxSessions: 2,
+      maxPerAddress: 2,
       idleMs: 60_000,
       reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 500,
     });
     try {
-      await brief.run('learner', 'PING');
-      const running = brief.run('learner', 'SET during close');
+      await brief.run(user('learner'), 'PING');
+      const running = brief.run(user('learner'), 'SET during close');
       // The command is queued on the sandbox (not yet run) when the reclaiming begins.
       await new Promise((resolve) => setImmediate(resolve));
       const closing = brief.close('learner');
       expect(await running).toEqual({ output: 'OK' });
       await closing;
-      expect(await brief.run('learner', 'GET during')).toEqual({ output: '(nil)' });
+      expect(await brief.run(user('learner'), 'GET during')).toEqual({ output: '(nil)' });
       expect(brief.size).toBe(1);
     } finally {
       await brief.stop();

@@ -1,5 +1,7 @@
+import { totalmem } from 'node:os';
 import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
+import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { type KeyView, viewKeys } from './key-view.ts';
@@ -8,6 +10,12 @@ import { MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
 export interface ConsoleLimits {
   /** Sandboxes kept at once; a learner beyond them is refused with a clear message. */
   maxSessions: number;
+  /**
+   * Sandboxes the learners of one client address hold at once; one more from that address is
+   * refused until one of them has been unused `reclaimWhenFullMs`. Cookies are free to make, so
+   * an address, not a cookie, is what must not take everyone's sandboxes.
+   */
+  maxPerAddress: number;
   /** A console unused this long is closed and its sandbox stopped. */
   idleMs: number;
   /**
@@ -19,8 +27,24 @@ export interface ConsoleLimits {
   commandTimeoutMs: number;
 }
 
+/**
+ * As many sandboxes as half the machine's memory holds when every one is full (its maxmemory
+ * and a redis-server's own few MB): an idle one costs a few MB and no CPU.
+ */
+const SANDBOX_WORST_CASE_MB = DEFAULT_LIMITS.redisMemoryMb + 8;
+const MAX_SESSIONS = Math.min(
+  500,
+  Math.max(4, Math.floor(totalmem() / 2 / (SANDBOX_WORST_CASE_MB * 1024 * 1024))),
+);
+
+/** A quarter of the sandboxes for one address: a classroom behind one NAT still fits. */
+export function perAddressFor(maxSessions: number): number {
+  return Math.max(1, Math.ceil(maxSessions / 4));
+}
+
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
-  maxSessions: 50,
+  maxSessions: MAX_SESSIONS,
+  maxPerAddress: perAddressFor(MAX_SESSIONS),
   idleMs: 30 * 60_000,
   reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
@@ -40,8 +64,16 @@ export const MAX_CONSOLE_CHARS = 16_384;
 const CONNECTION_SCOPED =
   /^(multi|exec|discard|watch|unwatch|select|subscribe|psubscribe|ssubscribe)\b/i;
 
+/** Whose console: the learner (the server's learner id) and the client address they come from. */
+export interface ConsoleUser {
+  learner: string;
+  address: string;
+}
+
 interface Session {
   learner: string;
+  /** The address of the learner's latest request. */
+  address: string;
   sandbox: SandboxServer;
   lastUsed: number;
   /** Lines run one after another, so replies come back in the order they were typed. */
@@ -58,7 +90,7 @@ interface Session {
 export class ConsoleSessions {
   private readonly sessions = new Map<string, Session>();
   /** Sandboxes being started, by learner: two first requests at once start one. */
-  private readonly opening = new Map<string, Promise<Session>>();
+  private readonly opening = new Map<string, { address: string; session: Promise<Session> }>();
   private readonly reaper: NodeJS.Timeout;
   private stopped = false;
 
@@ -76,8 +108,8 @@ export class ConsoleSessions {
    * Runs commands, one per line, on one connection (so a MULTI … EXEC block works), and answers
    * what redis-cli prints. A Redis error is an answer, not a failure.
    */
-  async run(learner: string, commands: string): Promise<ConsoleReply> {
-    const { value, note } = await this.inTurn(learner, (session) =>
+  async run(user: ConsoleUser, commands: string): Promise<ConsoleReply> {
+    const { value, note } = await this.inTurn(user, (session) =>
       this.runCommands(session, commands),
     );
     return note ? { ...value, note: [note, value.note].filter(Boolean).join('; ') } : value;
@@ -87,14 +119,17 @@ export class ConsoleSessions {
    * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
    * the console's commands, so nothing replaces the sandbox meanwhile.
    */
-  async useSandbox<T>(learner: string, work: (sandbox: SandboxAddress) => Promise<T>): Promise<T> {
-    return (await this.inTurn(learner, (session) => work(session.sandbox.address))).value;
+  async useSandbox<T>(
+    user: ConsoleUser,
+    work: (sandbox: SandboxAddress) => Promise<T>,
+  ): Promise<T> {
+    return (await this.inTurn(user, (session) => work(session.sandbox.address))).value;
   }
 
   /** What the learner's sandbox holds, for the key browser: nothing, if they have none yet. */
-  async keys(learner: string): Promise<KeyView[]> {
-    if (!this.sessions.has(learner) && !this.opening.has(learner)) return [];
-    const { value } = await this.inTurn(learner, async (session) => {
+  async keys(user: ConsoleUser): Promise<KeyView[]> {
+    if (!this.sessions.has(user.learner) && !this.opening.has(user.learner)) return [];
+    const { value } = await this.inTurn(user, async (session) => {
       const trusted = connectTrusted(session.sandbox.address);
       try {
         return await whenIdle(trusted, () => viewKeys(trusted));
@@ -123,7 +158,7 @@ export class ConsoleSessions {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.reaper);
-    await Promise.allSettled(this.opening.values());
+    await Promise.allSettled([...this.opening.values()].map(({ session }) => session));
     await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
   }
 
@@ -132,13 +167,13 @@ export class ConsoleSessions {
    * went away (a script that could not be stopped) is replaced first, and `note` says so.
    */
   private async inTurn<T>(
-    learner: string,
+    user: ConsoleUser,
     work: (session: Session) => Promise<T>,
   ): Promise<{ value: T; note?: string }> {
-    const session = await this.session(learner);
+    const session = await this.session(user);
     const turn = session.queue.then(async (): Promise<{ value: T; note?: string }> => {
       // Reclaimed while this waited: the learner gets a sandbox afresh.
-      if (session.closed) return this.inTurn(learner, work);
+      if (session.closed) return this.inTurn(user, work);
       let note: string | undefined;
       if (!session.sandbox.alive) {
         await this.replaceSandbox(session);
@@ -242,21 +277,18 @@ export class ConsoleSessions {
     }
   }
 
-  private async session(learner: string): Promise<Session> {
-    const session = this.sessions.get(learner) ?? (await this.open(learner));
+  private async session(user: ConsoleUser): Promise<Session> {
+    const session = this.sessions.get(user.learner) ?? (await this.open(user));
     session.lastUsed = Date.now();
+    session.address = user.address;
     return session;
   }
 
-  private open(learner: string): Promise<Session> {
+  private open(user: ConsoleUser): Promise<Session> {
+    const { learner, address } = user;
     const opening = this.opening.get(learner);
-    if (opening) return opening;
-    if (this.sessions.size + this.opening.size >= this.limits.maxSessions) {
-      const reclaimable = this.longestIdle(Date.now() - this.limits.reclaimWhenFullMs);
-      if (!reclaimable) throw new SandboxesFullError(this.limits.maxSessions);
-      // Its sandbox stops in the background; the new one may start meanwhile.
-      this.close(reclaimable).catch(() => {});
-    }
+    if (opening) return opening.session;
+    this.makeRoom(address);
     const started = SandboxServer.start()
       .then(async (sandbox) => {
         if (this.stopped) {
@@ -265,6 +297,7 @@ export class ConsoleSessions {
         }
         const session: Session = {
           learner,
+          address,
           sandbox,
           lastUsed: Date.now(),
           queue: Promise.resolve(),
@@ -274,19 +307,64 @@ export class ConsoleSessions {
         return session;
       })
       .finally(() => this.opening.delete(learner));
-    this.opening.set(learner, started);
+    this.opening.set(learner, { address, session: started });
     return started;
   }
 
-  /** The learner whose sandbox has gone unused longest, if that was before `before`. */
-  private longestIdle(before: number): string | undefined {
+  /**
+   * Frees a sandbox for a newcomer from `address`, or refuses them. An address at its share
+   * gives up the sandbox it used longest ago, once unused long enough (a classroom behind one
+   * address must not lose a sandbox in use to a classmate). A full server reclaims the sandbox
+   * unused longest (if unused long enough), or else one of the address holding the most, when
+   * that address holds more than the newcomer's would: nobody is refused while another address
+   * holds more than theirs.
+   */
+  private makeRoom(address: string): void {
+    const held = this.heldBy();
+    const mine = held.get(address) ?? 0;
+    const cutoff = Date.now() - this.limits.reclaimWhenFullMs;
+    // A share as large as the whole pool is no share: a full pool is then the whole story.
+    if (mine >= this.limits.maxPerAddress && this.limits.maxPerAddress < this.limits.maxSessions) {
+      const own = this.leastRecentlyUsed((s) => s.address === address && s.lastUsed < cutoff);
+      if (!own) throw new SandboxesFullError(this.limits.maxPerAddress, 'address');
+      this.reclaim(own);
+      return;
+    }
+    if (this.sessions.size + this.opening.size < this.limits.maxSessions) return;
+    const idle = this.leastRecentlyUsed((session) => session.lastUsed < cutoff);
+    if (idle) {
+      this.reclaim(idle);
+      return;
+    }
+    const [greediest, most] = [...held].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+    const theirs = most > mine + 1 && this.leastRecentlyUsed((s) => s.address === greediest);
+    if (!theirs) throw new SandboxesFullError(this.limits.maxSessions);
+    this.reclaim(theirs);
+  }
+
+  /** Sandboxes held or being started, by client address. */
+  private heldBy(): Map<string, number> {
+    const held = new Map<string, number>();
+    const addresses = [
+      ...[...this.sessions.values()].map((session) => session.address),
+      ...[...this.opening.values()].map((opening) => opening.address),
+    ];
+    for (const address of addresses) held.set(address, (held.get(address) ?? 0) + 1);
+    return held;
+  }
+
+  /** Of the sandboxes `which` picks, the one unused longest. */
+  private leastRecentlyUsed(which: (session: Session) => boolean): Session | undefined {
     let oldest: Session | undefined;
     for (const session of this.sessions.values()) {
-      if (session.lastUsed < before && session.lastUsed < (oldest?.lastUsed ?? Infinity)) {
-        oldest = session;
-      }
+      if (which(session) && session.lastUsed < (oldest?.lastUsed ?? Infinity)) oldest = session;
     }
-    return oldest?.learner;
+    return oldest;
+  }
+
+  /** Its sandbox stops in the background; the newcomer's may start meanwhile. */
+  private reclaim(session: Session): void {
+    this.close(session.learner).catch(() => {});
   }
 
   private closeIdle(): void {

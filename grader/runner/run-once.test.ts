@@ -9,7 +9,7 @@ const solution = (id: string) =>
 describe("Run: the learner's code once, in their own sandbox", () => {
   let grader: Grader;
   const consoles = new ConsoleSessions();
-  const consoleId = 'a-learner';
+  const consoleId = { learner: 'a-learner', address: '192.0.2.1' };
   beforeAll(async () => {
     grader = await Grader.start();
   });

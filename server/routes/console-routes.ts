@@ -1,6 +1,11 @@
-import { type RequestHandler, Router } from 'express';
+import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { type ConsoleSessions, type Grader, MAX_CONSOLE_CHARS } from '../../grader/index.ts';
+import {
+  type ConsoleSessions,
+  type ConsoleUser,
+  type Grader,
+  MAX_CONSOLE_CHARS,
+} from '../../grader/index.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
 import { ID_PATTERN } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
@@ -30,20 +35,25 @@ export function consoleRoutes(
   const router = Router();
   router.post('/console/commands', limits.console, async (req, res) => {
     const { commands } = jsonBody(req, Commands, '{"commands": "..."}');
-    res.json(await consoles.run(learnerOf(res), commands));
+    res.json(await consoles.run(consoleUser(req, res), commands));
   });
   router.post('/console/runs', limits.run, async (req, res) => {
     const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
     // An unknown exercise is a 404 before it costs a sandbox.
     await grader.exercise(exercise);
     res.json(
-      await consoles.useSandbox(learnerOf(res), (sandbox) =>
+      await consoles.useSandbox(consoleUser(req, res), (sandbox) =>
         grader.runOnce(exercise, source, sandbox),
       ),
     );
   });
-  router.get('/console/keys', limits.console, async (_req, res) => {
-    res.json({ keys: await consoles.keys(learnerOf(res)) });
+  router.get('/console/keys', limits.console, async (req, res) => {
+    res.json({ keys: await consoles.keys(consoleUser(req, res)) });
   });
   return router;
+}
+
+/** The learner, and the address their sandboxes count against (see ConsoleLimits). */
+function consoleUser(req: Request, res: Response): ConsoleUser {
+  return { learner: learnerOf(res), address: req.ip ?? 'unknown' };
 }

@@ -37,6 +37,8 @@ export interface TestAppOptions {
   instructorToken?: string;
   /** Another course than the repository's own. */
   courseDir?: string;
+  /** Express's trust proxy (TRUST_PROXY): then X-Forwarded-For names a learner's address. */
+  trustProxy?: string | number;
   /** Development mode, as `keyspace start --watch`: the live preview follows the course. */
   watch?: boolean;
   /**
@@ -55,7 +57,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const preview = options.watch
     ? await LivePreview.start(grader.courseDir, grader, log)
     : undefined;
-  const consoles = new ConsoleSessions({ ...DEFAULT_CONSOLE_LIMITS, ...options.consoleLimits });
+  // Every test learner comes from 127.0.0.1: one address may hold every sandbox, unless asked.
+  const maxSessions = options.consoleLimits?.maxSessions ?? DEFAULT_CONSOLE_LIMITS.maxSessions;
+  const consoles = new ConsoleSessions({
+    ...DEFAULT_CONSOLE_LIMITS,
+    maxPerAddress: maxSessions,
+    ...options.consoleLimits,
+  });
   let queue: GradingQueue | undefined;
   if (options.queue) {
     if (!options.redisUrl) throw new Error('queue mode needs a redisUrl');
@@ -73,6 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rateLimits: options.rateLimits,
     webDir: options.webDir,
     instructorToken: options.instructorToken,
+    trustProxy: options.trustProxy,
     preview,
     queue: queue && options.queue && { queue, waitMs: options.queue.waitMs },
   });
