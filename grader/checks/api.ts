@@ -74,6 +74,8 @@ export interface KeyState {
   value: unknown;
   /** Milliseconds left to live; -1 when the key never expires. */
   pttl: number;
+  /** When it expires, in Unix milliseconds by Redis's clock (PEXPIRETIME); -1 when never. */
+  expiresAt: number;
 }
 
 /** Every key of the sandbox at one moment (see `CheckContext.snapshot`). */

@@ -3,8 +3,6 @@ import type { KeyChange, KeyState, Snapshot, SnapshotDiff } from './api.ts';
 
 /** A snapshot reads every key: past this many, a check is not judging a sandbox's worth. */
 const MAX_KEYS = 10_000;
-/** A TTL that grew by more than this between two snapshots was set again, not merely kept. */
-const TTL_SLACK_MS = 50;
 
 /**
  * Every key of the sandbox's database 0 with its type, value and PTTL, read by the grader's
@@ -22,22 +20,26 @@ export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
     }
   } while (cursor !== '0');
   const unique = [...new Set(names)].sort();
-  // When the TTLs are read: a diff counts them down from here, so a slow SCAN is not a reset.
   const takenAt = performance.now();
   const meta = await redis
     .pipeline(
       unique.flatMap((key) => [
         ['type', key],
         ['pttl', key],
+        ['pexpiretime', key],
       ]),
     )
     .exec();
   const keys = new Map<string, KeyState>();
   const reads = unique.map(async (key, index) => {
-    const type = String(meta?.[index * 2]?.[1] ?? 'none');
-    const pttl = Number(meta?.[index * 2 + 1]?.[1] ?? -2);
-    if (type === 'none') return;
-    keys.set(key, { type, value: await readValue(redis, key, type), pttl });
+    const [type, pttl, expiresAt] = [0, 1, 2].map((at) => meta?.[index * 3 + at]?.[1]);
+    if (type === undefined || type === 'none') return;
+    keys.set(key, {
+      type: String(type),
+      value: await readValue(redis, key, String(type)),
+      pttl: Number(pttl ?? -2),
+      expiresAt: Number(expiresAt ?? -2),
+    });
   });
   await Promise.all(reads);
   return { takenAt, keys: new Map([...keys].sort(([a], [b]) => (a < b ? -1 : 1))) };
@@ -82,7 +84,6 @@ function pairs(flat: string[]): [string, number][] {
 
 /** What changed from `before` to `after`: keys created, deleted, or changed in value or TTL. */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
-  const elapsed = after.takenAt - before.takenAt;
   const changes: KeyChange[] = [];
   for (const [key, was] of before.keys) {
     const now = after.keys.get(key);
@@ -91,7 +92,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotDiff {
       continue;
     }
     const valueChanged = now.type !== was.type || !sameValue(was.value, now.value);
-    const ttl = ttlChange(was.pttl, now.pttl, elapsed);
+    const ttl = ttlChange(was.expiresAt, now.expiresAt);
     if (valueChanged || ttl !== 'kept') {
       changes.push({ key, kind: 'changed', before: was, after: now, valueChanged, ttl });
     }
@@ -132,12 +133,16 @@ export function describeChanges(changes: readonly KeyChange[]): string {
 
 const TTL_WORDS = { set: 'set', removed: 'removed', reset: 'set again' } as const;
 
-function ttlChange(was: number, now: number, elapsed: number): NonNullable<KeyChange['ttl']> {
+/**
+ * Judged by when the key expires, not by how long it has left: that needs no clock of ours, so
+ * a snapshot read slowly on a busy machine cannot make a kept TTL look set again.
+ */
+function ttlChange(was: number, now: number): NonNullable<KeyChange['ttl']> {
   if (was < 0 && now < 0) return 'kept';
   if (was < 0) return 'set';
   if (now < 0) return 'removed';
-  // A TTL counts down with time; one that grew was set again (e.g. a SET without KEEPTTL).
-  return now > was - elapsed + TTL_SLACK_MS ? 'reset' : 'kept';
+  // An expiry that moved later was set again (e.g. a SET without KEEPTTL, EXPIRE on a hit).
+  return now > was ? 'reset' : 'kept';
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
