@@ -6,6 +6,7 @@ import type { Host } from './host.ts';
 import { createModules } from './modules.ts';
 import { createNodeCrypto } from './node-crypto.ts';
 import { createRedisClass, withBuffers } from './redis-client.ts';
+import { inConnectionOrder } from './reply-order.ts';
 import { createReplyTracker } from './reply-tracker.ts';
 import { installTimers } from './timers.ts';
 import { installUnavailable } from './unavailable.ts';
@@ -15,7 +16,8 @@ type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
 const scope = globalThis as unknown as Record<string, unknown>;
 const replies = createReplyTracker();
-const host = replies.track(scope.__keyspaceHost as Host);
+// Tracked once in order: a reply counts as delivered when the learner's code can see it.
+const host = replies.track(inConnectionOrder(scope.__keyspaceHost as Host));
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);
