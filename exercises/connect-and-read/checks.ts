@@ -1,12 +1,20 @@
 import type Redis from 'ioredis';
-import type { CheckList, Expect, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  Expect,
+  LoggedCommand,
+  Random,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   ping(redis: Redis): Promise<string>;
   readBytes(redis: Redis, key: string): Promise<Buffer>;
 }
 
-const keyOf = (random: Random) => `blob:${random.word(6)}`;
+const PREFIX = 'blob:';
+const keyOf = (random: Random) => `${PREFIX}${random.word(6)}`;
 
 /**
  * A value that is certainly not UTF-8 text, laid out like a file header: mostly readable bytes,
@@ -27,6 +35,18 @@ function binaryValue(random: Random): Buffer {
   ]);
 }
 
+/**
+ * Seeds look-alike keys (same prefix, a name of the same shape) holding other bytes, so that code
+ * which searches the keyspace instead of reading the key it is given meets them. Resolves with
+ * their names.
+ */
+async function seedDecoys(ctx: CheckContext<Exports>, key: string): Promise<string[]> {
+  const names = await ctx.decoys(key.slice(PREFIX.length), 3, (name) =>
+    ctx.redis.set(`${PREFIX}${name}`, binaryValue(ctx.random)),
+  );
+  return names.map((name) => `${PREFIX}${name}`);
+}
+
 const hex = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
 
 /** What the learner returned, as a learner should see it in a message. */
@@ -34,6 +54,15 @@ function described(value: unknown): string {
   if (Buffer.isBuffer(value)) return `a Buffer of ${value.length} bytes`;
   if (typeof value === 'string') return `a string (${JSON.stringify(value)})`;
   return value === null ? 'null' : `a ${typeof value}`;
+}
+
+function listed(commands: readonly LoggedCommand[]): string {
+  if (commands.length === 0) return 'no commands';
+  const shown = commands.slice(0, 12).map((command) => {
+    const text = [command.name.toUpperCase(), ...command.args].join(' ');
+    return (command as ExecutedCommand).script ? `${text} (in a script)` : text;
+  });
+  return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
 /** Fails unless `returned` is a Buffer; then compares its bytes with `stored`. */
@@ -53,6 +82,8 @@ function sameBytes(expect: Expect, returned: unknown, stored: Buffer, key: strin
   );
 }
 
+const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
+
 const checks: CheckList<Exports> = [
   {
     name: 'ping returns the reply to PING',
@@ -67,12 +98,13 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'ping sends PING to Redis',
-    async run({ call, sandboxClient, commands, expect }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, executed, expect }) {
       await call('ping', sandboxClient);
-      const sent = commands().map((command) => command.name.toUpperCase());
+      const ran = await executed();
       expect.ok(
-        sent.includes('PING'),
-        `ping must send PING to Redis, but it sent ${sent.length > 0 ? `only: ${sent.join(', ')}` : 'no command at all'}`,
+        ran.some((command) => command.name === 'ping'),
+        `ping must send PING to Redis and return its reply, but Redis ran ${ran.length > 0 ? `only: ${listed(ran)}` : 'no command at all'}`,
       );
     },
   },
@@ -90,10 +122,12 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'readBytes returns exactly the bytes stored under the key',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const key = keyOf(random);
       const stored = binaryValue(random);
       await redis.set(key, stored);
+      await seedDecoys(ctx, key);
       const returned = await call('readBytes', sandboxClient, key);
       sameBytes(expect, returned, stored, key);
     },
@@ -108,6 +142,87 @@ const checks: CheckList<Exports> = [
       await redis.set(key, stored);
       const returned = await call('readBytes', sandboxClient, key);
       sameBytes(expect, returned, stored, key);
+    },
+  },
+  {
+    name: 'readBytes returns an empty Buffer for a key that holds zero bytes',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const key = keyOf(random);
+      // In a race of one call, a throw reaches verify as `threw`, to be explained.
+      await race({
+        calls: [['readBytes', sandboxClient, key]],
+        labels: [`readBytes(redis, '${key}')`],
+        setup: async () => {
+          await redis.set(key, '');
+        },
+        verify: async ([outcome]) => {
+          expect.ok(
+            outcome.threw === undefined,
+            `readBytes(redis, '${key}') threw "${outcome.threw}", but ${key} exists: it holds an empty string (STRLEN ${key} is 0). An empty value is still a value: return an empty Buffer, and throw only when GET answers nil.`,
+          );
+          sameBytes(expect, outcome.returned, Buffer.alloc(0), key);
+        },
+      });
+    },
+  },
+  {
+    name: 'readBytes throws an Error when the key does not exist',
+    async run(ctx) {
+      const { race, sandboxClient, redis, expect, random } = ctx;
+      const present = keyOf(random);
+      const missing = `${PREFIX}${random.id(present.slice(PREFIX.length))}`;
+      await race({
+        calls: [['readBytes', sandboxClient, missing]],
+        labels: [`readBytes(redis, '${missing}')`],
+        setup: async () => {
+          // Other keys are there, the one asked for is not.
+          await redis.set(present, binaryValue(random));
+          await seedDecoys(ctx, present);
+        },
+        verify: async ([outcome]) => {
+          expect.ok(
+            outcome.threw !== undefined,
+            `readBytes(redis, '${missing}') returned ${described(outcome.returned)} when ${missing} does not exist (GET ${missing} answers nil). Throw an Error instead, so that a missing value cannot be taken for an empty one.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'readBytes reads the key it is given, without searching for keys',
+    logExecuted: true,
+    async run(ctx) {
+      const { call, sandboxClient, redis, executed, expect, random } = ctx;
+      const key = keyOf(random);
+      const stored = binaryValue(random);
+      await redis.set(key, stored);
+      const decoys = await seedDecoys(ctx, key);
+      await call('readBytes', sandboxClient, key);
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `readBytes(redis, '${key}') searched the keyspace (${listed(searches)}); Redis ran: ${listed(ran)}. It is given the key's name: GET that key, and nothing else.`,
+      );
+      const others = ran.filter((command) => command.args.some((arg) => decoys.includes(arg)));
+      expect.ok(
+        others.length === 0,
+        `readBytes(redis, '${key}') touched other keys (${listed(others)}): read only the key it is given.`,
+      );
+    },
+  },
+  {
+    name: 'ping and readBytes leave the client they are given open',
+    async run({ call, sandboxClient, redis, commands, expect, random }) {
+      const key = keyOf(random);
+      await redis.set(key, binaryValue(random));
+      await call('ping', sandboxClient);
+      await call('readBytes', sandboxClient, key);
+      const sent = commands();
+      expect.ok(
+        !sent.some((command) => command.name === 'quit'),
+        `your code sent QUIT (it sent: ${listed(sent)}). The client belongs to the code that passed it in, which goes on using it: leave it open, and do not call quit() on it.`,
+      );
     },
   },
 ];

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CheckList, Random } from '../../grader/checks/api.ts';
+import type { CheckContext, CheckList, ExecutedCommand, Random } from '../../grader/checks/api.ts';
 
 interface Exports {
   savePreferences(redis: Redis, userId: string, preferences: Record<string, string>): Promise<void>;
@@ -42,10 +42,45 @@ function preferences(random: Random, chosen: readonly string[]): Record<string, 
   return Object.fromEntries(chosen.map((name) => [name, random.pick(CHOICES[name] ?? ['on'])]));
 }
 
+/** Commands that search the keyspace instead of naming a key. */
+const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
+
+function listed(commands: readonly ExecutedCommand[]): string {
+  if (commands.length === 0) return 'no commands';
+  const shown = commands.slice(0, 12).map((command) => {
+    const text = [command.name.toUpperCase(), ...command.args].join(' ');
+    return command.script ? `${text} (in a script)` : text;
+  });
+  return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/**
+ * Seeds what a shop's Redis holds beside one user's preferences: the same user's other
+ * preferences and details, and other users (ids shaped like this one) with the same preferences.
+ * None of it is savePreferences's to change.
+ */
+async function seedNeighbours(
+  { redis, random, decoys }: CheckContext<Exports>,
+  userId: string,
+  kept: readonly string[],
+): Promise<void> {
+  for (const name of kept)
+    await redis.set(keyOf(userId, name), random.pick(CHOICES[name] ?? ['on']));
+  await redis.set(`user:${userId}:name`, random.word(7));
+  await decoys(userId, 2, async (otherId) => {
+    for (const name of NAMES) {
+      await redis.set(keyOf(otherId, name), random.pick(CHOICES[name] ?? ['on']));
+    }
+  });
+}
+
 /** Every key in the (small) sandbox, for messages that say what Redis holds instead. */
 async function keysHeld(redis: Redis): Promise<string> {
   const keys = (await redis.keys('*')).sort();
-  return keys.length > 0 ? keys.join(', ') : 'no keys at all';
+  if (keys.length === 0) return 'no keys at all';
+  return keys.length > 12
+    ? `${keys.slice(0, 12).join(', ')} and ${keys.length - 12} more`
+    : keys.join(', ');
 }
 
 const checks: CheckList<Exports> = [
@@ -85,6 +120,53 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'savePreferences stores nothing else and leaves every other key as it was',
+    async run(ctx) {
+      const { call, sandboxClient, snapshot, diff, expect, random } = ctx;
+      const userId = userIdOf(random);
+      const chosen = names(random, 4);
+      const saved = preferences(random, chosen.slice(0, 2));
+      await seedNeighbours(ctx, userId, chosen.slice(2));
+      const before = await snapshot();
+      await call('savePreferences', sandboxClient, userId, saved);
+      const changes = diff(before, await snapshot());
+      const allowed = Object.keys(saved).map((name) => keyOf(userId, name));
+      const outside = changes.outside(allowed);
+      expect.ok(
+        outside.length === 0,
+        `savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) may write only ${allowed.join(' and ')}, but it also ${changes.describe(outside)}. Store one key per preference and nothing else: the user's other preferences, their other keys and other users' keys stay as they were.`,
+      );
+    },
+  },
+  {
+    name: 'savePreferences with no preferences stores nothing and does not fail',
+    async run(ctx) {
+      const { race, sandboxClient, snapshot, diff, expect, random } = ctx;
+      const userId = userIdOf(random);
+      let before = await snapshot();
+      // In a race of one call, a throw reaches verify as `threw`, to be explained.
+      await race({
+        calls: [['savePreferences', sandboxClient, userId, {}]],
+        labels: [`savePreferences(redis, '${userId}', {})`],
+        setup: async () => {
+          await seedNeighbours(ctx, userId, names(random, 2));
+          before = await snapshot();
+        },
+        verify: async ([outcome]) => {
+          expect.ok(
+            outcome.threw === undefined,
+            `savePreferences(redis, '${userId}', {}) threw "${outcome.threw}". An empty preferences object is allowed and means there is nothing to save: resolve without writing (MSET, for one, refuses to be sent with no keys).`,
+          );
+          const changes = diff(before, await snapshot());
+          expect.ok(
+            changes.changes.length === 0,
+            `savePreferences(redis, '${userId}', {}) had nothing to save, but it ${changes.describe(changes.changes)}.`,
+          );
+        },
+      });
+    },
+  },
+  {
     name: 'readPreference returns the value Redis holds under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = userIdOf(random);
@@ -104,17 +186,60 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'readPreference returns null for a preference that was never saved',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const [userId, otherUserId] = twoUserIds(random);
-      const [missing = 'theme', present = 'language'] = names(random, 2);
-      // The user has another preference, and another user has this one: neither is the answer.
-      await redis.set(keyOf(userId, present), random.pick(CHOICES[present] ?? ['on']));
-      await redis.set(keyOf(otherUserId, missing), random.pick(CHOICES[missing] ?? ['on']));
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
+      const userId = userIdOf(random);
+      const [missing = 'theme', ...others] = names(random, 3);
+      // The user has other preferences, and other users have this one: none is the answer.
+      await seedNeighbours(ctx, userId, others);
       const returned = await call('readPreference', sandboxClient, userId, missing);
       expect.equal(
         returned,
         null,
         `readPreference(redis, '${userId}', '${missing}') when ${keyOf(userId, missing)} does not exist (Redis holds: ${await keysHeld(redis)})`,
+      );
+    },
+  },
+  {
+    name: 'readPreference answers from Redis, not from a copy of what was saved',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const userId = userIdOf(random);
+      const [name = 'theme'] = names(random, 1);
+      const key = keyOf(userId, name);
+      const choices = CHOICES[name] ?? [];
+      const saved = random.pick(choices);
+      await call('savePreferences', sandboxClient, userId, { [name]: saved });
+      // Another program changes the preference, then removes it, behind the module's back.
+      const changed = `${random.word(4)}-${random.word(4)}`;
+      await redis.set(key, changed);
+      expect.equal(
+        await call('readPreference', sandboxClient, userId, name),
+        changed,
+        `readPreference(redis, '${userId}', '${name}') after savePreferences saved '${saved}' and another client then SET ${key} to '${changed}'`,
+      );
+      await redis.del(key);
+      expect.equal(
+        await call('readPreference', sandboxClient, userId, name),
+        null,
+        `readPreference(redis, '${userId}', '${name}') after another client deleted ${key} (Redis holds: ${await keysHeld(redis)})`,
+      );
+    },
+  },
+  {
+    name: 'readPreference reads its one key by name, without searching for keys',
+    logExecuted: true,
+    async run(ctx) {
+      const { call, sandboxClient, redis, executed, expect, random } = ctx;
+      const userId = userIdOf(random);
+      const [name = 'theme', ...others] = names(random, 3);
+      await seedNeighbours(ctx, userId, others);
+      await redis.set(keyOf(userId, name), random.pick(CHOICES[name] ?? ['on']));
+      await call('readPreference', sandboxClient, userId, name);
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `readPreference(redis, '${userId}', '${name}') looked keys up with ${listed(searches)}; Redis ran: ${listed(ran)}. The key's name is built from the arguments: GET ${keyOf(userId, name)} reads it at once, while KEYS and SCAN walk through every key in the database.`,
       );
     },
   },

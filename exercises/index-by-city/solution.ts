@@ -20,26 +20,26 @@ export async function addUser(redis: Redis, user: User): Promise<void> {
 
 export async function usersIn(redis: Redis, city: string): Promise<string[]> {
   const ids = await redis.smembers(cityKey(city));
-  if (ids.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const id of ids) pipeline.hget(userKey(id), 'name');
-  const replies = (await pipeline.exec()) ?? [];
-  const names = replies
-    .map(([, name]) => name)
-    .filter((name): name is string => typeof name === 'string');
-  return names.sort();
+  // Started together, the HGETs go out before any answer comes back: one round trip for all.
+  const names = await Promise.all(ids.map((id) => redis.hget(userKey(id), 'name')));
+  // An id whose hash is gone has no name: skip it.
+  return names.filter((name): name is string => name !== null).sort();
 }
 
 export async function moveUser(redis: Redis, id: string, newCity: string): Promise<void> {
   const key = userKey(id);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    // WATCH: if another move changes the city after we read it, we would remove the id
-    // from the wrong set. EXEC then answers null and we read again.
+  for (;;) {
+    // WATCH: if another move changes the city after we read it, we would take the id out of
+    // the wrong set. EXEC then answers null, and we read the city again.
     await redis.watch(key);
     const oldCity = await redis.hget(key, 'city');
-    const transaction = redis.multi().hset(key, 'city', newCity).sadd(cityKey(newCity), id);
-    if (oldCity !== null && oldCity !== newCity) transaction.srem(cityKey(oldCity), id);
-    if ((await transaction.exec()) !== null) return;
+    const moved = await redis
+      .multi()
+      .hset(key, 'city', newCity)
+      // SREM before SADD: a user moved to the city they live in stays in its set.
+      .srem(cityKey(oldCity ?? newCity), id)
+      .sadd(cityKey(newCity), id)
+      .exec();
+    if (moved !== null) return;
   }
-  throw new Error(`user ${id} keeps changing; could not move them`);
 }

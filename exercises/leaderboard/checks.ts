@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import type { CheckList, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  Random,
+  SnapshotDiff,
+} from '../../grader/checks/api.ts';
 
 interface Entry {
   player: string;
@@ -12,14 +18,48 @@ interface Exports {
   rank(redis: Redis, board: string, player: string): Promise<number | null>;
 }
 
-/** `count` players with different names and different scores, highest score first. */
+type Context = CheckContext<Exports>;
+
+const boardKey = (board: string) => `leaderboard:${board}`;
+const boardName = (random: Random) => random.word(6);
+
+/** `count` different player names. */
+function names(random: Random, count: number): string[] {
+  const found = new Set<string>();
+  while (found.size < count) found.add(random.word(random.int(4, 7)));
+  return [...found];
+}
+
+/**
+ * A score as a game may hold one: negative after penalties, sometimes with a fraction. Halves
+ * and quarters only, which a double holds exactly, so that sums in JavaScript and in Redis agree.
+ */
+const someScore = (random: Random) => random.int(-50, 900) + random.pick([0, 0, 0.5, 0.25]);
+
+/** `count` players with different names and different scores. */
 function players(random: Random, count: number): Entry[] {
-  const names = new Set<string>();
   const scores = new Set<number>();
-  while (names.size < count) names.add(random.word(5));
-  while (scores.size < count) scores.add(random.int(10, 990));
-  const ordered = [...scores].sort((a, b) => b - a);
-  return [...names].map((player, i) => ({ player, score: ordered[i] as number }));
+  while (scores.size < count) scores.add(someScore(random));
+  const ordered = [...scores];
+  return names(random, count).map((player, i) => ({ player, score: ordered[i] as number }));
+}
+
+/** Players in groups that share a score, so that ties decide the order. */
+function tiedPlayers(random: Random, groups: number): Entry[] {
+  const scores = new Set<number>([0]);
+  while (scores.size < groups) scores.add(someScore(random));
+  const sizes = [...scores].map(() => random.int(2, 3));
+  const all = names(
+    random,
+    sizes.reduce((sum, size) => sum + size, 0),
+  );
+  let next = 0;
+  return [...scores].flatMap((score, group) =>
+    Array.from({ length: sizes[group] as number }, () => ({
+      player: all[next++] as string,
+      score,
+    })),
+  );
 }
 
 /** Writes a board in random order, so that the insertion order gives nothing away. */
@@ -32,44 +72,156 @@ async function seed(redis: Redis, key: string, entries: Entry[], random: Random)
   await redis.zadd(key, ...shuffled.flatMap(({ player, score }) => [score, player]));
 }
 
+/** The board as Redis orders it from the top, ties included: what `top` must follow. */
+async function standings(redis: Redis, key: string): Promise<Entry[]> {
+  const reply = await redis.zrange(key, 0, '-1', 'REV', 'WITHSCORES');
+  const entries: Entry[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+const shown = (entries: Entry[]) =>
+  entries.map(({ player, score }) => `${player} ${score}`).join(', ') || 'nothing';
+
 /** The board as Redis holds it, highest first, for failure messages. */
 async function held(redis: Redis, key: string): Promise<string> {
-  const reply = await redis.zrange(key, 0, '-1', 'REV', 'WITHSCORES');
-  const pairs: string[] = [];
-  for (let i = 0; i < reply.length; i += 2) pairs.push(`${reply[i]} ${reply[i + 1]}`);
-  return pairs.join(', ') || 'nothing';
+  return shown(await standings(redis, key));
+}
+
+/**
+ * Seeds look-alike boards beside the learner's, holding some of the same players with other
+ * scores, so that code which finds "the" board with KEYS or SCAN meets them.
+ */
+async function decoyBoards(
+  { decoys, redis, random }: Context,
+  board: string,
+  regulars: string[],
+): Promise<string[]> {
+  return decoys(board, random.int(2, 3), async (id) => {
+    const entries = players(random, 4).map((entry, i) => ({
+      player: regulars[i] ?? entry.player,
+      score: 1_000 + entry.score,
+    }));
+    await seed(redis, boardKey(id), entries, random);
+  });
+}
+
+/** Fails, naming every change, when the diff touched a key other than those allowed. */
+function onlyTouched(
+  expect: Context['expect'],
+  diff: SnapshotDiff,
+  allowed: readonly string[],
+  what: string,
+) {
+  const outside = diff.outside(allowed);
+  expect.ok(
+    outside.length === 0,
+    `${what} may change only ${allowed.join(' and ') || 'nothing'}, but it ${diff.describe(outside)}`,
+  );
+}
+
+/** Commands that answer with members of a sorted set (or of what it was copied into). */
+const MEMBER_READS = new Set([
+  'zrange',
+  'zrevrange',
+  'zrangebyscore',
+  'zrevrangebyscore',
+  'zrangebylex',
+  'zrevrangebylex',
+  'zscan',
+  'zrandmember',
+  'zunion',
+  'zinter',
+  'zdiff',
+  'sort',
+  'sort_ro',
+]);
+
+const flatten = (reply: unknown): unknown[] =>
+  Array.isArray(reply) ? reply.flatMap(flatten) : [reply];
+
+/**
+ * How many players of the board the learner's reads brought back: each read that answers with
+ * members is asked again by the grader (the board has not changed since) and its reply counted.
+ * Reads made inside a Lua script count too.
+ */
+async function playersRead(
+  redis: Redis,
+  executed: readonly ExecutedCommand[],
+  board: ReadonlySet<string>,
+): Promise<{ count: number; reads: string[] }> {
+  let count = 0;
+  const reads: string[] = [];
+  for (const command of executed) {
+    if (!MEMBER_READS.has(command.name)) continue;
+    if (command.args.some((arg) => arg.toLowerCase() === 'store')) continue;
+    const reply = await redis.call(command.name, ...command.args);
+    const members = flatten(reply).filter(
+      (item) => typeof item === 'string' && board.has(item),
+    ).length;
+    count += members;
+    reads.push(
+      `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ` (in a script)` : ''}: ${members} players`,
+    );
+  }
+  return { count, reads };
 }
 
 const checks: CheckList<Exports> = [
   {
     name: "addScore adds the points to the player's score",
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
       const entries = players(random, 4);
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
+      await decoyBoards(context, board, [player]);
       const points = random.int(1, 50);
+      const before = await snapshot();
 
       await call('addScore', sandboxClient, board, player, points);
       expect.equal(await redis.type(key), 'zset', `TYPE ${key}`);
+      onlyTouched(
+        expect,
+        diff(before, await snapshot()),
+        [key],
+        `addScore('${board}', '${player}', ${points})`,
+      );
       expect.equal(
-        Number(await redis.zscore(key, player)),
-        score + points,
+        await redis.zscore(key, player),
+        String(score + points),
         `ZSCORE ${key} ${player} (${player} had ${score}, addScore added ${points})`,
       );
-      expect.equal(await redis.zcard(key), entries.length, `ZCARD ${key} (no player added)`);
+      const byName = (a: Entry, b: Entry) => (a.player < b.player ? -1 : 1);
+      expect.equal(
+        (await standings(redis, key)).filter((entry) => entry.player !== player).sort(byName),
+        entries.filter((entry) => entry.player !== player).sort(byName),
+        `the other players of ${key} and their scores (only ${player}'s score may change)`,
+      );
     },
   },
   {
-    name: 'addScore puts a new player on the board with the points as the score',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
-      const player = random.word(7);
+    name: 'addScore puts a new player on the board, starting from 0',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
+      const [player = ''] = names(random, 1);
+      await decoyBoards(context, board, []);
       const points = random.int(1, 500);
+      const before = await snapshot();
 
       await call('addScore', sandboxClient, board, player, points);
+      onlyTouched(
+        expect,
+        diff(before, await snapshot()),
+        [key],
+        `addScore('${board}', '${player}', ${points})`,
+      );
       const type = await redis.type(key);
       expect.ok(
         type !== 'none',
@@ -77,14 +229,18 @@ const checks: CheckList<Exports> = [
           `(Redis holds: ${(await redis.keys('*')).sort().join(', ') || 'no keys'})`,
       );
       expect.equal(type, 'zset', `TYPE ${key}`);
-      expect.equal(await redis.zscore(key, player), String(points), `ZSCORE ${key} ${player}`);
+      expect.equal(
+        await redis.zrange(key, 0, '-1', 'WITHSCORES'),
+        [player, String(points)],
+        `ZRANGE ${key} 0 -1 WITHSCORES (the board did not exist before)`,
+      );
     },
   },
   {
     name: 'addScore returns the new score as a number',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
+      const board = boardName(random);
+      const key = boardKey(board);
       const entries = players(random, 3);
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
@@ -97,78 +253,304 @@ const checks: CheckList<Exports> = [
         `addScore('${board}', '${player}', ${points}) when ${player} had ${score}` +
           ` (ZSCORE now answers ${await redis.zscore(key, player)})`,
       );
+
+      // Another client changes the score in between: the answer must come from Redis again.
+      const changed = score + random.int(100, 200);
+      await redis.zadd(key, changed, player);
+      const more = random.int(1, 50);
+      const again = await call('addScore', sandboxClient, board, player, more);
+      expect.equal(
+        again,
+        changed + more,
+        `addScore('${board}', '${player}', ${more}) after another client set ${player}'s score to ${changed}` +
+          ` (ZSCORE now answers ${await redis.zscore(key, player)})`,
+      );
+    },
+  },
+  {
+    name: 'addScore takes negative and fractional points',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, 3);
+      await seed(redis, key, entries, random);
+      const { player, score } = random.pick(entries);
+
+      // A penalty that takes the player below zero, then a fractional bonus.
+      const penalty = -(Math.abs(score) + random.int(1, 40) + 0.5);
+      const bonus = random.int(0, 9) + 0.25;
+      let expected = score;
+      for (const points of [penalty, bonus]) {
+        expected += points;
+        const returned = await call('addScore', sandboxClient, board, player, points);
+        const stored = await redis.zscore(key, player);
+        expect.equal(
+          stored,
+          String(expected),
+          `ZSCORE ${key} ${player} after addScore('${board}', '${player}', ${points}) (the score was ${expected - points})`,
+        );
+        expect.equal(
+          returned,
+          expected,
+          `addScore('${board}', '${player}', ${points}) returned (the score was ${expected - points})`,
+        );
+      }
+    },
+  },
+  {
+    name: 'two addScores at the same time both count',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, 3);
+      const onBoard = random.pick([true, false]);
+      const player = onBoard ? random.pick(entries).player : (names(random, 4)[3] as string);
+      const start = onBoard ? (entries.find((entry) => entry.player === player)?.score ?? 0) : 0;
+      const first = random.int(1, 40);
+      const second = first + random.int(1, 40);
+      await race({
+        calls: [
+          ['addScore', sandboxClient, board, player, first],
+          ['addScore', sandboxClient, board, player, second],
+        ],
+        labels: [`addScore(${player}, +${first})`, `addScore(${player}, +${second})`],
+        setup: async () => {
+          await redis.zadd(
+            key,
+            ...entries
+              .filter((entry) => onBoard || entry.player !== player)
+              .flatMap(({ player: name, score }) => [score, name]),
+          );
+        },
+        verify: async ([one, other]) => {
+          const total = start + first + second;
+          const stored = await redis.zscore(key, player);
+          const returned = [
+            one.returned ?? `threw ${one.threw}`,
+            other.returned ?? `threw ${other.threw}`,
+          ];
+          const fair =
+            (returned[0] === start + first && returned[1] === total) ||
+            (returned[0] === total && returned[1] === start + second);
+          expect.ok(
+            stored === String(total) && fair,
+            `${player} had ${onBoard ? start : 'no score'} and two addScores of ${first} and ` +
+              `${second} ran at the same time: the score must end at ${total}, and the call that ` +
+              `went second must return ${total}, the other its own new score; ZSCORE answers ` +
+              `${stored} and the calls returned ${returned.join(' and ')}. Reading the score and ` +
+              `writing it back in two commands loses the other call's points: add in one command`,
+          );
+        },
+      });
     },
   },
   {
     name: 'top returns the n highest scores, highest first',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
       const entries = players(random, random.int(6, 9));
       await seed(redis, key, entries, random);
+      await decoyBoards(context, board, []);
       const n = random.int(3, 5);
+      const expected = (await standings(redis, key)).slice(0, n);
 
       const returned = await call('top', sandboxClient, board, n);
       expect.equal(
         returned,
-        entries.slice(0, n),
+        expected,
         `top('${board}', ${n}) (${key} holds, highest first: ${await held(redis, key)})`,
       );
     },
   },
   {
-    name: 'top returns the whole board when it has fewer than n players',
+    name: 'top orders tied players as ZRANGE … REV does, and stops at exactly n',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
-      const entries = players(random, random.int(2, 4));
-      await seed(redis, key, entries, random);
-      const n = random.int(5, 10);
+      const board = boardName(random);
+      const key = boardKey(board);
+      await seed(redis, key, tiedPlayers(random, 4), random);
+      const order = await standings(redis, key);
+      // Cut the board inside a group of tied players: who is left out is decided by the tie.
+      const cuts = order
+        .map((_, i) => i)
+        .filter((i) => i > 0 && order[i]?.score === order[i - 1]?.score);
+      const n = random.pick(cuts);
 
       const returned = await call('top', sandboxClient, board, n);
       expect.equal(
         returned,
-        entries,
-        `top('${board}', ${n}) (${key} holds, highest first: ${await held(redis, key)})`,
+        order.slice(0, n),
+        `top('${board}', ${n}) (${key} holds, highest first, as ZRANGE ${key} 0 -1 REV ` +
+          `WITHSCORES orders them: ${shown(order)}; players with equal scores come in that order)`,
+      );
+    },
+  },
+  {
+    name: 'top returns the whole board when it has n players or fewer',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, random.int(2, 5));
+      await seed(redis, key, entries, random);
+      await decoyBoards(context, board, []);
+      const n = entries.length + random.pick([0, 0, 1, random.int(2, 10)]);
+      const expected = await standings(redis, key);
+
+      expect.equal(
+        await call('top', sandboxClient, board, n),
+        expected,
+        `top('${board}', ${n}) (${key} holds ${entries.length} players, highest first: ${shown(expected)})`,
+      );
+      const missing = random.id(board);
+      expect.equal(
+        await call('top', sandboxClient, missing, n),
+        [],
+        `top('${missing}', ${n}) (there is no key ${boardKey(missing)}; other boards are not its business)`,
+      );
+    },
+  },
+  {
+    name: 'top returns an empty list for n = 0',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      await seed(redis, key, players(random, random.int(3, 6)), random);
+
+      const returned = await call('top', sandboxClient, board, 0);
+      expect.equal(
+        returned,
+        [],
+        `top('${board}', 0) (${key} holds ${await held(redis, key)}). Careful: ZRANGE's stop ` +
+          `n - 1 is then -1, which means "to the end" and reads the whole board`,
+      );
+    },
+  },
+  {
+    name: 'top reads only the top of the board, and changes nothing',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed, snapshot, diff }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, random.int(30, 40));
+      await seed(redis, key, entries, random);
+      const n = random.int(2, 5);
+      const before = await snapshot();
+
+      const returned = await call('top', sandboxClient, board, n);
+      expect.equal(returned, (await standings(redis, key)).slice(0, n), `top('${board}', ${n})`);
+      onlyTouched(expect, diff(before, await snapshot()), [], `top('${board}', ${n})`);
+      const { count, reads } = await playersRead(
+        redis,
+        await executed(),
+        new Set(entries.map((entry) => entry.player)),
+      );
+      expect.ok(
+        count <= 2 * n,
+        `top('${board}', ${n}) read ${count} of the ${entries.length} players of ${key} to return ` +
+          `${n}: ${reads.join('; ')}. Ask Redis for the top ${n} only (a range from 0 to ${n - 1}, ` +
+          `or LIMIT 0 ${n}), instead of reading the board and cutting it in JavaScript`,
       );
     },
   },
   {
     name: 'rank is 1 for the leader and counts down from there',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
       const entries = players(random, random.int(5, 8));
       await seed(redis, key, entries, random);
-      const position = random.int(1, entries.length - 1);
-      const { player } = entries[position] as Entry;
-      const leader = (entries[0] as Entry).player;
-      const standings = await held(redis, key);
+      const order = await standings(redis, key);
+      const position = random.int(1, order.length - 1);
+      const { player } = order[position] as Entry;
+      const leader = (order[0] as Entry).player;
+      // On the look-alike boards these two stand elsewhere.
+      await decoyBoards(context, board, [player, leader].reverse());
 
       expect.equal(
         await call('rank', sandboxClient, board, leader),
         1,
-        `rank('${board}', '${leader}'), the leader (${key} holds, highest first: ${standings})`,
+        `rank('${board}', '${leader}'), the leader (${key} holds, highest first: ${shown(order)})`,
       );
       expect.equal(
         await call('rank', sandboxClient, board, player),
         position + 1,
-        `rank('${board}', '${player}') (${key} holds, highest first: ${standings})`,
+        `rank('${board}', '${player}') (${key} holds, highest first: ${shown(order)})`,
+      );
+    },
+  },
+  {
+    name: 'tied players get ranks of their own, in the order top lists them',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      await seed(redis, key, tiedPlayers(random, 3), random);
+      const order = await standings(redis, key);
+
+      const ranks: (number | null)[] = [];
+      for (const { player } of order) ranks.push(await call('rank', sandboxClient, board, player));
+      expect.equal(
+        ranks,
+        order.map((_, i) => i + 1),
+        `rank('${board}', …) of ${order.map(({ player }) => player).join(', ')} in turn ` +
+          `(${key} holds, highest first, as ZRANGE … REV orders tied players: ${shown(order)})`,
       );
     },
   },
   {
     name: 'rank returns null for a player who is not on the board',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const board = random.word(6);
-      const key = `leaderboard:${board}`;
-      await seed(redis, key, players(random, 3), random);
-      const stranger = random.word(8);
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, 3);
+      await seed(redis, key, entries, random);
+      const stranger = random.id((entries[0] as Entry).player);
+      // The stranger plays on other boards: a search through every board would find them there.
+      await decoyBoards(context, board, [stranger]);
 
       expect.equal(
         await call('rank', sandboxClient, board, stranger),
         null,
         `rank('${board}', '${stranger}') (${key} holds: ${await held(redis, key)})`,
+      );
+      const missing = random.id(board);
+      expect.equal(
+        await call('rank', sandboxClient, missing, stranger),
+        null,
+        `rank('${missing}', '${stranger}') (there is no key ${boardKey(missing)})`,
+      );
+    },
+  },
+  {
+    name: 'rank asks Redis for the position instead of reading the board',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const board = boardName(random);
+      const key = boardKey(board);
+      const entries = players(random, random.int(30, 40));
+      await seed(redis, key, entries, random);
+      const order = await standings(redis, key);
+      const position = random.int(10, order.length - 1);
+      const { player } = order[position] as Entry;
+
+      expect.equal(
+        await call('rank', sandboxClient, board, player),
+        position + 1,
+        `rank('${board}', '${player}')`,
+      );
+      const { count, reads } = await playersRead(
+        redis,
+        await executed(),
+        new Set(entries.map((entry) => entry.player)),
+      );
+      expect.ok(
+        count <= 1,
+        `rank('${board}', '${player}') read ${count} of the ${entries.length} players of ${key}: ` +
+          `${reads.join('; ')}. Redis knows every member's position: ask it with one command ` +
+          `instead of reading the board and searching it in JavaScript`,
       );
     },
   },

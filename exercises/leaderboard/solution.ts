@@ -17,6 +17,8 @@ export async function top(
   board: string,
   n: number,
 ): Promise<{ player: string; score: number }[]> {
+  // With n = 0 the stop below would be -1, which ZRANGE reads as "to the end".
+  if (n <= 0) return [];
   // REV walks from the highest score down; WITHSCORES interleaves: member, score, member, score…
   const reply = await redis.zrange(key(board), 0, String(n - 1), 'REV', 'WITHSCORES');
   const entries: { player: string; score: number }[] = [];

@@ -1,5 +1,12 @@
 import type Redis from 'ioredis';
-import type { CheckList, Expect, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  Expect,
+  Random,
+  RandomDraw,
+  TtlWindow,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   createSession(redis: Redis, userId: string, ttlSeconds: number): Promise<string>;
@@ -7,29 +14,30 @@ interface Exports {
   endSession(redis: Redis, token: string): Promise<void>;
 }
 
+/** The fewest random bytes a token must hold; a UUID's 122 random bits count as enough. */
+const MIN_TOKEN_BYTES = 16;
+
 const userIdOf = (random: Random) => String(random.int(1000, 99999));
 const ttlOf = (random: Random) => random.int(300, 3600);
-/** A token the check makes up itself, for sessions it seeds directly. */
-const tokenOf = (random: Random) => `${random.word(8)}-${random.word(4)}-${random.word(12)}`;
+/** A token shaped like randomUUID()'s, for sessions the check seeds itself. */
+const tokenOf = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
+const sessionKey = (token: string) => `session:${token}`;
 
-/** What a TTL reply means, for failure messages. */
-function describeTtl(ttl: number): string {
-  if (ttl === -2) return 'the key does not exist (TTL -2)';
-  if (ttl === -1) return 'the key never expires (TTL -1): no EXPIRE reached it';
-  return `it is ${ttl} second${ttl === 1 ? '' : 's'}`;
-}
+/**
+ * ttlSeconds from now, whichever way it was set: EXPIRE and PEXPIRE land just under it, EXPIREAT
+ * with the time rounded down up to a second earlier, rounded up up to a second later.
+ */
+const ttlWindow = (ttlSeconds: number): TtlWindow => ({
+  minMs: ttlSeconds * 1000 - 2000,
+  maxMs: ttlSeconds * 1000 + 1000,
+});
 
 /** createSession must hand back a token before anything else can be looked at. */
-function expectToken(expect: Expect, token: unknown): void {
+function expectToken(expect: Expect, token: unknown): asserts token is string {
   expect.ok(
     typeof token === 'string' && token.length > 0,
     `createSession must return the new token, a non-empty string; it returned ${JSON.stringify(token)}`,
   );
-}
-
-/** The session's TTL must be ttlSeconds, give or take the few seconds a check takes. */
-function ttlIsFresh(ttl: number, ttlSeconds: number): boolean {
-  return ttl > ttlSeconds - 5 && ttl <= ttlSeconds;
 }
 
 async function keysIn(redis: Redis): Promise<string> {
@@ -37,11 +45,44 @@ async function keysIn(redis: Redis): Promise<string> {
   return keys.length > 0 ? keys.join(', ') : 'no keys at all';
 }
 
-async function seedSession(redis: Redis, token: string, userId: string): Promise<string> {
-  const key = `session:${token}`;
+async function seedSession(
+  redis: Redis,
+  token: string,
+  userId: string,
+  ttlSeconds = 600,
+): Promise<string> {
+  const key = sessionKey(token);
   await redis.hset(key, { userId, createdAt: Date.now() - 60_000 });
-  await redis.expire(key, 600);
+  await redis.expire(key, ttlSeconds);
   return key;
+}
+
+/**
+ * Other users' sessions beside the one a check is about, shaped like its token. Their TTLs are
+ * shorter than any the checks pass, so that touching one shows as a TTL set again.
+ */
+function otherSessions(
+  decoys: CheckContext<Exports>['decoys'],
+  redis: Redis,
+  random: Random,
+  like: string,
+): Promise<string[]> {
+  return decoys(like, 3, (token) =>
+    seedSession(redis, token, userIdOf(random), random.int(60, 240)),
+  );
+}
+
+/** How many random bytes of one draw `token` holds as drawn (0 when it holds none of them). */
+function randomBytesIn(token: string, draw: RandomDraw): number {
+  if (draw.api === 'randomInt') return 0;
+  const lower = token.toLowerCase();
+  if (draw.api === 'randomUUID') {
+    const uuid = draw.value.toLowerCase();
+    return lower.includes(uuid) || lower.includes(uuid.replaceAll('-', '')) ? 16 : 0;
+  }
+  const forms = [draw.base64, draw.base64.replace(/=+$/, ''), draw.base64url];
+  const held = lower.includes(draw.hex.toLowerCase()) || forms.some((form) => token.includes(form));
+  return held ? draw.bytes.length : 0;
 }
 
 const checks: CheckList<Exports> = [
@@ -51,7 +92,7 @@ const checks: CheckList<Exports> = [
       const userId = userIdOf(random);
       const token = await call('createSession', sandboxClient, userId, ttlOf(random));
       expectToken(expect, token);
-      const key = `session:${token}`;
+      const key = sessionKey(token);
       expect.equal(
         await redis.type(key),
         'hash',
@@ -67,7 +108,7 @@ const checks: CheckList<Exports> = [
       const token = await call('createSession', sandboxClient, userIdOf(random), ttlOf(random));
       const after = Date.now();
       expectToken(expect, token);
-      const key = `session:${token}`;
+      const key = sessionKey(token);
       const createdAt = await redis.hget(key, 'createdAt');
       expect.ok(
         createdAt !== null,
@@ -81,24 +122,47 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'the session expires after ttlSeconds',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const ttlSeconds = ttlOf(random);
-      const token = await call('createSession', sandboxClient, userIdOf(random), ttlSeconds);
+    name: 'createSession stores the two fields and nothing else',
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+      const userId = userIdOf(random);
+      await otherSessions(decoys, redis, random, tokenOf(random));
+      const start = await snapshot();
+      const token = await call('createSession', sandboxClient, userId, ttlOf(random));
       expectToken(expect, token);
-      const key = `session:${token}`;
-      const ttl = await redis.ttl(key);
+      const key = sessionKey(token);
+      expect.equal(
+        (await redis.hkeys(key)).sort(),
+        ['createdAt', 'userId'],
+        `the fields of ${key} (HKEYS)`,
+      );
+      const end = await snapshot();
+      const changes = diff(start, end);
+      const elsewhere = changes.changes.filter((change) => change.key !== key);
       expect.ok(
-        ttlIsFresh(ttl, ttlSeconds),
-        `TTL ${key}: createSession was called with ttlSeconds = ${ttlSeconds}, so the TTL should be ${ttlSeconds} (or a few seconds less), but ${describeTtl(ttl)}. Redis holds: ${await keysIn(redis)}`,
+        elsewhere.length === 0,
+        `createSession may write ${key} only, but it ${changes.describe(elsewhere)}`,
       );
     },
   },
   {
-    name: 'every session gets its own random token',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      // Eight digits: too long to turn up by chance in the hex digits of a random UUID.
-      const userId = String(random.int(10_000_000, 99_999_999));
+    name: 'the session expires after ttlSeconds',
+    async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
+      const ttlSeconds = ttlOf(random);
+      const token = await call('createSession', sandboxClient, userIdOf(random), ttlSeconds);
+      expectToken(expect, token);
+      const key = sessionKey(token);
+      expect.equal(
+        await redis.exists(key),
+        1,
+        `EXISTS ${key} (the key for the token createSession returned; Redis holds: ${await keysIn(redis)})`,
+      );
+      await expectTtl(key, ttlWindow(ttlSeconds));
+    },
+  },
+  {
+    name: 'every session gets its own unguessable token, drawn from node:crypto',
+    async run({ call, sandboxClient, redis, expect, random, randomness, cameFromRandomness }) {
+      const userId = userIdOf(random);
       const first = await call('createSession', sandboxClient, userId, ttlOf(random));
       const second = await call('createSession', sandboxClient, userId, ttlOf(random));
       expectToken(expect, first);
@@ -109,71 +173,188 @@ const checks: CheckList<Exports> = [
       );
       for (const token of [first, second]) {
         expect.ok(
-          !token.includes(userId),
-          `the token "${token}" contains the user id ${userId}: anyone who knows the id could guess it; use randomUUID()`,
+          cameFromRandomness(token),
+          `the token "${token}" holds no value drawn from node:crypto: a token made from the ` +
+            'clock, Math.random() or the user id (even hashed or encoded) can be guessed or ' +
+            `recomputed. Use randomUUID(), or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url`,
         );
+        const bytes = Math.max(0, ...randomness().map((draw) => randomBytesIn(token, draw)));
         expect.ok(
-          token.length >= 16,
-          `the token "${token}" has only ${token.length} characters, easy to guess; randomUUID() gives 36`,
+          bytes >= MIN_TOKEN_BYTES,
+          `the token "${token}" holds ${bytes === 0 ? 'too little' : `only ${bytes} bytes`} of ` +
+            `randomness, few enough to try them all; use randomUUID(), or at least ` +
+            `randomBytes(${MIN_TOKEN_BYTES})`,
         );
       }
       expect.equal(
-        await redis.exists(`session:${first}`, `session:${second}`),
+        await redis.exists(sessionKey(first), sessionKey(second)),
         2,
-        `EXISTS session:${first} session:${second} (how many of the two sessions Redis holds)`,
+        `EXISTS ${sessionKey(first)} ${sessionKey(second)} (how many of the two sessions Redis holds)`,
       );
     },
   },
   {
     name: 'touchSession returns the userId and sets the TTL back to ttlSeconds',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    logExecuted: true,
+    async run({
+      call,
+      sandboxClient,
+      redis,
+      expect,
+      random,
+      decoys,
+      snapshot,
+      diff,
+      expectTtl,
+      executed,
+    }) {
       const token = tokenOf(random);
       const userId = userIdOf(random);
       const key = await seedSession(redis, token, userId);
       // About to expire: touchSession must push it back. Five seconds, not one, so that a slow
       // machine cannot let the key expire before touchSession reads it.
       await redis.pexpire(key, 5000);
+      await otherSessions(decoys, redis, random, token);
+      const start = await snapshot();
       const ttlSeconds = ttlOf(random);
       const returned = await call('touchSession', sandboxClient, token, ttlSeconds);
       expect.equal(returned, userId, `what touchSession returned for the session ${key}`);
-      const ttl = await redis.ttl(key);
-      expect.ok(
-        ttlIsFresh(ttl, ttlSeconds),
-        `TTL ${key}: the check set it to 5 seconds, then called touchSession with ttlSeconds = ${ttlSeconds}, so it should be back at ${ttlSeconds}; but ${describeTtl(ttl)}`,
+      await expectTtl(key, ttlWindow(ttlSeconds));
+      const end = await snapshot();
+      const changes = diff(start, end);
+      const rewritten = changes.changes.filter(
+        (change) => change.key === key && change.valueChanged,
       );
-      expect.equal(await redis.hget(key, 'userId'), userId, `HGET ${key} userId afterwards`);
+      const elsewhere = changes.changes.filter((change) => change.key !== key);
+      expect.ok(
+        rewritten.length === 0 && elsewhere.length === 0,
+        `touchSession('${token}') may only set the TTL of ${key}, but it ${changes.describe([...rewritten, ...elsewhere])}`,
+      );
+      const all = await executed();
+      const searches = all.filter((command) => command.name === 'keys' || command.name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `touchSession('${token}') must read ${key} by its name; it searched with ` +
+          `${searches.map((command) => [command.name.toUpperCase(), ...command.args].join(' ')).join('; ')}, ` +
+          'which walks every key in Redis on every request',
+      );
     },
   },
   {
     name: 'touchSession returns null for an unknown token and creates no key',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const other = await seedSession(redis, tokenOf(random), userIdOf(random));
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+      const known = tokenOf(random);
+      await seedSession(redis, known, userIdOf(random));
+      await otherSessions(decoys, redis, random, known);
+      // Shaped like the real tokens, so that it cannot be told apart by its look.
       const unknown = tokenOf(random);
+      const start = await snapshot();
       const returned = await call('touchSession', sandboxClient, unknown, ttlOf(random));
       expect.equal(
         returned,
         null,
         `what touchSession returned for the token ${unknown}, which has no session`,
       );
+      // A forged token is any text: a glob in it matches nothing, it is part of the key's name.
+      const forged = `${known.slice(0, random.int(4, 12))}*`;
+      const forgedReturned = await call('touchSession', sandboxClient, forged, ttlOf(random));
       expect.equal(
-        (await redis.keys('*')).sort(),
-        [other],
-        `KEYS * (before the call Redis held only ${other}; touchSession must not create session:${unknown})`,
+        forgedReturned,
+        null,
+        `what touchSession returned for the token ${forged}, which has no session (session:${known} ` +
+          'is another one: read the one key the token names, never a KEYS or SCAN pattern)',
+      );
+      const end = await snapshot();
+      const changes = diff(start, end);
+      const changed = changes.changes;
+      expect.ok(
+        changed.length === 0,
+        `touchSession('${unknown}') and touchSession('${forged}') found no session and must change nothing, but they ${changes.describe(changed)}`,
       );
     },
   },
   {
-    name: 'endSession deletes the session and no other',
+    name: 'touchSession asks Redis every time: a session that has ended is gone',
     async run({ call, sandboxClient, redis, expect, random }) {
       const token = tokenOf(random);
-      const key = await seedSession(redis, token, userIdOf(random));
-      const other = await seedSession(redis, tokenOf(random), userIdOf(random));
+      const userId = userIdOf(random);
+      const key = await seedSession(redis, token, userId);
+      const ttlSeconds = ttlOf(random);
+      expect.equal(
+        await call('touchSession', sandboxClient, token, ttlSeconds),
+        userId,
+        `what touchSession returned for the session ${key}`,
+      );
+      // As if it had expired, or the user had logged out from another server.
+      await redis.del(key);
+      const after = await call('touchSession', sandboxClient, token, ttlSeconds);
+      expect.equal(
+        after,
+        null,
+        `what touchSession returned once ${key} was gone (the check deleted it): ask Redis on ` +
+          'every call, never a copy kept in your code',
+      );
+      expect.equal(await redis.exists(key), 0, `EXISTS ${key} after that touchSession`);
+    },
+  },
+  {
+    name: 'a touch at the same time as a logout never brings the session back',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const token = tokenOf(random);
+      const userId = userIdOf(random);
+      const key = sessionKey(token);
+      const ttlSeconds = ttlOf(random);
+      await race({
+        calls: [
+          ['touchSession', sandboxClient, token, ttlSeconds],
+          ['endSession', sandboxClient, token],
+        ],
+        labels: [`touchSession('${token}')`, `endSession('${token}')`],
+        setup: async () => {
+          await seedSession(redis, token, userId);
+        },
+        verify: async ([touch, end]) => {
+          expect.ok(
+            end.threw === undefined && touch.threw === undefined,
+            `touchSession and endSession ran at the same time, and one threw: ${touch.threw ?? end.threw}`,
+          );
+          expect.ok(
+            touch.returned === userId || touch.returned === null,
+            `touchSession('${token}') ran at the same time as the logout and returned ` +
+              `${JSON.stringify(touch.returned)}: it must return ${userId} (it came first) or null`,
+          );
+          const left = await redis.hgetall(key);
+          expect.ok(
+            Object.keys(left).length === 0,
+            `after a logout, ${key} must be gone, whatever ran at the same time; but it holds ` +
+              `${JSON.stringify(left)}: the touch wrote to a session that had been deleted. ` +
+              'Never write to a session you have not found; EXPIRE on a missing key creates nothing',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'endSession deletes the session and no other',
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+      const token = tokenOf(random);
+      const userId = userIdOf(random);
+      const key = await seedSession(redis, token, userId);
+      await otherSessions(decoys, redis, random, token);
+      // The same user logged in on another device: that session stays.
+      const [otherDevice = ''] = await decoys(token, 1, (other) =>
+        seedSession(redis, other, userId, random.int(60, 240)),
+      );
+      const start = await snapshot();
       await call('endSession', sandboxClient, token);
       expect.equal(await redis.exists(key), 0, `EXISTS ${key} after endSession (0 means deleted)`);
-      expect.equal(
-        await redis.exists(other),
-        1,
-        `EXISTS ${other}, another user's session, after endSession for ${token}`,
+      const end = await snapshot();
+      const changes = diff(start, end);
+      const elsewhere = changes.changes.filter((change) => change.key !== key);
+      expect.ok(
+        elsewhere.length === 0,
+        `endSession('${token}') may delete ${key} only (user ${userId}'s session on another ` +
+          `device, ${sessionKey(otherDevice)}, stays), but it ${changes.describe(elsewhere)}`,
       );
     },
   },

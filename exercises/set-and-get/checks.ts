@@ -1,9 +1,18 @@
 import type Redis from 'ioredis';
-import type { CheckList } from '../../grader/checks/api.ts';
+import type { CheckList, ExecutedCommand, Random } from '../../grader/checks/api.ts';
 
 interface Exports {
   main(redis: Redis): Promise<string | null>;
 }
+
+const KEY = 'weather';
+const VALUE = 'sunny';
+
+/** Commands that run other commands: the commands they ran are judged, not they. */
+const RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+/** Commands that search the keyspace instead of naming a key. */
+const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
 
 /** Every key in the (small) sandbox, for messages that say what Redis holds instead. */
 async function keysHeld(redis: Redis): Promise<string> {
@@ -11,43 +20,113 @@ async function keysHeld(redis: Redis): Promise<string> {
   return keys.length > 0 ? keys.join(', ') : 'no keys at all';
 }
 
+/** A value weather could have held before main ran: never the one main must store. */
+function oldWeather(random: Random): string {
+  return random.pick(['rainy', 'cloudy', 'windy', 'foggy', 'stormy', random.word(5)]);
+}
+
+function listed(commands: readonly ExecutedCommand[]): string {
+  if (commands.length === 0) return 'no commands';
+  const shown = commands.slice(0, 12).map((command) => {
+    const text = [command.name.toUpperCase(), ...command.args].join(' ');
+    return command.script ? `${text} (in a script)` : text;
+  });
+  return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
 const checks: CheckList<Exports> = [
   {
-    name: 'the key weather exists and holds a string',
-    async run({ call, sandboxClient, redis, expect }) {
+    name: 'weather holds the string sunny after main, whatever it held before',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      // First with no weather at all, then with an old value to replace.
       await call('main', sandboxClient);
       expect.equal(
-        await redis.exists('weather'),
+        await redis.exists(KEY),
         1,
-        `EXISTS weather (1 means the key is there; Redis holds: ${await keysHeld(redis)})`,
+        `EXISTS ${KEY} after main ran, when ${KEY} did not exist before (1 means the key is there; Redis holds: ${await keysHeld(redis)}; a SET with XX writes only over an existing key)`,
       );
-      expect.equal(await redis.type('weather'), 'string', 'TYPE weather');
-    },
-  },
-  {
-    name: 'weather holds the value sunny',
-    async run({ call, sandboxClient, redis, expect }) {
+      expect.equal(await redis.type(KEY), 'string', `TYPE ${KEY}`);
+      expect.equal(await redis.get(KEY), VALUE, `GET ${KEY} after main ran`);
+
+      const old = oldWeather(random);
+      await redis.set(KEY, old);
       await call('main', sandboxClient);
-      expect.equal(await redis.get('weather'), 'sunny', 'GET weather');
+      const held = await redis.get(KEY);
+      const why =
+        held === old
+          ? `${KEY} still holds '${old}', what the check stored there before main ran: main did not replace it (a SET with NX keeps an existing value; Redis holds: ${await keysHeld(redis)})`
+          : `${KEY} held '${old}' before main ran`;
+      expect.equal(held, VALUE, `GET ${KEY} after main ran again (${why})`);
     },
   },
   {
-    name: 'main returns the value Redis holds under weather',
-    async run({ call, sandboxClient, redis, expect }) {
+    name: 'main returns what GET weather answered',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const old = oldWeather(random);
+      await redis.set(KEY, old);
       const returned = await call('main', sandboxClient);
-      const held = await redis.get('weather');
-      expect.ok(held !== null, 'Redis holds nothing under weather after main ran: store it first');
-      expect.equal(returned, held, 'the value main returned, compared with GET weather');
+      const held = await redis.get(KEY);
+      expect.ok(
+        held !== null,
+        `Redis holds nothing under ${KEY} after main ran (Redis holds: ${await keysHeld(redis)}): store it first`,
+      );
+      expect.equal(
+        returned,
+        held,
+        `what main returned, compared with GET ${KEY} after it ran (${KEY} held '${old}' before main wrote it: read it after the write)`,
+      );
     },
   },
   {
-    name: 'main reads the value back with GET',
-    async run({ call, sandboxClient, commands, expect }) {
+    name: 'main reads weather back with GET after writing it',
+    logExecuted: true,
+    async run({ call, sandboxClient, executed, expect }) {
       await call('main', sandboxClient);
-      const sent = commands().map((command) => command.name);
+      const ran = await executed();
+      const touchesKey = (command: ExecutedCommand) => command.args.includes(KEY);
+      const isGet = (command: ExecutedCommand) => command.name === 'get' && touchesKey(command);
+      const lastWrite = ran.findLastIndex(
+        (command) => touchesKey(command) && !isGet(command) && !RUNNERS.has(command.name),
+      );
+      const reads = ran.filter(isGet);
       expect.ok(
-        sent.includes('get'),
-        `main must read the key back from Redis, but it sent only: ${sent.join(', ') || 'no commands'}`,
+        reads.length > 0,
+        `main must read ${KEY} back with GET ${KEY} and return its answer, but Redis ran ${listed(ran)}. A GET sent on its own, in a MULTI transaction, a pipeline or a Lua script all count.`,
+      );
+      expect.ok(
+        ran.slice(lastWrite + 1).some(isGet),
+        `main sent GET ${KEY} only before writing ${KEY}, so its answer is not the value just stored; Redis ran: ${listed(ran)}. Write first, then GET.`,
+      );
+    },
+  },
+  {
+    name: 'main reads weather by its name, without searching for keys',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, decoys, executed, expect, random }) {
+      await decoys(KEY, 2, (id) => redis.set(id, oldWeather(random)));
+      await call('main', sandboxClient);
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `main looked keys up with ${listed(searches)}; Redis ran: ${listed(ran)}. You know the key's name: GET ${KEY} reads it at once, while KEYS and SCAN walk through every key in the database.`,
+      );
+    },
+  },
+  {
+    name: 'main changes no key but weather',
+    async run({ call, sandboxClient, redis, snapshot, diff, decoys, expect, random }) {
+      // Look-alikes of the key, and a key that differs only by case: not main's to touch.
+      await decoys(KEY, 3, (id) => redis.set(id, oldWeather(random)));
+      await redis.set('Weather', oldWeather(random));
+      const before = await snapshot();
+      await call('main', sandboxClient);
+      const after = await snapshot();
+      const changes = diff(before, after);
+      const outside = changes.outside([KEY]);
+      expect.ok(
+        outside.length === 0,
+        `main may change only ${KEY}, but it also ${changes.describe(outside)}.`,
       );
     },
   },

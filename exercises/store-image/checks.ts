@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
-import type { CheckList } from '../../grader/checks/api.ts';
+import type { CheckContext, CheckList, LoggedCommand, Random } from '../../grader/checks/api.ts';
 
 interface Exports {
   storeImage(redis: Redis, id: string, file: string): Promise<void>;
@@ -8,20 +8,57 @@ interface Exports {
 }
 
 const FILES = ['red-square.png', 'blue-gradient.png', 'checkerboard.png', 'noise.png'] as const;
+/** The shape of an image id; every id a check uses is a fresh one like it. */
+const ID_SHAPE = '7301';
 
 /** The fixture's bytes, read here in the grader, where the files are on disk. */
 function fixture(file: string): Promise<Buffer> {
   return readFile(new URL(`./fixtures/${file}`, import.meta.url));
 }
 
+/**
+ * A copy of `bytes` with a few bytes changed after the 8-byte PNG signature: still the size of
+ * its fixture, and still not UTF-8 text, but equal to no fixture file. Code that answers with a
+ * file of the right size, instead of what Redis holds, gives itself away.
+ */
+function altered(bytes: Buffer, random: Random): Buffer {
+  const copy = Buffer.from(bytes);
+  const places = new Set<number>();
+  while (places.size < Math.min(4, copy.length - 8)) places.add(random.int(8, copy.length - 1));
+  for (const at of places) copy[at] = (copy[at] ?? 0) ^ random.int(1, 255);
+  return copy;
+}
+
+/**
+ * Seeds images under ids shaped like `like` beside the learner's, each with its metadata, so
+ * that code which searches for "the" image, or takes the first key it finds, meets them.
+ */
+async function otherImages(
+  redis: Redis,
+  random: Random,
+  decoys: CheckContext<Exports>['decoys'],
+  like: string,
+): Promise<string[]> {
+  return decoys(like, 3, async (other) => {
+    const file = random.pick(FILES);
+    const bytes = altered(await fixture(file), random);
+    await redis.set(`image:${other}`, bytes);
+    await redis.hset(`image:${other}:meta`, {
+      contentType: 'image/png',
+      bytes: bytes.length,
+      name: file,
+    });
+  });
+}
+
 const hex = (byte: number | undefined) =>
   byte === undefined ? 'nothing' : `0x${byte.toString(16).padStart(2, '0')}`;
 
 /** Where two byte strings part, said so that a learner can see what went wrong. */
-function difference(actual: Buffer, expected: Buffer, what: string): string {
+function difference(actual: Buffer, expected: Buffer, what: string, whose: string): string {
   let at = 0;
   while (at < actual.length && at < expected.length && actual[at] === expected[at]) at++;
-  const sizes = `${what} has ${actual.length} bytes, the file ${expected.length}`;
+  const sizes = `${what} has ${actual.length} bytes and ${whose} has ${expected.length}`;
   const replaced = actual.subarray(at, at + 3).equals(Buffer.from([0xef, 0xbf, 0xbd]));
   return (
     `${sizes}; they first differ at byte ${at}: ` +
@@ -41,11 +78,43 @@ async function keys(redis: Redis): Promise<string> {
 /** Base64 writes 4 characters for every 3 bytes. */
 const base64Length = (bytes: number) => 4 * Math.ceil(bytes / 3);
 
+const listed = (commands: readonly LoggedCommand[]) =>
+  commands.map((command) => [command.name.toUpperCase(), ...command.args].join(' ')).join('; ');
+
+/** Fails unless `returned` is a Buffer holding exactly `bytes`, saying how it differs. */
+function expectBytes(
+  expect: CheckContext<Exports>['expect'],
+  returned: unknown,
+  bytes: Buffer,
+  call: string,
+  held: string,
+): void {
+  expect.ok(
+    returned !== null && returned !== undefined,
+    `${call} returned ${String(returned)}, but ${held}`,
+  );
+  expect.ok(
+    typeof returned !== 'string',
+    `${call} returned a string, not a Buffer: the reply was decoded as UTF-8 text, which ` +
+      'changes the bytes. Read the value with getBuffer.',
+  );
+  expect.ok(
+    Buffer.isBuffer(returned),
+    `${call} must return a Buffer, but returned ${typeof returned}`,
+  );
+  const buffer = returned as Buffer;
+  expect.ok(
+    buffer.equals(bytes),
+    difference(buffer, bytes, `the Buffer ${call} returned`, 'the value in Redis') +
+      '. Return the bytes Redis holds under the key, not a file read again.',
+  );
+}
+
 const checks: CheckList<Exports> = [
   {
     name: 'image:<id> holds the exact bytes of the file',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = String(random.int(1, 99_999));
+      const id = random.id(ID_SHAPE);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}`;
@@ -77,13 +146,13 @@ const checks: CheckList<Exports> = [
             : ''),
       );
       const stored = (await redis.getBuffer(key)) ?? Buffer.alloc(0);
-      expect.ok(stored.equals(bytes), difference(stored, bytes, `the value of ${key}`));
+      expect.ok(stored.equals(bytes), difference(stored, bytes, `the value of ${key}`, 'the file'));
     },
   },
   {
     name: 'image:<id>:meta is a hash with contentType, bytes and name',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = String(random.int(1, 99_999));
+      const id = random.id(ID_SHAPE);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}:meta`;
@@ -96,59 +165,143 @@ const checks: CheckList<Exports> = [
           `metadata with HSET next to the bytes (Redis holds: ${await keys(redis)})`,
       );
       expect.equal(type, 'hash', `TYPE ${key}`);
-      expect.equal(await redis.hget(key, 'contentType'), 'image/png', `HGET ${key} contentType`);
       expect.equal(
-        await redis.hget(key, 'bytes'),
-        String(bytes.length),
-        `HGET ${key} bytes (the size of ${file})`,
+        await redis.hgetall(key),
+        { contentType: 'image/png', bytes: String(bytes.length), name: file },
+        `HGETALL ${key} (${file} is ${bytes.length} bytes)`,
       );
-      expect.equal(await redis.hget(key, 'name'), file, `HGET ${key} name`);
+    },
+  },
+  {
+    name: 'storing again under the same id replaces the image and its metadata',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const id = random.id(ID_SHAPE);
+      const first = random.pick(FILES);
+      const second = random.pick(FILES.filter((file) => file !== first));
+      const bytes = await fixture(second);
+      await call('storeImage', sandboxClient, id, first);
+      await call('storeImage', sandboxClient, id, second);
+      const stored = (await redis.getBuffer(`image:${id}`)) ?? Buffer.alloc(0);
+      expect.ok(
+        stored.equals(bytes),
+        `after storeImage('${id}', '${first}') then storeImage('${id}', '${second}'), ` +
+          difference(stored, bytes, `the value of image:${id}`, second),
+      );
+      expect.equal(
+        await redis.hgetall(`image:${id}:meta`),
+        { contentType: 'image/png', bytes: String(bytes.length), name: second },
+        `HGETALL image:${id}:meta after storing ${first}, then ${second} under id '${id}'`,
+      );
+    },
+  },
+  {
+    name: 'storeImage writes image:<id> and image:<id>:meta, and no other key',
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+      const id = random.id(ID_SHAPE);
+      const file = random.pick(FILES);
+      await otherImages(redis, random, decoys, id);
+      const mine = [`image:${id}`, `image:${id}:meta`];
+      const before = await snapshot();
+      await call('storeImage', sandboxClient, id, file);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside(mine);
+      expect.ok(
+        elsewhere.length === 0,
+        `storeImage(id '${id}', file '${file}') may write ${mine.join(' and ')} only, but it ` +
+          changes.describe(elsewhere),
+      );
+    },
+  },
+  {
+    name: 'the image and its metadata are kept: neither key expires',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const id = random.id(ID_SHAPE);
+      const file = random.pick(FILES);
+      await call('storeImage', sandboxClient, id, file);
+      for (const key of [`image:${id}`, `image:${id}:meta`]) {
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          pttl === -1,
+          pttl === -2
+            ? `after storeImage(id '${id}', file '${file}') there is no key ${key} (Redis holds: ${await keys(redis)})`
+            : `${key} expires in ${Math.round(pttl / 1000)} s, but storeImage keeps the image: set no TTL on either key`,
+        );
+      }
     },
   },
   {
     name: 'loadImage returns the exact bytes held under image:<id> as a Buffer',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const id = String(random.int(1, 99_999));
+    async run({ call, sandboxClient, redis, expect, random, decoys, commands }) {
+      const id = random.id(ID_SHAPE);
       const file = random.pick(FILES);
-      const bytes = await fixture(file);
+      // Bytes no fixture has, with metadata that names a fixture of the same size: only the
+      // value in Redis is the right answer.
+      const bytes = altered(await fixture(file), random);
       const key = `image:${id}`;
-      // Seeded by the grader, so that this check does not depend on storeImage.
+      await otherImages(redis, random, decoys, id);
       await redis.set(key, bytes);
+      await redis.hset(`${key}:meta`, {
+        contentType: 'image/png',
+        bytes: bytes.length,
+        name: file,
+      });
 
       const returned: unknown = await call('loadImage', sandboxClient, id);
-      expect.ok(
-        returned !== null && returned !== undefined,
-        `loadImage('${id}') returned ${String(returned)}, ` +
-          `but ${key} holds the ${bytes.length} bytes of ${file}`,
+      expectBytes(
+        expect,
+        returned,
+        bytes,
+        `loadImage('${id}')`,
+        `${key} holds ${bytes.length} bytes (set by the checks, not read from a file)`,
       );
+      const searches = commands().filter((command) => ['keys', 'scan'].includes(command.name));
       expect.ok(
-        typeof returned !== 'string',
-        `loadImage('${id}') returned a string, not a Buffer: the reply was decoded as ` +
-          'UTF-8 text, which changes the bytes. Read the value with getBuffer.',
-      );
-      expect.ok(
-        Buffer.isBuffer(returned),
-        `loadImage('${id}') must return a Buffer, but returned ${typeof returned}`,
-      );
-      const buffer = returned as Buffer;
-      expect.ok(
-        buffer.equals(bytes),
-        difference(buffer, bytes, `the Buffer loadImage('${id}') returned`),
+        searches.length === 0,
+        `loadImage('${id}') knows its key, ${key}: read it, without searching the keyspace ` +
+          `(KEYS and SCAN walk every key, and block Redis while they do); it sent: ${listed(commands())}`,
       );
     },
   },
   {
-    name: 'loadImage returns null when there is no image under the id',
+    name: 'loadImage reads Redis on every call: a replaced or deleted image shows at once',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const stored = String(random.int(1, 49_999));
-      const missing = String(random.int(50_000, 99_999));
-      await redis.set(`image:${stored}`, await fixture(random.pick(FILES)));
+      const id = random.id(ID_SHAPE);
+      const file = random.pick(FILES);
+      const key = `image:${id}`;
+      await call('storeImage', sandboxClient, id, file);
+      await call('loadImage', sandboxClient, id);
+
+      // Another program replaces the image behind the learner's back.
+      const replacement = altered(await fixture(random.pick(FILES)), random);
+      await redis.set(key, replacement);
+      const returned: unknown = await call('loadImage', sandboxClient, id);
+      expectBytes(
+        expect,
+        returned,
+        replacement,
+        `loadImage('${id}') after ${key} was replaced`,
+        `${key} now holds ${replacement.length} other bytes`,
+      );
+
+      await redis.del(key);
+      const afterDelete = await call('loadImage', sandboxClient, id);
+      expect.equal(afterDelete, null, `loadImage('${id}') after DEL ${key}`);
+    },
+  },
+  {
+    name: 'loadImage returns null when there is no image under the id',
+    async run({ call, sandboxClient, redis, expect, random, decoys }) {
+      const stored = await otherImages(redis, random, decoys, ID_SHAPE);
+      // Shaped like the stored ids, so that it cannot be told apart by its form.
+      let missing = random.id(ID_SHAPE);
+      while (stored.includes(missing)) missing = random.id(ID_SHAPE);
 
       const returned = await call('loadImage', sandboxClient, missing);
       expect.equal(
         returned,
         null,
-        `loadImage('${missing}') (Redis holds image:${stored} only, no image:${missing})`,
+        `loadImage('${missing}') (Redis holds ${stored.map((id) => `image:${id}`).join(', ')}, ` +
+          `but no image:${missing})`,
       );
     },
   },

@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CheckList, Random } from '../../grader/checks/api.ts';
+import type { CheckList, LoggedCommand, Random, SnapshotDiff } from '../../grader/checks/api.ts';
 
 interface Exports {
   enqueue(redis: Redis, queue: string, task: string): Promise<number>;
@@ -9,6 +9,8 @@ interface Exports {
 
 const JOBS = ['resize', 'send', 'build', 'index', 'render', 'charge'];
 const EVENTS = ['login', 'logout', 'search', 'view', 'upload', 'comment'];
+const LOG = 'events:recent';
+const KEPT = 5;
 
 /** `count` different values from `make`, so that order mistakes cannot hide behind duplicates. */
 function distinct(count: number, make: () => string): string[] {
@@ -23,72 +25,260 @@ const events = (random: Random, count: number) =>
   distinct(count, () => `${random.pick(EVENTS)}:${random.word(4)}`);
 
 const queueName = (random: Random) => random.word(6);
+const queueKey = (queue: string) => `queue:${queue}`;
+
+/**
+ * Seeds look-alike queues beside the learner's, each with tasks of its own, so that code which
+ * finds "the" queue with KEYS or SCAN instead of building its key meets them.
+ */
+async function decoyQueues(
+  decoys: (
+    like: string,
+    count: number,
+    seed: (id: string) => Promise<unknown>,
+  ) => Promise<string[]>,
+  redis: Redis,
+  random: Random,
+  like: string,
+): Promise<string[]> {
+  return decoys(like, random.int(2, 4), (id) => redis.rpush(queueKey(id), ...tasks(random, 2)));
+}
+
+function listed(commands: readonly LoggedCommand[]): string {
+  if (commands.length === 0) return 'no commands';
+  const shown = commands.slice(0, 10).map((command) => [command.name, ...command.args].join(' '));
+  return commands.length > 10 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** Fails, naming every change, when the diff touched a key other than those allowed. */
+function onlyTouched(
+  expect: { ok(condition: unknown, message: string): void },
+  diff: SnapshotDiff,
+  allowed: readonly string[],
+  what: string,
+) {
+  const outside = diff.outside(allowed);
+  expect.ok(
+    outside.length === 0,
+    `${what} may change only ${allowed.join(' and ')}, but it also ${diff.describe(outside)}`,
+  );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function blockedClients(redis: Redis): Promise<number> {
+  const info = await redis.info('clients');
+  return Number(/blocked_clients:(\d+)/.exec(info)?.[1] ?? 0);
+}
 
 const checks: CheckList<Exports> = [
   {
     name: 'enqueue adds the task at the tail of queue:<queue>',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
       const queue = queueName(random);
-      const key = `queue:${queue}`;
-      const [first, second, task] = tasks(random, 3) as [string, string, string];
-      await redis.rpush(key, first, second);
+      const key = queueKey(queue);
+      const [task, ...seeded] = tasks(random, random.int(2, 4)) as [string, ...string[]];
+      await redis.rpush(key, ...seeded);
+      await decoyQueues(decoys, redis, random, queue);
+      const before = await snapshot();
+
       await call('enqueue', sandboxClient, queue, task);
       expect.equal(await redis.type(key), 'list', `TYPE ${key}`);
       expect.equal(
         await redis.lrange(key, 0, -1),
-        [first, second, task],
-        `LRANGE ${key} 0 -1 (the queue already held ${first} and ${second}; ${task} belongs after them)`,
+        [...seeded, task],
+        `LRANGE ${key} 0 -1 (the queue held ${seeded.join(', ')}, oldest first; ${task} belongs after them)`,
       );
+      onlyTouched(expect, diff(before, await snapshot()), [key], `enqueue('${queue}', '${task}')`);
     },
   },
   {
     name: 'enqueue returns the length of the queue after the push',
     async run({ call, sandboxClient, redis, expect, random }) {
       const queue = queueName(random);
-      const key = `queue:${queue}`;
-      const waiting = random.int(0, 4);
-      const [task, ...seeded] = tasks(random, waiting + 1) as [string, ...string[]];
-      if (seeded.length > 0) await redis.rpush(key, ...seeded);
-      const returned = await call('enqueue', sandboxClient, queue, task);
-      const length = await redis.llen(key);
+      const key = queueKey(queue);
+      const [first, second, ...others] = tasks(random, random.int(3, 6)) as [
+        string,
+        string,
+        ...string[],
+      ];
+
+      const onEmpty = await call('enqueue', sandboxClient, queue, first);
+      expect.equal(onEmpty, 1, `enqueue('${queue}', '${first}') on an empty queue returned`);
+
+      // Another producer adds tasks in between: the length must come from Redis, not be counted.
+      await redis.rpush(key, ...others);
+      const length = 1 + others.length + 1;
+      const returned = await call('enqueue', sandboxClient, queue, second);
       expect.equal(
         returned,
-        waiting + 1,
-        `what enqueue returned (the queue held ${waiting} ${waiting === 1 ? 'task' : 'tasks'} before; LLEN ${key} is now ${length})`,
+        length,
+        `enqueue('${queue}', '${second}') returned (before it, ${key} held ${length - 1} tasks, ` +
+          `${others.length} of them pushed by another client; LLEN ${key} is now ${await redis.llen(key)})`,
       );
     },
   },
   {
-    name: 'dequeue takes the oldest task, from the head of the list',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    name: 'two enqueues at the same time each return the length their own push made',
+    async run({ race, sandboxClient, redis, expect, random }) {
       const queue = queueName(random);
-      const key = `queue:${queue}`;
-      const seeded = tasks(random, 3);
+      const key = queueKey(queue);
+      const [one, other, ...seeded] = tasks(random, 2 + random.int(0, 3)) as [
+        string,
+        string,
+        ...string[],
+      ];
+      await race({
+        calls: [
+          ['enqueue', sandboxClient, queue, one],
+          ['enqueue', sandboxClient, queue, other],
+        ],
+        labels: [`enqueue(${one})`, `enqueue(${other})`],
+        setup: async () => {
+          if (seeded.length > 0) await redis.rpush(key, ...seeded);
+        },
+        verify: async (results) => {
+          const returned = results.map((result) => result.returned ?? `threw ${result.threw}`);
+          const held = await redis.lrange(key, 0, -1);
+          const lengths = [seeded.length + 1, seeded.length + 2];
+          expect.ok(
+            returned.map(String).sort().join() === lengths.map(String).sort().join() &&
+              held.length === seeded.length + 2,
+            `${key} held ${seeded.length} tasks and two enqueues ran at the same time: one push ` +
+              `made the queue ${lengths[0]} long, the other ${lengths[1]}, so they must return ` +
+              `${lengths[0]} and ${lengths[1]}; they returned ${returned.join(' and ')}, and the queue ` +
+              `holds ${held.join(', ') || 'nothing'}. Take the length from RPUSH's own reply: a count ` +
+              `read with another command may already include the other push`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'dequeue takes the oldest task, from the head of the list',
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+      const queue = queueName(random);
+      const key = queueKey(queue);
+      const seeded = tasks(random, random.int(3, 5));
       await redis.rpush(key, ...seeded);
+      await decoyQueues(decoys, redis, random, queue);
+      const before = await snapshot();
+
       const returned = await call('dequeue', sandboxClient, queue);
       expect.equal(
         returned,
         seeded[0],
-        `the task dequeue returned from ${key}, which held ${seeded.join(', ')} (oldest first)`,
+        `dequeue('${queue}') returned (${key} held ${seeded.join(', ')}, oldest first)`,
       );
       expect.equal(
         await redis.lrange(key, 0, -1),
         seeded.slice(1),
         `LRANGE ${key} 0 -1 afterwards`,
       );
+      onlyTouched(expect, diff(before, await snapshot()), [key], `dequeue('${queue}')`);
     },
   },
   {
-    name: 'dequeue returns null when the queue is empty',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    name: 'dequeue takes only from queue:<queue>, never from another queue',
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, commands }) {
       const queue = queueName(random);
+      const key = queueKey(queue);
+      const others = await decoyQueues(decoys, redis, random, queue);
+      const before = await snapshot();
+
       const returned = await call('dequeue', sandboxClient, queue);
-      expect.equal(
-        returned,
-        null,
-        `what dequeue returned for queue:${queue}, which does not exist`,
+      const changes = diff(before, await snapshot()).outside([key]);
+      expect.ok(
+        returned === null && changes.length === 0,
+        `dequeue('${queue}') must answer null, since ${key} is empty, and leave the other queues ` +
+          `(${others.map(queueKey).join(', ')}) alone; it returned ${JSON.stringify(returned)}` +
+          `${changes.length > 0 ? ` and ${diff(before, await snapshot()).describe(changes)}` : ''}. ` +
+          `Build the key from the queue's name instead of looking for a queue; it sent: ${listed(commands())}`,
       );
-      expect.equal(await redis.keys('*'), [], 'KEYS * (dequeue must not create any key)');
+    },
+  },
+  {
+    name: 'dequeue answers null at once when the queue is empty, without waiting',
+    async run({ call, sandboxClient, redis, expect, random, commands }) {
+      const queue = queueName(random);
+      const key = queueKey(queue);
+      const arrives = tasks(random, 1)[0] as string;
+      const blockedBefore = await blockedClients(redis);
+
+      let settled = false;
+      const pending = call('dequeue', sandboxClient, queue).finally(() => {
+        settled = true;
+      });
+      // A blocking pop shows in Redis as a blocked client; a task pushed then releases it, and
+      // a dequeue that waits in JavaScript instead returns that task rather than null.
+      let waited = false;
+      const started = Date.now();
+      while (!settled && Date.now() - started < 1_000) {
+        if ((await blockedClients(redis)) > blockedBefore) {
+          waited = true;
+          break;
+        }
+        await sleep(5);
+      }
+      const pushed = !settled;
+      if (pushed) await redis.rpush(key, arrives);
+      const returned = await pending;
+      const sent = commands();
+      // Blocking pops (BLPOP, BRPOP, BLMOVE, BLMPOP, BRPOPLPUSH, BZPOPMIN…) wait on an empty list.
+      const blocking = sent.find((command) => /^b[lrz]/.test(command.name));
+      const how = waited
+        ? `waited in Redis for a task to arrive, and returned ${JSON.stringify(returned)} once the checks pushed one`
+        : pushed
+          ? `was still busy a second later, and returned ${JSON.stringify(returned)} after the checks pushed a task`
+          : blocking
+            ? `returned ${JSON.stringify(returned)}, but it sent ${blocking.name.toUpperCase()}, which waits whenever the queue is empty`
+            : `returned ${JSON.stringify(returned)}`;
+      expect.ok(
+        !pushed && !blocking && returned === null,
+        `dequeue('${queue}') on an empty queue must return null straight away; it ${how}. ${
+          blocking
+            ? `${blocking.name.toUpperCase()} waits for a task, which suits a worker's loop; here an empty queue answers null at once: use LPOP. `
+            : ''
+        }It sent: ${listed(sent)}`,
+      );
+      if (!pushed) {
+        expect.equal(
+          await redis.exists(key),
+          0,
+          `EXISTS ${key} (dequeue must not create the queue)`,
+        );
+      }
+    },
+  },
+  {
+    name: 'two dequeues at the same time never hand out the same task',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const queue = queueName(random);
+      const key = queueKey(queue);
+      const seeded = tasks(random, random.int(2, 3));
+      await race({
+        calls: [
+          ['dequeue', sandboxClient, queue],
+          ['dequeue', sandboxClient, queue],
+        ],
+        setup: async () => {
+          await redis.rpush(key, ...seeded);
+        },
+        verify: async (results) => {
+          const returned = results.map((result) => result.returned ?? `threw ${result.threw}`);
+          const left = await redis.lrange(key, 0, -1);
+          const oldestTwo = seeded.slice(0, 2);
+          expect.ok(
+            [...returned].sort().join() === [...oldestTwo].sort().join() &&
+              left.join() === seeded.slice(2).join(),
+            `${key} held ${seeded.join(', ')} (oldest first) and two dequeues ran at the same ` +
+              `time: they must take ${oldestTwo.join(' and ')}, one each, and leave ` +
+              `${seeded.slice(2).join(', ') || 'nothing'}; they returned ${returned.map((r) => JSON.stringify(r)).join(' and ')}, ` +
+              `and the queue holds ${left.join(', ') || 'nothing'}. Reading the head and removing it ` +
+              `in two commands lets both workers read the same task: take it with one command`,
+          );
+        },
+      });
     },
   },
   {
@@ -109,41 +299,84 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'logEvent puts the newest event first in events:recent',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
       const logged = events(random, 3);
+      // A key the log must leave alone: logEvent owns events:recent and nothing else.
+      const other = `events:${random.word(7)}`;
+      await redis.rpush(other, ...events(random, 2));
+      const before = await snapshot();
       for (const event of logged) await call('logEvent', sandboxClient, event);
+      expect.equal(await redis.type(LOG), 'list', `TYPE ${LOG} (none means there is no such key)`);
       expect.equal(
-        await redis.type('events:recent'),
-        'list',
-        'TYPE events:recent (none means there is no such key)',
-      );
-      expect.equal(
-        await redis.lrange('events:recent', 0, -1),
+        await redis.lrange(LOG, 0, -1),
         [...logged].reverse(),
-        `LRANGE events:recent 0 -1 after logEvent of ${logged.join(', ')}, in that order`,
+        `LRANGE ${LOG} 0 -1 after logEvent of ${logged.join(', ')}, in that order`,
       );
+      onlyTouched(expect, diff(before, await snapshot()), [LOG], 'logEvent');
     },
   },
   {
     name: 'logEvent keeps only the 5 newest events',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const all = events(random, 5 + random.int(1, 3));
-      const older = all.slice(0, 5); // already in the log, newest first
-      const newer = all.slice(5);
-      await redis.rpush('events:recent', ...older);
+      const all = events(random, KEPT + random.int(1, 3));
+      const older = all.slice(0, KEPT); // already in the log, newest first
+      const newer = all.slice(KEPT);
+      await redis.rpush(LOG, ...older);
       for (const event of newer) await call('logEvent', sandboxClient, event);
-      const expected = [...[...newer].reverse(), ...older].slice(0, 5);
+      const expected = [...[...newer].reverse(), ...older].slice(0, KEPT);
+      const held = await redis.lrange(LOG, 0, -1);
       expect.equal(
-        await redis.llen('events:recent'),
-        5,
-        `LLEN events:recent (it held 5 events, logEvent added ${newer.length}; only the 5 newest may ` +
-          `stay; the list now holds ${(await redis.lrange('events:recent', 0, -1)).join(', ')})`,
-      );
-      expect.equal(
-        await redis.lrange('events:recent', 0, -1),
+        held,
         expected,
-        'LRANGE events:recent 0 -1',
+        `LRANGE ${LOG} 0 -1 (it held ${KEPT} events, logEvent added ${newer.length}; only the ${KEPT} newest may stay)`,
       );
+    },
+  },
+  {
+    name: 'logEvent cuts a log longer than 5 down to the 5 newest',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const [event, ...older] = events(random, 1 + KEPT + random.int(2, 5)) as [
+        string,
+        ...string[],
+      ];
+      await redis.rpush(LOG, ...older);
+      await call('logEvent', sandboxClient, event);
+      expect.equal(
+        await redis.lrange(LOG, 0, -1),
+        [event, ...older].slice(0, KEPT),
+        `LRANGE ${LOG} 0 -1 (it held ${older.length} events, more than ${KEPT}, before logEvent('${event}'))`,
+      );
+    },
+  },
+  {
+    name: 'two logEvents at the same time still leave the 5 newest events',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [one, other, ...older] = events(random, 2 + KEPT) as [string, string, ...string[]];
+      await race({
+        calls: [
+          ['logEvent', sandboxClient, one],
+          ['logEvent', sandboxClient, other],
+        ],
+        labels: [`logEvent(${one})`, `logEvent(${other})`],
+        setup: async () => {
+          await redis.rpush(LOG, ...older);
+        },
+        verify: async (results) => {
+          const threw = results.find((result) => result.threw !== undefined);
+          expect.ok(!threw, `logEvent threw: ${threw?.threw}`);
+          const held = await redis.lrange(LOG, 0, -1);
+          const newest = held.slice(0, 2).sort().join();
+          expect.ok(
+            held.length === KEPT &&
+              newest === [one, other].sort().join() &&
+              held.slice(2).join() === older.slice(0, KEPT - 2).join(),
+            `${LOG} held ${older.join(', ')} (newest first) and logEvent('${one}') and ` +
+              `logEvent('${other}') ran at the same time; the log must then hold those two, then ` +
+              `${older.slice(0, KEPT - 2).join(', ')}, but it holds ${held.join(', ')}. Push first, ` +
+              `then trim to the ${KEPT} newest`,
+          );
+        },
+      });
     },
   },
 ];

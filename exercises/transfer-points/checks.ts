@@ -1,14 +1,22 @@
 import type Redis from 'ioredis';
-import type { CheckList, LoggedCommand, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  LoggedCommand,
+  RaceOutcome,
+  Random,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   transfer(redis: Redis, from: string, to: string, amount: number): Promise<boolean>;
   bulkLoad(redis: Redis, scores: Record<string, number>): Promise<void>;
 }
 
+type Context = CheckContext<Exports>;
+
 const pointsKey = (user: string) => `points:${user}`;
 
-/** `count` different user names. */
+/** `count` different user names, of different lengths, so that none can be told apart by shape. */
 function userNames(random: Random, count: number): string[] {
   const names = new Set<string>();
   while (names.size < count) names.add(random.word(random.int(4, 7)));
@@ -29,10 +37,96 @@ function transactionsIn(commands: readonly LoggedCommand[]): LoggedCommand[][] {
   return blocks;
 }
 
-function listed(commands: readonly LoggedCommand[]): string {
+/** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+function listed(commands: readonly LoggedCommand[], max = 12): string {
   if (commands.length === 0) return 'no commands';
-  const shown = commands.slice(0, 12).map((command) => [command.name, ...command.args].join(' '));
-  return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
+  const shown = commands
+    .slice(0, max)
+    .map((command) => [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' '));
+  return commands.length > max
+    ? `${shown.join(', ')}, … (${commands.length} in all)`
+    : shown.join(', ');
+}
+
+const outcome = (result: RaceOutcome<boolean>) =>
+  result.threw === undefined ? String(result.returned) : `threw "${result.threw}"`;
+
+/** Decoy users' points, shaped like `like`: a transfer must leave them alone. */
+async function seedOtherUsers({ decoys, redis, random }: Context, like: string): Promise<string[]> {
+  const ids = await decoys(like, 3, (id) => redis.set(pointsKey(id), random.int(1, 500)));
+  return ids.map(pointsKey);
+}
+
+/** Why a solution that is safe without WATCH still fails: the exercise practises WATCH. */
+function notWatchMessage(sent: readonly LoggedCommand[], fromKey: string): string {
+  const scripted = sent.some(({ name }) => ['eval', 'evalsha', 'eval_ro', 'fcall'].includes(name));
+  const why = scripted
+    ? ' A Lua script is safe too, as the lesson says, but this exercise is about WATCH: ' +
+      'transfer must read the balance itself, with WATCH, and decide in TypeScript.'
+    : ' Without WATCH, another client can spend the points between your read and your write.';
+  return `transfer never sent WATCH ${fromKey}; it sent: ${listed(sent)}.${why}`;
+}
+
+/**
+ * Races transfers from one sender that has `balance` points, each `amount`, to different
+ * receivers, and expects exactly `succeed` of them to go through.
+ */
+async function transfersAtOnce(
+  context: Context,
+  count: number,
+  amount: number,
+  balance: number,
+): Promise<void> {
+  const { race, sandboxClient, redis, expect, random } = context;
+  const [from = '', ...receivers] = userNames(random, count + 1);
+  const fromKey = pointsKey(from);
+  const succeed = Math.min(count, Math.floor(balance / amount));
+  await race({
+    // Three racers have thousands of interleavings: the first ones tried in order already hold
+    // the double spend of a WATCH outside the loop; more would only slow every grading.
+    maxInterleavings: count > 2 ? 32 : 64,
+    calls: receivers.map((to) => ['transfer', sandboxClient, from, to, amount] as const),
+    labels: receivers.map((to) => `transfer(${from}→${to}, ${amount})`),
+    setup: async () => {
+      await redis.set(fromKey, balance);
+    },
+    verify: async (results) => {
+      const left = await redis.get(fromKey);
+      const received = await redis.mget(receivers.map(pointsKey));
+      const returned = results.map(outcome);
+      const state = [
+        `${fromKey} = ${left}`,
+        ...receivers.map((to, index) => `${pointsKey(to)} = ${received[index]}`),
+      ].join(', ');
+      const enough =
+        succeed === count
+          ? `enough for all ${count} transfers of ${amount}, so every one must return true`
+          : `enough for ${succeed} of the ${count} transfers of ${amount}, so exactly ${succeed} must return true`;
+      const moved = received.filter((value) => value === String(amount)).length;
+      const wins = results.filter((result) => result.returned === true).length;
+      expect.ok(
+        wins === succeed &&
+          left === String(balance - succeed * amount) &&
+          moved === succeed &&
+          received.every((value, index) =>
+            results[index]?.returned === true ? value === String(amount) : value === null,
+          ),
+        `${from} had ${balance} points, ${enough}; the transfers returned ${returned.join(', ')}, ` +
+          `and Redis holds ${state}.${
+            wins > succeed
+              ? ' A transfer went through on a balance that had already changed: WATCH the key before every read of it, in every attempt (EXEC ends the WATCH), and check what exec() answers.'
+              : wins < succeed
+                ? ' A transfer whose EXEC answered null must go back to the WATCH, read the balance again and try again.'
+                : ''
+          }`,
+      );
+    },
+  });
 }
 
 const checks: CheckList<Exports> = [
@@ -65,6 +159,33 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: "transfer changes only the sender's and the receiver's points",
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const [from = '', to = ''] = userNames(random, 2);
+      const balance = random.int(50, 500);
+      await redis.mset(pointsKey(from), balance, pointsKey(to), random.int(0, 200));
+      await seedOtherUsers(context, from);
+      await redis.hset(`player:${from}`, 'name', from, 'level', random.int(1, 9));
+
+      const before = await snapshot();
+      await call('transfer', sandboxClient, from, to, random.int(1, balance));
+      const changes = diff(before, await snapshot());
+      const others = changes.outside([pointsKey(from), pointsKey(to)]);
+      expect.ok(
+        others.length === 0,
+        `transfer from ${from} to ${to} may change ${pointsKey(from)} and ${pointsKey(to)} only; it also ${changes.describe(others)}`,
+      );
+      for (const key of [pointsKey(from), pointsKey(to)]) {
+        const ttl = await redis.pttl(key);
+        expect.ok(
+          ttl === -1,
+          `points never expire, but transfer left ${key} with a TTL of ${ttl} ms`,
+        );
+      }
+    },
+  },
+  {
     name: 'transfer can send every point the sender has, even to a user with no key yet',
     async run({ call, sandboxClient, redis, expect, random }) {
       const [from = '', to = ''] = userNames(random, 2);
@@ -81,36 +202,28 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.get(pointsKey(to)),
         String(balance),
-        `GET ${pointsKey(to)} (the key did not exist before the transfer)`,
+        `GET ${pointsKey(to)} (it did not exist before)`,
       );
     },
   },
   {
     name: 'transfer refuses, and changes nothing, when the sender has too few points',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const [from = '', to = '', nobody = ''] = userNames(random, 3);
-      const balance = random.int(1, 100);
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff, executed }) {
+      const [from = '', to = ''] = userNames(random, 2);
+      const nobody = random.id(from);
+      const balance = random.int(5, 100);
       const theirs = random.int(0, 100);
-      const amount = balance + random.int(1, 50);
       await redis.mset(pointsKey(from), balance, pointsKey(to), theirs);
+      const before = await snapshot();
 
-      const moved = await call('transfer', sandboxClient, from, to, amount);
+      const tooMuch = balance + random.int(1, 50);
+      const refused = await call('transfer', sandboxClient, from, to, tooMuch);
       expect.equal(
-        moved,
+        refused,
         false,
-        `transfer(redis, '${from}', '${to}', ${amount}) with only ${balance} points in ${pointsKey(from)} returned`,
+        `transfer(redis, '${from}', '${to}', ${tooMuch}) with only ${balance} points in ${pointsKey(from)} returned`,
       );
-      expect.equal(
-        await redis.get(pointsKey(from)),
-        String(balance),
-        `GET ${pointsKey(from)} after the refused transfer`,
-      );
-      expect.equal(
-        await redis.get(pointsKey(to)),
-        String(theirs),
-        `GET ${pointsKey(to)} after the refused transfer`,
-      );
-
       const small = random.int(1, 20);
       const fromNobody = await call('transfer', sandboxClient, nobody, to, small);
       expect.equal(
@@ -118,15 +231,44 @@ const checks: CheckList<Exports> = [
         false,
         `transfer(redis, '${nobody}', '${to}', ${small}) when ${pointsKey(nobody)} does not exist (0 points) returned`,
       );
-      expect.equal(
-        await redis.exists(pointsKey(nobody)),
-        0,
-        `EXISTS ${pointsKey(nobody)} (1 means the refused transfer created it)`,
+
+      const refusals = diff(before, await snapshot());
+      expect.ok(
+        refusals.changes.length === 0,
+        `two refused transfers must change nothing, yet they ${refusals.describe(refusals.changes)}`,
       );
-      expect.equal(
-        await redis.get(pointsKey(to)),
-        String(theirs),
-        `GET ${pointsKey(to)} after the refused transfer from ${nobody}`,
+      // Writing and then undoing leaves the same values, but other clients saw the points move.
+      const writes: string[] = [];
+      for (const command of await executed()) {
+        const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
+        const flags = (info?.[2] ?? []) as string[];
+        if (flags.includes('write')) writes.push([command.name, ...command.args].join(' '));
+      }
+      expect.ok(
+        writes.length === 0,
+        `a refused transfer must write nothing, not even a change it undoes afterwards, since other clients can see it in between; Redis ran: ${writes.join(', ')}`,
+      );
+    },
+  },
+  {
+    name: 'a refused transfer leaves no WATCH behind on its connection',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const [from = '', to = ''] = userNames(random, 2);
+      const balance = random.int(5, 100);
+      await redis.set(pointsKey(from), balance);
+
+      const tooMuch = balance + random.int(1, 50);
+      await call('transfer', sandboxClient, from, to, tooMuch);
+      // A connection still watching the key is flagged `d` ("EXEC will fail") once the key is
+      // touched: the next transaction sent on that client would abort for no reason of its own.
+      await redis.set(pointsKey(from), balance);
+      const clients = String(await redis.client('LIST'))
+        .split('\n')
+        .filter((line) => / user=learner /.test(line));
+      const watching = clients.filter((line) => /\bflags=\S*d/.test(line));
+      expect.ok(
+        watching.length === 0,
+        `transfer(redis, '${from}', '${to}', ${tooMuch}) refused (${pointsKey(from)} holds ${balance}) and returned with WATCH ${pointsKey(from)} still in force on its connection: the next transaction on that client would abort when ${pointsKey(from)} changes. Send UNWATCH before returning false.`,
       );
     },
   },
@@ -139,19 +281,35 @@ const checks: CheckList<Exports> = [
 
       await call('transfer', sandboxClient, from, to, random.int(1, balance));
       const sent = commands();
+      const fromKey = pointsKey(from);
       const watched = sent.findIndex(
-        (command) => command.name === 'watch' && command.args.includes(pointsKey(from)),
+        (command) => command.name === 'watch' && command.args.includes(fromKey),
       );
       const touched = sent.findIndex(
-        (command) => command.name !== 'watch' && command.args.includes(pointsKey(from)),
+        (command) => command.name !== 'watch' && command.args.includes(fromKey),
       );
-      expect.ok(
-        watched !== -1,
-        `transfer never sent WATCH ${pointsKey(from)}; it sent: ${listed(sent)}. Without WATCH, another client can spend the points between your read and your write.`,
-      );
+      expect.ok(watched !== -1, notWatchMessage(sent, fromKey));
       expect.ok(
         touched === -1 || watched < touched,
-        `transfer sent WATCH ${pointsKey(from)} only after it had used the key; it sent: ${listed(sent)}. WATCH must come first, so that any change after your read is noticed.`,
+        `transfer sent WATCH ${fromKey} only after it had used the key; it sent: ${listed(sent)}. WATCH must come first, so that any change after your read is noticed.`,
+      );
+    },
+  },
+  {
+    name: "transfer reads the sender's key by its name, without searching the keys",
+    async run(context) {
+      const { call, sandboxClient, redis, commands, expect, random } = context;
+      const [from = '', to = ''] = userNames(random, 2);
+      const balance = random.int(20, 200);
+      await redis.set(pointsKey(from), balance);
+      await seedOtherUsers(context, from);
+
+      await call('transfer', sandboxClient, from, to, random.int(1, balance));
+      const sent = commands();
+      const searches = sent.filter(({ name }) => name === 'keys' || name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `transfer sent ${listed(searches)}: KEYS and SCAN walk every key of the database, where GET ${pointsKey(from)} reads the one key the arguments name (it sent: ${listed(sent)})`,
       );
     },
   },
@@ -179,47 +337,58 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'two transfers at the same time cannot overdraw the sender',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const [from = '', first = '', second = ''] = userNames(random, 3);
-      const amount = random.int(20, 100);
-      const balance = amount + random.int(0, amount - 1); // enough for one transfer, not for two
-      await redis.set(pointsKey(from), balance);
-
-      const replies = await Promise.all([
-        call('transfer', sandboxClient, from, first, amount),
-        call('transfer', sandboxClient, from, second, amount),
-      ]);
-      const left = await redis.get(pointsKey(from));
-      const received = [await redis.get(pointsKey(first)), await redis.get(pointsKey(second))];
-      const succeeded = replies.filter((reply) => reply).length;
-      expect.ok(
-        succeeded === 1 && left === String(balance - amount),
-        `${from} had ${balance} points; two transfers of ${amount} (to ${first} and to ${second}) ran at the same time and returned ${JSON.stringify(replies)}, where exactly one should succeed. Redis now holds ${pointsKey(from)} = ${left}, ${pointsKey(first)} = ${received[0]}, ${pointsKey(second)} = ${received[1]}.${succeeded === 2 ? ' Both transfers read the balance before either wrote it: WATCH the key before reading it, so that the second EXEC sees the change and aborts.' : ''}`,
-      );
+    async run(context) {
+      const amount = context.random.int(20, 100);
+      await transfersAtOnce(context, 2, amount, amount + context.random.int(0, amount - 1));
     },
   },
   {
     name: 'two transfers at the same time both succeed when there are points for both',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const [from = '', first = '', second = ''] = userNames(random, 3);
-      const amount = random.int(10, 100);
-      const balance = 2 * amount + random.int(0, 100);
-      await redis.set(pointsKey(from), balance);
-
-      const replies = await Promise.all([
-        call('transfer', sandboxClient, from, first, amount),
-        call('transfer', sandboxClient, from, second, amount),
-      ]);
-      expect.equal(
-        replies,
-        [true, true],
-        `${from} had ${balance} points, enough for two transfers of ${amount}; the two transfers returned (a transfer whose EXEC answered null must read the balance again and retry)`,
-      );
-      expect.equal(
-        await redis.get(pointsKey(from)),
-        String(balance - 2 * amount),
-        `GET ${pointsKey(from)}`,
-      );
+    async run(context) {
+      const amount = context.random.int(10, 100);
+      await transfersAtOnce(context, 2, amount, 2 * amount + context.random.int(0, 100));
+    },
+  },
+  {
+    name: 'of three transfers at the same time, only as many succeed as there are points for',
+    async run(context) {
+      const amount = context.random.int(10, 100);
+      await transfersAtOnce(context, 3, amount, 2 * amount + context.random.int(0, amount - 1));
+    },
+  },
+  {
+    name: 'three transfers at the same time all succeed when there are points for all three',
+    async run(context) {
+      const amount = context.random.int(10, 100);
+      await transfersAtOnce(context, 3, amount, 3 * amount + context.random.int(0, 100));
+    },
+  },
+  {
+    name: 'two transfers to the same receiver at the same time lose no points',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [first = '', second = '', to = ''] = userNames(random, 3);
+      const [one, other] = [random.int(10, 100), random.int(10, 100)];
+      const theirs = random.int(0, 100);
+      await race({
+        calls: [
+          ['transfer', sandboxClient, first, to, one],
+          ['transfer', sandboxClient, second, to, other],
+        ],
+        labels: [`transfer(${first}→${to}, ${one})`, `transfer(${second}→${to}, ${other})`],
+        setup: async () => {
+          await redis.mset(pointsKey(first), one, pointsKey(second), other, pointsKey(to), theirs);
+        },
+        verify: async (results) => {
+          const held = await redis.mget(pointsKey(first), pointsKey(second), pointsKey(to));
+          expect.ok(
+            results.every((result) => result.returned === true) &&
+              held[0] === '0' &&
+              held[1] === '0' &&
+              held[2] === String(theirs + one + other),
+            `${to} had ${theirs} points and received ${one} from ${first} and ${other} from ${second} at the same time, so ${pointsKey(to)} must end at ${theirs + one + other}; the transfers returned ${results.map(outcome).join(', ')}, and Redis holds ${pointsKey(first)} = ${held[0]}, ${pointsKey(second)} = ${held[1]}, ${pointsKey(to)} = ${held[2]}. Change the receiver with INCRBY, or WATCH its key too before you read it.`,
+          );
+        },
+      });
     },
   },
   {
@@ -227,29 +396,58 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const names = userNames(random, random.int(15, 30));
       const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
-      // One user already has points: bulkLoad must replace them.
-      const [existing = ''] = names;
+      // One user already has points: bulkLoad must replace them. Another drops to 0, which a
+      // test for "has points" (`if (points)`) would skip.
+      const [existing = '', zero = ''] = names;
+      scores[zero] = 0;
       await redis.set(pointsKey(existing), (scores[existing] ?? 0) + 1);
+      await redis.set(pointsKey(zero), random.int(1, 5000));
 
       await call('bulkLoad', sandboxClient, scores);
       for (const name of names) {
         const key = pointsKey(name);
         const held =
-          name === existing ? ` (it held ${(scores[name] ?? 0) + 1} before bulkLoad ran)` : '';
-        expect.equal(await redis.type(key), 'string', `TYPE ${key}${held}`);
+          name === existing || name === zero ? ' (it held other points before bulkLoad ran)' : '';
+        const type = await redis.type(key);
+        expect.ok(
+          type === 'string',
+          type === 'none'
+            ? `${key} does not exist after bulkLoad; Redis holds ${(await redis.keys('*')).slice(0, 10).join(', ') || 'no keys'}`
+            : `TYPE ${key}${held}: expected string, got ${type}`,
+        );
         expect.equal(await redis.get(key), String(scores[name]), `GET ${key}${held}`);
+        const ttl = await redis.pttl(key);
+        expect.ok(ttl === -1, `points never expire, but ${key} has a TTL of ${ttl} ms`);
       }
-      expect.equal(
-        await redis.dbsize(),
-        names.length,
-        `DBSIZE (one key per user in scores, ${names.length} users)`,
+    },
+  },
+  {
+    name: 'bulkLoad leaves every other key alone',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff, decoys } = context;
+      const names = userNames(random, random.int(5, 15));
+      const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
+      const [like = ''] = names;
+      // Users missing from scores keep their points: bulkLoad updates, it does not replace all.
+      await decoys(like, 4, (id) => redis.set(pointsKey(id), random.int(1, 5000)));
+      await redis.hset(`player:${like}`, 'name', like, 'level', random.int(1, 9));
+      await redis.rpush(`log:${random.word()}`, 'bulk load scheduled');
+
+      const before = await snapshot();
+      await call('bulkLoad', sandboxClient, scores);
+      const changes = diff(before, await snapshot());
+      const others = changes.outside(names.map(pointsKey));
+      expect.ok(
+        others.length === 0,
+        `bulkLoad of ${names.length} users may change their points:<user> keys only; it also ${changes.describe(others)}`,
       );
     },
   },
   {
-    name: 'bulkLoad sends its writes together, not one round trip per user',
+    name: 'bulkLoad sends its writes together, in one round trip',
     async run({ call, sandboxClient, redis, commands, expect, random }) {
-      const names = userNames(random, random.int(20, 30));
+      // Up to the 1,000 users the statement allows: one round trip carries them all.
+      const names = userNames(random, random.int(700, 1000));
       const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
 
       await call('bulkLoad', sandboxClient, scores);
@@ -258,14 +456,20 @@ const checks: CheckList<Exports> = [
       const writes = commands().filter(({ name }) => name !== 'multi' && name !== 'exec');
       const batches = new Set(writes.map(({ batch }) => batch));
       const together = writes.length === 1 || (batches.size === 1 && !batches.has(undefined));
+      const how = !batches.has(undefined)
+        ? `in ${batches.size} batches`
+        : batches.size === 1
+          ? 'each on its own'
+          : 'some of them on their own';
       expect.ok(
         together,
-        `your code sent ${writes.length} commands to store ${names.length} users, ${!batches.has(undefined) ? `in ${batches.size} batches` : batches.size === 1 ? 'each on its own' : 'some of them on their own'} (${listed(writes)}): queue every SET on one redis.pipeline() and call exec() once, or send a single MSET.`,
+        `your code sent ${writes.length} commands to store ${names.length} users, ${how} (${listed(writes, 6)}): queue every SET on one redis.pipeline() and call exec() once, or send a single MSET.`,
       );
+      const [sample = ''] = names;
       expect.equal(
-        await redis.get(pointsKey(names[0] ?? '')),
-        String(scores[names[0] ?? '']),
-        `GET ${pointsKey(names[0] ?? '')}`,
+        await redis.get(pointsKey(sample)),
+        String(scores[sample]),
+        `GET ${pointsKey(sample)}`,
       );
     },
   },

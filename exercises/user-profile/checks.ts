@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import type { CheckList, Expect, LoggedCommand, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  Expect,
+  Random,
+} from '../../grader/checks/api.ts';
 
 interface Profile {
   name: string;
@@ -13,12 +19,31 @@ interface Exports {
   addPoints(redis: Redis, id: string, points: number): Promise<number>;
 }
 
+type Ctx = CheckContext<Exports>;
+
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Barbara', 'Edsger', 'Frances', 'Ken', 'Radia'];
 const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Liskov', 'Dijkstra', 'Allen', 'Perlman'];
 const CITIES = ['London', 'Lisbon', 'Nairobi', 'Osaka', 'Quito', 'Tallinn', 'Winnipeg', 'Perth'];
+/** Fields a site might add to a profile later: loadProfile must return them too. */
+const EXTRA_FIELDS = ['bio', 'phone', 'joined', 'language', 'avatar', 'team'];
 
+/** Commands that run a script: what the script ran is listed after them, and is what counts. */
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+/** Commands that only frame others, or load a script: they read and write no key. */
+const FRAMING = new Set(['multi', 'exec', 'script', 'function']);
+
+const userKey = (id: string) => `user:${id}`;
+
+/** A user id of four or five digits; every id of one check is different. */
 function userId(random: Random): string {
-  return String(random.int(1, 99_999));
+  return String(random.int(1000, 99_999));
+}
+
+/** An id shaped like `like` that is none of `taken`: a user nobody saved, told apart by nothing. */
+function missingId(random: Random, like: string, taken: readonly string[]): string {
+  let id = random.id(like);
+  while (id === like || taken.includes(id)) id = random.id(like);
+  return id;
 }
 
 function profileOf(random: Random): Profile {
@@ -31,147 +56,299 @@ function profileOf(random: Random): Profile {
   };
 }
 
-/** Every key in the sandbox with its type, e.g. `user:42:name (string)`: what Redis holds. */
-async function keysHeld(redis: Redis): Promise<string> {
-  const keys = (await redis.keys('*')).sort();
-  if (keys.length === 0) return 'no keys at all';
-  const types = await Promise.all(keys.map((key) => redis.type(key)));
-  return keys.map((key, index) => `${key} (${types[index]})`).join(', ');
-}
-
-/** Fails with what Redis holds unless `key` is a hash: the likely mistake is there. */
-async function expectHash(redis: Redis, key: string, expect: Expect): Promise<void> {
-  const type = await redis.type(key);
-  expect.ok(
-    type === 'hash',
-    `TYPE ${key}: expected hash, got ${type}${type === 'none' ? ' (no such key)' : ''}; ` +
-      `Redis holds: ${await keysHeld(redis)}`,
+/** Three other users, shaped like `id`, stored as the exercise asks: code that searches meets them. */
+function seedOtherUsers({ decoys, redis, random }: Ctx, id: string): Promise<string[]> {
+  return decoys(id, 3, (other) =>
+    redis.hset(userKey(other), { ...profileOf(random), points: random.int(0, 900) }),
   );
 }
 
-function listed(commands: readonly LoggedCommand[]): string {
+/** Every key in the sandbox with its type, e.g. `user:42:name (string)`: what Redis holds. */
+async function keysHeld({ snapshot }: Ctx): Promise<string> {
+  const { keys } = await snapshot();
+  if (keys.size === 0) return 'no keys at all';
+  return [...keys]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, state]) => `${key} (${state.type})`)
+    .join(', ');
+}
+
+/** Fails with what Redis holds unless `key` is a hash: the likely mistake is there. */
+async function expectHash(ctx: Ctx, key: string, expect: Expect): Promise<void> {
+  const type = await ctx.redis.type(key);
+  expect.ok(
+    type === 'hash',
+    `TYPE ${key}: expected hash, got ${type}${type === 'none' ? ' (no such key)' : ''}; ` +
+      `Redis holds: ${await keysHeld(ctx)}`,
+  );
+}
+
+function listed(commands: readonly ExecutedCommand[]): string {
   if (commands.length === 0) return 'no commands';
-  // An object argument (hset(key, { … })) is logged as '[object Object]': show it as { … }.
-  const shown = (arg: string) => (arg === '[object Object]' ? '{ … }' : arg);
-  return commands.map((command) => [command.name, ...command.args.map(shown)].join(' ')).join(', ');
+  const shown = commands.slice(0, 12).map((command) => {
+    const line = [command.name, ...command.args].join(' ').replace(/\s+/g, ' ');
+    return command.script ? `${line} (in the script)` : line;
+  });
+  return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/** What touched Redis: a script's own commands count, the EVAL and MULTI around them do not. */
+function dataCommands(executed: readonly ExecutedCommand[]): ExecutedCommand[] {
+  return executed.filter(
+    (command) => !SCRIPT_RUNNERS.has(command.name) && !FRAMING.has(command.name),
+  );
 }
 
 const checks: CheckList<Exports> = [
   {
     name: 'saveProfile stores the profile as a hash under user:<id>',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
       const profile = profileOf(random);
       await call('saveProfile', sandboxClient, id, profile);
-      await expectHash(redis, `user:${id}`, expect);
-      expect.equal(await redis.hgetall(`user:${id}`), profile, `HGETALL user:${id}`);
+      await expectHash(ctx, userKey(id), expect);
+      expect.equal(await redis.hgetall(userKey(id)), profile, `HGETALL ${userKey(id)}`);
+    },
+  },
+  {
+    name: 'saveProfile changes user:<id> and no other key',
+    async run(ctx) {
+      const { call, sandboxClient, expect, random, snapshot, diff } = ctx;
+      const id = userId(random);
+      await seedOtherUsers(ctx, id);
+      const before = await snapshot();
+      await call('saveProfile', sandboxClient, id, profileOf(random));
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([userKey(id)]);
+      expect.ok(
+        elsewhere.length === 0,
+        `saveProfile('${id}', …) may write only ${userKey(id)}; it also ${changes.describe(elsewhere)}`,
+      );
     },
   },
   {
     name: 'saveProfile writes the three fields with one HSET',
-    async run({ call, sandboxClient, commands, expect, random }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, executed, expect, random }) {
       const id = userId(random);
       await call('saveProfile', sandboxClient, id, profileOf(random));
-      const sent = commands();
+      const ran = await executed();
+      const writes = dataCommands(ran);
+      const [only] = writes;
       expect.ok(
-        sent.length === 1 && (sent[0]?.name === 'hset' || sent[0]?.name === 'hmset'),
-        `saveProfile must write name, email and city in a single HSET user:${id} command; ` +
-          `it sent: ${listed(sent)}`,
+        writes.length === 1 && (only?.name === 'hset' || only?.name === 'hmset'),
+        `this exercise is about HSET taking every field at once: saveProfile must write name, ` +
+          `email and city with a single HSET ${userKey(id)} (a MULTI or a script around it is ` +
+          `fine), and run no other command, so that nobody reads half a profile; Redis ran: ${listed(ran)}`,
       );
     },
   },
   {
-    name: 'saveProfile updates an existing user and keeps its points',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    name: 'saveProfile updates an existing user and keeps its other fields',
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
       const points = String(random.int(1, 5000));
+      const extra = random.pick(EXTRA_FIELDS);
+      const extraValue = random.word(8);
       const old = profileOf(random);
-      await redis.hset(`user:${id}`, { ...old, points });
+      await redis.hset(userKey(id), { ...old, points, [extra]: extraValue });
       let updated = profileOf(random);
       while (updated.email === old.email) updated = profileOf(random);
 
       await call('saveProfile', sandboxClient, id, updated);
-      await expectHash(redis, `user:${id}`, expect);
+      await expectHash(ctx, userKey(id), expect);
       expect.equal(
-        await redis.hgetall(`user:${id}`),
-        { ...updated, points },
-        `HGETALL user:${id} (the user had ${points} points before saveProfile)`,
+        await redis.hgetall(userKey(id)),
+        { ...updated, points, [extra]: extraValue },
+        `HGETALL ${userKey(id)} (before saveProfile it held ${points} points and ${extra} = ${extraValue})`,
       );
     },
   },
   {
-    name: 'loadProfile returns every field of user:<id>',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    name: 'loadProfile returns every field of user:<id> as strings',
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
-      const stored = { ...profileOf(random), points: String(random.int(0, 5000)) };
-      await redis.hset(`user:${id}`, stored);
-      await redis.hset(`user:${id}0`, profileOf(random));
+      await seedOtherUsers(ctx, id);
+      const stored: Record<string, string> = {
+        ...profileOf(random),
+        points: String(random.int(0, 5000)),
+        [random.pick(EXTRA_FIELDS)]: random.word(7),
+      };
+      await redis.hset(userKey(id), stored);
 
       const loaded = await call('loadProfile', sandboxClient, id);
-      expect.equal(
-        loaded,
-        stored,
-        `loadProfile('${id}'), compared with what HGETALL user:${id} holds`,
-      );
+      expect.equal(loaded, stored, `loadProfile('${id}'), compared with HGETALL ${userKey(id)}`);
     },
   },
   {
     name: 'loadProfile returns null for a user who does not exist',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
-      await redis.hset(`user:${id}1`, profileOf(random));
-      const missing = `${id}2`;
+      const others = await seedOtherUsers(ctx, id);
+      const missing = missingId(random, id, others);
 
       const loaded = await call('loadProfile', sandboxClient, missing);
       expect.equal(
         loaded,
         null,
-        `loadProfile('${missing}'), with no key user:${missing} in Redis ` +
-          '(HGETALL answers {} for a key that does not exist)',
+        `loadProfile('${missing}'), with no key ${userKey(missing)} in Redis (users ${others.join(', ')} exist; HGETALL answers {} for a key that does not exist)`,
+      );
+
+      // Saved since: the answer must come from Redis again, not from the first one.
+      const profile = profileOf(random);
+      await redis.hset(userKey(missing), profile);
+      expect.equal(
+        await call('loadProfile', sandboxClient, missing),
+        profile,
+        `loadProfile('${missing}') called again after ${userKey(missing)} was saved`,
+      );
+    },
+  },
+  {
+    name: 'loadProfile reads Redis on every call',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const id = userId(random);
+      const first = { ...profileOf(random), points: String(random.int(0, 500)) };
+      await redis.hset(userKey(id), first);
+      expect.equal(await call('loadProfile', sandboxClient, id), first, `loadProfile('${id}')`);
+
+      const points = String(Number(first.points) + random.int(1, 500));
+      const city = random.pick(CITIES.filter((name) => name !== first.city));
+      await redis.hset(userKey(id), { points, city });
+      expect.equal(
+        await call('loadProfile', sandboxClient, id),
+        { ...first, points, city },
+        `loadProfile('${id}') after HSET ${userKey(id)} points ${points} city ${city}`,
+      );
+
+      await redis.del(userKey(id));
+      expect.equal(
+        await call('loadProfile', sandboxClient, id),
+        null,
+        `loadProfile('${id}') after DEL ${userKey(id)}`,
+      );
+    },
+  },
+  {
+    name: 'loadProfile reads user:<id> itself, without KEYS or SCAN',
+    logExecuted: true,
+    async run(ctx) {
+      const { call, sandboxClient, redis, executed, expect, random } = ctx;
+      const id = userId(random);
+      const others = await seedOtherUsers(ctx, id);
+      await redis.hset(userKey(id), profileOf(random));
+      await call('loadProfile', sandboxClient, id);
+      await call('loadProfile', sandboxClient, missingId(random, id, others));
+      const ran = await executed();
+      const searches = ran.filter((command) => ['keys', 'scan'].includes(command.name));
+      expect.ok(
+        searches.length === 0,
+        `loadProfile ran ${listed(searches)}: KEYS and SCAN walk every key in the database, which gets slower with every user. Read ${userKey(id)} itself: HGETALL answers {} when it does not exist. Redis ran: ${listed(ran)}`,
       );
     },
   },
   {
     name: 'addPoints adds to the field points and returns the new total',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = ctx;
       const id = userId(random);
+      const others = await seedOtherUsers(ctx, id);
       const profile = profileOf(random);
       const before = random.int(1, 5000);
       const added = random.int(1, 500);
-      await redis.hset(`user:${id}`, { ...profile, points: before });
+      await redis.hset(userKey(id), { ...profile, points: before });
 
+      const start = await snapshot();
       const total = await call('addPoints', sandboxClient, id, added);
-      await expectHash(redis, `user:${id}`, expect);
+      await expectHash(ctx, userKey(id), expect);
       expect.equal(
-        await redis.hgetall(`user:${id}`),
+        await redis.hgetall(userKey(id)),
         { ...profile, points: String(before + added) },
-        `HGETALL user:${id} (it had ${before} points, and ${added} were added)`,
+        `HGETALL ${userKey(id)} (it had ${before} points, and ${added} were added)`,
       );
       expect.equal(total, before + added, `the number addPoints('${id}', ${added}) returned`);
+      const changes = diff(start, await snapshot());
+      const elsewhere = changes.outside([userKey(id)]);
+      expect.ok(
+        elsewhere.length === 0,
+        `addPoints('${id}', ${added}) may change only ${userKey(id)}; it also ${changes.describe(elsewhere)}`,
+      );
 
-      const newcomer = `${id}3`;
-      await redis.hset(`user:${newcomer}`, profileOf(random));
+      const newcomer = missingId(random, id, others);
+      await redis.hset(userKey(newcomer), profileOf(random));
       const first = await call('addPoints', sandboxClient, newcomer, added);
       expect.equal(
-        await redis.hget(`user:${newcomer}`, 'points'),
+        await redis.hget(userKey(newcomer), 'points'),
         String(added),
-        `HGET user:${newcomer} points (the user had no points field before)`,
+        `HGET ${userKey(newcomer)} points (the user had no points field before)`,
       );
       expect.equal(first, added, `the number addPoints('${newcomer}', ${added}) returned`);
     },
   },
   {
-    name: 'addPoints adds with HINCRBY, so that no points are lost',
-    async run({ call, sandboxClient, redis, commands, expect, random }) {
+    name: 'addPoints for an id never saved makes a hash holding only points, and loadProfile returns it',
+    async run(ctx) {
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
-      await redis.hset(`user:${id}`, { ...profileOf(random), points: random.int(1, 5000) });
-      await call('addPoints', sandboxClient, id, random.int(1, 500));
-      const sent = commands();
-      expect.ok(
-        sent.length === 1 && sent[0]?.name === 'hincrby',
-        `addPoints must add in Redis with one HINCRBY user:${id} points …, so that two servers ` +
-          `adding at once cannot overwrite each other; it sent: ${listed(sent)}`,
+      const others = await seedOtherUsers(ctx, id);
+      const fresh = missingId(random, id, others);
+      const added = random.int(1, 500);
+
+      const total = await call('addPoints', sandboxClient, fresh, added);
+      expect.equal(total, added, `the number addPoints('${fresh}', ${added}) returned`);
+      await expectHash(ctx, userKey(fresh), expect);
+      expect.equal(
+        await redis.hgetall(userKey(fresh)),
+        { points: String(added) },
+        `HGETALL ${userKey(fresh)} (no user ${fresh} was saved before addPoints)`,
       );
+      expect.equal(
+        await call('loadProfile', sandboxClient, fresh),
+        { points: String(added) },
+        `loadProfile('${fresh}') when ${userKey(fresh)} holds only points (the hash exists, so it is returned as it is)`,
+      );
+    },
+  },
+  {
+    name: 'two addPoints at the same time lose no points',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = userId(random);
+      const key = userKey(id);
+      const profile = profileOf(random);
+      const start = random.int(0, 900);
+      const [first, second] = [random.int(1, 49), random.int(50, 99)];
+      await race({
+        calls: [
+          ['addPoints', sandboxClient, id, first],
+          ['addPoints', sandboxClient, id, second],
+        ],
+        labels: [`addPoints(+${first})`, `addPoints(+${second})`],
+        setup: async () => {
+          await redis.hset(key, { ...profile, points: start });
+        },
+        verify: async ([one, other]) => {
+          const total = start + first + second;
+          expect.equal(
+            await redis.hget(key, 'points'),
+            String(total),
+            `HGET ${key} points (it held ${start}, then ${first} and ${second} were added at the same time)`,
+          );
+          // Whichever came first returns its own total; the second returns the sum of both.
+          const returned = [one.returned ?? one.threw, other.returned ?? other.threw];
+          const orders = [
+            [start + first, total],
+            [total, start + second],
+          ];
+          expect.ok(
+            orders.some(([a, b]) => returned[0] === a && returned[1] === b),
+            `each addPoints must return the total right after its own addition: ${start + first} or ${total} for +${first}, ${total} or ${start + second} for +${second}, one of them ${total}; they returned ${returned.join(' and ')}`,
+          );
+        },
+      });
     },
   },
 ];

@@ -1,4 +1,4 @@
-// fails: a second call is answered from the cache, without reading db:forecasts
+// fails: a hit does not read db:forecasts, not even from a script
 import type Redis from 'ioredis';
 
 // Fills the cache but never looks in it: every call goes to the slow source.

@@ -1,4 +1,4 @@
-// fails: a city without a forecast returns null and caches nothing
+// fails: a city without a forecast returns null and changes nothing
 import type Redis from 'ioredis';
 
 // Caches whatever the source answered, even nothing: an empty string for an unknown city.

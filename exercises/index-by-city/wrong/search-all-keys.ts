@@ -1,4 +1,4 @@
-// fails: usersIn reads the city set instead of searching the keys
+// fails: no function searches the database with KEYS or SCAN
 import type Redis from 'ioredis';
 
 export interface User {

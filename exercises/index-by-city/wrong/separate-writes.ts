@@ -1,4 +1,4 @@
-// fails: addUser and moveUser write the hash and the index in one MULTI/EXEC
+// fails: addUser sends every write inside one MULTI/EXEC
 import type Redis from 'ioredis';
 
 export interface User {

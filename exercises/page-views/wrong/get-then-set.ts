@@ -1,4 +1,4 @@
-// fails: recordView counts with INCR, so that no view is lost
+// fails: views recorded at the same time are all counted
 import type Redis from 'ioredis';
 
 // Reads the count, adds one in TypeScript and writes it back: right when alone, but two servers

@@ -1,4 +1,4 @@
-// fails: a claimed name expires after 600 seconds
+// fails: a claimed name expires 600 seconds after the claim
 import type Redis from 'ioredis';
 
 export async function recordView(redis: Redis, page: string): Promise<number> {

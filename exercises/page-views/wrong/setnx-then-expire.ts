@@ -1,4 +1,4 @@
-// fails: claimName stores the name and its expiry in one SET command
+// fails: claimName claims with one SET that carries NX and the expiry
 import type Redis from 'ioredis';
 
 export async function recordView(redis: Redis, page: string): Promise<number> {

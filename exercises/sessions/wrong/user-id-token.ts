@@ -1,4 +1,4 @@
-// fails: every session gets its own random token
+// fails: every session gets its own unguessable token, drawn from node:crypto
 import type Redis from 'ioredis';
 
 // A token built from the user id and the clock: anyone can guess it.

@@ -1,4 +1,4 @@
-// fails: weather holds the value sunny
+// fails: weather holds the string sunny after main, whatever it held before
 import type Redis from 'ioredis';
 
 // Values are stored byte for byte: 'Sunny' is not 'sunny'.

@@ -1,4 +1,4 @@
-// fails: the key weather exists and holds a string
+// fails: weather holds the string sunny after main, whatever it held before
 import type Redis from 'ioredis';
 
 // Keys are case-sensitive: this writes and reads the key Weather, and weather stays empty.

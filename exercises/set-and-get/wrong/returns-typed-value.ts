@@ -1,4 +1,4 @@
-// fails: main reads the value back with GET
+// fails: main reads weather back with GET after writing it
 import type Redis from 'ioredis';
 
 // Returns the string it typed, not what Redis holds: it would say 'sunny' even if the write failed.

@@ -1,4 +1,4 @@
-// fails: bulkLoad sends its writes together, not one round trip per user
+// fails: bulkLoad sends its writes together, in one round trip
 import type Redis from 'ioredis';
 
 const pointsKey = (user: string) => `points:${user}`;

@@ -1,4 +1,4 @@
-// fails: saveProfile updates an existing user and keeps its points
+// fails: saveProfile updates an existing user and keeps its other fields
 import type Redis from 'ioredis';
 
 export interface Profile {

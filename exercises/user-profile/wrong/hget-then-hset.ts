@@ -1,4 +1,4 @@
-// fails: addPoints adds with HINCRBY, so that no points are lost
+// fails: two addPoints at the same time lose no points
 import type Redis from 'ioredis';
 
 export interface Profile {

