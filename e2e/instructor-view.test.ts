@@ -79,7 +79,7 @@ describe('the instructor view in the browser', () => {
       '17%',
       '1 / 1',
       '6',
-      'weather holds the value sunny (5 submissions, 83%)',
+      'weather holds the string sunny after main, whatever it held before (5 submissions, 83%)',
     ]);
     expect(await row('leaderboard').locator('td').allTextContents()).toEqual([
       'Sets and sorted sets',
@@ -105,7 +105,7 @@ describe('the instructor view in the browser', () => {
     const lines = (await readFile(await download.path(), 'utf8')).split('\r\n');
     expect(lines[0]).toMatch(/^"exercise","title","lesson","attempted","passed"/);
     expect(lines.find((line) => line.startsWith('"set-and-get"'))).toBe(
-      '"set-and-get","Store the weather","SET and GET","6","1","0.167","1","1","6","weather holds the value sunny","5","0.833","only 1 of 6 learners passed"',
+      '"set-and-get","Store the weather","SET and GET","6","1","0.167","1","1","6","weather holds the string sunny after main, whatever it held before","5","0.833","only 1 of 6 learners passed"',
     );
   });
 

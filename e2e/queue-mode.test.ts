@@ -53,7 +53,7 @@ describe('the exercise page in queue mode', () => {
       .poll(() => panel(page).getByTestId('grade-status').textContent(), { timeout: 30_000 })
       .toMatch(/All checks passed/);
     expect(await panel(page).locator('.grading-wait').count()).toBe(0);
-    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(4);
+    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(5);
     expect(worker.output()).toMatch(/"msg":"graded"/);
   });
 });
