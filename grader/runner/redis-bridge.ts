@@ -126,11 +126,40 @@ export class RedisBridge {
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
     this.log.push(...entries);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
+    if (!atomic && this.options.schedule)
+      return this.pipelineInSteps(client, usage, accepted, entries);
     const results = await this.sendNow(entries, () =>
       tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
     );
     return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
   };
+
+  /**
+   * A pipeline in a race: one step per command, since Redis may run another client's commands
+   * between a pipeline's (it is not a transaction), and a race must be able to show it. The
+   * commands still go out in order on one connection, each held until its turn.
+   */
+  private pipelineInSteps(
+    client: Redis,
+    usage: ConnectionUsage,
+    commands: readonly unknown[][],
+    entries: readonly LoggedCommand[],
+  ): Promise<PipelineReply[]> {
+    return Promise.all(
+      commands.map(([method, ...args], index) => {
+        // Held and shown as a command of its own: its reply is its own, not a pipeline's list.
+        const { batch: _, ...entry } = entries[index] ?? { name: String(method), args: [] };
+        const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
+          String(method)
+        ];
+        const sent = () => tracked(usage, async () => fn?.apply(client, args));
+        return this.sendNow([entry], sent).then(
+          (value): PipelineReply => ({ value }),
+          (error: Error): PipelineReply => ({ error: error.message }),
+        );
+      }),
+    );
+  }
 
   private sendNow<T>(commands: readonly LoggedCommand[], send: () => Promise<T>): Promise<T> {
     return this.options.schedule ? this.options.schedule(commands, send) : send();

@@ -91,6 +91,24 @@ describe('races: calls run at the same time, their commands interleaved by the e
     }
   });
 
+  it('fails LRANGE and LTRIM sent in one pipeline, which is no transaction; in MULTI they pass', async () => {
+    const name = 'two workers taking at the same time each get a job of their own';
+    const wrong = await grade(
+      'take-job',
+      course('take-job', 'wrong/lrange-ltrim-in-a-pipeline.ts'),
+    );
+    expect(check(wrong, name)).toMatchObject({ status: 'fail', reason: 'race' });
+    expect(tableSteps(check(wrong, name).message)).toEqual([
+      '#1 LRANGE',
+      '#2 LRANGE',
+      '#1 LTRIM',
+      '#2 LTRIM',
+    ]);
+    expect(check(wrong, name).message).toMatch(/LRANGE jobs:\w+ 0 0 +\["\w+"\]/);
+    const right = await grade('take-job', course('take-job', 'right/lrange-ltrim-in-multi.ts'));
+    expect(right.status).toBe('pass');
+  });
+
   it('releases a blocking command as a step, and waits for the reply another step unblocks', async () => {
     const result = await grade('take-job', course('take-job', 'solution.ts'));
     expect(check(result, 'a worker waiting for a job gets the one added meanwhile').status).toBe(
