@@ -93,8 +93,8 @@ export interface KeyChange {
   /** For a changed key: whether its value or type changed. */
   valueChanged?: boolean;
   /**
-   * For a changed key: what happened to its TTL. `reset` means it grew between the snapshots:
-   * it was set again (e.g. by a SET without KEEPTTL) rather than left to count down.
+   * For a changed key: what happened to its TTL. `reset` means its expiry moved between the
+   * snapshots: it was set again (e.g. by a SET without KEEPTTL) rather than left to count down.
    */
   ttl?: 'kept' | 'set' | 'removed' | 'reset';
 }

@@ -32,6 +32,9 @@ export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
     .exec();
   const keys = new Map<string, KeyState>();
   const reads = unique.map(async (key, index) => {
+    const expiry = meta?.[index * 3 + 2]?.[0];
+    if (expiry)
+      throw new Error(`a snapshot needs Redis 7.0 or newer (PEXPIRETIME): ${expiry.message}`);
     const [type, pttl, expiresAt] = [0, 1, 2].map((at) => meta?.[index * 3 + at]?.[1]);
     if (type === undefined || type === 'none') return;
     keys.set(key, {
@@ -141,8 +144,8 @@ function ttlChange(was: number, now: number): NonNullable<KeyChange['ttl']> {
   if (was < 0 && now < 0) return 'kept';
   if (was < 0) return 'set';
   if (now < 0) return 'removed';
-  // An expiry that moved later was set again (e.g. a SET without KEEPTTL, EXPIRE on a hit).
-  return now > was ? 'reset' : 'kept';
+  // An expiry that moved was set again (a SET without KEEPTTL, an EXPIRE on a hit).
+  return now !== was ? 'reset' : 'kept';
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

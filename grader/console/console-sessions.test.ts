@@ -168,6 +168,9 @@ describe('Redis consoles', () => {
       await expect(third).rejects.toThrow(
         /your network address already use 2 sandboxes, the most one address may hold/,
       );
+      // The same cookies from another address still count against the address that opened them.
+      await shared.run(user('cookie-1', '198.51.100.8'), 'PING');
+      await expect(shared.run(attacker(3), 'PING')).rejects.toBeInstanceOf(SandboxesFullError);
       expect(await shared.run(user('honest', '203.0.113.5'), 'PING')).toEqual({ output: 'PONG' });
       expect(await shared.run(user('another', '203.0.113.9'), 'PING')).toEqual({ output: 'PONG' });
       // Once one of the address's sandboxes has gone unused, the next cookie takes that one.

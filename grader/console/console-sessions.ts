@@ -72,7 +72,7 @@ export interface ConsoleUser {
 
 interface Session {
   learner: string;
-  /** The address of the learner's latest request. */
+  /** The client address whose share this sandbox counts against: the one that opened it. */
   address: string;
   sandbox: SandboxServer;
   lastUsed: number;
@@ -278,9 +278,10 @@ export class ConsoleSessions {
   }
 
   private async session(user: ConsoleUser): Promise<Session> {
+    // It counts against the address that opened it: moving a cookie to another address must not
+    // make room at the first for more.
     const session = this.sessions.get(user.learner) ?? (await this.open(user));
     session.lastUsed = Date.now();
-    session.address = user.address;
     return session;
   }
 

@@ -148,11 +148,15 @@ function runRuntime(
     const handle = context.global.getSync('__keyspaceRuntime', { reference: true });
     // The same in every context: read once per worker.
     exportNames ??= handle.getSync('exportNames', { copy: true }) as Record<string, string[]>;
-    return {
+    const ready = {
       context,
       invoke: handle.getSync('invoke', { reference: true }),
       takeOutput: handle.getSync('takeOutput', { reference: true }),
     };
+    // Learner code must not call the invoker itself: a call of its own that never settles would
+    // hide its other calls' unawaited commands (see reply-tracker.ts).
+    context.global.deleteSync('__keyspaceRuntime');
+    return ready;
   } catch (error) {
     context.release();
     throw error;

@@ -2,6 +2,7 @@ import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { loggedArgs } from './logged-args.ts';
+import { blocks } from './race/step-effects.ts';
 import type { ConnectionUsage, SandboxConnections } from './sandbox-connections.ts';
 
 /** ioredis's own command table: every method a learner's client has. */
@@ -126,8 +127,10 @@ export class RedisBridge {
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
     this.log.push(...entries);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
-    if (!atomic && this.options.schedule)
+    // A pipeline that blocks stays one step: its next command would wait behind it in Redis.
+    if (!atomic && this.options.schedule && !blocks(entries)) {
       return this.pipelineInSteps(client, usage, accepted, entries);
+    }
     const results = await this.sendNow(entries, () =>
       tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
     );

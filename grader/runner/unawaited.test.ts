@@ -111,6 +111,32 @@ describe('a learner call that leaves its Redis work running', () => {
     ]);
   });
 
+  it('still fails the call when its code replaced Promise.prototype.then to settle replies early', async () => {
+    const [judged] = (
+      await grade(`  await redis.get(key);
+  const real = Promise.prototype.then;
+  Promise.prototype.then = function (this: Promise<unknown>, done?: any, failed?: any) {
+    if (!done?.name && !failed?.name) done?.(undefined);
+    return real.call(this, done, failed);
+  } as typeof real;
+  redis.set(key, value);
+  await null;
+  await null;
+  await null;
+  Promise.prototype.then = real;`)
+    ).checks;
+    expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
+  });
+
+  it('still fails the call when its code tries to start a call of its own that never ends', async () => {
+    const [judged] = (
+      await grade(`  const runtime = (globalThis as any).__keyspaceRuntime;
+  runtime?.invoke({ hang: () => new Promise(() => {}) }, 'hang', []);
+  redis.set(key, value);`)
+    ).checks;
+    expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
+  });
+
   it('still fails the call, as the learner’s, when its code replaced Array and Map methods', async () => {
     const [judged] = (
       await grade(`  Array.prototype.map = () => 'forged';
@@ -162,6 +188,26 @@ describe('a command an earlier check left unanswered', () => {
   afterAll(async () => {
     await grader.stop();
     course.remove();
+  });
+
+  it('lets a client whose reply an earlier check left behind go on in later checks', async () => {
+    const result = await grader.grade(
+      'save',
+      `import Redis from 'ioredis';
+
+const mine = new Redis();
+
+${SIGNATURE} {
+  if (key === 'slow') {
+    mine.blpop('nothing', 1);
+    return;
+  }
+  await mine.hset(key, { value });
+}
+`,
+    );
+    assertValidResult(result);
+    expect(result.checks.map(({ status }) => status)).toEqual(['fail', 'pass']);
   });
 
   it('is blamed on the call that sent it, never on a later call; a command answered before one awaited is no missing await', async () => {

@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import {
@@ -55,5 +56,25 @@ export function consoleRoutes(
 
 /** The learner, and the address their sandboxes count against (see ConsoleLimits). */
 function consoleUser(req: Request, res: Response): ConsoleUser {
-  return { learner: learnerOf(res), address: req.ip ?? 'unknown' };
+  return { learner: learnerOf(res), address: addressOwner(req.ip ?? 'unknown') };
+}
+
+/**
+ * Who holds an address: an IPv4 address (mapped into IPv6 or not) is one client, an IPv6 one is
+ * its /64, which one client holds whole and can draw addresses from at will.
+ */
+export function addressOwner(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped?.[1]) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = ip.includes('::')
+    ? [...front, ...Array(8 - front.length - back.length).fill('0'), ...back]
+    : front;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => Number.parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -4,6 +4,8 @@ import type { Host } from './host.ts';
 // Array and Map methods, setters on Array.prototype) can neither make a reply look delivered
 // before it was, nor hide where a command was sent, nor spoil the report.
 const then = Promise.prototype.then;
+const Settled = Promise;
+const getEntry = Map.prototype.get;
 const CallSite = Error;
 const apply = Reflect.apply;
 const defineProperty = Reflect.defineProperty;
@@ -20,18 +22,43 @@ export interface Unanswered {
 }
 
 /**
- * Knows which Redis replies have not yet reached the isolate. A learner call that settles while
- * one of its commands is still unanswered returned without awaiting it: the command may land
- * after the check has looked, or never. Runs inside the isolate, where "delivered" is exact: a
- * reply is delivered by a task of its own, so a call that returns without awaiting its command
- * always settles first.
+ * Delivers Redis replies to learner code, and knows which have not reached it yet. A learner
+ * call that settles while one of its commands is still unanswered returned without awaiting it:
+ * the command may land after the check has looked, or never. Runs inside the isolate, where
+ * "delivered" is exact.
+ *
+ * A client's replies are delivered in the order it sent its commands, as ioredis delivers them:
+ * Redis answers one connection in order, and the worker receives the replies so, but the isolate
+ * takes each as a task of its own, and two tasks may come in either order. Without this,
+ * `redis.set(…)` left unawaited before an awaited `redis.hset(…)` on the same client could still
+ * look unanswered when the call returned, in some runs and not others.
  */
 export function createReplyTracker() {
   // The stack is taken when a command is sent (cheap: V8 formats it only when read), and read
   // only for a command that is reported.
   const unanswered = new Map<number, { command: string; site: Error }>();
+  /** Each client's latest reply as learner code receives it: the next waits for it. */
+  const latest = new Map<number, Promise<unknown>>();
   let lastId = 0;
   let callsUnderWay = 0;
+
+  /**
+   * `reply`, settled only once the client's earlier replies have settled. Built from the
+   * intrinsics taken above, never by adopting `reply`: adopting reads `reply.then`, which learner
+   * code may have replaced to settle a reply before Redis answered.
+   */
+  const inOrder = <T>(client: number, reply: Promise<T>): Promise<T> => {
+    const before = apply(getEntry, latest, [client]) as Promise<unknown> | undefined;
+    const ordered: Promise<T> =
+      before === undefined
+        ? reply
+        : new Settled<T>((resolve, reject) => {
+            const deliver = () => apply(then, reply, [resolve, reject]);
+            apply(then, before, [deliver, deliver]);
+          });
+    apply(setEntry, latest, [client, ordered]);
+    return ordered;
+  };
 
   const tracked = <T>(command: string, reply: Promise<T>): Promise<T> => {
     const id = ++lastId;
@@ -50,12 +77,18 @@ export function createReplyTracker() {
         ...host,
         send: {
           apply: (receiver, args, options) =>
-            tracked(commandName(args[1], args[2]), host.send.apply(receiver, args, options)),
+            tracked(
+              commandName(args[1], args[2]),
+              inOrder(args[0], host.send.apply(receiver, args, options)),
+            ),
           applySync: (receiver, args, options) => host.send.applySync(receiver, args, options),
         },
         exec: {
           apply: (receiver, args, options) =>
-            tracked(args[2] ? 'MULTI/EXEC' : 'pipeline', host.exec.apply(receiver, args, options)),
+            tracked(
+              args[2] ? 'MULTI/EXEC' : 'pipeline',
+              inOrder(args[0], host.exec.apply(receiver, args, options)),
+            ),
           applySync: (receiver, args, options) => host.exec.applySync(receiver, args, options),
         },
       };
@@ -68,8 +101,12 @@ export function createReplyTracker() {
      */
     async during(work: () => unknown): Promise<{ value: unknown; unanswered: Unanswered[] }> {
       // A command an earlier call left unanswered was reported when that call settled; its reply
-      // may never come (its check ended and closed its gate), and it is not this call's.
-      if (callsUnderWay === 0) apply(clearEntries, unanswered, []);
+      // may never come (its check ended and closed its gate), and neither it nor its place in
+      // its client's order is this call's.
+      if (callsUnderWay === 0) {
+        apply(clearEntries, unanswered, []);
+        apply(clearEntries, latest, []);
+      }
       callsUnderWay += 1;
       try {
         const value = await work();

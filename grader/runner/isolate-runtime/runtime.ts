@@ -6,7 +6,6 @@ import type { Host } from './host.ts';
 import { createModules } from './modules.ts';
 import { createNodeCrypto } from './node-crypto.ts';
 import { createRedisClass, withBuffers } from './redis-client.ts';
-import { inConnectionOrder } from './reply-order.ts';
 import { createReplyTracker } from './reply-tracker.ts';
 import { installTimers } from './timers.ts';
 import { installUnavailable } from './unavailable.ts';
@@ -16,8 +15,7 @@ type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
 const scope = globalThis as unknown as Record<string, unknown>;
 const replies = createReplyTracker();
-// Tracked once in order: a reply counts as delivered when the learner's code can see it.
-const host = replies.track(inConnectionOrder(scope.__keyspaceHost as Host));
+const host = replies.track(scope.__keyspaceHost as Host);
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);
@@ -46,13 +44,14 @@ const runtime = Object.freeze({
   },
   takeOutput: () => output.take(),
 });
-const hidden = (value: unknown) => ({
+const hidden = (value: unknown, configurable = false) => ({
   value,
   enumerable: false,
-  configurable: false,
+  configurable,
   writable: false,
 });
 Object.defineProperties(globalThis, {
   __keyspaceModules: hidden(modules),
-  __keyspaceRuntime: hidden(runtime),
+  // Deleted by the worker once it holds its references (learner-isolate.ts), before learner code.
+  __keyspaceRuntime: hidden(runtime, true),
 });

@@ -110,10 +110,12 @@ describe('races: calls run at the same time, their commands interleaved by the e
   });
 
   it('releases a blocking command as a step, and waits for the reply another step unblocks', async () => {
-    const result = await grade('take-job', course('take-job', 'solution.ts'));
-    expect(check(result, 'a worker waiting for a job gets the one added meanwhile').status).toBe(
-      'pass',
-    );
+    for (const file of ['solution.ts', 'right/blpop-in-a-pipeline.ts']) {
+      const result = await grade('take-job', course('take-job', file));
+      expect(check(result, 'a worker waiting for a job gets the one added meanwhile').status).toBe(
+        'pass',
+      );
+    }
     const blocked = await grade(
       'take-job',
       course('take-job', 'solution.ts').replace(
