@@ -24,6 +24,8 @@ export async function loadNative(target: NativeTarget) {
   const trusted = new Redis(target.redis);
   const learner = new Redis(target.redis);
   return {
+    /** How many checks the exercise has. */
+    checkCount: checks.length,
     /** Runs every check once; returns how many passed. */
     async grade(): Promise<number> {
       let passed = 0;
