@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import type { CheckList, ExecutedCommand, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  RaceStepView,
+  Random,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   main(redis: Redis): Promise<string | null>;
@@ -23,6 +29,28 @@ async function keysHeld(redis: Redis): Promise<string> {
 /** A value weather could have held before main ran: never the one main must store. */
 function oldWeather(random: Random): string {
   return random.pick(['rainy', 'cloudy', 'windy', 'foggy', 'stormy', random.word(5)]);
+}
+
+/**
+ * What main's last read of weather in a race answered: a GET's reply, the reply to a GET queued
+ * in a transaction, or a script's (which may have read it inside); none if main did not read it.
+ */
+function lastRead(steps: readonly RaceStepView[]): { value: unknown } | undefined {
+  const isGet = (command: LoggedCommand) => command.name === 'get' && command.args[0] === KEY;
+  for (const { by, commands, reply } of [...steps].reverse()) {
+    if (by !== 0 || !reply || 'error' in reply) continue;
+    const [first] = commands;
+    if (first?.name === 'multi') {
+      const at = commands.slice(1, -1).findLastIndex(isGet);
+      if (at < 0) continue;
+      const [error, value] = (reply.value as [unknown, unknown][] | null)?.[at] ?? [true];
+      return error ? undefined : { value };
+    }
+    if (commands.length === 1 && first && (isGet(first) || RUNNERS.has(first.name))) {
+      return { value: reply.value };
+    }
+  }
+  return undefined;
 }
 
 function listed(commands: readonly ExecutedCommand[]): string {
@@ -61,7 +89,7 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'main returns what GET weather answered',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, race, sandboxClient, redis, expect, random }) {
       const old = oldWeather(random);
       await redis.set(KEY, old);
       const returned = await call('main', sandboxClient);
@@ -75,6 +103,32 @@ const checks: CheckList<Exports> = [
         held,
         `what main returned, compared with GET ${KEY} after it ran (${KEY} held '${old}' before main wrote it: read it after the write)`,
       );
+
+      // Another client writes weather while main runs, at every point between its commands: when
+      // that lands between main's write and its GET, only a reply read from Redis says so.
+      const other = random.pick(['hail', 'sleet', 'drizzle', 'misty']);
+      await race({
+        calls: [['main', sandboxClient]],
+        labels: ['main(redis)'],
+        setup: async () => {
+          await redis.set(KEY, old);
+        },
+        interject: [['SET', KEY, other]],
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `main threw: ${result.threw}`);
+          const read = lastRead(steps);
+          if (!read) return; // "main reads weather back with GET after writing it" says so
+          const grader = steps.findIndex(({ by }) => by === 'grader');
+          const between =
+            steps.slice(0, grader).some(({ by }) => by === 0) &&
+            steps.slice(grader + 1).some(({ by }) => by === 0);
+          expect.equal(
+            result.returned,
+            read.value,
+            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client stored '${other}' under ${KEY} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
+          );
+        },
+      });
     },
   },
   {

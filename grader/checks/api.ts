@@ -147,6 +147,22 @@ type RaceReturn<Exports, C> = C extends readonly [infer K, ...unknown[]]
     : never
   : never;
 
+/** One step of a race's interleaving, as `verify` reads it. */
+export interface RaceStepView {
+  /** Who took it: a call, by its index in `calls`, or the grader, for a command of `interject`. */
+  by: number | 'grader';
+  /**
+   * The command as Redis received it; a transaction's commands from MULTI to EXEC. Empty for a
+   * timer of the call's that fired.
+   */
+  commands: readonly LoggedCommand[];
+  /**
+   * What Redis answered: missing for a timer, or a blocking command that was never answered. A
+   * transaction's value is ioredis's list of `[error, value]` pairs, one per queued command.
+   */
+  reply?: { readonly value: unknown } | { readonly error: string };
+}
+
 /** What `race` runs: see AUTHORING.md, "Races". */
 export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
   /** The calls run at the same time, each in a context and on connections of its own. */
@@ -156,13 +172,22 @@ export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
   /** Seeds Redis with `redis` before each interleaving: the sandbox is emptied before each. */
   setup?(): Promise<void>;
   /**
+   * Commands the grader sends during each interleaving, e.g. `['SET', 'weather', 'cloudy']`, in
+   * this order, on a connection of its own: each is a step that the exploration places among the
+   * calls' steps as it places theirs. A write between a call's write and its read tells a reply
+   * read from Redis from a value typed into the code. Not for blocking commands.
+   */
+  interject?: readonly (readonly string[])[];
+  /**
    * Asserts with `expect` and `redis` on what the calls returned (in the order of `calls`) and
    * what they left, after each interleaving. A call that threw is given as `threw`, its message.
+   * `steps` is the interleaving, each step with what Redis answered.
    */
   verify(
     results: {
       -readonly [I in keyof Calls]: RaceOutcome<RaceReturn<Exports, Calls[I]>>;
     },
+    steps: readonly RaceStepView[],
   ): Promise<void>;
   /** How many interleavings to try at most (64 by default): half in turn, half at random. */
   maxInterleavings?: number;

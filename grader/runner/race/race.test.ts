@@ -186,6 +186,15 @@ describe('races: calls run at the same time, their commands interleaved by the e
     expect(check(noRetry, both)).toMatchObject({ status: 'fail', reason: 'race' });
   });
 
+  it("places the grader's interjected commands among a call's steps, and shows verify every step", async () => {
+    const name = 'returns what GET answered, whenever the grader writes the key';
+    expect((await grade('read-back', course('read-back', 'solution.ts'))).status).toBe('pass');
+    const typed = await grade('read-back', course('read-back', 'wrong/returns-what-it-wrote.ts'));
+    expect(check(typed, name)).toMatchObject({ status: 'fail', reason: 'race' });
+    expect(tableSteps(check(typed, name).message)).toEqual(['#1 SET', '#2 SET', '#1 GET']);
+    expect(check(typed, name).message).toMatch(/^ +2 {2}#2 grader +SET \w+ red +"OK"$/m);
+  });
+
   it('tells the check how many interleavings it tried, and whether that was all of them', async () => {
     const result = await grade('add-points', course('add-points', 'solution.ts'));
     expect(check(result, 'the race reports how many interleavings it tried').status).toBe('pass');

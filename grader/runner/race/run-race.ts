@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CheckContext, RaceReport, Random } from '../../checks/api.ts';
+import type { CheckContext, RaceReport, RaceStepView, Random } from '../../checks/api.ts';
 import { CheckFailure, show } from '../../checks/expect.ts';
 import { MAX_SEED } from '../../checks/random.ts';
 import {
@@ -52,7 +52,8 @@ interface RaceSpec {
   calls: readonly (readonly [string, ...unknown[]])[];
   labels?: readonly string[];
   setup?(): Promise<void>;
-  verify(results: RacerOutcome[]): Promise<void>;
+  interject?: readonly (readonly string[])[];
+  verify(results: RacerOutcome[], steps: readonly RaceStepView[]): Promise<void>;
   maxInterleavings?: number;
   seed?: number;
 }
@@ -82,6 +83,7 @@ interface Interleaving {
 export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
   const race = async (spec: RaceSpec): Promise<RaceReport> => {
     const labels = spec.calls.map((call, index) => spec.labels?.[index] ?? defaultLabel(call));
+    if (spec.interject?.length) labels.push('grader');
     const seed = spec.seed ?? deps.random.int(0, MAX_SEED);
     const exploration = new Exploration({
       maxInterleavings: spec.maxInterleavings ?? DEFAULT_MAX_INTERLEAVINGS,
@@ -100,7 +102,10 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
           if (run.limit) throw limitHit(run, run.limit, labels, found);
           try {
             // Every call has settled: a completed interleaving without a limit hit has them all.
-            await spec.verify(run.outcomes as RacerOutcome[]);
+            await spec.verify(
+              run.outcomes as RacerOutcome[],
+              stepViews(run.steps, spec.calls.length),
+            );
           } catch (error) {
             if (!(error instanceof CheckFailure)) throw error;
             throw verifyFailed(error, run, labels, found);
@@ -128,8 +133,9 @@ async function interleave(
   await spec.setup?.();
   const budget = new CommandBudget(deps.budget.max - deps.budget.used);
   const racers: { isolate: LearnerIsolate; scope: ReturnType<typeof openLearnerScope> }[] = [];
+  const interjections = spec.interject ?? [];
   const scheduler = new RaceScheduler({
-    racers: spec.calls.length,
+    racers: spec.calls.length + (interjections.length > 0 ? 1 : 0),
     schedule,
     trusted: deps.trusted,
     cpuMs: (racer) => racers[racer]?.isolate.cpuMs ?? 0,
@@ -176,6 +182,11 @@ async function interleave(
           scheduler.finished(index);
         });
     }
+    if (interjections.length > 0) {
+      void interject(scheduler, spec.calls.length, deps.trusted, interjections).catch((error) => {
+        crash ??= error;
+      });
+    }
     let completed = true;
     try {
       completed = await scheduler.run();
@@ -221,6 +232,35 @@ async function interleave(
     }
     if (scheduler.blockedSome) await noneBlocked(deps.trusted);
   }
+}
+
+/**
+ * The grader's commands of `interject`, as one more racer: each held for its turn like a call's.
+ * What Redis answers, an error too, is the step's reply for `verify` to read.
+ */
+async function interject(
+  scheduler: RaceScheduler,
+  racer: number,
+  trusted: Redis,
+  commands: readonly (readonly string[])[],
+): Promise<void> {
+  try {
+    for (const [name = '', ...args] of commands) {
+      const command = { name: name.toLowerCase(), args: [...args] };
+      await scheduler.hold(racer, [command], () => trusted.call(name, ...args)).catch(() => {});
+    }
+  } finally {
+    scheduler.finished(racer);
+  }
+}
+
+/** The interleaving as `verify` reads it. */
+function stepViews(steps: readonly RaceStep[], calls: number): RaceStepView[] {
+  return steps.map(({ racer, commands = [], reply }) => ({
+    by: racer === calls ? 'grader' : racer,
+    commands,
+    ...(reply ? { reply } : {}),
+  }));
 }
 
 /** A racer's isolate: kept while it has CPU time to spare, so that its limit is per call. */
