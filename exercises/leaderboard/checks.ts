@@ -372,9 +372,13 @@ const checks: CheckList<Exports> = [
       await seed(redis, key, tiedPlayers(random, 4), random);
       const order = await standings(redis, key);
       // Cut the board inside a group of tied players: who is left out is decided by the tie.
+      // Two tied players must also come before the cut, or their order would go untested.
+      const tiedWithPrevious = (i: number) => i > 0 && order[i]?.score === order[i - 1]?.score;
       const cuts = order
         .map((_, i) => i)
-        .filter((i) => i > 0 && order[i]?.score === order[i - 1]?.score);
+        .filter(
+          (i) => tiedWithPrevious(i) && order.slice(0, i).some((_, j) => tiedWithPrevious(j)),
+        );
       const n = random.pick(cuts);
 
       const returned = await call('top', sandboxClient, board, n);

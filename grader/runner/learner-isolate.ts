@@ -58,6 +58,14 @@ const OUTPUT_WAIT_MS = 250;
 /** Where a context's host functions lead: to the capabilities lent last (see `lend`). */
 interface Lent {
   capabilities?: Capabilities;
+  /**
+   * The host's promises that learner code awaits and that have not settled, held for as long as
+   * the isolate lives. A closed gate leaves some pending for good (see CheckGate.guardAsync); if
+   * the host collected one, isolated-vm would reject it in the isolate with "Promise was
+   * abandoned", waking the code left behind by an earlier check in a later one, and sometimes
+   * failing whatever the isolate was doing then (loading a module, a call) with that message.
+   */
+  pending: Set<Promise<unknown>>;
 }
 
 /** A context with the runtime run in it, its host functions wired to `Lent`. */
@@ -106,7 +114,7 @@ function freshIsolate(limits: IsolateLimits): FreshIsolate {
     filename: RUNTIME_FILE,
     ...(runtimeCache && { cachedData: runtimeCache }),
   });
-  const lent: Lent = {};
+  const lent: Lent = { pending: new Set() };
   // Nothing can be queued on a new isolate's thread, so its first context is made synchronously.
   const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits.outputChars);
   return { shape: shapeOf(limits), isolate, runtime, lent, ready };
@@ -123,24 +131,32 @@ function runRuntime(
     if (!lent.capabilities) throw new Error('nothing is lent to this sandbox yet');
     return lent.capabilities;
   };
+  const held = <T>(result: T): T => {
+    if (result instanceof Promise) {
+      lent.pending.add(result);
+      const settled = () => lent.pending.delete(result);
+      result.then(settled, settled);
+    }
+    return result;
+  };
   try {
     context.evalClosureSync(
       'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
-          capabilities().send(...args),
+          held(capabilities().send(...args)),
         ),
         new ivm.Reference((...args: Parameters<Capabilities['exec']>) =>
-          capabilities().exec(...args),
+          held(capabilities().exec(...args)),
         ),
-        new ivm.Reference((ms: number) => capabilities().sleep(ms)),
+        new ivm.Reference((ms: number) => held(capabilities().sleep(ms))),
         new ivm.Reference((...args: Parameters<Capabilities['random']>) =>
           capabilities().random(...args),
         ),
         new ivm.Reference((path: string) => capabilities().readFixture(path)),
         outputChars,
         new ivm.Reference(sandboxDigest),
-        new ivm.Reference((clientId: number) => capabilities().receive(clientId)),
+        new ivm.Reference((clientId: number) => held(capabilities().receive(clientId))),
         new ivm.Reference((clientId: number) => capabilities().hangUp(clientId)),
       ],
     );

@@ -1,0 +1,66 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { CheckGate } from './check-gate.ts';
+import { type Capabilities, LearnerIsolate } from './learner-isolate.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import { RandomnessRecord } from './randomness-record.ts';
+import { transpile } from './transpile.ts';
+
+setFlagsFromString('--expose-gc');
+/** The host's garbage collector: what the worker's V8 runs whenever it likes. */
+const collectGarbage = runInNewContext('gc') as () => void;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What one check lends, behind its gate; Redis never answers. */
+function capabilitiesBehind(gate: CheckGate): Capabilities {
+  const unanswered = () => new Promise<never>(() => {});
+  return {
+    send: gate.guardAsync(unanswered),
+    exec: gate.guardAsync(unanswered),
+    sleep: gate.sleep,
+    random: new RandomnessRecord().draw,
+    readFixture: gate.guard(() => new Uint8Array()),
+    receive: gate.guardAsync(unanswered),
+    hangUp: gate.guard(() => {}),
+  };
+}
+
+describe('a learner isolate', () => {
+  it('never wakes code a closed check left waiting, even once the host collected its garbage', async () => {
+    const program = transpile(
+      `import Redis from 'ioredis';
+       let woke = 'no';
+       export async function wait() {
+         try {
+           await new Redis().get('k');
+           woke = 'answered';
+         } catch (error) {
+           woke = String(error);
+         }
+       }
+       export function wokeUp() {
+         return woke;
+       }`,
+      'waits.ts',
+    );
+    const isolate = LearnerIsolate.forRun(program, DEFAULT_LIMITS);
+    try {
+      const first = new CheckGate();
+      isolate.lend(capabilitiesBehind(first));
+      const context = await isolate.load();
+      void context.call('wait', []).catch(() => {});
+      await pause(20);
+      first.close();
+      isolate.abandonUnfinished();
+      for (let round = 0; round < 3; round++) {
+        collectGarbage();
+        await pause(20);
+      }
+      isolate.lend(capabilitiesBehind(new CheckGate()));
+      expect((await context.call('wokeUp', [])).value).toBe('no');
+    } finally {
+      isolate.dispose();
+    }
+  });
+});
