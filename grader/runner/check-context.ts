@@ -3,6 +3,7 @@ import type { Check, CheckContext, Random, SandboxClient } from '../checks/api.t
 import { expect } from '../checks/expect.ts';
 import { diffSnapshots, takeSnapshot } from '../checks/snapshot.ts';
 import { expectTtl } from '../checks/ttl.ts';
+import { closedClientFailure } from './closed-client.ts';
 import type { CommandMonitor } from './command-monitor.ts';
 import { executedCommands } from './executed-commands.ts';
 import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
@@ -63,6 +64,7 @@ export function checkContext({
     if (outcome.unanswered.length > 0 && !check.allowUnawaited) {
       throw unawaitedFailure(name, outcome.unanswered, 'unanswered');
     }
+    if (outcome.closedLent) throw closedClientFailure(name);
     return outcome.value;
   };
   return {

@@ -50,6 +50,8 @@ export type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unkno
 export interface CallOutcome {
   value: unknown;
   unanswered: { command: string; location?: Location }[];
+  /** Whether it closed a client it was lent (`quit()`, `disconnect()`). */
+  closedLent: boolean;
 }
 
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
@@ -507,9 +509,10 @@ export class LearnerContext {
         }
         throw error;
       });
-    const { value, unanswered } = (await this.owner.within(`${name}()`, reply)) as {
+    const { value, unanswered, closedLent } = (await this.owner.within(`${name}()`, reply)) as {
       value: unknown;
       unanswered: unknown;
+      closedLent: unknown;
     };
     if (!isUnansweredList(unanswered)) {
       throw new LearnerCodeError(
@@ -518,6 +521,7 @@ export class LearnerContext {
     }
     return {
       value: withNodeBuffers(value),
+      closedLent: closedLent === true,
       unanswered: unanswered.map(({ command, stack }) => {
         const location = learnerFrame(stack, this.owner.program);
         return location ? { command, location } : { command };

@@ -27,6 +27,18 @@ type Status = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'end';
 
 const noop = () => {};
 
+// Taken before learner code runs, so that replacing WeakSet's methods cannot hide a close.
+const apply = Reflect.apply;
+const addTo = WeakSet.prototype.add;
+const isIn = WeakSet.prototype.has;
+/** Clients the learner's code closed, with quit(), disconnect() or end(). */
+const closedByCode = new WeakSet<object>();
+
+/** Whether the learner's code closed `client` (see runtime.ts: a call may not close one it was lent). */
+export function closedByLearner(client: object): boolean {
+  return apply(isIn, closedByCode, [client]) as boolean;
+}
+
 export function createRedisClass(host: Host) {
   const methods = new Set(KEYSPACE_COMMAND_METHODS);
   const Pipeline = createPipelineClass(host, methods);
@@ -159,6 +171,7 @@ export function createRedisClass(host: Host) {
 
     /** As ioredis: QUIT where connected, resolved at once where not; then the client ends. */
     quit(callback?: (error: Error | null, value?: unknown) => void): Promise<unknown> {
+      apply(addTo, closedByCode, [this]);
       if (this.status === 'wait' || this.status === 'connecting' || this.status === 'connect') {
         if (this.status === 'wait') this.connect().catch(noop);
         this.#closing = true;
@@ -171,6 +184,7 @@ export function createRedisClass(host: Host) {
     }
 
     disconnect(): void {
+      apply(addTo, closedByCode, [this]);
       if (this.#listening > 0) {
         host.hangUp.applySync(undefined, [this.#id], {});
         this.#listening = 0;

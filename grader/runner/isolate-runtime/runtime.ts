@@ -5,7 +5,7 @@ import { installConsole } from './console.ts';
 import type { Host } from './host.ts';
 import { createModules } from './modules.ts';
 import { createNodeCrypto } from './node-crypto.ts';
-import { createRedisClass, withBuffers } from './redis-client.ts';
+import { closedByLearner, createRedisClass, withBuffers } from './redis-client.ts';
 import { createReplyTracker } from './reply-tracker.ts';
 import { installTimers } from './timers.ts';
 import { installUnavailable } from './unavailable.ts';
@@ -32,15 +32,22 @@ const runtime = Object.freeze({
   exportNames: Object.fromEntries(
     Object.entries(modules).map(([specifier, exports]) => [specifier, Object.keys(exports)]),
   ),
-  invoke(
+  async invoke(
     namespace: Record<string, (...args: unknown[]) => unknown>,
     name: string,
     args: CallArg[],
   ) {
-    const values = args.map((arg) =>
-      arg.kind === 'sandbox-client' ? new Redis() : withBuffers(arg.value),
-    );
-    return replies.during(() => namespace[name]?.(...values));
+    const lent: InstanceType<typeof Redis>[] = [];
+    const values = args.map((arg) => {
+      if (arg.kind === 'value') return withBuffers(arg.value);
+      const client = new Redis();
+      lent.push(client);
+      return client;
+    });
+    const outcome = await replies.during(() => namespace[name]?.(...values));
+    // The caller goes on using the client it lent: closing it is the call's mistake, even where
+    // nothing the check reads shows it (disconnect() sends Redis nothing).
+    return { ...outcome, closedLent: lent.some(closedByLearner) };
   },
   takeOutput: () => output.take(),
 });

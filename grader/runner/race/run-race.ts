@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type { CheckContext, RaceReport, RaceStepView, Random } from '../../checks/api.ts';
 import { CheckFailure, show } from '../../checks/expect.ts';
 import { MAX_SEED } from '../../checks/random.ts';
+import { closedClientFailure } from '../closed-client.ts';
 import {
   type CallArg,
   type CallOutcome,
@@ -144,6 +145,7 @@ async function interleave(
   const contexts: LearnerContext[] = [];
   const outcomes: (RacerOutcome | undefined)[] = spec.calls.map(() => undefined);
   const unanswered: CallOutcome['unanswered'][] = [];
+  const closedLent: boolean[] = [];
   let limit: Interleaving['limit'];
   /** A failure of the grader's own, not the learner's: it ends the check as `check-crashed`. */
   let crash: unknown;
@@ -167,6 +169,7 @@ async function interleave(
           (outcome) => {
             outcomes[index] = { returned: outcome.value };
             unanswered[index] = outcome.unanswered;
+            closedLent[index] = outcome.closedLent;
           },
           (error: unknown) => {
             if (!(error instanceof LearnerCodeError)) {
@@ -221,6 +224,8 @@ async function interleave(
         }
       }
     }
+    const closer = closedLent.findIndex(Boolean);
+    if (closer >= 0) throw closedClientFailure(spec.calls[closer]?.[0] ?? '');
     return run;
   } finally {
     for (const [index, { isolate, scope }] of racers.entries()) {
