@@ -13,7 +13,14 @@ export {
   MAX_CONSOLE_CHARS,
   perAddressFor,
 } from './console/console-sessions.ts';
-export type { KeyView, ValueView } from './console/key-view.ts';
+export {
+  type KeyPage,
+  type KeyView,
+  MAX_KEY_CHARS,
+  MAX_VALUE_BYTES,
+  type NotStreamed,
+  type ValueView,
+} from './console/key-view.ts';
 export { type Lesson, loadLessons } from './content/course.ts';
 export { findCourseProblems } from './content/course-problems.ts';
 export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';

@@ -183,8 +183,10 @@ describe('the HTTP API', () => {
           type: 'string',
           ttl: null,
           value: { kind: 'text', text: 'sunny', length: 5 },
+          cut: false,
         },
       ],
+      next: null,
     });
     await expectError(await run(42), 400, /commands must be a string/);
     await expectError(await run('x'.repeat(20_000)), 400, /longer than 16384 characters/);
@@ -198,6 +200,91 @@ describe('the HTTP API', () => {
       404,
       /no exercise named 'no-such'/,
     );
+  });
+
+  it("keeps the key view's pages small however large the learner's values, and pages through every key once", async () => {
+    const run = async (commands: string[]) => {
+      const reply = await learner.json<{ output: string; note?: string }>(
+        learner.post('/console/commands', { commands: commands.join('\n') }),
+      );
+      expect(reply.note).toBeUndefined();
+      expect(reply.output).not.toMatch(/\(error\)/);
+    };
+    const IMAGE_BYTES = 500 * 1024;
+    const images = Array.from({ length: 60 }, (_, i) => `img:${i}`);
+    await run(['FLUSHDB']);
+    // Values that start as a PNG does, 500 KB each: 30 MB, 40 MB once in base64.
+    for (let start = 0; start < images.length; start += 20) {
+      await run(
+        images
+          .slice(start, start + 20)
+          .flatMap((key) => [
+            `SETRANGE ${key} ${IMAGE_BYTES - 1} x`,
+            `SETRANGE ${key} 0 "\\x89PNG\\r\\n\\x1a\\n"`,
+          ]),
+      );
+    }
+    // Hashes of 10 fields of 20 KB, lists of 20 items of 5 KB: long names and values, many items.
+    await run([
+      `EVAL "for i = 1, 30 do for f = 1, 10 do redis.call('HSET', 'hash:' .. i, string.rep('f', 100) .. f, string.rep('v', 20000)) end end" 0`,
+      `EVAL "for i = 1, 30 do for n = 1, 20 do redis.call('RPUSH', 'list:' .. i, string.rep('i', 5000)) end end" 0`,
+      // Names of 200 KB: a page shows the first 1024 characters of each.
+      `EVAL "for i = 1, 10 do redis.call('SET', 'long:' .. i .. string.rep('n', 200000), 'v') end" 0`,
+    ]);
+    const longName = (i: number) => `long:${i}${'n'.repeat(200_000)}`.slice(0, 1024);
+    const keys = [
+      ...images,
+      ...Array.from({ length: 30 }, (_, i) => [`hash:${i + 1}`, `list:${i + 1}`]).flat(),
+      ...Array.from({ length: 10 }, (_, i) => `${longName(i + 1)}…`),
+    ];
+
+    const pages: { keys: { key: string; value: Record<string, unknown>; cut: boolean }[] }[] = [];
+    let next: string | null = null;
+    do {
+      const response = await learner.get(`/console/keys${next ? `?cursor=${next}` : ''}`);
+      const text = await response.text();
+      expect(response.status, text.slice(0, 200)).toBe(200);
+      expect(Buffer.byteLength(text)).toBeLessThan(64 * 1024);
+      // No image's bytes: neither a base64 field nor the base64 of a PNG signature.
+      expect(text).not.toMatch(/base64|iVBORw0KGgo/);
+      const page = JSON.parse(text);
+      pages.push(page);
+      next = page.next;
+    } while (next !== null && pages.length <= 10);
+    expect(next).toBeNull();
+    expect(pages.length).toBeGreaterThan(1);
+    const seen = pages.flatMap((page) => page.keys.map(({ key }) => key));
+    expect(seen.length).toBe(keys.length);
+    expect([...seen].sort()).toEqual([...keys].sort());
+
+    const views = new Map(pages.flatMap((page) => page.keys.map((view) => [view.key, view])));
+    expect(views.get('img:0')).toMatchObject({
+      value: { kind: 'image', mediaType: 'image/png', length: IMAGE_BYTES },
+      cut: false,
+    });
+    const hash = views.get('hash:1');
+    expect(hash).toMatchObject({ value: { kind: 'hash', length: 10 }, cut: true });
+    const fields = hash?.value.fields as [string, string][];
+    expect(fields).toHaveLength(5);
+    expect(fields.flat().every((text) => text.length === 81 && text.endsWith('…'))).toBe(true);
+    expect(views.get('list:1')).toMatchObject({ value: { kind: 'list', length: 20 }, cut: true });
+    expect(views.get('list:1')?.value.items).toHaveLength(5);
+
+    // The key's own view shows more; an image's bytes come on their own, as they are.
+    const full = await learner.json<{ value: { fields: [string, string][] }; cut: boolean }>(
+      learner.get('/console/keys/value?key=hash%3A1'),
+    );
+    expect(full.cut).toBe(true);
+    expect(full.value.fields).toHaveLength(10);
+    expect(full.value.fields.every(([, text]) => text.length === 4097)).toBe(true);
+    const image = await learner.get('/console/keys/bytes?key=img%3A0');
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = Buffer.from(await image.arrayBuffer());
+    expect(bytes.length).toBe(IMAGE_BYTES);
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'));
+    await run(['FLUSHDB']);
   });
 
   it('refuses a console command the sandbox does not allow, and says why', async () => {

@@ -62,12 +62,50 @@ describe('Redis consoles', () => {
     const reply = await consoles.run(mine, 'GET big');
     expect(reply.output.length).toBeLessThanOrEqual(64 * 1024);
     expect(reply.note).toMatch(/cut at 64 KB/);
-    const big = (await consoles.keys(mine)).find(({ key }) => key === 'big');
+    const big = await consoles.key(mine, 'big');
     expect(big?.value).toMatchObject({ kind: 'bytes', length: 100_001 });
     expect(big?.value.kind === 'bytes' && big.value.hex.length).toBeLessThan(1024);
     const repeated = await consoles.run(mine, '1000000 INCR counter');
     expect(repeated).toMatchObject({ output: '', note: expect.stringMatching(/repeats it/) });
     expect(await consoles.run(mine, 'GET counter')).toEqual({ output: '(nil)' });
+  });
+
+  it('runs no command more than once, however the repeat count is written', async () => {
+    for (const line of [
+      '+5 INCR tally',
+      '"5" INCR tally',
+      "'5' INCR tally",
+      '"\\x35" INCR tally',
+      '5"" INCR tally',
+      ' -0 INCR tally',
+    ]) {
+      const reply = await consoles.run(mine, `GET before\n${line}`);
+      expect({ line, reply }).toMatchObject({
+        line,
+        reply: { output: '', note: expect.stringMatching(/repeats it/) },
+      });
+    }
+    expect(await consoles.run(mine, 'GET tally')).toEqual({ output: '(nil)' });
+    // A number that is an argument, not the first word, is no repeat count.
+    expect(await consoles.run(mine, 'INCRBY tally 5')).toEqual({ output: '(integer) 5' });
+  });
+
+  it("shows INFO without the machine's paths, process and kernel", async () => {
+    const { output } = await consoles.run(mine, 'INFO server');
+    expect(output).toMatch(/redis_version:\d/);
+    for (const field of ['os', 'process_id', 'run_id', 'executable', 'config_file']) {
+      expect(output).toMatch(new RegExp(`^${field}:hidden\r?$`, 'm'));
+    }
+    expect(output).not.toMatch(/keyspace-sandbox-|\/redis-server|Linux/);
+  });
+
+  it('refuses SYNC and PSYNC with a reason, rather than failing', async () => {
+    for (const line of ['SYNC', 'psync ? -1', '"sync"']) {
+      expect(await consoles.run(mine, line)).toMatchObject({
+        output: '',
+        note: expect.stringMatching(/^SYNC and PSYNC make redis-cli a replica/),
+      });
+    }
   });
 
   it('says that MULTI typed alone lasts only for that entry', async () => {

@@ -1,11 +1,20 @@
 import { totalmem } from 'node:os';
+import type Redis from 'ioredis';
 import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
+import { hideServerDetails } from '../redis/server-details.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
-import { type KeyView, viewKeys } from './key-view.ts';
-import { MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
+import {
+  type KeyPage,
+  type KeyView,
+  type NotStreamed,
+  streamString,
+  viewKey,
+  viewKeyPage,
+} from './key-view.ts';
+import { MAX_OUTPUT_CHARS, repeatsCommand, runRedisCli, startsReplication } from './redis-cli.ts';
 
 export interface ConsoleLimits {
   /** Sandboxes kept at once; a learner beyond them is refused with a clear message. */
@@ -126,17 +135,46 @@ export class ConsoleSessions {
     return (await this.inTurn(user, (session) => work(session.sandbox.address))).value;
   }
 
-  /** What the learner's sandbox holds, for the key browser: nothing, if they have none yet. */
-  async keys(user: ConsoleUser): Promise<KeyView[]> {
-    if (!this.sessions.has(user.learner) && !this.opening.has(user.learner)) return [];
+  /**
+   * A page of the keys the learner's sandbox holds, for the key browser (see `viewKeyPage`):
+   * none, if they have no sandbox yet.
+   */
+  keyPage(user: ConsoleUser, cursor = '0'): Promise<KeyPage> {
+    return this.withKeys(user, (trusted) => viewKeyPage(trusted, cursor), { keys: [], next: null });
+  }
+
+  /** One key of the learner's sandbox, with more of its value than a page shows. */
+  key(user: ConsoleUser, key: string): Promise<KeyView | undefined> {
+    return this.withKeys(user, (trusted) => viewKey(trusted, key), undefined);
+  }
+
+  /** A string value's bytes, chunk by chunk (see `streamString`), in the learner's turn. */
+  streamKey(
+    user: ConsoleUser,
+    key: string,
+    sink: Parameters<typeof streamString>[2],
+  ): Promise<NotStreamed | undefined> {
+    return this.withKeys(user, (trusted) => streamString(trusted, key, sink), 'missing');
+  }
+
+  /**
+   * Reads the learner's sandbox with a client of the server's, in their turn and once it is idle;
+   * `none` when they have no sandbox (none is started for a look).
+   */
+  private async withKeys<T>(
+    user: ConsoleUser,
+    read: (trusted: Redis) => Promise<T>,
+    none: T,
+  ): Promise<T> {
+    if (!this.sessions.has(user.learner) && !this.opening.has(user.learner)) return none;
     const { value } = await this.inTurn(user, async (session) => {
       const trusted = connectTrusted(session.sandbox.address);
       try {
-        return await whenIdle(trusted, () => viewKeys(trusted));
+        return await whenIdle(trusted, () => read(trusted));
       } catch (error) {
         if (!(error instanceof SandboxLostError)) throw error;
         await this.replaceSandbox(session);
-        return [];
+        return none;
       } finally {
         trusted.disconnect();
       }
@@ -203,10 +241,16 @@ export class ConsoleSessions {
       };
     }
     // redis-cli reads a leading number as "run this that many times": one line, a million replies.
-    if (lines.some((line) => /^\d+\s/.test(line))) {
+    if (lines.some(repeatsCommand)) {
       return {
         output: '',
         note: 'a number before a command repeats it in redis-cli; the console runs each command once, so leave the number out',
+      };
+    }
+    if (lines.some(startsReplication)) {
+      return {
+        output: '',
+        note: 'SYNC and PSYNC make redis-cli a replica that copies the whole server; the console does not run them (see the lesson on replication for what they do)',
       };
     }
     const printed = await runRedisCli(
@@ -214,7 +258,7 @@ export class ConsoleSessions {
       lines.join('\n'),
       this.limits.commandTimeoutMs,
     );
-    const output = printed.text.trimEnd();
+    const output = hideServerDetails(printed.text.trimEnd());
     if (printed.cut) {
       return {
         output,

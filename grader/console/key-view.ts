@@ -4,7 +4,8 @@ import type Redis from 'ioredis';
 export type ValueView =
   | { kind: 'text'; text: string; length: number }
   | { kind: 'bytes'; hex: string; length: number }
-  | { kind: 'image'; mediaType: string; base64: string; length: number }
+  /** The image's bytes are fetched on their own (see `streamString`), never inlined. */
+  | { kind: 'image'; mediaType: string; length: number }
   | { kind: 'hash'; fields: [string, string][]; length: number }
   | { kind: 'list' | 'set'; items: string[]; length: number }
   | { kind: 'zset'; members: [string, string][]; length: number }
@@ -16,13 +17,34 @@ export interface KeyView {
   /** Seconds left, or null for a key that does not expire. */
   ttl: number | null;
   value: ValueView;
+  /** Whether the value was cut: the key's own view (`viewKey`) shows more of it. */
+  cut: boolean;
 }
 
-const MAX_KEYS = 200;
-const MAX_ITEMS = 100;
-const MAX_BYTES_SHOWN = 256;
-const MAX_TEXT_SHOWN = 4096;
-const MAX_IMAGE_BYTES = 1024 * 1024;
+/** One page of the key list, and the cursor of the next (null after the last). */
+export interface KeyPage {
+  keys: KeyView[];
+  next: string | null;
+}
+
+/** How much of a value a view shows. */
+interface Shown {
+  items: number;
+  chars: number;
+  hexBytes: number;
+}
+
+/** In the key list: enough to recognise a value. Its JSON stays small whatever the keys hold. */
+const PREVIEW: Shown = { items: 5, chars: 80, hexBytes: 32 };
+/** One key's own view. */
+const FULL: Shown = { items: 100, chars: 4096, hexBytes: 256 };
+
+export const KEYS_PER_PAGE = 50;
+/** The longest key name a page shows whole, and the longest one a key is looked up by. */
+export const MAX_KEY_CHARS = 1024;
+/** The largest string value sent as bytes (an image shown, a value downloaded). */
+export const MAX_VALUE_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 // The first bytes of the image formats a browser shows: an image is recognised by its bytes,
 // not by what its key or metadata claim.
@@ -31,75 +53,158 @@ const IMAGE_SIGNATURES: [string, number[]][] = [
   ['image/jpeg', [0xff, 0xd8, 0xff]],
   ['image/gif', [0x47, 0x49, 0x46, 0x38]],
 ];
+const SIGNATURE_BYTES = 8;
 
-/** The keys of a sandbox (at most a couple of hundred), each with its type, TTL and value. */
-export async function viewKeys(redis: Redis): Promise<KeyView[]> {
-  const keys: string[] = [];
-  let cursor = '0';
+/**
+ * A page of the sandbox's keys, from `cursor` (SCAN's: "0" for the first page), in key order
+ * within the page, each with a short preview of its value.
+ */
+export async function viewKeyPage(redis: Redis, cursor = '0'): Promise<KeyPage> {
+  const keys = new Set<string>();
+  let next = cursor;
   do {
-    const [next, batch] = await redis.scan(cursor, 'COUNT', 500);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0' && keys.length < MAX_KEYS);
-  const shown = keys.sort().slice(0, MAX_KEYS);
-  return Promise.all(
-    shown.map(async (key) => {
-      const [type, ttl] = await Promise.all([redis.type(key), redis.ttl(key)]);
-      return { key, type, ttl: ttl >= 0 ? ttl : null, value: await viewValue(redis, key, type) };
-    }),
-  );
+    const [after, batch] = await redis.scan(next, 'COUNT', KEYS_PER_PAGE);
+    for (const key of batch) keys.add(key);
+    next = after;
+  } while (next !== '0' && keys.size < KEYS_PER_PAGE);
+  const views = await Promise.all([...keys].sort().map((key) => view(redis, key, PREVIEW)));
+  return {
+    keys: views
+      .filter((found): found is KeyView => found !== undefined)
+      .map((found) =>
+        found.key.length > MAX_KEY_CHARS
+          ? { ...found, key: `${found.key.slice(0, MAX_KEY_CHARS)}…` }
+          : found,
+      ),
+    next: next === '0' ? null : next,
+  };
 }
 
-async function viewValue(redis: Redis, key: string, type: string): Promise<ValueView> {
+/** One key with as much of its value as the browser shows: none if there is no such key. */
+export function viewKey(redis: Redis, key: string): Promise<KeyView | undefined> {
+  return view(redis, key, FULL);
+}
+
+/** What `streamString` found instead of a string it can send. */
+export type NotStreamed = 'missing' | 'not-a-string' | 'too-large';
+
+/**
+ * Sends a string value's bytes, a chunk at a time, to `sink`: first what it is (an image's media
+ * type, or bytes), then its chunks. Values over MAX_VALUE_BYTES are refused before any is read.
+ */
+export async function streamString(
+  redis: Redis,
+  key: string,
+  sink: {
+    start(mediaType: string | undefined, length: number): void;
+    write(chunk: Buffer): Promise<void>;
+  },
+): Promise<NotStreamed | undefined> {
+  const type = await redis.type(key);
+  if (type === 'none') return 'missing';
+  if (type !== 'string') return 'not-a-string';
+  const length = await redis.strlen(key);
+  if (length > MAX_VALUE_BYTES) return 'too-large';
+  const head = await redis.getrangeBuffer(key, 0, SIGNATURE_BYTES - 1);
+  sink.start(imageType(head), length);
+  for (let start = 0; start < length; start += CHUNK_BYTES) {
+    await sink.write(
+      await redis.getrangeBuffer(key, start, Math.min(start + CHUNK_BYTES, length) - 1),
+    );
+  }
+  return undefined;
+}
+
+async function view(redis: Redis, key: string, shown: Shown): Promise<KeyView | undefined> {
+  const [type, ttl] = await Promise.all([redis.type(key), redis.ttl(key)]);
+  if (type === 'none') return undefined;
+  const { value, cut } = await viewValue(redis, key, type, shown);
+  return { key, type, ttl: ttl >= 0 ? ttl : null, value, cut };
+}
+
+async function viewValue(
+  redis: Redis,
+  key: string,
+  type: string,
+  shown: Shown,
+): Promise<{ value: ValueView; cut: boolean }> {
+  const clip = (text: string) =>
+    text.length > shown.chars ? `${text.slice(0, shown.chars)}…` : text;
+  const cutIf = (value: ValueView, items: readonly unknown[], texts: readonly string[]) => ({
+    value,
+    cut:
+      ('length' in value && value.length > items.length) ||
+      texts.some((text) => text.length > shown.chars),
+  });
   switch (type) {
     case 'string': {
-      // Only the start of a big value crosses: the browser shows a part, and says how big it is.
+      // Only the start of a value is read: a preview shows a part, and says how big it is.
       const [start, length] = await Promise.all([
-        redis.getrangeBuffer(key, 0, MAX_IMAGE_BYTES - 1),
+        redis.getrangeBuffer(key, 0, Math.max(shown.chars * 4, SIGNATURE_BYTES) - 1),
         redis.strlen(key),
       ]);
-      return viewString(start, length);
+      return viewString(start, length, shown);
     }
     case 'hash': {
-      const flat = await scanAll((cursor) => redis.hscan(key, cursor, 'COUNT', MAX_ITEMS));
+      const flat = await scanAll((cursor) => redis.hscan(key, cursor, 'COUNT', shown.items), shown);
       const fields: [string, string][] = [];
-      for (let i = 0; i < flat.length && fields.length < MAX_ITEMS; i += 2) {
-        fields.push([shorten(flat[i] ?? ''), shorten(flat[i + 1] ?? '')]);
+      for (let i = 0; i + 1 < flat.length && fields.length < shown.items; i += 2) {
+        fields.push([flat[i] ?? '', flat[i + 1] ?? '']);
       }
-      return { kind: 'hash', fields, length: await redis.hlen(key) };
+      const value: ValueView = {
+        kind: 'hash',
+        fields: fields.map(([field, text]) => [clip(field), clip(text)]),
+        length: await redis.hlen(key),
+      };
+      return cutIf(value, fields, fields.flat());
     }
-    case 'list':
-      return {
+    case 'list': {
+      const items = await redis.lrange(key, 0, shown.items - 1);
+      const value: ValueView = {
         kind: 'list',
-        items: (await redis.lrange(key, 0, MAX_ITEMS - 1)).map(shorten),
+        items: items.map(clip),
         length: await redis.llen(key),
       };
-    case 'set':
-      return {
+      return cutIf(value, items, items);
+    }
+    case 'set': {
+      const items = (
+        await scanAll((cursor) => redis.sscan(key, cursor, 'COUNT', shown.items), shown)
+      )
+        .slice(0, shown.items)
+        .sort();
+      const value: ValueView = {
         kind: 'set',
-        items: (await scanAll((cursor) => redis.sscan(key, cursor, 'COUNT', MAX_ITEMS)))
-          .slice(0, MAX_ITEMS)
-          .map(shorten)
-          .sort(),
+        items: items.map(clip),
         length: await redis.scard(key),
       };
+      return cutIf(value, items, items);
+    }
     case 'zset': {
-      const flat = await redis.zrange(key, 0, String(MAX_ITEMS - 1), 'WITHSCORES');
+      const flat = await redis.zrange(key, 0, String(shown.items - 1), 'WITHSCORES');
       // Scores stay text: Redis writes infinities as inf and -inf, which JSON has no number for.
       const members: [string, string][] = [];
-      for (let i = 0; i < flat.length; i += 2) {
-        members.push([shorten(flat[i] ?? ''), flat[i + 1] ?? '']);
-      }
-      return { kind: 'zset', members, length: await redis.zcard(key) };
+      for (let i = 0; i + 1 < flat.length; i += 2) members.push([flat[i] ?? '', flat[i + 1] ?? '']);
+      const value: ValueView = {
+        kind: 'zset',
+        members: members.map(([member, score]) => [clip(member), score]),
+        length: await redis.zcard(key),
+      };
+      return cutIf(
+        value,
+        members,
+        members.map(([member]) => member),
+      );
     }
     default:
-      return { kind: 'other', type };
+      return { value: { kind: 'other', type }, cut: false };
   }
 }
 
 /** Follows a SCAN-style cursor until it ends or enough has come back. */
 async function scanAll(
   scan: (cursor: string) => Promise<[cursor: string, items: string[]]>,
+  shown: Shown,
 ): Promise<string[]> {
   const items: string[] = [];
   let cursor = '0';
@@ -107,37 +212,42 @@ async function scanAll(
     const [next, batch] = await scan(cursor);
     items.push(...batch);
     cursor = next;
-  } while (cursor !== '0' && items.length < MAX_ITEMS * 2);
+  } while (cursor !== '0' && items.length < shown.items * 2);
   return items;
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_TEXT_SHOWN ? `${text.slice(0, MAX_TEXT_SHOWN)}…` : text;
+function imageType(head: Buffer): string | undefined {
+  return IMAGE_SIGNATURES.find(([, signature]) =>
+    signature.every((byte, index) => head[index] === byte),
+  )?.[0];
 }
 
-function viewString(bytes: Buffer, length: number): ValueView {
-  const image = IMAGE_SIGNATURES.find(([, signature]) =>
-    signature.every((byte, index) => bytes[index] === byte),
-  );
-  if (image && length <= MAX_IMAGE_BYTES) {
-    return { kind: 'image', mediaType: image[0], base64: bytes.toString('base64'), length };
+function viewString(
+  bytes: Buffer,
+  length: number,
+  shown: Shown,
+): { value: ValueView; cut: boolean } {
+  const mediaType = imageType(bytes);
+  if (mediaType && length <= MAX_VALUE_BYTES) {
+    return { value: { kind: 'image', mediaType, length }, cut: false };
   }
-  const shown = bytes.subarray(0, MAX_TEXT_SHOWN);
-  const text = shown.toString('utf8');
+  const start = bytes.subarray(0, shown.chars * 4);
+  const decoded = start.toString('utf8');
+  const text = [...decoded].slice(0, shown.chars).join('');
   // Text that survives a round trip through UTF-8, without control characters, is shown as text.
-  const controls = shown.some(
+  const controls = start.some(
     (byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d,
   );
+  const whole = start.length === length;
   // A value cut in the middle of a character still reads as text up to the cut.
-  if (!controls && (Buffer.from(text, 'utf8').equals(shown) || length > MAX_TEXT_SHOWN)) {
-    return { kind: 'text', text: length > MAX_TEXT_SHOWN ? `${text}…` : text, length };
+  const readable = Buffer.from(decoded, 'utf8').equals(start) || !whole;
+  if (!controls && readable) {
+    const cut = text.length < decoded.length || !whole;
+    return { value: { kind: 'text', text: cut ? `${text}…` : text, length }, cut };
   }
-  return {
-    kind: 'bytes',
-    hex: bytes
-      .subarray(0, MAX_BYTES_SHOWN)
-      .toString('hex')
-      .replace(/(..)(?!$)/g, '$1 '),
-    length,
-  };
+  const hex = bytes
+    .subarray(0, shown.hexBytes)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
+  return { value: { kind: 'bytes', hex, length }, cut: length > shown.hexBytes };
 }

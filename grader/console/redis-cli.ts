@@ -69,3 +69,59 @@ export function runRedisCli(
     cli.stdin.end(commands.endsWith('\n') ? commands : `${commands}\n`);
   });
 }
+
+/**
+ * Whether redis-cli would run `line` more than once: it reads a first argument that is a whole
+ * number, quoted or not, signed or not ("5", +5, "\x35"), as a repeat count for the rest.
+ */
+export function repeatsCommand(line: string): boolean {
+  const [first, rest] = firstArgument(line);
+  return first !== undefined && /^[\t\n\v\f\r ]*[+-]?\d+$/.test(first) && /\S/.test(rest);
+}
+
+/**
+ * The first argument of a line as redis-cli splits it (sdssplitargs): quoted parts may start
+ * anywhere in it, "…" with C-like escapes (\xHH, \n, …), '…' with \' alone; and the rest.
+ */
+function firstArgument(line: string): [argument: string | undefined, rest: string] {
+  let at = line.search(/\S/);
+  if (at < 0) return [undefined, ''];
+  let argument = '';
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
+  while (at < line.length && !/\s/.test(line[at] ?? '')) {
+    const quote = line[at];
+    if (quote !== '"' && quote !== "'") {
+      argument += line[at++];
+      continue;
+    }
+    at += 1;
+    for (;;) {
+      if (at >= line.length) return [undefined, '']; // unbalanced: redis-cli refuses the line
+      const char = line[at] ?? '';
+      if (char === quote) {
+        at += 1;
+        // A closing quote must end the argument.
+        if (at < line.length && !/\s/.test(line[at] ?? '')) return [undefined, ''];
+        return [argument, line.slice(at)];
+      }
+      const hex = quote === '"' && /^\\x[0-9a-fA-F]{2}/.exec(line.slice(at))?.[0];
+      if (hex) {
+        argument += String.fromCharCode(Number.parseInt(hex.slice(2), 16));
+        at += 4;
+      } else if (char === '\\' && at + 1 < line.length && (quote === '"' || line[at + 1] === "'")) {
+        const next = line[at + 1] ?? '';
+        argument += quote === '"' ? (escapes[next] ?? next) : next;
+        at += 2;
+      } else {
+        argument += char;
+        at += 1;
+      }
+    }
+  }
+  return [argument, line.slice(at)];
+}
+
+/** Whether `line` is SYNC or PSYNC, which redis-cli takes as "become a replica and dump the data". */
+export function startsReplication(line: string): boolean {
+  return /^p?sync$/i.test(firstArgument(line)[0] ?? '');
+}

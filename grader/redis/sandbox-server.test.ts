@@ -87,6 +87,19 @@ describe('a sandbox redis-server', () => {
     expect(existsSync(server.address.socketPath)).toBe(true);
   });
 
+  it('refuses a RESTORE payload whose inside is corrupt, however valid its checksum', async () => {
+    await learner.hset('sound', 'a', 'b');
+    const payload = (await learner.dumpBuffer('sound')) as Buffer;
+    // A hash in a listpack: type, the string's length, then the listpack's total bytes (4) and
+    // element count (2). Claim two more elements than it holds, and sign the lie.
+    expect(payload[0]).toBe(16);
+    const crafted = Buffer.from(payload);
+    crafted.writeUInt16LE(crafted.readUInt16LE(6) + 2, 6);
+    crafted.writeBigUInt64LE(crc64(crafted.subarray(0, -8)), crafted.length - 8);
+    await expect(learner.restore('crafted', 0, crafted)).rejects.toThrow(/Bad data format/);
+    expect(await learner.ping()).toBe('PONG');
+  });
+
   it('caps memory and refuses writes past it', async () => {
     const [, maxmemory] = (await grader.config('GET', 'maxmemory')) as string[];
     expect(Number(maxmemory)).toBeGreaterThan(0);
@@ -96,3 +109,14 @@ describe('a sandbox redis-server', () => {
     ]);
   });
 });
+
+/** Redis's CRC-64 (Jones polynomial, reflected), which signs a DUMP payload. */
+function crc64(bytes: Uint8Array): bigint {
+  const poly = 0x95ac9329ac4bc9b5n; // 0xad93d23594c935a9, reflected
+  let crc = 0n;
+  for (const byte of bytes) {
+    crc ^= BigInt(byte);
+    for (let bit = 0; bit < 8; bit++) crc = crc & 1n ? (crc >> 1n) ^ poly : crc >> 1n;
+  }
+  return crc;
+}

@@ -51,6 +51,8 @@ export class SandboxServer {
       // A learner's endless Lua script must not hold the sandbox: after this many ms other
       // clients get BUSY and the grader can SCRIPT KILL it.
       'busy-reply-threshold 100',
+      // RESTORE checks a payload whole before loading it: a crafted one must not crash the server.
+      'sanitize-dump-payload yes',
       `proto-max-bulk-len ${DEFAULT_LIMITS.maxValueMb * 1024 * 1024}`,
       'databases 16',
       'loglevel warning',

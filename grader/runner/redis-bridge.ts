@@ -1,5 +1,6 @@
 import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
+import { hideServerDetails } from '../redis/server-details.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { loggedArgs } from './logged-args.ts';
 import { blocks } from './race/step-effects.ts';
@@ -40,6 +41,13 @@ export interface LateCommand {
   command: string;
   /** The export whose call had settled before the command was sent. */
   after: string;
+}
+
+/** INFO's reply, a string or bytes, without the sandbox machine's details. */
+function withoutServerDetails(reply: unknown): unknown {
+  if (typeof reply === 'string') return hideServerDetails(reply);
+  if (Buffer.isBuffer(reply)) return Buffer.from(hideServerDetails(reply.toString('utf8')));
+  return reply;
 }
 
 export interface PipelineReply {
@@ -96,7 +104,10 @@ export class RedisBridge {
     const usage = this.usageOf(client);
     usage.sent.add(name);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    return this.sendNow([entry], () => tracked(usage, async () => fn?.apply(client, command)));
+    const reply = this.sendNow([entry], () =>
+      tracked(usage, async () => fn?.apply(client, command)),
+    );
+    return name === 'info' ? reply.then(withoutServerDetails) : reply;
   };
 
   /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */

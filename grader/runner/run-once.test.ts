@@ -25,17 +25,24 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     });
     expect(result.calls[1]?.returned).toMatch(/^<Buffer 89 50 4e 47/);
 
-    const keys = await consoles.keys(consoleId);
+    const { keys } = await consoles.keyPage(consoleId);
     const image = keys.find(({ key }) => key === 'image:7');
     const png = readFileSync(
       new URL('../../exercises/store-image/fixtures/red-square.png', import.meta.url),
     );
-    expect(image?.value).toEqual({
-      kind: 'image',
-      mediaType: 'image/png',
-      base64: png.toString('base64'),
-      length: png.length,
+    expect(image?.value).toEqual({ kind: 'image', mediaType: 'image/png', length: png.length });
+    const chunks: Buffer[] = [];
+    let started: unknown[] = [];
+    await consoles.streamKey(consoleId, 'image:7', {
+      start: (...head) => {
+        started = head;
+      },
+      write: async (chunk) => {
+        chunks.push(chunk);
+      },
     });
+    expect(started).toEqual(['image/png', png.length]);
+    expect(Buffer.concat(chunks)).toEqual(png);
     expect(keys.find(({ key }) => key === 'image:7:meta')).toMatchObject({
       type: 'hash',
       ttl: null,

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,21 +17,79 @@ import { LearnerClient } from '../test/learner-client.ts';
 import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { openApiDocument } from './openapi.ts';
-import { OpenApiChecker, type OpenApiDocument, operationKey } from './openapi-checker.ts';
+import {
+  OpenApiChecker,
+  type OpenApiDocument,
+  operationKey,
+  refPath,
+  type SentRequest,
+} from './openapi-checker.ts';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const SOLUTION = read('../../exercises/set-and-get/solution.ts');
 const STARTER = read('../../exercises/set-and-get/starter.ts');
 
 const document = openApiDocument() as OpenApiDocument;
-const checker = new OpenApiChecker(document);
+
+/** A request as `call` sends it, its query included. */
+interface SentWithQuery extends SentRequest {
+  query?: URLSearchParams;
+}
+
+/** A parameter of the document, as far as the query's are checked here. */
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: object;
+}
+
+/**
+ * The checker, holding query parameters to the document too: openapi-checker.ts reads only a
+ * request's path parameters and body, so a 400 for a bad query would look to it like a refusal
+ * of what the document allows. A query parameter must be there if it is required, be given at
+ * most once, and match its schema (written inline: it is compiled on its own).
+ */
+class Checker extends OpenApiChecker {
+  private readonly queryAjv = new Ajv2020({ strict: true, allErrors: true });
+
+  override requestErrors(request: SentWithQuery): string[] {
+    const errors = super.requestErrors(request);
+    const item = this.document.paths[request.template] ?? {};
+    const operation = (item[request.method.toLowerCase()] ?? {}) as { parameters?: unknown[] };
+    const declared = [...((item.parameters ?? []) as unknown[]), ...(operation.parameters ?? [])];
+    for (const parameter of declared.map((found) => this.resolve(found))) {
+      if (parameter.in !== 'query') continue;
+      const values = request.query?.getAll(parameter.name) ?? [];
+      if (values.length > 1) errors.push(`query parameter ${parameter.name} given twice`);
+      else if (values.length === 0 && parameter.required) {
+        errors.push(`no query parameter ${parameter.name}`);
+      } else if (values.length === 1 && !this.queryAjv.validate(parameter.schema, values[0])) {
+        errors.push(`query parameter ${parameter.name}`);
+      }
+    }
+    return errors;
+  }
+
+  /** A parameter, its `$ref` followed. */
+  private resolve(found: unknown): Parameter {
+    const { $ref } = found as { $ref?: string };
+    if (!$ref) return found as Parameter;
+    let node: unknown = this.document;
+    for (const segment of refPath($ref)) node = (node as Record<string, unknown>)[segment];
+    return node as Parameter;
+  }
+}
+
+const checker = new Checker(document);
 
 type Params = Record<string, string>;
 
 /**
  * Sends a request to one operation of the document (`'GET /api/exercises/{id}'`), `params` put
- * into the path as they are, and holds the answer to the document. `body` is JSON to send, or
- * the body's text.
+ * into the path as they are, those the path does not name into the query (as they are too:
+ * `'a&key=b'` is a second `key`), and holds the answer to the document. `body` is JSON to send,
+ * or the body's text.
  */
 async function call(
   client: LearnerClient,
@@ -40,20 +99,26 @@ async function call(
   contentType = 'application/json',
 ) {
   const [method = '', template = ''] = operation.split(' ');
+  const inPath = Object.entries(params).filter(([name]) => template.includes(`{${name}}`));
+  const query = Object.entries(params)
+    .filter(([name]) => !template.includes(`{${name}}`))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
   const text = body === undefined || typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Params = text === undefined ? {} : { 'Content-Type': contentType };
-  const response = await client.request(method, path, text, { headers });
-  const decoded = Object.entries(params).map(([name, value]) => [name, decodeURIComponent(value)]);
-  const parsed = await checker.check(
-    {
-      method,
-      template,
-      params: Object.fromEntries(decoded),
-      ...(text === undefined ? {} : { body: { contentType, text } }),
-    },
-    response,
-  );
+  const response = await client.request(method, query ? `${path}?${query}` : path, text, {
+    headers,
+  });
+  const decoded = inPath.map(([name, value]) => [name, decodeURIComponent(value)]);
+  const request: SentWithQuery = {
+    method,
+    template,
+    params: Object.fromEntries(decoded),
+    query: new URLSearchParams(query),
+    ...(text === undefined ? {} : { body: { contentType, text } }),
+  };
+  const parsed = await checker.check(request, response);
   // biome-ignore lint/suspicious/noExplicitAny: the document's schema has just vouched for it.
   return { status: response.status, headers: response.headers, body: parsed as any };
 }
@@ -88,6 +153,8 @@ const USING_STATE: [string, Params?, unknown?][] = [
   ['DELETE /api/exercises/{id}/draft', EXERCISE],
   ['GET /api/exercises/{id}/submissions', EXERCISE],
   ['GET /api/console/keys'],
+  ['GET /api/console/keys/value', { key: 'greeting' }],
+  ['GET /api/console/keys/bytes', { key: 'greeting' }],
   ...WITH_BODY,
 ];
 
@@ -114,6 +181,8 @@ class InstructorClient extends LearnerClient {
 const READING_NO_COURSE = [
   'GET /api/progress',
   'GET /api/console/keys',
+  'GET /api/console/keys/value',
+  'GET /api/console/keys/bytes',
   'POST /api/console/commands',
 ];
 
@@ -426,6 +495,7 @@ describe('the running app, against its OpenAPI document', () => {
   });
 
   it("shows every kind of value in the console's key view, after commands and a Run", async () => {
+    const many = Array.from({ length: 60 }, (_, i) => `many:${i} ${i}`);
     const script = [
       'SET greeting hello',
       'SET soon later EX 100',
@@ -436,6 +506,10 @@ describe('the running app, against its OpenAPI document', () => {
       'SADD tags x y',
       'ZADD board 1 ada +inf max',
       'XADD events * kind click',
+      // A value a page shows less of, enough keys for more than one page, one too large to fetch.
+      `RPUSH long ${'x'.repeat(100)} 2 3 4 5 6`,
+      `MSET ${many.join(' ')}`,
+      'SETRANGE big 1048576 x',
     ].join('\n');
     await call(ada, 'POST /api/console/commands', {}, { commands: script });
     const refused = await call(ada, 'POST /api/console/commands', {}, { commands: 'CONFIG GET *' });
@@ -447,8 +521,19 @@ describe('the running app, against its OpenAPI document', () => {
     });
     const failed = await call(ada, 'POST /api/console/runs', {}, { ...RUN, source: 'export =;' });
     expect(failed.body).toMatchObject({ status: 'error', message: expect.any(String) });
-    const { body } = await call(ada, 'GET /api/console/keys');
-    const kinds = new Set(body.keys.map(({ value }: { value: { kind: string } }) => value.kind));
+    const keys: { key: string; value: { kind: string; items?: string[] }; cut: boolean }[] = [];
+    let page = await call(ada, 'GET /api/console/keys');
+    keys.push(...page.body.keys);
+    for (let pages = 1; page.body.next !== null; pages++) {
+      if (pages > 10) throw new Error('the pages of keys do not end');
+      page = await call(ada, 'GET /api/console/keys', { cursor: page.body.next });
+      keys.push(...page.body.keys);
+    }
+    const names = keys.map(({ key }) => key);
+    expect(names.length).toBeGreaterThan(70);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['greeting', 'many:0', 'many:59', 'big']));
+    const kinds = new Set(keys.map(({ value }) => value.kind));
     expect([...kinds].sort()).toEqual([
       'bytes',
       'hash',
@@ -459,6 +544,70 @@ describe('the running app, against its OpenAPI document', () => {
       'text',
       'zset',
     ]);
+
+    const long = keys.find(({ key }) => key === 'long');
+    expect(long?.cut).toBe(true);
+    expect(long?.value.items).toEqual([`${'x'.repeat(80)}…`, '2', '3', '4', '5']);
+    const value = 'GET /api/console/keys/value';
+    expect((await call(ada, value, { key: 'long' })).body).toMatchObject({
+      value: { kind: 'list', items: ['x'.repeat(100), '2', '3', '4', '5', '6'], length: 6 },
+      cut: false,
+    });
+    expect((await call(ada, value, { key: 'user:1' })).body).toEqual({
+      key: 'user:1',
+      type: 'hash',
+      ttl: null,
+      value: { kind: 'hash', fields: [['name', 'Ada']], length: 1 },
+      cut: false,
+    });
+    const bytes = 'GET /api/console/keys/bytes';
+    const pixel = await call(ada, bytes, { key: 'pixel' });
+    expect(pixel.body).toBe('\uFFFDPNG\r\n\x1a\n');
+    const raw = await call(ada, bytes, { key: 'raw' });
+    for (const [answer, type, disposition, length] of [
+      [pixel, 'image/png', 'inline', '8'],
+      [raw, 'application/octet-stream', 'attachment', '3'],
+    ] as const) {
+      expect(answer.headers.get('content-type')).toBe(type);
+      expect(answer.headers.get('content-disposition')).toBe(disposition);
+      expect(answer.headers.get('content-length')).toBe(length);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+    }
+    const refusals = [
+      await call(ada, value, { key: 'no-such' }),
+      await call(ada, bytes, { key: 'no-such' }),
+      // A learner without a sandbox has no keys, and gets no sandbox for asking.
+      await newcomer(app.url)(value, { key: 'greeting' }),
+      await newcomer(app.url)(bytes, { key: 'greeting' }),
+      await call(ada, bytes, { key: 'user:1' }),
+      await call(ada, bytes, { key: 'big' }),
+    ];
+    expect(refusals.map(({ status, body }) => `${status} ${body.error}`)).toEqual([
+      '404 not_found',
+      '404 not_found',
+      '404 not_found',
+      '404 not_found',
+      '409 not_a_string',
+      '413 value_too_large',
+    ]);
+  });
+
+  it('answers 400 for a query parameter that is missing, given twice, or not valid', async () => {
+    const cursors = ['x', '-1', '1.5', '', '1'.repeat(21), '9'.repeat(20), '0&cursor=0'];
+    for (const cursor of cursors) {
+      const refused = await call(ada, 'GET /api/console/keys', { cursor });
+      expect(refused.body.error, cursor).toBe('bad_request');
+    }
+    const longest = 'k'.repeat(1024);
+    for (const operation of ['GET /api/console/keys/value', 'GET /api/console/keys/bytes']) {
+      const refusedKeys: Params[] = [{}, { key: '' }, { key: 'a&key=b' }, { key: `${longest}k` }];
+      for (const params of refusedKeys) {
+        const refused = await call(ada, operation, params);
+        expect(refused.body.error, `${operation} ${JSON.stringify(params)}`).toBe('bad_request');
+      }
+      expect((await call(ada, operation, { key: longest })).status, operation).toBe(404);
+    }
   });
 
   it('answers 429 with Retry-After once a learner is over a rate limit', async () => {
@@ -475,6 +624,8 @@ describe('the running app, against its OpenAPI document', () => {
     }
     // The key view counts with the console's commands, forgetting the code with saving it.
     expect((await call(bob, 'GET /api/console/keys')).status).toBe(429);
+    expect((await call(bob, 'GET /api/console/keys/value', { key: 'k' })).status).toBe(429);
+    expect((await call(bob, 'GET /api/console/keys/bytes', { key: 'k' })).status).toBe(429);
     expect((await call(bob, 'DELETE /api/exercises/{id}/draft', EXERCISE)).status).toBe(429);
     // The instructor's requests count per address, for both operations together.
     const instructor = new InstructorClient(limited.url);

@@ -6,7 +6,11 @@ import {
   type ConsoleUser,
   type Grader,
   MAX_CONSOLE_CHARS,
+  MAX_KEY_CHARS,
+  MAX_VALUE_BYTES,
+  type NotStreamed,
 } from '../../grader/index.ts';
+import { badRequest, HttpError, notFound } from '../http-errors.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
 import { ID_PATTERN } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
@@ -49,9 +53,105 @@ export function consoleRoutes(
     );
   });
   router.get('/console/keys', limits.console, async (req, res) => {
-    res.json({ keys: await consoles.keys(consoleUser(req, res)) });
+    const { cursor } = query(req, PageQuery);
+    res.json(await consoles.keyPage(consoleUser(req, res), cursor));
+  });
+  router.get('/console/keys/value', limits.console, async (req, res) => {
+    const { key } = query(req, KeyQuery);
+    const found = await consoles.key(consoleUser(req, res), key);
+    if (!found) throw notFound(`your Redis holds no key ${JSON.stringify(key)}`);
+    res.json(found);
+  });
+  router.get('/console/keys/bytes', limits.console, async (req, res) => {
+    const { key } = query(req, KeyQuery);
+    const refused = await consoles.streamKey(consoleUser(req, res), key, {
+      start(mediaType, length) {
+        // The bytes are the learner's: only an image the browser may show is named as one.
+        res.status(200).set({
+          'Content-Type': mediaType ?? 'application/octet-stream',
+          'Content-Length': String(length),
+          'Content-Disposition': mediaType ? 'inline' : 'attachment',
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        });
+      },
+      write: (chunk) => sent(res, chunk),
+    });
+    if (!refused) {
+      res.end();
+      return;
+    }
+    throw refusal(refused, key);
   });
   return router;
+}
+
+const PageQuery = z.object({
+  cursor: z
+    .string({ error: 'cursor must be given once: the `next` of the page before' })
+    .regex(/^\d{1,19}$/, 'cursor must be the `next` of the page before: a number')
+    .optional(),
+});
+
+const KeyQuery = z.object({
+  key: z
+    .string({ error: 'key must be given once: ?key=<name of the key>' })
+    .min(1, 'key is empty: ?key=<name of the key>')
+    .max(MAX_KEY_CHARS, `key is longer than ${MAX_KEY_CHARS} characters`),
+});
+
+/** How long a client may leave a value's bytes unread before the answer is given up. */
+const STALL_MS = 10_000;
+
+function query<T>(req: Request, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(req.query);
+  if (!parsed.success) {
+    throw badRequest(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  return parsed.data;
+}
+
+/**
+ * Writes a chunk, waiting until the client has taken the one before: the bytes are read from
+ * Redis as fast as the client reads them. A client that stops reading is cut off, so that it
+ * cannot hold the learner's turn on their sandbox.
+ */
+function sent(res: Response, chunk: Buffer): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      res.destroy();
+      done();
+    }, STALL_MS);
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+function refusal(why: NotStreamed, key: string): HttpError {
+  const name = JSON.stringify(key);
+  switch (why) {
+    case 'missing':
+      return notFound(`your Redis holds no key ${name}`);
+    case 'not-a-string':
+      return new HttpError(
+        409,
+        'not_a_string',
+        `${name} is not a string: only a string's bytes can be fetched`,
+      );
+    case 'too-large':
+      return new HttpError(
+        413,
+        'value_too_large',
+        `${name} holds more than ${MAX_VALUE_BYTES / 1024 / 1024} MB: read part of it with GETRANGE in the console`,
+      );
+  }
 }
 
 /** The learner, and the address their sandboxes count against (see ConsoleLimits). */

@@ -82,17 +82,20 @@ export class EmbeddedRedis {
   }
 
   private async launch(binary: string): Promise<void> {
-    const child = spawnTied(binary, [this.configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // `logfile ""` logs to standard output: why it stopped is there, not on standard error.
+    const child = spawnTied(binary, [this.configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.process = child;
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
+    const keep = (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4_000);
-    });
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const exited = new Promise<never>((_, reject) => {
       child.once('exit', (code, signal) =>
         reject(
           new Error(
-            `the app's redis-server stopped (${signal ?? `exit code ${code}`}) while starting on ${this.dataDir}: ${stderr.trim()}`,
+            `the app's redis-server stopped (${signal ?? `exit code ${code}`}) while starting on ${this.dataDir}: ${reasonIn(stderr)}${repairAdvice(stderr, this.dataDir)}`,
           ),
         ),
       );
@@ -192,4 +195,19 @@ async function waitForPong(socketPath: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** redis-server's own words from its log, without pid and time: the last line, which says why. */
+function reasonIn(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((line) => line.replace(/^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [*#.-] /, '').trim())
+    .filter(Boolean);
+  return lines.at(-1) ?? 'it said nothing';
+}
+
+/** What to do when the append-only file is damaged: redis-check-aof repairs it. */
+function repairAdvice(log: string, dataDir: string): string {
+  if (!/append ?only|\baof\b/i.test(log)) return '';
+  return `. The append-only file in ${join(dataDir, 'appendonlydir')} is damaged: copy the directory somewhere safe, then repair it with \`redis-check-aof --fix ${join(dataDir, 'appendonlydir', '<name>.manifest')}\` (it cuts the file at the first bad command) and start again`;
 }

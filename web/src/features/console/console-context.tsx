@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
-import { getKeys, type KeyView } from './api/get-keys.ts';
+import { getKeys, type KeyPage } from './api/get-keys.ts';
 import { runCode as postRun, type RunOnceResult } from './api/run-code.ts';
 import { type ConsoleReply, runCommands } from './api/run-commands.ts';
 
@@ -15,7 +15,8 @@ interface ConsoleState {
   run(commands: string): Promise<ConsoleReply>;
   /** Runs an exercise's code once in the console's sandbox. */
   runCode(exercise: string, source: string): Promise<RunOnceResult>;
-  keys(): Promise<KeyView[]>;
+  /** A page of the sandbox's keys: the first, or the one after `cursor`. */
+  keys(cursor?: string): Promise<KeyPage>;
   /** Counts what may have changed the sandbox's keys, for views of them to refresh. */
   changes: number;
 }
@@ -51,7 +52,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     return result;
   }, []);
 
-  const keys = useCallback(async () => (await getKeys()).keys, []);
+  const keys = useCallback((cursor?: string) => getKeys(cursor), []);
 
   return (
     <ConsoleContext value={{ entries, run, runCode, keys, changes }}>{children}</ConsoleContext>

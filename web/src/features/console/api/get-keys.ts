@@ -8,11 +8,30 @@ export interface KeyView {
   value:
     | { kind: 'text'; text: string; length: number }
     | { kind: 'bytes'; hex: string; length: number }
-    | { kind: 'image'; mediaType: string; base64: string; length: number }
+    | { kind: 'image'; mediaType: string; length: number }
     | { kind: 'hash'; fields: [string, string][]; length: number }
     | { kind: 'list' | 'set'; items: string[]; length: number }
     | { kind: 'zset'; members: [string, string][]; length: number }
     | { kind: 'other'; type: string };
+  /** Whether the value was shortened: `getKey` shows more of it. */
+  cut: boolean;
 }
 
-export const getKeys = () => api<{ keys: KeyView[] }>('/console/keys');
+/** A page of keys, each with a short preview; `next` asks for the page after (null: none). */
+export interface KeyPage {
+  keys: KeyView[];
+  next: string | null;
+}
+
+/** The longest key name the server looks up by name. */
+export const MAX_KEY_CHARS = 1024;
+
+export const getKeys = (cursor?: string) =>
+  api<KeyPage>(`/console/keys${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+
+export const getKey = (key: string) =>
+  api<KeyView>(`/console/keys/value?key=${encodeURIComponent(key)}`);
+
+/** Where a string value's bytes are: an image's `src`, new for each `version` of the keys read. */
+export const keyBytesUrl = (key: string, version: number) =>
+  `/api/console/keys/bytes?key=${encodeURIComponent(key)}&version=${version}`;
