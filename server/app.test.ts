@@ -66,19 +66,25 @@ describe('the HTTP API', () => {
   });
 
   it('serves hints one at a time, by number, and says which numbers there are', async () => {
-    const first = await (await fetch(`${base}/exercises/set-and-get/hints/1`)).json();
+    const first = await (
+      await fetch(`${base}/exercises/set-and-get/hints/1`, { method: 'POST' })
+    ).json();
     expect(first).toMatchObject({ number: 1, count: 2 });
     expect(first.html).toMatch(/^<p>/);
-    const second = await (await fetch(`${base}/exercises/set-and-get/hints/2`)).json();
+    const second = await (
+      await fetch(`${base}/exercises/set-and-get/hints/2`, { method: 'POST' })
+    ).json();
     expect(second.html).not.toBe(first.html);
     await expectError(
-      await fetch(`${base}/exercises/set-and-get/hints/3`),
+      await fetch(`${base}/exercises/set-and-get/hints/3`, { method: 'POST' }),
       404,
       /has hints 1 to 2/,
     );
+    // A GET reveals nothing: a link or a prefetch must not change the learner's progress.
+    await expectError(await fetch(`${base}/exercises/set-and-get/hints/1`), 404, /no API route/);
     for (const number of ['0', 'x', '1.5', '-1']) {
       await expectError(
-        await fetch(`${base}/exercises/set-and-get/hints/${number}`),
+        await fetch(`${base}/exercises/set-and-get/hints/${number}`, { method: 'POST' }),
         400,
         /hint number in the path must be a whole number/,
       );

@@ -146,7 +146,7 @@ const WITH_BODY: [string, Params, Record<string, string>][] = [
 /** Operations that use the app's Redis (or its rate limits), each with a request it accepts. */
 const USING_STATE: [string, Params?, unknown?][] = [
   ['POST /api/lessons/{id}/visits', EXERCISE],
-  ['GET /api/exercises/{id}/hints/{number}', { ...EXERCISE, number: '1' }],
+  ['POST /api/exercises/{id}/hints/{number}', { ...EXERCISE, number: '1' }],
   ['GET /api/exercises/{id}/solution', EXERCISE],
   ['GET /api/progress'],
   ['GET /api/exercises/{id}/draft', EXERCISE],
@@ -370,7 +370,7 @@ describe('the running app, against its OpenAPI document', () => {
       }
       expect((await call(ada, operation, NO_SUCH, body)).status, operation).toBe(404);
     }
-    const hint = 'GET /api/exercises/{id}/hints/{number}';
+    const hint = 'POST /api/exercises/{id}/hints/{number}';
     for (const number of ['0', '100', 'x', '1.5', '-1']) {
       expect((await call(ada, hint, { ...EXERCISE, number })).status).toBe(400);
     }
@@ -383,7 +383,7 @@ describe('the running app, against its OpenAPI document', () => {
 
   it('reveals hints one at a time, and only those there are', async () => {
     const hint = (number: string) =>
-      call(ada, 'GET /api/exercises/{id}/hints/{number}', { ...EXERCISE, number });
+      call(ada, 'POST /api/exercises/{id}/hints/{number}', { ...EXERCISE, number });
     expect((await hint('1')).body).toMatchObject({ number: 1, count: 2 });
     expect((await hint('3')).body.error).toBe('not_found');
   });

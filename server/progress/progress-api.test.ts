@@ -142,8 +142,8 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
 
   it('counts the hints revealed, which only grow', async () => {
     const learner = new LearnerClient(base);
-    await learner.json(learner.get('/exercises/set-and-get/hints/2'));
-    await learner.json(learner.get('/exercises/set-and-get/hints/1'));
+    await learner.json(learner.post('/exercises/set-and-get/hints/2'));
+    await learner.json(learner.post('/exercises/set-and-get/hints/1'));
     expect((await progressOf(learner)).exercises['set-and-get']?.hintsShown).toBe(2);
   });
 

@@ -16,8 +16,9 @@ export function courseRoutes(course: CourseService, progress: ProgressStore): Ro
   router.get('/exercises/:id', async (req, res) => {
     res.json(await course.exercise(pathId(req, 'exercise')));
   });
-  // Revealing a hint is part of the learner's progress: the page shows the same hints after a reload.
-  router.get('/exercises/:id/hints/:number', async (req, res) => {
+  // Revealing a hint is part of the learner's progress (the page shows the same hints after a
+  // reload): a change of state, so a POST, which no link or prefetch makes.
+  router.post('/exercises/:id/hints/:number', async (req, res) => {
     const id = pathId(req, 'exercise');
     const hint = await course.hint(id, pathHintNumber(req));
     await progress.recordHint(learnerOf(res), id, hint.number);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Prose } from '../../../app/prose.tsx';
 import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
-import { getHint, type Hint } from '../api/get-hint.ts';
+import { type Hint, revealHint } from '../api/reveal-hint.ts';
 
 /**
  * Hints revealed one at a time; those already revealed come back on a later visit. The server
@@ -25,7 +25,7 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
       (number) => !hints.some((hint) => hint.number === number),
     );
     if (missing.length === 0) return;
-    Promise.all(missing.map((number) => getHint(exercise, number))).then(
+    Promise.all(missing.map((number) => revealHint(exercise, number))).then(
       (loaded) => current && setHints((had) => merge(had, loaded)),
       (failure: Error) => current && setError(failure.message),
     );
@@ -47,7 +47,7 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
     setError(undefined);
     setAsking(true);
     try {
-      const hint = await getHint(exercise, revealed + 1);
+      const hint = await revealHint(exercise, revealed + 1);
       asked.current = true;
       setHints((had) => merge(had, [hint]));
     } catch (failure) {
