@@ -54,6 +54,8 @@ export interface AppDeps {
    * routes answer 404.
    */
   instructorToken?: string;
+  /** The token a scrape of GET /metrics must send (KEYSPACE_METRICS_TOKEN); without one, open. */
+  metricsToken?: string;
   /** Development mode (`--watch`): pages load what they show again when course files change. */
   preview?: LivePreview;
   /**
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(log));
   app.use(securityHeaders);
   app.use(healthRoutes(state, grader));
-  app.use(metricsRoutes(metrics));
+  app.use(metricsRoutes(metrics, deps.metricsToken));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });

@@ -45,6 +45,8 @@ export const START_ENVIRONMENT = {
   KEYSPACE_CONSOLES_PER_ADDRESS: `console sandboxes the learners of one client address hold at once; one more waits until one of theirs is idle (default: a quarter of KEYSPACE_CONSOLES, here ${DEFAULT_CONSOLE_LIMITS.maxPerAddress})`,
   KEYSPACE_SECRET: 'signs learner cookies (default: one made once and kept in Redis)',
   KEYSPACE_INSTRUCTOR_TOKEN: 'opens the instructor view (at least 16 characters)',
+  KEYSPACE_METRICS_TOKEN:
+    'the Bearer token GET /metrics asks for (at least 16 characters; default: none, open)',
   TRUST_PROXY: "Express's trust proxy: the proxies that may say a request came over HTTPS",
   LOG_LEVEL: "pino's level (default: info)",
   REDIS_SERVER_BIN: 'the redis-server binary (default: the one on PATH)',
@@ -92,7 +94,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const courseDir = await courseDirOption(values.course);
-  const token = instructorToken(setting('KEYSPACE_INSTRUCTOR_TOKEN'));
+  const token = secretToken('KEYSPACE_INSTRUCTOR_TOKEN');
+  const metricsToken = secretToken('KEYSPACE_METRICS_TOKEN');
   const port = integerSetting('--port', values.port, 0, 65_535);
   const redisUrl = setting('REDIS_URL');
   const queueSettings = gradingSettings(redisUrl);
@@ -154,6 +157,7 @@ export async function startCommand(argv: string[]): Promise<number> {
       webDir: WEB_DIR,
       trustProxy: trustProxy(setting('TRUST_PROXY')),
       instructorToken: token,
+      metricsToken,
       preview,
       queue: queued,
     });
@@ -235,13 +239,15 @@ function gradingSettings(
 /** Below this, a token could be guessed within the instructor view's rate limit. */
 const MIN_TOKEN_LENGTH = 16;
 
-/** KEYSPACE_INSTRUCTOR_TOKEN, refused before the server starts when it could not serve. */
-function instructorToken(setting: string | undefined): string | undefined {
-  const token = setting?.trim();
+/** A token setting, refused before the server starts when it could not serve (or be guessed). */
+function secretToken(
+  name: 'KEYSPACE_INSTRUCTOR_TOKEN' | 'KEYSPACE_METRICS_TOKEN',
+): string | undefined {
+  const token = setting(name)?.trim();
   if (!token) return undefined;
   if (token.length < MIN_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(token)) {
     throw new UsageError(
-      `KEYSPACE_INSTRUCTOR_TOKEN must be at least ${MIN_TOKEN_LENGTH} visible ASCII characters without spaces, e.g. $(openssl rand -hex 32)`,
+      `${name} must be at least ${MIN_TOKEN_LENGTH} visible ASCII characters without spaces, e.g. $(openssl rand -hex 32)`,
     );
   }
   return token;

@@ -302,6 +302,7 @@ describe('the running app, against its OpenAPI document', () => {
         rateLimits: { submit: once, run: once, console: once, draft: once, instructor: once },
         consoleLimits: { maxSessions: 1 },
         instructorToken: INSTRUCTOR_TOKEN,
+        metricsToken: 'a-metrics-token-for-the-test',
       }),
     ]);
     preview = await LivePreview.start(app.grader.courseDir, app.grader, pino({ level: 'silent' }));
@@ -337,6 +338,8 @@ describe('the running app, against its OpenAPI document', () => {
     const metrics = await ask('GET /metrics');
     expect(metrics.body).toMatch(/^# TYPE keyspace_gradings_total counter$/m);
     expect(metrics.headers.getSetCookie()).toEqual([]);
+    // A server started with a metrics token asks for it.
+    expect((await newcomer(limited.url)('GET /metrics')).status).toBe(401);
     const served = await ask('GET /api/openapi.json');
     expect(served.body).toEqual(document);
     expect(served.headers.getSetCookie()).toEqual([]);

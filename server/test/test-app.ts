@@ -35,6 +35,8 @@ export interface TestAppOptions {
   log?: pino.Logger;
   /** Opens the instructor view with this token. */
   instructorToken?: string;
+  /** GET /metrics asks for this token. */
+  metricsToken?: string;
   /** Another course than the repository's own. */
   courseDir?: string;
   /** Express's trust proxy (TRUST_PROXY): then X-Forwarded-For names a learner's address. */
@@ -81,6 +83,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     rateLimits: options.rateLimits,
     webDir: options.webDir,
     instructorToken: options.instructorToken,
+    metricsToken: options.metricsToken,
     trustProxy: options.trustProxy,
     preview,
     queue: queue && options.queue && { queue, waitMs: options.queue.waitMs },
