@@ -630,11 +630,14 @@ describe('the running app, against its OpenAPI document', () => {
     expect((await call(bob, 'GET /api/console/keys/value', { key: 'k' })).status).toBe(429);
     expect((await call(bob, 'GET /api/console/keys/bytes', { key: 'k' })).status).toBe(429);
     expect((await call(bob, 'DELETE /api/exercises/{id}/draft', EXERCISE)).status).toBe(429);
-    // The instructor's requests count per address, for both operations together.
+    // Guesses of the instructor's token count per address, for both operations together; the
+    // token itself is never refused.
+    const guesser = new InstructorClient(limited.url, 'not-the-instructor-token');
+    expect((await call(guesser, 'GET /api/instructor/exercises')).status).toBe(401);
     const instructor = new InstructorClient(limited.url);
     expect((await call(instructor, 'GET /api/instructor/exercises')).status).toBe(200);
     for (const operation of INSTRUCTOR) {
-      const refused = await call(instructor, operation);
+      const refused = await call(guesser, operation);
       expect(refused.body.error, operation).toBe('rate_limited');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
     }

@@ -25,8 +25,9 @@ export interface RateLimits {
    */
   newLearners: RateLimit;
   /**
-   * Instructor view requests per client address, refused ones included: a person reloads the
-   * page now and then, a script guessing the token would need far more.
+   * Instructor view requests without the instructor token, per client address: a person mistypes
+   * the token now and then, a script guessing it would need far more. Requests with the token
+   * are not counted (see instructor-routes.ts).
    */
   instructor: RateLimit;
 }

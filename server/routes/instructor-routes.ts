@@ -1,13 +1,14 @@
 import { type RequestHandler, Router } from 'express';
 import { notFound } from '../http-errors.ts';
 import type { ExerciseReport } from '../instructor/exercise-report.ts';
-import { requireInstructor } from '../instructor/instructor-token.ts';
+import { bearerToken, requireInstructor, tokenMatches } from '../instructor/instructor-token.ts';
 import { reportCsv } from '../instructor/report-csv.ts';
 
 /**
  * The instructor view's data, for whoever holds the instructor token. Without a token configured
- * the routes answer as if they did not exist. Each request, refused or not, counts against the
- * client address's limit, so a token cannot be guessed quickly.
+ * the routes answer as if they did not exist. Each request without the token counts against the
+ * client address's limit, so a token cannot be guessed quickly; a request with it is never
+ * counted nor refused, so that a guesser behind the instructor's address cannot lock them out.
  */
 export function instructorRoutes(
   token: string | undefined,
@@ -23,7 +24,12 @@ export function instructorRoutes(
     res.setHeader('Cache-Control', 'no-store');
     next();
   };
-  router.use(...(token ? [limit, requireInstructor(token), noStore] : [nothingHere]));
+  const limitGuesses: RequestHandler = (req, res, next) => {
+    const sent = bearerToken(req.headers.authorization);
+    if (token && sent !== undefined && tokenMatches(sent, token)) return next();
+    return limit(req, res, next);
+  };
+  router.use(...(token ? [limitGuesses, requireInstructor(token), noStore] : [nothingHere]));
   router.get('/exercises', async (_req, res) => {
     res.json({ exercises: await report() });
   });
