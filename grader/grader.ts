@@ -10,7 +10,7 @@ import type { RunOnceResult } from './runner/run-once.ts';
 import { networkIsolationPrefix } from './worker/network-isolation.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
 import type { JobReply } from './worker/worker-process.ts';
-import { WorkerLostError } from './worker/worker-process.ts';
+import { WORKER_MEMORY_MB, WorkerLostError } from './worker/worker-process.ts';
 
 const STEP_MARGIN_MS = 5_000;
 
@@ -34,6 +34,8 @@ export interface GraderOptions {
   /** Worker processes, each with its own sandbox redis-server. */
   concurrency?: number;
   limits?: RunLimits;
+  /** The memory a worker may hold while it runs a job (see WORKER_MEMORY_MB). */
+  workerMemoryMb?: number;
 }
 
 export interface GradeOptions {
@@ -67,6 +69,7 @@ export class Grader {
     private readonly limits: RunLimits,
     private readonly sandboxes: SandboxPool,
     private readonly workers: WorkerPool,
+    private readonly workerMemoryMb: number,
   ) {}
 
   static async start(options: GraderOptions = {}): Promise<Grader> {
@@ -79,6 +82,7 @@ export class Grader {
         options.limits ?? DEFAULT_LIMITS,
         sandboxes,
         workers,
+        options.workerMemoryMb ?? WORKER_MEMORY_MB,
       );
     } catch (error) {
       await sandboxes.stop();
@@ -168,6 +172,7 @@ export class Grader {
           },
         },
         this.stepMs(limits),
+        this.workerMemoryMb,
       );
       if (reply.type === 'graded') {
         sandboxLost = reply.sandboxLost;
@@ -213,6 +218,7 @@ export class Grader {
           },
         },
         this.stepMs(limits),
+        this.workerMemoryMb,
       );
       if (reply.type === 'ran') return reply.result;
       throw replyError(reply);

@@ -18,6 +18,7 @@ const Limits = z
     cpuMs: z.number().int().positive(),
     outputChars: z.number().int().positive(),
     maxCommands: z.number().int().positive(),
+    maxTransferMb: z.number().int().positive().max(1024),
     redisMemoryMb: z.number().int().positive(),
     maxValueMb: z.number().int().positive().max(512),
   })

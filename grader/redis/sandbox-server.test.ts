@@ -100,6 +100,14 @@ describe('a sandbox redis-server', () => {
     expect(await learner.ping()).toBe('PONG');
   });
 
+  it('refuses a Lua script more memory than the address-space limit allows, and goes on', async () => {
+    // maxmemory bounds the data, not what a script allocates: this one took a server to 1.1 GB.
+    await expect(
+      learner.eval("return string.len(string.rep('x', 800 * 1024 * 1024))", 0),
+    ).rejects.toThrow(/not enough memory/);
+    expect(await learner.ping()).toBe('PONG');
+  });
+
   it('caps memory and refuses writes past it', async () => {
     const [, maxmemory] = (await grader.config('GET', 'maxmemory')) as string[];
     expect(Number(maxmemory)).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
+import { isExecutable } from '../shared/is-executable.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
@@ -62,7 +63,9 @@ export class SandboxServer {
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
     // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
-    const child = spawnTied(binary, [configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawnTied(...withAddressSpaceLimit(binary, configPath), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const server = new SandboxServer(address, dir, child);
     await server.waitUntilReady();
     return server;
@@ -134,4 +137,21 @@ export class SandboxServer {
     }
     await rm(this.dir, { recursive: true, force: true });
   }
+}
+
+const PRLIMIT = '/usr/bin/prlimit';
+const hasPrlimit = isExecutable(PRLIMIT);
+
+/**
+ * The most virtual memory a sandbox redis-server may map. maxmemory bounds the data, not what a
+ * Lua script allocates: `string.rep('x', 400 * 2^20)` took one to 1.1 GB. Under this limit such
+ * a script fails with "not enough memory" and the server goes on. An idle one maps about 60 MB;
+ * the data (64 MB by default), values of 16 MB and their buffers fit many times over.
+ */
+export const SANDBOX_ADDRESS_SPACE_MB = 768;
+
+/** redis-server under prlimit's address-space limit, where util-linux has it (Linux). */
+function withAddressSpaceLimit(binary: string, configPath: string): [string, string[]] {
+  if (!hasPrlimit) return [binary, [configPath]];
+  return [PRLIMIT, [`--as=${SANDBOX_ADDRESS_SPACE_MB * 1024 * 1024}`, '--', binary, configPath]];
 }

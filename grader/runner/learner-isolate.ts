@@ -16,6 +16,8 @@ export interface IsolateLimits {
   /** CPU time the learner's code may use in the whole run. */
   cpuMs: number;
   outputChars: number;
+  /** Bytes sent to Redis and received back over the run (see isolate-runtime/byte-gate.ts). */
+  maxBytes: number;
 }
 
 /** What the worker lends learner code. It can revoke all of it (see CheckGate). */
@@ -108,7 +110,8 @@ const RUNTIME_FILE = 'keyspace-runtime.js';
 /** How long a run's isolate may take to give the cache before it is disposed without. */
 const CACHE_WAIT_MS = 50;
 
-const shapeOf = (limits: IsolateLimits) => `${limits.memoryMb}/${limits.outputChars}`;
+const shapeOf = (limits: IsolateLimits) =>
+  `${limits.memoryMb}/${limits.outputChars}/${limits.maxBytes}`;
 
 function freshIsolate(limits: IsolateLimits): FreshIsolate {
   const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
@@ -118,7 +121,7 @@ function freshIsolate(limits: IsolateLimits): FreshIsolate {
   });
   const lent: Lent = { pending: new Set() };
   // Nothing can be queued on a new isolate's thread, so its first context is made synchronously.
-  const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits.outputChars);
+  const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits);
   return { shape: shapeOf(limits), isolate, runtime, lent, ready };
 }
 
@@ -127,7 +130,7 @@ function runRuntime(
   context: ivm.Context,
   runtime: ivm.Script,
   lent: Lent,
-  outputChars: number,
+  limits: IsolateLimits,
 ): ReadyContext {
   const capabilities = (): Capabilities => {
     if (!lent.capabilities) throw new Error('nothing is lent to this sandbox yet');
@@ -143,7 +146,7 @@ function runRuntime(
   };
   try {
     context.evalClosureSync(
-      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8 };',
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
           held(capabilities().send(...args)),
@@ -156,10 +159,11 @@ function runRuntime(
           capabilities().random(...args),
         ),
         new ivm.Reference((path: string) => capabilities().readFixture(path)),
-        outputChars,
+        limits.outputChars,
         new ivm.Reference(sandboxDigest),
         new ivm.Reference((clientId: number) => held(capabilities().receive(clientId))),
         new ivm.Reference((clientId: number) => capabilities().hangUp(clientId)),
+        limits.maxBytes,
       ],
     );
     runtime.runSync(context);
@@ -198,6 +202,7 @@ function isolateLimits(limits: RunLimits): IsolateLimits {
     timeoutMs: limits.callTimeoutMs,
     cpuMs: limits.cpuMs,
     outputChars: limits.outputChars,
+    maxBytes: limits.maxTransferMb * 1024 * 1024,
   };
 }
 
@@ -356,7 +361,7 @@ export class LearnerIsolate {
    */
   private async newContext(): Promise<ReadyContext> {
     const context = await this.isolate.createContext();
-    return runRuntime(context, this.runtime, this.lent, this.limits.outputChars);
+    return runRuntime(context, this.runtime, this.lent, this.limits);
   }
 
   dispose(): void {

@@ -15,6 +15,8 @@ export interface RunLimits {
   outputChars: number;
   /** Redis commands over the whole run. */
   maxCommands: number;
+  /** Megabytes sent to Redis and received back over the whole run, arguments and replies. */
+  maxTransferMb: number;
   /** The sandbox Redis's maxmemory. */
   redisMemoryMb: number;
   /** The largest single value (bulk string) Redis accepts. */
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: RunLimits = {
   cpuMs: 2_000,
   outputChars: 8_192,
   maxCommands: 10_000,
+  maxTransferMb: 64,
   redisMemoryMb: 64,
   maxValueMb: 16,
 };

@@ -2,6 +2,7 @@ import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
+import { byteLimitMessage } from './isolate-runtime/byte-gate.ts';
 import { loggedArgs } from './logged-args.ts';
 import { blocks } from './race/step-effects.ts';
 import type { ConnectionUsage, SandboxConnections } from './sandbox-connections.ts';
@@ -19,19 +20,32 @@ const METHODS = new Set([...COMMAND_METHODS, 'call', 'callBuffer']);
 /** How many commands one run may send, shared by the bridges of all its checks. */
 export class CommandBudget {
   used = 0;
-  constructor(readonly max: number) {}
+  bytesUsed = 0;
+  constructor(
+    readonly max: number,
+    /** Bytes sent to Redis and received back: arguments and replies as they go over the wire. */
+    readonly maxBytes: number,
+  ) {}
 
   get exhausted(): boolean {
-    return this.used > this.max;
+    return this.used > this.max || this.bytesUsed > this.maxBytes;
+  }
+
+  spendBytes(bytes: number): void {
+    this.bytesUsed += bytes;
+    if (this.bytesUsed > this.maxBytes) throw new Error(byteLimitMessage(this.maxBytes));
   }
 
   spend(count: number): void {
     this.used += count;
-    if (this.used > this.max) {
-      throw new Error(
-        `limit hit: your code sent more than ${this.max} Redis commands in one run (command limit)`,
-      );
-    }
+    if (this.used > this.max) throw new Error(this.limitHit);
+  }
+
+  /** Which limit was hit, in the words the learner reads. */
+  get limitHit(): string {
+    return this.used > this.max
+      ? `limit hit: your code sent more than ${this.max} Redis commands in one run (command limit)`
+      : byteLimitMessage(this.maxBytes);
   }
 }
 
@@ -41,6 +55,21 @@ export interface LateCommand {
   command: string;
   /** The export whose call had settled before the command was sent. */
   after: string;
+}
+
+/** What a value weighs on the wire: a string's UTF-8 bytes, bytes as they are, containers by their contents. */
+function wireBytes(value: unknown): number {
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + wireBytes(item), 0);
+  if (value instanceof Error) return Buffer.byteLength(value.message);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).reduce(
+      (sum, [key, item]) => sum + Buffer.byteLength(key) + wireBytes(item),
+      0,
+    );
+  }
+  return value === null || value === undefined ? 0 : String(value).length;
 }
 
 /** INFO's reply, a string or bytes, without the sandbox machine's details. */
@@ -100,13 +129,14 @@ export class RedisBridge {
     entry.client = clientId;
     this.log.push(entry);
     this.noteIfLate(name);
+    this.budget.spendBytes(wireBytes(command));
     const client = connection();
     const usage = this.usageOf(client);
     usage.sent.add(name);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
     const reply = this.sendNow([entry], () =>
       tracked(usage, async () => fn?.apply(client, command)),
-    );
+    ).then(this.received);
     return name === 'info' ? reply.then(withoutServerDetails) : reply;
   };
 
@@ -134,6 +164,7 @@ export class RedisBridge {
       entries.push({ ...entry, batch, client: clientId });
       return [String(method), ...command];
     });
+    this.budget.spendBytes(wireBytes(accepted));
     if (atomic) entries.unshift({ name: 'multi', args: [], batch, client: clientId });
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
     this.log.push(...entries);
@@ -144,7 +175,7 @@ export class RedisBridge {
     }
     const results = await this.sendNow(entries, () =>
       tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
-    );
+    ).then(this.received);
     return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
   };
 
@@ -166,7 +197,7 @@ export class RedisBridge {
         const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
           String(method)
         ];
-        const sent = () => tracked(usage, async () => fn?.apply(client, args));
+        const sent = () => tracked(usage, async () => fn?.apply(client, args)).then(this.received);
         return this.sendNow([entry], sent).then(
           (value): PipelineReply => ({ value }),
           (error: Error): PipelineReply => ({ error: error.message }),
@@ -174,6 +205,21 @@ export class RedisBridge {
       }),
     );
   }
+
+  /**
+   * Counts what a subscriber connection heard against the byte limit: false once past it, when
+   * the connection must keep no more (messages come unasked, so there is nobody to throw at).
+   */
+  heard(bytes: number): boolean {
+    this.budget.bytesUsed += bytes;
+    return !this.budget.exhausted;
+  }
+
+  /** Counts a reply's bytes; past the byte limit, the learner's code gets the limit's error instead. */
+  private readonly received = <T>(reply: T): T => {
+    this.budget.spendBytes(wireBytes(reply));
+    return reply;
+  };
 
   private sendNow<T>(commands: readonly LoggedCommand[], send: () => Promise<T>): Promise<T> {
     return this.options.schedule ? this.options.schedule(commands, send) : send();

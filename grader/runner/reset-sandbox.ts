@@ -1,9 +1,23 @@
 import type Redis from 'ioredis';
 import { LearnerCodeError } from './learner-isolate.ts';
 
-/** The sandbox had to be shut down: a learner's script wrote and then never finished. */
+/**
+ * The sandbox had to be shut down (a learner's script wrote and then never finished), or it
+ * stopped (it ran out of memory under its address-space limit, or crashed).
+ */
 export class SandboxLostError extends LearnerCodeError {
   override name = 'SandboxLostError';
+}
+
+/** What the learner is told when the sandbox stopped under their code. */
+export const SANDBOX_STOPPED =
+  'your code made the sandbox Redis stop: it ran out of memory (a Lua script that builds a huge string or table does that) or crashed, so it was replaced (sandbox memory limit)';
+
+/** Whether an error of the grader's own client says that the sandbox is gone. */
+export function sandboxGone(error: unknown): boolean {
+  return /^(Connection is closed|Stream isn't writeable)|ECONNREFUSED|ECONNRESET|ENOENT|EPIPE/.test(
+    (error as Error)?.message ?? '',
+  );
 }
 
 /**
@@ -16,6 +30,7 @@ export async function whenIdle<T>(redis: Redis, command: () => Promise<T>): Prom
     try {
       return await command();
     } catch (error) {
+      if (sandboxGone(error)) throw new SandboxLostError(SANDBOX_STOPPED, 'limit');
       if (attempt >= 5 || !/^BUSY/.test((error as Error).message)) throw error;
       const killed = await Promise.all([
         redis.call('SCRIPT', 'KILL').catch((reply: Error) => reply.message),

@@ -64,7 +64,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   const connections = new SandboxConnections(job.sandbox);
   const scope = openLearnerScope(
     connections,
-    new CommandBudget(job.limits.maxCommands),
+    new CommandBudget(job.limits.maxCommands, job.limits.maxTransferMb * 1024 * 1024),
     fixtureReader(job.fixturesDir),
   );
   try {

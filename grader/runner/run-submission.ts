@@ -77,7 +77,7 @@ async function gradeIn(
 ): Promise<GradeResult> {
   const started = performance.now();
   const checks = await loadChecks(job.exerciseId, job.checksPath);
-  const budget = new CommandBudget(job.limits.maxCommands);
+  const budget = new CommandBudget(job.limits.maxCommands, job.limits.maxTransferMb * 1024 * 1024);
   const random = seededRandom(job.seed);
   const readFixture = fixtureReader(job.fixturesDir);
   const connections = connectionsTo(job.sandbox);

@@ -43,7 +43,8 @@ describe("a check's subscriber connections", () => {
     await server.stop();
   });
 
-  const openScope = () => openLearnerScope(connections, new CommandBudget(100), noFixtures);
+  const openScope = () =>
+    openLearnerScope(connections, new CommandBudget(100, 1024 * 1024), noFixtures);
 
   it('deliver what a subscribed client hears, with Buffers as ioredis gives them, and log SUBSCRIBE', async () => {
     const scope = openScope();

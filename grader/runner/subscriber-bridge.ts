@@ -108,8 +108,15 @@ export class SubscriberBridge {
       };
       const hear = (message: SubscriberMessage) => {
         if (made.closed) return;
+        const bytes = message.reduce((sum: number, part) => sum + part.length, 0);
+        if (!this.bridge.heard(bytes)) {
+          // Past the run's byte limit, counted over every subscriber: the subscription ends.
+          this.take(made);
+          this.retire(made);
+          return;
+        }
         made.heard.push(message);
-        made.heardBytes += message.reduce((sum: number, part) => sum + part.length, 0);
+        made.heardBytes += bytes;
         if (made.heardBytes > UNTAKEN_BYTES) {
           this.take(made);
           this.retire(made);

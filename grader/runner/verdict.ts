@@ -1,8 +1,10 @@
 import { ReplyError } from 'ioredis';
 import { CheckFailure } from '../checks/expect.ts';
 import type { CheckResult, Location } from '../result/grade-result.ts';
+import { byteLimitMessage } from './isolate-runtime/byte-gate.ts';
 import { LearnerCodeError } from './learner-isolate.ts';
 import type { CommandBudget } from './redis-bridge.ts';
+import { SANDBOX_STOPPED, sandboxGone } from './reset-sandbox.ts';
 
 /** A check's result but its name and duration: how it ended, and why. */
 export type Verdict = Omit<CheckResult, 'name' | 'durationMs'>;
@@ -26,6 +28,8 @@ export function judge(error: unknown, job: ChecksFile, budget: CommandBudget): V
     };
   }
   if (error instanceof LearnerCodeError) return learnerError(error, budget);
+  // The grader's own read failed because the sandbox stopped under the learner's code.
+  if (sandboxGone(error)) return { status: 'error', reason: 'limit', message: SANDBOX_STOPPED };
   // Learner code's own Redis errors arrive as LearnerCodeError; a reply error here answered the
   // grader's read, so the data the learner left is not what the check needs (e.g. WRONGTYPE).
   if (error instanceof ReplyError) {
@@ -45,8 +49,10 @@ export function judge(error: unknown, job: ChecksFile, budget: CommandBudget): V
 }
 
 export function learnerError(error: LearnerCodeError, budget: CommandBudget): Verdict {
-  // The command limit is met inside learner code, which may catch it and throw something else.
-  const reason = budget.exhausted && error.reason === 'learner-error' ? 'limit' : error.reason;
+  // The command limit is met inside learner code, which may catch it and throw something else;
+  // the byte limit may be met in the isolate, before the bytes cross (isolate-runtime/byte-gate.ts).
+  const limited = budget.exhausted || error.message.includes(byteLimitMessage(budget.maxBytes));
+  const reason = limited && error.reason === 'learner-error' ? 'limit' : error.reason;
   return {
     status: 'error',
     reason,

@@ -13,7 +13,8 @@ export type ToWorker =
   | { type: 'probe-network'; id: number; port: number };
 
 export type FromWorker =
-  | { type: 'ready' }
+  /** Started; `pid` is the worker's own (the process spawned may be `unshare` around it). */
+  | { type: 'ready'; pid: number }
   /** A check of job `id` is starting: the job is alive, so its deadline starts over. */
   | { type: 'progress'; id: number }
   /** `sandboxLost`: the sandbox had to be shut down (a wedged script) and must be replaced. */

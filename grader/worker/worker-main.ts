@@ -51,4 +51,4 @@ function canReach(port: number): Promise<boolean> {
 
 // The pool owns this process: when the channel closes, there is nobody left to work for.
 process.on('disconnect', () => process.exit(0));
-reply({ type: 'ready' });
+reply({ type: 'ready', pid: process.pid });

@@ -49,6 +49,21 @@ describe('the worker pool', () => {
     expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' }, sandboxLost: false });
   });
 
+  it('kills a worker that holds more memory than its ceiling, then grades the next job on a new one', async () => {
+    const solution =
+      "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }";
+    const restarts = pool.restarts;
+    // No worker fits in 1 MB: the ceiling is met at once, whatever the job.
+    const over = pool.run(job(solution), 10_000, 1);
+    await expect(over).rejects.toThrow(WorkerLostError);
+    await expect(over).rejects.toThrow(
+      'the grader worker running it used more than 1 MB of memory (worker memory limit)',
+    );
+    const next = await pool.run(job(solution), 10_000);
+    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' } });
+    expect(pool.restarts).toBe(restarts + 1);
+  });
+
   it('replaces a worker that was killed while idle, and grades on the new one', async () => {
     const [victim] = pool.pids;
     process.kill(victim ?? 0, 'SIGKILL');

@@ -47,11 +47,11 @@ export class WorkerPool {
     return this.replacedDead;
   }
 
-  /** Runs a job on a free worker; see WorkerProcess.run for `stepMs`. */
-  async run(job: Job, stepMs: number): Promise<JobReply> {
+  /** Runs a job on a free worker; see WorkerProcess.run for `stepMs` and `memoryMb`. */
+  async run(job: Job, stepMs: number, memoryMb?: number): Promise<JobReply> {
     const worker = await this.borrowLive();
     try {
-      return await worker.run(job, stepMs);
+      return await worker.run(job, stepMs, memoryMb);
     } finally {
       void this.giveBack(worker);
     }

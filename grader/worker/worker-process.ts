@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
@@ -8,6 +9,15 @@ const ENTRY = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
 const START_TIMEOUT_MS = 20_000;
 const KILL_GRACE_MS = 1_000;
+
+/**
+ * The most memory (resident) a worker may hold while it runs a job: a few times what a run
+ * within its limits needs (an idle worker holds about 110 MB; a run adds its isolate's 64 MB and
+ * at most 64 MB of Redis traffic, see RunLimits). Past it the worker is killed and replaced, and
+ * the learner told, before the machine runs short for everyone else.
+ */
+export const WORKER_MEMORY_MB = 512;
+const MEMORY_POLL_MS = 50;
 
 export type JobReply = Exclude<FromWorker, { type: 'ready' | 'network-probed' | 'progress' }>;
 type Request = ToWorker extends infer T
@@ -26,7 +36,11 @@ export class WorkerProcess {
   private nextId = 0;
   private stopping = false;
 
-  private constructor(private readonly child: ChildProcess) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The worker's own process, whose memory is watched: `child` may be `unshare` around it. */
+    private readonly workerPid: number,
+  ) {}
 
   static spawn(): Promise<WorkerProcess> {
     // isolated-vm needs --no-node-snapshot on Node 20 and newer.
@@ -52,9 +66,11 @@ export class WorkerProcess {
         child.kill('SIGKILL');
         reject(new WorkerError(`grader worker did not start within ${START_TIMEOUT_MS} ms`));
       }, START_TIMEOUT_MS);
-      child.once('message', () => {
+      child.once('message', (message: FromWorker) => {
         clearTimeout(timer);
-        resolve(new WorkerProcess(child));
+        resolve(
+          new WorkerProcess(child, message.type === 'ready' ? message.pid : (child.pid ?? 0)),
+        );
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
@@ -81,10 +97,11 @@ export class WorkerProcess {
 
   /**
    * Runs a job. `stepMs` is how long the worker may go without news (a check starting, or the
-   * result); past it the worker is killed and the promise rejects with WorkerLostError.
+   * result), `memoryMb` how much memory it may hold meanwhile; past either the worker is killed
+   * and the promise rejects with WorkerLostError.
    */
-  run(job: Job, stepMs: number): Promise<JobReply> {
-    return this.request(job, stepMs) as Promise<JobReply>;
+  run(job: Job, stepMs: number, memoryMb = WORKER_MEMORY_MB): Promise<JobReply> {
+    return this.request(job, stepMs, memoryMb) as Promise<JobReply>;
   }
 
   /** Whether this worker can open a TCP connection to 127.0.0.1:port (it should not). */
@@ -96,6 +113,7 @@ export class WorkerProcess {
   private request(
     request: Request,
     stepMs: number,
+    memoryMb = WORKER_MEMORY_MB,
   ): Promise<Exclude<FromWorker, { type: 'ready' | 'progress' }>> {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
@@ -112,8 +130,23 @@ export class WorkerProcess {
           reject(new WorkerLostError(`the run made no progress for ${stepMs} ms`));
         }, stepMs);
       };
+      const overCeiling = () => {
+        const mb = residentMb(this.workerPid);
+        if (mb === undefined || mb <= memoryMb) return;
+        cleanup();
+        this.stopping = true;
+        killQuietly(this.workerPid);
+        this.child.kill('SIGKILL');
+        reject(
+          new WorkerLostError(
+            `the grader worker running it used more than ${memoryMb} MB of memory (worker memory limit)`,
+          ),
+        );
+      };
+      const watchdog = setInterval(overCeiling, MEMORY_POLL_MS);
       const cleanup = () => {
         clearTimeout(timer);
+        clearInterval(watchdog);
         this.child.off('message', onMessage);
         this.child.off('exit', onExit);
       };
@@ -134,6 +167,8 @@ export class WorkerProcess {
       this.child.on('message', onMessage);
       this.child.on('exit', onExit);
       this.child.send({ ...request, id } as ToWorker);
+      // At once too: a job may end before the first look.
+      overCeiling();
     });
   }
 
@@ -146,6 +181,28 @@ export class WorkerProcess {
     const killer = setTimeout(() => this.child.kill('SIGKILL'), KILL_GRACE_MS);
     await exited;
     clearTimeout(killer);
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Gone already.
+  }
+}
+
+/**
+ * A process's resident memory in MB, from Linux's /proc; undefined where there is none to read
+ * (another platform, or the process is gone), and then no ceiling is enforced.
+ */
+function residentMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
   }
 }
 

@@ -61,4 +61,6 @@ export interface Host {
   hangUp: HostReference<[clientId: number], void>;
   /** How many characters of console output to keep. */
   outputChars: number;
+  /** Bytes the run may send to Redis and receive back (see byte-gate.ts). */
+  maxBytes: number;
 }

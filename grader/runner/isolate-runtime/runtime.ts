@@ -1,6 +1,8 @@
 // The sandbox's runtime, bundled by esbuild and run in each learner context before the
 // learner's module. It installs the few capabilities an exercise needs and hands the worker
 // an invoker; see grader/runner/learner-isolate.ts for the other side.
+
+import { guardBytes } from './byte-gate.ts';
 import { installConsole } from './console.ts';
 import type { Host } from './host.ts';
 import { createModules } from './modules.ts';
@@ -15,7 +17,8 @@ type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
 const scope = globalThis as unknown as Record<string, unknown>;
 const replies = createReplyTracker();
-const host = replies.track(scope.__keyspaceHost as Host);
+const given = scope.__keyspaceHost as Host;
+const host = replies.track(guardBytes(given, given.maxBytes));
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);

@@ -69,6 +69,8 @@ interface Interleaving {
   outcomes: (RacerOutcome | undefined)[];
   /** Commands the calls sent, counted by the interleaving's own budget. */
   commands: number;
+  /** Bytes they sent and received, by the same budget. */
+  bytes: number;
   /** False when abandoned as one that could only repeat another (see Schedule.pick). */
   completed: boolean;
   /** A limit a call hit (time, memory, CPU, commands): it ends the race as an error. */
@@ -92,13 +94,13 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
     });
     const slots: Slot[] = spec.calls.map(() => ({}));
     const stopExploringAt = deps.checkStarted + deps.limits.checkTimeoutMs * EXPLORATION_SHARE;
-    let firstCommands: number | undefined;
+    let first: { commands: number; bytes: number } | undefined;
     try {
       for (let schedule = exploration.next(); schedule; schedule = exploration.next()) {
         const run = await interleave(deps, spec, slots, schedule);
         exploration.finished(schedule, run.completed);
         if (run.completed) {
-          firstCommands ??= run.commands;
+          first ??= { commands: run.commands, bytes: run.bytes };
           const found = { number: exploration.count, origin: schedule.origin, seed };
           if (run.limit) throw limitHit(run, run.limit, labels, found);
           try {
@@ -116,7 +118,10 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
       }
     } finally {
       for (const { isolate } of slots) isolate?.dispose();
-      deps.budget.spend(Math.min(firstCommands ?? 0, deps.budget.max - deps.budget.used));
+      deps.budget.spend(Math.min(first?.commands ?? 0, deps.budget.max - deps.budget.used));
+      deps.budget.spendBytes(
+        Math.min(first?.bytes ?? 0, deps.budget.maxBytes - deps.budget.bytesUsed),
+      );
     }
     return { interleavings: exploration.count, exhaustive: exploration.exhaustive };
   };
@@ -132,7 +137,10 @@ async function interleave(
 ): Promise<Interleaving> {
   await resetSandbox(deps.trusted);
   await spec.setup?.();
-  const budget = new CommandBudget(deps.budget.max - deps.budget.used);
+  const budget = new CommandBudget(
+    deps.budget.max - deps.budget.used,
+    deps.budget.maxBytes - deps.budget.bytesUsed,
+  );
   const racers: { isolate: LearnerIsolate; scope: ReturnType<typeof openLearnerScope> }[] = [];
   const interjections = spec.interject ?? [];
   const scheduler = new RaceScheduler({
@@ -202,15 +210,13 @@ async function interleave(
       steps: scheduler.steps,
       outcomes,
       commands: budget.used,
+      bytes: budget.bytesUsed,
       completed,
     };
     if (!completed) return run;
-    // A call that caught the command limit's error and went on is stopped all the same.
+    // A call that caught the command or byte limit's error and went on is stopped all the same.
     if (budget.exhausted) {
-      const error = new LearnerCodeError(
-        `limit hit: your code sent more than ${deps.budget.max} Redis commands in one run (command limit)`,
-        'limit',
-      );
+      const error = new LearnerCodeError(budget.limitHit, 'limit');
       return { ...run, limit: { error } };
     }
     if (limit) return { ...run, limit };
