@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
@@ -12,19 +14,45 @@ const COOKIE_MAX_AGE_MS = 400 * 24 * 60 * 60_000;
 
 const LearnerId = z.uuid();
 
+/** The file beside the embedded Redis's data that holds the cookie-signing secret. */
+export const SECRET_FILE = 'cookie-secret';
+
 /**
- * The secret learner cookies are signed with: KEYSPACE_SECRET, or one made on first start and
- * kept in the app's Redis, so that every app process and every restart accepts the same cookies.
+ * The secret learner cookies are signed with, the same on every restart: KEYSPACE_SECRET; else,
+ * with the embedded Redis, a file of this user's alone (0600) in its private data directory,
+ * never in Redis, whose data may be copied, backed up or shared; else (REDIS_URL, where several
+ * app processes must agree) one made on first start and kept in that Redis.
  */
 export async function cookieSecret(state: AppState, env = process.env): Promise<string> {
   if (env.KEYSPACE_SECRET) return env.KEYSPACE_SECRET;
+  const { dataDir } = state;
+  if (dataDir) return secretBeside(state, join(dataDir, SECRET_FILE));
   return state.use(async (redis) => {
-    await redis.set(keys.cookieSecret, randomBytes(32).toString('base64url'), 'NX');
+    await redis.set(keys.cookieSecret, newSecret(), 'NX');
     const secret = await redis.get(keys.cookieSecret);
     if (!secret) throw new Error('the cookie secret was not kept');
     return secret;
   });
 }
+
+/**
+ * The secret in `file`, made there on first start. A secret an earlier version kept in Redis is
+ * moved into the file, so that the cookies it signed stay good, and deleted from Redis.
+ */
+async function secretBeside(state: AppState, file: string): Promise<string> {
+  const kept = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (kept?.trim()) return kept.trim();
+  const earlier = await state.use((redis) => redis.get(keys.cookieSecret));
+  const secret = earlier ?? newSecret();
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  if (earlier) await state.use((redis) => redis.del(keys.cookieSecret));
+  return secret;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
 
 /**
  * Gives every browser a learner id in a signed, HttpOnly, SameSite cookie: no sign-up. A cookie

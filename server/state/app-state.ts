@@ -64,6 +64,11 @@ export class AppState {
     return new AppState(redis, where, embedded);
   }
 
+  /** The embedded redis-server's data directory, private to this user; undefined with REDIS_URL. */
+  get dataDir(): string | undefined {
+    return this.embedded?.dataDir;
+  }
+
   /** The embedded redis-server's process id; undefined with REDIS_URL. */
   get embeddedPid(): number | undefined {
     return this.embedded?.pid;

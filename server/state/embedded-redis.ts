@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
@@ -35,7 +35,8 @@ export class EmbeddedRedis {
 
   static async start(dataDir: string, log: Logger): Promise<EmbeddedRedis> {
     const binary = findRedisServer();
-    await mkdir(dataDir, { recursive: true });
+    await mkdir(dataDir, { recursive: true, mode: 0o700 });
+    await refuseIfOthersCanRead(dataDir);
     refuseIfInUse(dataDir);
     // A socket path must stay short (108 bytes), so it lives in tmp, not in the data directory.
     const socketDir = await makeOwnedTempDir('keyspace-state-');
@@ -83,7 +84,14 @@ export class EmbeddedRedis {
 
   private async launch(binary: string): Promise<void> {
     // `logfile ""` logs to standard output: why it stopped is there, not on standard error.
-    const child = spawnTied(binary, [this.configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // umask 077: the append-only files it writes are this user's alone (0600).
+    const child = spawnTied(
+      '/bin/sh',
+      ['-c', 'umask 077 && exec "$0" "$@"', binary, this.configPath],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.process = child;
     let stderr = '';
     const keep = (chunk: Buffer) => {
@@ -195,6 +203,18 @@ async function waitForPong(socketPath: string): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * The data directory holds every learner's code and progress (and, embedded, the cookie-signing
+ * secret beside them): a directory other users of the machine can read or enter is refused.
+ */
+async function refuseIfOthersCanRead(dataDir: string): Promise<void> {
+  const { mode } = await stat(dataDir);
+  if ((mode & 0o077) === 0) return;
+  throw new Error(
+    `the data directory ${dataDir} is open to other users of this machine (mode ${(mode & 0o777).toString(8)}), and it holds every learner's code and the secret that signs their cookies: run \`chmod 700 ${dataDir}\`, or start with another --data-dir`,
+  );
 }
 
 /** redis-server's own words from its log, without pid and time: the last line, which says why. */
