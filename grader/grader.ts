@@ -70,6 +70,8 @@ export class Grader {
     private readonly sandboxes: SandboxPool,
     private readonly workers: WorkerPool,
     private readonly workerMemoryMb: number,
+    /** Gradings and Runs at once: the worker processes. */
+    readonly concurrency: number,
   ) {}
 
   static async start(options: GraderOptions = {}): Promise<Grader> {
@@ -83,6 +85,7 @@ export class Grader {
         sandboxes,
         workers,
         options.workerMemoryMb ?? WORKER_MEMORY_MB,
+        concurrency,
       );
     } catch (error) {
       await sandboxes.stop();

@@ -9,6 +9,7 @@ import { openApiDocument } from './api/openapi.ts';
 import { CourseService } from './course/course-service.ts';
 import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
+import { DEFAULT_FAIR_TURNS, FairTurns } from './grading/fair-turns.ts';
 import type { Gradings } from './grading/gradings.ts';
 import { InlineGradings } from './grading/inline-gradings.ts';
 import { QueuedGradings } from './grading/queued-gradings.ts';
@@ -77,9 +78,11 @@ export function createApp(deps: AppDeps): Express {
     consoleSandboxes: () => consoles.size,
     queueDepth: queue && (() => queue.depth()),
   });
+  // Gradings and Runs take turns at the grader's workers, fairly between learners and addresses.
+  const turns = new FairTurns({ slots: grader.concurrency, ...DEFAULT_FAIR_TURNS });
   const gradings: Gradings = queue
     ? new QueuedGradings(queue, grader, progress, metrics, waitMs ?? 0, log)
-    : new InlineGradings(grader, progress, metrics);
+    : new InlineGradings(grader, progress, metrics, turns);
   const limit = (action: keyof RateLimits) => rateLimit(state, action, rateLimits[action]);
 
   const app = express();
@@ -111,7 +114,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', submissionRoutes(gradings, limit('submit')));
   app.use(
     '/api',
-    consoleRoutes(consoles, grader, { console: limit('console'), run: limit('run') }),
+    consoleRoutes(consoles, grader, { console: limit('console'), run: limit('run') }, turns),
   );
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);

@@ -23,7 +23,12 @@ export const errorMiddleware: ErrorRequestHandler = (error, _req, res, _next) =>
 
 function describe(error: unknown): Answer {
   if (error instanceof HttpError) {
-    return { status: error.status, error: error.code, message: error.message };
+    return {
+      status: error.status,
+      error: error.code,
+      message: error.message,
+      ...(error.retryAfter && { retryAfter: error.retryAfter }),
+    };
   }
   if (error instanceof StateUnavailableError || error instanceof QueueUnavailableError) {
     return { status: 503, error: 'state_unavailable', message: error.message, retryAfter: 5 };

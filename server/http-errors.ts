@@ -5,6 +5,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds after which trying again has a chance (Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

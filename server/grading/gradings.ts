@@ -1,4 +1,5 @@
 import type { GradeResult } from '../../grader/index.ts';
+import type { Asker } from '../identity/client-address.ts';
 
 /** A submission's grading as the learner sees it: its result, or that it is still on its way. */
 export type Grading =
@@ -12,7 +13,7 @@ export type Grading =
  * progress before it is answered.
  */
 export interface Gradings {
-  submit(learner: string, exerciseId: string, source: string): Promise<Grading>;
+  submit(asker: Asker, exerciseId: string, source: string): Promise<Grading>;
   /** A grading of this learner's by id; undefined for one that is not theirs, or unknown. */
   find(learner: string, id: string): Promise<Grading | undefined>;
 }

@@ -1,20 +1,30 @@
 import type { Grader } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
+import type { Asker } from '../identity/client-address.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
+import { type FairTurns, gradingHitLimit } from './fair-turns.ts';
 import type { Grading, Gradings } from './gradings.ts';
 
-/** Grades in this process's grader, within the request: a grading never outlives it. */
+/**
+ * Grades in this process's grader, within the request, in the learner's fair turn (FairTurns):
+ * a grading never outlives it.
+ */
 export class InlineGradings implements Gradings {
   constructor(
     private readonly grader: Grader,
     private readonly progress: ProgressStore,
     private readonly metrics: GradingMetrics,
+    private readonly turns: FairTurns,
   ) {}
 
-  async submit(learner: string, exerciseId: string, source: string): Promise<Grading> {
+  async submit(asker: Asker, exerciseId: string, source: string): Promise<Grading> {
     const started = performance.now();
-    const result = await this.grader.grade(exerciseId, source);
-    await this.progress.recordSubmission(learner, source, result);
+    const result = await this.turns.run(
+      asker,
+      () => this.grader.grade(exerciseId, source),
+      gradingHitLimit,
+    );
+    await this.progress.recordSubmission(asker.learner, source, result);
     this.metrics.graded(result.status, (performance.now() - started) / 1000);
     return { state: 'graded', result };
   }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ContentError, type Grader, GraderError } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
 import type { GradingQueue, GradingState } from '../../queue/index.ts';
+import type { Asker } from '../identity/client-address.ts';
 import { GRADING_KEPT_SECONDS } from '../progress/keys.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
 import type { Grading, Gradings } from './gradings.ts';
@@ -25,7 +26,7 @@ export class QueuedGradings implements Gradings {
     void this.recordFinished();
   }
 
-  async submit(learner: string, exerciseId: string, source: string): Promise<Grading> {
+  async submit({ learner }: Asker, exerciseId: string, source: string): Promise<Grading> {
     // An unknown or broken exercise is refused here, as inline, not after a trip through a worker.
     await this.grader.checkGradable(exerciseId);
     const id = await this.queue.add({ exerciseId, source, learner });

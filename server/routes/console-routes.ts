@@ -1,4 +1,3 @@
-import { isIPv6 } from 'node:net';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import {
@@ -10,8 +9,9 @@ import {
   MAX_VALUE_BYTES,
   type NotStreamed,
 } from '../../grader/index.ts';
+import { type FairTurns, runHitLimit } from '../grading/fair-turns.ts';
 import { badRequest, HttpError, notFound } from '../http-errors.ts';
-import { learnerOf } from '../identity/learner-cookie.ts';
+import { askerOf as consoleUser } from '../identity/client-address.ts';
 import { ID_PATTERN } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
 
@@ -36,6 +36,7 @@ export function consoleRoutes(
   consoles: ConsoleSessions,
   grader: Grader,
   limits: { console: RequestHandler; run: RequestHandler },
+  turns: FairTurns,
 ): Router {
   const router = Router();
   router.post('/console/commands', limits.console, async (req, res) => {
@@ -46,11 +47,14 @@ export function consoleRoutes(
     const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
     // An unknown exercise is a 404 before it costs a sandbox.
     await grader.exercise(exercise);
-    res.json(
-      await consoles.useSandbox(consoleUser(req, res), (sandbox) =>
-        grader.runOnce(exercise, source, sandbox),
-      ),
+    const user = consoleUser(req, res);
+    // Run takes a grader worker as Submit does: in the learner's fair turn (see FairTurns).
+    const ran = await turns.run(
+      user,
+      () => consoles.useSandbox(user, (sandbox) => grader.runOnce(exercise, source, sandbox)),
+      runHitLimit,
     );
+    res.json(ran);
   });
   router.get('/console/keys', limits.console, async (req, res) => {
     const { cursor } = query(req, PageQuery);
@@ -152,29 +156,4 @@ function refusal(why: NotStreamed, key: string): HttpError {
         `${name} holds more than ${MAX_VALUE_BYTES / 1024 / 1024} MB: read part of it with GETRANGE in the console`,
       );
   }
-}
-
-/** The learner, and the address their sandboxes count against (see ConsoleLimits). */
-function consoleUser(req: Request, res: Response): ConsoleUser {
-  return { learner: learnerOf(res), address: addressOwner(req.ip ?? 'unknown') };
-}
-
-/**
- * Who holds an address: an IPv4 address (mapped into IPv6 or not) is one client, an IPv6 one is
- * its /64, which one client holds whole and can draw addresses from at will.
- */
-export function addressOwner(ip: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped?.[1]) return mapped[1];
-  if (!isIPv6(ip)) return ip;
-  const [head = '', tail = ''] = ip.toLowerCase().split('::');
-  const front = head ? head.split(':') : [];
-  const back = tail ? tail.split(':') : [];
-  const groups = ip.includes('::')
-    ? [...front, ...Array(8 - front.length - back.length).fill('0'), ...back]
-    : front;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => Number.parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
 }

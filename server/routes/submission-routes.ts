@@ -2,6 +2,7 @@ import { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Grading, Gradings } from '../grading/gradings.ts';
 import { badRequest, notFound } from '../http-errors.ts';
+import { askerOf } from '../identity/client-address.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
 import { pathId } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
@@ -21,7 +22,7 @@ export function submissionRoutes(gradings: Gradings, limit: RequestHandler): Rou
   router.post('/exercises/:id/submissions', limit, async (req, res) => {
     const id = pathId(req, 'exercise');
     const { source } = jsonBody(req, Submission, '{"source": "..."}');
-    answer(res, await gradings.submit(learnerOf(res), id, source));
+    answer(res, await gradings.submit(askerOf(req, res), id, source));
   });
   router.get('/gradings/:id', async (req, res) => {
     const id = GradingId.safeParse(req.params.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressOwner } from './console-routes.ts';
+import { addressOwner } from './client-address.ts';
 
 describe('the address a console sandbox counts against', () => {
   it('is an IPv4 address itself, mapped into IPv6 or not', () => {

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../http-errors.ts';
+import type { Asker } from '../identity/client-address.ts';
+import { FairTurns } from './fair-turns.ts';
+
+const who = (learner: string, address: string): Asker => ({ learner, address });
+
+/** A job the test ends when it likes, recording when it started. */
+function job(log: string[], name: string) {
+  let finish: (limited: boolean) => void = () => {};
+  const done = new Promise<boolean>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    work: async () => {
+      log.push(name);
+      return done;
+    },
+    finish: (limited = false) => finish(limited),
+  };
+}
+
+const turnsOf = (slots: number, maxWaitMs = 10_000) =>
+  new FairTurns({ slots, maxWaitMs, maxWaitingPerLearner: 2, addressPenaltyMs: 60_000 });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('fair turns at the grader', () => {
+  it('gives a free worker to each address in turn, not to whoever queued most', async () => {
+    const turns = turnsOf(1);
+    const log: string[] = [];
+    const jobs = Object.fromEntries(
+      ['first', 'a1', 'a2', 'a3', 'b1'].map((name) => [name, job(log, name)]),
+    );
+    const run = (name: string, address: string) =>
+      turns.run(who(name, address), jobs[name]?.work ?? (async () => false), (limited) => limited);
+    const all = [run('first', 'A'), run('a1', 'A'), run('a2', 'A'), run('a3', 'A'), run('b1', 'B')];
+    for (const name of ['first', 'b1', 'a1', 'a2', 'a3']) {
+      await settle();
+      expect(log.at(-1)).toBe(name);
+      jobs[name]?.finish();
+    }
+    await Promise.all(all);
+  });
+
+  it("runs one of a learner's requests at a time, the next once the first is done", async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    const [one, two] = [job(log, 'one'), job(log, 'two')];
+    const both = [
+      turns.run(who('ada', 'A'), one.work, () => false),
+      turns.run(who('ada', 'A'), two.work, () => false),
+    ];
+    await settle();
+    expect(log).toEqual(['one']);
+    one.finish();
+    await settle();
+    expect(log).toEqual(['one', 'two']);
+    two.finish();
+    await Promise.all(both);
+  });
+
+  it('puts code that hit a limit behind everyone, on all workers but one, new cookies of its address too', async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    const spinner = job(log, 'spinner');
+    const spun = turns.run(who('spinner', 'X'), spinner.work, (limited) => limited);
+    await settle();
+    spinner.finish(true);
+    await spun;
+    // Back for more, with a fresh cookie too: both low priority now, one worker at most.
+    const [again, fresh, honest] = [job(log, 'again'), job(log, 'fresh'), job(log, 'honest')];
+    const runs = [
+      turns.run(who('spinner', 'X'), again.work, (limited) => limited),
+      turns.run(who('fresh-cookie', 'X'), fresh.work, (limited) => limited),
+    ];
+    await settle();
+    expect(log.slice(1)).toEqual(['again']);
+    runs.push(turns.run(who('honest', 'Y'), honest.work, (limited) => limited));
+    await settle();
+    expect(log.slice(1)).toEqual(['again', 'honest']);
+    again.finish(true);
+    honest.finish();
+    await settle();
+    expect(log.slice(1)).toEqual(['again', 'honest', 'fresh']);
+    fresh.finish();
+    await Promise.all(runs);
+  });
+
+  it('answers 503 with Retry-After to a request that waited too long, and 429 to a third waiting one', async () => {
+    const turns = turnsOf(1, 50);
+    const log: string[] = [];
+    const busy = job(log, 'busy');
+    const running = turns.run(who('ada', 'A'), busy.work, () => false);
+    const [waits, alsoWaits] = [
+      turns.run(
+        who('bo', 'B'),
+        async () => false,
+        () => false,
+      ),
+      turns.run(
+        who('bo', 'B'),
+        async () => false,
+        () => false,
+      ),
+    ];
+    const third = turns.run(
+      who('bo', 'B'),
+      async () => false,
+      () => false,
+    );
+    await expect(third).rejects.toMatchObject({ status: 429, code: 'too_many_waiting' });
+    const late = await waits.catch((error: HttpError) => error);
+    expect(late).toBeInstanceOf(HttpError);
+    expect(late).toMatchObject({ status: 503, code: 'graders_busy', retryAfter: 1 });
+    await alsoWaits.catch(() => {});
+    busy.finish();
+    await running;
+  });
+});

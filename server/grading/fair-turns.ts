@@ -1,0 +1,211 @@
+import type { GradeResult, RunOnceResult } from '../../grader/index.ts';
+import { HttpError } from '../http-errors.ts';
+import type { Asker } from '../identity/client-address.ts';
+
+export interface FairTurnsOptions {
+  /** Turns at once: the grader's worker processes. */
+  slots: number;
+  /** The longest a request waits for its turn; beyond it, 503 with Retry-After. */
+  maxWaitMs: number;
+  /** Requests of one learner waiting at once; one more is refused with 429. */
+  maxWaitingPerLearner: number;
+  /** How long an address whose code hit a limit gives its learners without a record low priority. */
+  addressPenaltyMs: number;
+}
+
+export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots'> = {
+  maxWaitMs: 20_000,
+  maxWaitingPerLearner: 2,
+  addressPenaltyMs: 60_000,
+};
+
+/** Learners whose last run is remembered: enough for every learner of a busy day. */
+const RECORDS_KEPT = 100_000;
+
+interface Waiting {
+  asker: Asker;
+  start: () => void;
+  fail: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Gradings and Runs share the grader's workers; this hands out their turns fairly, so that no
+ * learner or address can take them all. A learner runs one at a time (more wait behind it). A
+ * free worker goes to the next address in turn that has someone waiting, and within it to its
+ * next learner in turn. Code whose last run hit a limit (time, CPU, memory, commands) waits
+ * behind everyone else's, and such code may hold all workers but one: an honest learner always
+ * finds one. A learner new to an address whose code just hit a limit counts as such too, so
+ * that fresh cookies buy an attacker nothing. A request that waits too long is answered 503.
+ */
+export class FairTurns {
+  private readonly waiting = new Map<string, Waiting[]>();
+  /** Learners running now, and whether each runs with low priority. */
+  private readonly running = new Map<string, boolean>();
+  /** Whether each learner's last run hit a limit; the oldest forgotten past RECORDS_KEPT. */
+  private readonly record = new Map<string, boolean>();
+  private readonly addressPenalties = new Map<string, number>();
+  /** When each address was last served (a count of turns): the least recent goes first. */
+  private readonly lastServed = new Map<string, number>();
+  private turnsGiven = 0;
+
+  constructor(private readonly options: FairTurnsOptions) {}
+
+  /**
+   * Runs `work` in the asker's turn; `hitLimit` tells from its value whether their code hit a
+   * limit, which lowers their priority next time.
+   */
+  async run<T>(asker: Asker, work: () => Promise<T>, hitLimit: (value: T) => boolean): Promise<T> {
+    await this.turn(asker);
+    let limited = false;
+    try {
+      const value = await work();
+      limited = hitLimit(value);
+      return value;
+    } finally {
+      this.running.delete(asker.learner);
+      this.remember(asker, limited);
+      this.dispatch();
+    }
+  }
+
+  /** Requests waiting for a turn now. */
+  get queued(): number {
+    let count = 0;
+    for (const list of this.waiting.values()) count += list.length;
+    return count;
+  }
+
+  private turn(asker: Asker): Promise<void> {
+    const mine = this.waiting.get(asker.learner) ?? [];
+    if (mine.length >= this.options.maxWaitingPerLearner) {
+      return Promise.reject(
+        new HttpError(
+          429,
+          'too_many_waiting',
+          `you already have ${mine.length} gradings or Runs waiting: wait for their results`,
+          1,
+        ),
+      );
+    }
+    return new Promise<void>((start, fail) => {
+      const entry: Waiting = {
+        asker,
+        start,
+        fail,
+        timer: setTimeout(() => this.giveUp(entry), this.options.maxWaitMs),
+      };
+      mine.push(entry);
+      this.waiting.set(asker.learner, mine);
+      this.dispatch();
+    });
+  }
+
+  private giveUp(entry: Waiting): void {
+    const mine = this.waiting.get(entry.asker.learner) ?? [];
+    const at = mine.indexOf(entry);
+    if (at < 0) return;
+    mine.splice(at, 1);
+    if (mine.length === 0) this.waiting.delete(entry.asker.learner);
+    const seconds = Math.ceil(this.options.maxWaitMs / 2000);
+    entry.fail(
+      new HttpError(
+        503,
+        'graders_busy',
+        `every grader is busy and your request waited ${this.options.maxWaitMs / 1000} s: try again in ${seconds} s`,
+        seconds,
+      ),
+    );
+  }
+
+  /** Starts the next requests in turn while workers are free. */
+  private dispatch(): void {
+    for (;;) {
+      if (this.running.size >= this.options.slots) return;
+      const next = this.pick();
+      if (!next) return;
+      const mine = this.waiting.get(next.asker.learner) ?? [];
+      mine.shift();
+      if (mine.length === 0) this.waiting.delete(next.asker.learner);
+      clearTimeout(next.timer);
+      this.running.set(next.asker.learner, this.penalized(next.asker));
+      next.start();
+    }
+  }
+
+  /**
+   * The first waiting request of the address served least recently (then, within it, of the
+   * learner served least recently), unpenalized ones before penalized.
+   */
+  private pick(): Waiting | undefined {
+    const penalizedRunning = [...this.running.values()].filter(Boolean).length;
+    const penalizedRoom = penalizedRunning < Math.max(1, this.options.slots - 1);
+    for (const wantPenalized of [false, true]) {
+      if (wantPenalized && !penalizedRoom) return undefined;
+      let best: Waiting | undefined;
+      for (const [learner, mine] of this.waiting) {
+        const first = mine[0];
+        if (!first || this.running.has(learner)) continue;
+        if (this.penalized(first.asker) !== wantPenalized) continue;
+        if (!best || this.served(first.asker.address) < this.served(best.asker.address)) {
+          best = first;
+        }
+      }
+      if (best) {
+        this.lastServed.delete(best.asker.address);
+        this.lastServed.set(best.asker.address, ++this.turnsGiven);
+        if (this.lastServed.size > RECORDS_KEPT) {
+          this.lastServed.delete(this.lastServed.keys().next().value as string);
+        }
+        // The learner goes behind the others of its address.
+        const mine = this.waiting.get(best.asker.learner) as Waiting[];
+        this.waiting.delete(best.asker.learner);
+        this.waiting.set(best.asker.learner, mine);
+        return best;
+      }
+    }
+    return undefined;
+  }
+
+  private served(address: string): number {
+    return this.lastServed.get(address) ?? 0;
+  }
+
+  private penalized({ learner, address }: Asker): boolean {
+    const known = this.record.get(learner);
+    if (known !== undefined) return known;
+    return (this.addressPenalties.get(address) ?? 0) > Date.now();
+  }
+
+  private remember({ learner, address }: Asker, limited: boolean): void {
+    this.record.delete(learner);
+    this.record.set(learner, limited);
+    if (this.record.size > RECORDS_KEPT) {
+      this.record.delete(this.record.keys().next().value as string);
+    }
+    const now = Date.now();
+    if (limited) this.addressPenalties.set(address, now + this.options.addressPenaltyMs);
+    for (const [other, until] of this.addressPenalties) {
+      if (until <= now) this.addressPenalties.delete(other);
+    }
+  }
+}
+
+const LIMITS = new Set<string>(['timeout', 'limit', 'grader-stopped']);
+
+/** Whether a grading's code ran into a limit: time, memory, CPU, commands, bytes. */
+export function gradingHitLimit(result: GradeResult): boolean {
+  return (
+    LIMITS.has(result.reason ?? '') || result.checks.some((check) => LIMITS.has(check.reason ?? ''))
+  );
+}
+
+/** Whether a Run's code ran into a limit. */
+export function runHitLimit(result: RunOnceResult): boolean {
+  return (
+    result.calls.some((call) => LIMITS.has(call.reason ?? '')) ||
+    /\((wall time|memory|CPU|command|byte|worker memory|sandbox memory) limit\)/.test(
+      result.message ?? '',
+    )
+  );
+}
