@@ -2,7 +2,6 @@ import { type Request, type RequestHandler, type Response, Router } from 'expres
 import { z } from 'zod';
 import {
   type ConsoleSessions,
-  type ConsoleUser,
   type Grader,
   MAX_CONSOLE_CHARS,
   MAX_KEY_CHARS,
@@ -11,7 +10,7 @@ import {
 } from '../../grader/index.ts';
 import { type FairTurns, runHitLimit } from '../grading/fair-turns.ts';
 import { badRequest, HttpError, notFound } from '../http-errors.ts';
-import { askerOf as consoleUser } from '../identity/client-address.ts';
+import { askerOf } from '../identity/client-address.ts';
 import { ID_PATTERN } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
 
@@ -41,13 +40,13 @@ export function consoleRoutes(
   const router = Router();
   router.post('/console/commands', limits.console, async (req, res) => {
     const { commands } = jsonBody(req, Commands, '{"commands": "..."}');
-    res.json(await consoles.run(consoleUser(req, res), commands));
+    res.json(await consoles.run(askerOf(req, res), commands));
   });
   router.post('/console/runs', limits.run, async (req, res) => {
     const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
     // An unknown exercise is a 404 before it costs a sandbox.
     await grader.exercise(exercise);
-    const user = consoleUser(req, res);
+    const user = askerOf(req, res);
     // Run takes a grader worker as Submit does: in the learner's fair turn (see FairTurns).
     const ran = await turns.run(
       user,
@@ -58,17 +57,17 @@ export function consoleRoutes(
   });
   router.get('/console/keys', limits.console, async (req, res) => {
     const { cursor } = query(req, PageQuery);
-    res.json(await consoles.keyPage(consoleUser(req, res), cursor));
+    res.json(await consoles.keyPage(askerOf(req, res), cursor));
   });
   router.get('/console/keys/value', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
-    const found = await consoles.key(consoleUser(req, res), key);
+    const found = await consoles.key(askerOf(req, res), key);
     if (!found) throw notFound(`your Redis holds no key ${JSON.stringify(key)}`);
     res.json(found);
   });
   router.get('/console/keys/bytes', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
-    const refused = await consoles.streamKey(consoleUser(req, res), key, {
+    const refused = await consoles.streamKey(askerOf(req, res), key, {
       start(mediaType, length) {
         // The bytes are the learner's: only an image the browser may show is named as one.
         res.status(200).set({
