@@ -42,6 +42,27 @@ describe('fair turns at the grader', () => {
     await Promise.all(all);
   });
 
+  it('puts an address new to the line behind the addresses already in it', async () => {
+    const turns = turnsOf(1);
+    const log: string[] = [];
+    const jobs = Object.fromEntries(
+      ['honest', 'busy', 'again', 'newcomer'].map((name) => [name, job(log, name)]),
+    );
+    const run = (name: string, learner: string, address: string) =>
+      turns.run(who(learner, address), jobs[name]?.work ?? (async () => false), () => false);
+    const first = run('honest', 'ada', 'A');
+    await settle();
+    jobs.honest?.finish();
+    await first;
+    const all = [run('busy', 'bo', 'B'), run('newcomer', 'eve', 'C'), run('again', 'ada', 'A')];
+    for (const name of ['busy', 'again', 'newcomer']) {
+      await settle();
+      expect(log.at(-1)).toBe(name);
+      jobs[name]?.finish();
+    }
+    await Promise.all(all);
+  });
+
   it("runs one of a learner's requests at a time, the next once the first is done", async () => {
     const turns = turnsOf(2);
     const log: string[] = [];

@@ -42,6 +42,8 @@ export class FairTurns {
   private readonly waiting = new Map<string, Waiting[]>();
   /** Learners running now, and whether each runs with low priority. */
   private readonly running = new Map<string, boolean>();
+  /** The address each running learner counts against. */
+  private readonly runningAddress = new Map<string, string>();
   /** Whether each learner's last run hit a limit; the oldest forgotten past RECORDS_KEPT. */
   private readonly record = new Map<string, boolean>();
   private readonly addressPenalties = new Map<string, number>();
@@ -64,6 +66,7 @@ export class FairTurns {
       return value;
     } finally {
       this.running.delete(asker.learner);
+      this.runningAddress.delete(asker.learner);
       this.remember(asker, limited);
       this.dispatch();
     }
@@ -97,6 +100,11 @@ export class FairTurns {
       };
       mine.push(entry);
       this.waiting.set(asker.learner, mine);
+      // An address new to the line joins it at the back, just before the one served last: a
+      // fresh address must not go before those that have waited.
+      if (!this.lastServed.has(asker.address)) {
+        this.lastServed.set(asker.address, this.turnsGiven - 0.5);
+      }
       this.dispatch();
     });
   }
@@ -129,13 +137,15 @@ export class FairTurns {
       if (mine.length === 0) this.waiting.delete(next.asker.learner);
       clearTimeout(next.timer);
       this.running.set(next.asker.learner, this.penalized(next.asker));
+      this.runningAddress.set(next.asker.learner, next.asker.address);
       next.start();
     }
   }
 
   /**
-   * The first waiting request of the address served least recently (then, within it, of the
-   * learner served least recently), unpenalized ones before penalized.
+   * The first waiting request of the address with the fewest running, then served least
+   * recently (then, within it, of the learner served least recently), unpenalized ones before
+   * penalized.
    */
   private pick(): Waiting | undefined {
     const penalizedRunning = [...this.running.values()].filter(Boolean).length;
@@ -147,9 +157,7 @@ export class FairTurns {
         const first = mine[0];
         if (!first || this.running.has(learner)) continue;
         if (this.penalized(first.asker) !== wantPenalized) continue;
-        if (!best || this.served(first.asker.address) < this.served(best.asker.address)) {
-          best = first;
-        }
+        if (!best || this.before(first.asker.address, best.asker.address)) best = first;
       }
       if (best) {
         this.lastServed.delete(best.asker.address);
@@ -167,8 +175,14 @@ export class FairTurns {
     return undefined;
   }
 
-  private served(address: string): number {
-    return this.lastServed.get(address) ?? 0;
+  /** Whether `one` goes before `other`: fewer running now, then served less recently. */
+  private before(one: string, other: string): boolean {
+    const running = (address: string) =>
+      [...this.running.keys()].filter((learner) => this.runningAddress.get(learner) === address)
+        .length;
+    const [a, b] = [running(one), running(other)];
+    if (a !== b) return a < b;
+    return (this.lastServed.get(one) ?? 0) < (this.lastServed.get(other) ?? 0);
   }
 
   private penalized({ learner, address }: Asker): boolean {
