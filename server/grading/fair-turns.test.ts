@@ -83,11 +83,19 @@ describe('fair turns at the grader', () => {
   it('puts code that hit a limit behind everyone, on all workers but one, new cookies of its address too', async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
-    const spinner = job(log, 'spinner');
-    const spun = turns.run(who('spinner', 'X'), spinner.work, (limited) => limited);
-    await settle();
-    spinner.finish(true);
-    await spun;
+    // An honest learner whose code ran well, and one whose code spun.
+    for (const [name, address, limited] of [
+      ['honest', 'Y', false],
+      ['spinner', 'X', true],
+    ] as const) {
+      const first = job(log, `${name}'s first`);
+      const ran = turns.run(who(name, address), first.work, (hit) => hit);
+      await settle();
+      first.finish(limited);
+      await ran;
+    }
+    log.length = 0;
+    log.push('spinner');
     // Back for more, with a fresh cookie too: both low priority now, one worker at most.
     const [again, fresh, honest] = [job(log, 'again'), job(log, 'fresh'), job(log, 'honest')];
     const runs = [
@@ -104,6 +112,28 @@ describe('fair turns at the grader', () => {
     await settle();
     expect(log.slice(1)).toEqual(['again', 'honest', 'fresh']);
     fresh.finish();
+    await Promise.all(runs);
+  });
+
+  it('keeps a worker for learners whose code behaves: new ones wait while the rest run limited code', async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    const spinner = job(log, 'spinner');
+    const spun = turns.run(who('spinner', 'X'), spinner.work, (hit) => hit);
+    await settle();
+    spinner.finish(true);
+    await spun;
+    const [again, newcomer] = [job(log, 'again'), job(log, 'newcomer')];
+    const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
+    await settle();
+    runs.push(turns.run(who('newcomer', 'Z'), newcomer.work, (hit) => hit));
+    await settle();
+    // The other worker stays for a learner known to behave; the newcomer waits its turn.
+    expect(log).toEqual(['spinner', 'again']);
+    again.finish(true);
+    await settle();
+    expect(log).toEqual(['spinner', 'again', 'newcomer']);
+    newcomer.finish();
     await Promise.all(runs);
   });
 

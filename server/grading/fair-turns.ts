@@ -19,6 +19,10 @@ export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots'> = {
   addressPenaltyMs: 60_000,
 };
 
+/** A learner's standing at the grader, best first (see FairTurns.classOf). */
+const STANDINGS = ['good', 'new', 'limited'] as const;
+type Standing = (typeof STANDINGS)[number];
+
 /** Learners whose last run is remembered: enough for every learner of a busy day. */
 const RECORDS_KEPT = 100_000;
 
@@ -33,15 +37,16 @@ interface Waiting {
  * Gradings and Runs share the grader's workers; this hands out their turns fairly, so that no
  * learner or address can take them all. A learner runs one at a time (more wait behind it). A
  * free worker goes to the next address in turn that has someone waiting, and within it to its
- * next learner in turn. Code whose last run hit a limit (time, CPU, memory, commands) waits
- * behind everyone else's, and such code may hold all workers but one: an honest learner always
- * finds one. A learner new to an address whose code just hit a limit counts as such too, so
- * that fresh cookies buy an attacker nothing. A request that waits too long is answered 503.
+ * next learner in turn. Learners whose last run went well go first; then new ones; code whose
+ * last run hit a limit (time, CPU, memory, commands) waits behind everyone else's. New and
+ * limited code may hold all workers but one, so a learner whose code behaves always finds one.
+ * A learner new to an address whose code just hit a limit counts as limited, so that fresh
+ * cookies buy an attacker nothing. A request that waits too long is answered 503.
  */
 export class FairTurns {
   private readonly waiting = new Map<string, Waiting[]>();
-  /** Learners running now, and whether each runs with low priority. */
-  private readonly running = new Map<string, boolean>();
+  /** Learners running now, and the class of each (see `classOf`). */
+  private readonly running = new Map<string, Standing>();
   /** The address each running learner counts against. */
   private readonly runningAddress = new Map<string, string>();
   /** Whether each learner's last run hit a limit; the oldest forgotten past RECORDS_KEPT. */
@@ -136,27 +141,27 @@ export class FairTurns {
       mine.shift();
       if (mine.length === 0) this.waiting.delete(next.asker.learner);
       clearTimeout(next.timer);
-      this.running.set(next.asker.learner, this.penalized(next.asker));
+      this.running.set(next.asker.learner, this.classOf(next.asker));
       this.runningAddress.set(next.asker.learner, next.asker.address);
       next.start();
     }
   }
 
   /**
-   * The first waiting request of the address with the fewest running, then served least
-   * recently (then, within it, of the learner served least recently), unpenalized ones before
-   * penalized.
+   * The first waiting request of the best class (see `classOf`), from the address with the
+   * fewest running, then served least recently (within it, of the learner served least
+   * recently). Code not known to be good may hold all workers but one.
    */
   private pick(): Waiting | undefined {
-    const penalizedRunning = [...this.running.values()].filter(Boolean).length;
-    const penalizedRoom = penalizedRunning < Math.max(1, this.options.slots - 1);
-    for (const wantPenalized of [false, true]) {
-      if (wantPenalized && !penalizedRoom) return undefined;
+    const notKnownGood = [...this.running.values()].filter((standing) => standing !== 'good');
+    const room = notKnownGood.length < Math.max(1, this.options.slots - 1);
+    for (const wanted of STANDINGS) {
+      if (wanted !== 'good' && !room) return undefined;
       let best: Waiting | undefined;
       for (const [learner, mine] of this.waiting) {
         const first = mine[0];
         if (!first || this.running.has(learner)) continue;
-        if (this.penalized(first.asker) !== wantPenalized) continue;
+        if (this.classOf(first.asker) !== wanted) continue;
         if (!best || this.before(first.asker.address, best.asker.address)) best = first;
       }
       if (best) {
@@ -185,10 +190,15 @@ export class FairTurns {
     return (this.lastServed.get(one) ?? 0) < (this.lastServed.get(other) ?? 0);
   }
 
-  private penalized({ learner, address }: Asker): boolean {
-    const known = this.record.get(learner);
-    if (known !== undefined) return known;
-    return (this.addressPenalties.get(address) ?? 0) > Date.now();
+  /**
+   * `good`: the learner's last run hit no limit. `new`: no run of theirs is remembered, and
+   * their address's code hit none lately. `limited`: their last run hit a limit, or they are
+   * new at an address whose code just did.
+   */
+  private classOf({ learner, address }: Asker): Standing {
+    const limited = this.record.get(learner);
+    if (limited !== undefined) return limited ? 'limited' : 'good';
+    return (this.addressPenalties.get(address) ?? 0) > Date.now() ? 'limited' : 'new';
   }
 
   private remember({ learner, address }: Asker, limited: boolean): void {

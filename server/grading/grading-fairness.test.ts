@@ -40,6 +40,9 @@ describe("an honest learner's Submit while others submit code that never settles
       await answer.text();
       return { status: answer.status, ms: performance.now() - started };
     };
+    // The honest learner has been at work before: their code is known to behave.
+    const honest = new From(base, '198.51.100.7');
+    expect((await submit(honest, SOLUTION)).status).toBe(200);
     // Six attackers from three addresses, each submitting again as soon as answered.
     let attacking = true;
     const attackerGradings: number[] = [];
@@ -59,7 +62,6 @@ describe("an honest learner's Submit while others submit code that never settles
     // check. Until then it is code like any other (a grading cannot be stopped for another).
     await expect.poll(() => judged.size, { timeout: 90_000, interval: 200 }).toBe(3);
 
-    const honest = new From(base, '198.51.100.7');
     const submits = [];
     for (let round = 0; round < 3; round++) submits.push(await submit(honest, SOLUTION));
     attacking = false;
