@@ -57,19 +57,24 @@ export interface LateCommand {
   after: string;
 }
 
-/** What a value weighs on the wire: a string's UTF-8 bytes, bytes as they are, containers by their contents. */
-function wireBytes(value: unknown): number {
+/**
+ * What a value weighs on the wire: a string's UTF-8 bytes, bytes as they are (each time they
+ * are sent), containers by their contents, to a depth no command or reply reaches: a value made
+ * of shared parts (a = [a, a], forty times over) must not be walked as 2^40 leaves.
+ */
+function wireBytes(value: unknown, depth = 0): number {
   if (typeof value === 'string') return Buffer.byteLength(value);
+  if (value === null || value === undefined) return 0;
+  if (typeof value !== 'object') return String(value).length;
   if (value instanceof Uint8Array) return value.byteLength;
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + wireBytes(item), 0);
   if (value instanceof Error) return Buffer.byteLength(value.message);
-  if (value && typeof value === 'object') {
-    return Object.entries(value).reduce(
-      (sum, [key, item]) => sum + Buffer.byteLength(key) + wireBytes(item),
-      0,
-    );
-  }
-  return value === null || value === undefined ? 0 : String(value).length;
+  if (depth > 10) return 0;
+  const entries = Array.isArray(value)
+    ? value.map((item) => ['', item] as const)
+    : Object.entries(value);
+  let total = 0;
+  for (const [key, item] of entries) total += Buffer.byteLength(key) + wireBytes(item, depth + 1);
+  return total;
 }
 
 /** INFO's reply, a string or bytes, without the sandbox machine's details. */

@@ -137,6 +137,37 @@ describe('fair turns at the grader', () => {
     await Promise.all(runs);
   });
 
+  it("leaves a learner's standing as it was when their request is refused rather than run", async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    const spinner = job(log, 'spinner');
+    const spun = turns.run(who('spinner', 'X'), spinner.work, (hit) => hit);
+    await settle();
+    spinner.finish(true);
+    await spun;
+    // An unknown exercise, say: refused, and no sign of how the code behaves.
+    await expect(
+      turns.run(
+        who('spinner', 'X'),
+        async () => {
+          throw new Error('no such exercise');
+        },
+        () => false,
+      ),
+    ).rejects.toThrow('no such exercise');
+    const [again, honest] = [job(log, 'again'), job(log, 'honest')];
+    const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
+    await settle();
+    runs.push(turns.run(who('honest', 'Y'), honest.work, (hit) => hit));
+    await settle();
+    // Still limited: it holds the one worker limited code may have, and the newcomer waits.
+    expect(log).toEqual(['spinner', 'again']);
+    again.finish(true);
+    await settle();
+    honest.finish();
+    await Promise.all(runs);
+  });
+
   it('answers 503 with Retry-After to a request that waited too long, and 429 to a third waiting one', async () => {
     const turns = turnsOf(1, 50);
     const log: string[] = [];

@@ -64,15 +64,15 @@ export class FairTurns {
    */
   async run<T>(asker: Asker, work: () => Promise<T>, hitLimit: (value: T) => boolean): Promise<T> {
     await this.turn(asker);
-    let limited = false;
     try {
       const value = await work();
-      limited = hitLimit(value);
+      // Only a run that ended says how the code behaves: a refusal (an unknown exercise, no
+      // sandbox free) leaves the learner's standing as it was.
+      this.remember(asker, hitLimit(value));
       return value;
     } finally {
       this.running.delete(asker.learner);
       this.runningAddress.delete(asker.learner);
-      this.remember(asker, limited);
       this.dispatch();
     }
   }
@@ -228,7 +228,7 @@ export function gradingHitLimit(result: GradeResult): boolean {
 export function runHitLimit(result: RunOnceResult): boolean {
   return (
     result.calls.some((call) => LIMITS.has(call.reason ?? '')) ||
-    /\((wall time|memory|CPU|command|byte|worker memory|sandbox memory) limit\)/.test(
+    /\((wall time|memory|CPU|command|byte|worker memory|sandbox memory|script) limit\)|made no progress|grader worker stopped/.test(
       result.message ?? '',
     )
   );

@@ -18,6 +18,8 @@ export class InlineGradings implements Gradings {
   ) {}
 
   async submit(asker: Asker, exerciseId: string, source: string): Promise<Grading> {
+    // An unknown or broken exercise is refused now, without taking a turn at the grader.
+    await this.grader.checkGradable(exerciseId);
     const started = performance.now();
     const result = await this.turns.run(
       asker,

@@ -47,11 +47,10 @@ export function consoleRoutes(
     // An unknown exercise is a 404 before it costs a sandbox.
     await grader.exercise(exercise);
     const user = askerOf(req, res);
-    // Run takes a grader worker as Submit does: in the learner's fair turn (see FairTurns).
-    const ran = await turns.run(
-      user,
-      () => consoles.useSandbox(user, (sandbox) => grader.runOnce(exercise, source, sandbox)),
-      runHitLimit,
+    // Run takes a grader worker as Submit does, in the learner's fair turn (see FairTurns); the
+    // learner's sandbox is theirs first, so that a turn is never held waiting for it.
+    const ran = await consoles.useSandbox(user, (sandbox) =>
+      turns.run(user, () => grader.runOnce(exercise, source, sandbox), runHitLimit),
     );
     res.json(ran);
   });
@@ -67,19 +66,26 @@ export function consoleRoutes(
   });
   router.get('/console/keys/bytes', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
-    const refused = await consoles.streamKey(askerOf(req, res), key, {
-      start(mediaType, length) {
-        // The bytes are the learner's: only an image the browser may show is named as one.
-        res.status(200).set({
-          'Content-Type': mediaType ?? 'application/octet-stream',
-          'Content-Length': String(length),
-          'Content-Disposition': mediaType ? 'inline' : 'attachment',
-          'X-Content-Type-Options': 'nosniff',
-          'Cache-Control': 'no-store',
-        });
-      },
-      write: (chunk) => sent(res, chunk),
-    });
+    const refused = await consoles
+      .streamKey(askerOf(req, res), key, {
+        start(mediaType, length) {
+          // The bytes are the learner's: only an image the browser may show is named as one.
+          res.status(200).set({
+            'Content-Type': mediaType ?? 'application/octet-stream',
+            'Content-Length': String(length),
+            'Content-Disposition': mediaType ? 'inline' : 'attachment',
+            'X-Content-Type-Options': 'nosniff',
+            'Cache-Control': 'no-store',
+          });
+        },
+        write: (chunk) => sent(res, chunk),
+      })
+      .catch((error: unknown) => {
+        // The client went away, or stopped reading: nobody is left to answer.
+        if (error === CLIENT_GONE) return 'gone' as const;
+        throw error;
+      });
+    if (refused === 'gone') return;
     if (!refused) {
       res.end();
       return;
@@ -114,26 +120,33 @@ function query<T>(req: Request, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
+/** Why a value's bytes stopped: the client closed the connection or stopped reading. */
+const CLIENT_GONE = new Error('the client is gone');
+
 /**
  * Writes a chunk, waiting until the client has taken the one before: the bytes are read from
- * Redis as fast as the client reads them. A client that stops reading is cut off, so that it
- * cannot hold the learner's turn on their sandbox.
+ * Redis as fast as the client reads them. A client that closes or stops reading is cut off and
+ * the reading stops (CLIENT_GONE), so that it cannot hold the learner's turn on their sandbox.
  */
 function sent(res: Response, chunk: Buffer): Promise<void> {
+  if (res.destroyed || res.writableEnded) return Promise.reject(CLIENT_GONE);
   if (res.write(chunk)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
+  return new Promise((resolve, reject) => {
+    const settle = (drained: boolean) => {
       clearTimeout(timer);
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (drained) resolve();
+      else reject(CLIENT_GONE);
     };
+    const onDrain = () => settle(true);
+    const onClose = () => settle(false);
     const timer = setTimeout(() => {
       res.destroy();
-      done();
+      settle(false);
     }, STALL_MS);
-    res.once('drain', done);
-    res.once('close', done);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
   });
 }
 
