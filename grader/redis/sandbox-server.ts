@@ -6,7 +6,6 @@ import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { isExecutable } from '../shared/is-executable.ts';
-import { lowPriority } from '../shared/low-priority.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
@@ -151,12 +150,8 @@ const hasPrlimit = isExecutable(PRLIMIT);
  */
 export const SANDBOX_ADDRESS_SPACE_MB = 768;
 
-/**
- * redis-server under prlimit's address-space limit, where util-linux has it (Linux), and at a
- * lower CPU priority: a learner's Lua script that computes for long must not slow the app.
- */
+/** redis-server under prlimit's address-space limit, where util-linux has it (Linux). */
 function withAddressSpaceLimit(binary: string, configPath: string): [string, string[]] {
-  const command = [...lowPriority(), binary, configPath];
-  if (!hasPrlimit) return [command[0] as string, command.slice(1)];
-  return [PRLIMIT, [`--as=${SANDBOX_ADDRESS_SPACE_MB * 1024 * 1024}`, '--', ...command]];
+  if (!hasPrlimit) return [binary, [configPath]];
+  return [PRLIMIT, [`--as=${SANDBOX_ADDRESS_SPACE_MB * 1024 * 1024}`, '--', binary, configPath]];
 }

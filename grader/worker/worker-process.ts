@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
-import { lowPriority } from '../shared/low-priority.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
 import type { FromWorker, Job, ToWorker } from './protocol.ts';
 
@@ -47,7 +46,6 @@ export class WorkerProcess {
     // isolated-vm needs --no-node-snapshot on Node 20 and newer.
     const [command, ...args] = [
       ...networkIsolationPrefix(),
-      ...lowPriority(),
       process.execPath,
       '--no-node-snapshot',
       '--import',
