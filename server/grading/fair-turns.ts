@@ -77,13 +77,6 @@ export class FairTurns {
     }
   }
 
-  /** Requests waiting for a turn now. */
-  get queued(): number {
-    let count = 0;
-    for (const list of this.waiting.values()) count += list.length;
-    return count;
-  }
-
   private turn(asker: Asker): Promise<void> {
     const mine = this.waiting.get(asker.learner) ?? [];
     if (mine.length >= this.options.maxWaitingPerLearner) {
