@@ -20,6 +20,21 @@ function job(log: string[], name: string) {
   };
 }
 
+/** One run of `learner`'s, ended at once: hitting a limit or not. */
+async function runOnce(
+  turns: FairTurns,
+  log: string[],
+  learner: string,
+  address: string,
+  limited: boolean,
+) {
+  const first = job(log, learner);
+  const ran = turns.run(who(learner, address), first.work, (hit) => hit);
+  await settle();
+  first.finish(limited);
+  await ran;
+}
+
 const turnsOf = (slots: number, maxWaitMs = 10_000) =>
   new FairTurns({ slots, maxWaitMs, maxWaitingPerLearner: 2, addressPenaltyMs: 60_000 });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -84,16 +99,8 @@ describe('fair turns at the grader', () => {
     const turns = turnsOf(2);
     const log: string[] = [];
     // An honest learner whose code ran well, and one whose code spun.
-    for (const [name, address, limited] of [
-      ['honest', 'Y', false],
-      ['spinner', 'X', true],
-    ] as const) {
-      const first = job(log, `${name}'s first`);
-      const ran = turns.run(who(name, address), first.work, (hit) => hit);
-      await settle();
-      first.finish(limited);
-      await ran;
-    }
+    await runOnce(turns, log, 'honest', 'Y', false);
+    await runOnce(turns, log, 'spinner', 'X', true);
     log.length = 0;
     log.push('spinner');
     // Back for more, with a fresh cookie too: both low priority now, one worker at most.
@@ -118,11 +125,7 @@ describe('fair turns at the grader', () => {
   it('keeps a worker for learners whose code behaves: new ones wait while the rest run limited code', async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
-    const spinner = job(log, 'spinner');
-    const spun = turns.run(who('spinner', 'X'), spinner.work, (hit) => hit);
-    await settle();
-    spinner.finish(true);
-    await spun;
+    await runOnce(turns, log, 'spinner', 'X', true);
     const [again, newcomer] = [job(log, 'again'), job(log, 'newcomer')];
     const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
     await settle();
@@ -140,11 +143,7 @@ describe('fair turns at the grader', () => {
   it("leaves a learner's standing as it was when their request is refused rather than run", async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
-    const spinner = job(log, 'spinner');
-    const spun = turns.run(who('spinner', 'X'), spinner.work, (hit) => hit);
-    await settle();
-    spinner.finish(true);
-    await spun;
+    await runOnce(turns, log, 'spinner', 'X', true);
     // An unknown exercise, say: refused, and no sign of how the code behaves.
     await expect(
       turns.run(
