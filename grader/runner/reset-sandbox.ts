@@ -15,7 +15,9 @@ export const SANDBOX_STOPPED =
 
 /** Whether an error of the grader's own client says that the sandbox is gone. */
 export function sandboxGone(error: unknown): boolean {
-  return /^(Connection is closed|Stream isn't writeable)|ECONNREFUSED|ECONNRESET|ENOENT|EPIPE/.test(
+  // ioredis's own words for a socket that is gone; a check's own error (a fixture not found,
+  // ENOENT) must not read as a stopped sandbox.
+  return /^(Connection is closed|Stream isn't writeable|connect (ECONNREFUSED|ENOENT) |read ECONNRESET|write EPIPE)/.test(
     (error as Error)?.message ?? '',
   );
 }
