@@ -181,7 +181,14 @@ export class RedisBridge {
     const results = await this.sendNow(entries, () =>
       tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
     ).then(this.received);
-    return results?.map(([error, value]) => (error ? { error: error.message } : { value })) ?? null;
+    const queued = atomic ? entries.slice(1, -1) : entries;
+    return (
+      results?.map(([error, value], index) =>
+        error
+          ? { error: error.message }
+          : { value: queued[index]?.name === 'info' ? withoutServerDetails(value) : value },
+      ) ?? null
+    );
   };
 
   /**
@@ -204,7 +211,9 @@ export class RedisBridge {
         ];
         const sent = () => tracked(usage, async () => fn?.apply(client, args)).then(this.received);
         return this.sendNow([entry], sent).then(
-          (value): PipelineReply => ({ value }),
+          (value): PipelineReply => ({
+            value: entry.name === 'info' ? withoutServerDetails(value) : value,
+          }),
           (error: Error): PipelineReply => ({ error: error.message }),
         );
       }),
