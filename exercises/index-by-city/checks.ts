@@ -86,10 +86,27 @@ async function seed(redis: Redis, users: readonly User[]): Promise<void> {
 }
 
 /** Users in other cities, shaped like `like`: code that searches, or touches what it should not, meets them. */
-function seedNeighbours({ decoys, redis, random }: Ctx, like: string, cities: readonly string[]) {
-  return decoys(like, 3, async (id) => {
-    await seed(redis, [{ id, name: random.pick(NAMES), city: otherCity(random, cities) }]);
-  });
+/**
+ * Three users shaped like `like`, in cities of their own, none sharing an id with `users` (a
+ * neighbour that took a real user's id would move that user to its city).
+ */
+async function seedNeighbours(
+  { redis, random }: Ctx,
+  like: string,
+  cities: readonly string[],
+  users: readonly User[],
+): Promise<User[]> {
+  const taken = [...users];
+  for (let count = 0; count < 3; count++) {
+    const neighbour = {
+      id: freshId(random, like, taken),
+      name: random.pick(NAMES),
+      city: otherCity(random, cities),
+    };
+    taken.push(neighbour);
+    await seed(redis, [neighbour]);
+  }
+  return taken.slice(users.length);
 }
 
 const sortedMembers = async (redis: Redis, key: string) => (await redis.smembers(key)).sort();
@@ -220,7 +237,7 @@ const checks: CheckList<Exports> = [
       const [settled, ...rest] = users;
       if (!settled) throw new Error('no user generated');
       await seed(redis, rest);
-      await seedNeighbours(ctx, settled.id, cities);
+      await seedNeighbours(ctx, settled.id, cities, users);
 
       let before = await snapshot();
       await call('addUser', sandboxClient, settled);
@@ -338,9 +355,9 @@ const checks: CheckList<Exports> = [
       const { cities, users } = population(random, 2, 3);
       const [from = '', to = ''] = cities;
       await seed(redis, users);
-      await seedNeighbours(ctx, users[0]?.id ?? '1000', cities);
+      const neighbours = await seedNeighbours(ctx, users[0]?.id ?? '1000', cities, users);
       const newcomer = {
-        id: freshId(random, users[0]?.id ?? '1000', users),
+        id: freshId(random, users[0]?.id ?? '1000', [...users, ...neighbours]),
         name: random.pick(NAMES),
         city: from,
       };

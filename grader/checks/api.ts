@@ -243,7 +243,7 @@ export interface CheckContext<Exports> {
   expectTtl(key: string, window: TtlWindow): Promise<void>;
   /**
    * Seeds `count` look-alike objects: `seed` is called with a fresh id shaped like `like` for
-   * each, and writes the object with the grader's `redis`. Code that ignores its argument and
+   * each (one no key of the sandbox names yet), and writes the object with the grader's `redis`. Code that ignores its argument and
    * searches (KEYS, SCAN) or takes "the only key there is" then meets them. Resolves with their
    * ids; a snapshot diff tells whether any was touched.
    */

@@ -94,7 +94,11 @@ export function checkContext({
           throw new Error(`decoys: ${count} ids shaped like '${like}' cannot all differ`);
         }
         const id = random.id(like);
-        if (id !== like) ids.add(id);
+        // Never an id a key already names: a decoy that took a real object's id would overwrite it.
+        if (id === like || (await redis.keys(`*${id.replace(/[*?[\]\\]/g, '\\$&')}*`)).length > 0) {
+          continue;
+        }
+        ids.add(id);
       }
       for (const id of ids) await seed(id);
       return [...ids];
