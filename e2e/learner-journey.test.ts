@@ -280,6 +280,26 @@ describe('a learner in the browser', () => {
       .waitFor();
   });
 
+  it('signs out another browser holding a copy of the cookie, keeping the progress here', async () => {
+    await page.goto(course.url);
+    const other = await newLearner();
+    await other.context.addCookies(await page.context().cookies());
+    await other.page.goto(course.url);
+    const passed = (shown: Page) => shown.locator('label[for="course-progress"]').textContent();
+    expect(await passed(other.page)).toBe('1 of 12 exercises passed');
+
+    await page.getByRole('button', { name: 'Sign out other browsers' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /no longer reaches your progress/ })
+      .waitFor();
+    await other.page.reload();
+    expect(await passed(other.page)).toBe('0 of 12 exercises passed');
+    await page.reload();
+    expect(await passed(page)).toBe('1 of 12 exercises passed');
+    await other.context.close();
+  });
+
   it('reaches every control of the lesson page by keyboard', async () => {
     await page.goto(`${course.url}/lessons/set-and-get`);
     await panel(page).locator('.monaco-editor .view-lines').waitFor();

@@ -14,6 +14,7 @@ import type { Gradings } from './grading/gradings.ts';
 import { InlineGradings } from './grading/inline-gradings.ts';
 import { QueuedGradings } from './grading/queued-gradings.ts';
 import { notFound } from './http-errors.ts';
+import { CookieGenerations } from './identity/cookie-generations.ts';
 import { learnerCookie } from './identity/learner-cookie.ts';
 import { instructorReport } from './instructor/instructor-report.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from './limits/rate-limits.ts';
@@ -27,6 +28,7 @@ import { instructorRoutes } from './routes/instructor-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { progressRoutes } from './routes/progress-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AppState } from './state/app-state.ts';
@@ -106,9 +108,12 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(previewRoutes(deps.preview));
   // Who the learner is (a new one is counted against their address).
-  const identify = Router().use(learnerCookie(deps.cookieSecret), limit('newLearners'));
-  app.use('/api', identify);
+  const generations = new CookieGenerations(state);
+  const identify = (revoked: 'refuse' | 'renew') =>
+    Router().use(learnerCookie(deps.cookieSecret, generations, revoked), limit('newLearners'));
+  app.use('/api', identify('refuse'));
   app.use('/api', express.json({ limit: '128kb' }));
+  app.use('/api', sessionRoutes(generations));
   app.use('/api', courseRoutes(course, progress));
   app.use('/api', progressRoutes(course, progress, limit('draft')));
   app.use('/api', submissionRoutes(gradings, limit('submit')));
@@ -133,7 +138,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(express.static(webDir, { index: false }));
     // Client-side routes (/lessons/...) all load the same page. It carries the learner cookie,
     // so that the page's first API requests, sent together, all come from one learner.
-    app.get('/{*path}', identify, (_req, res) => res.sendFile(join(webDir, 'index.html')));
+    app.get('/{*path}', identify('renew'), (_req, res) => res.sendFile(join(webDir, 'index.html')));
   }
   app.use((req) => {
     throw notFound(`nothing at ${req.method} ${req.path}`);

@@ -149,6 +149,7 @@ const USING_STATE: [string, Params?, unknown?][] = [
   ['POST /api/exercises/{id}/hints/{number}', { ...EXERCISE, number: '1' }],
   ['GET /api/exercises/{id}/solution', EXERCISE],
   ['GET /api/progress'],
+  ['POST /api/session/sign-out-others'],
   ['GET /api/exercises/{id}/draft', EXERCISE],
   ['DELETE /api/exercises/{id}/draft', EXERCISE],
   ['GET /api/exercises/{id}/submissions', EXERCISE],
@@ -180,6 +181,7 @@ class InstructorClient extends LearnerClient {
 /** Operations that read no course file: a broken course folder does not make them fail. */
 const READING_NO_COURSE = [
   'GET /api/progress',
+  'POST /api/session/sign-out-others',
   'GET /api/console/keys',
   'GET /api/console/keys/value',
   'GET /api/console/keys/bytes',
@@ -382,6 +384,16 @@ describe('the running app, against its OpenAPI document', () => {
     const run = 'POST /api/console/runs';
     expect((await call(ada, run, {}, { ...RUN, exercise: '../x' })).status).toBe(400);
     expect((await call(ada, run, {}, { ...RUN, exercise: 'no-such' })).status).toBe(404);
+  });
+
+  it("signs out the other copies of a learner's cookie, which are refused from then on", async () => {
+    const learner = new LearnerClient(app.url);
+    await call(learner, 'GET /api/progress');
+    const copy = new LearnerClient(app.url);
+    copy.cookie = learner.cookie;
+    expect((await call(learner, 'POST /api/session/sign-out-others')).status).toBe(204);
+    const refused = await call(copy, 'POST /api/session/sign-out-others');
+    expect([refused.status, refused.body.error]).toEqual([401, 'signed_out']);
   });
 
   it('reveals hints one at a time, and only those there are', async () => {

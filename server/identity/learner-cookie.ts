@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import cookieParser from 'cookie-parser';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { HttpError } from '../http-errors.ts';
 import { keys } from '../progress/keys.ts';
 import type { AppState } from '../state/app-state.ts';
+import type { CookieGenerations } from './cookie-generations.ts';
 
 export const LEARNER_COOKIE = 'keyspace_learner';
 
@@ -54,29 +56,73 @@ async function secretBeside(state: AppState, file: string): Promise<string> {
 
 const newSecret = () => randomBytes(32).toString('base64url');
 
+/** What a cookie names: a learner, and the generation of their cookies it was given at. */
+interface CookieValue {
+  learner: string;
+  generation: number;
+}
+
+/** `<learner>` (generation 0, as every cookie before revocation was) or `<learner>.<generation>`. */
+function readCookie(signed: unknown): CookieValue | undefined {
+  if (typeof signed !== 'string') return undefined;
+  const [learner, generation = '0', ...rest] = signed.split('.');
+  if (rest.length > 0 || !LearnerId.safeParse(learner).success || !/^\d{1,9}$/.test(generation)) {
+    return undefined;
+  }
+  return { learner: learner as string, generation: Number(generation) };
+}
+
+/** Sets the learner cookie, in place of any this response was to set before. */
+export function giveLearnerCookie(req: Request, res: Response, value: CookieValue): void {
+  // A response sets one learner cookie: two would leave the browser with whichever came last.
+  res.removeHeader('Set-Cookie');
+  const text = value.generation === 0 ? value.learner : `${value.learner}.${value.generation}`;
+  res.cookie(LEARNER_COOKIE, text, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.secure,
+    path: '/',
+    maxAge: COOKIE_MAX_AGE_MS,
+  });
+}
+
+/** The message of a cookie whose learner signed out its other copies. */
+export const SIGNED_OUT =
+  'this browser was signed out of its progress from another browser (its copy of the cookie was ended there): reload the page to start as a new learner';
+
 /**
  * Gives every browser a learner id in a signed, HttpOnly, SameSite cookie: no sign-up. A cookie
  * that is missing, forged or unreadable gets a new id. Lax SameSite keeps the cookie off
  * cross-site POSTs, which (with JSON-only bodies) is what stands between another site and a
  * learner's progress.
+ *
+ * A cookie its learner has signed out (an older generation) is refused with 401 where `revoked`
+ * is 'refuse', the API: were it given a new id there, a request of the learner's own browser sent
+ * just before they signed the others out would replace the cookie they kept. A page load
+ * ('renew') gives it a new id.
  */
-export function learnerCookie(secret: string): Router {
-  return Router().use(cookieParser(secret), (req: Request, res: Response, next: NextFunction) => {
-    const signed: unknown = req.signedCookies?.[LEARNER_COOKIE];
-    const known = LearnerId.safeParse(signed).success;
-    const learner = known ? (signed as string) : randomUUID();
-    res.locals.learner = learner;
-    res.locals.newLearner = !known;
-    res.cookie(LEARNER_COOKIE, learner, {
-      signed: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.secure,
-      path: '/',
-      maxAge: COOKIE_MAX_AGE_MS,
-    });
-    next();
-  });
+export function learnerCookie(
+  secret: string,
+  generations: CookieGenerations,
+  revoked: 'refuse' | 'renew',
+): Router {
+  return Router().use(
+    cookieParser(secret),
+    async (req: Request, res: Response, next: NextFunction) => {
+      let value = readCookie(req.signedCookies?.[LEARNER_COOKIE]);
+      if (value && value.generation < (await generations.current(value.learner))) {
+        if (revoked === 'refuse') throw new HttpError(401, 'signed_out', SIGNED_OUT);
+        value = undefined;
+      }
+      const known = value !== undefined;
+      value ??= { learner: randomUUID(), generation: 0 };
+      res.locals.learner = value.learner;
+      res.locals.newLearner = !known;
+      giveLearnerCookie(req, res, value);
+      next();
+    },
+  );
 }
 
 /** The learner the request comes from (set by learnerCookie). */

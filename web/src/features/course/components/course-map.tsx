@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { type Loadable, useLoad } from '../../../lib/use-api.ts';
 import { useCourseVersion } from '../../preview/live-preview.ts';
+import { SignOutOthers } from '../../progress/components/sign-out-others.tsx';
 import {
   hasPassed,
   type LessonStatus,
@@ -64,6 +65,7 @@ export function CourseMap() {
                 );
               })}
             </ol>
+            {known && <SignOutOthers />}
           </>
         )}
       </LoadState>
