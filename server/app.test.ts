@@ -208,6 +208,22 @@ describe('the HTTP API', () => {
     );
   });
 
+  it('ends a Run only once its sandbox is idle, replacing one its code left busy, and says so', async () => {
+    const learner = new LearnerClient(base);
+    await learner.json(learner.post('/console/commands', { commands: 'SET before run' }));
+    // A command Redis cannot interrupt, outlasting the call's time limit and then some.
+    const source = `export async function main(redis) {
+      return redis.eval("return #string.rep('x', 300 * 1024 * 1024)", 0);
+    }`;
+    const ran = await learner.json<{ status: string; message?: string; calls: unknown[] }>(
+      learner.post('/console/runs', { exercise: 'set-and-get', source }),
+    );
+    expect(ran.status).toBe('error');
+    expect(ran.message).toMatch(/sandbox Redis was still busy .* \(script limit\)$/);
+    const after = await learner.json(learner.post('/console/commands', { commands: 'GET before' }));
+    expect(after).toEqual({ output: '(nil)' });
+  });
+
   it("keeps the key view's pages small however large the learner's values, and pages through every key once", async () => {
     const run = async (commands: string[]) => {
       const reply = await learner.json<{ output: string; note?: string }>(

@@ -1,5 +1,7 @@
+import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxesFullError } from '../errors.ts';
+import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { ConsoleSessions, type ConsoleUser } from './console-sessions.ts';
 
@@ -8,6 +10,19 @@ const user = (learner: string, address = `address-of-${learner}`): ConsoleUser =
   learner,
   address,
 });
+
+/** The learner's own connection to their sandbox, as a Run's code has it. */
+function connectLearner(sandbox: SandboxAddress): Redis {
+  const learner = new Redis({
+    path: sandbox.socketPath,
+    username: 'learner',
+    password: sandbox.learnerPassword,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  learner.on('error', () => {});
+  return learner;
+}
 
 describe('Redis consoles', () => {
   const consoles = new ConsoleSessions({
@@ -119,6 +134,36 @@ describe('Redis consoles', () => {
     const looping = await consoles.run(mine, 'EVAL "while true do end" 0');
     expect(looping.note).toMatch(/stopped after 2 s of waiting/);
     expect(await consoles.run(mine, 'GET secret')).toEqual({ output: '"mine"' });
+  });
+
+  it('waits, once code is done with a sandbox, until it is idle: a script left running is killed, keys kept', async () => {
+    await consoles.run(mine, 'SET kept yes');
+    const note = await consoles.useSandbox(mine, async (sandbox, settle) => {
+      const learner = connectLearner(sandbox);
+      learner.eval('while true do end', 0).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      learner.disconnect();
+      return settle();
+    });
+    expect(note).toBeUndefined();
+    expect(await consoles.run(mine, 'GET kept')).toEqual({ output: '"yes"' });
+  });
+
+  it('replaces a sandbox that one command keeps busy after the code is done, saying so', async () => {
+    await consoles.run(theirs, 'SET lost soon');
+    const started = performance.now();
+    const note = await consoles.useSandbox(theirs, async (sandbox, settle) => {
+      const learner = connectLearner(sandbox);
+      // string.rep runs in C: no SCRIPT KILL reaches it, and the server answers nobody meanwhile.
+      learner.eval("return #string.rep('x', 300 * 1024 * 1024)", 0).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      learner.disconnect();
+      return settle();
+    });
+    expect(note).toMatch(/still busy 2 s after your code was done .* \(script limit\)$/);
+    // Replaced at once, not after the command's own end (seconds later).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await consoles.run(theirs, 'GET lost')).toEqual({ output: '(nil)' });
   });
 
   it('treats text as data: markup and escapes are stored and shown, never run', async () => {

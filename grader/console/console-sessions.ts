@@ -96,6 +96,12 @@ interface Session {
  * or Run, that keeps its keys between them until it idles out. A learner is named by the caller
  * (the server's learner id); nothing here is shared between two names.
  */
+/** How long a sandbox may take to answer once the learner's code is done with it. */
+const SETTLE_MS = 2_000;
+
+/** What the learner is told when their sandbox had to be replaced for not answering. */
+export const STILL_BUSY = `the sandbox Redis was still busy ${SETTLE_MS / 1000} s after your code was done with it (a command that cannot be interrupted, such as a Lua string.rep of a huge string), so a new, empty one took its place (script limit)`;
+
 export class ConsoleSessions {
   private readonly sessions = new Map<string, Session>();
   /** Sandboxes being started, by learner: two first requests at once start one. */
@@ -126,13 +132,19 @@ export class ConsoleSessions {
 
   /**
    * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
-   * the console's commands, so nothing replaces the sandbox meanwhile.
+   * the console's commands, so nothing replaces the sandbox meanwhile. `settle`, called once the
+   * code is done, waits until the sandbox is idle again (see `recover`) and says what the learner
+   * should know of it: work that left a server busy must not end before the server does, or its
+   * learner could keep any number of them busy at once.
    */
   async useSandbox<T>(
     user: ConsoleUser,
-    work: (sandbox: SandboxAddress) => Promise<T>,
+    work: (sandbox: SandboxAddress, settle: () => Promise<string | undefined>) => Promise<T>,
   ): Promise<T> {
-    return (await this.inTurn(user, (session) => work(session.sandbox.address))).value;
+    const { value } = await this.inTurn(user, (session) =>
+      work(session.sandbox.address, () => this.recover(session)),
+    );
+    return value;
   }
 
   /**
@@ -223,8 +235,8 @@ export class ConsoleSessions {
     return turn;
   }
 
-  private async replaceSandbox(session: Session): Promise<void> {
-    await session.sandbox.stop();
+  private async replaceSandbox(session: Session, graceMs?: number): Promise<void> {
+    await session.sandbox.stop(graceMs);
     session.sandbox = await SandboxServer.start();
   }
 
@@ -305,17 +317,23 @@ export class ConsoleSessions {
 
   /**
    * After a command that would not end: a Lua script still running is killed, or the sandbox is
-   * replaced. Answers what the learner should know of it.
+   * replaced, as it is when it does not answer within SETTLE_MS (one command that cannot be
+   * interrupted, such as a Lua `string.rep` of a huge string, holds it that long). Answers what
+   * the learner should know of it.
    */
   private async recover(session: Session): Promise<string | undefined> {
-    const trusted = connectTrusted(session.sandbox.address);
+    const trusted = connectTrusted(session.sandbox.address, SETTLE_MS);
     try {
       await whenIdle(trusted, () => trusted.ping());
       return undefined;
     } catch (error) {
-      if (!(error instanceof SandboxLostError)) throw error;
-      await this.replaceSandbox(session);
-      return `${error.message}; a new, empty sandbox took its place`;
+      if (error instanceof SandboxLostError) {
+        await this.replaceSandbox(session);
+        return `${error.message}; a new, empty sandbox took its place`;
+      }
+      if ((error as Error).message !== 'Command timed out') throw error;
+      await this.replaceSandbox(session, 0);
+      return STILL_BUSY;
     } finally {
       trusted.disconnect();
     }

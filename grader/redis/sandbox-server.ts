@@ -126,12 +126,15 @@ export class SandboxServer {
     return this.process.exitCode === null && this.process.signalCode === null;
   }
 
-  /** SIGTERM, then SIGKILL if Redis is still there after a grace period (a busy script). */
-  async stop(): Promise<void> {
+  /**
+   * SIGTERM, then SIGKILL if Redis is still there after a grace period (a busy script). A server
+   * known to be wedged is given no grace: it would not see SIGTERM until its command ends.
+   */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     if (this.alive) {
       const exited = new Promise((resolve) => this.process.once('exit', resolve));
-      this.process.kill('SIGTERM');
-      const killer = setTimeout(() => this.process.kill('SIGKILL'), STOP_GRACE_MS);
+      this.process.kill(graceMs > 0 ? 'SIGTERM' : 'SIGKILL');
+      const killer = setTimeout(() => this.process.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(killer);
     }

@@ -173,12 +173,18 @@ function ended(client: Redis): boolean {
 /** The protocol every connection speaks, said outright: a reset says it again (see `reset`). */
 const PROTOCOL = 3;
 
-function connect(address: SandboxAddress, username: string, password: string): Redis {
+function connect(
+  address: SandboxAddress,
+  username: string,
+  password: string,
+  commandTimeout?: number,
+): Redis {
   const client = new Redis({
     path: address.socketPath,
     username,
     password,
     protocol: PROTOCOL,
+    commandTimeout,
     // The ready check's INFO would fail while a learner's script still runs; a sandbox that went
     // away is not coming back: fail fast, no retries, no reconnection.
     enableReadyCheck: false,
@@ -189,9 +195,12 @@ function connect(address: SandboxAddress, username: string, password: string): R
   return client;
 }
 
-/** A one-off grader connection to a sandbox, for work outside a run (consoles, verify). */
-export function connectTrusted(address: SandboxAddress): Redis {
-  return connect(address, 'grader', address.graderPassword);
+/**
+ * A one-off grader connection to a sandbox, for work outside a run (consoles, verify); with
+ * `commandTimeoutMs`, a command not answered by then fails with "Command timed out".
+ */
+export function connectTrusted(address: SandboxAddress, commandTimeoutMs?: number): Redis {
+  return connect(address, 'grader', address.graderPassword, commandTimeoutMs);
 }
 
 const bySandbox = new Map<string, SandboxConnections>();

@@ -48,9 +48,21 @@ export function consoleRoutes(
     await grader.exercise(exercise);
     const user = askerOf(req, res);
     // Run takes a grader worker as Submit does, in the learner's fair turn (see FairTurns); the
-    // learner's sandbox is theirs first, so that a turn is never held waiting for it.
-    const ran = await consoles.useSandbox(user, (sandbox) =>
-      turns.run(user, () => grader.runOnce(exercise, source, sandbox), runHitLimit),
+    // learner's sandbox is theirs first, so that a turn is never held waiting for it. The turn
+    // lasts until the sandbox is idle again: a Redis still busy with the code's work is the
+    // learner's share of the machine as much as the worker is.
+    const ran = await consoles.useSandbox(user, (sandbox, settle) =>
+      turns.run(
+        user,
+        async () => {
+          const result = await grader.runOnce(exercise, source, sandbox);
+          const note = await settle();
+          if (!note) return result;
+          const message = [result.message, note].filter(Boolean).join('\n');
+          return { ...result, status: 'error' as const, message };
+        },
+        runHitLimit,
+      ),
     );
     res.json(ran);
   });
