@@ -1,5 +1,6 @@
 // npm run bench:abuse — how honest learners fare while attackers abuse a real `keyspace start` on
-// loopback: a quiet phase, then one phase per attack, side by side as ratios within one run.
+// loopback: a quiet phase, a second one (the noise floor), then one phase per attack, side by
+// side as ratios within one run.
 // Printed, never asserted: the machine is shared and noisy; compare within a run.
 //
 // One deployment (bench/load/deployment.ts), with TRUST_PROXY=loopback so that every client
@@ -25,7 +26,7 @@ import { HonestLearner } from './abuse/honest.ts';
 import { HonestWindows } from './abuse/honest-record.ts';
 import { loadAverage, machineLine } from './abuse/machine.ts';
 import { type PhaseResult, runPhase } from './abuse/phase.ts';
-import { report } from './abuse/report.ts';
+import { QUIET_AGAIN, report } from './abuse/report.ts';
 import { readSettings } from './abuse/settings.ts';
 import { type ExerciseMaterial, loadCourseMaterial } from './load/course-material.ts';
 import { type Deployment, Started, startInline } from './load/deployment.ts';
@@ -78,6 +79,7 @@ async function benchmark(
   const phase = { deployment, seconds: settings.phaseSeconds, windows };
   try {
     phases.push(await runPhase('quiet', undefined, phase));
+    phases.push(await runPhase(QUIET_AGAIN, undefined, phase));
     for (const name of settings.attacks) {
       phases.push(await runPhase(name, ATTACKS[name](deployment.url), phase));
     }
@@ -90,7 +92,7 @@ async function benchmark(
 
 console.log(machineLine());
 console.log(
-  `Keyspace abuse benchmark: ${HONEST_LEARNERS} honest learners (10.0.0.1–${HONEST_LEARNERS}) on ${EXERCISE}; phases of ${settings.phaseSeconds} s measured: quiet, ${settings.attacks.join(', ')}; KEYSPACE_CONSOLES=${CONSOLES}, so ${perAddressFor(CONSOLES)} per address (a quarter)`,
+  `Keyspace abuse benchmark: ${HONEST_LEARNERS} honest learners (10.0.0.1–${HONEST_LEARNERS}) on ${EXERCISE}; phases of ${settings.phaseSeconds} s measured: quiet, ${QUIET_AGAIN}, ${settings.attacks.join(', ')}; KEYSPACE_CONSOLES=${CONSOLES}, so ${perAddressFor(CONSOLES)} per address (a quarter)`,
 );
 console.log(
   'The attackers and the honest learners run on the same machine as the app and share its cores. Latency is from the request sent to the answer read; a failure counts too, and a request counts in each measured window its time overlaps.',

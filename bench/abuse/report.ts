@@ -7,6 +7,13 @@ import { type ProcessCounts, sum } from './process-tree.ts';
 const P99_RATIO_TARGET = 2;
 
 const PHASE = 20;
+
+/**
+ * The second phase without an attack: its ratio to the first is what the machine's own noise
+ * does to a p99 of this many requests, the floor under every attack's ratio. Not judged.
+ */
+export const QUIET_AGAIN = 'quiet again';
+const judged = (phase: PhaseResult) => phase.name !== 'quiet' && phase.name !== QUIET_AGAIN;
 const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(1));
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 const cell = (value: string | number, width: number) => String(value).padStart(width);
@@ -39,8 +46,8 @@ function endpointTable(endpoint: HonestEndpoint, phases: PhaseResult[], quiet?: 
       continue;
     }
     const ratio = quietFigures ? figures.p99 / quietFigures.p99 : Number.NaN;
-    const verdict = phase === quiet ? undefined : verdictOf(figures, quietFigures);
-    const mark = phase === quiet ? '' : verdict ? (verdict.met ? '✓' : '✗') : '—';
+    const verdict = judged(phase) ? verdictOf(figures, quietFigures) : undefined;
+    const mark = !judged(phase) ? '' : verdict ? (verdict.met ? '✓' : '✗') : '—';
     console.log(
       `  ${phase.name.padEnd(PHASE)}${cell(ms(figures.p50), 9)}${cell(ms(figures.p99), 9)}${cell(Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`, 11)}${cell(figures.requests, 6)}${cell(figures.errors, 9)}${cell(figures.limited, 5)}${cell(figures.other, 7)}${cell(mark, 8)}`,
     );
@@ -122,7 +129,7 @@ function summary(phases: PhaseResult[], quiet?: PhaseResult) {
       const figures = phase.record.figures(endpoint);
       if (figures && figures.limited > 0)
         limited.push(`${phase.name}: ${endpoint} ×${figures.limited}`);
-      if (phase === quiet) continue;
+      if (!judged(phase)) continue;
       if (!figures && quiet?.record.figures(endpoint)) {
         // Not one request started in the window: the learners were stuck on another.
         misses.push(`${phase.name}: ${endpoint} never reached in the window`);
@@ -139,6 +146,17 @@ function summary(phases: PhaseResult[], quiet?: PhaseResult) {
     `\nTarget: under every attack, each honest p99 at most ${P99_RATIO_TARGET}× its quiet p99, and no 5xx: ${misses.length === 0 ? '✓ met' : '✗ not met'}`,
   );
   for (const miss of misses) console.log(`  ✗ ${miss}`);
+  const again = phases.find((phase) => phase.name === QUIET_AGAIN);
+  if (again) {
+    const floor = HONEST_ENDPOINTS.map((endpoint) => {
+      const ratio = verdictOf(
+        again.record.figures(endpoint),
+        quiet?.record.figures(endpoint),
+      )?.ratio;
+      return `${endpoint} ${ratio === undefined ? '—' : `${ratio.toFixed(2)}×`}`;
+    });
+    console.log(`Noise floor (${QUIET_AGAIN} ÷ quiet, no attack either time): ${floor.join(', ')}`);
+  }
   console.log(
     limited.length === 0
       ? '429s for honest learners: none (no limit shared with the attackers)'
