@@ -47,6 +47,11 @@ export interface GradeOptions {
    * never a host path.
    */
   file?: string;
+  /**
+   * Runs the grading in the low-priority lane (a worker and a sandbox at LOW_PRIORITY), for
+   * code whose last run hit a limit.
+   */
+  lowPriority?: boolean;
 }
 
 /** A grading and the seed of its random data: grading again with that seed replays the data. */
@@ -63,6 +68,9 @@ export class Grader {
   private readonly exercises = new Map<string, Promise<Exercise>>();
   private waiting = 0;
   private running = 0;
+  /** The low-priority lane, started on its first job: one worker and one sandbox. */
+  private lowLane: Promise<Lane> | undefined;
+  private stopped = false;
 
   private constructor(
     readonly courseDir: string,
@@ -150,17 +158,21 @@ export class Grader {
   async gradeSeeded(
     exerciseId: string,
     source: string,
-    { seed = freshSeed(), file = learnerFile(exerciseId) }: GradeOptions = {},
+    { seed = freshSeed(), file = learnerFile(exerciseId), lowPriority = false }: GradeOptions = {},
   ): Promise<SeededGrade> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     this.waiting++;
-    const sandbox = await this.sandboxes.acquire().finally(() => this.waiting--);
+    const { sandboxes, workers } = await this.lane(lowPriority).catch((error) => {
+      this.waiting--;
+      throw error;
+    });
+    const sandbox = await sandboxes.acquire().finally(() => this.waiting--);
     this.running++;
     let sandboxLost = false;
     try {
-      const reply = await this.workers.run(
+      const reply = await workers.run(
         {
           type: 'grade',
           job: {
@@ -191,7 +203,7 @@ export class Grader {
       };
     } finally {
       this.running--;
-      this.sandboxes.release(sandbox, { lost: sandboxLost });
+      sandboxes.release(sandbox, { lost: sandboxLost });
     }
   }
 
@@ -203,12 +215,14 @@ export class Grader {
     exerciseId: string,
     source: string,
     sandbox: SandboxAddress,
+    { lowPriority = false }: { lowPriority?: boolean } = {},
   ): Promise<RunOnceResult> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     try {
-      const reply = await this.workers.run(
+      const { workers } = await this.lane(lowPriority);
+      const reply = await workers.run(
         {
           type: 'run-once',
           job: {
@@ -252,7 +266,33 @@ export class Grader {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([this.workers.stop(), this.sandboxes.stop()]);
+    this.stopped = true;
+    const low = await this.lowLane?.catch(() => undefined);
+    await Promise.all([
+      this.workers.stop(),
+      this.sandboxes.stop(),
+      low?.workers.stop(),
+      low?.sandboxes.stop(),
+    ]);
+  }
+
+  /**
+   * Where a job runs: the grader's workers and sandboxes, or (`lowPriority`) the low-priority
+   * lane's, started on its first job so that a grader nobody abuses pays nothing for it. One of
+   * each: code that hit a limit runs one job at a time, however many learners it comes from.
+   */
+  private lane(lowPriority: boolean): Promise<Lane> {
+    if (!lowPriority) return Promise.resolve({ workers: this.workers, sandboxes: this.sandboxes });
+    if (this.stopped) return Promise.reject(new GraderError('the grader has stopped'));
+    if (!this.lowLane) {
+      const starting = startLane({ lowPriority: true });
+      // A lane that failed to start is tried afresh by the next job.
+      starting.catch(() => {
+        if (this.lowLane === starting) this.lowLane = undefined;
+      });
+      this.lowLane = starting;
+    }
+    return this.lowLane;
   }
 
   /**
@@ -261,6 +301,22 @@ export class Grader {
    */
   private stepMs(limits: RunLimits): number {
     return limits.callTimeoutMs * 2 + limits.checkTimeoutMs + STEP_MARGIN_MS;
+  }
+}
+
+/** Workers and the sandboxes their gradings run against. */
+interface Lane {
+  workers: WorkerPool;
+  sandboxes: SandboxPool;
+}
+
+async function startLane(options: { lowPriority: boolean }): Promise<Lane> {
+  const sandboxes = await SandboxPool.start(1, options);
+  try {
+    return { workers: await WorkerPool.start(1, options), sandboxes };
+  } catch (error) {
+    await sandboxes.stop();
+    throw error;
   }
 }
 

@@ -96,6 +96,19 @@ interface Session {
  * or Run, that keeps its keys between them until it idles out. A learner is named by the caller
  * (the server's learner id); nothing here is shared between two names.
  */
+/** A learner's console sandbox, lent to their code for a Run. */
+export interface LentSandbox {
+  address: SandboxAddress;
+  /**
+   * Once the code is done: waits until the sandbox is idle again (see `recover`), and says what
+   * the learner should know of it. Work that left a server busy must not end before the server
+   * does, or its learner could keep any number of them busy at once.
+   */
+  settle(): Promise<string | undefined>;
+  /** Runs the sandbox at a low CPU priority from now on (see SandboxServer.lowerPriority). */
+  lowerPriority(): void;
+}
+
 /** How long a sandbox may take to answer once the learner's code is done with it. */
 const SETTLE_MS = 2_000;
 
@@ -132,17 +145,15 @@ export class ConsoleSessions {
 
   /**
    * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
-   * the console's commands, so nothing replaces the sandbox meanwhile. `settle`, called once the
-   * code is done, waits until the sandbox is idle again (see `recover`) and says what the learner
-   * should know of it: work that left a server busy must not end before the server does, or its
-   * learner could keep any number of them busy at once.
+   * the console's commands, so nothing replaces the sandbox meanwhile.
    */
-  async useSandbox<T>(
-    user: ConsoleUser,
-    work: (sandbox: SandboxAddress, settle: () => Promise<string | undefined>) => Promise<T>,
-  ): Promise<T> {
+  async useSandbox<T>(user: ConsoleUser, work: (sandbox: LentSandbox) => Promise<T>): Promise<T> {
     const { value } = await this.inTurn(user, (session) =>
-      work(session.sandbox.address, () => this.recover(session)),
+      work({
+        address: session.sandbox.address,
+        settle: () => this.recover(session),
+        lowerPriority: () => session.sandbox.lowerPriority(),
+      }),
     );
     return value;
   }

@@ -12,13 +12,17 @@ export class SandboxPool {
   private readonly lender: Lender<SandboxServer>;
   private stopped = false;
 
-  private constructor(private readonly all: Set<SandboxServer>) {
+  private constructor(
+    private readonly all: Set<SandboxServer>,
+    private readonly startOptions: { lowPriority?: boolean },
+  ) {
     this.lender = new Lender(all);
   }
 
-  static async start(size: number) {
+  /** `size` sandboxes; with `lowPriority`, each at LOW_PRIORITY, their replacements too. */
+  static async start(size: number, startOptions: { lowPriority?: boolean } = {}) {
     const started = await Promise.allSettled(
-      Array.from({ length: size }, () => SandboxServer.start()),
+      Array.from({ length: size }, () => SandboxServer.start(startOptions)),
     );
     const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s) => s.status === 'rejected');
@@ -26,7 +30,7 @@ export class SandboxPool {
       await Promise.all(servers.map((server) => server.stop()));
       throw failure.reason;
     }
-    return new SandboxPool(new Set(servers));
+    return new SandboxPool(new Set(servers), startOptions);
   }
 
   /** Sandbox servers running now. */
@@ -56,7 +60,7 @@ export class SandboxPool {
 
   private async replace(): Promise<void> {
     try {
-      const fresh = await SandboxServer.start();
+      const fresh = await SandboxServer.start(this.startOptions);
       if (this.stopped) {
         await fresh.stop();
         return;

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { isExecutable } from '../shared/is-executable.ts';
+import { lowerPriority } from '../shared/low-priority.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
@@ -30,7 +31,8 @@ export class SandboxServer {
     private readonly process: ChildProcess,
   ) {}
 
-  static async start(): Promise<SandboxServer> {
+  /** With `lowPriority`, the server runs at LOW_PRIORITY (see `lowerPriority`). */
+  static async start({ lowPriority = false } = {}): Promise<SandboxServer> {
     const binary = findRedisServer();
     // Mode 0700: only this user can reach the socket.
     const dir = await makeOwnedTempDir('keyspace-sandbox-');
@@ -67,6 +69,7 @@ export class SandboxServer {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const server = new SandboxServer(address, dir, child);
+    if (lowPriority) server.lowerPriority();
     await server.waitUntilReady();
     return server;
   }
@@ -119,6 +122,15 @@ export class SandboxServer {
       await this.stop();
       throw error;
     }
+  }
+
+  /**
+   * Runs the server at LOW_PRIORITY from now on, for good: its learner's code hit a limit, and
+   * what it makes Redis compute must not slow anyone else.
+   */
+  lowerPriority(): void {
+    // spawnTied's setpriv and prlimit exec the server in their own process: this pid is it.
+    lowerPriority(this.process.pid);
   }
 
   /** False once the server has exited, e.g. shut down because a learner's script wedged it. */

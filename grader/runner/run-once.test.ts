@@ -16,8 +16,8 @@ describe("Run: the learner's code once, in their own sandbox", () => {
   afterAll(() => Promise.all([grader.stop(), consoles.stop()]));
 
   it("makes the exercise's calls, and leaves what they stored for the key browser", async () => {
-    const result = await consoles.useSandbox(consoleId, (sandbox) =>
-      grader.runOnce('store-image', solution('store-image'), sandbox),
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('store-image', solution('store-image'), address),
     );
     expect(result).toMatchObject({
       status: 'ok',
@@ -52,11 +52,11 @@ describe("Run: the learner's code once, in their own sandbox", () => {
 
   it('keeps what the console wrote, and shows what Run printed and threw', async () => {
     await consoles.run(consoleId, 'SET weather sunny');
-    const result = await consoles.useSandbox(consoleId, (sandbox) =>
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
       grader.runOnce(
         'set-and-get',
         "export async function main(r) { console.log('hi', await r.get('weather')); throw new Error('boom'); }",
-        sandbox,
+        address,
       ),
     );
     expect(result.status).toBe('error');
@@ -65,8 +65,8 @@ describe("Run: the learner's code once, in their own sandbox", () => {
   });
 
   it('reports code that does not compile, calling nothing', async () => {
-    const result = await consoles.useSandbox(consoleId, (sandbox) =>
-      grader.runOnce('set-and-get', 'export const = ;', sandbox),
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('set-and-get', 'export const = ;', address),
     );
     expect(result).toMatchObject({ status: 'error', calls: [] });
     expect(result.message).toMatch(/^set-and-get\.ts:1/);

@@ -15,13 +15,20 @@ export class WorkerPool {
   /** Workers to replace before their next job, though alive: see renew. */
   private readonly outdated = new WeakSet<WorkerProcess>();
 
-  private constructor(private readonly workers: Set<WorkerProcess>) {
+  private constructor(
+    private readonly workers: Set<WorkerProcess>,
+    private readonly spawnOptions: { lowPriority?: boolean },
+  ) {
     this.lender = new Lender(workers);
   }
 
-  static async start(size: number): Promise<WorkerPool> {
+  /** `size` workers; with `lowPriority`, each at LOW_PRIORITY, their replacements too. */
+  static async start(
+    size: number,
+    spawnOptions: { lowPriority?: boolean } = {},
+  ): Promise<WorkerPool> {
     const started = await Promise.allSettled(
-      Array.from({ length: size }, () => WorkerProcess.spawn()),
+      Array.from({ length: size }, () => WorkerProcess.spawn(spawnOptions)),
     );
     const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failure = started.find((s) => s.status === 'rejected');
@@ -29,7 +36,7 @@ export class WorkerPool {
       await Promise.all(workers.map((worker) => worker.stop()));
       throw failure.reason;
     }
-    return new WorkerPool(new Set(workers));
+    return new WorkerPool(new Set(workers), spawnOptions);
   }
 
   /** The process ids of the current workers. */
@@ -97,7 +104,7 @@ export class WorkerPool {
       else this.replacedDead++;
       if (this.stopped) return;
       try {
-        next = await WorkerProcess.spawn();
+        next = await WorkerProcess.spawn(this.spawnOptions);
         if (this.stopped) {
           await next.stop();
           return;

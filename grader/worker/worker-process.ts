@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
+import { lowerPriority } from '../shared/low-priority.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
 import type { FromWorker, Job, ToWorker } from './protocol.ts';
 
@@ -42,7 +43,8 @@ export class WorkerProcess {
     private readonly workerPid: number,
   ) {}
 
-  static spawn(): Promise<WorkerProcess> {
+  /** A worker at LOW_PRIORITY with `lowPriority`, for code whose last run hit a limit. */
+  static spawn({ lowPriority = false } = {}): Promise<WorkerProcess> {
     // isolated-vm needs --no-node-snapshot on Node 20 and newer.
     const [command, ...args] = [
       ...networkIsolationPrefix(),
@@ -68,9 +70,9 @@ export class WorkerProcess {
       }, START_TIMEOUT_MS);
       child.once('message', (message: FromWorker) => {
         clearTimeout(timer);
-        resolve(
-          new WorkerProcess(child, message.type === 'ready' ? message.pid : (child.pid ?? 0)),
-        );
+        const workerPid = message.type === 'ready' ? message.pid : (child.pid ?? 0);
+        if (lowPriority) lowerPriority(workerPid);
+        resolve(new WorkerProcess(child, workerPid));
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);

@@ -57,6 +57,32 @@ describe('fair turns at the grader', () => {
     await Promise.all(all);
   });
 
+  it('runs the code of a learner whose last run hit a limit at low priority, and no one else', async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    const priorityOf = async (learner: string, address: string) => {
+      let low: boolean | undefined;
+      await turns.run(
+        who(learner, address),
+        async (lowPriority) => {
+          low = lowPriority;
+          return false;
+        },
+        () => false,
+      );
+      return low;
+    };
+    expect(await priorityOf('fresh', 'A')).toBe(false);
+    await runOnce(turns, log, 'spinner', 'B', true);
+    expect(await priorityOf('spinner', 'B')).toBe(true);
+    // Its run just now hit no limit: back at normal priority.
+    expect(await priorityOf('spinner', 'B')).toBe(false);
+    // A fresh cookie at the address whose code just hit a limit counts as that code.
+    await runOnce(turns, log, 'spinner-2', 'C', true);
+    expect(await priorityOf('another-cookie', 'C')).toBe(true);
+    expect(await priorityOf('fresh', 'A')).toBe(false);
+  });
+
   it('puts an address new to the line behind the addresses already in it', async () => {
     const turns = turnsOf(1);
     const log: string[] = [];

@@ -59,13 +59,17 @@ export class FairTurns {
   constructor(private readonly options: FairTurnsOptions) {}
 
   /**
-   * Runs `work` in the asker's turn; `hitLimit` tells from its value whether their code hit a
-   * limit, which lowers their priority next time.
+   * Runs `work` in the asker's turn, telling it whether their code hit a limit last time (then it
+   * runs at a low CPU priority); `hitLimit` tells from its value whether it hit one this time.
    */
-  async run<T>(asker: Asker, work: () => Promise<T>, hitLimit: (value: T) => boolean): Promise<T> {
+  async run<T>(
+    asker: Asker,
+    work: (lowPriority: boolean) => Promise<T>,
+    hitLimit: (value: T) => boolean,
+  ): Promise<T> {
     await this.turn(asker);
     try {
-      const value = await work();
+      const value = await work(this.running.get(asker.learner) === 'limited');
       // Only a run that ended says how the code behaves: a refusal (an unknown exercise, no
       // sandbox free) leaves the learner's standing as it was.
       this.remember(asker, hitLimit(value));

@@ -23,7 +23,7 @@ export class InlineGradings implements Gradings {
     const started = performance.now();
     const result = await this.turns.run(
       asker,
-      () => this.grader.grade(exerciseId, source),
+      (lowPriority) => this.grader.grade(exerciseId, source, { lowPriority }),
       gradingHitLimit,
     );
     await this.progress.recordSubmission(asker.learner, source, result);

@@ -51,12 +51,13 @@ export function consoleRoutes(
     // learner's sandbox is theirs first, so that a turn is never held waiting for it. The turn
     // lasts until the sandbox is idle again: a Redis still busy with the code's work is the
     // learner's share of the machine as much as the worker is.
-    const ran = await consoles.useSandbox(user, (sandbox, settle) =>
+    const ran = await consoles.useSandbox(user, (sandbox) =>
       turns.run(
         user,
-        async () => {
-          const result = await grader.runOnce(exercise, source, sandbox);
-          const note = await settle();
+        async (lowPriority) => {
+          if (lowPriority) sandbox.lowerPriority();
+          const result = await grader.runOnce(exercise, source, sandbox.address, { lowPriority });
+          const note = await sandbox.settle();
           if (!note) return result;
           const message = [result.message, note].filter(Boolean).join('\n');
           return { ...result, status: 'error' as const, message };

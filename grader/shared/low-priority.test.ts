@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Grader } from '../grader.ts';
+import { SandboxServer } from '../redis/sandbox-server.ts';
+import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { WorkerPool } from '../worker/worker-pool.ts';
+import { LOW_PRIORITY } from './low-priority.ts';
+
+// Code whose last run hit a limit runs in processes the kernel serves after everyone else's:
+// a worker and a sandbox at LOW_PRIORITY, and the learner's own console sandbox lowered.
+const SOLUTION = readFileSync(
+  new URL('../../exercises/set-and-get/solution.ts', import.meta.url),
+  'utf8',
+);
+/** This process's own niceness: what a process started at normal priority inherits. */
+const NORMAL = getPriority();
+
+async function serverPid(server: SandboxServer): Promise<number> {
+  const trusted = connectTrusted(server.address);
+  try {
+    return Number(/process_id:(\d+)/.exec(await trusted.info('server'))?.[1]);
+  } finally {
+    trusted.disconnect();
+  }
+}
+
+describe('low priority for code that hit a limit', () => {
+  const stops: (() => Promise<void>)[] = [];
+  afterAll(() => Promise.all(stops.map((stop) => stop())));
+
+  it('starts a sandbox at low priority when asked, and lowers a running one for good', async () => {
+    const [low, normal] = await Promise.all([
+      SandboxServer.start({ lowPriority: true }),
+      SandboxServer.start(),
+    ]);
+    stops.push(
+      () => low.stop(),
+      () => normal.stop(),
+    );
+    expect(getPriority(await serverPid(low))).toBe(LOW_PRIORITY);
+    expect(getPriority(await serverPid(normal))).toBe(NORMAL);
+    normal.lowerPriority();
+    expect(getPriority(await serverPid(normal))).toBe(LOW_PRIORITY);
+  });
+
+  it('starts low-priority workers, and replaces a dead one with another at low priority', async () => {
+    const pool = await WorkerPool.start(1, { lowPriority: true });
+    stops.push(() => pool.stop());
+    const [first] = pool.pids;
+    expect(getPriority(first)).toBe(LOW_PRIORITY);
+    process.kill(first as number, 'SIGKILL');
+    await expect.poll(() => pool.live).toBe(0);
+    // Borrowing finds it dead and starts its replacement.
+    await pool.canReach(1);
+    const [second] = pool.pids;
+    expect(second).not.toBe(first);
+    expect(getPriority(second)).toBe(LOW_PRIORITY);
+  });
+
+  it('grades in the low-priority lane as well as in the normal one', async () => {
+    const grader = await Grader.start({ concurrency: 1 });
+    stops.push(() => grader.stop());
+    const [low, normal] = await Promise.all([
+      grader.grade('set-and-get', SOLUTION, { lowPriority: true }),
+      grader.grade('set-and-get', SOLUTION),
+    ]);
+    expect(low.status).toBe('pass');
+    expect(normal.status).toBe('pass');
+  });
+});
