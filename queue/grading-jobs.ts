@@ -11,6 +11,8 @@ export interface GradingJob {
   source: string;
   /** Whose submission it is: only they may ask for its result. */
   learner: string;
+  /** The learner's client address, whose share of the queue the job counts against. */
+  address?: string;
 }
 
 /** A worker's answer. The exercise's faults come back as data: trying again would not help. */

@@ -10,6 +10,7 @@ import {
   QUEUE_PREFIX,
   WORKER_TIMINGS,
 } from './grading-jobs.ts';
+import { QueueShares } from './queue-shares.ts';
 
 /** A job the worker threw on is tried once more: the fault may be the machine's, not the job's. */
 const ATTEMPTS = 2;
@@ -64,6 +65,7 @@ export class GradingQueue {
     private readonly queue: Queue<GradingJob, GradingOutcome>,
     private readonly events: QueueEvents,
     private readonly limit: number,
+    private readonly shares: QueueShares,
   ) {
     events.on('completed', ({ jobId }) => void this.settle(jobId));
     events.on('failed', ({ jobId }) => void this.settle(jobId));
@@ -105,7 +107,7 @@ export class GradingQueue {
     events.on('error', () => {});
     // Events are read from now on: it must be listening before the first job is added.
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    return new GradingQueue(connections, queue, events, limit);
+    return new GradingQueue(connections, queue, events, limit, new QueueShares(commands, limit));
   }
 
   /**
@@ -117,7 +119,14 @@ export class GradingQueue {
       const waiting = await reach(() => this.queue.getWaitingCount());
       if (waiting >= this.limit) throw new QueueFullError(this.limit);
       const id = randomUUID();
-      await reach(() => this.queue.add('grade', job, { jobId: id }));
+      const address = job.address ?? 'unknown';
+      await reach(() => this.shares.take(id, job.learner, address));
+      try {
+        await reach(() => this.queue.add('grade', job, { jobId: id }));
+      } catch (error) {
+        await this.shares.give(id, job.learner, address).catch(() => {});
+        throw error;
+      }
       return id;
     });
     this.adding = added.catch(() => {});
@@ -198,6 +207,10 @@ export class GradingQueue {
   private async settle(id: string): Promise<void> {
     const state = await this.find(id).catch(() => undefined);
     if (!state) return;
+    if (state.state === 'finished' || state.state === 'failed') {
+      const { learner, address = 'unknown' } = state.job;
+      await this.shares.give(id, learner, address).catch(() => {});
+    }
     for (const resolve of this.waiters.get(id) ?? []) resolve(state);
     for (const handler of this.finishedHandlers) handler(id, state);
   }

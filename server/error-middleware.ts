@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ContentError, SandboxesFullError, UnknownExerciseError } from '../grader/index.ts';
-import { QueueFullError, QueueUnavailableError } from '../queue/index.ts';
+import { QueueFullError, QueueShareError, QueueUnavailableError } from '../queue/index.ts';
 import { HttpError } from './http-errors.ts';
 import { StateUnavailableError } from './state/state-unavailable.ts';
 
@@ -32,6 +32,9 @@ function describe(error: unknown): Answer {
   }
   if (error instanceof StateUnavailableError || error instanceof QueueUnavailableError) {
     return { status: 503, error: 'state_unavailable', message: error.message, retryAfter: 5 };
+  }
+  if (error instanceof QueueShareError) {
+    return { status: 429, error: 'too_many_waiting', message: error.message, retryAfter: 5 };
   }
   if (error instanceof QueueFullError) {
     return { status: 503, error: 'queue_full', message: error.message, retryAfter: 5 };

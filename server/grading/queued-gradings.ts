@@ -26,10 +26,10 @@ export class QueuedGradings implements Gradings {
     void this.recordFinished();
   }
 
-  async submit({ learner }: Asker, exerciseId: string, source: string): Promise<Grading> {
+  async submit({ learner, address }: Asker, exerciseId: string, source: string): Promise<Grading> {
     // An unknown or broken exercise is refused here, as inline, not after a trip through a worker.
     await this.grader.checkGradable(exerciseId);
-    const id = await this.queue.add({ exerciseId, source, learner });
+    const id = await this.queue.add({ exerciseId, source, learner, address });
     const state = await this.queue.wait(id, this.waitMs);
     if (!state) throw new GraderError(`grading ${id} went missing from the queue`);
     return this.settle(id, state);
