@@ -10,5 +10,5 @@ export {
   QueueUnavailableError,
 } from './grading-queue.ts';
 export { GradingWorker, type GradingWorkerOptions } from './grading-worker.ts';
-export { PER_LEARNER, QueueShareError } from './queue-shares.ts';
+export { PER_LEARNER, QueueShareError, QueueShares } from './queue-shares.ts';
 export { WORKER_ENVIRONMENT, WORKER_USAGE } from './worker-command.ts';
