@@ -146,7 +146,7 @@ async function viewValue(
       return viewString(start, length, shown);
     }
     case 'hash': {
-      const flat = await scanAll((cursor) => redis.hscan(key, cursor, 'COUNT', shown.items), shown);
+      const [flat, length] = await elements(redis, key, type, shown);
       const fields: [string, string][] = [];
       for (let i = 0; i + 1 < flat.length && fields.length < shown.items; i += 2) {
         fields.push([flat[i] ?? '', flat[i + 1] ?? '']);
@@ -154,41 +154,30 @@ async function viewValue(
       const value: ValueView = {
         kind: 'hash',
         fields: fields.map(([field, text]) => [clip(field), clip(text)]),
-        length: await redis.hlen(key),
+        length,
       };
       return cutIf(value, fields, fields.flat());
     }
     case 'list': {
-      const items = await redis.lrange(key, 0, shown.items - 1);
-      const value: ValueView = {
-        kind: 'list',
-        items: items.map(clip),
-        length: await redis.llen(key),
-      };
+      const [items, length] = await elements(redis, key, type, shown);
+      const value: ValueView = { kind: 'list', items: items.map(clip), length };
       return cutIf(value, items, items);
     }
     case 'set': {
-      const items = (
-        await scanAll((cursor) => redis.sscan(key, cursor, 'COUNT', shown.items), shown)
-      )
-        .slice(0, shown.items)
-        .sort();
-      const value: ValueView = {
-        kind: 'set',
-        items: items.map(clip),
-        length: await redis.scard(key),
-      };
+      const [found, length] = await elements(redis, key, type, shown);
+      const items = found.slice(0, shown.items).sort();
+      const value: ValueView = { kind: 'set', items: items.map(clip), length };
       return cutIf(value, items, items);
     }
     case 'zset': {
-      const flat = await redis.zrange(key, 0, String(shown.items - 1), 'WITHSCORES');
+      const [flat, length] = await elements(redis, key, type, shown);
       // Scores stay text: Redis writes infinities as inf and -inf, which JSON has no number for.
       const members: [string, string][] = [];
       for (let i = 0; i + 1 < flat.length; i += 2) members.push([flat[i] ?? '', flat[i + 1] ?? '']);
       const value: ValueView = {
         kind: 'zset',
         members: members.map(([member, score]) => [clip(member), score]),
-        length: await redis.zcard(key),
+        length,
       };
       return cutIf(
         value,
@@ -201,19 +190,50 @@ async function viewValue(
   }
 }
 
-/** Follows a SCAN-style cursor until it ends or enough has come back. */
-async function scanAll(
-  scan: (cursor: string) => Promise<[cursor: string, items: string[]]>,
+// Clips every element inside Redis: a preview of a hash of 1 MB values must not bring those
+// megabytes to the app, whose one thread every learner's page waits on.
+const ELEMENTS_SCRIPT = `
+-- KEYS[1]: the key; ARGV: its type, how many items, how many bytes of each to keep.
+local kind, items, bytes = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local key = KEYS[1]
+local function clip(value) return string.sub(value, 1, bytes) end
+local function scan(command, lengthCommand)
+  local found, cursor = {}, '0'
+  repeat
+    local reply = redis.call(command, key, cursor, 'COUNT', items)
+    cursor = reply[1]
+    for _, value in ipairs(reply[2]) do found[#found + 1] = clip(value) end
+  until cursor == '0' or #found >= items * 2
+  return { found, redis.call(lengthCommand, key) }
+end
+if kind == 'hash' then return scan('HSCAN', 'HLEN') end
+if kind == 'set' then return scan('SSCAN', 'SCARD') end
+if kind == 'list' then
+  local found = redis.call('LRANGE', key, 0, items - 1)
+  for i, value in ipairs(found) do found[i] = clip(value) end
+  return { found, redis.call('LLEN', key) }
+end
+-- A sorted set: members clipped, scores as Redis writes them.
+local found = redis.call('ZRANGE', key, 0, items - 1, 'WITHSCORES')
+for i = 1, #found, 2 do found[i] = clip(found[i]) end
+return { found, redis.call('ZCARD', key) }`;
+
+/**
+ * The first elements of a hash, list, set or sorted set (a few more for a hash or a set, whose
+ * scans come in batches), each cut to the bytes that can hold `shown.chars` characters and one
+ * more (so that a value cut is seen to be longer), and the number of elements.
+ */
+async function elements(
+  redis: Redis,
+  key: string,
+  type: string,
   shown: Shown,
-): Promise<string[]> {
-  const items: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await scan(cursor);
-    items.push(...batch);
-    cursor = next;
-  } while (cursor !== '0' && items.length < shown.items * 2);
-  return items;
+): Promise<[items: string[], length: number]> {
+  const bytes = shown.chars * 4 + 1;
+  return (await redis.eval(ELEMENTS_SCRIPT, 1, key, type, shown.items, bytes)) as [
+    string[],
+    number,
+  ];
 }
 
 function imageType(head: Buffer): string | undefined {
