@@ -68,8 +68,12 @@ export class Grader {
   private readonly exercises = new Map<string, Promise<Exercise>>();
   private waiting = 0;
   private running = 0;
-  /** The low-priority lane, started on its first job: one worker and one sandbox. */
+  /** Jobs at once in the low-priority lane: its worker processes. */
+  readonly lowPriorityConcurrency = LOW_PRIORITY_LANE_SIZE;
+  /** The low-priority lane, started on its first job. */
   private lowLane: Promise<Lane> | undefined;
+  /** The lane once started, for the figures of `stats`. */
+  private lowLaneStarted: Lane | undefined;
   private stopped = false;
 
   private constructor(
@@ -147,6 +151,7 @@ export class Grader {
   reloadExercises(): void {
     this.exercises.clear();
     this.workers.renew();
+    this.lowLaneStarted?.workers.renew();
   }
 
   /** Throws UnknownExerciseError or ContentError for a bad exercise; the learner's faults are data. */
@@ -260,8 +265,8 @@ export class Grader {
     return {
       waiting: this.waiting,
       running: this.running,
-      sandboxes: this.sandboxes.live,
-      workerRestarts: this.workers.restarts,
+      sandboxes: this.sandboxes.live + (this.lowLaneStarted?.sandboxes.live ?? 0),
+      workerRestarts: this.workers.restarts + (this.lowLaneStarted?.workers.restarts ?? 0),
     };
   }
 
@@ -278,18 +283,22 @@ export class Grader {
 
   /**
    * Where a job runs: the grader's workers and sandboxes, or (`lowPriority`) the low-priority
-   * lane's, started on its first job so that a grader nobody abuses pays nothing for it. One of
-   * each: code that hit a limit runs one job at a time, however many learners it comes from.
+   * lane's, started on its first job so that a grader nobody abuses pays nothing for it.
    */
   private lane(lowPriority: boolean): Promise<Lane> {
     if (!lowPriority) return Promise.resolve({ workers: this.workers, sandboxes: this.sandboxes });
     if (this.stopped) return Promise.reject(new GraderError('the grader has stopped'));
     if (!this.lowLane) {
-      const starting = startLane({ lowPriority: true });
-      // A lane that failed to start is tried afresh by the next job.
-      starting.catch(() => {
-        if (this.lowLane === starting) this.lowLane = undefined;
-      });
+      const starting = startLane(LOW_PRIORITY_LANE_SIZE, { lowPriority: true });
+      starting.then(
+        (lane) => {
+          this.lowLaneStarted = lane;
+        },
+        // A lane that failed to start is tried afresh by the next job.
+        () => {
+          if (this.lowLane === starting) this.lowLane = undefined;
+        },
+      );
       this.lowLane = starting;
     }
     return this.lowLane;
@@ -310,10 +319,16 @@ interface Lane {
   sandboxes: SandboxPool;
 }
 
-async function startLane(options: { lowPriority: boolean }): Promise<Lane> {
-  const sandboxes = await SandboxPool.start(1, options);
+/**
+ * The low-priority lane's workers (and sandboxes): one, so that code that hit a limit runs one
+ * job at a time, however many learners and addresses it comes from.
+ */
+const LOW_PRIORITY_LANE_SIZE = 1;
+
+async function startLane(size: number, options: { lowPriority: boolean }): Promise<Lane> {
+  const sandboxes = await SandboxPool.start(size, options);
   try {
-    return { workers: await WorkerPool.start(1, options), sandboxes };
+    return { workers: await WorkerPool.start(size, options), sandboxes };
   } catch (error) {
     await sandboxes.stop();
     throw error;

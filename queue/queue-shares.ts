@@ -1,10 +1,12 @@
 import type Redis from 'ioredis';
-import { QUEUE_PREFIX } from './grading-jobs.ts';
+import { GRADING_QUEUE, QUEUE_PREFIX } from './grading-jobs.ts';
 
 /** As inline (server/grading/fair-turns.ts): one grading and two waiting per learner. */
 export const PER_LEARNER = 3;
 /** A job this old no longer counts: its end went unheard (no app listened), or it is lost. */
 const COUNTED_FOR_MS = 10 * 60_000;
+/** Long enough for an app to add to BullMQ the job it has just counted. */
+const ADDED_WITHIN_MS = 30_000;
 
 /** A learner, or the learners of one client address, hold their share of the queue already. */
 export class QueueShareError extends Error {
@@ -21,10 +23,21 @@ export class QueueShareError extends Error {
   }
 }
 
-// Both counts are checked and taken in one step, whichever app adds the job.
+// Both counts are checked and taken in one step, whichever app adds the job. A job whose end no
+// app heard (one restarting) counts no more once BullMQ's hash of it (ARGV[7] .. id) says it
+// finished, or is gone; a job taken a moment ago may not have that hash yet.
 const TAKE = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[2])
+for _, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', ARGV[2])
+  local members = redis.call('ZRANGE', key, 0, -1, 'WITHSCORES')
+  for i = 1, #members, 2 do
+    local job = ARGV[7] .. members[i]
+    local taken_long_ago = tonumber(members[i + 1]) < tonumber(ARGV[8])
+    if redis.call('HEXISTS', job, 'finishedOn') == 1 or (taken_long_ago and redis.call('EXISTS', job) == 0) then
+      redis.call('ZREM', key, members[i])
+    end
+  end
+end
 if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 1 end
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[5]) then return 2 end
 for _, key in ipairs(KEYS) do
@@ -67,6 +80,8 @@ export class QueueShares {
       PER_LEARNER,
       this.perAddress,
       COUNTED_FOR_MS,
+      `${QUEUE_PREFIX}:${GRADING_QUEUE}:`,
+      now - ADDED_WITHIN_MS,
     );
     if (refused === 1) throw new QueueShareError('learner', PER_LEARNER);
     if (refused === 2) throw new QueueShareError('address', this.perAddress);

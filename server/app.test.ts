@@ -213,7 +213,7 @@ describe('the HTTP API', () => {
     // One call into C that Redis cannot interrupt (a pattern that backtracks for seconds, in
     // little memory), outlasting the call's time limit and then some.
     const source = `export async function main(redis) {
-      return redis.eval("return string.find(string.rep('a', 160), string.rep('a*', 4) .. 'b')", 0);
+      return redis.eval("return string.find(string.rep('a', 200), string.rep('a*', 4) .. 'b')", 0);
     }`;
     const ran = await learner.json<{ status: string; message?: string; calls: unknown[] }>(
       learner.post('/console/runs', { exercise: 'set-and-get', source }),

@@ -81,7 +81,11 @@ export function createApp(deps: AppDeps): Express {
     queueDepth: queue && (() => queue.depth()),
   });
   // Gradings and Runs take turns at the grader's workers, fairly between learners and addresses.
-  const turns = new FairTurns({ slots: grader.concurrency, ...DEFAULT_FAIR_TURNS });
+  const turns = new FairTurns({
+    slots: grader.concurrency,
+    lowPrioritySlots: grader.lowPriorityConcurrency,
+    ...DEFAULT_FAIR_TURNS,
+  });
   const gradings: Gradings = queue
     ? new QueuedGradings(queue, grader, progress, metrics, waitMs ?? 0, log)
     : new InlineGradings(grader, progress, metrics, turns);

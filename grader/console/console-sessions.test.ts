@@ -157,15 +157,15 @@ describe('Redis consoles', () => {
       // One call into C (a pattern that backtracks for seconds): no SCRIPT KILL reaches it, and
       // the server answers nobody meanwhile.
       learner
-        .eval("return string.find(string.rep('a', 160), string.rep('a*', 4) .. 'b')", 0)
+        .eval("return string.find(string.rep('a', 200), string.rep('a*', 4) .. 'b')", 0)
         .catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, 200));
       learner.disconnect();
       return sandbox.settle();
     });
     expect(note).toMatch(/still busy 2 s after your code was done .* \(script limit\)$/);
-    // Replaced at once, not after the command's own end (seconds later).
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Replaced once the 2 s are up, not at the command's own end (a quarter of a minute here).
+    expect(performance.now() - started).toBeLessThan(8_000);
     expect(await consoles.run(theirs, 'GET lost')).toEqual({ output: '(nil)' });
   });
 

@@ -89,6 +89,8 @@ interface Session {
   queue: Promise<unknown>;
   /** Reclaimed: its sandbox stops once the work queued before has run. */
   closed: boolean;
+  /** Its learner's code hit a limit: the sandbox, and any that replaces it, runs at low priority. */
+  lowPriority?: boolean;
 }
 
 /**
@@ -105,7 +107,10 @@ export interface LentSandbox {
    * does, or its learner could keep any number of them busy at once.
    */
   settle(): Promise<string | undefined>;
-  /** Runs the sandbox at a low CPU priority from now on (see SandboxServer.lowerPriority). */
+  /**
+   * Runs the sandbox at a low CPU priority from now on, and any that replaces it (see
+   * SandboxServer.lowerPriority).
+   */
   lowerPriority(): void;
 }
 
@@ -152,7 +157,10 @@ export class ConsoleSessions {
       work({
         address: session.sandbox.address,
         settle: () => this.recover(session),
-        lowerPriority: () => session.sandbox.lowerPriority(),
+        lowerPriority: () => {
+          session.lowPriority = true;
+          session.sandbox.lowerPriority();
+        },
       }),
     );
     return value;
@@ -248,7 +256,7 @@ export class ConsoleSessions {
 
   private async replaceSandbox(session: Session, graceMs?: number): Promise<void> {
     await session.sandbox.stop(graceMs);
-    session.sandbox = await SandboxServer.start();
+    session.sandbox = await SandboxServer.start({ lowPriority: session.lowPriority });
   }
 
   private async runCommands(session: Session, commands: string): Promise<ConsoleReply> {
@@ -342,7 +350,8 @@ export class ConsoleSessions {
         await this.replaceSandbox(session);
         return `${error.message}; a new, empty sandbox took its place`;
       }
-      if ((error as Error).message !== 'Command timed out') throw error;
+      // Not answering in time, or still busy after every script killed (scripts queued behind
+      // one another): either way it is not idle, and it is not left running.
       await this.replaceSandbox(session, 0);
       return STILL_BUSY;
     } finally {

@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { isExecutable } from '../shared/is-executable.ts';
-import { lowerPriority } from '../shared/low-priority.ts';
+import { lowerPriority, lowPriorityPrefix } from '../shared/low-priority.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
@@ -31,7 +31,7 @@ export class SandboxServer {
     private readonly process: ChildProcess,
   ) {}
 
-  /** With `lowPriority`, the server runs at LOW_PRIORITY (see `lowerPriority`). */
+  /** With `lowPriority`, the server runs LOW_PRIORITY below the app, all its threads. */
   static async start({ lowPriority = false } = {}): Promise<SandboxServer> {
     const binary = findRedisServer();
     // Mode 0700: only this user can reach the socket.
@@ -65,11 +65,10 @@ export class SandboxServer {
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
     // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
-    const child = spawnTied(...withAddressSpaceLimit(binary, configPath), {
+    const child = spawnTied(...withAddressSpaceLimit(binary, configPath, lowPriority), {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const server = new SandboxServer(address, dir, child);
-    if (lowPriority) server.lowerPriority();
     await server.waitUntilReady();
     return server;
   }
@@ -165,8 +164,20 @@ const hasPrlimit = isExecutable(PRLIMIT);
  */
 export const SANDBOX_ADDRESS_SPACE_MB = 768;
 
-/** redis-server under prlimit's address-space limit, where util-linux has it (Linux). */
-function withAddressSpaceLimit(binary: string, configPath: string): [string, string[]] {
-  if (!hasPrlimit) return [binary, [configPath]];
-  return [PRLIMIT, [`--as=${SANDBOX_ADDRESS_SPACE_MB * 1024 * 1024}`, '--', binary, configPath]];
+/**
+ * redis-server under prlimit's address-space limit, where util-linux has it (Linux), and with
+ * `lowPriority` under `nice` (see lowPriorityPrefix).
+ */
+function withAddressSpaceLimit(
+  binary: string,
+  configPath: string,
+  lowPriority: boolean,
+): [string, string[]] {
+  const [command = binary, ...args] = [
+    ...(lowPriority ? lowPriorityPrefix() : []),
+    binary,
+    configPath,
+  ];
+  if (!hasPrlimit) return [command, args];
+  return [PRLIMIT, [`--as=${SANDBOX_ADDRESS_SPACE_MB * 1024 * 1024}`, '--', command, ...args]];
 }

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
-import { lowerPriority } from '../shared/low-priority.ts';
+import { lowPriorityPrefix } from '../shared/low-priority.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
 import type { FromWorker, Job, ToWorker } from './protocol.ts';
 
@@ -48,6 +48,7 @@ export class WorkerProcess {
     // isolated-vm needs --no-node-snapshot on Node 20 and newer.
     const [command, ...args] = [
       ...networkIsolationPrefix(),
+      ...(lowPriority ? lowPriorityPrefix() : []),
       process.execPath,
       '--no-node-snapshot',
       '--import',
@@ -70,9 +71,9 @@ export class WorkerProcess {
       }, START_TIMEOUT_MS);
       child.once('message', (message: FromWorker) => {
         clearTimeout(timer);
-        const workerPid = message.type === 'ready' ? message.pid : (child.pid ?? 0);
-        if (lowPriority) lowerPriority(workerPid);
-        resolve(new WorkerProcess(child, workerPid));
+        resolve(
+          new WorkerProcess(child, message.type === 'ready' ? message.pid : (child.pid ?? 0)),
+        );
       });
       child.once('exit', (code, signal) => {
         clearTimeout(timer);

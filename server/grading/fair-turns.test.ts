@@ -36,7 +36,13 @@ async function runOnce(
 }
 
 const turnsOf = (slots: number, maxWaitMs = 10_000) =>
-  new FairTurns({ slots, maxWaitMs, maxWaitingPerLearner: 2, addressPenaltyMs: 60_000 });
+  new FairTurns({
+    slots,
+    lowPrioritySlots: 1,
+    maxWaitMs,
+    maxWaitingPerLearner: 2,
+    addressPenaltyMs: 60_000,
+  });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('fair turns at the grader', () => {
@@ -148,20 +154,49 @@ describe('fair turns at the grader', () => {
     await Promise.all(runs);
   });
 
-  it('keeps a worker for learners whose code behaves: new ones wait while the rest run limited code', async () => {
+  it('keeps a worker for learners whose code behaves: new code may hold all workers but one', async () => {
+    const turns = turnsOf(2);
+    const log: string[] = [];
+    await runOnce(turns, log, 'known', 'K', false);
+    const [first, second, known] = [job(log, 'first'), job(log, 'second'), job(log, 'known-again')];
+    const runs = [turns.run(who('first', 'A'), first.work, (hit) => hit)];
+    await settle();
+    runs.push(turns.run(who('second', 'B'), second.work, (hit) => hit));
+    await settle();
+    // The other worker stays for a learner known to behave; the second newcomer waits its turn.
+    expect(log.slice(1)).toEqual(['first']);
+    runs.push(turns.run(who('known', 'K'), known.work, (hit) => hit));
+    await settle();
+    expect(log.slice(1)).toEqual(['first', 'known-again']);
+    first.finish();
+    await settle();
+    expect(log.slice(1)).toEqual(['first', 'known-again', 'second']);
+    known.finish();
+    second.finish();
+    await Promise.all(runs);
+  });
+
+  it('runs limited code one job at a time in the low-priority lane, never on a worker: a newcomer does not wait for it', async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
     await runOnce(turns, log, 'spinner', 'X', true);
-    const [again, newcomer] = [job(log, 'again'), job(log, 'newcomer')];
+    await runOnce(turns, log, 'spinner-2', 'W', true);
+    const [again, again2, newcomer] = [
+      job(log, 'again'),
+      job(log, 'again-2'),
+      job(log, 'newcomer'),
+    ];
     const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
     await settle();
+    runs.push(turns.run(who('spinner-2', 'W'), again2.work, (hit) => hit));
     runs.push(turns.run(who('newcomer', 'Z'), newcomer.work, (hit) => hit));
     await settle();
-    // The other worker stays for a learner known to behave; the newcomer waits its turn.
-    expect(log).toEqual(['spinner', 'again']);
+    // The lane's one turn is taken: the other limited learner waits, the newcomer takes a worker.
+    expect(log.slice(2)).toEqual(['again', 'newcomer']);
     again.finish(true);
     await settle();
-    expect(log).toEqual(['spinner', 'again', 'newcomer']);
+    expect(log.slice(2)).toEqual(['again', 'newcomer', 'again-2']);
+    again2.finish(true);
     newcomer.finish();
     await Promise.all(runs);
   });
@@ -180,17 +215,17 @@ describe('fair turns at the grader', () => {
         () => false,
       ),
     ).rejects.toThrow('no such exercise');
-    const [again, honest] = [job(log, 'again'), job(log, 'honest')];
-    const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
-    await settle();
-    runs.push(turns.run(who('honest', 'Y'), honest.work, (hit) => hit));
-    await settle();
-    // Still limited: it holds the one worker limited code may have, and the newcomer waits.
-    expect(log).toEqual(['spinner', 'again']);
-    again.finish(true);
-    await settle();
-    honest.finish();
-    await Promise.all(runs);
+    // Still limited: its next run is at low priority.
+    let low: boolean | undefined;
+    await turns.run(
+      who('spinner', 'X'),
+      async (lowPriority) => {
+        low = lowPriority;
+        return false;
+      },
+      () => false,
+    );
+    expect(low).toBe(true);
   });
 
   it('answers 503 with Retry-After to a request that waited too long, and 429 to a third waiting one', async () => {

@@ -5,6 +5,11 @@ import type { Asker } from '../identity/client-address.ts';
 export interface FairTurnsOptions {
   /** Turns at once: the grader's worker processes. */
   slots: number;
+  /**
+   * Turns at once for code whose last run hit a limit, which runs in the grader's low-priority
+   * lane (Grader.lowPriorityConcurrency), not on the `slots`.
+   */
+  lowPrioritySlots: number;
   /** The longest a request waits for its turn; beyond it, 503 with Retry-After. */
   maxWaitMs: number;
   /** Requests of one learner waiting at once; one more is refused with 429. */
@@ -13,7 +18,7 @@ export interface FairTurnsOptions {
   addressPenaltyMs: number;
 }
 
-export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots'> = {
+export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots' | 'lowPrioritySlots'> = {
   maxWaitMs: 20_000,
   maxWaitingPerLearner: 2,
   addressPenaltyMs: 60_000,
@@ -38,8 +43,9 @@ interface Waiting {
  * learner or address can take them all. A learner runs one at a time (more wait behind it). A
  * free worker goes to the next address in turn that has someone waiting, and within it to its
  * next learner in turn. Learners whose last run went well go first; then new ones; code whose
- * last run hit a limit (time, CPU, memory, commands) waits behind everyone else's. New and
- * limited code may hold all workers but one, so a learner whose code behaves always finds one.
+ * last run hit a limit (time, CPU, memory, commands) takes the turns of the grader's
+ * low-priority lane (`lowPrioritySlots`), never a worker's. New code may hold all workers but
+ * one, so a learner whose code behaves always finds one.
  * A learner new to an address whose code just hit a limit counts as limited, so that fresh
  * cookies buy an attacker nothing. A request that waits too long is answered 503.
  */
@@ -131,7 +137,6 @@ export class FairTurns {
   /** Starts the next requests in turn while workers are free. */
   private dispatch(): void {
     for (;;) {
-      if (this.running.size >= this.options.slots) return;
       const next = this.pick();
       if (!next) return;
       const mine = this.waiting.get(next.asker.learner) ?? [];
@@ -145,15 +150,22 @@ export class FairTurns {
   }
 
   /**
-   * The first waiting request of the best class (see `classOf`), from the address with the
-   * fewest running, then served least recently (within it, of the learner served least
-   * recently). Code not known to be good may hold all workers but one.
+   * The first waiting request of the best class with room (see `classOf`), from the address with
+   * the fewest running, then served least recently (within it, of the learner served least
+   * recently). New code may hold all workers but one; limited code has the low-priority lane's
+   * turns, and no worker's.
    */
   private pick(): Waiting | undefined {
-    const notKnownGood = [...this.running.values()].filter((standing) => standing !== 'good');
-    const room = notKnownGood.length < Math.max(1, this.options.slots - 1);
+    const running = (standing: Standing) =>
+      [...this.running.values()].filter((one) => one === standing).length;
+    const workersBusy = running('good') + running('new');
+    const room: Record<Standing, boolean> = {
+      good: workersBusy < this.options.slots,
+      new: workersBusy < this.options.slots && running('new') < Math.max(1, this.options.slots - 1),
+      limited: running('limited') < this.options.lowPrioritySlots,
+    };
     for (const wanted of STANDINGS) {
-      if (wanted !== 'good' && !room) return undefined;
+      if (!room[wanted]) continue;
       let best: Waiting | undefined;
       for (const [learner, mine] of this.waiting) {
         const first = mine[0];

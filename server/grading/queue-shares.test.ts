@@ -46,4 +46,12 @@ describe("the grading queue's shares per learner and per address", () => {
     await shares.give('job-1', 'cookie-1', '203.0.113.9');
     await shares.take('job-6', 'cookie-6', '203.0.113.9');
   });
+
+  it('counts no more a job whose end no app heard, once BullMQ has it finished', async () => {
+    for (let job = 1; job <= PER_LEARNER; job++) await shares.take(`cy-${job}`, 'cy', '10.0.0.3');
+    await expect(shares.take('cy-4', 'cy', '10.0.0.3')).rejects.toThrow(QueueShareError);
+    // What BullMQ writes when a job completes or fails for good, here with no app to hear it.
+    await redis.hset('keyspace:queue:grading:cy-2', 'finishedOn', Date.now());
+    await shares.take('cy-4', 'cy', '10.0.0.3');
+  });
 });

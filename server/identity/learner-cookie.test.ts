@@ -17,7 +17,7 @@ describe('the learner cookie on the page itself', () => {
     await rm(webDir, { recursive: true, force: true });
   });
 
-  it('comes with the first page, so the requests the page then sends together are one learner', async () => {
+  it('comes with the first page, so the requests the page then sends together are one learner, and sets no other', async () => {
     const page = await fetch(`${app.url}/lessons/set-and-get`);
     expect(page.status).toBe(200);
     const cookie = page.headers.getSetCookie()[0]?.split(';')[0] ?? '';
@@ -28,7 +28,9 @@ describe('the learner cookie on the page itself', () => {
       ),
     );
     for (const answer of answers) {
-      expect(answer.headers.getSetCookie()[0]?.split(';')[0]).toBe(cookie);
+      expect(answer.status).toBe(200);
+      // The page's cookie stands: an answer renewing it could undo a sign-out made meanwhile.
+      expect(answer.headers.getSetCookie()).toEqual([]);
     }
   });
 });

@@ -11,7 +11,7 @@ import type { CookieGenerations } from './cookie-generations.ts';
 
 export const LEARNER_COOKIE = 'keyspace_learner';
 
-/** Browsers keep a cookie at most 400 days; each visit renews it. */
+/** Browsers keep a cookie at most 400 days; each page load renews it. */
 const COOKIE_MAX_AGE_MS = 400 * 24 * 60 * 60_000;
 
 const LearnerId = z.uuid();
@@ -119,7 +119,10 @@ export function learnerCookie(
       value ??= { learner: randomUUID(), generation: 0 };
       res.locals.learner = value.learner;
       res.locals.newLearner = !known;
-      giveLearnerCookie(req, res, value);
+      // The API sets a cookie only where there was none: an answer that renewed the one the
+      // request came with could land after its learner signed out the other browsers, and put
+      // the old generation back in their own. A page load renews it (its 400 days start again).
+      if (!known || revoked === 'renew') giveLearnerCookie(req, res, value);
       next();
     },
   );
