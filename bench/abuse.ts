@@ -15,7 +15,7 @@
 //   lua-debugger       SCRIPT DEBUG YES from the console and from code; forks must not stay
 //
 // Settings (environment):
-//   BENCH_PHASE_SECONDS  the measured window of each phase (default 30)
+//   BENCH_PHASE_SECONDS  the measured window of each phase (default 180: the run takes 25 min)
 //   BENCH_ATTACKS        which attacks, comma-separated, in that order (default all, as above)
 //   BENCH_LOGS           a folder to write the app's output into, for a closer look
 import { mkdir, writeFile } from 'node:fs/promises';
