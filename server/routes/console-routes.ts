@@ -56,13 +56,13 @@ export function consoleRoutes(
         user,
         async (lowPriority) => {
           if (lowPriority) sandbox.lowerPriority();
-          const [ran] = await Promise.allSettled([
+          const [outcome] = await Promise.allSettled([
             grader.runOnce(exercise, source, sandbox.address, { lowPriority }),
           ]);
           // Whatever became of the Run, its sandbox is left idle.
           const note = await sandbox.settle();
-          if (ran.status === 'rejected') throw ran.reason;
-          const result = ran.value;
+          if (outcome.status === 'rejected') throw outcome.reason;
+          const result = outcome.value;
           if (!note) return result;
           const message = [result.message, note].filter(Boolean).join('\n');
           return { ...result, status: 'error' as const, message };
