@@ -35,6 +35,20 @@ async function runOnce(
   await ran;
 }
 
+/** Whether a run of `learner`'s, ended at once with no limit hit, was told to run at low priority. */
+async function lowPriorityOf(turns: FairTurns, learner: string, address: string) {
+  let low: boolean | undefined;
+  await turns.run(
+    who(learner, address),
+    async (lowPriority) => {
+      low = lowPriority;
+      return false;
+    },
+    () => false,
+  );
+  return low;
+}
+
 const turnsOf = (slots: number, maxWaitMs = 10_000) =>
   new FairTurns({
     slots,
@@ -66,27 +80,15 @@ describe('fair turns at the grader', () => {
   it('runs the code of a learner whose last run hit a limit at low priority, and no one else', async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
-    const priorityOf = async (learner: string, address: string) => {
-      let low: boolean | undefined;
-      await turns.run(
-        who(learner, address),
-        async (lowPriority) => {
-          low = lowPriority;
-          return false;
-        },
-        () => false,
-      );
-      return low;
-    };
-    expect(await priorityOf('fresh', 'A')).toBe(false);
+    expect(await lowPriorityOf(turns, 'fresh', 'A')).toBe(false);
     await runOnce(turns, log, 'spinner', 'B', true);
-    expect(await priorityOf('spinner', 'B')).toBe(true);
+    expect(await lowPriorityOf(turns, 'spinner', 'B')).toBe(true);
     // Its run just now hit no limit: back at normal priority.
-    expect(await priorityOf('spinner', 'B')).toBe(false);
+    expect(await lowPriorityOf(turns, 'spinner', 'B')).toBe(false);
     // A fresh cookie at the address whose code just hit a limit counts as that code.
     await runOnce(turns, log, 'spinner-2', 'C', true);
-    expect(await priorityOf('another-cookie', 'C')).toBe(true);
-    expect(await priorityOf('fresh', 'A')).toBe(false);
+    expect(await lowPriorityOf(turns, 'another-cookie', 'C')).toBe(true);
+    expect(await lowPriorityOf(turns, 'fresh', 'A')).toBe(false);
   });
 
   it('puts an address new to the line behind the addresses already in it', async () => {
@@ -127,7 +129,7 @@ describe('fair turns at the grader', () => {
     await Promise.all(both);
   });
 
-  it('puts code that hit a limit behind everyone, on all workers but one, new cookies of its address too', async () => {
+  it('runs code that hit a limit, new cookies of its address too, one at a time in the low-priority lane, taking no worker', async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
     // An honest learner whose code ran well, and one whose code spun.
@@ -135,21 +137,25 @@ describe('fair turns at the grader', () => {
     await runOnce(turns, log, 'spinner', 'X', true);
     log.length = 0;
     log.push('spinner');
-    // Back for more, with a fresh cookie too: both low priority now, one worker at most.
-    const [again, fresh, honest] = [job(log, 'again'), job(log, 'fresh'), job(log, 'honest')];
+    // Back for more, with a fresh cookie too: both limited now, and the lane has one turn.
+    const [again, fresh] = [job(log, 'again'), job(log, 'fresh')];
+    const [honest, newcomer] = [job(log, 'honest'), job(log, 'newcomer')];
     const runs = [
       turns.run(who('spinner', 'X'), again.work, (limited) => limited),
       turns.run(who('fresh-cookie', 'X'), fresh.work, (limited) => limited),
     ];
     await settle();
     expect(log.slice(1)).toEqual(['again']);
+    // Both workers are free of it: the honest learner and a newcomer do not wait.
     runs.push(turns.run(who('honest', 'Y'), honest.work, (limited) => limited));
+    runs.push(turns.run(who('newcomer', 'Z'), newcomer.work, (limited) => limited));
     await settle();
-    expect(log.slice(1)).toEqual(['again', 'honest']);
+    expect(log.slice(1)).toEqual(['again', 'honest', 'newcomer']);
     again.finish(true);
-    honest.finish();
     await settle();
-    expect(log.slice(1)).toEqual(['again', 'honest', 'fresh']);
+    expect(log.slice(1)).toEqual(['again', 'honest', 'newcomer', 'fresh']);
+    honest.finish();
+    newcomer.finish();
     fresh.finish();
     await Promise.all(runs);
   });
@@ -176,31 +182,6 @@ describe('fair turns at the grader', () => {
     await Promise.all(runs);
   });
 
-  it('runs limited code one job at a time in the low-priority lane, never on a worker: a newcomer does not wait for it', async () => {
-    const turns = turnsOf(2);
-    const log: string[] = [];
-    await runOnce(turns, log, 'spinner', 'X', true);
-    await runOnce(turns, log, 'spinner-2', 'W', true);
-    const [again, again2, newcomer] = [
-      job(log, 'again'),
-      job(log, 'again-2'),
-      job(log, 'newcomer'),
-    ];
-    const runs = [turns.run(who('spinner', 'X'), again.work, (hit) => hit)];
-    await settle();
-    runs.push(turns.run(who('spinner-2', 'W'), again2.work, (hit) => hit));
-    runs.push(turns.run(who('newcomer', 'Z'), newcomer.work, (hit) => hit));
-    await settle();
-    // The lane's one turn is taken: the other limited learner waits, the newcomer takes a worker.
-    expect(log.slice(2)).toEqual(['again', 'newcomer']);
-    again.finish(true);
-    await settle();
-    expect(log.slice(2)).toEqual(['again', 'newcomer', 'again-2']);
-    again2.finish(true);
-    newcomer.finish();
-    await Promise.all(runs);
-  });
-
   it("leaves a learner's standing as it was when their request is refused rather than run", async () => {
     const turns = turnsOf(2);
     const log: string[] = [];
@@ -216,16 +197,7 @@ describe('fair turns at the grader', () => {
       ),
     ).rejects.toThrow('no such exercise');
     // Still limited: its next run is at low priority.
-    let low: boolean | undefined;
-    await turns.run(
-      who('spinner', 'X'),
-      async (lowPriority) => {
-        low = lowPriority;
-        return false;
-      },
-      () => false,
-    );
-    expect(low).toBe(true);
+    expect(await lowPriorityOf(turns, 'spinner', 'X')).toBe(true);
   });
 
   it('answers 503 with Retry-After to a request that waited too long, and 429 to a third waiting one', async () => {
