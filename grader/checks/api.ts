@@ -206,6 +206,18 @@ export interface RaceReport {
   exhaustive: boolean;
 }
 
+/** One ioredis client the learner's code made (or was lent) during a check, as the grader saw it. */
+export interface LearnerClient {
+  /** When it tried to connect (Date.now()), first connection and every reconnection. */
+  attempts: number[];
+  /** How many of those were refused because the check had taken Redis away. */
+  refused: number;
+  /** `error` events it emitted with no listener ("[ioredis] Unhandled error event: …"). */
+  unhandledErrors: number;
+  /** Whether the learner's code closed it: quit(), disconnect() or end(). */
+  closed: boolean;
+}
+
 export interface CheckContext<Exports> {
   /** Calls the learner's export inside the sandbox and resolves with a copy of what it returned. */
   call<K extends keyof Exports & string>(
@@ -269,6 +281,17 @@ export interface CheckContext<Exports> {
    * Derived values (a hash of a draw, two draws encoded together) do not count.
    */
   cameFromRandomness(text: string): boolean;
+  /**
+   * Takes Redis away from the learner's code, as a stopped server would be, for `forMs` (or
+   * until `back()`): every connection attempt of its clients is refused with
+   * `connect ECONNREFUSED`, and a connected client loses its connection at its next command.
+   * Their ioredis then does what it does with no server: error events, reconnecting as
+   * `retryStrategy` says, commands held offline until `maxRetriesPerRequest`. The grader's own
+   * `redis` keeps it. The check's end brings it back.
+   */
+  redisAway(forMs?: number): { back(): void };
+  /** Every client the learner's code made or was lent since the check began, in order. */
+  clients(): readonly LearnerClient[];
 }
 
 export interface Check<Exports> {

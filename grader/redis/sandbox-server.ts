@@ -58,6 +58,10 @@ export class SandboxServer {
       'sanitize-dump-payload yes',
       `proto-max-bulk-len ${DEFAULT_LIMITS.maxValueMb * 1024 * 1024}`,
       'databases 16',
+      // Keyspace notifications on (a stock Redis has them off), so that the pub/sub lesson can
+      // show them: learners may not CONFIG SET, and each event costs only a lookup when nobody
+      // listens.
+      'notify-keyspace-events KEA',
       'loglevel warning',
       'logfile ""',
       ...sandboxAclLines(address),

@@ -7,6 +7,7 @@ import { closedClientFailure } from './closed-client.ts';
 import type { CommandMonitor } from './command-monitor.ts';
 import { executedCommands } from './executed-commands.ts';
 import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
+import type { LearnerOutage } from './learner-outage.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
 import type { RedisBridge } from './redis-bridge.ts';
 import { unawaitedFailure } from './unawaited.ts';
@@ -40,6 +41,7 @@ export interface CheckParts {
   race: CheckContext<unknown>['race'];
   /** Open when the check asked for `logExecuted`. */
   monitor: CommandMonitor | undefined;
+  outage: LearnerOutage;
 }
 
 export function checkContext({
@@ -51,6 +53,7 @@ export function checkContext({
   randomness,
   race,
   monitor,
+  outage,
 }: CheckParts): CheckContext<unknown> {
   const call = async (name: string, ...args: unknown[]) => {
     if (!check.allowUnawaited) throwIfLate(bridge);
@@ -85,6 +88,11 @@ export function checkContext({
       return executedCommands(bridge.commands, monitor.executed());
     },
     diff: diffSnapshots,
+    redisAway: (forMs) => {
+      outage.away(forMs);
+      return { back: () => outage.back() };
+    },
+    clients: () => outage.clients(),
     expectTtl: (key, window) => expectTtl(redis, key, window),
     decoys: async (like, count, seed) => {
       const ids = new Set<string>();

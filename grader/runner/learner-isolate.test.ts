@@ -23,6 +23,8 @@ function capabilitiesBehind(gate: CheckGate): Capabilities {
     readFixture: gate.guard(() => new Uint8Array()),
     receive: gate.guardAsync(unanswered),
     hangUp: gate.guard(() => {}),
+    connect: gate.guard(() => false),
+    clientEvent: gate.guard(() => {}),
   };
 }
 

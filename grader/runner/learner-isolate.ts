@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import ivm from 'isolated-vm';
 import type { Location, Reason } from '../result/grade-result.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
+import type { ClientEvent } from './isolate-runtime/host.ts';
 import { describeThrown, learnerFrame } from './learner-errors.ts';
 import type { RunLimits } from './limits.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
@@ -32,6 +33,10 @@ export interface Capabilities {
   receive(clientId: number): Promise<unknown[] | null>;
   /** Closes a client's subscriber connection: the client disconnected. */
   hangUp(clientId: number): void;
+  /** A client's connection attempt: whether it is refused (see LearnerOutage). */
+  connect(clientId: number): boolean;
+  /** What a client did that the checks may ask about (see LearnerOutage). */
+  clientEvent(clientId: number, event: ClientEvent): void;
 }
 
 /** The learner's code failed on its own terms: it threw, hit a limit, or did not finish in time. */
@@ -146,7 +151,7 @@ function runRuntime(
   };
   try {
     context.evalClosureSync(
-      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9 };',
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9, connect: $10, clientEvent: $11 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
           held(capabilities().send(...args)),
@@ -164,6 +169,10 @@ function runRuntime(
         new ivm.Reference((clientId: number) => held(capabilities().receive(clientId))),
         new ivm.Reference((clientId: number) => capabilities().hangUp(clientId)),
         limits.maxBytes,
+        new ivm.Reference((clientId: number) => capabilities().connect(clientId)),
+        new ivm.Reference((...args: Parameters<Capabilities['clientEvent']>) =>
+          capabilities().clientEvent(...args),
+        ),
       ],
     );
     runtime.runSync(context);

@@ -1,5 +1,6 @@
 import { CheckGate } from './check-gate.ts';
 import type { Capabilities } from './learner-isolate.ts';
+import { LearnerOutage } from './learner-outage.ts';
 import { RandomnessRecord } from './randomness-record.ts';
 import { type BridgeOptions, type CommandBudget, RedisBridge } from './redis-bridge.ts';
 import type { SandboxConnections } from './sandbox-connections.ts';
@@ -7,8 +8,8 @@ import { SubscriberBridge } from './subscriber-bridge.ts';
 
 /**
  * What learner code may reach during one check (or one Run): Redis through a logging bridge
- * (subscriptions on connections of their own), timers, random values (recorded for the checks)
- * and fixtures, all behind a gate that `close` shuts for good.
+ * (subscriptions on connections of their own; away when the check says so), timers, random
+ * values (recorded for the checks) and fixtures, all behind a gate that `close` shuts for good.
  */
 export function openLearnerScope(
   connections: SandboxConnections,
@@ -20,17 +21,21 @@ export function openLearnerScope(
   const bridge = new RedisBridge(connections, budget, bridgeOptions);
   const randomness = new RandomnessRecord();
   const subscribers = new SubscriberBridge(connections, bridge);
+  const outage = new LearnerOutage();
   const capabilities: Capabilities = {
-    send: gate.guardAsync(subscribers.send),
-    exec: gate.guardAsync(bridge.exec),
+    send: gate.guardAsync(outage.guard(subscribers.send)),
+    exec: gate.guardAsync(outage.guard(bridge.exec)),
     sleep: gate.sleep,
     random: randomness.draw,
     readFixture: gate.guard(readFixture),
     receive: gate.guardAsync(subscribers.receive),
     hangUp: gate.guard(subscribers.hangUp),
+    connect: gate.guard(outage.connect),
+    clientEvent: gate.guard(outage.clientEvent),
   };
   return {
     bridge,
+    outage,
     randomness,
     capabilities,
     close: async () => {

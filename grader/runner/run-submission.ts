@@ -212,6 +212,7 @@ async function gradeIn(
           randomness: scope.randomness,
           race,
           monitor,
+          outage: scope.outage,
         });
         await runCheck(check, ctx, scope.bridge);
       })(),

@@ -59,8 +59,21 @@ export interface Host {
   receive: HostReference<[clientId: number], HostMessage[] | null>;
   /** Closes a client's subscriber connection, if it has one (ioredis's disconnect()). */
   hangUp: HostReference<[clientId: number], void>;
+  /**
+   * A client's attempt to connect: true when it is refused, because the check took Redis away
+   * (see learner-outage.ts). While away, send and exec reject with AWAY.
+   */
+  connect: HostReference<[clientId: number], boolean>;
+  /** What a client did that the checks may ask about. */
+  clientEvent: HostReference<[clientId: number, event: ClientEvent], void>;
   /** How many characters of console output to keep. */
   outputChars: number;
   /** Bytes the run may send to Redis and receive back (see byte-gate.ts). */
   maxBytes: number;
 }
+
+/** An `error` event that nothing listened for; quit(), disconnect() or end() called. */
+export type ClientEvent = 'unhandled-error' | 'closed';
+
+/** How send and exec reject while the check has taken Redis away: the connection is lost. */
+export const REDIS_AWAY = 'keyspace: the sandbox Redis is away';

@@ -1,11 +1,18 @@
 import {
+  DEFAULT_MAX_RETRIES,
+  defaultRetryStrategy,
+  MaxRetriesPerRequestError,
+  NOT_WRITEABLE,
+  refusedError,
+} from './connection-loss.ts';
+import {
   addCustomCommand,
   type CommandDefinition,
   type CustomCommands,
   customCommandCall,
 } from './custom-commands.ts';
 import { EventEmitter } from './event-emitter.ts';
-import type { Host } from './host.ts';
+import { type Host, REDIS_AWAY } from './host.ts';
 import { createPipelineClass, type PipelineOwner } from './redis-pipeline.ts';
 import {
   CONNECTION_CLOSED,
@@ -23,9 +30,18 @@ export { withBuffers };
 /** ioredis's command method names, written into the bundle by runtime-bundle.ts. */
 declare const KEYSPACE_COMMAND_METHODS: readonly string[];
 
-type Status = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'end';
+type Status = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
+
+/** Work held in the offline queue until the client is ready again, or failed with `failed`. */
+interface Offline {
+  send(): Promise<unknown>;
+  failed(error: Error): Promise<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
 
 const noop = () => {};
+const rejected = (error: Error) => Promise.reject(error);
 
 // Taken before learner code runs, so that replacing WeakSet's methods cannot hide a close.
 const apply = Reflect.apply;
@@ -42,8 +58,12 @@ export function closedByLearner(client: object): boolean {
 export function createRedisClass(host: Host) {
   const methods = new Set(KEYSPACE_COMMAND_METHODS);
   const Pipeline = createPipelineClass(host, methods);
-  // Taken now: learner code that replaces setTimeout later must not change when clients close.
+  // Taken now: learner code that replaces these later must not change when clients close,
+  // reconnect or report an error nobody listens for.
   const later = globalThis.setTimeout;
+  const cancel = globalThis.clearTimeout;
+  const printError = console.error;
+  const listenerCount = EventEmitter.prototype.listenerCount;
   let lastId = 0;
 
   class Redis extends EventEmitter {
@@ -56,6 +76,13 @@ export function createRedisClass(host: Host) {
     /** Which receive loop is current (see #listen); 0 while none may run. */
     #listening = 0;
     readonly #customCommands: CustomCommands = new Map();
+    /** The connection is refused or lost (the check took Redis away): commands wait offline. */
+    #down = false;
+    readonly #offline: Offline[] = [];
+    #retryAttempts = 0;
+    #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+    /** As ioredis's manuallyClosing: disconnect() was called; the next close ends the client. */
+    #manuallyClosing = false;
 
     // Host, port and URL are accepted and ignored: every client in a run reaches that run's
     // sandbox, so the code a learner writes at home works here unchanged.
@@ -101,6 +128,10 @@ export function createRedisClass(host: Host) {
         if (this.status === 'end') this.#id = ++lastId;
         this.#closing = false;
         this.status = 'connecting';
+        if (host.connect.applySync(undefined, [this.#id], {})) {
+          this.#refused(reject);
+          return;
+        }
         const step = (from: Status, to: Status | undefined) => () => {
           this.emit(from);
           if (this.#closing) {
@@ -109,6 +140,7 @@ export function createRedisClass(host: Host) {
             reject(new Error(CONNECTION_CLOSED));
           } else if (to) {
             this.status = to;
+            if (to === 'ready') this.#ready();
             queueMicrotask(step(to, to === 'connect' ? 'ready' : undefined));
           } else {
             resolve();
@@ -172,6 +204,20 @@ export function createRedisClass(host: Host) {
     /** As ioredis: QUIT where connected, resolved at once where not; then the client ends. */
     quit(callback?: (error: Error | null, value?: unknown) => void): Promise<unknown> {
       apply(addTo, closedByCode, [this]);
+      host.clientEvent.applySync(undefined, [this.#id, 'closed'], {});
+      if (this.#down) {
+        if (this.options.enableOfflineQueue === false) {
+          return settle(Promise.reject(new Error(NOT_WRITEABLE)), callback);
+        }
+        if (this.#offline.length > 0) {
+          return settle(
+            this.#whenUp(() => this.quit(), rejected),
+            callback,
+          );
+        }
+        this.disconnect();
+        return settle(Promise.resolve('OK'), callback);
+      }
       if (this.status === 'wait' || this.status === 'connecting' || this.status === 'connect') {
         if (this.status === 'wait') this.connect().catch(noop);
         this.#closing = true;
@@ -185,10 +231,16 @@ export function createRedisClass(host: Host) {
 
     disconnect(): void {
       apply(addTo, closedByCode, [this]);
+      host.clientEvent.applySync(undefined, [this.#id, 'closed'], {});
       if (this.#listening > 0) {
         host.hangUp.applySync(undefined, [this.#id], {});
         this.#listening = 0;
       }
+      // As ioredis: no more reconnecting. A client already waiting to reconnect stays so, and
+      // what its offline queue holds is never answered.
+      if (this.#reconnectTimer !== undefined) cancel(this.#reconnectTimer);
+      this.#reconnectTimer = undefined;
+      this.#manuallyClosing = true;
       if (this.status === 'wait') {
         this.#setStatus('close');
         this.#setStatus('end');
@@ -213,22 +265,135 @@ export function createRedisClass(host: Host) {
       if (this.status === 'wait') this.connect().catch(noop);
       const custom = customCommandCall(this.#customCommands, method, args);
       const sent = custom ?? { method, args };
-      const reply = host.send
-        .apply(undefined, [this.#id, sent.method, sent.args], COPY)
-        .then(withBuffers);
-      if (subscribes(sent.method, sent.args)) reply.then(() => this.#listen(), noop);
-      return settle(reply, callback);
+      return settle(
+        this.#whenUp(() => this.#send(sent.method, sent.args), rejected),
+        callback,
+      );
+    }
+
+    #send(method: string, args: unknown[]): Promise<unknown> {
+      const reply = this.#unlessAway(
+        () => host.send.apply(undefined, [this.#id, method, args], COPY).then(withBuffers),
+        () => this.#send(method, args),
+      );
+      if (subscribes(method, args)) reply.then(() => this.#listen(), noop);
+      return reply;
     }
 
     #pipelineOwner(): PipelineOwner {
       return {
-        connection: () => {
-          if (this.#closing || this.status === 'end' || this.status === 'close') return undefined;
+        deliver: (exec, failed) => {
+          if (this.#closing || this.status === 'end' || this.status === 'close') {
+            return failed(new Error(CONNECTION_CLOSED));
+          }
           if (this.status === 'wait') this.connect().catch(noop);
-          return this.#id;
+          const send = (): Promise<unknown> => this.#unlessAway(() => exec(this.#id), send);
+          return this.#whenUp(send, failed) as ReturnType<typeof failed>;
         },
         customCommands: new Map(this.#customCommands),
       };
+    }
+
+    /** Sends now, or, while the connection is down, holds `send` in the offline queue. */
+    #whenUp(send: () => Promise<unknown>, failed: (error: Error) => Promise<unknown>) {
+      // Without the offline queue, ioredis refuses whatever comes before `ready`.
+      if (this.options.enableOfflineQueue === false && (this.#down || this.status !== 'ready')) {
+        return failed(new Error(NOT_WRITEABLE));
+      }
+      if (!this.#down) return send();
+      return new Promise((resolve, reject) => {
+        this.#offline.push({ send, failed, resolve, reject });
+      });
+    }
+
+    /**
+     * A reply, unless the check took Redis away since this client connected: then the
+     * connection is lost, and the command waits offline to be sent again (ioredis's
+     * autoResendUnfulfilledCommands).
+     */
+    #unlessAway(send: () => Promise<unknown>, again: () => Promise<unknown>): Promise<unknown> {
+      return send().catch((error: Error) => {
+        if (error?.message !== REDIS_AWAY) throw error;
+        if (!this.#down) {
+          this.#down = true;
+          this.#closed();
+        }
+        return this.#whenUp(again, rejected);
+      });
+    }
+
+    /** A connection attempt refused: ioredis's error event, then its close handler. */
+    #refused(reject: (error: Error) => void): void {
+      this.#down = true;
+      this.once('close', () => reject(new Error(CONNECTION_CLOSED)));
+      // ioredis emits `connecting` on the next tick, once the code that connected has had its
+      // turn (a command refused offline settles first), and the socket's error comes later.
+      later(() => {
+        this.emit('connecting');
+        later(() => {
+          // As ioredis's silentEmit: errors of a client its code is closing are not told.
+          if (!this.#manuallyClosing && this.status !== 'end') {
+            this.#emitError(refusedError(this.options));
+          }
+          this.#closed();
+        }, 0);
+      }, 0);
+    }
+
+    #emitError(error: Error): void {
+      if ((apply(listenerCount, this, ['error']) as number) > 0) {
+        this.emit('error', error);
+        return;
+      }
+      host.clientEvent.applySync(undefined, [this.#id, 'unhandled-error'], {});
+      printError('[ioredis] Unhandled error event:', error.stack);
+    }
+
+    /** ioredis's close handler: reconnect as retryStrategy says, or end. */
+    #closed(): void {
+      this.#setStatus('close');
+      if (this.#manuallyClosing) {
+        this.#manuallyClosing = false;
+        this.#end();
+        return;
+      }
+      const strategy = this.options.retryStrategy ?? defaultRetryStrategy;
+      if (typeof strategy !== 'function') {
+        this.#end();
+        return;
+      }
+      const delay: unknown = strategy(++this.#retryAttempts);
+      if (typeof delay !== 'number') {
+        this.#end();
+        return;
+      }
+      this.#setStatus('reconnecting', delay);
+      this.#reconnectTimer = later(() => {
+        this.#reconnectTimer = undefined;
+        this.connect().catch(noop);
+      }, delay);
+      const given = this.options.maxRetriesPerRequest;
+      const max = given === undefined ? DEFAULT_MAX_RETRIES : given;
+      if (typeof max === 'number' && max >= 0 && this.#retryAttempts % (max + 1) === 0) {
+        this.#flush(new MaxRetriesPerRequestError(max));
+      }
+    }
+
+    #end(): void {
+      this.#setStatus('end');
+      this.#flush(new Error(CONNECTION_CLOSED));
+    }
+
+    #flush(error: Error): void {
+      for (const work of this.#offline.splice(0))
+        work.failed(error).then(work.resolve, work.reject);
+    }
+
+    /** Connected: what waited offline goes out, in order. */
+    #ready(): void {
+      this.#retryAttempts = 0;
+      this.#down = false;
+      for (const work of this.#offline.splice(0)) work.send().then(work.resolve, work.reject);
     }
 
     #scanStream(method: string, key: unknown, options?: ScanStreamOptions): ScanStream {
@@ -262,9 +427,9 @@ export function createRedisClass(host: Host) {
     }
 
     /** As ioredis's setStatus: the status changes now, its event comes on the next tick. */
-    #setStatus(status: Status): void {
+    #setStatus(status: Status, arg?: unknown): void {
       this.status = status;
-      queueMicrotask(() => this.emit(status));
+      queueMicrotask(() => this.emit(status, arg));
     }
   }
 

@@ -1,18 +1,17 @@
 import { type CustomCommands, customCommandCall } from './custom-commands.ts';
 import type { Host } from './host.ts';
-import {
-  type Callback,
-  CONNECTION_CLOSED,
-  COPY,
-  commandPrototype,
-  settle,
-  withBuffers,
-} from './redis-replies.ts';
+import { type Callback, COPY, commandPrototype, settle, withBuffers } from './redis-replies.ts';
 
 /** What a pipeline needs of the client that made it. */
 export interface PipelineOwner {
-  /** The client's connection, or undefined when the client is closed. */
-  connection(): number | undefined;
+  /**
+   * Runs `exec` on the client's connection: now, or once it is ready again when the connection
+   * is down; `failed` makes the reply when the client is closed or gives up.
+   */
+  deliver<T>(
+    exec: (connection: number) => Promise<T>,
+    failed: (error: Error) => Promise<T>,
+  ): Promise<T>;
   /** Its custom commands when the pipeline was made, as ioredis copies them then. */
   customCommands: CustomCommands;
 }
@@ -60,26 +59,27 @@ export function createPipelineClass(host: Host, methods: ReadonlySet<string>) {
     }
 
     exec(callback?: Callback): Promise<Result[] | null> {
-      const connection = this.#owner.connection();
-      if (connection === undefined) {
-        // As ioredis: each command of a pipeline fails, a transaction fails whole.
-        const closed = () => new Error(CONNECTION_CLOSED);
-        const reply = this.#atomic
-          ? Promise.reject(closed())
-          : Promise.resolve(this.#commands.map((): Result => [closed()]));
-        return settle(reply, callback);
-      }
-      const reply = host.exec
-        .apply(undefined, [connection, this.#commands, this.#atomic], COPY)
-        .then((results) =>
-          results === null
-            ? null
-            : results.map(
-                ({ error, value }): Result =>
-                  // ioredis gives a failed command as [error], without a value.
-                  error === undefined ? [null, withBuffers(value)] : [new Error(error)],
-              ),
-        );
+      // As ioredis: when the client cannot send, each command of a pipeline fails, and a
+      // transaction fails whole.
+      const failed = (error: Error): Promise<Result[] | null> =>
+        this.#atomic
+          ? Promise.reject(error)
+          : Promise.resolve(this.#commands.map((): Result => [error]));
+      const reply = this.#owner.deliver(
+        (connection) =>
+          host.exec
+            .apply(undefined, [connection, this.#commands, this.#atomic], COPY)
+            .then((results) =>
+              results === null
+                ? null
+                : results.map(
+                    ({ error, value }): Result =>
+                      // ioredis gives a failed command as [error], without a value.
+                      error === undefined ? [null, withBuffers(value)] : [new Error(error)],
+                  ),
+            ),
+        failed,
+      );
       return settle(reply, callback);
     }
   }

@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 // A client's connection events and status, as ioredis has them: a new client connects on its
 // own (`ready` reaches a listener added right after construction, and `once` from node:events);
 // lazyConnect waits for connect(); quit() answers OK and ends the client; disconnect() closes it;
-// a closed client refuses commands. Each client's events are kept apart: only their order
+// a closed client refuses commands; without the offline queue, so does one not yet ready. Each client's events are kept apart: only their order
 // within a client is ioredis's promise.
 
 const EVENTS = ['wait', 'connecting', 'connect', 'ready', 'close', 'end', 'error'];
@@ -49,6 +49,12 @@ export default async function main(redis: Redis) {
   const lazyQuitReply = await lazyQuit.quit();
   await once(lazyQuit, 'end');
 
+  const unqueued = redis.duplicate({ enableOfflineQueue: false });
+  const beforeReady = await unqueued.get('missing').catch((error: Error) => error.message);
+  await once(unqueued, 'ready');
+  const whenReady = await unqueued.get('missing');
+  unqueued.disconnect();
+
   const emitter = new EventEmitter();
   setTimeout(() => emitter.emit('done', 42, 'and more'), 1);
   const emitted = await once(emitter, 'done');
@@ -73,6 +79,7 @@ export default async function main(redis: Redis) {
     },
     neverConnected: { status: neverStatus, events: neverEvents },
     lazyQuit: { reply: lazyQuitReply, status: lazyQuit.status, events: lazyQuitEvents },
+    withoutOfflineQueue: { beforeReady, whenReady },
     emitted,
     passedClient: redis.status,
   };
