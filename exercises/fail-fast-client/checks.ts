@@ -1,0 +1,152 @@
+import type { CheckContext, CheckList, LearnerClient, Random } from '../../grader/checks/api.ts';
+
+interface Exports {
+  readSetting(key: string, fallback: string): Promise<string>;
+}
+
+type Context = CheckContext<Exports>;
+
+/** What the checks allow for "within one second" on a slow, shared machine. */
+const DEADLINE_MS = 2000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function setting(random: Random) {
+  return { key: `setting:${random.word()}`, value: random.word(8), fallback: random.word(7) };
+}
+
+/**
+ * The call, or `late` once it has run for DEADLINE_MS: code that waits out ioredis's defaults
+ * would otherwise run into the time limit and end as an error instead of a failed check.
+ */
+async function callWithin(ctx: Context, key: string, fallback: string) {
+  const started = Date.now();
+  const outcome = await Promise.race([
+    ctx.call('readSetting', key, fallback).then((value) => ({ value })),
+    pause(DEADLINE_MS).then(() => 'late' as const),
+  ]);
+  return { outcome, started, returnedAt: Date.now() };
+}
+
+function lateMessage(what: string): string {
+  return (
+    `${what}, readSetting had not returned after ${DEADLINE_MS / 1000} s. With ioredis's defaults a ` +
+    'command waits through 20 reconnections, over a minute: set retryStrategy and maxRetriesPerRequest'
+  );
+}
+
+const unhandled = (clients: readonly LearnerClient[]) =>
+  clients.reduce((sum, client) => sum + client.unhandledErrors, 0);
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'returns the value of the key, or the fallback when there is none',
+    async run({ call, redis, random, commands, expect }) {
+      const { key, value, fallback } = setting(random);
+      await redis.set(key, value);
+      expect.equal(
+        await call('readSetting', key, fallback),
+        value,
+        `readSetting('${key}', '${fallback}') with ${key} holding '${value}'`,
+      );
+      const changed = random.word(9);
+      await redis.set(key, changed);
+      expect.equal(
+        await call('readSetting', key, fallback),
+        changed,
+        `readSetting('${key}', '${fallback}') after ${key} changed to '${changed}' (read Redis on every call)`,
+      );
+      const missing = `setting:${random.id(key.slice('setting:'.length))}`;
+      expect.equal(
+        await call('readSetting', missing, fallback),
+        fallback,
+        `readSetting('${missing}', '${fallback}'), a key that does not exist`,
+      );
+      const searches = commands().filter(({ name }) => name === 'keys' || name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `read the key you are given with GET, without looking it up first: readSetting sent ${searches.map(({ name, args }) => [name.toUpperCase(), ...args].join(' ')).join(', ')}`,
+      );
+    },
+  },
+  {
+    name: 'closes its client before returning',
+    async run({ call, redis, random, clients, expect }) {
+      const { key, value, fallback } = setting(random);
+      await redis.set(key, value);
+      await call('readSetting', key, fallback);
+      const made = clients();
+      expect.ok(made.length > 0, 'readSetting made no client: create one with new Redis(…)');
+      const open = made.filter((client) => !client.closed).length;
+      expect.ok(
+        open === 0,
+        `${open} of the ${made.length} clients readSetting made were still open when it returned: close each with quit() or disconnect()`,
+      );
+    },
+  },
+  {
+    name: 'lets no error event go unhandled while Redis is away',
+    async run(ctx) {
+      const { key, fallback } = setting(ctx.random);
+      ctx.redisAway();
+      await callWithin(ctx, key, fallback);
+      const count = unhandled(ctx.clients());
+      ctx.expect.ok(
+        count === 0,
+        `with Redis away, your client emitted ${count} error events that nothing listened for (ioredis printed "[ioredis] Unhandled error event" for each): add redis.on('error', …)`,
+      );
+    },
+  },
+  {
+    name: 'returns the fallback within a second when Redis is away',
+    async run(ctx) {
+      const { key, fallback } = setting(ctx.random);
+      ctx.redisAway();
+      const { outcome } = await callWithin(ctx, key, fallback);
+      ctx.expect.ok(outcome !== 'late', lateMessage('With Redis away'));
+      if (outcome === 'late') return;
+      ctx.expect.equal(
+        outcome.value,
+        fallback,
+        `readSetting('${key}', '${fallback}') with Redis away`,
+      );
+    },
+  },
+  {
+    name: 'stops trying to connect once it has returned',
+    async run(ctx) {
+      const { key, fallback } = setting(ctx.random);
+      ctx.redisAway();
+      const { outcome, returnedAt } = await callWithin(ctx, key, fallback);
+      ctx.expect.ok(outcome !== 'late', lateMessage('With Redis away'));
+      await pause(600);
+      const after = ctx
+        .clients()
+        .flatMap((client) => client.attempts)
+        .filter((at) => at > returnedAt);
+      ctx.expect.ok(
+        after.length === 0,
+        `with Redis away, your client tried to connect ${after.length} more times in the ${Date.now() - returnedAt} ms after readSetting returned: disconnect() (or quit()) stops its reconnection loop`,
+      );
+    },
+  },
+  {
+    name: 'rides out an outage of a quarter second',
+    async run(ctx) {
+      const { key, value, fallback } = setting(ctx.random);
+      await ctx.redis.set(key, value);
+      ctx.redisAway(250);
+      const { outcome } = await callWithin(ctx, key, fallback);
+      ctx.expect.ok(outcome !== 'late', lateMessage('With Redis away for 250 ms'));
+      if (outcome === 'late') return;
+      const attempts = ctx.clients().reduce((sum, client) => sum + client.attempts.length, 0);
+      ctx.expect.equal(
+        outcome.value,
+        value,
+        `readSetting('${key}', '${fallback}') with Redis away for the first 250 ms (your client tried to connect ${attempts} times): the GET must still be waiting, in the offline queue, when Redis is back`,
+      );
+    },
+  },
+];
+
+export default checks;

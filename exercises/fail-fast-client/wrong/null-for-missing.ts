@@ -1,0 +1,17 @@
+// fails: returns the value of the key, or the fallback when there is none
+import Redis from 'ioredis';
+
+export async function readSetting(key: string, fallback: string): Promise<string> {
+  const redis = new Redis({
+    retryStrategy: (times) => Math.min(times * 50, 200),
+    maxRetriesPerRequest: 4,
+  });
+  redis.on('error', () => {});
+  try {
+    return (await redis.get(key)) as string;
+  } catch {
+    return fallback;
+  } finally {
+    redis.disconnect();
+  }
+}
