@@ -1,0 +1,12 @@
+// fails: a missing or expired thumbnail reads as null, and nothing is created
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+export async function cacheThumbnail(redis: Redis, id: string, file: string): Promise<number> {
+  await redis.set(`thumb:${id}`, await readFile(file), 'EX', 3600);
+  return (await redis.memory('USAGE', `thumb:${id}`)) ?? 0;
+}
+
+export async function thumbnail(redis: Redis, id: string): Promise<Buffer | null> {
+  return (await redis.getexBuffer(`thumb:${id}`, 'EX', 3600)) ?? Buffer.alloc(0);
+}
