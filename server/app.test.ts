@@ -11,6 +11,10 @@ const SOLUTION = readFileSync(
   new URL('../exercises/set-and-get/solution.ts', import.meta.url),
   'utf8',
 );
+const STARTER = readFileSync(
+  new URL('../exercises/set-and-get/starter.ts', import.meta.url),
+  'utf8',
+);
 
 describe('the HTTP API', () => {
   let app: TestApp;
@@ -65,18 +69,25 @@ describe('the HTTP API', () => {
     expect(JSON.stringify(exercise)).not.toContain("redis.set('weather', 'sunny')");
   });
 
-  it('serves hints one at a time, by number, and says which numbers there are', async () => {
-    const first = await (
-      await fetch(`${base}/exercises/set-and-get/hints/1`, { method: 'POST' })
-    ).json();
+  it('serves hints once the exercise was submitted, one at a time, by number', async () => {
+    const newcomer = new LearnerClient(base);
+    await expectError(
+      await newcomer.post('/exercises/set-and-get/hints/1'),
+      403,
+      /hints open once you have submitted this exercise/,
+    );
+    await newcomer.json(newcomer.post('/exercises/set-and-get/submissions', { source: STARTER }));
+    const first = await newcomer.json<{ html: string }>(
+      newcomer.post('/exercises/set-and-get/hints/1'),
+    );
     expect(first).toMatchObject({ number: 1, count: 2 });
     expect(first.html).toMatch(/^<p>/);
-    const second = await (
-      await fetch(`${base}/exercises/set-and-get/hints/2`, { method: 'POST' })
-    ).json();
+    const second = await newcomer.json<{ html: string }>(
+      newcomer.post('/exercises/set-and-get/hints/2'),
+    );
     expect(second.html).not.toBe(first.html);
     await expectError(
-      await fetch(`${base}/exercises/set-and-get/hints/3`, { method: 'POST' }),
+      await newcomer.post('/exercises/set-and-get/hints/3'),
       404,
       /has hints 1 to 2/,
     );

@@ -400,9 +400,12 @@ describe('the running app, against its OpenAPI document', () => {
     expect([refused.status, refused.body.error]).toEqual([401, 'signed_out']);
   });
 
-  it('reveals hints one at a time, and only those there are', async () => {
+  it('reveals hints once the exercise was submitted, one at a time, and only those there are', async () => {
+    const bo = new LearnerClient(app.url);
     const hint = (number: string) =>
-      call(ada, 'POST /api/exercises/{id}/hints/{number}', { ...EXERCISE, number });
+      call(bo, 'POST /api/exercises/{id}/hints/{number}', { ...EXERCISE, number });
+    expect((await hint('1')).body.error).toBe('hints_locked');
+    await call(bo, 'POST /api/exercises/{id}/submissions', EXERCISE, { source: STARTER });
     expect((await hint('1')).body).toMatchObject({ number: 1, count: 2 });
     expect((await hint('3')).body.error).toBe('not_found');
   });
@@ -426,8 +429,8 @@ describe('the running app, against its OpenAPI document', () => {
     const instructor = new InstructorClient(app.url);
     const { body: report } = await call(instructor, 'GET /api/instructor/exercises');
     const row = report.exercises.find(({ id }: { id: string }) => id === 'set-and-get');
-    // Ada's fail then pass, above.
-    expect(row).toMatchObject({ attempted: 1, passed: 1, attemptsToPass: { median: 2 } });
+    // Bo's fail before a hint, and Ada's fail then pass, above.
+    expect(row).toMatchObject({ attempted: 2, passed: 1, attemptsToPass: { median: 2 } });
     const csv = await call(instructor, 'GET /api/instructor/exercises.csv');
     expect(csv.body.split('\r\n')).toHaveLength(report.exercises.length + 2);
     for (const operation of INSTRUCTOR) {

@@ -142,6 +142,7 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
 
   it('counts the hints revealed, which only grow', async () => {
     const learner = new LearnerClient(base);
+    await learner.json(learner.post('/exercises/set-and-get/submissions', { source: STARTER }));
     await learner.json(learner.post('/exercises/set-and-get/hints/2'));
     await learner.json(learner.post('/exercises/set-and-get/hints/1'));
     expect((await progressOf(learner)).exercises['set-and-get']?.hintsShown).toBe(2);

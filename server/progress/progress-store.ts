@@ -217,6 +217,17 @@ export class ProgressStore {
   }
 
   /** Whether the learner may see the reference solution: after a pass, or enough failures. */
+  /**
+   * Whether hint `number` may be shown: hints open once the learner has submitted the exercise
+   * (a hint is help with an attempt, not instead of one), and one shown before stays open.
+   */
+  async hintUnlocked(learner: string, exercise: string, number: number): Promise<boolean> {
+    const [attempts, shown] = await this.state.use((redis) =>
+      redis.hmget(keys.exercise(learner, exercise), 'attempts', 'hints_shown'),
+    );
+    return Number(attempts ?? 0) > 0 || number <= Number(shown ?? 0);
+  }
+
   async solutionUnlocked(learner: string, exercise: string): Promise<boolean> {
     const [status, failures] = await this.state.use((redis) =>
       redis.hmget(keys.exercise(learner, exercise), 'status', 'failures'),

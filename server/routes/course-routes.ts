@@ -21,6 +21,13 @@ export function courseRoutes(course: CourseService, progress: ProgressStore): Ro
   router.post('/exercises/:id/hints/:number', async (req, res) => {
     const id = pathId(req, 'exercise');
     const hint = await course.hint(id, pathHintNumber(req));
+    if (!(await progress.hintUnlocked(learnerOf(res), id, hint.number))) {
+      throw new HttpError(
+        403,
+        'hints_locked',
+        'hints open once you have submitted this exercise: try it first, then ask',
+      );
+    }
     await progress.recordHint(learnerOf(res), id, hint.number);
     res.json(hint);
   });

@@ -4,18 +4,19 @@ import { exerciseProgress, useProgress } from '../../progress/progress-store.ts'
 import { type Hint, revealHint } from '../api/reveal-hint.ts';
 
 /**
- * Hints revealed one at a time; those already revealed come back on a later visit. The server
- * counts a hint as revealed when it is fetched, so asking for one is all there is to record.
+ * Hints revealed one at a time, once the exercise has been submitted; those already revealed
+ * come back on a later visit. The server counts a hint as revealed when it is fetched, so asking
+ * for one is all there is to record.
  */
 export function Hints({ exercise, count }: { exercise: string; count: number }) {
   const progress = useProgress();
   const [hints, setHints] = useState<Hint[]>([]);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string>();
-  const revealedBefore = Math.min(
-    count,
-    progress.state === 'ready' ? (exerciseProgress(progress.data, exercise)?.hintsShown ?? 0) : 0,
-  );
+  const mine = progress.state === 'ready' ? exerciseProgress(progress.data, exercise) : undefined;
+  const revealedBefore = Math.min(count, mine?.hintsShown ?? 0);
+  // As the server has it: hints open once the exercise has been submitted.
+  const locked = progress.state === 'ready' && (mine?.attempts ?? 0) === 0 && revealedBefore === 0;
   const revealed = Math.max(revealedBefore, hints.at(-1)?.number ?? 0);
 
   // Brings back the hints revealed on an earlier visit.
@@ -74,7 +75,8 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
         </ol>
       )}
       {/* Offered once the progress says how many were revealed before (or could not say). */}
-      {progress.state !== 'loading' && next <= count && (
+      {locked && <p className="hint-locked">Hints open once you have submitted your code.</p>}
+      {progress.state !== 'loading' && !locked && next <= count && (
         <button type="button" className="secondary" onClick={ask} disabled={asking}>
           {revealed === 0 ? 'Show a hint' : 'Show another hint'} ({next} of {count})
         </button>
