@@ -5,6 +5,7 @@ import { type Problem as ContentProblem, problemOf } from '../content/problem.ts
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader, SeededGrade } from '../grader.ts';
 import type { GradeResult } from '../result/grade-result.ts';
+import { GIVEAWAY_SHARE, solutionInHints } from './hints-give-away.ts';
 
 /** The course's own rules for every exercise (see AUTHORING.md). */
 const SOLUTION_RUNS = 5;
@@ -50,6 +51,13 @@ export async function verifyExercise(
     problems.push({
       file: `${folder}/exercise.md`,
       message: `has ${exercise.hints.length} hint(s): give at least ${MIN_HINTS}, from gentle to specific`,
+    });
+  }
+  const given = solutionInHints(exercise.solution, exercise.hints);
+  if (given && given.found >= given.lines * GIVEAWAY_SHARE) {
+    problems.push({
+      file: `${folder}/exercise.md`,
+      message: `its hints hold ${given.found} of the ${given.lines} lines of solution.ts: let the last hint lead to the answer, not be it`,
     });
   }
   const grade = async (source: string): Promise<SeededGrade | undefined> => {
