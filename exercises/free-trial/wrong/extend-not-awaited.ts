@@ -1,0 +1,30 @@
+// fails: extendTrial moves a trial's end later and returns true
+import type Redis from 'ioredis';
+
+export async function startTrial(
+  redis: Redis,
+  user: string,
+  plan: string,
+  seconds: number,
+): Promise<boolean> {
+  return (await redis.set(`trial:${user}`, plan, 'EX', seconds, 'NX')) === 'OK';
+}
+
+// The EXPIRE is sent but not awaited: a promise is always "true", and extendTrial returns before
+// Redis has answered.
+export async function extendTrial(redis: Redis, user: string, seconds: number): Promise<boolean> {
+  const moved = redis.expire(`trial:${user}`, seconds, 'GT');
+  return Boolean(moved);
+}
+
+export async function endTrialAt(
+  redis: Redis,
+  user: string,
+  unixSeconds: number,
+): Promise<boolean> {
+  return (await redis.expireat(`trial:${user}`, unixSeconds)) === 1;
+}
+
+export async function makePermanent(redis: Redis, user: string): Promise<boolean> {
+  return (await redis.persist(`trial:${user}`)) === 1;
+}

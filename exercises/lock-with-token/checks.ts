@@ -1,0 +1,577 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  Expect,
+  RaceOutcome,
+  RaceStepView,
+  Random,
+  RandomDraw,
+  TtlWindow,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  acquire(redis: Redis, name: string, ttlMs: number): Promise<string | null>;
+  release(redis: Redis, name: string, token: string): Promise<boolean>;
+  extend(redis: Redis, name: string, token: string, ttlMs: number): Promise<boolean>;
+}
+
+type Context = CheckContext<Exports>;
+
+/** The fewest random bytes a token must hold; a UUID's 122 random bits count as enough. */
+const MIN_TOKEN_BYTES = 16;
+const JOBS = ['report', 'backup', 'invoices', 'sitemap', 'payouts', 'reindex', 'digest'];
+
+const lockKey = (name: string) => `lock:${name}`;
+const nameOf = (random: Random) => `${random.pick(JOBS)}-${random.word(random.int(4, 6))}`;
+/** A token of another holder, shaped like randomUUID()'s. */
+const holderToken = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
+
+/**
+ * A TTL in milliseconds that is no whole number of seconds: 500 to 800 ms past a second, so that
+ * `EX` with the seconds rounded either way lands outside the window below.
+ */
+const ttlOf = (random: Random) => random.int(5, 90) * 1000 + random.int(500, 800);
+/** PX ttlMs, read back by the grader a moment later: a little under ttlMs, never over. */
+const ttlWindow = (ttlMs: number): TtlWindow => ({ minMs: ttlMs - 450, maxMs: ttlMs });
+/** Another holder's TTL: shorter than any ttlMs the checks pass, so that the two can be told apart. */
+const holderTtlOf = (random: Random) => random.int(2_000, 4_500);
+
+/** What Redis holds under `key`, as a failure message says it. */
+async function lockState(redis: Redis, key: string): Promise<string> {
+  const [type, value, pttl] = await Promise.all([
+    redis.type(key),
+    redis.get(key).catch(() => null),
+    redis.pttl(key),
+  ]);
+  if (type === 'none') return `${key} does not exist`;
+  if (type !== 'string') return `${key} is a ${type}, not a string`;
+  const ttl = pttl === -1 ? 'no TTL' : `PTTL ${pttl} ms`;
+  return `${key} holds "${value}" with ${ttl}`;
+}
+
+async function keysHeld(redis: Redis): Promise<string> {
+  const keys = (await redis.keys('*')).sort();
+  return keys.length > 0 ? keys.join(', ') : 'no keys at all';
+}
+
+/** acquire must hand back a token before the lock can be looked at. */
+function expectToken(expect: Expect, token: unknown, what: string): asserts token is string {
+  expect.ok(
+    typeof token === 'string' && token.length > 0,
+    `${what} must return the new token, a non-empty string, when nobody holds the lock; it returned ${JSON.stringify(token)}`,
+  );
+}
+
+/** How many random bytes of one draw `token` holds as drawn (0 when it holds none of them). */
+function randomBytesIn(token: string, draw: RandomDraw): number {
+  if (draw.api === 'randomInt') return 0;
+  const lower = token.toLowerCase();
+  if (draw.api === 'randomUUID') {
+    const uuid = draw.value.toLowerCase();
+    return lower.includes(uuid) || lower.includes(uuid.replaceAll('-', '')) ? 16 : 0;
+  }
+  const forms = [draw.base64, draw.base64.replace(/=+$/, ''), draw.base64url];
+  const held = lower.includes(draw.hex.toLowerCase()) || forms.some((form) => token.includes(form));
+  return held ? draw.bytes.length : 0;
+}
+
+const outcome = (result: RaceOutcome<unknown>) =>
+  result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+
+/**
+ * Where the grader's one interjected command fell among the call's steps: before all of them,
+ * after all of them, or in between. A call that sent nothing counts as finished before it.
+ */
+function graderPlace(steps: readonly RaceStepView[]): 'none' | 'before' | 'after' | 'between' {
+  const grader = steps.findIndex(({ by }) => by === 'grader');
+  const mine = steps.flatMap(({ by, commands }, index) =>
+    by === 0 && commands.length > 0 ? [index] : [],
+  );
+  const [first, last] = [mine[0], mine.at(-1)];
+  if (first === undefined || last === undefined) return 'none';
+  if (grader > last) return 'after';
+  if (grader < first) return 'before';
+  return 'between';
+}
+
+/**
+ * What the call must have returned, given where the other holder's SET fell: false when the lock
+ * had changed hands before the call looked, true when it was still the call's until the end.
+ * In between, the answer depends on which command saw the change, so only the lock is judged.
+ */
+function expectAnswer(
+  expect: Expect,
+  steps: readonly RaceStepView[],
+  returned: unknown,
+  call: string,
+  key: string,
+  token: string,
+): void {
+  const place = graderPlace(steps);
+  expect.ok(
+    place !== 'none',
+    `${call} sent Redis no command, so it could not know whether ${key} still held "${token}": ` +
+      "ask Redis who holds the lock, every time, not your program's memory",
+  );
+  if (place === 'between') return;
+  expect.equal(
+    returned,
+    place === 'after',
+    `what ${call} returned when another worker took ${key} ${place} all of its commands`,
+  );
+}
+
+/** Look-alike locks of other jobs, each held by someone else. */
+function otherLocks(context: Context, like: string): Promise<string[]> {
+  const { decoys, redis, random } = context;
+  return decoys(like, 3, (id) =>
+    redis.set(lockKey(id), holderToken(random), 'PX', random.int(20_000, 60_000)),
+  );
+}
+
+const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
+
+function listed(commands: readonly ExecutedCommand[]): string {
+  if (commands.length === 0) return 'no commands';
+  const shown = commands.slice(0, 10).map((command) => {
+    const text = [command.name.toUpperCase(), ...command.args].join(' ').replace(/\s+/g, ' ');
+    const short = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+    return command.script ? `${short} (in a script)` : short;
+  });
+  return commands.length > 10 ? `${shown.join('; ')}; …` : shown.join('; ');
+}
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'acquire stores its token in lock:<name> and returns it',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = await call('acquire', sandboxClient, name, ttlOf(random));
+      expectToken(expect, token, `acquire(redis, '${name}', ttlMs)`);
+      expect.ok(
+        (await redis.exists(key)) === 1,
+        `after acquire(redis, '${name}', ttlMs) there is no key ${key} (Redis holds: ${await keysHeld(redis)})`,
+      );
+      expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
+      expect.equal(
+        await redis.get(key),
+        token,
+        `GET ${key}, compared with the token acquire returned (the lock must hold its holder's token, as is)`,
+      );
+    },
+  },
+  {
+    name: 'the lock expires ttlMs milliseconds after acquire',
+    async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const ttlMs = ttlOf(random);
+      const token = await call('acquire', sandboxClient, name, ttlMs);
+      expectToken(expect, token, `acquire(redis, '${name}', ${ttlMs})`);
+      expect.ok(
+        (await redis.exists(key)) === 1,
+        `after acquire(redis, '${name}', ${ttlMs}) there is no key ${key} (Redis holds: ${await keysHeld(redis)})`,
+      );
+      // ttlMs counts milliseconds: PX, not EX (which would make it 1000 times longer).
+      await expectTtl(key, ttlWindow(ttlMs));
+    },
+  },
+  {
+    name: 'every acquire draws a new token from node:crypto',
+    async run({ call, sandboxClient, redis, expect, random, randomness, cameFromRandomness }) {
+      const [name, otherName] = [nameOf(random), nameOf(random)];
+      const first = await call('acquire', sandboxClient, name, ttlOf(random));
+      expectToken(expect, first, `acquire(redis, '${name}', ttlMs)`);
+      await redis.del(lockKey(name)); // the lock expired: the next holder needs a token of its own
+      const second = await call('acquire', sandboxClient, name, ttlOf(random));
+      expectToken(
+        expect,
+        second,
+        `acquire(redis, '${name}', ttlMs) once ${lockKey(name)} had expired`,
+      );
+      const third = await call('acquire', sandboxClient, otherName, ttlOf(random));
+      expectToken(expect, third, `acquire(redis, '${otherName}', ttlMs)`);
+      const tokens = [first, second, third];
+      expect.ok(
+        new Set(tokens).size === 3,
+        `three acquires returned the tokens ${tokens.map((t) => `"${t}"`).join(', ')}: every holder ` +
+          `needs a token of its own, or an earlier holder of ${lockKey(name)} could release the next one's lock`,
+      );
+      for (const token of tokens) {
+        expect.ok(
+          cameFromRandomness(token),
+          `the token "${token}" holds no value drawn from node:crypto: a token made from the clock, ` +
+            'Math.random(), a counter or the lock name (even hashed) can be guessed or repeated. ' +
+            `Use randomUUID(), or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url`,
+        );
+        const bytes = Math.max(0, ...randomness().map((draw) => randomBytesIn(token, draw)));
+        expect.ok(
+          bytes >= MIN_TOKEN_BYTES,
+          `the token "${token}" holds only ${bytes} bytes of randomness: two holders could draw the ` +
+            `same one. Use randomUUID(), or at least randomBytes(${MIN_TOKEN_BYTES})`,
+        );
+      }
+    },
+  },
+  {
+    name: 'acquire returns null and leaves a held lock alone, then takes it once it is gone',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const holder = holderToken(random);
+      await redis.set(key, holder, 'PX', random.int(20_000, 60_000));
+      const before = await snapshot();
+      const refused = await call('acquire', sandboxClient, name, ttlOf(random));
+      expect.equal(
+        refused,
+        null,
+        `acquire(redis, '${name}', ttlMs) while ${key} held another holder's token "${holder}"`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `acquire must change nothing while another holder has the lock, but it ${changes.describe(changes.changes)}` +
+          " (an EXPIRE or PEXPIRE sent after a SET NX that failed moves the holder's expiry)",
+      );
+
+      await redis.del(key); // the holder released it, or it expired
+      const ttlMs = ttlOf(random);
+      const token = await call('acquire', sandboxClient, name, ttlMs);
+      expectToken(expect, token, `acquire(redis, '${name}', ${ttlMs}) after ${key} was deleted`);
+      expect.equal(
+        await redis.get(key),
+        token,
+        `GET ${key} after the second acquire (ask Redis every time: the lock may have gone since the last call)`,
+      );
+    },
+  },
+  {
+    name: 'of two acquires at the same time, exactly one gets the lock',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const ttlMs = ttlOf(random);
+      await race({
+        calls: [
+          ['acquire', sandboxClient, name, ttlMs],
+          ['acquire', sandboxClient, name, ttlMs],
+        ],
+        labels: [`acquire('${name}') #1`, `acquire('${name}') #2`],
+        verify: async (results) => {
+          const winners = results.filter((r) => typeof r.returned === 'string');
+          const losers = results.filter((r) => r.threw === undefined && r.returned === null);
+          const [held, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+          expect.ok(
+            winners.length === 1 && losers.length === 1 && held === winners[0]?.returned,
+            `${key} was free, and two workers asked for it at the same time: exactly one must get a ` +
+              `token, the other null; they returned ${results.map(outcome).join(' and ')}, and ` +
+              `${await lockState(redis, key)}.${
+                winners.length > 1
+                  ? ' Checking whether the key exists and then writing it lets both in: take the lock with one SET … NX'
+                  : ''
+              }`,
+          );
+          expect.ok(
+            pttl > 0 && pttl <= ttlMs,
+            `after the two acquires ${await lockState(redis, key)}: it must expire within ${ttlMs} ms`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'the lock never exists without its expiry, not even between two commands',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const ttlMs = ttlOf(random);
+      await race({
+        calls: [['acquire', sandboxClient, name, ttlMs]],
+        labels: [`acquire('${name}', ${ttlMs})`],
+        interject: [['PTTL', key]],
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `acquire threw: ${result.threw}`);
+          const look = steps.find(({ by }) => by === 'grader');
+          const seen = look?.reply && 'value' in look.reply ? Number(look.reply.value) : undefined;
+          expect.ok(
+            seen !== -1,
+            `another client looked at ${key} between acquire's commands and found it with no TTL ` +
+              `(PTTL ${key} answered -1). A worker that crashes at that moment leaves a lock that ` +
+              'never ends: set the value, NX and the expiry in one SET command',
+          );
+          const pttl = await redis.pttl(key);
+          expect.ok(
+            pttl > 0 && pttl <= ttlMs,
+            `acquire(redis, '${name}', ${ttlMs}) found the lock free, and must take it for ${ttlMs} ms; ` +
+              `afterwards ${await lockState(redis, key)}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'release deletes the lock it holds the token of, and returns true',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      // A lock taken with acquire, then one taken by another process of the same program: the
+      // holder is whoever Redis says it is, not whoever this module remembers.
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = await call('acquire', sandboxClient, name, ttlOf(random));
+      expectToken(expect, token, `acquire(redis, '${name}', ttlMs)`);
+      const released = await call('release', sandboxClient, name, token);
+      expect.equal(
+        released,
+        true,
+        `release(redis, '${name}', token) right after acquire returned that token`,
+      );
+      expect.equal(await redis.exists(key), 0, `EXISTS ${key} after release`);
+
+      const seededName = nameOf(random);
+      const seededKey = lockKey(seededName);
+      const seeded = holderToken(random);
+      await redis.set(seededKey, seeded, 'PX', random.int(20_000, 60_000));
+      await otherLocks(context, seededName);
+      const before = await snapshot();
+      const again = await call('release', sandboxClient, seededName, seeded);
+      expect.equal(
+        again,
+        true,
+        `release(redis, '${seededName}', '${seeded}') when ${seededKey} held "${seeded}", put there by ` +
+          "another process of your program (read the holder from Redis, not from your program's memory)",
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.deleted.includes(seededKey),
+        `release must delete ${seededKey}, which held its token; ${await lockState(redis, seededKey)}`,
+      );
+      const elsewhere = changes.outside([seededKey]);
+      expect.ok(
+        elsewhere.length === 0,
+        `release('${seededName}') may delete ${seededKey} only, but it also ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: "release with a token that is not the holder's returns false and changes nothing",
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const holder = holderToken(random);
+      const stranger = random.id(holder);
+      await redis.set(key, holder, 'PX', random.int(20_000, 60_000));
+      const missing = nameOf(random);
+      const before = await snapshot();
+      const refused = await call('release', sandboxClient, name, stranger);
+      expect.equal(
+        refused,
+        false,
+        `release(redis, '${name}', '${stranger}') when ${key} holds another token, "${holder}"`,
+      );
+      const gone = await call('release', sandboxClient, missing, stranger);
+      expect.equal(
+        gone,
+        false,
+        `release(redis, '${missing}', token) when ${lockKey(missing)} does not exist`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `a release with the wrong token must change nothing, but it ${changes.describe(changes.changes)}` +
+          ` (compare the token with GET before you delete)`,
+      );
+
+      // Our lock expired while we worked, and another worker took it: our old token must not free it.
+      const ours = nameOf(random);
+      const ourKey = lockKey(ours);
+      const token = await call('acquire', sandboxClient, ours, ttlOf(random));
+      expectToken(expect, token, `acquire(redis, '${ours}', ttlMs)`);
+      const next = holderToken(random);
+      await redis.set(ourKey, next, 'PX', random.int(20_000, 60_000));
+      const late = await call('release', sandboxClient, ours, token);
+      expect.ok(
+        late === false && (await redis.get(ourKey)) === next,
+        `acquire('${ours}') returned "${token}"; then that lock expired and another worker took ` +
+          `${ourKey} with "${next}". release(redis, '${ours}', '${token}') returned ${JSON.stringify(late)}, ` +
+          `and ${await lockState(redis, ourKey)}: it must return false and leave the new holder's lock`,
+      );
+    },
+  },
+  {
+    name: 'release never deletes a lock that another holder took in the meantime',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = holderToken(random);
+      const next = random.id(token);
+      const nextTtl = random.int(20_000, 60_000);
+      await race({
+        calls: [['release', sandboxClient, name, token]],
+        labels: [`release('${name}', its token)`],
+        setup: async () => {
+          await redis.set(key, token, 'PX', 30_000);
+        },
+        // Between any two of release's commands, the lock may expire and another worker take it.
+        interject: [['SET', key, next, 'PX', String(nextTtl)]],
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `release threw: ${result.threw}`);
+          expect.ok(
+            (await redis.get(key)) === next,
+            `${key} held "${token}"; while release ran, it expired and another worker took it with ` +
+              `"${next}" (the grader's SET). Now ${await lockState(redis, key)}: release deleted the new ` +
+              "holder's lock. A GET, then a DEL, leaves a moment between them: compare and delete in one Lua script",
+          );
+          expectAnswer(expect, steps, result.returned, `release('${name}', token)`, key, token);
+        },
+      });
+    },
+  },
+  {
+    name: "extend sets the holder's lock to expire ttlMs from now",
+    async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = holderToken(random);
+      // About to expire: extend gives it ttlMs from now, not ttlMs more than it had.
+      await redis.set(key, token, 'PX', holderTtlOf(random));
+      const ttlMs = ttlOf(random);
+      const extended = await call('extend', sandboxClient, name, token, ttlMs);
+      expect.equal(
+        extended,
+        true,
+        `extend(redis, '${name}', '${token}', ${ttlMs}) when ${key} holds that token`,
+      );
+      expect.equal(
+        await redis.get(key),
+        token,
+        `GET ${key} after extend (the token stays as it was)`,
+      );
+      await expectTtl(key, ttlWindow(ttlMs));
+
+      // And a lock this module took itself.
+      const own = nameOf(random);
+      const mine = await call('acquire', sandboxClient, own, holderTtlOf(random));
+      expectToken(expect, mine, `acquire(redis, '${own}', ttlMs)`);
+      const longer = ttlOf(random);
+      const again = await call('extend', sandboxClient, own, mine, longer);
+      expect.equal(
+        again,
+        true,
+        `extend(redis, '${own}', token, ${longer}) right after acquire returned that token`,
+      );
+      await expectTtl(lockKey(own), ttlWindow(longer));
+    },
+  },
+  {
+    name: 'extend refuses a lock it does not hold, and creates none',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const holder = holderToken(random);
+      const stranger = random.id(holder);
+      await redis.set(key, holder, 'PX', holderTtlOf(random));
+      const missing = nameOf(random);
+      const before = await snapshot();
+      const refused = await call('extend', sandboxClient, name, stranger, ttlOf(random));
+      expect.equal(
+        refused,
+        false,
+        `extend(redis, '${name}', '${stranger}', ttlMs) when ${key} holds another token, "${holder}"`,
+      );
+      const expired = await call('extend', sandboxClient, missing, stranger, ttlOf(random));
+      expect.equal(
+        expired,
+        false,
+        `extend(redis, '${missing}', token, ttlMs) when ${lockKey(missing)} has expired (no such key)`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `an extend of a lock you do not hold must change nothing, but it ${changes.describe(changes.changes)}` +
+          ' (an expired lock is not yours any more: take it again with acquire)',
+      );
+
+      const ours = nameOf(random);
+      const ourKey = lockKey(ours);
+      const token = await call('acquire', sandboxClient, ours, ttlOf(random));
+      expectToken(expect, token, `acquire(redis, '${ours}', ttlMs)`);
+      const next = holderToken(random);
+      const nextTtl = holderTtlOf(random);
+      await redis.set(ourKey, next, 'PX', nextTtl);
+      const ttlMs = ttlOf(random);
+      const late = await call('extend', sandboxClient, ours, token, ttlMs);
+      const pttl = await redis.pttl(ourKey);
+      expect.ok(
+        late === false && (await redis.get(ourKey)) === next && pttl > 0 && pttl <= nextTtl,
+        `acquire('${ours}') returned "${token}"; then that lock expired and another worker took ` +
+          `${ourKey} with "${next}" for ${nextTtl} ms. extend(redis, '${ours}', '${token}', ${ttlMs}) ` +
+          `returned ${JSON.stringify(late)}, and ${await lockState(redis, ourKey)}: it must return false ` +
+          "and leave the new holder's lock and expiry alone",
+      );
+    },
+  },
+  {
+    name: 'extend never changes a lock that another holder took in the meantime',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = holderToken(random);
+      const next = random.id(token);
+      const nextTtl = holderTtlOf(random);
+      const ttlMs = ttlOf(random);
+      await race({
+        calls: [['extend', sandboxClient, name, token, ttlMs]],
+        labels: [`extend('${name}', its token, ${ttlMs})`],
+        setup: async () => {
+          await redis.set(key, token, 'PX', 3_000);
+        },
+        interject: [['SET', key, next, 'PX', String(nextTtl)]],
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `extend threw: ${result.threw}`);
+          const [held, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+          expect.ok(
+            held === next && pttl > 0 && pttl <= nextTtl,
+            `${key} held "${token}"; while extend ran, it expired and another worker took it with ` +
+              `"${next}" for ${nextTtl} ms (the grader's SET). Now ${await lockState(redis, key)}: extend ` +
+              "changed the new holder's lock. A GET, then a PEXPIRE or SET, leaves a moment between " +
+              'them: compare and extend in one Lua script',
+          );
+          expectAnswer(expect, steps, result.returned, `extend('${name}', token)`, key, token);
+        },
+      });
+    },
+  },
+  {
+    name: 'release and extend change only lock:<name>, found by its name',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff, executed } = context;
+      const name = nameOf(random);
+      const key = lockKey(name);
+      const token = holderToken(random);
+      await redis.set(key, token, 'PX', holderTtlOf(random));
+      await otherLocks(context, name);
+      const before = await snapshot();
+      await call('extend', sandboxClient, name, token, ttlOf(random));
+      await call('release', sandboxClient, name, token);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `extend and release of '${name}' may change ${key} only, but they also ${changes.describe(elsewhere)}`,
+      );
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `the lock's key is lock:${name}: name it. Redis ran ${listed(searches)}, which walks every ` +
+          `key of the database (all it ran: ${listed(ran)})`,
+      );
+    },
+  },
+];
+
+export default checks;

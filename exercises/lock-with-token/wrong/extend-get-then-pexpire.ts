@@ -1,0 +1,27 @@
+// fails: extend never changes a lock that another holder took in the meantime
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+export async function acquire(redis: Redis, name: string, ttlMs: number): Promise<string | null> {
+  const token = randomUUID();
+  const ok = await redis.set(`lock:${name}`, token, 'PX', ttlMs, 'NX');
+  return ok === 'OK' ? token : null;
+}
+
+export async function release(redis: Redis, name: string, token: string): Promise<boolean> {
+  const script = `if redis.call("GET", KEYS[1]) == ARGV[1] then return redis.call("DEL", KEYS[1]) end return 0`;
+  return (await redis.eval(script, 1, `lock:${name}`, token)) === 1;
+}
+
+// Checks the token, then renews: between the two, the lock can change hands, and the PEXPIRE
+// then lengthens the new holder's lock.
+export async function extend(
+  redis: Redis,
+  name: string,
+  token: string,
+  ttlMs: number,
+): Promise<boolean> {
+  const key = `lock:${name}`;
+  if ((await redis.get(key)) !== token) return false;
+  return (await redis.pexpire(key, ttlMs)) === 1;
+}

@@ -1,0 +1,1029 @@
+import type Redis from 'ioredis';
+import type {
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  RaceOutcome,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface Order {
+  customer: string;
+  item: string;
+  quantity: number;
+}
+
+interface TakenOrder extends Order {
+  id: string;
+}
+
+interface Exports {
+  publishOrder(redis: Redis, order: Order): Promise<string>;
+  ensureGroup(redis: Redis): Promise<void>;
+  takeOrders(redis: Redis, consumer: string, count: number): Promise<TakenOrder[]>;
+  ack(redis: Redis, id: string): Promise<boolean>;
+  reclaim(redis: Redis, consumer: string, minIdleMs: number): Promise<TakenOrder[]>;
+}
+
+const STREAM = 'orders';
+const GROUP = 'billing';
+/** Another service's group on the same stream: the learner's code must leave it alone. */
+const OTHER_GROUP = 'shipping';
+const KEEP = 1000;
+const KEEP_AT_MOST = 1100;
+
+const ITEMS = ['lamp', 'desk', 'chair', 'rug', 'shelf', 'mirror', 'clock', 'vase', 'stool'];
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+function randomOrder(random: Random): Order {
+  return {
+    customer: random.word(random.int(4, 8)),
+    item: `${random.pick(ITEMS)}-${random.word(3)}`,
+    quantity: random.int(1, 40),
+  };
+}
+
+/** `count` different consumer names, of different lengths. */
+function consumerNames(random: Random, count: number): string[] {
+  const names = new Set<string>();
+  while (names.size < count) names.add(`${random.word(random.int(3, 6))}-${random.int(1, 99)}`);
+  return [...names];
+}
+
+/** Adds `count` random orders to the stream, as other services do, with ids Redis chooses. */
+async function seedOrders(redis: Redis, random: Random, count: number): Promise<TakenOrder[]> {
+  const orders = Array.from({ length: count }, () => randomOrder(random));
+  if (count === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const order of orders) {
+    pipeline.xadd(STREAM, '*', ...fieldsOf(order));
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  return orders.map((order, index) => {
+    const [error, id] = replies[index] ?? [];
+    if (error) throw error;
+    return { id: String(id), ...order };
+  });
+}
+
+const fieldsOf = (order: Order) => [
+  'customer',
+  order.customer,
+  'item',
+  order.item,
+  'quantity',
+  String(order.quantity),
+];
+
+/** An entry's flat [field, value, …] list as an object. */
+function fieldObject(flat: readonly string[] | null): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (let index = 0; index + 1 < (flat?.length ?? 0); index += 2) {
+    object[flat?.[index] ?? ''] = flat?.[index + 1] ?? '';
+  }
+  return object;
+}
+
+const storedFields = (order: Order) => ({
+  customer: order.customer,
+  item: order.item,
+  quantity: String(order.quantity),
+});
+
+/** What takeOrders and reclaim return for an order: exactly these four properties. */
+const taken = (order: TakenOrder): TakenOrder => ({
+  id: order.id,
+  customer: order.customer,
+  item: order.item,
+  quantity: order.quantity,
+});
+
+async function createGroup(redis: Redis, group: string, from = '0') {
+  await redis.xgroup('CREATE', STREAM, group, from, 'MKSTREAM');
+}
+
+/** The grader's own consumer reads `count` new entries of `group`: they go to its pending list. */
+async function deliver(
+  redis: Redis,
+  group: string,
+  consumer: string,
+  count: number,
+): Promise<string[]> {
+  const reply = (await redis.xreadgroup(
+    'GROUP',
+    group,
+    consumer,
+    'COUNT',
+    count,
+    'STREAMS',
+    STREAM,
+    '>',
+  )) as [string, [string, string[]][]][] | null;
+  return (reply?.[0]?.[1] ?? []).map(([id]) => id);
+}
+
+/** Makes pending entries look idle for `idleMs`, still pending for `consumer`, as if time had passed. */
+async function makeIdle(redis: Redis, consumer: string, ids: readonly string[], idleMs: number) {
+  if (ids.length === 0) return;
+  await redis.call('XCLAIM', STREAM, GROUP, consumer, 0, ...ids, 'IDLE', idleMs, 'JUSTID');
+}
+
+interface Pending {
+  id: string;
+  consumer: string;
+  idle: number;
+  deliveries: number;
+}
+
+async function pendingOf(redis: Redis, group: string): Promise<Pending[]> {
+  const rows = (await redis.xpending(STREAM, group, '-', '+', 100_000)) as [
+    string,
+    string,
+    number,
+    number,
+  ][];
+  return rows.map(([id, consumer, idle, deliveries]) => ({
+    id,
+    consumer,
+    idle: Number(idle),
+    deliveries: Number(deliveries),
+  }));
+}
+
+/** Who each pending id belongs to, e.g. `1700-0 → ada-3`. */
+const owners = (rows: readonly Pending[]) => rows.map((row) => `${row.id} → ${row.consumer}`);
+
+interface GroupState {
+  name: string;
+  consumers: number;
+  pending: number;
+  'last-delivered-id': string;
+}
+
+/** XINFO GROUPS orders, as objects; [] when the stream does not exist. */
+async function groupsOf(redis: Redis): Promise<GroupState[]> {
+  if ((await redis.type(STREAM)) !== 'stream') return [];
+  const groups = (await redis.xinfo('GROUPS', STREAM)) as unknown[][];
+  return groups.map((flat) => {
+    const object: Record<string, unknown> = {};
+    for (let index = 0; index + 1 < flat.length; index += 2) {
+      object[String(flat[index])] = flat[index + 1];
+    }
+    return {
+      name: String(object.name),
+      consumers: Number(object.consumers),
+      pending: Number(object.pending),
+      'last-delivered-id': String(object['last-delivered-id']),
+    };
+  });
+}
+
+const groupOf = async (redis: Redis, name: string) =>
+  (await groupsOf(redis)).find((group) => group.name === name);
+
+/** A group as a learner reads it in a message. */
+const describeGroup = (group: GroupState | undefined) =>
+  group === undefined
+    ? 'no such group'
+    : `last-delivered-id ${group['last-delivered-id']}, ${group.pending} pending, ${group.consumers} consumers`;
+
+/** The state of a group a call must leave alone: its position and who holds what. */
+async function frozen(redis: Redis, group: string) {
+  return { group: await groupOf(redis, group), pending: owners(await pendingOf(redis, group)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages
+
+const ids = (orders: readonly { id: string }[]) =>
+  orders.length === 0 ? 'none' : orders.map((order) => order.id).join(', ');
+
+const shown = (value: unknown) => {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 400 ? `${text.slice(0, 397)}…` : text;
+};
+
+const outcome = (result: RaceOutcome<unknown>) =>
+  result.threw === undefined ? `returned ${shown(result.returned)}` : `threw "${result.threw}"`;
+
+/** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+function listed(commands: readonly (LoggedCommand | ExecutedCommand)[], max = 12): string {
+  if (commands.length === 0) return 'no commands';
+  const lines = commands.slice(0, max).map((command) => {
+    const line = [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' ');
+    return 'script' in command && command.script ? `${line} (inside ${command.script})` : line;
+  });
+  return commands.length > max
+    ? `${lines.join('; ')}; … (${commands.length} in all)`
+    : lines.join('; ');
+}
+
+/** Whether `returned` is a list of orders; the message says what it was otherwise. */
+function asOrders(returned: unknown): TakenOrder[] | undefined {
+  return Array.isArray(returned) ? (returned as TakenOrder[]) : undefined;
+}
+
+const returnedIds = (returned: unknown) =>
+  (asOrders(returned) ?? []).map((order) => (order as { id?: unknown })?.id);
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function blockedClients(redis: Redis): Promise<number> {
+  const info = await redis.info('clients');
+  return Number(/blocked_clients:(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/** Sets idle times between `minIdleMs` plus 5 and plus 60 seconds: well past the threshold. */
+const longIdle = (random: Random, minIdleMs: number) => minIdleMs + random.int(5_000, 60_000);
+
+const randomMinIdle = (random: Random) => random.int(20, 120) * 1000 + random.int(0, 999);
+
+// ---------------------------------------------------------------------------------------------
+
+const checks: CheckList<Exports> = [
+  // publishOrder ------------------------------------------------------------------------------
+  {
+    name: 'publishOrder adds the order to the stream orders, with the fields customer, item and quantity',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const earlier = await seedOrders(redis, random, random.int(0, 3));
+      const order = randomOrder(random);
+      const id = await call('publishOrder', sandboxClient, order);
+      expect.equal(await redis.type(STREAM), 'stream', `TYPE ${STREAM}`);
+      expect.equal(
+        await redis.xlen(STREAM),
+        earlier.length + 1,
+        `XLEN ${STREAM} after one publishOrder (it held ${earlier.length} entries before; a ` +
+          `short stream must not be trimmed)`,
+      );
+      expect.ok(
+        typeof id === 'string',
+        `publishOrder must return the new entry's id, the string XADD answers; it returned ${shown(id)}`,
+      );
+      const [last] = await redis.xrevrange(STREAM, '+', '-', 'COUNT', 1);
+      expect.ok(
+        last !== undefined && last[0] === id,
+        `publishOrder returned ${shown(id)}, but the entry it added has the id ${shown(last?.[0] ?? null)} ` +
+          `(XREVRANGE ${STREAM} + - COUNT 1): return the id XADD answered`,
+      );
+      expect.equal(
+        fieldObject(last?.[1] ?? null),
+        storedFields(order),
+        `the fields of entry ${id} (XRANGE ${STREAM} ${id} ${id}) for the order ${shown(order)}`,
+      );
+    },
+  },
+  {
+    name: 'publishOrder lets Redis choose the id, after every id the stream holds',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const order = randomOrder(random);
+      let top = '';
+      await race({
+        calls: [['publishOrder', sandboxClient, order]],
+        labels: [`publishOrder(${shown(order)})`],
+        setup: async () => {
+          await seedOrders(redis, random, random.int(1, 3));
+          // Another producer, whose clock runs a few seconds ahead of this server's.
+          const [seconds = 0] = await redis.time();
+          const ahead = Number(seconds) * 1000 + random.int(3_000, 9_000);
+          const sequence = random.int(0, 5);
+          top = `${ahead}-${sequence}`;
+          await redis.xadd(STREAM, top, ...fieldsOf(randomOrder(random)));
+        },
+        verify: async ([result]) => {
+          const [ms = '', sequence = ''] = top.split('-');
+          const next = `${ms}-${Number(sequence) + 1}`;
+          expect.ok(
+            result.threw === undefined,
+            `the newest entry of ${STREAM} has the id ${top}, from a producer whose clock is ahead; ` +
+              `publishOrder ${outcome(result)}. An id your code makes (from Date.now(), a counter, a ` +
+              `fixed value) must be greater than ${top} or XADD refuses it: give XADD the id * and ` +
+              `Redis picks the next one, ${next}`,
+          );
+          expect.ok(
+            result.returned === next,
+            `the newest entry of ${STREAM} had the id ${top}; with * Redis gives the next entry ${next}, ` +
+              `but publishOrder returned ${shown(result.returned)}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two publishOrders at the same time both land, each under the id it returned',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [one, other] = [randomOrder(random), randomOrder(random)];
+      let before = 0;
+      await race({
+        calls: [
+          ['publishOrder', sandboxClient, one],
+          ['publishOrder', sandboxClient, other],
+        ],
+        labels: [`publishOrder(${one.customer})`, `publishOrder(${other.customer})`],
+        setup: async () => {
+          before = (await seedOrders(redis, random, random.int(0, 3))).length;
+        },
+        verify: async ([first, second]) => {
+          const entries = await redis.xrange(STREAM, '-', '+');
+          const byId = new Map(entries.map(([id, fields]) => [id, fieldObject(fields)]));
+          const said = `the first ${outcome(first)}, the second ${outcome(second)}`;
+          expect.ok(
+            first.threw === undefined && second.threw === undefined,
+            `two orders were published at the same time: ${said}. Let XADD choose the id with *: ` +
+              `an id worked out from the last entry can be taken by the other producer first`,
+          );
+          expect.ok(
+            first.returned !== second.returned && entries.length === before + 2,
+            `two orders were published at the same time: ${said}; ${STREAM} holds ` +
+              `${entries.length} entries (${before} before). Each order must be an entry of its own`,
+          );
+          for (const [result, order] of [
+            [first, one],
+            [second, other],
+          ] as const) {
+            expect.equal(
+              byId.get(String(result.returned)),
+              storedFields(order),
+              `the fields of entry ${shown(result.returned)}, which publishOrder returned for ${shown(order)}`,
+            );
+          }
+        },
+      });
+    },
+  },
+  {
+    name: 'publishOrder keeps the stream to about its newest 1,000 orders',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const earlier = await seedOrders(redis, random, KEEP_AT_MOST + random.int(50, 500));
+      const order = randomOrder(random);
+      const id = await call('publishOrder', sandboxClient, order);
+      const all = [...earlier.map((entry) => entry.id), id];
+      const length = await redis.xlen(STREAM);
+      expect.ok(
+        length >= KEEP && length <= KEEP_AT_MOST,
+        `${STREAM} held ${earlier.length} orders; after publishOrder it must hold from ${KEEP} to ` +
+          `${KEEP_AT_MOST} of the newest, but XLEN ${STREAM} is ${length}. ` +
+          (length > KEEP_AT_MOST
+            ? `Trim as you add: XADD ${STREAM} MAXLEN ~ ${KEEP} * …`
+            : `MAXLEN counts the entries to keep: ${KEEP}`),
+      );
+      const [[oldest] = []] = await redis.xrange(STREAM, '-', '+', 'COUNT', 1);
+      const [[newest] = []] = await redis.xrevrange(STREAM, '+', '-', 'COUNT', 1);
+      expect.ok(
+        newest === id && oldest === all[all.length - length],
+        `trimming must drop the oldest entries and keep the newest: ${STREAM} now runs from ` +
+          `${oldest} to ${newest}; with ${length} entries kept it should run from ` +
+          `${all[all.length - length]} to the new order's ${shown(id)}`,
+      );
+    },
+  },
+
+  // ensureGroup -------------------------------------------------------------------------------
+  {
+    name: 'ensureGroup creates the group billing, and an empty stream orders when there is none',
+    async run({ call, sandboxClient, redis, expect }) {
+      await call('ensureGroup', sandboxClient);
+      const type = await redis.type(STREAM);
+      expect.ok(
+        type === 'stream',
+        `after ensureGroup on an empty Redis, TYPE ${STREAM} is ${type}: XGROUP CREATE … MKSTREAM creates the stream with the group`,
+      );
+      const length = await redis.xlen(STREAM);
+      expect.ok(
+        length === 0,
+        `ensureGroup must create the stream empty, but ${STREAM} holds ${length} entries ` +
+          `(${shown(await redis.xrange(STREAM, '-', '+'))}): an entry added to make the stream ` +
+          `exist is an order billing would then take. Use MKSTREAM instead`,
+      );
+      const groups = await groupsOf(redis);
+      expect.equal(
+        groups.map((group) => group.name),
+        [GROUP],
+        `the groups of ${STREAM} (XINFO GROUPS ${STREAM})`,
+      );
+    },
+  },
+  {
+    name: 'ensureGroup starts the group at the beginning: orders published before it are billed too',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const orders = await seedOrders(redis, random, random.int(3, 7));
+      await createGroup(redis, OTHER_GROUP);
+      await deliver(redis, OTHER_GROUP, 'packer', random.int(1, orders.length));
+      const shipping = await frozen(redis, OTHER_GROUP);
+
+      await call('ensureGroup', sandboxClient);
+      const group = await groupOf(redis, GROUP);
+      expect.ok(group !== undefined, `after ensureGroup, ${STREAM} has no group ${GROUP}`);
+      const delivered = await deliver(redis, GROUP, 'probe', orders.length + 5);
+      expect.equal(
+        delivered,
+        orders.map((order) => order.id),
+        `what XREADGROUP GROUP ${GROUP} probe STREAMS ${STREAM} > hands out after ensureGroup ` +
+          `(${STREAM} held ${orders.length} orders before the group existed, and each must be ` +
+          `billed: a group created at $ starts after them, one created at 0 before them)`,
+      );
+      expect.equal(
+        await frozen(redis, OTHER_GROUP),
+        shipping,
+        `the group ${OTHER_GROUP}, which ensureGroup must leave alone`,
+      );
+    },
+  },
+  {
+    name: 'calling ensureGroup again does not throw, and keeps the group where it was',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      let before: Awaited<ReturnType<typeof frozen>> | undefined;
+      let left: string[] = [];
+      await race({
+        calls: [['ensureGroup', sandboxClient]],
+        labels: ['ensureGroup()'],
+        setup: async () => {
+          // Another worker created the group and has been billing for a while.
+          const orders = await seedOrders(redis, random, random.int(5, 9));
+          await createGroup(redis, GROUP);
+          const given = await deliver(redis, GROUP, 'worker-1', random.int(2, orders.length - 2));
+          await redis.xack(STREAM, GROUP, ...given.slice(0, random.int(1, given.length - 1)));
+          left = orders.slice(given.length).map((order) => order.id);
+          before = await frozen(redis, GROUP);
+        },
+        verify: async ([result]) => {
+          expect.ok(
+            result.threw === undefined,
+            `the group ${GROUP} already existed (another worker created it), and ensureGroup ` +
+              `threw "${result.threw}". Redis answers XGROUP CREATE with a BUSYGROUP error when ` +
+              `the group exists: catch that one error and return`,
+          );
+          const after = await frozen(redis, GROUP);
+          expect.ok(
+            shown(after) === shown(before),
+            `ensureGroup must leave an existing group as it is. Before: ${describeGroup(before?.group)}, ` +
+              `pending ${before?.pending.join(', ') || 'none'}. After: ${describeGroup(after.group)}, ` +
+              `pending ${after.pending.join(', ') || 'none'}. Moving the group (XGROUP SETID) or ` +
+              `making it anew (XGROUP DESTROY) hands out orders again and forgets who holds what`,
+          );
+          const delivered = await deliver(redis, GROUP, 'probe', left.length + 5);
+          expect.equal(
+            delivered,
+            left,
+            `the orders the group hands out after ensureGroup (only those nobody had yet)`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two workers calling ensureGroup at the same time both succeed',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      let count = 0;
+      await race({
+        calls: [
+          ['ensureGroup', sandboxClient],
+          ['ensureGroup', sandboxClient],
+        ],
+        labels: ['ensureGroup() #1', 'ensureGroup() #2'],
+        setup: async () => {
+          count = (await seedOrders(redis, random, random.int(0, 3))).length;
+        },
+        verify: async ([first, second]) => {
+          expect.ok(
+            first.threw === undefined && second.threw === undefined,
+            `two workers started at the same time: the first ensureGroup ${outcome(first)}, the ` +
+              `second ${outcome(second)}. Whatever your code checks first, the other worker can ` +
+              `create the group in between: send XGROUP CREATE, and catch its BUSYGROUP error`,
+          );
+          const groups = await groupsOf(redis);
+          expect.equal(
+            groups.map((group) => group.name),
+            [GROUP],
+            `the groups of ${STREAM} (XINFO GROUPS ${STREAM})`,
+          );
+          expect.equal(
+            (await deliver(redis, GROUP, 'probe', count + 5)).length,
+            count,
+            `how many of the ${count} orders in ${STREAM} the group ${GROUP} hands out`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'ensureGroup lets every error but BUSYGROUP reach the caller',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const kind = random.pick(['string', 'hash'] as const);
+      await race({
+        calls: [['ensureGroup', sandboxClient]],
+        labels: ['ensureGroup()'],
+        setup: async () => {
+          // Some other program's key sits under the name: XGROUP CREATE answers WRONGTYPE.
+          if (kind === 'string') await redis.set(STREAM, random.word(8));
+          else await redis.hset(STREAM, 'owner', random.word(6));
+        },
+        verify: async ([result]) => {
+          expect.ok(
+            result.threw !== undefined,
+            `${STREAM} holds a ${kind}, not a stream, so XGROUP CREATE fails with a WRONGTYPE ` +
+              `error, and no group exists; ensureGroup ${outcome(result)}. Catch only the error ` +
+              `whose message starts with BUSYGROUP, and throw every other one again`,
+          );
+          expect.equal(await redis.type(STREAM), kind, `TYPE ${STREAM}: the other program's key`);
+        },
+      });
+    },
+  },
+  {
+    name: 'ensureGroup creates the group again after the stream was deleted',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await call('ensureGroup', sandboxClient);
+      await redis.del(STREAM); // an operator cleared the stream: its groups went with it
+      const orders = await seedOrders(redis, random, random.int(1, 3));
+      await call('ensureGroup', sandboxClient);
+      const group = await groupOf(redis, GROUP);
+      expect.ok(
+        group !== undefined,
+        `${STREAM} was deleted after the first ensureGroup (its groups with it), then the shop ` +
+          `published ${plural(orders.length, 'order')}; the second ensureGroup left ${STREAM} with ` +
+          `no group ${GROUP}. Ask Redis every time: remembering in your module that the group was ` +
+          `made goes wrong as soon as Redis changes`,
+      );
+    },
+  },
+
+  // takeOrders --------------------------------------------------------------------------------
+  {
+    name: 'takeOrders returns the oldest new orders, at most count, as { id, customer, item, quantity }',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(5, 9));
+      const [consumer = ''] = consumerNames(random, 1);
+      const count = random.int(2, orders.length - 2);
+      const returned = await call('takeOrders', sandboxClient, consumer, count);
+      expect.equal(
+        returned,
+        orders.slice(0, count).map(taken),
+        `takeOrders(redis, '${consumer}', ${count}) with ${orders.length} new orders in ${STREAM} (ids ${ids(orders)})`,
+      );
+    },
+  },
+  {
+    name: 'each takeOrders call hands out only orders nobody in the group has had',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(10, 14));
+      const [alice = '', bob = ''] = consumerNames(random, 2);
+      const first = random.int(1, 3);
+      const first1 = await call('takeOrders', sandboxClient, alice, first);
+      expect.equal(
+        returnedIds(first1),
+        orders.slice(0, first).map((order) => order.id),
+        `the ids takeOrders(redis, '${alice}', ${first}) returned first`,
+      );
+      // Another worker of the group takes some orders meanwhile.
+      const byOther = await deliver(redis, GROUP, 'other-worker', random.int(1, 3));
+      const second = random.int(1, 3);
+      const seen = first + byOther.length;
+      const again = await call('takeOrders', sandboxClient, alice, second);
+      expect.equal(
+        returnedIds(again),
+        orders.slice(seen, seen + second).map((order) => order.id),
+        `the ids a second takeOrders(redis, '${alice}', ${second}) returned, after ${alice} had ` +
+          `${ids(orders.slice(0, first))} and another worker of the group took ${byOther.join(', ')}: ` +
+          `only orders nobody in the group has had yet (XREADGROUP … >), not again from the start`,
+      );
+      const rest = await call('takeOrders', sandboxClient, bob, orders.length);
+      expect.equal(
+        returnedIds(rest),
+        orders.slice(seen + second).map((order) => order.id),
+        `the ids takeOrders(redis, '${bob}', ${orders.length}) returned: the orders left`,
+      );
+    },
+  },
+  {
+    name: 'orders taken stay pending for their consumer until acked',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      await createGroup(redis, OTHER_GROUP);
+      const orders = await seedOrders(redis, random, random.int(4, 8));
+      await deliver(redis, OTHER_GROUP, 'packer', orders.length);
+      const shipping = await frozen(redis, OTHER_GROUP);
+      const [consumer = ''] = consumerNames(random, 1);
+      const count = random.int(2, orders.length - 1);
+      await call('takeOrders', sandboxClient, consumer, count);
+      const pending = await pendingOf(redis, GROUP);
+      expect.equal(
+        owners(pending),
+        orders.slice(0, count).map((order) => `${order.id} → ${consumer}`),
+        `the pending entries of ${GROUP} after takeOrders(redis, '${consumer}', ${count}) ` +
+          `(XPENDING ${STREAM} ${GROUP} - + 100): each order taken stays pending for '${consumer}' ` +
+          `until it is acked, so that another worker can take it over should '${consumer}' crash. ` +
+          `Read with XREADGROUP, without NOACK, and do not XACK before the order is billed`,
+      );
+      expect.equal(
+        await frozen(redis, OTHER_GROUP),
+        shipping,
+        `the group ${OTHER_GROUP}, which takeOrders must leave alone`,
+      );
+    },
+  },
+  {
+    name: 'two consumers taking at the same time never get the same order',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [alice = '', bob = ''] = consumerNames(random, 2);
+      const total = random.int(4, 8);
+      const forAlice = random.int(1, Math.floor(total / 2));
+      const forBob = random.int(1, total - forAlice);
+      let orders: TakenOrder[] = [];
+      await race({
+        calls: [
+          ['takeOrders', sandboxClient, alice, forAlice],
+          ['takeOrders', sandboxClient, bob, forBob],
+        ],
+        labels: [`takeOrders(${alice}, ${forAlice})`, `takeOrders(${bob}, ${forBob})`],
+        setup: async () => {
+          await createGroup(redis, GROUP);
+          orders = await seedOrders(redis, random, total);
+        },
+        verify: async ([ofAlice, ofBob]) => {
+          const [gotAlice, gotBob] = [returnedIds(ofAlice.returned), returnedIds(ofBob.returned)];
+          const both = [...gotAlice, ...gotBob].map(String).sort();
+          const expected = orders
+            .slice(0, forAlice + forBob)
+            .map((order) => order.id)
+            .sort();
+          const pending = await pendingOf(redis, GROUP);
+          const ownerOf = new Map(pending.map((row) => [row.id, row.consumer]));
+          expect.ok(
+            ofAlice.threw === undefined &&
+              ofBob.threw === undefined &&
+              gotAlice.length === forAlice &&
+              gotBob.length === forBob &&
+              shown(both) === shown(expected) &&
+              gotAlice.every((id) => ownerOf.get(String(id)) === alice) &&
+              gotBob.every((id) => ownerOf.get(String(id)) === bob),
+            `${STREAM} held ${total} new orders (${ids(orders)}); ${alice} asked for ${forAlice} and ` +
+              `${bob} for ${forBob} at the same time. ${alice} got ${gotAlice.join(', ') || 'none'}` +
+              `${ofAlice.threw ? ` (threw "${ofAlice.threw}")` : ''}, ${bob} got ` +
+              `${gotBob.join(', ') || 'none'}${ofBob.threw ? ` (threw "${ofBob.threw}")` : ''}; ` +
+              `pending: ${owners(pending).join(', ') || 'none'}. Every order must go to one ` +
+              `consumer only, and be pending for it: XREADGROUP with > hands each entry out once`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'takeOrders answers [] at once when no order is new, without waiting',
+    async run({ call, sandboxClient, redis, expect, random, commands }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(0, 3));
+      await deliver(redis, GROUP, 'worker-1', orders.length + 1);
+      const [consumer = ''] = consumerNames(random, 1);
+      const blockedBefore = await blockedClients(redis);
+
+      let settled = false;
+      const pending = call('takeOrders', sandboxClient, consumer, random.int(1, 5)).finally(() => {
+        settled = true;
+      });
+      // Awaited below; until then a learner's error must not count as unhandled.
+      pending.catch(() => undefined);
+      // A read that waits in Redis shows as a blocked client; an order published then ends it.
+      let waited = false;
+      const started = Date.now();
+      while (!settled && Date.now() - started < 1_000) {
+        if ((await blockedClients(redis)) > blockedBefore) {
+          waited = true;
+          break;
+        }
+        await sleep(5);
+      }
+      const published = !settled;
+      if (published) await seedOrders(redis, random, 1);
+      const returned = await pending;
+      const blocking = commands().find((command) =>
+        command.args.some((arg) => arg.toUpperCase() === 'BLOCK'),
+      );
+      expect.ok(
+        !published && !blocking && Array.isArray(returned) && returned.length === 0,
+        `every order in ${STREAM} had been handed out, so takeOrders(redis, '${consumer}', …) must ` +
+          `return [] straight away; it ${
+            waited
+              ? 'waited in Redis for a new order'
+              : published
+                ? 'had not answered after a second'
+                : `returned ${shown(returned)}`
+          }${published ? `, and returned ${shown(returned)} once the checks published one` : ''}. ` +
+          `${blocking ? 'BLOCK suits a worker loop; here no order means [] at once. ' : ''}` +
+          `XREADGROUP answers null when nothing is new. It sent: ${listed(commands())}`,
+      );
+    },
+  },
+
+  // ack ---------------------------------------------------------------------------------------
+  {
+    name: "ack removes the order from billing's pending entries and returns true",
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      await createGroup(redis, OTHER_GROUP);
+      const orders = await seedOrders(redis, random, random.int(3, 6));
+      const [consumer = ''] = consumerNames(random, 1);
+      await deliver(redis, GROUP, consumer, orders.length);
+      await deliver(redis, OTHER_GROUP, 'packer', orders.length);
+      const shipping = await frozen(redis, OTHER_GROUP);
+      const done = random.pick(orders);
+
+      const returned = await call('ack', sandboxClient, done.id);
+      expect.equal(returned, true, `ack(redis, '${done.id}') for an order pending for ${consumer}`);
+      const pending = await pendingOf(redis, GROUP);
+      expect.equal(
+        pending.map((row) => row.id),
+        orders.filter((order) => order !== done).map((order) => order.id),
+        `the ids pending in ${GROUP} after ack(redis, '${done.id}') (XPENDING ${STREAM} ${GROUP} - + 100)`,
+      );
+      expect.equal(
+        await frozen(redis, OTHER_GROUP),
+        shipping,
+        `the group ${OTHER_GROUP}, whose own pending entries ack must leave alone`,
+      );
+    },
+  },
+  {
+    name: 'ack leaves the order in the stream',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(2, 5));
+      await deliver(redis, GROUP, 'worker-1', orders.length);
+      const done = random.pick(orders);
+      await call('ack', sandboxClient, done.id);
+      const entries = await redis.xrange(STREAM, '-', '+');
+      expect.equal(
+        entries.map(([id]) => id),
+        orders.map((order) => order.id),
+        `the ids in ${STREAM} after ack(redis, '${done.id}') (XRANGE ${STREAM} - +): the stream is ` +
+          `the shop's log of orders, which other services read too. XACK marks the order done ` +
+          `for ${GROUP} only; XDEL would take it from everyone`,
+      );
+    },
+  },
+  {
+    name: 'ack answers false for an order that is not pending',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(3, 6));
+      const delivered = await deliver(redis, GROUP, 'worker-1', orders.length - 1);
+      const done = random.pick(delivered);
+      const first = await call('ack', sandboxClient, done);
+      const twice = await call('ack', sandboxClient, done);
+      expect.equal(twice, false, `ack(redis, '${done}') a second time (the first ${shown(first)})`);
+      const never = orders[orders.length - 1]?.id ?? '';
+      const notGiven = await call('ack', sandboxClient, never);
+      expect.equal(
+        notGiven,
+        false,
+        `ack(redis, '${never}') for an order in ${STREAM} that was never handed out (XACK answers how many it acknowledged)`,
+      );
+    },
+  },
+
+  // reclaim -----------------------------------------------------------------------------------
+  {
+    name: 'reclaim takes over the orders idle for at least minIdleMs, oldest first, and no others',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      await createGroup(redis, OTHER_GROUP);
+      const orders = await seedOrders(redis, random, random.int(6, 10));
+      const [ghost = '', live = '', rescuer = ''] = consumerNames(random, 3);
+      const minIdleMs = randomMinIdle(random);
+      // All but the newest are handed out: most to a worker that crashed, a few to a live one.
+      const handed = orders.slice(0, -1);
+      const byLive = new Set(random.int(1, 2) === 1 ? [random.pick(handed).id] : []);
+      await deliver(redis, GROUP, ghost, handed.length);
+      await deliver(redis, OTHER_GROUP, 'packer', orders.length);
+      const old = new Set<string>();
+      for (const [index, order] of handed.entries()) {
+        // The first two are old, the last one handed out is not: both kinds are always there.
+        const isOld =
+          !byLive.has(order.id) &&
+          (index < 2 || (index < handed.length - 1 && random.int(0, 2) > 0));
+        if (isOld) old.add(order.id);
+        const idle = isOld ? longIdle(random, minIdleMs) : random.int(0, minIdleMs - 5_000);
+        await makeIdle(redis, byLive.has(order.id) ? live : ghost, [order.id], idle);
+      }
+      // shipping's entries are all long idle: they are not billing's to take.
+      await redis.call(
+        'XCLAIM',
+        STREAM,
+        OTHER_GROUP,
+        'packer',
+        0,
+        ...orders.map((order) => order.id),
+        'IDLE',
+        minIdleMs * 10,
+        'JUSTID',
+      );
+      const before = await pendingOf(redis, GROUP);
+      const shipping = await frozen(redis, OTHER_GROUP);
+
+      const returned = await call('reclaim', sandboxClient, rescuer, minIdleMs);
+      const idleTimes = before.map((row) => `${row.id} idle ${row.idle} ms (${row.consumer})`);
+      expect.equal(
+        returned,
+        handed.filter((order) => old.has(order.id)).map(taken),
+        `reclaim(redis, '${rescuer}', ${minIdleMs}) when ${GROUP}'s pending entries were: ` +
+          `${idleTimes.join(', ')}. minIdleMs is in milliseconds, as XAUTOCLAIM's min-idle-time is`,
+      );
+      const after = await pendingOf(redis, GROUP);
+      const expectedOwners = before.map((row) => ({
+        ...row,
+        consumer: old.has(row.id) ? rescuer : row.consumer,
+      }));
+      expect.equal(
+        owners(after),
+        owners(expectedOwners),
+        `who the pending entries of ${GROUP} belong to after reclaim (XPENDING ${STREAM} ${GROUP} - + 100): ` +
+          `the orders reclaim returns must now be pending for '${rescuer}', so that no one else takes them over`,
+      );
+      expect.equal(
+        await frozen(redis, OTHER_GROUP),
+        shipping,
+        `the group ${OTHER_GROUP}, whose idle entries are not billing's to take`,
+      );
+    },
+  },
+  {
+    name: 'reclaim never returns an order that was acked or deleted from the stream',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, random.int(6, 9));
+      const [worker = '', rescuer = ''] = consumerNames(random, 2);
+      const minIdleMs = randomMinIdle(random);
+      await deliver(redis, GROUP, worker, orders.length);
+      // The second order is acked, maybe a few more; the first and the last never are.
+      const acked = orders.filter(
+        (_, index) =>
+          index === 1 || (index > 1 && index < orders.length - 1 && random.int(0, 2) === 0),
+      );
+      for (const order of acked) {
+        const answer = await call('ack', sandboxClient, order.id);
+        expect.equal(answer, true, `ack(redis, '${order.id}') for an order pending for ${worker}`);
+      }
+      const open = orders.filter((order) => !acked.includes(order));
+      await makeIdle(
+        redis,
+        worker,
+        open.map((order) => order.id),
+        longIdle(random, minIdleMs),
+      );
+      // One order still pending was deleted from the stream meanwhile (trimmed away).
+      const gone = random.pick(open);
+      const rest = open.filter((order) => order !== gone);
+      await redis.xdel(STREAM, gone.id);
+
+      const returned = await call('reclaim', sandboxClient, rescuer, minIdleMs);
+      expect.equal(
+        returned,
+        rest.map(taken),
+        `reclaim(redis, '${rescuer}', ${minIdleMs}) after ${worker} stopped: it had taken ` +
+          `${ids(orders)}, acked ${ids(acked)} with your ack, and ${gone.id} was deleted from ` +
+          `${STREAM}. Only orders still pending and still in the stream can be billed again`,
+      );
+    },
+  },
+  {
+    name: 'reclaim takes every idle order, even more than a hundred',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      await createGroup(redis, GROUP);
+      const orders = await seedOrders(redis, random, 100 + random.int(10, 80));
+      const [ghost = '', rescuer = ''] = consumerNames(random, 2);
+      const minIdleMs = randomMinIdle(random);
+      await deliver(redis, GROUP, ghost, orders.length);
+      await makeIdle(
+        redis,
+        ghost,
+        orders.map((order) => order.id),
+        longIdle(random, minIdleMs),
+      );
+      const returned = await call('reclaim', sandboxClient, rescuer, minIdleMs);
+      const got = returnedIds(returned);
+      expect.ok(
+        shown(got) === shown(orders.map((order) => order.id)),
+        `${orders.length} orders were pending for the crashed '${ghost}', all idle for over ` +
+          `${minIdleMs} ms; reclaim(redis, '${rescuer}', ${minIdleMs}) returned ${got.length} of ` +
+          `them. XAUTOCLAIM claims at most COUNT entries (100 by default) per call and answers a ` +
+          `cursor: call it again from that cursor until it answers 0-0`,
+      );
+      const left = (await pendingOf(redis, GROUP)).filter((row) => row.consumer !== rescuer);
+      expect.ok(
+        left.length === 0,
+        `after reclaim, ${left.length} idle orders are still pending for '${ghost}' (${ids(left.slice(0, 5))}${left.length > 5 ? ', …' : ''})`,
+      );
+    },
+  },
+  {
+    name: 'two reclaims at the same time never take the same order',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [ghost = '', one = '', other = ''] = consumerNames(random, 3);
+      const minIdleMs = randomMinIdle(random);
+      let orders: TakenOrder[] = [];
+      await race({
+        calls: [
+          ['reclaim', sandboxClient, one, minIdleMs],
+          ['reclaim', sandboxClient, other, minIdleMs],
+        ],
+        labels: [`reclaim(${one})`, `reclaim(${other})`],
+        setup: async () => {
+          await createGroup(redis, GROUP);
+          orders = await seedOrders(redis, random, random.int(3, 5));
+          await deliver(redis, GROUP, ghost, orders.length);
+          await makeIdle(
+            redis,
+            ghost,
+            orders.map((order) => order.id),
+            longIdle(random, minIdleMs),
+          );
+        },
+        verify: async ([first, second]) => {
+          const [gotOne, gotOther] = [returnedIds(first.returned), returnedIds(second.returned)];
+          const both = [...gotOne, ...gotOther].map(String).sort();
+          const pending = await pendingOf(redis, GROUP);
+          const ownerOf = new Map(pending.map((row) => [row.id, row.consumer]));
+          expect.ok(
+            first.threw === undefined &&
+              second.threw === undefined &&
+              shown(both) === shown(orders.map((order) => order.id).sort()) &&
+              gotOne.every((id) => ownerOf.get(String(id)) === one) &&
+              gotOther.every((id) => ownerOf.get(String(id)) === other),
+            `${orders.length} idle orders (${ids(orders)}) were pending for the crashed '${ghost}', ` +
+              `and two workers reclaimed at the same time: '${one}' ${
+                first.threw === undefined
+                  ? `got ${gotOne.join(', ') || 'none'}`
+                  : `threw "${first.threw}"`
+              }, '${other}' ${
+                second.threw === undefined
+                  ? `got ${gotOther.join(', ') || 'none'}`
+                  : `threw "${second.threw}"`
+              }; pending now: ${owners(pending).join(', ')}. Each order must go to exactly one of ` +
+              `them, and be pending for it. A claim must test the idle time itself (XAUTOCLAIM, or ` +
+              `XCLAIM with min-idle-time): a list read first may be stale by the time you claim`,
+          );
+        },
+      });
+    },
+  },
+
+  // everything --------------------------------------------------------------------------------
+  {
+    name: 'no function searches for keys with KEYS or SCAN, not even from a script',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      await seedOrders(redis, random, random.int(0, 2));
+      await redis.xadd(`${STREAM}:archive`, '*', ...fieldsOf(randomOrder(random)));
+      await call('ensureGroup', sandboxClient);
+      const [worker = '', rescuer = ''] = consumerNames(random, 2);
+      await call('publishOrder', sandboxClient, randomOrder(random));
+      const [first] = (await call('takeOrders', sandboxClient, worker, 2)) ?? [];
+      if (first?.id) await call('ack', sandboxClient, first.id);
+      await call('reclaim', sandboxClient, rescuer, 0);
+      const searches = (await executed()).filter((command) =>
+        ['keys', 'scan'].includes(command.name),
+      );
+      expect.ok(
+        searches.length === 0,
+        `every function knows its key, ${STREAM}: KEYS and SCAN walk through every key in ` +
+          `Redis (and KEYS stops every other client while it does); Redis ran: ${listed(searches)}`,
+      );
+    },
+  },
+  {
+    name: 'the functions store nothing but the stream orders',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      await redis.hset('billing:rates', 'vat', String(random.int(5, 25)));
+      await redis.xadd(`${STREAM}:archive`, '*', ...fieldsOf(randomOrder(random)));
+      const before = await snapshot();
+      await call('ensureGroup', sandboxClient);
+      const [worker = '', rescuer = ''] = consumerNames(random, 2);
+      await call('publishOrder', sandboxClient, randomOrder(random));
+      await call('publishOrder', sandboxClient, randomOrder(random));
+      const [first] = (await call('takeOrders', sandboxClient, worker, 1)) ?? [];
+      if (first?.id) await call('ack', sandboxClient, first.id);
+      await call('takeOrders', sandboxClient, worker, 1);
+      await call('reclaim', sandboxClient, rescuer, 0);
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([STREAM]);
+      expect.ok(
+        elsewhere.length === 0,
+        `ensureGroup, publishOrder, takeOrders, ack and reclaim may change ${STREAM} only: the ` +
+          `group keeps its own position and pending entries inside the stream. But they ` +
+          `${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+];
+
+export default checks;

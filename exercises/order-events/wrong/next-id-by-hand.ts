@@ -1,0 +1,98 @@
+// fails: two publishOrders at the same time both land, each under the id it returned
+import type Redis from 'ioredis';
+
+interface Order {
+  customer: string;
+  item: string;
+  quantity: number;
+}
+
+interface TakenOrder extends Order {
+  id: string;
+}
+
+type Entry = [string, string[]];
+
+function toOrder([id, fields]: Entry): TakenOrder {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < fields.length; i += 2) values[fields[i] ?? ''] = fields[i + 1] ?? '';
+  return {
+    id,
+    customer: values.customer ?? '',
+    item: values.item ?? '',
+    quantity: Number(values.quantity),
+  };
+}
+
+// Works out the next id from the last entry: two producers can read the same last entry, and
+// the second XADD is then refused.
+export async function publishOrder(redis: Redis, order: Order): Promise<string> {
+  const [last] = await redis.xrevrange('orders', '+', '-', 'COUNT', 1);
+  const [ms = '0', seq = '0'] = (last?.[0] ?? '0-0').split('-');
+  const id = `${ms}-${Number(seq) + 1}`;
+  await redis.xadd(
+    'orders',
+    'MAXLEN',
+    '~',
+    1000,
+    id,
+    'customer',
+    order.customer,
+    'item',
+    order.item,
+    'quantity',
+    order.quantity,
+  );
+  return id;
+}
+
+export async function ensureGroup(redis: Redis): Promise<void> {
+  try {
+    await redis.xgroup('CREATE', 'orders', 'billing', '0', 'MKSTREAM');
+  } catch (error) {
+    if (!(error as Error).message.startsWith('BUSYGROUP')) throw error;
+  }
+}
+
+export async function takeOrders(
+  redis: Redis,
+  consumer: string,
+  count: number,
+): Promise<TakenOrder[]> {
+  const reply = (await redis.xreadgroup(
+    'GROUP',
+    'billing',
+    consumer,
+    'COUNT',
+    count,
+    'STREAMS',
+    'orders',
+    '>',
+  )) as [string, Entry[]][] | null;
+  return reply?.[0]?.[1].map(toOrder) ?? [];
+}
+
+export async function ack(redis: Redis, id: string): Promise<boolean> {
+  return (await redis.xack('orders', 'billing', id)) === 1;
+}
+
+export async function reclaim(
+  redis: Redis,
+  consumer: string,
+  minIdleMs: number,
+): Promise<TakenOrder[]> {
+  const orders: TakenOrder[] = [];
+  let cursor = '0-0';
+  do {
+    const [next, entries] = (await redis.xautoclaim(
+      'orders',
+      'billing',
+      consumer,
+      minIdleMs,
+      cursor,
+    )) as [string, Entry[]];
+    orders.push(...entries.map(toOrder));
+    cursor = next;
+  } while (cursor !== '0-0');
+  return orders;
+}

@@ -1,0 +1,671 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  RaceOutcome,
+  RaceStepView,
+  Random,
+  RandomDraw,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  getPrice(redis: Redis, id: string): Promise<string | null>;
+}
+
+type Context = CheckContext<Exports>;
+
+const SOURCE = 'db:prices';
+const PRICE_MIN_MS = 300_000;
+const PRICE_MAX_MS = 360_000;
+const MISSING_SECONDS = 30;
+const LOCK_MS = 5_000;
+/** How many prices the jitter check loads: enough that a fair draw always spreads them. */
+const JITTER_KEYS = 30;
+
+const cacheKeyOf = (id: string) => `cache:price:${id}`;
+const lockKeyOf = (id: string) => `lock:price:${id}`;
+const idOf = (random: Random) => `${random.word(random.int(3, 5))}-${random.int(100, 9999)}`;
+const priceOf = (random: Random) =>
+  `${random.int(1, 499)}.${String(random.int(0, 99)).padStart(2, '0')}`;
+
+/** A price that differs from `other`, so that a check can tell where an answer came from. */
+function otherPrice(random: Random, other: string | null | undefined): string {
+  let price = priceOf(random);
+  while (price === other) price = priceOf(random);
+  return price;
+}
+
+/** A token of another caller, shaped like randomUUID()'s. */
+const foreignToken = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
+
+/**
+ * Fills db:prices with several ids (random, so that no price can be typed into the code) and
+ * caches a few other ids beside them, so that code which searches instead of reading its own key
+ * meets them. Returns the id a check asks about.
+ */
+async function seed({ redis, random, decoys }: Context) {
+  const ids = new Set<string>();
+  while (ids.size < 6) ids.add(idOf(random));
+  const prices = Object.fromEntries([...ids].map((id) => [id, priceOf(random)]));
+  await redis.hset(SOURCE, prices);
+  const id = random.pick([...ids]);
+  await decoys(id, 3, (other) =>
+    redis.set(cacheKeyOf(other), priceOf(random), 'EX', random.int(60, 300)),
+  );
+  return { id, price: prices[id] ?? '', cacheKey: cacheKeyOf(id), lockKey: lockKeyOf(id) };
+}
+
+/** An id shaped like the known ones that neither db:prices nor the cache has. */
+async function unknownId(redis: Redis, random: Random, like: string): Promise<string> {
+  let id = random.id(like);
+  while ((await redis.hexists(SOURCE, id)) || (await redis.exists(cacheKeyOf(id)))) {
+    id = random.id(like);
+  }
+  return id;
+}
+
+/** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  if (line === '' || /[\s"]/.test(line)) return JSON.stringify(line.slice(0, 40));
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+const show = (command: LoggedCommand) =>
+  [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' ');
+
+function listed(commands: readonly ExecutedCommand[], max = 12): string {
+  if (commands.length === 0) return 'nothing';
+  const shown = commands
+    .slice(0, max)
+    .map((command) =>
+      command.script ? `${show(command)} (inside ${command.script})` : show(command),
+    );
+  return commands.length > max
+    ? `${shown.join('; ')}; … (${commands.length} in all)`
+    : shown.join('; ');
+}
+
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+const SEARCHES = new Set(['keys', 'scan']);
+
+/** Commands that reached db:prices: sent by the learner's client, or run by a script. */
+const sourceCommands = (executed: readonly ExecutedCommand[]) =>
+  executed.filter((command) => !SCRIPT_RUNNERS.has(command.name) && command.args[0] === SOURCE);
+
+/** Whether a command reads the one field `id` of db:prices, and nothing more. */
+function readsOnlyField(command: LoggedCommand, id: string): boolean {
+  const [key, ...fields] = command.args;
+  if (key !== SOURCE || fields.length === 0 || fields.some((field) => field !== id)) return false;
+  return command.name === 'hget' || command.name === 'hmget';
+}
+
+/** The steps of a race in which a call read db:prices (a script that reads it is not counted). */
+const sourceReadSteps = (steps: readonly RaceStepView[]) =>
+  steps.filter(
+    (step) =>
+      step.by !== 'grader' &&
+      step.commands.some(
+        (command) => !SCRIPT_RUNNERS.has(command.name) && command.args[0] === SOURCE,
+      ),
+  );
+
+/** Whether a step's command is a script call that names db:prices: the source read in Lua. */
+const scriptNamesSource = (steps: readonly RaceStepView[]) =>
+  steps.some((step) =>
+    step.commands.some(
+      (command) => SCRIPT_RUNNERS.has(command.name) && command.args.includes(SOURCE),
+    ),
+  );
+
+const said = (result: RaceOutcome<string | null>) =>
+  result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+
+/** What Redis holds under `key`, as a failure message says it. */
+async function keyState(redis: Redis, key: string): Promise<string> {
+  const type = await redis.type(key);
+  if (type === 'none') return `${key} does not exist`;
+  if (type !== 'string') return `${key} is a ${type}, not a string`;
+  const [value, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
+  const ttl = pttl === -1 ? 'no TTL' : `PTTL ${pttl} ms`;
+  return `${key} holds ${JSON.stringify(value)} with ${ttl}`;
+}
+
+/** Whether `token` holds at least 16 bytes drawn from node:crypto (a UUID's 122 bits count). */
+function holdsRandomBytes(token: string, draws: readonly RandomDraw[]): boolean {
+  const lower = token.toLowerCase();
+  return draws.some((draw) => {
+    if (draw.api === 'randomInt') return false;
+    if (draw.api === 'randomUUID') {
+      const uuid = draw.value.toLowerCase();
+      return lower.includes(uuid) || lower.includes(uuid.replaceAll('-', ''));
+    }
+    if (draw.bytes.length < 16) return false;
+    const forms = [draw.base64, draw.base64.replace(/=+$/, ''), draw.base64url];
+    return lower.includes(draw.hex.toLowerCase()) || forms.some((form) => token.includes(form));
+  });
+}
+
+/**
+ * Races `count` calls for one id while nothing is cached: db:prices must be read once, by one of
+ * them, and every call must return what it holds (`price`, or null for an id it does not have).
+ */
+async function stampede(context: Context, count: number, known: boolean): Promise<void> {
+  const { race, sandboxClient, redis, expect, random } = context;
+  const id = idOf(random);
+  const price = known ? priceOf(random) : null;
+  const cacheKey = cacheKeyOf(id);
+  const neighbour = { [idOf(random)]: priceOf(random) };
+  const calls = Array.from({ length: count }, () => ['getPrice', sandboxClient, id] as const);
+  await race({
+    calls,
+    labels: calls.map(() => `getPrice('${id}')`),
+    // Two calls: the first 16 interleavings, tried in order, hold every mistake of wrong/; three
+    // calls are many more, and slow (a waiting call's timer fires after 20 ms idle): a sample.
+    maxInterleavings: count > 2 ? 12 : known ? 32 : 16,
+    setup: async () => {
+      await redis.hset(SOURCE, price === null ? neighbour : { ...neighbour, [id]: price });
+    },
+    verify: async (results, steps) => {
+      const reads = sourceReadSteps(steps);
+      const answer = price === null ? `null (${SOURCE} has no ${id})` : `"${price}"`;
+      expect.ok(
+        results.every((result) => result.threw === undefined && result.returned === price),
+        `every call must return ${answer}; the ${count} calls returned ${results.map(said).join(', ')}`,
+      );
+      expect.ok(
+        reads.length > 0 || !scriptNamesSource(steps),
+        `the calls read ${SOURCE} inside a Lua script: read it with HGET sent by getPrice itself, as an application reads its database (a script cannot reach one)`,
+      );
+      expect.ok(
+        reads.length === 1,
+        `${count} calls missed at the same time and must read ${SOURCE} once between them (the one holding ${lockKeyOf(id)}); they read it ${reads.length} times` +
+          (reads.length > 1
+            ? '. A call that loses the lock must wait and look at the cache again; the one that wins must look at the cache once more before it reads the source, and write the cache before it lets go of the lock'
+            : ''),
+      );
+      const [cached, pttl, keys] = await Promise.all([
+        redis.get(cacheKey),
+        redis.pttl(cacheKey),
+        redis.keys('*'),
+      ]);
+      const minMs = price === null ? (MISSING_SECONDS - 2) * 1000 : PRICE_MIN_MS - 2000;
+      const maxMs = price === null ? MISSING_SECONDS * 1000 : PRICE_MAX_MS;
+      expect.ok(
+        cached === (price ?? '') && pttl >= minMs && pttl <= maxMs,
+        `afterwards ${cacheKey} must hold ${JSON.stringify(price ?? '')} with a PTTL from ${minMs} to ${maxMs} ms; ${await keyState(redis, cacheKey)}`,
+      );
+      const extra = keys.filter((key) => key !== cacheKey && key !== SOURCE).sort();
+      expect.ok(
+        extra.length === 0,
+        `afterwards Redis must hold ${SOURCE} and ${cacheKey} only (the lock released), but it also holds ${extra.join(', ')}`,
+      );
+    },
+  });
+}
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'a miss returns the price from db:prices and caches it in cache:price:<id>',
+    async run(context) {
+      const { call, sandboxClient, redis, expect } = context;
+      const { id, price, cacheKey } = await seed(context);
+      const returned = await call('getPrice', sandboxClient, id);
+      expect.equal(
+        returned,
+        price,
+        `what getPrice('${id}') returned (${cacheKey} did not exist; HGET ${SOURCE} ${id} holds "${price}")`,
+      );
+      const type = await redis.type(cacheKey);
+      const keys = (await redis.keys('cache:*')).sort().join(', ');
+      expect.ok(
+        type !== 'none',
+        `after getPrice('${id}') there is no key ${cacheKey} (the cache holds: ${keys || 'no keys'})`,
+      );
+      expect.equal(type, 'string', `TYPE ${cacheKey}`);
+      expect.equal(await redis.get(cacheKey), price, `GET ${cacheKey}`);
+    },
+  },
+  {
+    name: 'a miss reads db:prices once, with HGET sent by getPrice itself, not in a script',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, expect, executed } = context;
+      const { id } = await seed(context);
+      await call('getPrice', sandboxClient, id);
+      const all = await executed();
+      const reads = sourceCommands(all);
+      expect.ok(
+        reads.length > 0,
+        `getPrice('${id}') did not read ${SOURCE} on a miss; Redis ran: ${listed(all)}`,
+      );
+      const scripted = reads.filter((command) => command.script !== undefined);
+      expect.ok(
+        scripted.length === 0,
+        `read ${SOURCE} with HGET from getPrice itself, as an application reads its database: a Lua script could not reach a real one. Redis ran: ${listed(scripted)}`,
+      );
+      expect.ok(
+        reads.length === 1 && reads.every((command) => readsOnlyField(command, id)),
+        `a miss reads one field of the slow source once, HGET ${SOURCE} ${id}; getPrice('${id}') sent: ${listed(reads)}`,
+      );
+    },
+  },
+  {
+    name: 'a loaded price expires 300 to 360 seconds later',
+    async run(context) {
+      const { call, sandboxClient, expectTtl } = context;
+      const { id, cacheKey } = await seed(context);
+      await call('getPrice', sandboxClient, id);
+      await expectTtl(cacheKey, { minMs: PRICE_MIN_MS - 2000, maxMs: PRICE_MAX_MS });
+    },
+  },
+  {
+    name: 'prices loaded one after another get TTLs spread across the 300-360 s window',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const ids = new Set<string>();
+      while (ids.size < JITTER_KEYS) ids.add(idOf(random));
+      await redis.hset(SOURCE, Object.fromEntries([...ids].map((id) => [id, priceOf(random)])));
+      const ttls: number[] = [];
+      for (const id of ids) {
+        await call('getPrice', sandboxClient, id);
+        // Read at once, so that the time the loop takes does not count as jitter.
+        ttls.push(await redis.pttl(cacheKeyOf(id)));
+      }
+      const outside = ttls.filter((ttl) => ttl < PRICE_MIN_MS - 2000 || ttl > PRICE_MAX_MS);
+      expect.ok(
+        outside.length === 0,
+        `every price must expire 300 to 360 s after it was loaded; PTTL of the ${JITTER_KEYS} keys in ms: ${ttls.join(', ')}`,
+      );
+      const seconds = ttls.map((ttl) => Math.round(ttl / 1000));
+      expect.ok(
+        ttls.some((ttl) => ttl <= 325_000) && ttls.some((ttl) => ttl > 335_000),
+        `${JITTER_KEYS} prices loaded together must not expire together: draw the extra 0 to 60 seconds anew for each key, so that their TTLs spread over the whole window (some under 325 s, some over 335 s). Their TTLs in seconds: ${seconds.join(', ')}`,
+      );
+    },
+  },
+  {
+    name: 'an id db:prices does not have returns null and is cached as "" for 30 seconds',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, expectTtl } = context;
+      const { id: known } = await seed(context);
+      const id = await unknownId(redis, random, known);
+      const cacheKey = cacheKeyOf(id);
+      const returned = await call('getPrice', sandboxClient, id);
+      expect.equal(
+        returned,
+        null,
+        `what getPrice('${id}') returned (${cacheKey} did not exist, HGET ${SOURCE} ${id} is nil)`,
+      );
+      const type = await redis.type(cacheKey);
+      expect.ok(
+        type === 'string',
+        `an id the source does not have is remembered as "" in ${cacheKey}, so that the next calls do not ask ${SOURCE} again; after getPrice('${id}') ${await keyState(redis, cacheKey)}`,
+      );
+      expect.equal(await redis.get(cacheKey), '', `GET ${cacheKey}`);
+      await expectTtl(cacheKey, { seconds: MISSING_SECONDS });
+    },
+  },
+  {
+    name: 'a hit returns the cached price, changes nothing and does not read db:prices',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed, snapshot, diff } = context;
+      const { id, price, cacheKey } = await seed(context);
+      const cached = otherPrice(random, price);
+      await redis.set(cacheKey, cached, 'EX', random.int(60, 300));
+      const before = await snapshot();
+      const returned = await call('getPrice', sandboxClient, id);
+      expect.equal(
+        returned,
+        cached,
+        `what getPrice('${id}') returned (GET ${cacheKey} holds "${cached}", HGET ${SOURCE} ${id} holds "${price}")`,
+      );
+      const all = await executed();
+      const reads = [
+        ...sourceCommands(all),
+        ...all.filter((command) => command.args.includes(lockKeyOf(id))),
+      ];
+      expect.ok(
+        reads.length === 0,
+        `${cacheKey} held a price, so getPrice('${id}') must answer without touching ${SOURCE} (not even from a script) or the lock, but Redis ran: ${listed(reads)} (all it ran: ${listed(all)})`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `a hit only reads: the price keeps the TTL it got when it was loaded, so that it is reloaded in time; but getPrice('${id}') ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'a cached "" answers null without reading db:prices or taking the lock',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed, snapshot, diff } = context;
+      const { id: known } = await seed(context);
+      // The source has just got a price for the id, but the cache still remembers "not found".
+      const id = await unknownId(redis, random, known);
+      const cacheKey = cacheKeyOf(id);
+      await redis.set(cacheKey, '', 'EX', random.int(5, MISSING_SECONDS));
+      await redis.hset(SOURCE, id, priceOf(random));
+      const before = await snapshot();
+      const returned = await call('getPrice', sandboxClient, id);
+      expect.equal(
+        returned,
+        null,
+        `what getPrice('${id}') returned while ${cacheKey} held "" ("not found", cached): compare the reply with null, since "" is falsy too`,
+      );
+      const all = await executed();
+      const touched = all.filter(
+        (command) =>
+          (!SCRIPT_RUNNERS.has(command.name) && command.args[0] === SOURCE) ||
+          command.args.includes(lockKeyOf(id)),
+      );
+      expect.ok(
+        touched.length === 0,
+        `a cached "" is a hit: getPrice('${id}') must answer null from it, but Redis ran: ${listed(touched)}`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `a hit only reads, but getPrice('${id}') ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'every call reads Redis afresh: a new cache or source value shows at once',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const { id, price, cacheKey } = await seed(context);
+      await call('getPrice', sandboxClient, id);
+
+      const recached = otherPrice(random, price);
+      await redis.set(cacheKey, recached, 'EX', random.int(60, 300));
+      expect.equal(
+        await call('getPrice', sandboxClient, id),
+        recached,
+        `what getPrice('${id}') returned once ${cacheKey} held "${recached}" (it first returned "${price}")`,
+      );
+
+      // The copy expired, and the source changed meanwhile: the next call must load the new one.
+      const updated = otherPrice(random, recached);
+      await redis.del(cacheKey);
+      await redis.hset(SOURCE, id, updated);
+      expect.equal(
+        await call('getPrice', sandboxClient, id),
+        updated,
+        `what getPrice('${id}') returned after ${cacheKey} expired and HGET ${SOURCE} ${id} became "${updated}"`,
+      );
+
+      // And an id that was missing, once its "not found" expired and the source got it.
+      const added = await unknownId(redis, random, id);
+      expect.equal(
+        await call('getPrice', sandboxClient, added),
+        null,
+        `what getPrice('${added}') returned while ${SOURCE} had no ${added}`,
+      );
+      const addedPrice = priceOf(random);
+      await redis.del(cacheKeyOf(added));
+      await redis.hset(SOURCE, added, addedPrice);
+      expect.equal(
+        await call('getPrice', sandboxClient, added),
+        addedPrice,
+        `what getPrice('${added}') returned after ${cacheKeyOf(added)} expired and ${SOURCE} got "${addedPrice}"`,
+      );
+    },
+  },
+  {
+    name: 'a miss takes lock:price:<id> with one SET … NX PX and a random token',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, expect, executed, randomness } = context;
+      const { id, lockKey } = await seed(context);
+      await call('getPrice', sandboxClient, id);
+      const all = await executed();
+      const onLock = all.filter((command) => command.args.includes(lockKey));
+      const take = onLock.find(
+        (command) => command.name === 'set' && command.args[0] === lockKey && !command.script,
+      );
+      expect.ok(
+        take !== undefined,
+        `on a miss, getPrice('${id}') must take the lock with SET ${lockKey} <token> NX PX ${LOCK_MS}; what it ran on ${lockKey}: ${listed(onLock)}`,
+      );
+      if (take === undefined) return;
+      const options = take.args.slice(2).map((arg) => arg.toLowerCase());
+      expect.ok(
+        options.includes('nx') && ['px', 'ex', 'pxat', 'exat'].some((o) => options.includes(o)),
+        `take the lock and give it its expiry in one command, SET ${lockKey} <token> NX PX ${LOCK_MS}: NX so that only one caller gets it, PX so that a caller that crashes cannot hold it forever; getPrice sent ${show(take)}`,
+      );
+      const token = take.args[1] ?? '';
+      expect.ok(
+        holdsRandomBytes(token, randomness()),
+        `the lock's value must be a token nobody else can have, made with randomUUID() (or 16 bytes of randomBytes), so that a caller deletes only its own lock; getPrice wrote "${token}"`,
+      );
+    },
+  },
+  {
+    name: 'a miss leaves no lock behind and changes no key but cache:price:<id>',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, snapshot, diff, random, decoys } = context;
+      const { id, cacheKey, lockKey } = await seed(context);
+      // Other ids' locks, held by other callers: not this call's to touch.
+      await decoys(id, 2, (other) =>
+        redis.set(lockKeyOf(other), foreignToken(random), 'PX', LOCK_MS),
+      );
+      const before = await snapshot();
+      await call('getPrice', sandboxClient, id);
+      expect.ok(
+        (await redis.exists(lockKey)) === 0,
+        `getPrice('${id}') must release its lock before it returns, but ${await keyState(redis, lockKey)}: every other caller would wait for it`,
+      );
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([cacheKey]);
+      expect.ok(
+        elsewhere.length === 0,
+        `getPrice('${id}') may leave ${cacheKey} only, but it ${changes.describe(elsewhere)}`,
+      );
+    },
+  },
+  {
+    name: 'the lock expires by itself within 5 seconds, even while getPrice holds it',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = idOf(random);
+      const price = priceOf(random);
+      const lockKey = lockKeyOf(id);
+      let seen = 0;
+      await race({
+        calls: [['getPrice', sandboxClient, id]],
+        labels: [`getPrice('${id}')`],
+        interject: [['PTTL', lockKey]],
+        setup: async () => {
+          await redis.hset(SOURCE, id, price);
+        },
+        verify: async ([result], steps) => {
+          expect.ok(
+            result.threw === undefined && result.returned === price,
+            `getPrice('${id}') must return "${price}"; it ${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw "${result.threw}"`}`,
+          );
+          const look = steps.find((step) => step.by === 'grader');
+          const pttl = look?.reply && 'value' in look.reply ? Number(look.reply.value) : -2;
+          expect.ok(
+            pttl !== -1,
+            `while getPrice('${id}') held ${lockKey}, the lock had no expiry (PTTL -1): a caller that crashes there would keep every other caller waiting for ever. Give it PX ${LOCK_MS} in the SET that takes it`,
+          );
+          expect.ok(
+            pttl <= LOCK_MS,
+            `while getPrice('${id}') held ${lockKey}, its PTTL was ${pttl} ms: the lock must expire within ${LOCK_MS} ms (PX ${LOCK_MS}, or EX 5)`,
+          );
+          if (pttl >= 0) seen += 1;
+        },
+      });
+      expect.ok(
+        seen > 0,
+        `getPrice('${id}') never held ${lockKey} while the checks looked: on a miss, take the lock with SET ${lockKey} <token> NX PX ${LOCK_MS}`,
+      );
+    },
+  },
+  {
+    name: 'getPrice deletes only its own lock, not one another caller took after it expired',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = idOf(random);
+      const price = priceOf(random);
+      const lockKey = lockKeyOf(id);
+      const theirs = foreignToken(random);
+      let replaced = 0;
+      await race({
+        calls: [['getPrice', sandboxClient, id]],
+        labels: [`getPrice('${id}')`],
+        // XX: only while a lock is there, as if ours had just expired and another caller took it.
+        interject: [['SET', lockKey, theirs, 'XX', 'PX', String(LOCK_MS)]],
+        setup: async () => {
+          await redis.hset(SOURCE, id, price);
+        },
+        verify: async ([result], steps) => {
+          expect.ok(
+            result.threw === undefined && result.returned === price,
+            `getPrice('${id}') must return "${price}"; it ${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw "${result.threw}"`}`,
+          );
+          const write = steps.find((step) => step.by === 'grader');
+          const took = write?.reply && 'value' in write.reply && write.reply.value === 'OK';
+          const held = await redis.get(lockKey);
+          if (took) {
+            replaced += 1;
+            expect.ok(
+              held === theirs,
+              `while getPrice('${id}') was loading, its lock expired and another caller took ${lockKey} (value "${theirs}"); getPrice must then leave that lock alone, but afterwards ${await keyState(redis, lockKey)}. Delete the lock only if it still holds your token, checked and deleted in one step (a Lua script, or WATCH … MULTI)`,
+            );
+          } else {
+            expect.ok(
+              held === null,
+              `getPrice('${id}') must release its own lock before returning, but afterwards ${await keyState(redis, lockKey)}`,
+            );
+          }
+        },
+      });
+      expect.ok(
+        replaced > 0,
+        `getPrice('${id}') never held ${lockKey} while the checks looked: on a miss, take the lock with SET ${lockKey} <token> NX PX ${LOCK_MS}`,
+      );
+    },
+  },
+  {
+    name: 'a caller that finds the lock taken waits, and takes it once it expires',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = idOf(random);
+      const price = priceOf(random);
+      const lockKey = lockKeyOf(id);
+      const cacheKey = cacheKeyOf(id);
+      // A lock left by a caller that crashed while loading: nobody will fill the cache.
+      const leftMs = random.int(150, 400);
+      const theirs = foreignToken(random);
+      await race({
+        calls: [['getPrice', sandboxClient, id]],
+        labels: [`getPrice('${id}')`],
+        setup: async () => {
+          await redis.hset(SOURCE, id, price);
+          await redis.set(lockKey, theirs, 'PX', leftMs);
+        },
+        verify: async ([result], steps) => {
+          const situation = `${lockKey} was held by a caller that crashed, and expired ${leftMs} ms later; ${cacheKey} stayed empty`;
+          expect.ok(
+            result.threw === undefined && result.returned === price,
+            `${situation}. getPrice('${id}') must wait, try the lock again once it is free, and return "${price}"; it ${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw "${result.threw}"`}`,
+          );
+          const own = steps.filter((step) => step.by !== 'grader');
+          const won = own.findIndex((step) =>
+            step.commands.some(
+              (command) =>
+                command.name === 'set' &&
+                command.args[0] === lockKey &&
+                step.reply !== undefined &&
+                'value' in step.reply &&
+                step.reply.value === 'OK',
+            ),
+          );
+          const waiting = won === -1 ? own : own.slice(0, won);
+          const broke = waiting.filter((step) =>
+            step.commands.some(
+              (command) =>
+                command.args.includes(lockKey) &&
+                !['get', 'exists', 'pttl', 'ttl'].includes(command.name) &&
+                !(
+                  command.name === 'set' &&
+                  command.args.slice(2).some((arg) => arg.toLowerCase() === 'nx')
+                ),
+            ),
+          );
+          expect.ok(
+            broke.length === 0,
+            `${situation}. While another caller's lock is there, only try to take it with SET … NX: getPrice('${id}') sent ${broke.map((step) => step.commands.map(show).join('; ')).join(', ')} before it held the lock`,
+          );
+          expect.ok(
+            won !== -1,
+            `${situation}. getPrice('${id}') never took ${lockKey}: once the lock is free, the waiting caller takes it and loads the price`,
+          );
+          const early = sourceReadSteps(waiting);
+          expect.ok(
+            early.length === 0,
+            `${situation}. getPrice('${id}') read ${SOURCE} while the other caller's lock was still there: wait for the lock instead`,
+          );
+          const tries = waiting.filter((step) =>
+            step.commands.some((command) => command.name === 'set' && command.args[0] === lockKey),
+          );
+          let hammered = false;
+          for (let index = 1; index < tries.length; index++) {
+            const from = waiting.indexOf(tries[index - 1] as RaceStepView);
+            const to = waiting.indexOf(tries[index] as RaceStepView);
+            if (!waiting.slice(from + 1, to).some((step) => step.commands.length === 0)) {
+              hammered = true;
+            }
+          }
+          expect.ok(
+            !hammered,
+            `${situation}. getPrice('${id}') tried the lock ${tries.length} times without waiting in between: pause 10 to 100 ms (setTimeout) before each new try, or the waiting callers flood Redis`,
+          );
+          const [cached, pttl] = await Promise.all([redis.get(cacheKey), redis.pttl(cacheKey)]);
+          expect.ok(
+            cached === price && pttl >= PRICE_MIN_MS - 2000 && pttl <= PRICE_MAX_MS,
+            `${situation}. Afterwards ${cacheKey} must hold "${price}" with a PTTL of 300 to 360 s; ${await keyState(redis, cacheKey)}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two calls that miss at the same time read db:prices once and both return the price',
+    async run(context) {
+      await stampede(context, 2, true);
+    },
+  },
+  {
+    name: 'three calls that miss at the same time read db:prices once and all return the price',
+    async run(context) {
+      await stampede(context, 3, true);
+    },
+  },
+  {
+    name: 'two calls for an unknown id at the same time read db:prices once and both return null',
+    async run(context) {
+      await stampede(context, 2, false);
+    },
+  },
+  {
+    name: 'getPrice reads its own keys by name, without KEYS or SCAN',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed } = context;
+      const { id, cacheKey } = await seed(context);
+      await call('getPrice', sandboxClient, id);
+      await redis.set(cacheKey, priceOf(random), 'EX', random.int(60, 300));
+      await call('getPrice', sandboxClient, id);
+      const searches = (await executed()).filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `getPrice('${id}') knows its keys, ${cacheKey} and ${lockKeyOf(id)}: read them by name. KEYS and SCAN walk every key in Redis; Redis ran: ${listed(searches)}`,
+      );
+    },
+  },
+];
+
+export default checks;

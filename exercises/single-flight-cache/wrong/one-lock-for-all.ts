@@ -1,0 +1,38 @@
+// fails: a miss takes lock:price:<id> with one SET … NX PX and a random token
+import { randomInt, randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// One lock for every price: a slow load of one id holds up the callers of every other id.
+export async function getPrice(redis: Redis, id: string): Promise<string | null> {
+  const key = `cache:price:${id}`;
+  const lock = 'lock:prices';
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const cached = await redis.get(key);
+    if (cached !== null) return cached === '' ? null : cached;
+    const token = randomUUID();
+    if ((await redis.set(lock, token, 'PX', 5000, 'NX')) === null) {
+      await sleep(50);
+      continue;
+    }
+    try {
+      const filled = await redis.get(key);
+      if (filled !== null) return filled === '' ? null : filled;
+      const price = await redis.hget('db:prices', id);
+      if (price === null) await redis.set(key, '', 'EX', 30);
+      else await redis.set(key, price, 'EX', 300 + randomInt(0, 61));
+      return price;
+    } finally {
+      await redis.eval(RELEASE, 1, lock, token);
+    }
+  }
+  throw new Error(`price ${id}: lock still taken`);
+}

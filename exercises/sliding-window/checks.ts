@@ -1,0 +1,568 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  RaceOutcome,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  allow(
+    redis: Redis,
+    user: string,
+    limit: number,
+    windowMs: number,
+    nowMs: number,
+  ): Promise<boolean>;
+}
+
+type Context = CheckContext<Exports>;
+
+const keyOf = (user: string) => `ratelimit:${user}`;
+
+/** A user name of 4 to 7 letters, so that no answer can be typed into the code. */
+const userOf = (random: Random) => random.word(random.int(4, 7));
+
+/** A time in Unix milliseconds, far enough from the real clock that Date.now() cannot pass for it. */
+const startOf = (random: Random) => random.int(1_500_000_000_000, 1_600_000_000_000);
+
+/** How allow was called, as the learner would type it. */
+const callText = (user: string, limit: number, windowMs: number, nowMs: number) =>
+  `allow(redis, '${user}', ${limit}, ${windowMs}, ${nowMs})`;
+
+/**
+ * Entries written by "another server": members of the checks' own making, which the learner's
+ * code must count without being able to recognise them.
+ */
+async function seedEntries(
+  redis: Redis,
+  random: Random,
+  key: string,
+  scores: readonly number[],
+  windowMs: number,
+): Promise<void> {
+  if (scores.length === 0) return;
+  const args: (string | number)[] = [];
+  for (const [index, score] of scores.entries()) {
+    args.push(score, `${score}-${random.word(4)}${index}`);
+  }
+  await redis.zadd(key, ...args);
+  await redis.pexpire(key, windowMs);
+}
+
+/** The scores the set holds, lowest first, as Redis prints them. */
+async function scoresIn(redis: Redis, key: string): Promise<string[]> {
+  const flat = await redis.zrange(key, 0, '-1', 'WITHSCORES');
+  return flat.filter((_, index) => index % 2 === 1);
+}
+
+/** What the key holds, for a message: its type, and a sorted set's scores. */
+async function describeKey(redis: Redis, key: string): Promise<string> {
+  const type = await redis.type(key);
+  if (type === 'none') return `${key} does not exist`;
+  if (type !== 'zset') return `${key} is a ${type}, not a sorted set`;
+  const scores = await scoresIn(redis, key);
+  return `${key} holds ${scores.length} ${scores.length === 1 ? 'entry' : 'entries'}${
+    scores.length > 0
+      ? `, scored ${scores.slice(0, 12).join(', ')}${scores.length > 12 ? ', …' : ''}`
+      : ''
+  }`;
+}
+
+/** Fails, naming what Redis holds, unless the key is a sorted set. */
+async function expectSortedSet({ redis, expect }: Context, key: string, after: string) {
+  const type = await redis.type(key);
+  expect.ok(
+    type === 'zset',
+    type === 'none'
+      ? `after ${after}, there is no key ${key}; Redis holds: ${(await redis.keys('*')).sort().slice(0, 10).join(', ') || 'no keys'}. Keep the allowed requests in the sorted set ${key}.`
+      : `TYPE ${key} after ${after}: expected zset (a sorted set), got ${type}`,
+  );
+}
+
+/** Calls allow and expects `expected`, explaining what the window held. */
+async function expectAllow(
+  context: Context,
+  args: { user: string; limit: number; windowMs: number; nowMs: number },
+  expected: boolean,
+  why: string,
+): Promise<void> {
+  const { call, sandboxClient, redis, expect } = context;
+  const { user, limit, windowMs, nowMs } = args;
+  const before = await describeKey(redis, keyOf(user));
+  const returned = await call('allow', sandboxClient, user, limit, windowMs, nowMs);
+  expect.ok(
+    returned === expected,
+    `${callText(user, limit, windowMs, nowMs)} returned ${JSON.stringify(returned)}, expected ${expected}: ${why} (before the call, ${before}; after it, ${await describeKey(redis, keyOf(user))})`,
+  );
+}
+
+/** `n` requests, or `1 request`. */
+const requests = (n: number) => `${n} ${n === 1 ? 'request' : 'requests'}`;
+
+const outcome = (result: RaceOutcome<boolean>) =>
+  result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+
+const SEARCHES = new Set(['keys', 'scan']);
+
+const shown = (command: ExecutedCommand) =>
+  `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ` (inside ${command.script})` : ''}`;
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'the first limit requests in a window are allowed, the next one is refused',
+    async run(context) {
+      const { random } = context;
+      const user = userOf(random);
+      const limit = random.int(2, 8);
+      const windowMs = random.int(10_000, 120_000);
+      let nowMs = startOf(random);
+      const first = nowMs;
+      for (let count = 0; count < limit; count++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs },
+          true,
+          `only ${count} ${count === 1 ? 'request was' : 'requests were'} allowed in the last ${windowMs} ms, fewer than the limit of ${limit}`,
+        );
+        nowMs += random.int(1, Math.floor(windowMs / (2 * limit)));
+      }
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        false,
+        `the ${limit} requests allowed since ${first} are all within the last ${windowMs} ms, which is the limit`,
+      );
+    },
+  },
+  {
+    name: 'ratelimit:<user> is a sorted set of the allowed requests, scored by nowMs',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(4, 9);
+      const windowMs = random.int(10_000, 120_000);
+      const times: number[] = [];
+      let nowMs = startOf(random);
+      for (let count = random.int(2, limit - 1); count > 0; count--) {
+        times.push(nowMs);
+        await call('allow', sandboxClient, user, limit, windowMs, nowMs);
+        nowMs += random.int(1, 1000);
+      }
+      const calls = `${times.length} allowed calls of allow(redis, '${user}', ${limit}, ${windowMs}, nowMs)`;
+      await expectSortedSet(context, key, calls);
+      expect.equal(
+        await scoresIn(redis, key),
+        times.map(String),
+        `the scores in ${key} (ZRANGE ${key} 0 -1 WITHSCORES) after ${calls} with nowMs = ${times.join(', ')}: one entry per allowed request, scored by its nowMs in milliseconds`,
+      );
+    },
+  },
+  {
+    name: 'a request exactly windowMs old no longer counts; one a millisecond younger still does',
+    async run(context) {
+      const { redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(5_000, 90_000);
+      const oldest = startOf(random);
+      const others = Array.from({ length: limit - 1 }, (_, index) => oldest + 1 + index * 7);
+      await seedEntries(redis, random, key, [oldest, ...others], windowMs);
+
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: oldest + windowMs - 1 },
+        false,
+        `the request at ${oldest} is ${windowMs - 1} ms old, still inside the window, so ${limit} requests count, which is the limit`,
+      );
+      const after = await scoresIn(redis, key);
+      expect.ok(
+        after[0] === String(oldest),
+        `the entry scored ${oldest} was ${windowMs - 1} ms old and still counts, but the refused call removed it (${key} now holds scores ${after.join(', ') || 'none'}): remove only scores at or before nowMs - windowMs`,
+      );
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: oldest + windowMs },
+        true,
+        `the request at ${oldest} is now exactly ${windowMs} ms old, so it has left the window and only ${requests(limit - 1)} count: remove scores up to and including nowMs - windowMs (ZREMRANGEBYSCORE ${key} -inf ${oldest})`,
+      );
+    },
+  },
+  {
+    name: 'every call removes the entries that have left the window, allowed or refused',
+    async run(context) {
+      const { redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(10_000, 90_000);
+      const nowMs = startOf(random);
+      const stale = (at: number) => [
+        at - windowMs,
+        ...Array.from({ length: random.int(1, 4) }, () => at - windowMs - random.int(1, windowMs)),
+      ];
+      // Young enough to stay in the window at `later` too, 1 to 50 ms on.
+      const recent = Array.from({ length: limit - 1 }, () => nowMs - random.int(1, windowMs - 100));
+      await seedEntries(redis, random, key, [...stale(nowMs), ...recent], windowMs);
+
+      const leftOver = async (at: number) =>
+        (await scoresIn(redis, key)).filter((score) => Number(score) <= at - windowMs);
+
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        true,
+        `${limit - 1} of the entries are within the last ${windowMs} ms; the others are ${windowMs} ms old or older and do not count`,
+      );
+      const afterAllowed = await leftOver(nowMs);
+      expect.ok(
+        afterAllowed.length === 0,
+        `after ${callText(user, limit, windowMs, nowMs)}, ${key} still holds entries scored ${afterAllowed.join(', ')}, at or before ${nowMs - windowMs} (nowMs - windowMs): remove them with ZREMRANGEBYSCORE, or the set grows for as long as the user keeps coming`,
+      );
+
+      // The window is full now; more stale entries appear (another server's, say) before a refusal.
+      const later = nowMs + random.int(1, 50);
+      await seedEntries(redis, random, key, stale(later), windowMs);
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: later },
+        false,
+        `the ${limit} requests of the last ${windowMs} ms fill the window`,
+      );
+      const afterRefused = await leftOver(later);
+      expect.ok(
+        afterRefused.length === 0,
+        `after the refused ${callText(user, limit, windowMs, later)}, ${key} still holds entries scored ${afterRefused.join(', ')}, at or before ${later - windowMs}: a refused call removes old entries too, before it counts`,
+      );
+    },
+  },
+  {
+    name: 'refused requests are not recorded: a client that keeps trying gets through once the window has moved',
+    async run(context) {
+      const { redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 5);
+      const windowMs = random.int(10_000, 60_000);
+      const first = startOf(random);
+      let nowMs = first;
+      for (let count = 0; count < limit; count++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs },
+          true,
+          `only ${requests(count)} allowed in the last ${windowMs} ms, fewer than ${limit}`,
+        );
+        nowMs += random.int(1, Math.floor(windowMs / (4 * limit)));
+      }
+      const tries = random.int(3, 6);
+      const step = Math.floor((first + windowMs - nowMs) / (tries + 1));
+      for (let attempt = 0; attempt < tries; attempt++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs },
+          false,
+          `the ${limit} requests allowed since ${first} are within the last ${windowMs} ms`,
+        );
+        nowMs += step;
+      }
+      const held = await scoresIn(redis, key);
+      expect.ok(
+        held.length === limit,
+        `after ${limit} allowed and ${tries} refused requests, ${key} holds ${held.length} entries (scores ${held.join(', ')}), expected the ${limit} allowed ones only: a refused request must not be added to the set, or a client that keeps trying while blocked stays blocked for ever`,
+      );
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: first + windowMs },
+        true,
+        `the first request, at ${first}, has left the window, so only ${requests(limit - 1)} count; the ${tries} refused ones never count`,
+      );
+    },
+  },
+  {
+    name: 'two requests in the same millisecond both count',
+    async run(context) {
+      const { redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(10_000, 120_000);
+      const nowMs = startOf(random);
+      for (let count = 0; count < limit; count++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs },
+          true,
+          `${requests(count)} allowed so far, all at ${nowMs}, fewer than ${limit}`,
+        );
+        const held = await redis.zcard(key);
+        expect.ok(
+          held === count + 1,
+          `after ${count + 1} allowed requests, all at nowMs = ${nowMs}, ZCARD ${key} answers ${held}: each request needs a member of its own (a sorted set keeps a member once, and ZADD with the same member only moves it), e.g. nowMs joined to a random part`,
+        );
+      }
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        false,
+        `${limit} requests were allowed at ${nowMs}, which is the limit`,
+      );
+    },
+  },
+  {
+    name: 'the window slides: no more than limit requests in any windowMs, across a clock boundary too',
+    async run(context) {
+      const { random } = context;
+      const user = userOf(random);
+      const limit = random.int(2, 5);
+      const windowMs = random.int(5, 60) * 1000;
+      // A multiple of windowMs, where a fixed window (Math.floor(nowMs / windowMs)) starts afresh.
+      const boundary = (Math.floor(startOf(random) / windowMs) + 1) * windowMs;
+      const first = boundary - random.int(limit, Math.floor(windowMs / 4));
+      for (let count = 0; count < limit; count++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs: first + count },
+          true,
+          `only ${requests(count)} allowed in the last ${windowMs} ms`,
+        );
+      }
+      const probe = boundary + random.int(0, Math.floor(windowMs / 4));
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: probe },
+        false,
+        `${limit} requests were allowed from ${first} to ${first + limit - 1}, less than ${windowMs} ms before ${probe}, even if ${boundary} is a round multiple of ${windowMs}: the window is the last ${windowMs} ms, not a slot of the clock`,
+      );
+      // The first request leaves the window; the other limit - 1 stay. One more fits, not two.
+      const later = first + windowMs;
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: later },
+        true,
+        `the request at ${first} has left the window; ${limit - 1} remain`,
+      );
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: later },
+        false,
+        `the ${requests(limit - 1)} from ${first + 1} to ${first + limit - 1} and the one just allowed at ${later} are all within the last ${windowMs} ms: only the entries that have left the window go, not the whole set`,
+      );
+    },
+  },
+  {
+    name: "every call reads the window from Redis, where other servers' requests count at once",
+    async run(context) {
+      const { redis, random, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(3, 7);
+      const windowMs = random.int(10_000, 120_000);
+      const nowMs = startOf(random);
+      await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
+
+      // Other servers of the same application let this user's requests through meanwhile.
+      const theirs = Array.from({ length: limit - 1 }, (_, index) => nowMs - index * 3);
+      await seedEntries(redis, random, key, theirs, windowMs);
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: nowMs + 1 },
+        false,
+        `other servers added ${limit - 1} requests to ${key} after your first call, so ${limit} count: read the count from Redis on every call, not from your program's memory`,
+      );
+
+      await redis.del(key);
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: nowMs + 2 },
+        true,
+        `${key} was deleted (an administrator lifted the limit), so no request counts`,
+      );
+      expect.equal(
+        await scoresIn(redis, key),
+        [String(nowMs + 2)],
+        `the scores in ${key} after it was deleted and one request was allowed at ${nowMs + 2}`,
+      );
+    },
+  },
+  {
+    name: 'ratelimit:<user> expires windowMs after the last allowed request',
+    async run(context) {
+      const { redis, random, expectTtl, expect } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 5);
+      const windowMs = random.int(6_000, 90_000);
+      let nowMs = startOf(random);
+      await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
+      await expectTtl(key, { minMs: windowMs - 2000, maxMs: windowMs });
+
+      // Time passes on Redis's clock: the TTL runs down. The next allowed request sets it again.
+      const left = random.int(500, Math.floor(windowMs / 2));
+      await redis.pexpire(key, left);
+      nowMs += windowMs - left;
+      for (let count = 1; count < limit; count++) {
+        await expectAllow(
+          context,
+          { user, limit, windowMs, nowMs },
+          true,
+          `only ${requests(count)} allowed in the last ${windowMs} ms`,
+        );
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          pttl > windowMs - 2000 && pttl <= windowMs,
+          `${key} had ${left} ms left to live when ${callText(user, limit, windowMs, nowMs)} was allowed; afterwards PTTL ${key} answers ${pttl}, expected ${windowMs - 2000} to ${windowMs}: each allowed request sets the expiry again to windowMs (PEXPIRE ${key} ${windowMs}), since its entry counts for windowMs more`,
+        );
+        nowMs += 1;
+      }
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        false,
+        `${limit} requests were allowed in the last ${windowMs} ms`,
+      );
+      await expectTtl(key, { minMs: 1, maxMs: windowMs });
+    },
+  },
+  {
+    name: 'allow changes ratelimit:<user> only, and finds it by its name',
+    logExecuted: true,
+    async run(context) {
+      const { redis, random, expect, decoys, snapshot, diff, executed } = context;
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 5);
+      const windowMs = random.int(10_000, 90_000);
+      const nowMs = startOf(random);
+      // Other users' windows, with old entries a global clean-up would remove.
+      await decoys(user, 3, (other) =>
+        seedEntries(
+          redis,
+          random,
+          keyOf(other),
+          [nowMs - windowMs - random.int(0, 5000), nowMs - random.int(1, windowMs - 1)],
+          windowMs,
+        ),
+      );
+      await redis.set(`rate:${user}`, random.int(1, 9), 'EX', 60);
+      await seedEntries(redis, random, key, [nowMs - windowMs - 10, nowMs - 5], windowMs);
+
+      const before = await snapshot();
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        true,
+        `one request counts, fewer than ${limit}`,
+      );
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([key]);
+      expect.ok(
+        elsewhere.length === 0,
+        `${callText(user, limit, windowMs, nowMs)} may change ${key} only, but it also ${changes.describe(elsewhere)}`,
+      );
+      const searches = (await executed()).filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `allow knows its key, ${key}: use it by its name. KEYS and SCAN walk every key in Redis (KEYS blocking every other client while it does); Redis ran: ${searches.map(shown).join('; ')}`,
+      );
+    },
+  },
+  {
+    name: 'two requests at the same time with room for one: exactly one gets through',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(10_000, 90_000);
+      const nowMs = startOf(random);
+      const earlier = Array.from({ length: limit - 1 }, (_, index) => nowMs - 1 - index * 11);
+      await race({
+        calls: [
+          ['allow', sandboxClient, user, limit, windowMs, nowMs],
+          ['allow', sandboxClient, user, limit, windowMs, nowMs],
+        ],
+        labels: [`allow(${user}) #1`, `allow(${user}) #2`],
+        setup: async () => {
+          await seedEntries(redis, random, key, earlier, windowMs);
+        },
+        verify: async (results) => {
+          const allowed = results.filter((result) => result.returned === true).length;
+          const held = await scoresIn(redis, key);
+          expect.ok(
+            allowed === 1 && held.length === limit && held.includes(String(nowMs)),
+            `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; two ${callText(user, limit, windowMs, nowMs)} at the same time returned ${results.map(outcome).join(' and ')}, and ${key} holds ${held.length} entries (scores ${held.join(', ')}). Exactly one may get through: the count and the add must happen as one step (a Lua script, or WATCH with MULTI/EXEC), or both calls can count ${limit - 1} before either adds.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: "two servers' requests in the same millisecond are both recorded",
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(10_000, 90_000);
+      const nowMs = startOf(random);
+      const earlier = Array.from({ length: limit - 2 }, (_, index) => nowMs - 1 - index * 13);
+      await race({
+        calls: [
+          ['allow', sandboxClient, user, limit, windowMs, nowMs],
+          ['allow', sandboxClient, user, limit, windowMs, nowMs],
+        ],
+        labels: [`allow(${user}) on server A`, `allow(${user}) on server B`],
+        setup: async () => {
+          await seedEntries(redis, random, key, earlier, windowMs);
+        },
+        verify: async (results) => {
+          const held = await scoresIn(redis, key);
+          const atNow = held.filter((score) => score === String(nowMs)).length;
+          expect.ok(
+            results.every((result) => result.returned === true) && atNow === 2,
+            `${key} held ${requests(limit - 2)}, room for two more under the limit of ${limit}; two ${callText(user, limit, windowMs, nowMs)} from two servers (each with its own copy of your module) returned ${results.map(outcome).join(' and ')}, and ${key} holds ${atNow} ${atNow === 1 ? 'entry' : 'entries'} scored ${nowMs}, expected 2. Members must be unique across servers too: a counter in your module starts at the same value in every process; draw a random part (randomUUID) instead.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'a refused request never counts against another, not even for a moment',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 5);
+      const windowMs = random.int(10_000, 90_000);
+      const late = startOf(random);
+      const oldest = late - windowMs; // gone for the later request, still counted by the earlier one
+      const early = late - random.int(1, 50);
+      const others = Array.from({ length: limit - 1 }, (_, index) => early - index * 17);
+      await race({
+        calls: [
+          ['allow', sandboxClient, user, limit, windowMs, early],
+          ['allow', sandboxClient, user, limit, windowMs, late],
+        ],
+        labels: [`allow(${user}, now ${early})`, `allow(${user}, now ${late})`],
+        setup: async () => {
+          await seedEntries(redis, random, key, [oldest, ...others], windowMs);
+        },
+        verify: async ([earlier, later]) => {
+          const held = await scoresIn(redis, key);
+          const expected = [...others.map(String), String(late)].sort(
+            (a, b) => Number(a) - Number(b),
+          );
+          expect.ok(
+            earlier.returned === false &&
+              later.returned === true &&
+              JSON.stringify(held) === JSON.stringify(expected),
+            `${key} held ${limit} requests, the oldest at ${oldest}. At ${early} all ${limit} count, so ${callText(user, limit, windowMs, early)} must be refused; at ${late} the oldest has left the window, so ${callText(user, limit, windowMs, late)} must be allowed, whichever runs first (an entry newer than nowMs counts too). They returned ${outcome(earlier)} and ${outcome(later)}, and ${key} holds scores ${held.join(', ') || 'none'}, expected ${expected.join(', ')}. A request that is added and removed again when it turns out to be over the limit is counted by any request that looks in between: decide before you add.`,
+          );
+        },
+      });
+    },
+  },
+];
+
+export default checks;
