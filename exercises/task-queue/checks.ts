@@ -209,6 +209,9 @@ const checks: CheckList<Exports> = [
       const pending = call('dequeue', sandboxClient, queue).finally(() => {
         settled = true;
       });
+      // Awaited below: a throw meanwhile must not count as a rejection nobody handles, which
+      // ends the grader's worker.
+      pending.catch(() => {});
       // A blocking pop shows in Redis as a blocked client; a task pushed then releases it, and
       // a dequeue that waits in JavaScript instead returns that task rather than null.
       let waited = false;
