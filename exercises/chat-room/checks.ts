@@ -1,0 +1,786 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  Expect,
+  LoggedCommand,
+  RaceStepView,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface ChatMessage {
+  user: string;
+  text: string;
+}
+
+interface Exports {
+  say(redis: Redis, room: string, user: string, text: string): Promise<number>;
+  listen(redis: Redis, room: string, count: number, timeoutMs: number): Promise<ChatMessage[]>;
+  watchExpiry(redis: Redis, key: string, timeoutMs: number): Promise<boolean>;
+}
+
+type Context = CheckContext<Exports>;
+
+const HISTORY_LENGTH = 50;
+const USERS = ['ada', 'bo', 'cy', 'dee', 'eli', 'fay', 'gus', 'hana'];
+// Quotes, backslashes and characters beyond ASCII: JSON built by hand breaks on them.
+const PHRASES = [
+  'hello there',
+  'who is "on call" tonight?',
+  'path is C:\\temp\\logs',
+  'café at 10 ☕',
+  "it's done",
+  'tabs\tand\nnew lines',
+  '{"not": "a field"}',
+];
+/** The phrases that JSON must escape. */
+const ESCAPED = PHRASES.filter((phrase) => JSON.stringify(phrase).includes('\\'));
+const SUBSCRIBING = new Set(['subscribe', 'psubscribe', 'ssubscribe']);
+const KEYSPACE_EVENT = (key: string) => `__keyspace@0__:${key}`;
+const EXPIRED_EVENTS = '__keyevent@0__:expired';
+
+const channelOf = (room: string) => `chat:${room}`;
+const historyOf = (room: string) => `chat:${room}:history`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `count` messages, each different, so that an order mistake or a repeat shows. */
+function messages(random: Random, count: number): ChatMessage[] {
+  const made: ChatMessage[] = [];
+  const texts = new Set<string>();
+  while (made.length < count) {
+    const text = `${random.pick(PHRASES)} #${random.word(4)}`;
+    if (texts.has(text)) continue;
+    texts.add(text);
+    made.push({ user: `${random.pick(USERS)}${random.int(1, 99)}`, text });
+  }
+  return made;
+}
+
+const encode = (message: ChatMessage) => JSON.stringify(message);
+
+/** A history entry or a published message as the checks read it: the object, or why not. */
+function decode(raw: string): ChatMessage | string {
+  try {
+    const value = JSON.parse(raw) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const fields = Object.keys(value).sort();
+      const { user, text } = value as Record<string, unknown>;
+      if (fields.join() === 'text,user' && typeof user === 'string' && typeof text === 'string') {
+        return { user, text };
+      }
+    }
+    return `${JSON.stringify(raw)} (not a JSON object with exactly the fields user and text)`;
+  } catch {
+    return `${JSON.stringify(raw)} (not JSON: build it with JSON.stringify({ user, text }))`;
+  }
+}
+
+const shown = (items: readonly unknown[]) =>
+  items.length === 0 ? '[] (nothing)' : `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
+
+function listed(commands: readonly LoggedCommand[], max = 10): string {
+  if (commands.length === 0) return 'no commands';
+  const text = commands
+    .slice(0, max)
+    .map((command) => [command.name.toUpperCase(), ...command.args].join(' '));
+  return commands.length > max
+    ? `${text.join(', ')}, … (${commands.length} in all)`
+    : text.join(', ');
+}
+
+/** Whether anyone listens on one of `channels`, or on any pattern. */
+async function anyoneListens(redis: Redis, channels: readonly string[]): Promise<boolean> {
+  const counts = (await redis.pubsub('NUMSUB', ...channels)) as unknown[];
+  if (counts.some((value, index) => index % 2 === 1 && Number(value) > 0)) return true;
+  return Number(await redis.pubsub('NUMPAT')) > 0;
+}
+
+/**
+ * Starts a learner call, waits until Redis counts a subscriber on one of `channels` (or any
+ * pattern), then runs `act`: a message published from then on reaches the call. Answers what
+ * the call returned, how long it took, and whether it ever subscribed before it returned.
+ */
+async function whileListening<T>(
+  { redis }: Context,
+  start: () => Promise<T>,
+  channels: readonly string[],
+  act: () => Promise<void>,
+): Promise<{ value: T; ms: number; subscribed: boolean }> {
+  const began = performance.now();
+  let settled = false;
+  const pending = start();
+  pending.then(
+    () => {
+      settled = true;
+    },
+    () => {
+      settled = true;
+    },
+  );
+  let subscribed = false;
+  while (!settled && performance.now() - began < 2_000) {
+    if (await anyoneListens(redis, channels)) {
+      subscribed = true;
+      break;
+    }
+    await sleep(5);
+  }
+  if (subscribed) await act();
+  const value = await pending;
+  return { value, ms: performance.now() - began, subscribed };
+}
+
+function expectSubscribed(expect: Expect, subscribed: boolean, what: string, channel: string) {
+  expect.ok(
+    subscribed,
+    `${what} returned without ever subscribing to ${channel} (PUBSUB NUMSUB ${channel} stayed 0 while it ran): subscribe first, then wait for messages`,
+  );
+}
+
+/** Publishes each message on the channel with the grader's client, in order. */
+async function publishAll(redis: Redis, channel: string, list: readonly ChatMessage[]) {
+  for (const message of list) await redis.publish(channel, encode(message));
+}
+
+/** Seeds a room's history with `count` messages, oldest first. */
+async function seedHistory(redis: Redis, random: Random, room: string, count: number) {
+  const seeded = messages(random, count).map(encode);
+  if (seeded.length > 0) await redis.rpush(historyOf(room), ...seeded);
+  return seeded;
+}
+
+/**
+ * Fails unless nothing is left subscribed and no subscriber connection is left open once a
+ * call has returned. QUIT closes at once; disconnect() a moment later, so this waits a little.
+ */
+async function expectNothingLeft(
+  { redis, expect }: Context,
+  what: string,
+  channels: readonly string[],
+) {
+  let left: string[] = [];
+  const until = performance.now() + 1_000;
+  do {
+    left = [];
+    const counts = (await redis.pubsub('NUMSUB', ...channels)) as unknown[];
+    for (let index = 0; index < counts.length; index += 2) {
+      if (Number(counts[index + 1]) > 0) {
+        left.push(`PUBSUB NUMSUB ${counts[index]} answers ${counts[index + 1]}`);
+      }
+    }
+    const patterns = Number(await redis.pubsub('NUMPAT'));
+    if (patterns > 0) left.push(`PUBSUB NUMPAT answers ${patterns}`);
+    const open = String(await redis.client('LIST'))
+      .split('\n')
+      .filter((line) => / user=learner /.test(line) && / cmd=p?s?(un)?subscribe /.test(line));
+    if (left.length === 0 && open.length > 0) {
+      const last = / cmd=(\S+)/.exec(open[0] ?? '')?.[1] ?? '';
+      left.push(
+        `its subscriber connection is still open (CLIENT LIST shows a connection whose last command was ${last.toUpperCase()})`,
+      );
+    }
+    if (left.length === 0) return;
+    await sleep(20);
+  } while (performance.now() < until);
+  expect.ok(
+    false,
+    `a second after ${what} returned, ${left.join('; ')}. When you are done, end the subscription and close the connection you subscribed on: await subscriber.quit() does both.`,
+  );
+}
+
+/**
+ * Fails if a SUBSCRIBE of `sent` went out on `lent`, the id of the client the call was given:
+ * learner clients are numbered in the order they are made, and a call's lent client is made
+ * just before the call, after every client of the calls before it.
+ */
+function expectOwnConnection(
+  expect: Expect,
+  sent: readonly LoggedCommand[],
+  lent: number,
+  what: string,
+) {
+  const subscribes = sent.filter(({ name }) => SUBSCRIBING.has(name));
+  expect.ok(subscribes.length > 0, `${what} sent no SUBSCRIBE; it sent: ${listed(sent)}`);
+  const onLent = subscribes.filter(({ client }) => client === lent);
+  expect.ok(
+    onLent.length === 0,
+    `${what} sent ${listed(onLent)} on the client it was given. That client belongs to the caller, who goes on using it; a subscription would stay on it, and under RESP2 a subscribed connection refuses every command but (P)SUBSCRIBE, (P)UNSUBSCRIBE, PING and QUIT. Subscribe on a connection of your own: const subscriber = redis.duplicate().`,
+  );
+}
+
+/** The id the next call's lent client will get: one more than every client seen so far. */
+const nextLentId = (sent: readonly LoggedCommand[]) =>
+  Math.max(0, ...sent.map(({ client }) => client ?? 0)) + 1;
+
+/** A key for watchExpiry, and `count` look-alikes: other ids, and the key with a suffix. */
+function expiryKeys(random: Random): { key: string; others: string[] } {
+  const key = `session:${random.id('7f3a9c2e51')}`;
+  return { key, others: [`session:${random.id('7f3a9c2e51')}`, `${key}:lock`] };
+}
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'say appends the message to chat:<room>:history as JSON',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff, decoys } = context;
+      const room = random.word();
+      const history = historyOf(room);
+      const seeded = await seedHistory(redis, random, room, random.int(1, 5));
+      await decoys(room, 2, (other) => seedHistory(redis, random, other, 2));
+      await seedHistory(redis, random, `${room}-team`, 2);
+      const [made] = messages(random, 1) as [ChatMessage];
+      // A quote, a backslash or a new line: JSON.stringify escapes them, hand-built JSON breaks.
+      const message = { user: made.user, text: `${random.pick(ESCAPED)} #${random.word(4)}` };
+      const before = await snapshot();
+
+      await call('say', sandboxClient, room, message.user, message.text);
+      expect.equal(await redis.type(history), 'list', `TYPE ${history}`);
+      const held = await redis.lrange(history, 0, -1);
+      expect.equal(
+        held.length,
+        seeded.length + 1,
+        `LLEN ${history} (it held ${seeded.length} messages; say adds one)`,
+      );
+      expect.equal(
+        held.slice(0, seeded.length),
+        seeded,
+        `LRANGE ${history} 0 ${seeded.length - 1}: the messages it held, oldest first, untouched`,
+      );
+      expect.equal(
+        decode(held.at(-1) ?? ''),
+        message,
+        `the newest entry of ${history} (LRANGE ${history} -1 -1), read with JSON.parse`,
+      );
+      const others = diff(before, await snapshot()).outside([history]);
+      expect.ok(
+        others.length === 0,
+        `say('${room}', …) may change ${history} only; it also ${diff(before, await snapshot()).describe(others)}`,
+      );
+    },
+  },
+  {
+    name: 'say keeps only the 50 newest messages in the history',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const room = random.word();
+      const history = historyOf(room);
+      const [first, second, third] = messages(random, 3) as [ChatMessage, ChatMessage, ChatMessage];
+      const read = async () => (await redis.lrange(history, 0, -1)).map(decode);
+
+      // One short of full: nothing is dropped.
+      const seeded = (await seedHistory(redis, random, room, HISTORY_LENGTH - 1)).map(decode);
+      await call('say', sandboxClient, room, first.user, first.text);
+      expect.equal(
+        await read(),
+        [...seeded, first],
+        `${history} after say, when it held ${HISTORY_LENGTH - 1} messages (all ${HISTORY_LENGTH} fit)`,
+      );
+      // Full: the oldest goes.
+      await call('say', sandboxClient, room, second.user, second.text);
+      expect.equal(
+        await read(),
+        [...seeded.slice(1), first, second],
+        `${history} after say, when it held ${HISTORY_LENGTH} messages (the oldest must go, the newest ${HISTORY_LENGTH} stay)`,
+      );
+      // Far too long, as an older version of the app may have left it.
+      const extra = random.int(3, 12);
+      await redis.rpush(history, ...messages(random, extra).map(encode));
+      const before = (await read()).slice(-(HISTORY_LENGTH - 1));
+      await call('say', sandboxClient, room, third.user, third.text);
+      expect.equal(
+        await read(),
+        [...before, third],
+        `${history} after say, when it held ${HISTORY_LENGTH + extra} messages (only the newest ${HISTORY_LENGTH} stay)`,
+      );
+    },
+  },
+  {
+    name: 'say publishes the message on chat:<room> and returns how many subscribers got it',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const room = random.word();
+      const channel = channelOf(room);
+      const history = historyOf(room);
+      await seedHistory(redis, random, room, random.int(5, 10));
+      const onChannel = random.int(1, 3);
+      const onPattern = random.int(0, 1);
+      const subscribers: Redis[] = [];
+      const heard: string[][] = [];
+      try {
+        for (let index = 0; index < onChannel + onPattern + 1; index++) {
+          const subscriber = redis.duplicate();
+          const got: string[] = [];
+          subscriber.on('message', (_channel: string, message: string) => got.push(message));
+          subscriber.on('pmessage', (_pattern: string, _channel: string, message: string) =>
+            got.push(message),
+          );
+          subscribers.push(subscriber);
+          heard.push(got);
+          if (index < onChannel) await subscriber.subscribe(channel);
+          else if (index < onChannel + onPattern) await subscriber.psubscribe('chat:*');
+          // The last one listens to another room, which must hear nothing.
+          else await subscriber.subscribe(channelOf(`${room}x`));
+        }
+        const [message, later] = messages(random, 2) as [ChatMessage, ChatMessage];
+        const reached = await call('say', sandboxClient, room, message.user, message.text);
+        const listeners = onChannel + onPattern;
+        expect.equal(
+          reached,
+          listeners,
+          `say returned (${onChannel} subscriber${onChannel === 1 ? '' : 's'} on ${channel}${onPattern ? ' and 1 on the pattern chat:*' : ''}: return what PUBLISH ${channel} answers)`,
+        );
+        const stored = (await redis.lrange(history, -1, -1))[0];
+        for (
+          let wait = 0;
+          wait < 50 && heard.slice(0, listeners).some((got) => got.length === 0);
+          wait++
+        ) {
+          await sleep(20);
+        }
+        for (const [index, got] of heard.entries()) {
+          if (index === listeners) {
+            expect.equal(
+              got,
+              [],
+              `what a subscriber of ${channelOf(`${room}x`)} (another room) heard`,
+            );
+            continue;
+          }
+          expect.equal(
+            got.length,
+            1,
+            `how many messages a subscriber of ${index < onChannel ? channel : 'chat:*'} heard`,
+          );
+          expect.equal(
+            decode(got[0] ?? ''),
+            message,
+            `the message a subscriber of ${channel} heard, read with JSON.parse`,
+          );
+          expect.equal(
+            got[0],
+            stored,
+            `the message published on ${channel}, compared with the newest entry of ${history}: publish the same JSON text you stored`,
+          );
+        }
+        // Nobody left: PUBLISH reaches no one, and say returns 0.
+        for (const subscriber of subscribers) await subscriber.quit();
+        subscribers.length = 0;
+        for (let wait = 0; wait < 50 && (await anyoneListens(redis, [channel])); wait++)
+          await sleep(20);
+        const alone = await call('say', sandboxClient, room, later.user, later.text);
+        expect.equal(alone, 0, `say returned when nobody was subscribed to ${channel}`);
+      } finally {
+        for (const subscriber of subscribers) subscriber.disconnect();
+      }
+    },
+  },
+  {
+    name: 'say stores the message in the history before it publishes it',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const room = random.word();
+      const history = historyOf(room);
+      const [message] = messages(random, 1) as [ChatMessage];
+      const publishes = (step: RaceStepView) =>
+        step.by !== 'grader' &&
+        step.commands.some(({ name }) =>
+          ['publish', 'eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall'].includes(name),
+        );
+      await race({
+        calls: [['say', sandboxClient, room, message.user, message.text]],
+        labels: [`say(${room}, ${message.user})`],
+        // A listener that hears the message reads the history at once: here, at any moment.
+        interject: [['LRANGE', history, '0', '-1']],
+        setup: async () => {
+          await seedHistory(redis, random, room, 2);
+        },
+        verify: async ([result], steps) => {
+          expect.ok(result.threw === undefined, `say threw: ${result.threw}`);
+          const read = steps.findIndex(({ by }) => by === 'grader');
+          const published = steps.findIndex(publishes);
+          if (read < 0 || published < 0 || read < published) return;
+          const reply = steps[read]?.reply;
+          const held = reply && 'value' in reply ? (reply.value as string[]) : [];
+          expect.ok(
+            held.map(decode).some((entry) => JSON.stringify(entry) === JSON.stringify(message)),
+            `a subscriber heard the message on ${channelOf(room)} and read ${history} at once, but the message was not there yet (LRANGE ${history} 0 -1 answered ${held.length} older messages): push it onto the history first, then PUBLISH`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two says in the same room at the same time both land in the history',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const room = random.word();
+      const history = historyOf(room);
+      const [one, other] = messages(random, 2) as [ChatMessage, ChatMessage];
+      const held = random.int(HISTORY_LENGTH - 2, HISTORY_LENGTH);
+      const seeded = messages(random, held);
+      await race({
+        calls: [
+          ['say', sandboxClient, room, one.user, one.text],
+          ['say', sandboxClient, room, other.user, other.text],
+        ],
+        labels: [`say(${room}, ${one.user})`, `say(${room}, ${other.user})`],
+        setup: async () => {
+          await redis.rpush(history, ...seeded.map(encode));
+        },
+        verify: async (results) => {
+          for (const result of results) {
+            expect.ok(result.threw === undefined, `say threw: ${result.threw}`);
+          }
+          const now = (await redis.lrange(history, 0, -1)).map(decode);
+          const kept = HISTORY_LENGTH - 2;
+          const last = now.slice(-2).map((entry) => JSON.stringify(entry));
+          const both = [one, other].map((message) => JSON.stringify(message));
+          expect.ok(
+            now.length === HISTORY_LENGTH &&
+              JSON.stringify(now.slice(0, kept)) === JSON.stringify(seeded.slice(-kept)) &&
+              last.length === 2 &&
+              both.every((message) => last.includes(message)),
+            `${history} held ${held} messages, and two says added one each at the same time; it must end with the ${kept} newest of the old ones, then both new messages (in either order), ${HISTORY_LENGTH} in all. It holds ${now.length}, ending with ${shown(now.slice(-3))}. Change the list in Redis (RPUSH, then LTRIM), rather than reading it, cutting it in JavaScript and writing it back`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'listen returns the messages published while it listens, in order',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const count = random.int(2, 5);
+      const [missed, ...sent] = messages(random, count + 1) as [ChatMessage, ...ChatMessage[]];
+      // Stored earlier: listen hears what is said from now on, it does not read the history.
+      await seedHistory(redis, random, room, random.int(2, 4));
+      // Said before listen subscribed: nobody heard it, and nothing keeps it.
+      await redis.publish(channel, encode(missed));
+
+      const timeoutMs = random.int(1_500, 1_800);
+      const { value, ms, subscribed } = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, count, timeoutMs),
+        [channel],
+        () => publishAll(redis, channel, sent),
+      );
+      expectSubscribed(expect, subscribed, 'listen', channel);
+      expect.equal(
+        value,
+        sent,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) while ${count} messages were published on ${channel}, in this order`,
+      );
+      expect.ok(
+        ms < timeoutMs,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) had all ${count} messages at once, yet returned only after ${Math.round(ms)} ms: resolve as soon as the ${count}th arrives`,
+      );
+    },
+  },
+  {
+    name: 'listen returns as soon as count messages have arrived, and no more than count',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const count = random.int(1, 3);
+      const sent = messages(random, count + random.int(1, 3));
+      const timeoutMs = random.int(1_500, 1_800);
+
+      const { value, ms, subscribed } = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, count, timeoutMs),
+        [channel],
+        async () => {
+          // In one transaction: they all reach listen together, more than it asked for.
+          const burst = redis.multi();
+          for (const message of sent) burst.publish(channel, encode(message));
+          await burst.exec();
+        },
+      );
+      expectSubscribed(expect, subscribed, 'listen', channel);
+      expect.equal(
+        value,
+        sent.slice(0, count),
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) while ${sent.length} messages were published: the first ${count}`,
+      );
+      expect.ok(
+        ms < timeoutMs,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) had its ${count} message${count === 1 ? '' : 's'} at once, yet returned only after ${Math.round(ms)} ms: resolve as soon as the ${count === 1 ? 'first' : `${count}th`} arrives, and clear the timer`,
+      );
+    },
+  },
+  {
+    name: 'listen waits timeoutMs, then returns what arrived',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const count = random.int(3, 5);
+      const sent = messages(random, random.int(0, count - 1));
+      const timeoutMs = random.int(300, 500);
+
+      const { value, ms, subscribed } = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, count, timeoutMs),
+        [channel],
+        () => publishAll(redis, channel, sent),
+      );
+      expectSubscribed(expect, subscribed, 'listen', channel);
+      expect.equal(
+        value,
+        sent,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) when only ${sent.length} message${sent.length === 1 ? ' was' : 's were'} published: what arrived`,
+      );
+      expect.ok(
+        ms >= timeoutMs,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) returned after ${Math.round(ms)} ms, with fewer than ${count} messages: wait the whole ${timeoutMs} ms before giving up`,
+      );
+    },
+  },
+  {
+    name: 'listen hears its own room only',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const sent = messages(random, random.int(2, 4));
+      const noise = messages(random, 3);
+      const others = [channelOf(`${room}-team`), channelOf(random.id(room)), historyOf(room)];
+
+      const { value, subscribed } = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, sent.length, random.int(1_500, 1_800)),
+        [channel],
+        async () => {
+          for (const [index, message] of sent.entries()) {
+            const other = others[index % others.length] as string;
+            await redis.publish(other, encode(noise[index % noise.length] as ChatMessage));
+            await redis.publish(channel, encode(message));
+          }
+        },
+      );
+      expectSubscribed(expect, subscribed, 'listen', channel);
+      expect.equal(
+        value,
+        sent,
+        `listen(redis, '${room}', ${sent.length}, …) while messages were published on ${channel} and, between them, on ${others.join(', ')}: only ${channel}'s`,
+      );
+    },
+  },
+  {
+    name: 'listen subscribes on a connection of its own, never on the client it was given',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, commands } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const [first, second] = messages(random, 2) as [ChatMessage, ChatMessage];
+      const once = async (message: ChatMessage) => {
+        const { subscribed } = await whileListening(
+          context,
+          () => call('listen', sandboxClient, room, 1, random.int(1_500, 1_800)),
+          [channel],
+          () => publishAll(redis, channel, [message]),
+        );
+        expectSubscribed(expect, subscribed, 'listen', channel);
+      };
+      await once(first);
+      const before = [...commands()];
+      const lent = nextLentId(before);
+      await once(second);
+      expectOwnConnection(
+        expect,
+        commands().slice(before.length),
+        lent,
+        `listen(redis, '${room}', 1, …)`,
+      );
+    },
+  },
+  {
+    name: 'listen ends its subscription and closes its connection when it is done',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const room = random.word();
+      const channel = channelOf(room);
+      const heard = messages(random, 1);
+      const { subscribed } = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, 1, random.int(1_500, 1_800)),
+        [channel],
+        () => publishAll(redis, channel, heard),
+      );
+      expectSubscribed(expect, subscribed, 'listen', channel);
+      await expectNothingLeft(context, `listen(redis, '${room}', 1, …) heard its message and`, [
+        channel,
+      ]);
+
+      // After a timeout too.
+      const timeoutMs = random.int(100, 200);
+      const quiet = await whileListening(
+        context,
+        () => call('listen', sandboxClient, room, 2, timeoutMs),
+        [channel],
+        async () => {},
+      );
+      expectSubscribed(expect, quiet.subscribed, 'listen', channel);
+      await expectNothingLeft(context, `listen(redis, '${room}', 2, ${timeoutMs}) timed out and`, [
+        channel,
+      ]);
+    },
+  },
+  {
+    name: 'watchExpiry resolves true when the key expires',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const { key } = expiryKeys(random);
+      const ttlMs = random.int(250, 400);
+      const { value, subscribed } = await whileListening(
+        context,
+        () => call('watchExpiry', sandboxClient, key, random.int(2_500, 3_000)),
+        [KEYSPACE_EVENT(key), EXPIRED_EVENTS],
+        async () => {
+          await redis.set(key, random.word(), 'PX', ttlMs);
+        },
+      );
+      expectSubscribed(expect, subscribed, `watchExpiry(redis, '${key}', …)`, KEYSPACE_EVENT(key));
+      const pttl = await redis.pttl(key);
+      expect.equal(
+        value,
+        true,
+        `watchExpiry(redis, '${key}', …) when ${key} was set to expire in ${ttlMs} ms`,
+      );
+      expect.ok(
+        pttl === -2,
+        `watchExpiry(redis, '${key}', …) returned true while ${key} still had ${pttl} ms to live: wait for the "expired" event; SET … PX also sends "set" and "expire" on __keyspace@0__:${key}`,
+      );
+    },
+  },
+  {
+    name: "watchExpiry ignores other events on the key and other keys' expiry",
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const { key, others } = expiryKeys(random);
+      const ttlMs = random.int(600, 800);
+      const { value, subscribed } = await whileListening(
+        context,
+        () => call('watchExpiry', sandboxClient, key, random.int(2_500, 3_000)),
+        [KEYSPACE_EVENT(key), EXPIRED_EVENTS],
+        async () => {
+          for (const other of others)
+            await redis.set(other, random.word(), 'PX', random.int(50, 150));
+          await redis.set(key, random.word());
+          await redis.append(key, random.word());
+          await redis.pexpire(key, ttlMs);
+        },
+      );
+      expectSubscribed(expect, subscribed, `watchExpiry(redis, '${key}', …)`, KEYSPACE_EVENT(key));
+      const pttl = await redis.pttl(key);
+      expect.equal(
+        value,
+        true,
+        `watchExpiry(redis, '${key}', …) when ${key} was set, appended to, then given ${ttlMs} ms to live`,
+      );
+      expect.ok(
+        pttl === -2,
+        `watchExpiry(redis, '${key}', …) returned true while ${key} still had ${pttl} ms to live: ${others.join(' and ')} expired first, and ${key} itself had "set", "append" and "pexpire" events. Only the "expired" event of ${key} counts`,
+      );
+    },
+  },
+  {
+    name: 'watchExpiry returns false when the key does not expire in time',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect } = context;
+      const { key, others } = expiryKeys(random);
+      const timeoutMs = random.int(400, 600);
+      await redis.set(key, random.word());
+      const { value, ms, subscribed } = await whileListening(
+        context,
+        () => call('watchExpiry', sandboxClient, key, timeoutMs),
+        [KEYSPACE_EVENT(key), EXPIRED_EVENTS],
+        async () => {
+          for (const other of others)
+            await redis.set(other, random.word(), 'PX', random.int(50, 150));
+          // Deleted is not expired.
+          await redis.del(key);
+        },
+      );
+      expectSubscribed(
+        expect,
+        subscribed,
+        `watchExpiry(redis, '${key}', ${timeoutMs})`,
+        KEYSPACE_EVENT(key),
+      );
+      expect.equal(
+        value,
+        false,
+        `watchExpiry(redis, '${key}', ${timeoutMs}) when ${key} was deleted with DEL (a "del" event, not "expired") and ${others.join(' and ')} expired`,
+      );
+      expect.ok(
+        ms >= timeoutMs,
+        `watchExpiry(redis, '${key}', ${timeoutMs}) returned false after ${Math.round(ms)} ms: wait the whole ${timeoutMs} ms for the key to expire`,
+      );
+    },
+  },
+  {
+    name: 'watchExpiry only listens: it sends no command that reads the key',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, commands } = context;
+      const { key } = expiryKeys(random);
+      const ttlMs = random.int(250, 400);
+      await redis.set(key, random.word(), 'PX', ttlMs);
+      await call('watchExpiry', sandboxClient, key, random.int(1_500, 1_800));
+      const sent = commands();
+      const reads = sent.filter(
+        ({ name, args }) =>
+          !SUBSCRIBING.has(name) &&
+          !['unsubscribe', 'punsubscribe', 'sunsubscribe'].includes(name) &&
+          (args.some((arg) => arg.includes(key)) || name === 'keys' || name === 'scan'),
+      );
+      expect.ok(
+        reads.length === 0,
+        `watchExpiry(redis, '${key}', …) sent ${listed(reads)}: it must only listen for the notification. Reading a key whose time is up is what deletes it, so polling makes the "expired" event your own doing, and costs a command every time`,
+      );
+      expect.ok(
+        sent.some(({ name }) => SUBSCRIBING.has(name)),
+        `watchExpiry(redis, '${key}', …) never subscribed; it sent: ${listed(sent)}. Subscribe to __keyspace@0__:${key}`,
+      );
+    },
+  },
+  {
+    name: 'watchExpiry subscribes on a connection of its own, and closes it when it is done',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, commands } = context;
+      const { key } = expiryKeys(random);
+      const channels = [KEYSPACE_EVENT(key), EXPIRED_EVENTS];
+      const once = async (act: () => Promise<void>, timeoutMs: number) => {
+        const { subscribed } = await whileListening(
+          context,
+          () => call('watchExpiry', sandboxClient, key, timeoutMs),
+          channels,
+          act,
+        );
+        expectSubscribed(
+          expect,
+          subscribed,
+          `watchExpiry(redis, '${key}', ${timeoutMs})`,
+          KEYSPACE_EVENT(key),
+        );
+        await expectNothingLeft(context, `watchExpiry(redis, '${key}', ${timeoutMs})`, channels);
+      };
+      await once(
+        async () => {
+          await redis.set(key, random.word(), 'PX', random.int(100, 200));
+        },
+        random.int(1_500, 1_800),
+      );
+      const before = [...commands()];
+      const lent = nextLentId(before);
+      await once(async () => {}, random.int(100, 200));
+      expectOwnConnection(
+        expect,
+        commands().slice(before.length),
+        lent,
+        `watchExpiry(redis, '${key}', …)`,
+      );
+    },
+  },
+];
+
+export default checks;

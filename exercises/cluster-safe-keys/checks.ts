@@ -1,0 +1,750 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  RaceOutcome,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  cartKeys(user: string): { cart: string; orders: string };
+  orderKey(user: string, orderId: string): string;
+  addToCart(redis: Redis, user: string, item: string, quantity: number): Promise<number>;
+  checkout(redis: Redis, user: string, orderId: string): Promise<boolean>;
+}
+
+type Context = CheckContext<Exports>;
+
+const CART_SECONDS = 7 * 24 * 60 * 60;
+const SLOTS = 16_384;
+
+// ---------------------------------------------------------------------------------------------
+// Hash slots, computed here as Redis Cluster computes them (src/cluster.c, keyHashSlot), so that
+// the checks need no cluster: CRC16 in its XMODEM form (polynomial 0x1021, starting at 0) of the
+// key's hashed part, modulo 16384. (The cluster-key-slot package that ioredis uses differs from
+// Redis for a key whose first {} is empty, as in `{}{b}`: Redis hashes the whole key.)
+
+function crc16(bytes: Uint8Array): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let bit = 0; bit < 8; bit++) {
+      crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+    }
+  }
+  return crc;
+}
+
+/** What Redis hashes: between the first `{` and the first `}` after it if not empty, else all. */
+function hashedPart(key: string): string {
+  const open = key.indexOf('{');
+  if (open === -1) return key;
+  const close = key.indexOf('}', open + 1);
+  if (close === -1 || close === open + 1) return key;
+  return key.slice(open + 1, close);
+}
+
+const slotOf = (key: string) => crc16(Buffer.from(hashedPart(key), 'utf8')) % SLOTS;
+
+/** `cart:{ada} (slot 1234, from "ada")`, for messages. */
+const withSlot = (key: string) => `${key} (slot ${slotOf(key)}, from "${hashedPart(key)}")`;
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+/** A user id as the statement allows: lower-case letters, then digits. */
+const userId = (random: Random) => `${random.word(random.int(3, 5))}${random.int(1, 999)}`;
+const orderIdOf = (random: Random) => `o-${random.int(1000, 99_999)}`;
+const itemOf = (random: Random) => `${random.word(random.int(3, 6))}-${random.int(1, 99)}`;
+
+function distinct<T>(count: number, make: () => T): T[] {
+  const found = new Set<T>();
+  while (found.size < count) found.add(make());
+  return [...found];
+}
+
+/** A few items with quantities, as a cart's hash holds them. */
+function cartItems(random: Random, count = random.int(2, 5)): Record<string, string> {
+  return Object.fromEntries(
+    distinct(count, () => itemOf(random)).map((item) => [item, String(random.int(1, 9))]),
+  );
+}
+
+interface Names {
+  cart: string;
+  orders: string;
+  order: string;
+}
+
+/** The learner's names for one user and one order. */
+async function namesFor(call: Context['call'], user: string, orderId: string): Promise<Names> {
+  const { cart, orders } = await call('cartKeys', user);
+  return { cart, orders, order: await call('orderKey', user, orderId) };
+}
+
+/** A cart as a shopper left it: items, and the expiry addToCart gives. */
+async function seedCart(redis: Redis, cart: string, items: Record<string, string>) {
+  await redis.hset(cart, items);
+  await redis.expire(cart, CART_SECONDS - 1000);
+}
+
+const sortedEntries = (hash: Record<string, string>) =>
+  Object.entries(hash).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+const showHash = (hash: Record<string, string>) =>
+  Object.keys(hash).length === 0
+    ? '(no key)'
+    : `{ ${sortedEntries(hash)
+        .map(([field, value]) => `${field}: ${value}`)
+        .join(', ')} }`;
+
+const sameHash = (a: Record<string, string>, b: Record<string, string>) =>
+  JSON.stringify(sortedEntries(a)) === JSON.stringify(sortedEntries(b));
+
+const outcome = (result: RaceOutcome<boolean>) =>
+  result.threw === undefined ? String(result.returned) : `threw "${result.threw}"`;
+
+async function holding(redis: Redis): Promise<string> {
+  const keys = (await redis.keys('*')).sort();
+  return keys.length === 0 ? 'no keys' : keys.slice(0, 12).join(', ');
+}
+
+/** Seeds other users' carts, orders lists and orders, named as the learner names them. */
+async function seedOtherUsers({ call, decoys, redis, random }: Context, like: string) {
+  return decoys(like, 3, async (other) => {
+    const names = await namesFor(call, other, orderIdOf(random));
+    await seedCart(redis, names.cart, cartItems(random));
+    await redis.hset(names.order, cartItems(random));
+    await redis.rpush(names.orders, orderIdOf(random));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the learner's code ran, grouped as a Cluster judges it
+
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+const show = (command: LoggedCommand) =>
+  [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' ');
+const listed = (commands: readonly LoggedCommand[]) =>
+  commands.length === 0 ? 'nothing' : commands.slice(0, 14).map(show).join('; ');
+
+/** The keys of one command, as Redis finds them (COMMAND GETKEYS); none for MULTI, EXEC, … */
+async function keysOf(redis: Redis, command: LoggedCommand): Promise<string[]> {
+  try {
+    const keys = await redis.call('COMMAND', 'GETKEYS', command.name, ...command.args);
+    return Array.isArray(keys) ? keys.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+interface Unit {
+  /** What a Cluster would be sent as one: a command, a transaction, a pipeline, a script. */
+  what: string;
+  keys: string[];
+}
+
+/**
+ * Everything a Cluster must find in one slot: each command, each MULTI … EXEC with the keys
+ * WATCHed before it, each pipeline, each script (its declared keys); and the keys a script
+ * touched without declaring them.
+ */
+async function clusterUnits(redis: Redis, executed: readonly ExecutedCommand[]) {
+  const units: Unit[] = [];
+  const undeclared: { script: string; command: string; key: string }[] = [];
+  const watched = new Map<number | undefined, string[]>();
+  const open = new Map<number | undefined, { commands: LoggedCommand[]; keys: string[] }>();
+  const batches = new Map<number, { commands: LoggedCommand[]; keys: string[]; multi: boolean }>();
+  let script: { show: string; keys: string[] } | undefined;
+
+  for (const command of executed) {
+    const keys = await keysOf(redis, command);
+    const client = command.client;
+    if (keys.length > 1) units.push({ what: show(command), keys });
+
+    if (command.script) {
+      for (const key of keys) {
+        if (!script?.keys.includes(key)) {
+          undeclared.push({ script: script?.show ?? command.script, command: show(command), key });
+        }
+      }
+    } else {
+      script = SCRIPT_RUNNERS.has(command.name) ? { show: show(command), keys } : undefined;
+    }
+
+    if (command.batch !== undefined && !command.script) {
+      const batch = batches.get(command.batch) ?? { commands: [], keys: [], multi: false };
+      batch.commands.push(command);
+      batch.keys.push(...keys);
+      if (command.name === 'multi') batch.multi = true;
+      batches.set(command.batch, batch);
+    }
+
+    const transaction = open.get(client);
+    if (command.name === 'watch' && !command.script) {
+      watched.set(client, [...(watched.get(client) ?? []), ...keys]);
+    } else if (command.name === 'unwatch') {
+      watched.delete(client);
+    } else if (command.name === 'multi') {
+      const before = watched.get(client) ?? [];
+      open.set(client, { commands: [command], keys: [...before] });
+    } else if (command.name === 'exec' || command.name === 'discard') {
+      if (transaction && command.name === 'exec') {
+        const shown = [...transaction.commands, command];
+        const watching = watched.get(client) ?? [];
+        units.push({
+          what: `${watching.length > 0 ? `WATCH ${watching.join(' ')}, then ` : ''}${listed(shown)}`,
+          keys: transaction.keys,
+        });
+      }
+      open.delete(client);
+      watched.delete(client);
+    } else if (transaction) {
+      if (!command.script) transaction.commands.push(command);
+      transaction.keys.push(...keys);
+    }
+    if (SCRIPT_RUNNERS.has(command.name) && !command.script) {
+      units.push({ what: show(command), keys });
+    }
+  }
+  for (const batch of batches.values()) {
+    if (!batch.multi)
+      units.push({ what: `the pipeline ${listed(batch.commands)}`, keys: batch.keys });
+  }
+  return { units, undeclared };
+}
+
+/** The units whose keys span slots, as a Cluster's CROSSSLOT would name them. */
+function crossSlot(units: readonly Unit[]): string[] {
+  return units
+    .filter(({ keys }) => new Set(keys.map(slotOf)).size > 1)
+    .map(
+      ({ what, keys }) =>
+        `${what} with CROSSSLOT: its keys hash to different slots, ${[...new Set(keys)].map(withSlot).join(', ')}`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'cartKeys and orderKey give every user and every order keys of their own',
+    async run({ call, expect, random }) {
+      const users = distinct(5, () => userId(random));
+      const seen = new Map<string, string>();
+      for (const user of users) {
+        const orderIds = distinct(3, () => orderIdOf(random));
+        const first = await call('cartKeys', user);
+        const again = await call('cartKeys', user);
+        expect.ok(
+          typeof first?.cart === 'string' && typeof first?.orders === 'string',
+          `cartKeys('${user}') must return { cart, orders }, two strings; it returned ${JSON.stringify(first)}`,
+        );
+        expect.equal(again, first, `cartKeys('${user}') called a second time`);
+        const named: [string, string][] = [
+          [first.cart, `cartKeys('${user}').cart`],
+          [first.orders, `cartKeys('${user}').orders`],
+        ];
+        for (const orderId of orderIds) {
+          const order = await call('orderKey', user, orderId);
+          expect.ok(
+            typeof order === 'string',
+            `orderKey('${user}', '${orderId}') must return a string; it returned ${JSON.stringify(order)}`,
+          );
+          expect.equal(
+            await call('orderKey', user, orderId),
+            order,
+            `orderKey('${user}', '${orderId}') called a second time`,
+          );
+          named.push([order, `orderKey('${user}', '${orderId}')`]);
+        }
+        for (const [key, by] of named) {
+          expect.ok(key.length > 0, `${by} returned an empty name`);
+          const other = seen.get(key);
+          expect.ok(
+            other === undefined,
+            `${by} and ${other} both name the key "${key}": every user's cart and orders list, and every order, needs a key of its own`,
+          );
+          seen.set(key, by);
+        }
+      }
+    },
+  },
+  {
+    name: "all of a user's keys (cart, orders list, every order) hash to one slot",
+    async run({ call, expect, random }) {
+      for (const user of distinct(6, () => userId(random))) {
+        const { cart, orders } = await call('cartKeys', user);
+        const keys = [cart, orders];
+        for (const orderId of distinct(3, () => orderIdOf(random))) {
+          keys.push(await call('orderKey', user, orderId));
+        }
+        expect.ok(
+          new Set(keys.map(slotOf)).size === 1,
+          `the keys of user ${user} hash to different slots: ${keys.map(withSlot).join(', ')}. On a Cluster, the checkout transaction that touches them would fail with CROSSSLOT. Redis hashes only the part of a name between the first { and the next }: give all of a user's keys the same tag, and keep what differs outside it.`,
+        );
+      }
+    },
+  },
+  {
+    name: "the part of each name that Redis hashes holds the user's id, so users spread out",
+    async run({ call, expect, random }) {
+      const users = distinct(6, () => userId(random));
+      for (const user of users) {
+        const { cart, orders } = await call('cartKeys', user);
+        const order = await call('orderKey', user, orderIdOf(random));
+        for (const key of [cart, orders, order]) {
+          expect.ok(
+            hashedPart(key).includes(user),
+            `Redis hashes "${hashedPart(key)}" of ${key}, the key of user ${user}, and that does not hold "${user}": every user whose keys hash the same text lands in slot ${slotOf(key)}, on one node, however many nodes the cluster has. Put the user id inside the tag.`,
+          );
+        }
+      }
+    },
+  },
+  {
+    name: 'addToCart adds to the quantity of the item in the cart, and returns it',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const user = userId(random);
+      const { cart } = await call('cartKeys', user);
+      const items = cartItems(random);
+      await seedCart(redis, cart, items);
+      await seedOtherUsers(context, user);
+      const [item = ''] = Object.keys(items);
+      const more = random.int(1, 5);
+      const fresh = itemOf(random);
+      const fewer = random.int(1, 5);
+
+      const before = await snapshot();
+      const added = await call('addToCart', sandboxClient, user, item, more);
+      expect.equal(
+        added,
+        Number(items[item]) + more,
+        `addToCart(redis, '${user}', '${item}', ${more}) returned (the cart held ${items[item]} of it)`,
+      );
+      const started = await call('addToCart', sandboxClient, user, fresh, fewer);
+      expect.equal(
+        started,
+        fewer,
+        `addToCart(redis, '${user}', '${fresh}', ${fewer}) returned (the item was not in the cart)`,
+      );
+      expect.equal(await redis.type(cart), 'hash', `TYPE ${cart}`);
+      const expected = {
+        ...items,
+        [item]: String(Number(items[item]) + more),
+        [fresh]: String(fewer),
+      };
+      const held = await redis.hgetall(cart);
+      expect.ok(
+        sameHash(held, expected),
+        `HGETALL ${cart}: expected ${showHash(expected)}, got ${showHash(held)}`,
+      );
+      const changes = diff(before, await snapshot());
+      const others = changes.outside([cart]);
+      expect.ok(
+        others.length === 0,
+        `addToCart may change ${cart} only; it also ${changes.describe(others)}`,
+      );
+    },
+  },
+  {
+    name: 'the cart expires 7 days after the last addToCart',
+    async run({ call, sandboxClient, redis, random, expectTtl }) {
+      const user = userId(random);
+      const { cart } = await call('cartKeys', user);
+      await call('addToCart', sandboxClient, user, itemOf(random), random.int(1, 5));
+      await expectTtl(cart, { seconds: CART_SECONDS });
+      // Nearly gone: another item gives the cart its 7 days again.
+      await redis.expire(cart, random.int(60, 3600));
+      await call('addToCart', sandboxClient, user, itemOf(random), random.int(1, 5));
+      await expectTtl(cart, { seconds: CART_SECONDS });
+    },
+  },
+  {
+    name: 'a new cart never exists without its expiry, not even for a moment',
+    async run({ call, race, sandboxClient, expect, random }) {
+      const user = userId(random);
+      const { cart } = await call('cartKeys', user);
+      const item = itemOf(random);
+      const quantity = random.int(1, 9);
+      await race({
+        calls: [['addToCart', sandboxClient, user, item, quantity]],
+        labels: [`addToCart(${user}, ${item}, ${quantity})`],
+        interject: [['PTTL', cart]],
+        verify: async ([result], steps) => {
+          const seen = steps.find((step) => step.by === 'grader')?.reply;
+          const pttl = seen && 'value' in seen ? Number(seen.value) : Number.NaN;
+          expect.ok(
+            result.returned === quantity &&
+              (pttl === -2 || (pttl > (CART_SECONDS - 5) * 1000 && pttl <= CART_SECONDS * 1000)),
+            `another client asked PTTL ${cart} while addToCart created the cart, and got ${pttl}${pttl === -1 ? ' (a cart without an expiry)' : ''}: it must find no cart (-2) or a cart that expires in 7 days. addToCart returned ${result.threw === undefined ? result.returned : `threw "${result.threw}"`}. Send HINCRBY and EXPIRE together, in one MULTI/EXEC or one script: a cart created by a call that dies in between would never expire.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'checkout moves the cart into the order and adds the order id at the end of the list',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const [earlier = '', orderId = '', older = ''] = distinct(3, () => orderIdOf(random));
+      const names = await namesFor(call, user, orderId);
+      const items = cartItems(random);
+      await seedCart(redis, names.cart, items);
+      await redis.rpush(names.orders, older, earlier);
+
+      const done = await call('checkout', sandboxClient, user, orderId);
+      expect.equal(
+        done,
+        true,
+        `checkout(redis, '${user}', '${orderId}') with ${names.cart} holding ${showHash(items)} returned`,
+      );
+      const type = await redis.type(names.order);
+      expect.ok(
+        type === 'hash',
+        type === 'none'
+          ? `after checkout there is no key ${names.order}, the name orderKey('${user}', '${orderId}') gives; Redis holds ${await holding(redis)}`
+          : `TYPE ${names.order}: expected hash, got ${type}`,
+      );
+      const order = await redis.hgetall(names.order);
+      expect.ok(
+        sameHash(order, items),
+        `HGETALL ${names.order}: expected the cart's ${showHash(items)}, got ${showHash(order)}`,
+      );
+      expect.equal(
+        await redis.exists(names.cart),
+        0,
+        `EXISTS ${names.cart} after checkout (the cart must be gone)`,
+      );
+      expect.equal(
+        await redis.lrange(names.orders, 0, -1),
+        [older, earlier, orderId],
+        `LRANGE ${names.orders} 0 -1 (it held ${older}, ${earlier}: the new id goes at the end)`,
+      );
+    },
+  },
+  {
+    name: 'the order and the orders list never expire, though the cart did',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const names = await namesFor(call, user, orderId);
+      await seedCart(redis, names.cart, cartItems(random));
+
+      await call('checkout', sandboxClient, user, orderId);
+      for (const key of [names.order, names.orders]) {
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          pttl === -1,
+          pttl === -2
+            ? `after checkout(redis, '${user}', '${orderId}') there is no key ${key}; Redis holds ${await holding(redis)}`
+            : `${key} expires in ${pttl} ms: the cart's TTL must not follow it into the order (RENAME keeps a key's TTL; PERSIST removes it)`,
+        );
+      }
+    },
+  },
+  {
+    name: 'checkout of a cart that does not exist returns false and changes nothing',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const user = userId(random);
+      const [earlier = '', orderId = ''] = distinct(2, () => orderIdOf(random));
+      const names = await namesFor(call, user, orderId);
+      await redis.rpush(names.orders, earlier);
+      await redis.hset(await call('orderKey', user, earlier), cartItems(random));
+      await seedOtherUsers(context, user);
+
+      const before = await snapshot();
+      const done = await call('checkout', sandboxClient, user, orderId);
+      expect.equal(
+        done,
+        false,
+        `checkout(redis, '${user}', '${orderId}') when ${names.cart} does not exist returned`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `a checkout without a cart must change nothing, but it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'a refused checkout leaves no WATCH behind on its connection',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const { cart } = await call('cartKeys', user);
+      await call('checkout', sandboxClient, user, orderId);
+      // A connection still watching the cart is flagged `d` once the cart is written: its next
+      // transaction would abort.
+      await redis.hset(cart, itemOf(random), 1);
+      const clients = String(await redis.client('LIST'))
+        .split('\n')
+        .filter((line) => / user=learner /.test(line));
+      expect.ok(
+        !clients.some((line) => /\bflags=\S*d/.test(line)),
+        `checkout(redis, '${user}', '${orderId}') found no cart and returned with a WATCH of ${cart} still in force on its connection: the caller's next transaction would abort once that cart changes. Send UNWATCH before returning false.`,
+      );
+    },
+  },
+  {
+    name: "checkout changes only the user's cart, orders list and new order",
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const names = await namesFor(call, user, orderId);
+      await seedCart(redis, names.cart, cartItems(random));
+      await redis.rpush(names.orders, orderIdOf(random));
+      await seedOtherUsers(context, user);
+
+      const before = await snapshot();
+      await call('checkout', sandboxClient, user, orderId);
+      const changes = diff(before, await snapshot());
+      const others = changes.outside([names.cart, names.orders, names.order]);
+      expect.ok(
+        others.length === 0,
+        `checkout(redis, '${user}', '${orderId}') may change ${names.cart}, ${names.orders} and ${names.order} only; it also ${changes.describe(others)}`,
+      );
+    },
+  },
+  {
+    name: 'checkout finds the cart by its name, without KEYS or SCAN',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed } = context;
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const names = await namesFor(call, user, orderId);
+      await seedCart(redis, names.cart, cartItems(random));
+      await seedOtherUsers(context, user);
+
+      await call('checkout', sandboxClient, user, orderId);
+      const searches = (await executed()).filter(({ name }) => name === 'keys' || name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `checkout sent ${listed(searches)}: cartKeys('${user}') already names the cart, ${names.cart}. KEYS and SCAN walk every key, and on a Cluster they see only the keys of the node they reach.`,
+      );
+    },
+  },
+  {
+    name: 'every command, transaction, pipeline and script keeps to one hash slot',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const user = userId(random);
+      const [orderId = '', refused = ''] = distinct(2, () => orderIdOf(random));
+      const names = await namesFor(call, user, orderId);
+      await redis.rpush(names.orders, orderIdOf(random));
+
+      for (const [item, quantity] of Object.entries(cartItems(random))) {
+        await call('addToCart', sandboxClient, user, item, Number(quantity));
+      }
+      await call('checkout', sandboxClient, user, orderId);
+      await call('checkout', sandboxClient, user, refused);
+
+      const ran = await executed();
+      const { units, undeclared } = await clusterUnits(redis, ran);
+      const [first] = crossSlot(units);
+      expect.ok(
+        first === undefined,
+        `a Cluster would refuse ${first}. One node runs it, so all its keys must share a slot (your code ran: ${listed(ran)})`,
+      );
+      const [reached] = undeclared;
+      expect.ok(
+        reached === undefined,
+        reached === undefined
+          ? ''
+          : `the script ${reached.script} ran ${reached.command}, reaching ${reached.key}, which it did not receive in KEYS: a Cluster sends a script to the node of its declared keys, and refuses one that reaches a key elsewhere. Pass every key the script touches in KEYS.`,
+      );
+    },
+  },
+  {
+    name: 'checkout makes its changes in one MULTI/EXEC or one script',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const names = await namesFor(call, user, orderId);
+      await seedCart(redis, names.cart, cartItems(random));
+
+      await call('checkout', sandboxClient, user, orderId);
+      const ran = await executed();
+      // Which MULTI … EXEC or script each write ran in (undefined: on its own).
+      const writes: { command: ExecutedCommand; block: string | undefined }[] = [];
+      const open = new Map<number | undefined, string>();
+      let script: string | undefined;
+      let blocks = 0;
+      for (const command of ran) {
+        const client = command.client;
+        if (!command.script) {
+          script = SCRIPT_RUNNERS.has(command.name)
+            ? (open.get(client) ?? `script ${++blocks}`)
+            : undefined;
+        }
+        if (command.name === 'multi') open.set(client, `transaction ${++blocks}`);
+        else if (command.name === 'exec' || command.name === 'discard') open.delete(client);
+        else if (!SCRIPT_RUNNERS.has(command.name)) {
+          const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
+          const flags = (info?.[2] ?? []) as string[];
+          if (flags.includes('write')) {
+            writes.push({ command, block: command.script ? script : open.get(client) });
+          }
+        }
+      }
+      const alone = writes.filter(({ block }) => block === undefined);
+      expect.ok(
+        alone.length === 0,
+        `checkout sent ${listed(alone.map(({ command }) => command))} on its own, outside MULTI/EXEC and outside a script: another client can see the checkout half done in between. Queue every change on one multi(), or make them in one script (your code ran: ${listed(ran)})`,
+      );
+      const used = new Set(writes.map(({ block }) => block));
+      expect.ok(
+        used.size <= 1,
+        `checkout's changes went out in ${used.size} separate transactions or scripts (your code ran: ${listed(ran)}): make them in one`,
+      );
+    },
+  },
+  {
+    name: 'an item added to the cart during checkout ends up in the order or in the cart',
+    async run({ call, race, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const [earlier = '', orderId = ''] = distinct(2, () => orderIdOf(random));
+      const names = await namesFor(call, user, orderId);
+      const items = cartItems(random);
+      let extra = itemOf(random);
+      while (extra in items) extra = itemOf(random);
+      const quantity = String(random.int(1, 9));
+      await race({
+        calls: [['checkout', sandboxClient, user, orderId]],
+        labels: [`checkout(${user}, ${orderId})`],
+        interject: [['HSET', names.cart, extra, quantity]],
+        setup: async () => {
+          await seedCart(redis, names.cart, items);
+          await redis.rpush(names.orders, earlier);
+        },
+        verify: async ([result]) => {
+          const order = await redis.hgetall(names.order);
+          const cart = await redis.hgetall(names.cart);
+          const list = await redis.lrange(names.orders, 0, -1);
+          const inOrder = sameHash(order, { ...items, [extra]: quantity }) && !(extra in cart);
+          const inCart = sameHash(order, items) && sameHash(cart, { [extra]: quantity });
+          expect.ok(
+            result.returned === true &&
+              (inOrder || inCart) &&
+              JSON.stringify(list) === JSON.stringify([earlier, orderId]),
+            `the cart held ${showHash(items)}, and another client added ${extra}: ${quantity} (HSET ${names.cart}) while checkout ran. It must end in the order or stay in the cart; checkout returned ${outcome(result)}, and Redis holds ${names.order} = ${showHash(order)}, ${names.cart} = ${showHash(cart)}, ${names.orders} = [${list.join(', ')}]. WATCH the cart before you read it, or do the whole checkout in one script.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'two checkouts of one cart at the same time make one order',
+    async run({ call, race, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const [earlier = '', one = '', other = ''] = distinct(3, () => orderIdOf(random));
+      const first = await namesFor(call, user, one);
+      const second = await call('orderKey', user, other);
+      const items = cartItems(random);
+      await race({
+        calls: [
+          ['checkout', sandboxClient, user, one],
+          ['checkout', sandboxClient, user, other],
+        ],
+        labels: [`checkout(${user}, ${one})`, `checkout(${user}, ${other})`],
+        setup: async () => {
+          await seedCart(redis, first.cart, items);
+          await redis.rpush(first.orders, earlier);
+        },
+        verify: async ([a, b]) => {
+          const list = await redis.lrange(first.orders, 0, -1);
+          const orders = [await redis.hgetall(first.order), await redis.hgetall(second)];
+          const won = a.returned === true ? 0 : 1;
+          const winner = orders[won] ?? {};
+          const loser = orders[1 - won] ?? {};
+          expect.ok(
+            [a.returned, b.returned].filter((done) => done === true).length === 1 &&
+              [a.returned, b.returned].filter((done) => done === false).length === 1 &&
+              sameHash(winner, items) &&
+              Object.keys(loser).length === 0 &&
+              JSON.stringify(list) === JSON.stringify([earlier, won === 0 ? one : other]) &&
+              (await redis.exists(first.cart)) === 0,
+            `one cart of ${showHash(items)} was checked out twice at the same time, as ${one} and ${other}: one checkout must return true and make its order, the other return false and write nothing. They returned ${outcome(a)} and ${outcome(b)}; Redis holds ${first.order} = ${showHash(orders[0] ?? {})}, ${second} = ${showHash(orders[1] ?? {})}, ${first.orders} = [${list.join(', ')}]. A MULTI does not undo its other commands when RENAME fails: decide after a WATCH, or in a script.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'a cart that expires during checkout leaves no order id without its order',
+    async run({ call, race, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const [earlier = '', orderId = ''] = distinct(2, () => orderIdOf(random));
+      const names = await namesFor(call, user, orderId);
+      const items = cartItems(random);
+      await race({
+        calls: [['checkout', sandboxClient, user, orderId]],
+        labels: [`checkout(${user}, ${orderId})`],
+        // The cart's 7 days run out, or the shopper empties it, while checkout runs.
+        interject: [['DEL', names.cart]],
+        setup: async () => {
+          await seedCart(redis, names.cart, items);
+          await redis.rpush(names.orders, earlier);
+        },
+        verify: async ([result]) => {
+          const order = await redis.hgetall(names.order);
+          const list = await redis.lrange(names.orders, 0, -1);
+          const made =
+            result.returned === true &&
+            sameHash(order, items) &&
+            JSON.stringify(list) === JSON.stringify([earlier, orderId]);
+          const refused =
+            result.returned === false &&
+            Object.keys(order).length === 0 &&
+            JSON.stringify(list) === JSON.stringify([earlier]);
+          expect.ok(
+            made || refused,
+            `the cart ${showHash(items)} was deleted (DEL ${names.cart}, as an expiry does) while checkout ran: checkout must either have made the order first (true, the order holds the items, ${orderId} listed) or find no cart (false, nothing written). It returned ${outcome(result)}, and Redis holds ${names.order} = ${showHash(order)}, ${names.orders} = [${list.join(', ')}]. A RENAME that fails inside EXEC does not stop the RPUSH queued after it: WATCH the cart itself, so that its deletion aborts the EXEC.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'no other client ever sees half a checkout',
+    async run({ call, race, sandboxClient, redis, expect, random }) {
+      const user = userId(random);
+      const orderId = orderIdOf(random);
+      const names = await namesFor(call, user, orderId);
+      const items = cartItems(random);
+      // One atomic look at the three keys: [cart exists, order exists, order id listed].
+      const look = `return { redis.call('EXISTS', KEYS[1]), redis.call('EXISTS', KEYS[2]),
+        redis.call('LPOS', KEYS[3], ARGV[1]) and 1 or 0 }`;
+      await race({
+        calls: [['checkout', sandboxClient, user, orderId]],
+        labels: [`checkout(${user}, ${orderId})`],
+        interject: [['EVAL', look, '3', names.cart, names.order, names.orders, orderId]],
+        setup: async () => {
+          await seedCart(redis, names.cart, items);
+        },
+        verify: async ([result], steps) => {
+          const seen = steps.find((step) => step.by === 'grader')?.reply;
+          const state = seen && 'value' in seen ? JSON.stringify(seen.value) : 'nothing';
+          expect.ok(
+            result.returned === true && (state === '[1,0,0]' || state === '[0,1,1]'),
+            `another client looked at ${names.cart}, ${names.order} and whether ${names.orders} lists ${orderId} while checkout ran, and saw ${state} (1 = yes): it must see [1,0,0] (not yet) or [0,1,1] (done), nothing in between. checkout returned ${outcome(result)}. Make every change inside one MULTI/EXEC, or one script.`,
+          );
+        },
+      });
+    },
+  },
+];
+
+export default checks;

@@ -1,0 +1,45 @@
+// fails: all of a user's keys (cart, orders list, every order) hash to one slot
+import type Redis from 'ioredis';
+
+// Thinks an empty pair of braces marks the keys as belonging together. An empty tag does not
+// count: Redis then hashes the whole name.
+const TOGETHER = '{}';
+
+export function cartKeys(user: string): { cart: string; orders: string } {
+  return { cart: `${TOGETHER}cart:${user}`, orders: `${TOGETHER}orders:${user}` };
+}
+
+export function orderKey(user: string, orderId: string): string {
+  return `${TOGETHER}order:${user}:${orderId}`;
+}
+
+export async function addToCart(
+  redis: Redis,
+  user: string,
+  item: string,
+  quantity: number,
+): Promise<number> {
+  const { cart } = cartKeys(user);
+  const replies = await redis.multi().hincrby(cart, item, quantity).expire(cart, 604_800).exec();
+  return replies?.[0]?.[1] as number;
+}
+
+export async function checkout(redis: Redis, user: string, orderId: string): Promise<boolean> {
+  const { cart, orders } = cartKeys(user);
+  const order = orderKey(user, orderId);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await redis.watch(cart);
+    if (!(await redis.exists(cart))) {
+      await redis.unwatch();
+      return false;
+    }
+    const replies = await redis
+      .multi()
+      .rename(cart, order)
+      .persist(order)
+      .rpush(orders, orderId)
+      .exec();
+    if (replies) return true;
+  }
+  throw new Error('the cart keeps changing');
+}

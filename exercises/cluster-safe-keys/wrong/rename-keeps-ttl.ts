@@ -1,0 +1,39 @@
+// fails: the order and the orders list never expire, though the cart did
+import type Redis from 'ioredis';
+export function cartKeys(user: string): { cart: string; orders: string } {
+  return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };
+}
+
+export function orderKey(user: string, orderId: string): string {
+  return `order:{${user}}:${orderId}`;
+}
+
+export async function addToCart(
+  redis: Redis,
+  user: string,
+  item: string,
+  quantity: number,
+): Promise<number> {
+  const { cart } = cartKeys(user);
+  const replies = await redis.multi().hincrby(cart, item, quantity).expire(cart, 604_800).exec();
+  return replies?.[0]?.[1] as number;
+}
+
+// RENAME moves the value and its TTL: the order expires when the cart would have.
+export async function checkout(redis: Redis, user: string, orderId: string): Promise<boolean> {
+  const { cart, orders } = cartKeys(user);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await redis.watch(cart);
+    if (!(await redis.exists(cart))) {
+      await redis.unwatch();
+      return false;
+    }
+    const replies = await redis
+      .multi()
+      .rename(cart, orderKey(user, orderId))
+      .rpush(orders, orderId)
+      .exec();
+    if (replies) return true;
+  }
+  throw new Error('the cart keeps changing');
+}
