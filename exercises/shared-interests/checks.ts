@@ -1,0 +1,751 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  RaceOutcome,
+  Random,
+  SnapshotDiff,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  follow(redis: Redis, user: string, ...topics: string[]): Promise<number>;
+  unfollow(redis: Redis, user: string, topic: string): Promise<boolean>;
+  hasInterest(redis: Redis, user: string, topic: string): Promise<boolean>;
+  common(redis: Redis, a: string, b: string): Promise<string[]>;
+  suggest(redis: Redis, user: string, friend: string): Promise<string[]>;
+  countCommon(redis: Redis, a: string, b: string, atMost: number): Promise<number>;
+}
+
+type Context = CheckContext<Exports>;
+
+const interests = (user: string) => `interests:${user}`;
+
+/** Hands out words no other call of the same check has given: topics and user names. */
+function wordsFrom(random: Random) {
+  const taken = new Set<string>();
+  return (count: number): string[] => {
+    const found: string[] = [];
+    while (found.length < count) {
+      const word = random.word(random.int(3, 9));
+      if (taken.has(word)) continue;
+      taken.add(word);
+      found.push(word);
+    }
+    return found;
+  };
+}
+
+/** A copy of `items` in random order, so that the order of seeding gives nothing away. */
+function shuffled<T>(random: Random, items: readonly T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
+/** JavaScript's sort() order, on a copy: what the statement asks for. */
+const sorted = (items: readonly string[]) => [...items].sort();
+
+const listOf = (items: readonly string[]) => (items.length ? items.join(', ') : 'nothing');
+
+/** The user's set, as Redis holds it, sorted: for comparisons and for messages. */
+async function held(redis: Redis, user: string): Promise<string[]> {
+  return sorted(await redis.smembers(interests(user)));
+}
+
+async function seedUser(redis: Redis, random: Random, user: string, topics: readonly string[]) {
+  if (topics.length > 0) await redis.sadd(interests(user), ...shuffled(random, topics));
+}
+
+/**
+ * Other users beside the check's own, who follow some of the same topics and some of their
+ * own: code that searches with KEYS or SCAN, or writes to every set, meets them.
+ */
+async function otherUsers(
+  { decoys, redis, random }: Context,
+  like: string,
+  sharedWith: readonly string[],
+  ownTopics: () => string[],
+  always: readonly string[] = [],
+): Promise<string[]> {
+  return decoys(like, random.int(2, 3), async (id) => {
+    const some = shuffled(random, sharedWith).slice(0, random.int(1, sharedWith.length));
+    await redis.sadd(interests(id), ...always, ...some, ...ownTopics());
+  });
+}
+
+/** A key as a failure message shows it: its type and what it holds. */
+async function describeKey(redis: Redis, key: string): Promise<string> {
+  const type = await redis.type(key);
+  if (type === 'none') return `there is no key ${key}`;
+  if (type === 'set') return `${key} is a set holding ${listOf(sorted(await redis.smembers(key)))}`;
+  if (type === 'string')
+    return `${key} is a string holding ${JSON.stringify(await redis.get(key))}`;
+  if (type === 'list') return `${key} is a list holding ${listOf(await redis.lrange(key, 0, -1))}`;
+  if (type === 'hash')
+    return `${key} is a hash holding ${JSON.stringify(await redis.hgetall(key))}`;
+  return `${key} is a ${type}`;
+}
+
+/** Fails, naming every change, when the diff touched a key other than those allowed. */
+function onlyTouched(
+  expect: Context['expect'],
+  diff: SnapshotDiff,
+  allowed: readonly string[],
+  what: string,
+) {
+  const outside = diff.outside(allowed);
+  expect.ok(
+    outside.length === 0,
+    `${what} may change ${allowed.length ? `only ${allowed.join(' and ')}` : 'no key'}, but it ${diff.describe(outside)}`,
+  );
+}
+
+/** Commands whose reply holds members of a set (or of what a set was copied into). */
+const MEMBER_READS = new Set([
+  'smembers',
+  'sscan',
+  'srandmember',
+  'sinter',
+  'sunion',
+  'sdiff',
+  'sort',
+  'sort_ro',
+]);
+
+const flatten = (reply: unknown): unknown[] =>
+  Array.isArray(reply) ? reply.flatMap(flatten) : [reply];
+
+const shown = (command: ExecutedCommand) =>
+  `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ' (in a script)' : ''}`;
+
+interface TopicsRead {
+  /** How many of the topics the reads answered with. */
+  count: number;
+  /** Each read, with how many topics it answered with. */
+  reads: string[];
+  /** SISMEMBER and SMISMEMBER sent by the learner's code, each a round trip. */
+  oneByOne: number;
+  /** SISMEMBER and SMISMEMBER run by scripts. */
+  inScripts: number;
+}
+
+/**
+ * How many topics the learner's reads brought back: each read that answers with members is asked
+ * again by the grader (the sets have not changed since) and the topics of `universe` in its reply
+ * counted. Reads made inside a Lua script count too.
+ */
+async function topicsRead(
+  redis: Redis,
+  executed: readonly ExecutedCommand[],
+  universe: ReadonlySet<string>,
+): Promise<TopicsRead> {
+  let count = 0;
+  const reads: string[] = [];
+  for (const command of executed) {
+    if (!MEMBER_READS.has(command.name)) continue;
+    if (command.args.some((arg) => arg.toLowerCase() === 'store')) continue;
+    const reply = await redis.call(command.name, ...command.args);
+    const topics = flatten(reply).filter(
+      (item) => typeof item === 'string' && universe.has(item),
+    ).length;
+    count += topics;
+    reads.push(`${shown(command)}: ${topics} topics`);
+  }
+  const tests = executed.filter(({ name }) => name === 'sismember' || name === 'smismember');
+  const oneByOne = tests.filter(({ script }) => script === undefined).length;
+  return { count, reads, oneByOne, inScripts: tests.length - oneByOne };
+}
+
+/** What a read function sent, for a message that says why reading the sets is the wrong way. */
+function overReadMessage(
+  what: string,
+  found: TopicsRead,
+  returned: number,
+  instead: string,
+): string {
+  const loop =
+    found.oneByOne > 1
+      ? ` It also tested topics one by one: ${found.oneByOne} commands, a round trip each.`
+      : found.inScripts > 1
+        ? ` Its script also tested topics one by one, ${found.inScripts} times.`
+        : '';
+  return (
+    `${what} brought ${found.count} topics back from Redis to return ${returned}: ` +
+    `${found.reads.join('; ')}.${loop} Let Redis combine the two sets next to the data, ` +
+    `in one round trip, and send only the answer: ${instead}`
+  );
+}
+
+const outcome = (result: RaceOutcome<number>) =>
+  result.threw === undefined ? String(result.returned) : `threw "${result.threw}"`;
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'follow keeps the topics in the set interests:<user> and returns how many it added',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const topics = words(random.int(3, 6));
+
+      const added = await call('follow', sandboxClient, user, ...topics);
+      const type = await redis.type(key);
+      expect.ok(
+        type === 'set',
+        type === 'none'
+          ? `follow('${user}', ${topics.map((t) => `'${t}'`).join(', ')}) left no key ${key}; ` +
+              `Redis holds ${listOf(sorted(await redis.keys('*')))}`
+          : `TYPE ${key}: expected set, got ${type} (${await describeKey(redis, key)}). Keep the ` +
+              'topics in a set (SADD), which holds each one once and which Redis can combine with other sets',
+      );
+      expect.equal(await held(redis, user), sorted(topics), `SMEMBERS ${key}, sorted`);
+      expect.equal(
+        added,
+        topics.length,
+        `follow('${user}', ${topics.length} topics) for a user who followed nothing returned`,
+      );
+    },
+  },
+  {
+    name: 'follow counts only the topics that are new, each once',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const old = words(random.int(3, 5));
+      const fresh = words(random.int(2, 4));
+      await seedUser(redis, random, user, old);
+      // Some topics the user follows already, the new ones, and one new topic named twice.
+      const again = old.slice(0, random.int(1, old.length));
+      const asked = shuffled(random, [...again, ...fresh, random.pick(fresh)]);
+
+      const added = await call('follow', sandboxClient, user, ...asked);
+      expect.equal(
+        added,
+        fresh.length,
+        `follow('${user}', ${asked.map((t) => `'${t}'`).join(', ')}) when ${key} held ` +
+          `${listOf(sorted(old))} (${fresh.length} of the topics are new, one of them named twice) returned`,
+      );
+      expect.equal(
+        await held(redis, user),
+        sorted([...old, ...fresh]),
+        `SMEMBERS ${key}, sorted, after that follow`,
+      );
+      const repeat = shuffled(random, old).slice(0, random.int(1, old.length));
+      expect.equal(
+        await call('follow', sandboxClient, user, ...repeat),
+        0,
+        `follow('${user}', ${repeat.map((t) => `'${t}'`).join(', ')}), all followed already, returned`,
+      );
+    },
+  },
+  {
+    name: 'follow and unfollow change only interests:<user>',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const mine = words(random.int(3, 5));
+      const fresh = words(random.int(2, 4));
+      const dropped = random.pick(mine);
+      await seedUser(redis, random, user, mine);
+      // The others follow some of the user's topics, the one the user drops, and some the user
+      // is about to follow.
+      await otherUsers(context, user, [...mine, ...fresh], () => words(random.int(1, 3)), [
+        dropped,
+      ]);
+      const before = await snapshot();
+
+      await call('follow', sandboxClient, user, ...fresh);
+      await call('unfollow', sandboxClient, user, dropped);
+      onlyTouched(
+        expect,
+        diff(before, await snapshot()),
+        [key],
+        `follow('${user}', ${fresh.map((t) => `'${t}'`).join(', ')}) then unfollow('${user}', '${dropped}')`,
+      );
+      expect.equal(
+        await held(redis, user),
+        sorted([...mine, ...fresh].filter((topic) => topic !== dropped)),
+        `SMEMBERS ${key}, sorted`,
+      );
+      const ttl = await redis.pttl(key);
+      expect.ok(ttl === -1, `interests never expire, but ${key} has a TTL of ${ttl} ms`);
+    },
+  },
+  {
+    name: 'two follows at the same time count each new topic once',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const [old1 = '', old2 = '', both1 = '', both2 = '', own1 = '', own2 = ''] = words(6);
+      const first = shuffled(random, [old1, both1, both2, own1]);
+      const second = shuffled(random, [both2, own2, old2, both1]);
+      const everything = sorted([old1, old2, both1, both2, own1, own2]);
+      const label = (topics: string[]) =>
+        `follow('${user}', ${topics.map((topic) => `'${topic}'`).join(', ')})`;
+
+      await race({
+        calls: [
+          ['follow', sandboxClient, user, ...first],
+          ['follow', sandboxClient, user, ...second],
+        ],
+        labels: [label(first), label(second)],
+        setup: async () => {
+          await redis.sadd(key, old1, old2);
+        },
+        verify: async ([one, two]) => {
+          const members = await held(redis, user);
+          const threw = [one, two].find((result) => result.threw !== undefined);
+          expect.ok(
+            threw === undefined,
+            `two follows for ${user} at the same time must both work; one threw "${threw?.threw}"`,
+          );
+          const counts = [one.returned, two.returned];
+          expect.ok(
+            counts.every((count) => typeof count === 'number' && count >= 1 && count <= 3) &&
+              (one.returned ?? 0) + (two.returned ?? 0) === 4 &&
+              members.join(',') === everything.join(','),
+            `${key} held ${old1} and ${old2}; together the two follows add 4 new topics ` +
+              `(${both1} and ${both2}, which both name, ${own1} and ${own2}), so their counts must add ` +
+              `up to 4, each topic counted by the follow that added it. They returned ` +
+              `${outcome(one)} and ${outcome(two)}, and ${key} holds ${listOf(members)}. ` +
+              'Counting apart from the write (SCARD before and after, or SISMEMBER first) lets ' +
+              "the other follow's topics slip in between: take the count from the write itself",
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'unfollow removes the topic and says whether the user followed it',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const mine = words(random.int(3, 6));
+      await seedUser(redis, random, user, mine);
+      const dropped = random.pick(mine);
+
+      expect.equal(
+        await call('unfollow', sandboxClient, user, dropped),
+        true,
+        `unfollow('${user}', '${dropped}') when ${key} held ${listOf(sorted(mine))} returned`,
+      );
+      const left = sorted(mine.filter((topic) => topic !== dropped));
+      expect.equal(await held(redis, user), left, `SMEMBERS ${key}, sorted, after that unfollow`);
+      expect.equal(
+        await call('unfollow', sandboxClient, user, dropped),
+        false,
+        `unfollow('${user}', '${dropped}') a second time returned`,
+      );
+      // Back in the set, put there by someone else: the next unfollow must see it.
+      await redis.sadd(key, dropped);
+      expect.equal(
+        await call('unfollow', sandboxClient, user, dropped),
+        true,
+        `unfollow('${user}', '${dropped}') after SADD ${key} ${dropped} returned`,
+      );
+      // The last topics go: Redis deletes a set when its last member is removed.
+      for (const topic of left) await call('unfollow', sandboxClient, user, topic);
+      expect.ok(
+        (await redis.exists(key)) === 0,
+        `after unfollow of every topic there must be no key ${key} (Redis deletes a set when ` +
+          `its last member goes), but ${await describeKey(redis, key)}`,
+      );
+    },
+  },
+  {
+    name: 'unfollow of a topic or a user that is not there returns false and changes nothing',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const mine = words(random.int(3, 5));
+      await seedUser(redis, random, user, mine);
+      const stranger = words(1)[0] as string;
+      // Others follow the topic the user does not: removing it everywhere would show.
+      await otherUsers(context, user, mine, () => words(random.int(1, 2)), [stranger]);
+      const nobody = random.id(user);
+      const before = await snapshot();
+
+      expect.equal(
+        await call('unfollow', sandboxClient, user, stranger),
+        false,
+        `unfollow('${user}', '${stranger}') when ${key} held ${listOf(sorted(mine))} returned`,
+      );
+      const topic = random.pick(mine);
+      expect.equal(
+        await call('unfollow', sandboxClient, nobody, topic),
+        false,
+        `unfollow('${nobody}', '${topic}') when there is no key ${interests(nobody)} returned`,
+      );
+      onlyTouched(
+        expect,
+        diff(before, await snapshot()),
+        [],
+        `unfollow('${user}', '${stranger}') and unfollow('${nobody}', '${topic}')`,
+      );
+    },
+  },
+  {
+    name: 'hasInterest answers true or false from interests:<user>',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const mine = words(random.int(4, 8));
+      await seedUser(redis, random, user, mine);
+      const topic = random.pick(mine);
+      const elsewhere = words(1)[0] as string;
+      await otherUsers(context, user, [topic], () => words(random.int(1, 3)), [elsewhere]);
+      const nobody = random.id(user);
+      const before = await snapshot();
+
+      expect.equal(
+        await call('hasInterest', sandboxClient, user, topic),
+        true,
+        `hasInterest('${user}', '${topic}') when ${key} holds ${listOf(sorted(mine))} returned ` +
+          '(a boolean: SISMEMBER answers 1 or 0, which you turn into true or false)',
+      );
+      expect.equal(
+        await call('hasInterest', sandboxClient, user, elsewhere),
+        false,
+        `hasInterest('${user}', '${elsewhere}') when ${key} holds ${listOf(sorted(mine))} ` +
+          '(other users follow it) returned',
+      );
+      expect.equal(
+        await call('hasInterest', sandboxClient, nobody, topic),
+        false,
+        `hasInterest('${nobody}', '${topic}') when there is no key ${interests(nobody)} returned`,
+      );
+      onlyTouched(expect, diff(before, await snapshot()), [], 'hasInterest');
+    },
+  },
+  {
+    name: 'hasInterest asks Redis about the one topic, on every call',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const mine = words(random.int(30, 40));
+      await seedUser(redis, random, user, mine);
+      const topic = random.pick(mine);
+
+      expect.equal(
+        await call('hasInterest', sandboxClient, user, topic),
+        true,
+        `hasInterest('${user}', '${topic}')`,
+      );
+      await redis.srem(key, topic);
+      expect.equal(
+        await call('hasInterest', sandboxClient, user, topic),
+        false,
+        `hasInterest('${user}', '${topic}') after SREM ${key} ${topic} (read Redis on every call: ` +
+          'another server may have changed the set)',
+      );
+      const fresh = words(1)[0] as string;
+      await redis.sadd(key, fresh);
+      expect.equal(
+        await call('hasInterest', sandboxClient, user, fresh),
+        true,
+        `hasInterest('${user}', '${fresh}') after SADD ${key} ${fresh}`,
+      );
+      const found = await topicsRead(redis, await executed(), new Set([...mine, fresh]));
+      expect.ok(
+        found.count === 0,
+        `hasInterest read ${found.count} topics of ${key} (${mine.length} topics) to answer about ` +
+          `one: ${found.reads.join('; ')}. SISMEMBER answers 1 or 0 without sending the set`,
+      );
+    },
+  },
+  {
+    name: 'common returns the topics both users follow, sorted alphabetically',
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random } = context;
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const both = words(random.int(7, 10));
+      const onlyA = words(random.int(2, 5));
+      const onlyB = words(random.int(2, 5));
+      await seedUser(redis, random, a, [...both, ...onlyA]);
+      await seedUser(redis, random, b, [...both, ...onlyB]);
+      // Others share some of a's topics that b lacks, and the reverse.
+      await otherUsers(context, a, [...onlyA, ...onlyB, ...both], () => words(random.int(1, 3)));
+      const expected = sorted(both);
+      const sets = `${interests(a)} holds ${listOf(await held(redis, a))}; ${interests(b)} holds ${listOf(await held(redis, b))}`;
+
+      expect.equal(
+        await call('common', sandboxClient, a, b),
+        expected,
+        `common('${a}', '${b}') (${sets}; the answer is an array, sorted as JavaScript's sort() sorts)`,
+      );
+      expect.equal(await call('common', sandboxClient, b, a), expected, `common('${b}', '${a}')`);
+    },
+  },
+  {
+    name: 'common returns [] when nothing is shared or a user has no topics, and creates no key',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      await seedUser(redis, random, a, words(random.int(2, 5)));
+      await seedUser(redis, random, b, words(random.int(2, 5)));
+      const nobody = random.id(a);
+      const before = await snapshot();
+
+      expect.equal(
+        await call('common', sandboxClient, a, b),
+        [],
+        `common('${a}', '${b}') (${interests(a)} holds ${listOf(await held(redis, a))}; ` +
+          `${interests(b)} holds ${listOf(await held(redis, b))})`,
+      );
+      expect.equal(
+        await call('common', sandboxClient, a, nobody),
+        [],
+        `common('${a}', '${nobody}') when there is no key ${interests(nobody)}`,
+      );
+      expect.equal(
+        await call('common', sandboxClient, nobody, b),
+        [],
+        `common('${nobody}', '${b}') when there is no key ${interests(nobody)}`,
+      );
+      onlyTouched(expect, diff(before, await snapshot()), [], 'common');
+    },
+  },
+  {
+    name: 'common lets Redis intersect the sets, and sends only the shared topics',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed, snapshot, diff }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const both = words(random.int(3, 6));
+      const onlyA = words(random.int(27, 34));
+      const onlyB = words(random.int(27, 34));
+      await seedUser(redis, random, a, [...both, ...onlyA]);
+      await seedUser(redis, random, b, [...both, ...onlyB]);
+      const before = await snapshot();
+
+      const returned = await call('common', sandboxClient, a, b);
+      expect.equal(returned, sorted(both), `common('${a}', '${b}')`);
+      onlyTouched(expect, diff(before, await snapshot()), [], `common('${a}', '${b}')`);
+      const found = await topicsRead(
+        redis,
+        await executed(),
+        new Set([...both, ...onlyA, ...onlyB]),
+      );
+      expect.ok(
+        found.count <= 2 * both.length,
+        overReadMessage(
+          `common('${a}', '${b}')`,
+          found,
+          both.length,
+          `SINTER ${interests(a)} ${interests(b)}.`,
+        ),
+      );
+    },
+  },
+  {
+    name: 'common and suggest read Redis on every call',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const both = words(random.int(3, 5));
+      const onlyA = words(random.int(2, 4));
+      const onlyB = words(random.int(2, 4));
+      await seedUser(redis, random, a, [...both, ...onlyA]);
+      await seedUser(redis, random, b, [...both, ...onlyB]);
+      expect.equal(
+        await call('common', sandboxClient, a, b),
+        sorted(both),
+        `common('${a}', '${b}')`,
+      );
+      expect.equal(
+        await call('suggest', sandboxClient, a, b),
+        sorted(onlyB),
+        `suggest('${a}', '${b}')`,
+      );
+
+      // Another server changes b's topics: b drops a shared one and takes up one of a's.
+      const dropped = random.pick(both);
+      const taken = random.pick(onlyA);
+      const added = words(1)[0] as string;
+      await redis.srem(interests(b), dropped);
+      await redis.sadd(interests(b), taken, added);
+      const change = `after SREM ${interests(b)} ${dropped} and SADD ${interests(b)} ${taken} ${added}`;
+      expect.equal(
+        await call('common', sandboxClient, a, b),
+        sorted([...both.filter((topic) => topic !== dropped), taken]),
+        `common('${a}', '${b}') ${change}`,
+      );
+      expect.equal(
+        await call('suggest', sandboxClient, a, b),
+        sorted([...onlyB, added]),
+        `suggest('${a}', '${b}') ${change}`,
+      );
+    },
+  },
+  {
+    name: "suggest returns the friend's topics the user lacks, sorted alphabetically",
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const words = wordsFrom(random);
+      const [user = '', friend = ''] = words(2);
+      const both = words(random.int(2, 5));
+      const onlyUser = words(random.int(2, 5));
+      const onlyFriend = words(random.int(7, 10));
+      await seedUser(redis, random, user, [...both, ...onlyUser]);
+      await seedUser(redis, random, friend, [...both, ...onlyFriend]);
+      // Others follow topics neither has: suggestions from everyone would include them.
+      await otherUsers(context, friend, [...both, ...onlyUser], () => words(random.int(1, 3)));
+      const nobody = random.id(user);
+      const sets = `${interests(user)} holds ${listOf(await held(redis, user))}; ${interests(friend)} holds ${listOf(await held(redis, friend))}`;
+      const before = await snapshot();
+
+      expect.equal(
+        await call('suggest', sandboxClient, user, friend),
+        sorted(onlyFriend),
+        `suggest('${user}', '${friend}') (${sets}; the answer is the friend's topics that the ` +
+          "user lacks, sorted as JavaScript's sort() sorts)",
+      );
+      expect.equal(
+        await call('suggest', sandboxClient, nobody, friend),
+        sorted([...both, ...onlyFriend]),
+        `suggest('${nobody}', '${friend}') when there is no key ${interests(nobody)}: every topic of ${friend}`,
+      );
+      expect.equal(
+        await call('suggest', sandboxClient, user, nobody),
+        [],
+        `suggest('${user}', '${nobody}') when there is no key ${interests(nobody)}`,
+      );
+      onlyTouched(expect, diff(before, await snapshot()), [], 'suggest');
+    },
+  },
+  {
+    name: 'suggest lets Redis compute the difference, and sends only the answer',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const words = wordsFrom(random);
+      const [user = '', friend = ''] = words(2);
+      const both = words(random.int(27, 34));
+      const onlyUser = words(random.int(3, 6));
+      const onlyFriend = words(random.int(3, 6));
+      await seedUser(redis, random, user, [...both, ...onlyUser]);
+      await seedUser(redis, random, friend, [...both, ...onlyFriend]);
+
+      const returned = await call('suggest', sandboxClient, user, friend);
+      expect.equal(returned, sorted(onlyFriend), `suggest('${user}', '${friend}')`);
+      const found = await topicsRead(
+        redis,
+        await executed(),
+        new Set([...both, ...onlyUser, ...onlyFriend]),
+      );
+      expect.ok(
+        found.count <= 2 * onlyFriend.length,
+        overReadMessage(
+          `suggest('${user}', '${friend}')`,
+          found,
+          onlyFriend.length,
+          `SDIFF ${interests(friend)} ${interests(user)} (the friend's set first).`,
+        ),
+      );
+    },
+  },
+  {
+    name: 'countCommon counts the shared topics, up to atMost',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const both = words(random.int(3, 8));
+      await seedUser(redis, random, a, [...both, ...words(random.int(1, 4))]);
+      await seedUser(redis, random, b, [...both, ...words(random.int(1, 4))]);
+      const shared = both.length;
+      const nobody = random.id(a);
+      const before = await snapshot();
+      const sets = `${interests(a)} and ${interests(b)} share ${shared} topics`;
+
+      const above = shared + random.int(1, 20);
+      expect.equal(
+        await call('countCommon', sandboxClient, a, b, above),
+        shared,
+        `countCommon('${a}', '${b}', ${above}) (${sets})`,
+      );
+      expect.equal(
+        await call('countCommon', sandboxClient, b, a, shared),
+        shared,
+        `countCommon('${b}', '${a}', ${shared}) (${sets})`,
+      );
+      const below = random.int(1, shared - 1);
+      expect.equal(
+        await call('countCommon', sandboxClient, a, b, below),
+        below,
+        `countCommon('${a}', '${b}', ${below}) (${sets}, more than ${below}: count no further than atMost)`,
+      );
+      expect.equal(
+        await call('countCommon', sandboxClient, a, nobody, above),
+        0,
+        `countCommon('${a}', '${nobody}', ${above}) when there is no key ${interests(nobody)}`,
+      );
+      onlyTouched(expect, diff(before, await snapshot()), [], 'countCommon');
+
+      // Another server changes b's topics: the count must follow.
+      const dropped = random.pick(both);
+      await redis.srem(interests(b), dropped);
+      expect.equal(
+        await call('countCommon', sandboxClient, a, b, above),
+        shared - 1,
+        `countCommon('${a}', '${b}', ${above}) after SREM ${interests(b)} ${dropped} ` +
+          '(read Redis on every call: another server may have changed the sets)',
+      );
+    },
+  },
+  {
+    name: 'countCommon lets Redis count with SINTERCARD … LIMIT, reading no topics',
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const both = words(random.int(20, 30));
+      const onlyA = words(random.int(5, 10));
+      const onlyB = words(random.int(5, 10));
+      await seedUser(redis, random, a, [...both, ...onlyA]);
+      await seedUser(redis, random, b, [...both, ...onlyB]);
+      const atMost = random.int(2, 10);
+
+      expect.equal(
+        await call('countCommon', sandboxClient, a, b, atMost),
+        atMost,
+        `countCommon('${a}', '${b}', ${atMost}) (they share ${both.length} topics)`,
+      );
+      const ran = await executed();
+      const found = await topicsRead(redis, ran, new Set([...both, ...onlyA, ...onlyB]));
+      expect.ok(
+        found.count === 0,
+        `countCommon('${a}', '${b}', ${atMost}) brought ${found.count} topics back from Redis to ` +
+          `count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where they ` +
+          'are and answers with a number',
+      );
+      const limited = ran.some((command) => {
+        if (command.name !== 'sintercard') return false;
+        const at = command.args.findIndex((arg) => arg.toLowerCase() === 'limit');
+        return at >= 0 && command.args[at + 1] === String(atMost);
+      });
+      expect.ok(
+        limited,
+        `countCommon('${a}', '${b}', ${atMost}) must send SINTERCARD 2 ${interests(a)} ` +
+          `${interests(b)} LIMIT ${atMost}, so that Redis stops counting at ${atMost}; it ran: ` +
+          `${ran.map(shown).join('; ') || 'no commands'}`,
+      );
+    },
+  },
+];
+
+export default checks;

@@ -1,0 +1,34 @@
+// fails: common lets Redis intersect the sets, and sends only the shared topics
+// Stores the shared topics under a key of their own and leaves it there.
+import type Redis from 'ioredis';
+
+export async function follow(redis: Redis, user: string, ...topics: string[]): Promise<number> {
+  return redis.sadd(`interests:${user}`, ...topics);
+}
+
+export async function unfollow(redis: Redis, user: string, topic: string): Promise<boolean> {
+  return (await redis.srem(`interests:${user}`, topic)) === 1;
+}
+
+export async function hasInterest(redis: Redis, user: string, topic: string): Promise<boolean> {
+  return (await redis.sismember(`interests:${user}`, topic)) === 1;
+}
+
+export async function common(redis: Redis, a: string, b: string): Promise<string[]> {
+  const key = `common:${a}:${b}`;
+  await redis.sinterstore(key, `interests:${a}`, `interests:${b}`);
+  return (await redis.smembers(key)).sort();
+}
+
+export async function suggest(redis: Redis, user: string, friend: string): Promise<string[]> {
+  return (await redis.sdiff(`interests:${friend}`, `interests:${user}`)).sort();
+}
+
+export async function countCommon(
+  redis: Redis,
+  a: string,
+  b: string,
+  atMost: number,
+): Promise<number> {
+  return redis.sintercard(2, `interests:${a}`, `interests:${b}`, 'LIMIT', atMost);
+}

