@@ -1,0 +1,678 @@
+import type Redis from 'ioredis';
+import type {
+  CheckContext,
+  CheckList,
+  LoggedCommand,
+  RaceOutcome,
+  Random,
+} from '../../grader/checks/api.ts';
+
+interface Exports {
+  enqueue(redis: Redis, job: string): Promise<void>;
+  take(redis: Redis, worker: string, timeoutSeconds: number): Promise<string | null>;
+  ack(redis: Redis, worker: string, job: string): Promise<boolean>;
+  recover(redis: Redis, worker: string): Promise<number>;
+}
+
+type Context = CheckContext<Exports>;
+
+const QUEUE = 'queue:jobs';
+const processingKey = (worker: string) => `processing:${worker}`;
+
+const KINDS = ['resize', 'email', 'report', 'invoice', 'thumbnail', 'backup'];
+/** Timeouts for a take on an empty queue: short, so that waiting them out costs little. */
+const TIMEOUTS = [0.1, 0.15, 0.2, 0.25];
+/** How long after its timeout a take may still be busy before the checks push a job to free it. */
+const GRACE_MS = 1_000;
+/** A timeout for takes that must not wait out their timeout: a job is there, or arrives. */
+const LONG_TIMEOUT = 1;
+
+/** Commands that can wait in Redis (BRPOPLPUSH among them, though it takes the wrong end). */
+const BLOCKING = new Set([
+  'blmove',
+  'brpoplpush',
+  'blpop',
+  'brpop',
+  'blmpop',
+  'bzpopmin',
+  'bzpopmax',
+  'bzmpop',
+]);
+
+/** `count` different jobs, so that order mistakes cannot hide behind equal strings. */
+function jobs(random: Random, count: number): string[] {
+  const made = new Set<string>();
+  while (made.size < count) made.add(`${random.pick(KINDS)}:${random.word(5)}`);
+  return [...made];
+}
+
+/** `count` different worker names, of different lengths. */
+function workers(random: Random, count: number): string[] {
+  const names = new Set<string>();
+  while (names.size < count) names.add(random.word(random.int(4, 7)));
+  return [...names];
+}
+
+/**
+ * Other workers' processing lists, shaped like `like`'s, each holding jobs of its own (and
+ * `alsoHolding`, when given): code that searches for `processing:*` meets them.
+ */
+async function otherWorkers(
+  { decoys, redis, random }: Context,
+  like: string,
+  alsoHolding?: string,
+): Promise<string[]> {
+  const ids = await decoys(like, random.int(2, 3), (id) =>
+    redis.rpush(
+      processingKey(id),
+      ...jobs(random, 2),
+      ...(alsoHolding === undefined ? [] : [alsoHolding]),
+    ),
+  );
+  return ids.map(processingKey);
+}
+
+const shown = (list: readonly string[]) => (list.length > 0 ? `[${list.join(', ')}]` : '[]');
+
+async function listsOf(redis: Redis, ...workerNames: string[]): Promise<string> {
+  const parts = [`${QUEUE} = ${shown(await redis.lrange(QUEUE, 0, -1))}`];
+  for (const worker of workerNames) {
+    const key = processingKey(worker);
+    parts.push(`${key} = ${shown(await redis.lrange(key, 0, -1))}`);
+  }
+  return parts.join(', ');
+}
+
+const shortArg = (arg: string) => {
+  const line = arg.replace(/\s+/g, ' ').trim();
+  return line.length > 40 ? `${line.slice(0, 37)}…` : line;
+};
+
+function listed(commands: readonly LoggedCommand[], max = 10): string {
+  if (commands.length === 0) return 'no commands';
+  const lines = commands
+    .slice(0, max)
+    .map((command) => [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' '));
+  return commands.length > max
+    ? `${lines.join(', ')}, … (${commands.length} in all)`
+    : lines.join(', ');
+}
+
+const outcome = (result: RaceOutcome<unknown>) =>
+  result.threw === undefined
+    ? `returned ${JSON.stringify(result.returned)}`
+    : `threw "${result.threw}"`;
+
+const sameList = (actual: readonly string[], expected: readonly string[]) =>
+  actual.length === expected.length && actual.every((value, index) => value === expected[index]);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface EmptyTake {
+  returned: string | null;
+  elapsedMs: number;
+  /** The job the checks pushed to free a take still waiting long after its timeout, if they did. */
+  released?: string;
+}
+
+/**
+ * Calls take on an empty queue and times it. A take still busy GRACE_MS after its timeout (a
+ * timeout in milliseconds, or 0, which waits forever) is freed with a job, so that the check
+ * fails with a message rather than running into the call's time limit.
+ */
+async function takeOnEmptyQueue(
+  { call, sandboxClient, redis, random }: Context,
+  worker: string,
+  timeout: number,
+): Promise<EmptyTake> {
+  const started = performance.now();
+  let ended: number | undefined;
+  const pending = call('take', sandboxClient, worker, timeout).finally(() => {
+    ended = performance.now();
+  });
+  let released: string | undefined;
+  while (ended === undefined) {
+    if (performance.now() - started > timeout * 1000 + GRACE_MS) {
+      released = jobs(random, 1)[0] as string;
+      await redis.rpush(QUEUE, released);
+      break;
+    }
+    await sleep(10);
+  }
+  const returned = await pending;
+  const elapsedMs = Math.round((ended ?? performance.now()) - started);
+  return { returned, elapsedMs, ...(released === undefined ? {} : { released }) };
+}
+
+/** Where a blocking command keeps its timeout: first for BLMPOP and BZMPOP, last otherwise. */
+const timeoutOf = ({ name, args }: LoggedCommand) =>
+  name === 'blmpop' || name === 'bzmpop' ? args[0] : args[args.length - 1];
+
+/** A script that reads both lists in one step, so that a job cannot slip between two reads. */
+const BOTH_LISTS =
+  "return {redis.call('LRANGE', KEYS[1], 0, -1), redis.call('LRANGE', KEYS[2], 0, -1)}";
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'enqueue adds the job at the tail of queue:jobs',
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff }) {
+      const [job = '', ...waiting] = jobs(random, 1 + random.int(1, 3));
+      if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
+      const before = await snapshot();
+
+      await call('enqueue', sandboxClient, job);
+      expect.equal(await redis.type(QUEUE), 'list', `TYPE ${QUEUE} (none: there is no such key)`);
+      expect.equal(
+        await redis.lrange(QUEUE, 0, -1),
+        [...waiting, job],
+        `LRANGE ${QUEUE} 0 -1 after enqueue('${job}') (it held ${shown(waiting)}, oldest first; the new job goes after them)`,
+      );
+      // The same job again is a second job, not a repeat to skip.
+      await call('enqueue', sandboxClient, job);
+      expect.equal(
+        await redis.lrange(QUEUE, 0, -1),
+        [...waiting, job, job],
+        `LRANGE ${QUEUE} 0 -1 after a second enqueue('${job}') (each copy is a job of its own)`,
+      );
+      const changes = diff(before, await snapshot());
+      const others = changes.outside([QUEUE]);
+      expect.ok(
+        others.length === 0,
+        `enqueue may change ${QUEUE} only, but it also ${changes.describe(others)}`,
+      );
+    },
+  },
+  {
+    name: 'take moves the oldest job to the tail of processing:<worker> and returns it',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      // The worker already holds a job or two: the new one goes after them.
+      const heldCount = random.int(1, 2);
+      const all = jobs(random, heldCount + random.int(2, 4));
+      const held = all.slice(0, heldCount);
+      const queued = all.slice(heldCount);
+      await redis.rpush(QUEUE, ...queued);
+      await redis.rpush(key, ...held);
+      await otherWorkers(context, worker);
+      const before = await snapshot();
+
+      const returned = await call('take', sandboxClient, worker, LONG_TIMEOUT);
+      const state = await listsOf(redis, worker);
+      expect.equal(
+        returned,
+        queued[0],
+        `take('${worker}', ${LONG_TIMEOUT}) returned (${QUEUE} held ${shown(queued)}, oldest first; now ${state})`,
+      );
+      expect.equal(await redis.type(key), 'list', `TYPE ${key} (none: there is no such key)`);
+      expect.equal(
+        await redis.lrange(key, 0, -1),
+        [...held, queued[0]],
+        `LRANGE ${key} 0 -1 (it held ${shown(held)}; the job taken goes at the tail, after the jobs taken before it)`,
+      );
+      expect.equal(
+        await redis.lrange(QUEUE, 0, -1),
+        queued.slice(1),
+        `LRANGE ${QUEUE} 0 -1 (it held ${shown(queued)}; take removes the oldest job, at the head)`,
+      );
+      const changes = diff(before, await snapshot());
+      const others = changes.outside([QUEUE, key]);
+      expect.ok(
+        others.length === 0,
+        `take('${worker}') may change ${QUEUE} and ${key} only, but it also ${changes.describe(others)}`,
+      );
+    },
+  },
+  {
+    name: 'take on an empty queue waits about timeoutSeconds, then returns null',
+    async run(context) {
+      const { random, expect, snapshot, diff, commands } = context;
+      const [worker = ''] = workers(random, 1);
+      const timeout = random.pick(TIMEOUTS);
+      await otherWorkers(context, worker);
+      const before = await snapshot();
+
+      const { returned, elapsedMs, released } = await takeOnEmptyQueue(context, worker, timeout);
+      const what = `take('${worker}', ${timeout}) on an empty ${QUEUE}`;
+      expect.ok(
+        released === undefined,
+        `${what} was still waiting ${GRACE_MS} ms after its ${timeout}-second timeout; the checks ` +
+          `then pushed ${released} and it returned ${JSON.stringify(returned)}. Redis reads the ` +
+          `timeout of a blocking command in seconds, fractions allowed: pass ${timeout} as it is ` +
+          `(not ${timeout * 1000}; 0 waits forever). It sent: ${listed(commands())}`,
+      );
+      expect.ok(
+        elapsedMs >= timeout * 1000 - 30,
+        `${what} returned ${JSON.stringify(returned)} after ${elapsedMs} ms: it must wait up to ` +
+          `${timeout * 1000} ms for a job to arrive before it gives up. Wait inside Redis with a ` +
+          `blocking command, BLMOVE, rather than answering at once. It sent: ${listed(commands())}`,
+      );
+      expect.equal(returned, null, `${what} returned, after ${elapsedMs} ms`);
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `${what} that timed out must change nothing, but it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'take waits inside Redis, with one blocking command given timeoutSeconds',
+    async run(context) {
+      const { random, expect, commands } = context;
+      const [worker = ''] = workers(random, 1);
+      const timeout = random.pick(TIMEOUTS);
+
+      await takeOnEmptyQueue(context, worker, timeout);
+      const sent = commands();
+      const blocking = sent.filter(({ name }) => BLOCKING.has(name));
+      const what = `take('${worker}', ${timeout}) on an empty ${QUEUE}`;
+      expect.ok(
+        blocking.length > 0,
+        `${what} sent no blocking command (${listed(sent)}): it waited in JavaScript, if at all. ` +
+          `A job that arrives during a pause in JavaScript waits for the pause to end, and a loop ` +
+          `that asks again and again floods Redis. BLMOVE waits inside Redis, and answers the ` +
+          `moment a job arrives.`,
+      );
+      expect.ok(
+        blocking.length === 1 && sent.length <= 3,
+        `${what} sent ${sent.length} commands, ${blocking.length} of them blocking: ${listed(sent)}. ` +
+          `One BLMOVE with the whole timeout waits as long as needed: no loop is needed around it.`,
+      );
+      const [command] = blocking as [LoggedCommand];
+      const given = timeoutOf(command);
+      expect.ok(
+        Math.abs(Number(given) - timeout) < 0.0005,
+        `${what} sent ${listed([command])}: its timeout is ${given}, where timeoutSeconds is ` +
+          `${timeout}. Redis reads it in seconds, and takes a fraction since 6.0: pass ` +
+          `timeoutSeconds as it is, not in milliseconds, nor rounded to a whole second.`,
+      );
+    },
+  },
+  {
+    name: 'take receives a job pushed while it waits',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const [job = ''] = jobs(random, 1);
+      await race({
+        calls: [['take', sandboxClient, worker, LONG_TIMEOUT]],
+        labels: [`take(${worker}, ${LONG_TIMEOUT})`],
+        // Pushed by the checks before take, or while it waits: either way take must get it.
+        interject: [['RPUSH', QUEUE, job]],
+        verify: async ([result]) => {
+          const held = await redis.lrange(processingKey(worker), 0, -1);
+          const queue = await redis.lrange(QUEUE, 0, -1);
+          expect.ok(
+            result.returned === job && sameList(held, [job]) && queue.length === 0,
+            `${QUEUE} was empty when take('${worker}', ${LONG_TIMEOUT}) began, and the checks ` +
+              `pushed ${job} within its ${LONG_TIMEOUT}-second timeout: take must take that job ` +
+              `and return it; it ${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}. ` +
+              `A take that answers null at once, or that looks again only after a pause of its ` +
+              `own, misses the job: BLMOVE waits inside Redis and is handed the job as it arrives.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'jobs come out in the order they went in, and recovered jobs before newer ones',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const [first = '', second = '', third = ''] = workers(random, 3);
+      const queued = jobs(random, 5);
+      const [a, b, c, d, e] = queued as [string, string, string, string, string];
+      for (const job of queued) await call('enqueue', sandboxClient, job);
+
+      const taken = [
+        await call('take', sandboxClient, first, LONG_TIMEOUT),
+        await call('take', sandboxClient, first, LONG_TIMEOUT),
+        await call('take', sandboxClient, second, LONG_TIMEOUT),
+      ];
+      expect.equal(
+        taken,
+        [a, b, c],
+        `take by ${first}, ${first}, then ${second}, after enqueue of ${queued.join(', ')}`,
+      );
+      expect.equal(await call('ack', sandboxClient, first, a), true, `ack('${first}', '${a}')`);
+      const recovered = await call('recover', sandboxClient, first);
+      expect.equal(
+        recovered,
+        1,
+        `recover('${first}'), after ${first} took ${a} and ${b} and acknowledged ${a}`,
+      );
+      const again = [
+        await call('take', sandboxClient, third, LONG_TIMEOUT),
+        await call('take', sandboxClient, third, LONG_TIMEOUT),
+      ];
+      expect.equal(
+        again,
+        [b, d],
+        `two takes by ${third} after ${b} was recovered (it was queued before ${d} and ${e}, so it comes first)`,
+      );
+      const state = await listsOf(redis, first, second, third);
+      const expected = `${QUEUE} = [${e}], ${processingKey(first)} = [], ${processingKey(second)} = [${c}], ${processingKey(third)} = [${b}, ${d}]`;
+      expect.equal(state, expected, 'the lists afterwards');
+    },
+  },
+  {
+    name: 'two workers taking at the same time never get the same job, and lose none',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [one = '', other = ''] = workers(random, 2);
+      const queued = jobs(random, random.int(2, 4));
+      await race({
+        calls: [
+          ['take', sandboxClient, one, LONG_TIMEOUT],
+          ['take', sandboxClient, other, LONG_TIMEOUT],
+        ],
+        labels: [`take(${one})`, `take(${other})`],
+        setup: async () => {
+          await redis.rpush(QUEUE, ...queued);
+        },
+        verify: async ([mine, theirs]) => {
+          const heldByOne = await redis.lrange(processingKey(one), 0, -1);
+          const heldByOther = await redis.lrange(processingKey(other), 0, -1);
+          const queue = await redis.lrange(QUEUE, 0, -1);
+          const oldestTwo = queued.slice(0, 2);
+          const returned = [mine.returned, theirs.returned];
+          expect.ok(
+            typeof mine.returned === 'string' &&
+              typeof theirs.returned === 'string' &&
+              mine.returned !== theirs.returned &&
+              oldestTwo.includes(mine.returned) &&
+              oldestTwo.includes(theirs.returned) &&
+              sameList(heldByOne, [mine.returned]) &&
+              sameList(heldByOther, [theirs.returned]) &&
+              sameList(queue, queued.slice(2)),
+            `${QUEUE} held ${shown(queued)} and ${one} and ${other} took a job at the same time: ` +
+              `they must get ${oldestTwo.join(' and ')}, one each, each in its own list, and leave ` +
+              `${shown(queued.slice(2))} queued. take(${one}) ${outcome(mine)}, take(${other}) ` +
+              `${outcome(theirs)}, and Redis holds ${await listsOf(redis, one, other)}. ` +
+              `${returned[0] === returned[1] ? 'Both got the same job: ' : ''}Reading a job, then ` +
+              `moving it in another command, lets another worker move it in between: take and move ` +
+              `it with one command.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: "a job being taken is always in exactly one list, never only in the worker's memory",
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const queued = jobs(random, random.int(2, 3));
+      const expected = [...queued].sort().join('\n');
+      await race({
+        calls: [['take', sandboxClient, worker, LONG_TIMEOUT]],
+        labels: [`take(${worker})`],
+        // The checks look at both lists, in one step, before, during and after the take.
+        interject: [['EVAL', BOTH_LISTS, '2', QUEUE, key]],
+        setup: async () => {
+          await redis.rpush(QUEUE, ...queued);
+        },
+        verify: async ([result], steps) => {
+          for (const step of steps) {
+            if (step.by !== 'grader' || !step.reply || !('value' in step.reply)) continue;
+            const [queue = [], held = []] = step.reply.value as [string[], string[]];
+            const seen = [...queue, ...held];
+            const missing = queued.filter((job) => !seen.includes(job));
+            const twice = queued.filter((job) => seen.filter((one) => one === job).length > 1);
+            expect.ok(
+              [...seen].sort().join('\n') === expected,
+              `While take('${worker}') ran, the checks read both lists at once and found ` +
+                `${QUEUE} = ${shown(queue)} and ${key} = ${shown(held)}: ${
+                  missing.length > 0
+                    ? `${missing.join(', ')} was in neither list, only in the worker's memory. ` +
+                      'Had the worker crashed at that moment, the job would be lost for good'
+                    : `${twice.join(', ')} was in both lists at once, so another worker could take it too`
+                }. Pop the job and push it with one command: BLMOVE.`,
+            );
+          }
+          expect.ok(
+            result.returned === queued[0] &&
+              sameList(await redis.lrange(key, 0, -1), [queued[0] as string]) &&
+              sameList(await redis.lrange(QUEUE, 0, -1), queued.slice(1)),
+            `${QUEUE} held ${shown(queued)}; take('${worker}') must move ${queued[0]} to ${key} ` +
+              `and return it; it ${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'ack removes the job from processing:<worker> only, and returns true',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const [job = '', ...others] = jobs(random, 1 + random.int(2, 4));
+      const split = random.int(0, others.length);
+      const held = [...others.slice(0, split), job, ...others.slice(split)];
+      await redis.rpush(key, ...held);
+      // Another copy of the job waits in the queue, and other workers hold it too: not theirs.
+      await redis.rpush(QUEUE, ...jobs(random, 1), job);
+      await otherWorkers(context, worker, job);
+      const before = await snapshot();
+
+      const returned = await call('ack', sandboxClient, worker, job);
+      expect.equal(returned, true, `ack('${worker}', '${job}') with ${key} = ${shown(held)}`);
+      expect.equal(
+        await redis.lrange(key, 0, -1),
+        others,
+        `LRANGE ${key} 0 -1 after ack('${worker}', '${job}') (it held ${shown(held)})`,
+      );
+      const changes = diff(before, await snapshot());
+      const outside = changes.outside([key]);
+      expect.ok(
+        outside.length === 0,
+        `ack('${worker}', '${job}') may change ${key} only (the copies of ${job} in ${QUEUE} and ` +
+          `in other workers' lists are other jobs), but it also ${changes.describe(outside)}`,
+      );
+    },
+  },
+  {
+    name: 'ack of a job held twice removes one copy, the one taken first',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const [job = '', ...others] = jobs(random, 1 + random.int(2, 3));
+      const between = others.slice(0, -1);
+      const last = others.slice(-1);
+      const held = [job, ...between, job, ...last];
+      await redis.rpush(key, ...held);
+
+      const acks = [await call('ack', sandboxClient, worker, job)];
+      expect.equal(
+        await redis.lrange(key, 0, -1),
+        [...between, job, ...last],
+        `LRANGE ${key} 0 -1 after ack('${worker}', '${job}') (it held ${shown(held)}: remove one copy, the one nearest the head)`,
+      );
+      acks.push(await call('ack', sandboxClient, worker, job));
+      acks.push(await call('ack', sandboxClient, worker, job));
+      expect.equal(
+        acks,
+        [true, true, false],
+        `three acks of ${job}, which ${worker} held twice (${key} = ${shown(held)}), returned`,
+      );
+      expect.equal(
+        await redis.lrange(key, 0, -1),
+        others,
+        `LRANGE ${key} 0 -1 after the three acks of ${job}`,
+      );
+    },
+  },
+  {
+    name: 'ack of a job the worker does not hold returns false and changes nothing',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const [worker = ''] = workers(random, 1);
+      const stranger = random.id(worker);
+      const [job = '', ...others] = jobs(random, 1 + random.int(1, 3));
+      await redis.rpush(processingKey(worker), ...others);
+      await redis.rpush(QUEUE, job, ...jobs(random, 1));
+      await otherWorkers(context, worker, job);
+      const before = await snapshot();
+
+      const acked = await call('ack', sandboxClient, worker, job);
+      expect.equal(
+        acked,
+        false,
+        `ack('${worker}', '${job}') with ${processingKey(worker)} = ${shown(others)}`,
+      );
+      const withoutList = await call('ack', sandboxClient, stranger, job);
+      expect.equal(
+        withoutList,
+        false,
+        `ack('${stranger}', '${job}') when ${processingKey(stranger)} does not exist`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `an ack of a job the worker does not hold must change nothing (${job} also waits in ` +
+          `${QUEUE} and is held by other workers: those copies are not this worker's), but the ` +
+          `two acks ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: "recover puts the worker's jobs back at the head of queue:jobs, in the order taken",
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const count = random.int(2, 4);
+      const all = jobs(random, count + random.int(0, 3));
+      const held = all.slice(0, count);
+      const waiting = all.slice(count);
+      await redis.rpush(key, ...held);
+      if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
+      await otherWorkers(context, worker);
+      const before = await snapshot();
+
+      const moved = await call('recover', sandboxClient, worker);
+      const state = await listsOf(redis, worker);
+      expect.equal(
+        await redis.lrange(QUEUE, 0, -1),
+        [...held, ...waiting],
+        `LRANGE ${QUEUE} 0 -1 after recover('${worker}') (${key} held ${shown(held)}, oldest ` +
+          `first, and ${QUEUE} ${shown(waiting)}: the recovered jobs go in front, in the order ` +
+          `they were taken)`,
+      );
+      expect.equal(await redis.exists(key), 0, `EXISTS ${key} after recover (${state})`);
+      expect.equal(moved, held.length, `recover('${worker}') returned (it moved ${shown(held)})`);
+      const changes = diff(before, await snapshot());
+      const outside = changes.outside([QUEUE, key]);
+      expect.ok(
+        outside.length === 0,
+        `recover('${worker}') may change ${QUEUE} and ${key} only, but it also ` +
+          `${changes.describe(outside)}. Name the worker's key; other workers are alive.`,
+      );
+    },
+  },
+  {
+    name: 'recover of a worker with no jobs returns 0 and changes nothing',
+    async run(context) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const [worker = ''] = workers(random, 1);
+      await redis.rpush(QUEUE, ...jobs(random, random.int(1, 3)));
+      await otherWorkers(context, worker);
+      const before = await snapshot();
+
+      const moved = await call('recover', sandboxClient, worker);
+      expect.equal(moved, 0, `recover('${worker}') when ${processingKey(worker)} does not exist`);
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `recover('${worker}') of a worker with no jobs must change nothing, but it ${changes.describe(changes.changes)}`,
+      );
+    },
+  },
+  {
+    name: 'two recovers of the same worker at the same time put each job back once',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const all = jobs(random, random.int(2, 3) + 1);
+      const held = all.slice(1);
+      const waiting = all.slice(0, 1);
+      await race({
+        calls: [
+          ['recover', sandboxClient, worker],
+          ['recover', sandboxClient, worker],
+        ],
+        labels: [`recover(${worker}) #1`, `recover(${worker}) #2`],
+        setup: async () => {
+          await redis.rpush(key, ...held);
+          await redis.rpush(QUEUE, ...waiting);
+        },
+        verify: async ([one, other]) => {
+          const queue = await redis.lrange(QUEUE, 0, -1);
+          const counts = [one.returned, other.returned];
+          expect.ok(
+            typeof one.returned === 'number' &&
+              typeof other.returned === 'number' &&
+              one.returned + other.returned === held.length &&
+              sameList(queue, [...held, ...waiting]) &&
+              (await redis.exists(key)) === 0,
+            `${key} held ${shown(held)} and ${QUEUE} ${shown(waiting)}; two recovers of ` +
+              `${worker} ran at the same time. Each job must go back once, so ${QUEUE} ends as ` +
+              `${shown([...held, ...waiting])}, and the counts must add up to ${held.length}. ` +
+              `The recovers ${outcome(one)} and ${outcome(other)}, and Redis holds ` +
+              `${await listsOf(redis, worker)}. ${
+                counts.every((count) => count === held.length)
+                  ? 'Both counted every job: a list read, then written back in other commands, ' +
+                    'can be read by both before either deletes it. Move each job with one command, ' +
+                    'or do the whole move in one Lua script.'
+                  : 'Count the jobs each recover actually moved (LMOVE answers nil once the list ' +
+                    'is empty), not a length read before the other recover took its share.'
+              }`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'an ack during recover: an acknowledged job never goes back to the queue',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const all = jobs(random, random.int(2, 3) + random.int(0, 1));
+      const held = all.slice(0, Math.max(2, all.length - 1));
+      const waiting = all.slice(held.length);
+      const acked = random.pick(held);
+      await race({
+        calls: [
+          ['recover', sandboxClient, worker],
+          ['ack', sandboxClient, worker, acked],
+        ],
+        labels: [`recover(${worker})`, `ack(${worker}, ${acked})`],
+        setup: async () => {
+          await redis.rpush(key, ...held);
+          if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
+        },
+        verify: async ([recovered, ack]) => {
+          const queue = await redis.lrange(QUEUE, 0, -1);
+          const ackedFirst = ack.returned === true;
+          const back = ackedFirst ? held.filter((job) => job !== acked) : held;
+          expect.ok(
+            typeof ack.returned === 'boolean' &&
+              recovered.returned === back.length &&
+              sameList(queue, [...back, ...waiting]) &&
+              (await redis.exists(key)) === 0,
+            `${key} held ${shown(held)} and ${QUEUE} ${shown(waiting)}; recover(${worker}) and ` +
+              `ack(${worker}, ${acked}) ran at the same time. ${
+                ack.returned === undefined
+                  ? `The ack ${outcome(ack)}.`
+                  : ackedFirst
+                    ? `The ack returned true, so ${acked} was done and must not go back: ${QUEUE} must end as ${shown([...back, ...waiting])} and recover return ${back.length}.`
+                    : `The ack returned false, so recover moved ${acked} back: ${QUEUE} must end as ${shown([...back, ...waiting])} and recover return ${back.length}.`
+              } recover ${outcome(recovered)}, and Redis holds ${await listsOf(redis, worker)}. ` +
+              `A job must move back in the same command that takes it out of ${key}, and recover ` +
+              `must count the jobs it moved, not the jobs it saw before.`,
+          );
+        },
+      });
+    },
+  },
+];
+
+export default checks;

@@ -1,0 +1,29 @@
+// fails: jobs come out in the order they went in, and recovered jobs before newer ones
+import type Redis from 'ioredis';
+
+const QUEUE = 'queue:jobs';
+
+const processingKey = (worker: string) => `processing:${worker}`;
+
+// A queue the other way round: in at the head, out at the tail.
+export async function enqueue(redis: Redis, job: string): Promise<void> {
+  await redis.lpush(QUEUE, job);
+}
+
+export async function take(
+  redis: Redis,
+  worker: string,
+  timeoutSeconds: number,
+): Promise<string | null> {
+  return redis.blmove(QUEUE, processingKey(worker), 'RIGHT', 'RIGHT', timeoutSeconds);
+}
+
+export async function ack(redis: Redis, worker: string, job: string): Promise<boolean> {
+  return (await redis.lrem(processingKey(worker), 1, job)) === 1;
+}
+
+export async function recover(redis: Redis, worker: string): Promise<number> {
+  let moved = 0;
+  while ((await redis.lmove(processingKey(worker), QUEUE, 'RIGHT', 'LEFT')) !== null) moved++;
+  return moved;
+}

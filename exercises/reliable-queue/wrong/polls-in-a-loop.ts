@@ -1,0 +1,34 @@
+// fails: take waits inside Redis, with one blocking command given timeoutSeconds
+import type Redis from 'ioredis';
+
+const QUEUE = 'queue:jobs';
+
+const processingKey = (worker: string) => `processing:${worker}`;
+
+export async function enqueue(redis: Redis, job: string): Promise<void> {
+  await redis.rpush(QUEUE, job);
+}
+
+// Asks again every 50 ms until the time is up: a stream of commands, and up to 50 ms late.
+export async function take(
+  redis: Redis,
+  worker: string,
+  timeoutSeconds: number,
+): Promise<string | null> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const job = await redis.lmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT');
+    if (job !== null || Date.now() >= deadline) return job;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function ack(redis: Redis, worker: string, job: string): Promise<boolean> {
+  return (await redis.lrem(processingKey(worker), 1, job)) === 1;
+}
+
+export async function recover(redis: Redis, worker: string): Promise<number> {
+  let moved = 0;
+  while ((await redis.lmove(processingKey(worker), QUEUE, 'RIGHT', 'LEFT')) !== null) moved++;
+  return moved;
+}

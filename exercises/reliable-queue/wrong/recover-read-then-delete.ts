@@ -1,0 +1,32 @@
+// fails: two recovers of the same worker at the same time put each job back once
+import type Redis from 'ioredis';
+
+const QUEUE = 'queue:jobs';
+
+const processingKey = (worker: string) => `processing:${worker}`;
+
+export async function enqueue(redis: Redis, job: string): Promise<void> {
+  await redis.rpush(QUEUE, job);
+}
+
+export async function take(
+  redis: Redis,
+  worker: string,
+  timeoutSeconds: number,
+): Promise<string | null> {
+  return redis.blmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT', timeoutSeconds);
+}
+
+export async function ack(redis: Redis, worker: string, job: string): Promise<boolean> {
+  return (await redis.lrem(processingKey(worker), 1, job)) === 1;
+}
+
+// Reads the list, pushes the jobs back, then deletes it: three commands, not one step.
+export async function recover(redis: Redis, worker: string): Promise<number> {
+  const key = processingKey(worker);
+  const jobs = await redis.lrange(key, 0, -1);
+  if (jobs.length === 0) return 0;
+  await redis.lpush(QUEUE, ...[...jobs].reverse());
+  await redis.del(key);
+  return jobs.length;
+}
