@@ -255,10 +255,15 @@ const checks: CheckList<Exports> = [
   {
     name: 'a loaded price expires 300 to 360 seconds later',
     async run(context) {
-      const { call, sandboxClient, expectTtl } = context;
-      const { id, cacheKey } = await seed(context);
-      await call('getPrice', sandboxClient, id);
-      await expectTtl(cacheKey, { minMs: PRICE_MIN_MS - 2000, maxMs: PRICE_MAX_MS });
+      const { call, sandboxClient, redis, expectTtl } = context;
+      await seed(context);
+      // Several, each with its own draw: a jitter drawn from too wide a range cannot land
+      // inside the window every time.
+      const ids = (await redis.hkeys(SOURCE)).slice(0, 5);
+      for (const id of ids) {
+        await call('getPrice', sandboxClient, id);
+        await expectTtl(cacheKeyOf(id), { minMs: PRICE_MIN_MS - 2000, maxMs: PRICE_MAX_MS });
+      }
     },
   },
   {
