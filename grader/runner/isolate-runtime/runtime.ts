@@ -15,6 +15,11 @@ import { installWebApis } from './web-apis.ts';
 
 type CallArg = { kind: 'sandbox-client' } | { kind: 'value'; value: unknown };
 
+// An error the runtime makes (a limit, a closed client) is placed at the learner's line by its
+// stack, under the client's own frames (offline queue, byte gate): V8's default of 10 frames
+// could leave the learner's line out.
+Error.stackTraceLimit = 30;
+
 const scope = globalThis as unknown as Record<string, unknown>;
 const replies = createReplyTracker();
 const given = scope.__keyspaceHost as Host;

@@ -54,6 +54,9 @@ export default function CodeEditor(props: Props) {
       scrollBeyondLastLine: false,
       // Monaco dims the number of the line after a final newline below readable contrast.
       renderFinalNewline: 'on',
+      // Nor may code be faded for being unused (a starter's parameters often are): that is
+      // below readable contrast too. TypeScript's hint stays on hover.
+      showUnused: false,
       ariaLabel: label,
     });
     const { KeyMod, KeyCode } = monaco;
