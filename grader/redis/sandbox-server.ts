@@ -59,8 +59,8 @@ export class SandboxServer {
       `proto-max-bulk-len ${DEFAULT_LIMITS.maxValueMb * 1024 * 1024}`,
       'databases 16',
       // Keyspace notifications on (a stock Redis has them off), so that the pub/sub lesson can
-      // show them: learners may not CONFIG SET, and each event costs only a lookup when nobody
-      // listens.
+      // show them: learners may not CONFIG SET. Each write then publishes two events, which
+      // cost little when nobody listens.
       'notify-keyspace-events KEA',
       'loglevel warning',
       'logfile ""',

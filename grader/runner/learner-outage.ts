@@ -46,7 +46,7 @@ export class LearnerOutage {
     return (...args) => (this.isAway ? Promise.reject(new Error(REDIS_AWAY)) : fn(...args));
   }
 
-  /** Every client that tried to connect since the check began, in the order they first did. */
+  /** Every client that connected, tried to, or was closed since the check began, in order. */
   clients(): LearnerClient[] {
     return [...this.#clients.values()].map((client) => ({
       ...client,

@@ -110,6 +110,19 @@ export async function readOwn() {
   ownLog.length = 0;
   ownLog.push('get ' + (await own.get('k')));
   return ownLog;
+}
+export async function openWithout(retries) {
+  own = new Redis(retries ? {} : { retryStrategy: null });
+  own.on('error', () => {});
+  await own.ping();
+}
+export async function failedGet() {
+  return own.get('k').then((value) => 'get ' + value, (error) => 'get failed ' + error.message);
+}
+export async function quitOwn() {
+  const reply = await own.quit().catch((error) => 'quit failed ' + error.message);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return [reply, own.status];
 }`;
 
 /** Checks of what only the sandbox can show: a connection lost and back, and clients(). */
@@ -127,6 +140,24 @@ const OUTAGE_CHECKS = `{
       expect.ok(client.refused >= 1, 'refused attempts: ' + client.refused);
       expect.equal(client.attempts.length, client.refused + 2, 'attempts (the first, the refused, the last)');
       expect.equal(client.unhandledErrors, client.refused, 'errors nobody listened for');
+    },
+  },
+  {
+    name: 'a connected client that may not reconnect fails its command when Redis goes away',
+    async run({ call, redisAway, expect }) {
+      await call('openWithout', false);
+      redisAway();
+      expect.equal(await call('failedGet'), 'get failed Connection is closed.', 'the GET');
+    },
+  },
+  {
+    name: 'a connected client that quits while Redis is away ends, and tries no more',
+    async run({ call, redisAway, clients, expect }) {
+      await call('openWithout', true);
+      redisAway();
+      const [reply, status] = await call('quitOwn');
+      expect.equal([reply, status], ['quit failed Connection is closed.', 'end'], 'quit and status');
+      expect.equal(clients()[0]?.attempts.length, 1, 'connection attempts');
     },
   }`;
 
@@ -172,6 +203,8 @@ describe('code whose Redis is away', () => {
       [
         ...SCENARIOS,
         'a connected client loses its connection, and its command goes through once Redis is back',
+        'a connected client that may not reconnect fails its command when Redis goes away',
+        'a connected client that quits while Redis is away ends, and tries no more',
       ].map((name) => ({ name, status: 'pass', message: undefined })),
     );
   }, 60_000);

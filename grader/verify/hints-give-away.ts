@@ -7,6 +7,7 @@
 /** From this share of the solution's lines in the hints, with at least MIN_LINES of them. */
 export const GIVEAWAY_SHARE = 0.8;
 const MIN_LINES = 3;
+const MIN_LINE_CHARS = 12;
 
 /** Lines every answer has, which the statement gives or any learner writes: not the answer. */
 const FRAME =
@@ -22,6 +23,8 @@ function codeLines(solution: string): string[] {
       .filter((line) => line !== '' && !FRAME.test(line))
       // A hint quotes a statement without its semicolon or the comma that ends an argument.
       .map((line) => squeezed(line).replace(/[;,]$/, ''))
+      // A line this short (`end`, `limit`, `returnnull`) is found in any hint: it gives nothing.
+      .filter((line) => line.length >= MIN_LINE_CHARS)
   );
 }
 

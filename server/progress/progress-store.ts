@@ -216,7 +216,6 @@ export class ProgressStore {
     });
   }
 
-  /** Whether the learner may see the reference solution: after a pass, or enough failures. */
   /**
    * Whether hint `number` may be shown: hints open once the learner has submitted the exercise
    * (a hint is help with an attempt, not instead of one), and one shown before stays open.
@@ -228,6 +227,7 @@ export class ProgressStore {
     return Number(attempts ?? 0) > 0 || number <= Number(shown ?? 0);
   }
 
+  /** Whether the learner may see the reference solution: after a pass, or enough failures. */
   async solutionUnlocked(learner: string, exercise: string): Promise<boolean> {
     const [status, failures] = await this.state.use((redis) =>
       redis.hmget(keys.exercise(learner, exercise), 'status', 'failures'),

@@ -1,5 +1,5 @@
 // What ioredis 6 does when Redis is not there (built/redis/event_handler.js, built/Redis.js):
-// its errors and defaults, for redis-client.ts's reconnection. fidelity-programs/redis-away.ts
+// its errors and defaults, for redis-client.ts's reconnection. grader/runner/redis-away.test.ts
 // holds them to the real ioredis against a port where nothing listens.
 
 /** ioredis's error for a command sent while disconnected, with `enableOfflineQueue: false`. */

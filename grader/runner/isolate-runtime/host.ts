@@ -61,7 +61,7 @@ export interface Host {
   hangUp: HostReference<[clientId: number], void>;
   /**
    * A client's attempt to connect: true when it is refused, because the check took Redis away
-   * (see learner-outage.ts). While away, send and exec reject with AWAY.
+   * (see learner-outage.ts). While away, send and exec reject with REDIS_AWAY.
    */
   connect: HostReference<[clientId: number], boolean>;
   /** What a client did that the checks may ask about. */

@@ -81,6 +81,10 @@ export function createRedisClass(host: Host) {
     readonly #offline: Offline[] = [];
     #retryAttempts = 0;
     #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+    /** ioredis tests the option for truth: only a falsy value turns the offline queue off. */
+    get #offlineQueue(): boolean {
+      return Boolean(this.options.enableOfflineQueue ?? true);
+    }
     /** As ioredis's manuallyClosing: disconnect() was called; the next close ends the client. */
     #manuallyClosing = false;
 
@@ -115,9 +119,9 @@ export function createRedisClass(host: Host) {
     }
 
     /**
-     * ioredis's connection, with a sandbox that is always there: `connecting`, `connect` and
-     * `ready` follow one another within the tick, so `ready` comes before any reply, as it does
-     * in ioredis, which holds commands back until then.
+     * ioredis's connection: `connecting`, `connect` and `ready` follow one another within the
+     * tick, so `ready` comes before any reply, as it does in ioredis, which holds commands back
+     * until then; or, while the check has taken Redis away, a refusal (see #refused).
      */
     connect(callback?: (error: Error | null) => void): Promise<void> {
       const connected = new Promise<void>((resolve, reject) => {
@@ -205,8 +209,10 @@ export function createRedisClass(host: Host) {
     quit(callback?: (error: Error | null, value?: unknown) => void): Promise<unknown> {
       apply(addTo, closedByCode, [this]);
       host.clientEvent.applySync(undefined, [this.#id, 'closed'], {});
+      if (this.status === 'end')
+        return settle(Promise.reject(new Error(CONNECTION_CLOSED)), callback);
       if (this.#down) {
-        if (this.options.enableOfflineQueue === false) {
+        if (!this.#offlineQueue) {
           return settle(Promise.reject(new Error(NOT_WRITEABLE)), callback);
         }
         if (this.#offline.length > 0) {
@@ -220,12 +226,18 @@ export function createRedisClass(host: Host) {
       }
       if (this.status === 'wait' || this.status === 'connecting' || this.status === 'connect') {
         if (this.status === 'wait') this.connect().catch(noop);
+        // As ioredis, which disconnects: a refusal still to come is not told, and ends it.
+        this.#manuallyClosing = true;
         this.#closing = true;
         return settle(Promise.resolve('OK'), callback);
       }
       const reply = this.#command('quit', []);
       this.#closing = true;
-      reply.then(() => this.#closeLater(), noop);
+      // Answered or lost with the connection, the client closes (ioredis's WILL_DISCONNECT).
+      reply.then(
+        () => this.#closeLater(),
+        () => this.#closeLater(),
+      );
       return settle(reply, callback);
     }
 
@@ -297,7 +309,7 @@ export function createRedisClass(host: Host) {
     /** Sends now, or, while the connection is down, holds `send` in the offline queue. */
     #whenUp(send: () => Promise<unknown>, failed: (error: Error) => Promise<unknown>) {
       // Without the offline queue, ioredis refuses whatever comes before `ready`.
-      if (this.options.enableOfflineQueue === false && (this.#down || this.status !== 'ready')) {
+      if (!this.#offlineQueue && (this.#down || this.status !== 'ready')) {
         return failed(new Error(NOT_WRITEABLE));
       }
       if (!this.#down) return send();
@@ -314,11 +326,14 @@ export function createRedisClass(host: Host) {
     #unlessAway(send: () => Promise<unknown>, again: () => Promise<unknown>): Promise<unknown> {
       return send().catch((error: Error) => {
         if (error?.message !== REDIS_AWAY) throw error;
-        if (!this.#down) {
-          this.#down = true;
-          this.#closed();
-        }
-        return this.#whenUp(again, rejected);
+        // A client its code is closing has no connection to come back to.
+        if (this.#closing || this.status === 'end') throw new Error(CONNECTION_CLOSED);
+        const lost = !this.#down;
+        this.#down = true;
+        // Queued before the close handler runs, which may flush the queue or end the client.
+        const again$ = this.#whenUp(again, rejected);
+        if (lost) this.#closed();
+        return again$;
       });
     }
 
@@ -357,7 +372,11 @@ export function createRedisClass(host: Host) {
         this.#end();
         return;
       }
-      const strategy = this.options.retryStrategy ?? defaultRetryStrategy;
+      // As ioredis's defaults: only a missing option takes the default; null means no retries.
+      const strategy =
+        this.options.retryStrategy === undefined
+          ? defaultRetryStrategy
+          : this.options.retryStrategy;
       if (typeof strategy !== 'function') {
         this.#end();
         return;
@@ -429,6 +448,8 @@ export function createRedisClass(host: Host) {
     /** As ioredis's setStatus: the status changes now, its event comes on the next tick. */
     #setStatus(status: Status, arg?: unknown): void {
       this.status = status;
+      // As ioredis's close handler: once ended, a later connect() starts with a clean slate.
+      if (status === 'end') this.#manuallyClosing = false;
       queueMicrotask(() => this.emit(status, arg));
     }
   }
