@@ -111,7 +111,7 @@ export interface LentSandbox {
    * Runs the sandbox at a low CPU priority from now on, and any that replaces it (see
    * SandboxServer.lowerPriority).
    */
-  lowerPriority(): void;
+  lowerPriority(): Promise<void>;
 }
 
 /** How long a sandbox may take to answer once the learner's code is done with it. */
@@ -157,9 +157,10 @@ export class ConsoleSessions {
       work({
         address: session.sandbox.address,
         settle: () => this.recover(session),
-        lowerPriority: () => {
+        lowerPriority: async () => {
+          if (session.lowPriority) return;
           session.lowPriority = true;
-          session.sandbox.lowerPriority();
+          await session.sandbox.lowerPriority();
         },
       }),
     );

@@ -131,9 +131,9 @@ export class SandboxServer {
    * Runs the server at LOW_PRIORITY from now on, for good: its learner's code hit a limit, and
    * what it makes Redis compute must not slow anyone else.
    */
-  lowerPriority(): void {
+  lowerPriority(): Promise<void> {
     // spawnTied's setpriv and prlimit exec the server in their own process: this pid is it.
-    lowerPriority(this.process.pid);
+    return lowerPriority(this.process.pid);
   }
 
   /** False once the server has exited, e.g. shut down because a learner's script wedged it. */
@@ -170,7 +170,7 @@ export const SANDBOX_ADDRESS_SPACE_MB = 768;
 
 /**
  * redis-server under prlimit's address-space limit, where util-linux has it (Linux), and with
- * `lowPriority` under `nice` (see lowPriorityPrefix).
+ * `lowPriority` at low priority (see lowPriorityPrefix).
  */
 function withAddressSpaceLimit(
   binary: string,

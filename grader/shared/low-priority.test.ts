@@ -8,7 +8,8 @@ import { WorkerPool } from '../worker/worker-pool.ts';
 import { LOW_PRIORITY } from './low-priority.ts';
 
 // Code whose last run hit a limit runs in processes the kernel serves after everyone else's:
-// a worker and a sandbox at LOW_PRIORITY, and the learner's own console sandbox lowered.
+// a worker and a sandbox under SCHED_IDLE at LOW_PRIORITY, and the learner's own console
+// sandbox lowered.
 const SOLUTION = readFileSync(
   new URL('../../exercises/set-and-get/solution.ts', import.meta.url),
   'utf8',
@@ -17,14 +18,22 @@ const SOLUTION = readFileSync(
 const NORMAL = getPriority();
 const LOW = Math.min(19, NORMAL + LOW_PRIORITY);
 
-/** The niceness of every thread of a process (Linux: each thread has its own). */
-function threadPriorities(pid: number): number[] {
+/** Linux's number for the SCHED_IDLE policy. */
+const SCHED_IDLE = 5;
+
+/**
+ * The niceness and scheduling policy of every thread of a process (Linux: each thread has its
+ * own), as `nice/policy`.
+ */
+function threadPriorities(pid: number): string[] {
   return readdirSync(`/proc/${pid}/task`).map((thread) => {
     const stat = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8');
-    // Field 19 of stat, counted after the command name's closing parenthesis.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    // Fields 19 and 41 of stat, counted after the command name's closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return `${fields[16]}/${fields[38]}`;
   });
 }
+const LOWEST = `${LOW}/${SCHED_IDLE}`;
 
 async function serverPid(server: SandboxServer): Promise<number> {
   const trusted = connectTrusted(server.address);
@@ -48,11 +57,16 @@ describe('low priority for code that hit a limit', () => {
       () => low.stop(),
       () => normal.stop(),
     );
-    expect(new Set(threadPriorities(await serverPid(low)))).toEqual(new Set([LOW]));
-    expect(getPriority(await serverPid(normal))).toBe(NORMAL);
-    // Lowered while running: its main thread, where Redis runs commands and scripts.
-    normal.lowerPriority();
-    expect(getPriority(await serverPid(normal))).toBe(LOW);
+    expect(new Set(threadPriorities(await serverPid(low)))).toEqual(new Set([LOWEST]));
+    const normalPid = await serverPid(normal);
+    expect(new Set(threadPriorities(normalPid))).toEqual(new Set([`${NORMAL}/0`]));
+    // Lowered while running: every thread idle, and its main thread, where Redis runs commands
+    // and scripts, lower.
+    await normal.lowerPriority();
+    expect(getPriority(normalPid)).toBe(LOW);
+    expect(new Set(threadPriorities(normalPid).map((one) => one.split('/')[1]))).toEqual(
+      new Set([String(SCHED_IDLE)]),
+    );
   });
 
   it('starts low-priority workers, and replaces a dead one with another at low priority', async () => {
@@ -60,14 +74,14 @@ describe('low priority for code that hit a limit', () => {
     stops.push(() => pool.stop());
     const [first] = pool.pids;
     // Every thread: the learner's code runs in V8's and isolated-vm's, not only the main one.
-    expect(new Set(threadPriorities(first as number))).toEqual(new Set([LOW]));
+    expect(new Set(threadPriorities(first as number))).toEqual(new Set([LOWEST]));
     process.kill(first as number, 'SIGKILL');
     await expect.poll(() => pool.live).toBe(0);
     // Borrowing finds it dead and starts its replacement.
     await pool.canReach(1);
     const [second] = pool.pids;
     expect(second).not.toBe(first);
-    expect(new Set(threadPriorities(second as number))).toEqual(new Set([LOW]));
+    expect(new Set(threadPriorities(second as number))).toEqual(new Set([LOWEST]));
   });
 
   it('grades in the low-priority lane as well as in the normal one', async () => {

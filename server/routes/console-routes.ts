@@ -55,7 +55,7 @@ export function consoleRoutes(
       turns.run(
         user,
         async (lowPriority) => {
-          if (lowPriority) sandbox.lowerPriority();
+          if (lowPriority) await sandbox.lowerPriority();
           const [outcome] = await Promise.allSettled([
             grader.runOnce(exercise, source, sandbox.address, { lowPriority }),
           ]);
