@@ -56,6 +56,30 @@ describe('the grader, on golden fixtures', () => {
     expect(result.usage.redisMemoryBytes).toBeGreaterThan(0);
   });
 
+  it('ends a grading short only where verify asks: after a named check, or at the first that does not pass', async () => {
+    // Passes the first check, fails the second, passes the last two.
+    const cloudy = `export async function main(redis) {
+  await redis.set('weather', 'cloudy');
+  return redis.get('weather');
+}`;
+    const names = async (options: Parameters<Grader['grade']>[2]) =>
+      (await grader.grade('set-and-get', cloudy, options)).checks.map(
+        ({ name, status }) => `${status}: ${name}`,
+      );
+    const every = await names({});
+    expect(every).toEqual([
+      'pass: the key weather exists and holds a string',
+      'fail: weather holds the value sunny',
+      'pass: main returns the value Redis holds under weather',
+      'pass: main reads the value back with GET',
+    ]);
+    expect(await names({ stop: { atFailure: true } })).toEqual(every.slice(0, 2));
+    expect(
+      await names({ stop: { afterCheck: 'main returns the value Redis holds under weather' } }),
+    ).toEqual(every.slice(0, 3));
+    expect(await names({ stop: { afterCheck: 'no such check' } })).toEqual(every);
+  });
+
   it('keeps grading after hostile code, in the same workers and sandboxes', async () => {
     const hung = await grader.grade(
       'set-and-get',

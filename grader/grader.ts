@@ -7,6 +7,7 @@ import type { SandboxAddress } from './redis/sandbox-server.ts';
 import { errorResult, type GradeResult } from './result/grade-result.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
 import type { RunOnceResult } from './runner/run-once.ts';
+import type { GradeStop } from './runner/run-submission.ts';
 import { networkIsolationPrefix } from './worker/network-isolation.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
 import type { JobReply } from './worker/worker-process.ts';
@@ -52,6 +53,8 @@ export interface GradeOptions {
    * code whose last run hit a limit.
    */
   lowPriority?: boolean;
+  /** For `verify`: the checks it may leave out (see GradeStop). */
+  stop?: GradeStop;
 }
 
 /** A grading and the seed of its random data: grading again with that seed replays the data. */
@@ -163,7 +166,12 @@ export class Grader {
   async gradeSeeded(
     exerciseId: string,
     source: string,
-    { seed = freshSeed(), file = learnerFile(exerciseId), lowPriority = false }: GradeOptions = {},
+    {
+      seed = freshSeed(),
+      file = learnerFile(exerciseId),
+      lowPriority = false,
+      stop,
+    }: GradeOptions = {},
   ): Promise<SeededGrade> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
@@ -189,6 +197,7 @@ export class Grader {
             sandbox: sandbox.address,
             limits,
             seed,
+            ...(stop && { stop }),
           },
         },
         this.stepMs(limits),

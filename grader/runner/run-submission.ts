@@ -34,6 +34,17 @@ export interface Graded {
   sandboxLost: boolean;
 }
 
+/**
+ * Where `verify` may end a grading short, when the checks after it cannot change what it asks
+ * of the grading. A learner's grading runs every check.
+ */
+export interface GradeStop {
+  /** No check after the one of this name. */
+  afterCheck?: string;
+  /** No check after the first that does not pass. */
+  atFailure?: boolean;
+}
+
 export interface GradeJob {
   exerciseId: string;
   checksPath: string;
@@ -45,6 +56,7 @@ export interface GradeJob {
   limits: RunLimits;
   /** Seeds the checks' random data; the grader chooses it, so it knows it even if this worker dies. */
   seed: number;
+  stop?: GradeStop;
 }
 
 /**
@@ -149,6 +161,7 @@ async function gradeIn(
 
   const results: CheckResult[] = [];
   for (const [index, check] of checks.entries()) {
+    if (stopsAfter(job.stop, results.at(-1))) break;
     onCheckStart();
     try {
       await resetSandbox(trusted);
@@ -246,6 +259,11 @@ async function gradeIn(
     },
   );
   return result;
+}
+
+function stopsAfter(stop: GradeStop | undefined, check: CheckResult | undefined): boolean {
+  if (!stop || !check) return false;
+  return check.name === stop.afterCheck || (stop.atFailure === true && check.status !== 'pass');
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

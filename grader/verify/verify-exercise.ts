@@ -5,6 +5,7 @@ import { type Problem as ContentProblem, problemOf } from '../content/problem.ts
 import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { Grader, SeededGrade } from '../grader.ts';
 import type { GradeResult } from '../result/grade-result.ts';
+import type { GradeStop } from '../runner/run-submission.ts';
 import { GIVEAWAY_SHARE, solutionInHints } from './hints-give-away.ts';
 
 /** The course's own rules for every exercise (see AUTHORING.md). */
@@ -60,9 +61,9 @@ export async function verifyExercise(
       message: `its hints hold ${given.found} of the ${given.lines} lines of solution.ts: let the last hint lead to the answer, not be it`,
     });
   }
-  const grade = async (source: string): Promise<SeededGrade | undefined> => {
+  const grade = async (source: string, stop?: GradeStop): Promise<SeededGrade | undefined> => {
     try {
-      return await grader.gradeSeeded(id, source, { seed });
+      return await grader.gradeSeeded(id, source, { seed, ...(stop && { stop }) });
     } catch (error) {
       if (error instanceof ContentError) problems.push(problemOf(error, folder));
       else throw error;
@@ -139,7 +140,11 @@ export async function verifyExercise(
       });
       continue;
     }
-    const graded = await grade(source);
+    // Checks after the one it must fail cannot change that; an error may come from any check.
+    const graded = await grade(
+      source,
+      expected === FAILS_WITH_ERROR ? undefined : { afterCheck: expected },
+    );
     const message = graded && wrongProblem(graded, expected, folder);
     if (message) problems.push({ file, line: 1, message, seed: graded.seed });
   }

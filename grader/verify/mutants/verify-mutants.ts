@@ -35,7 +35,11 @@ export async function verifyMutants(options: VerifyMutantsOptions): Promise<numb
       courseDir: options.courseDir,
       grade: async (id, source) => {
         grader ??= Grader.start({ courseDir: options.courseDir, concurrency });
-        return (await grader).grade(id, source, { seed: seedOf(source) });
+        // A mutant's verdict is its first check that does not pass: the rest need not run.
+        return (await grader).grade(id, source, {
+          seed: seedOf(source),
+          stop: { atFailure: true },
+        });
       },
       exerciseIds: options.exerciseIds,
       cache,
