@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { MAX_SEED } from '../checks/random.ts';
 import { Grader } from '../grader.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
+import { verifyConcurrency } from '../verify/verify-concurrency.ts';
 import { exerciseIds, type Problem, verifyCourse } from '../verify/verify-course.ts';
 import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
 import { EXIT, UsageError } from './exit-codes.ts';
@@ -64,7 +64,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
 
   const started = performance.now();
   const sandbox = await SandboxServer.start();
-  const grader = await Grader.start({ courseDir, concurrency: availableParallelism() }).catch(
+  const grader = await Grader.start({ courseDir, concurrency: verifyConcurrency() }).catch(
     async (error: unknown) => {
       await sandbox.stop();
       throw error;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { MAX_SEED } from '../../checks/random.ts';
 import { EXIT } from '../../cli/exit-codes.ts';
 import { Grader } from '../../grader.ts';
+import { verifyConcurrency } from '../verify-concurrency.ts';
 import { formatExercise, percent, scoreOf } from './mutation-report.ts';
 import { runMutants } from './mutation-run.ts';
 import { defaultCacheDir, VerdictCache } from './verdict-cache.ts';
@@ -13,7 +13,7 @@ export interface VerifyMutantsOptions {
   /** In percent, 0 to 100. */
   minScore: number;
   cacheDir?: string;
-  /** Worker processes of the grader; the machine's cores by default. */
+  /** Worker processes of the grader; verifyConcurrency() by default. */
   concurrency?: number;
   write?: (text: string) => void;
 }
@@ -25,7 +25,7 @@ export interface VerifyMutantsOptions {
 export async function verifyMutants(options: VerifyMutantsOptions): Promise<number> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const started = performance.now();
-  const concurrency = options.concurrency ?? availableParallelism();
+  const concurrency = options.concurrency ?? verifyConcurrency();
   const cache = new VerdictCache(options.cacheDir ?? defaultCacheDir());
   // Started at the first mutant the cache does not know: none, when nothing changed.
   let grader: Promise<Grader> | undefined;
