@@ -21,7 +21,7 @@ export {
   type NotStreamed,
   type ValueView,
 } from './console/key-view.ts';
-export { type Lesson, loadLessons } from './content/course.ts';
+export { type Lesson, LessonFiles, loadLessons } from './content/course.ts';
 export { findCourseProblems } from './content/course-problems.ts';
 export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';
 export type { Exercise } from './content/exercise.ts';

@@ -1,4 +1,4 @@
-import { type Grader, type Lesson, loadLessons } from '../../grader/index.ts';
+import { type Grader, type Lesson, LessonFiles } from '../../grader/index.ts';
 import { notFound } from '../http-errors.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
@@ -27,23 +27,45 @@ export interface ExerciseView {
   hintCount: number;
 }
 
+/** Rendered Markdown kept: the whole course many times over, a few MB at most. */
+const RENDERED_KEPT = 2_000;
+
 /**
- * What the course API answers, from the course folder. Files are read on each request, so an
- * edited lesson shows on the next load.
+ * What the course API answers, from the course folder. Lessons are read again when their files
+ * change, and Markdown rendered again when its text does, so an edited lesson shows on the next
+ * load.
  */
 export class CourseService {
-  constructor(private readonly grader: Grader) {}
+  private readonly lessons: LessonFiles;
+  private readonly rendered = new Map<string, string>();
+
+  constructor(private readonly grader: Grader) {
+    this.lessons = new LessonFiles(grader.courseDir);
+  }
+
+  /** `renderMarkdown`, kept by its text: highlighting a lesson's code takes milliseconds. */
+  private html(markdown: string): string {
+    let html = this.rendered.get(markdown);
+    if (html === undefined) {
+      html = renderMarkdown(markdown);
+      this.rendered.set(markdown, html);
+      if (this.rendered.size > RENDERED_KEPT) {
+        this.rendered.delete(this.rendered.keys().next().value as string);
+      }
+    }
+    return html;
+  }
 
   async courseMap(): Promise<CourseMap> {
-    const lessons = await loadLessons(this.grader.courseDir);
+    const lessons = await this.lessons.load();
     return { lessons: lessons.map(summarise) };
   }
 
   async lesson(id: string): Promise<LessonView> {
-    const lessons = await loadLessons(this.grader.courseDir);
+    const lessons = await this.lessons.load();
     const lesson = lessons.find((candidate) => candidate.id === id);
     if (!lesson) throw notFound(`no lesson named '${id}'`);
-    return { ...summarise(lesson), html: renderMarkdown(lesson.markdown) };
+    return { ...summarise(lesson), html: this.html(lesson.markdown) };
   }
 
   async exercise(id: string): Promise<ExerciseView> {
@@ -51,7 +73,7 @@ export class CourseService {
     return {
       id: exercise.id,
       title: exercise.title,
-      statementHtml: renderMarkdown(exercise.statement),
+      statementHtml: this.html(exercise.statement),
       starter: exercise.starter,
       hintCount: exercise.hints.length,
     };
@@ -67,12 +89,12 @@ export class CourseService {
     if (!Number.isInteger(number) || hint === undefined) {
       throw notFound(`exercise '${id}' has hints 1 to ${hints.length}, not '${number}'`);
     }
-    return { number, count: hints.length, html: renderMarkdown(hint) };
+    return { number, count: hints.length, html: this.html(hint) };
   }
 
   /** Throws 404 unless the lesson exists. */
   async requireLesson(id: string): Promise<void> {
-    const lessons = await loadLessons(this.grader.courseDir);
+    const lessons = await this.lessons.load();
     if (!lessons.some((lesson) => lesson.id === id)) throw notFound(`no lesson named '${id}'`);
   }
 
