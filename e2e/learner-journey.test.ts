@@ -1,4 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
@@ -23,6 +25,16 @@ const holds = async (page: Page, id: string, code: string) => {
   const text = (await editorText(page, id)) ?? '';
   return text.length > 0 && shown(code).startsWith(text);
 };
+/** A GET with these accepted encodings, its body as sent (fetch would decode it). */
+const rawGet = (url: string, encodings: string) =>
+  new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': encodings } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    }).on('error', reject);
+  });
 const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 
 /** A screenshot of the page in each theme, and an axe-core scan in each; it ends in the light. */
@@ -182,12 +194,33 @@ describe('a learner in the browser', () => {
     expect(await panel(page).locator('.grade-report img, .grade-report b').count()).toBe(0);
   });
 
-  it('submits with Ctrl+Shift+Enter from the editor, passes, and offers the reference solution', async () => {
+  it('submits with Ctrl+Shift+Enter from the editor, passes, shows the result where the learner looks, and offers the reference solution', async () => {
     await replaceCode(page, exerciseFile('solution.ts'));
-    await page.keyboard.press('ControlOrMeta+Shift+Enter');
-    await expect
-      .poll(() => panel(page).getByTestId('grade-status').textContent())
-      .toMatch(/All checks passed/);
+    // A short window, the editor at its top: the report below it starts out of view.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: size?.width ?? 1280, height: 480 });
+    try {
+      await panel(page)
+        .locator('.monaco-editor')
+        .evaluate((editor) => editor.scrollIntoView({ block: 'start' }));
+      await page.keyboard.press('ControlOrMeta+Shift+Enter');
+      await expect
+        .poll(() => panel(page).getByTestId('grade-status').textContent())
+        .toMatch(/All checks passed/);
+      const inView = await panel(page)
+        .getByTestId('grade-status')
+        .evaluate((heading) => {
+          const { top, bottom } = heading.getBoundingClientRect();
+          return top >= 0 && bottom <= window.innerHeight;
+        });
+      expect(inView, 'the result heading is in view after Ctrl+Shift+Enter').toBe(true);
+    } finally {
+      if (size) await page.setViewportSize(size);
+    }
+    // The lesson's other exercise comes next.
+    expect(await panel(page).locator('.next-step a').textContent()).toBe(
+      'Next: the exercise below →',
+    );
     expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(5);
     await panel(page).getByRole('button', { name: 'Compare with the reference solution' }).click();
     await expect
@@ -306,7 +339,7 @@ describe('a learner in the browser', () => {
     await panel(page).locator('.monaco-editor .view-lines').waitFor();
     const reached = new Set<string>();
     await page.locator('body').focus();
-    // Monaco keeps Tab for indenting; Ctrl+M makes Tab move the focus on, as it tells screen readers.
+    // Monaco keeps Tab for indenting; Escape, then Tab, leaves it.
     for (let step = 0; step < 150; step++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
@@ -314,7 +347,7 @@ describe('a learner in the browser', () => {
         if (element?.closest('.monaco-editor')) return 'editor';
         return `${element?.getAttribute('role') ?? element?.tagName.toLowerCase()}:${element?.getAttribute('aria-label') ?? element?.textContent?.trim()}`;
       });
-      if (focused === 'editor' && !reached.has('editor')) await page.keyboard.press('Control+M');
+      if (focused === 'editor') await page.keyboard.press('Escape');
       reached.add(focused);
     }
     expect([...reached]).toEqual(
@@ -328,6 +361,45 @@ describe('a learner in the browser', () => {
         'input:Redis command',
       ]),
     );
+  });
+
+  it('skips to the exercise from the first Tab, indents with Tab, and leaves the editor with Escape then Tab', async () => {
+    await page.goto(`${course.url}/lessons/set-and-get`);
+    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const focused = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (element?.closest('.monaco-editor')) return 'editor';
+        return element?.id || element?.textContent?.trim().slice(0, 40);
+      });
+    expect(await focused()).toBe('Skip to the exercise');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('exercises');
+    // From there the editor is a few Tabs away, past the exercise's statement.
+    let tabs = 0;
+    while ((await focused()) !== 'editor' && tabs < 10) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(await focused()).toBe('editor');
+    // Tab indents and keeps the focus; Escape then Tab moves on, Escape then Shift+Tab back.
+    const before = (await editorText(page, 'set-and-get')) ?? '';
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('editor');
+    await expect.poll(() => editorText(page, 'set-and-get')).not.toBe(before);
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect.poll(() => editorText(page, 'set-and-get')).toBe(before);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^Run/);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('editor');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).not.toBe('editor');
   });
 
   it('resizes the split between lesson and exercise with the keyboard, and remembers it', async () => {
@@ -363,17 +435,39 @@ describe('a learner in the browser', () => {
         });
       await expect.poll(stacked).toBe(true);
       expect(await page.getByRole('separator').isVisible()).toBe(false);
+      // Code wider than the column shows that it scrolls (a shade at the edge with more), and
+      // code that fits shows nothing.
+      const blocks = await page.locator('article.lesson pre').evaluateAll((pres) =>
+        pres.map((pre) => ({
+          scrolls: pre.scrollWidth > pre.clientWidth,
+          shaded: getComputedStyle(pre).backgroundImage.includes('radial-gradient'),
+          focusable: pre.tabIndex === 0,
+        })),
+      );
+      expect(blocks.some((block) => block.scrolls)).toBe(true);
+      for (const block of blocks) {
+        expect(block).toEqual({
+          scrolls: block.scrolls,
+          shaded: block.scrolls,
+          focusable: block.scrolls,
+        });
+      }
       await page.screenshot({ path: `${SCREENSHOTS}lesson-narrow-light.png` });
     } finally {
       await page.setViewportSize({ width: 1400, height: 1000 });
     }
   });
 
-  it('says what went wrong instead of a blank page', async () => {
+  it('says what went wrong instead of a blank page, with the way back to the course', async () => {
     await page.goto(`${course.url}/lessons/no-such-lesson`);
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toMatch(/no lesson named 'no-such-lesson'/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('No such lesson');
+    await page.getByRole('link', { name: 'Back to the course' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Learn Redis by doing');
   });
 
   it('says so when the server cannot be reached, and keeps the code', async () => {
@@ -383,7 +477,7 @@ describe('a learner in the browser', () => {
     try {
       await panel(page).getByRole('button', { name: 'Submit' }).click();
       await expect
-        .poll(() => panel(page).locator('.workbench > .error').textContent())
+        .poll(() => panel(page).locator('.outcome > .error').textContent())
         .toMatch(/cannot be reached/);
       expect(await editorText(page)).toBe(shown(exerciseFile('solution.ts')));
     } finally {
@@ -403,7 +497,7 @@ describe('a learner in the browser', () => {
     try {
       await panel(page).getByRole('button', { name: 'Submit' }).click();
       await expect
-        .poll(() => panel(page).locator('.workbench > .error').textContent())
+        .poll(() => panel(page).locator('.outcome > .error').textContent())
         .toBe('too many requests. Try again in 30 seconds.');
     } finally {
       await page.unroute('**/api/exercises/*/submissions');
@@ -526,6 +620,24 @@ describe('a learner in the browser', () => {
     // And the first learner still has theirs.
     await page.reload();
     await expect.poll(() => page.locator('.key-name').allTextContents()).toContain('weather');
+  });
+
+  it('serves the app compressed, and its hashed files to keep for good', async () => {
+    const html = await (await fetch(course.url)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(([, path]) => path);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const path of assets) {
+      const plain = await rawGet(`${course.url}${path}`, 'identity');
+      expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const compressed = await rawGet(`${course.url}${path}`, 'gzip, deflate, br');
+      expect(compressed.headers['content-encoding']).toBe('br');
+      expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
+      expect(brotliDecompressSync(compressed.body).equals(plain.body)).toBe(true);
+    }
+    // The page that names them is asked for again each time.
+    const page = await rawGet(course.url, 'identity');
+    expect(page.headers['cache-control']).not.toMatch(/immutable/);
   });
 
   it('went the whole way without breaking the Content-Security-Policy or an uncaught error', () => {

@@ -32,6 +32,7 @@ import { sessionRoutes } from './routes/session-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AppState } from './state/app-state.ts';
+import { webAssets } from './web-assets.ts';
 
 export interface AppDeps {
   grader: Grader;
@@ -139,10 +140,13 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   if (webDir && existsSync(webDir)) {
-    app.use(express.static(webDir, { index: false }));
+    app.use(webAssets(webDir));
     // Client-side routes (/lessons/...) all load the same page. It carries the learner cookie,
-    // so that the page's first API requests, sent together, all come from one learner.
-    app.get('/{*path}', identify('renew'), (_req, res) => res.sendFile(join(webDir, 'index.html')));
+    // so that the page's first API requests, sent together, all come from one learner. Sent from
+    // its root: with a whole path, a dot folder above the app (~/.local/…) would make it a 404.
+    app.get('/{*path}', identify('renew'), (_req, res) =>
+      res.sendFile('index.html', { root: webDir }),
+    );
   }
   app.use((req) => {
     throw notFound(`nothing at ${req.method} ${req.path}`);

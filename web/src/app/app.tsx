@@ -4,12 +4,19 @@ import { InstructorPage } from '../features/instructor/components/instructor-pag
 import { LessonPage } from '../features/lesson/components/lesson-page.tsx';
 import { PreviewBanner } from '../features/preview/components/preview-banner.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
+import { NotFound } from './not-found.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 export function App() {
   const [location] = useLocation();
   return (
     <>
+      {location.startsWith('/lessons/') && (
+        // A lesson page's exercise comes after the whole lesson and its blocks: many Tabs away.
+        <a className="skip-link" href="#exercises">
+          Skip to the exercise
+        </a>
+      )}
       <header className="site-header">
         <Link href="/" className="brand">
           Keyspace
@@ -28,12 +35,7 @@ export function App() {
             <InstructorPage />
           </Route>
           <Route>
-            <main>
-              <h1>Page not found</h1>
-              <p>
-                <Link href="/">Back to the course</Link>
-              </p>
-            </main>
+            <NotFound title="Page not found" />
           </Route>
         </Switch>
       </ErrorBoundary>

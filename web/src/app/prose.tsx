@@ -2,7 +2,8 @@ import { type RefObject, useLayoutEffect, useRef } from 'react';
 
 /**
  * Makes each code block in `container` that scrolls sideways reachable by keyboard (tabindex 0),
- * as WCAG asks of scrollable regions; checked again whenever the width changes.
+ * as WCAG asks of scrollable regions, and marks it (`data-scrolls`) so that it shows it scrolls;
+ * checked again whenever the width changes.
  */
 export function useScrollableCode(container: RefObject<HTMLElement | null>, html: string): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the blocks change with `html`.
@@ -11,8 +12,10 @@ export function useScrollableCode(container: RefObject<HTMLElement | null>, html
     if (!root) return;
     const mark = () => {
       for (const pre of root.querySelectorAll('pre')) {
-        if (pre.scrollWidth > pre.clientWidth) pre.tabIndex = 0;
+        const scrolls = pre.scrollWidth > pre.clientWidth;
+        if (scrolls) pre.tabIndex = 0;
         else pre.removeAttribute('tabindex');
+        pre.toggleAttribute('data-scrolls', scrolls);
       }
     };
     mark();

@@ -79,7 +79,27 @@ export default function CodeEditor(props: Props) {
     const subscription = editor.onDidChangeModelContent(() =>
       latest.current.onChange(editor.getValue()),
     );
+    // Tab indents here, so that the keyboard alone cannot leave by it (WCAG 2.1.2): Escape, then
+    // Tab or Shift+Tab, moves the focus on or back, as in CodeMirror. Monaco's own Ctrl+M, which
+    // makes Tab move the focus until pressed again, stays.
+    let escaped = false;
+    const keys = editor.onKeyDown((event) => {
+      // Shift on its way to Shift+Tab is no key of its own.
+      if (MODIFIERS.includes(event.keyCode)) return;
+      const leaving =
+        escaped &&
+        event.keyCode === KeyCode.Tab &&
+        !event.ctrlKey &&
+        !event.altKey &&
+        !event.metaKey;
+      escaped = event.keyCode === KeyCode.Escape;
+      if (!leaving || !host.current) return;
+      event.preventDefault();
+      event.stopPropagation();
+      focusBeside(host.current, event.shiftKey ? 'back' : 'on');
+    });
     return () => {
+      keys.dispose();
       subscription.dispose();
       for (const action of actions) action.dispose();
       editor.dispose();
@@ -90,4 +110,26 @@ export default function CodeEditor(props: Props) {
   useEffect(() => monaco.editor.setTheme(themeOf(theme)), [theme]);
 
   return <div ref={host} className="code-editor" data-testid="code-editor" />;
+}
+
+const MODIFIERS = [
+  monaco.KeyCode.Shift,
+  monaco.KeyCode.Ctrl,
+  monaco.KeyCode.Alt,
+  monaco.KeyCode.Meta,
+];
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focuses the first control after `container` in the page's order, or the last one before it. */
+function focusBeside(container: HTMLElement, way: 'on' | 'back') {
+  const side = way === 'on' ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+  const candidates = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) =>
+      !container.contains(element) &&
+      container.compareDocumentPosition(element) & side &&
+      element.getClientRects().length > 0,
+  );
+  (way === 'on' ? candidates[0] : candidates.at(-1))?.focus();
 }

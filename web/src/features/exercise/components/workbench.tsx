@@ -2,6 +2,7 @@ import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 
 import { useLoad } from '../../../lib/use-api.ts';
 import type { RunOnceResult } from '../../console/api/run-code.ts';
 import { useConsole } from '../../console/console-context.tsx';
+import { NextStep } from '../../course/components/next-step.tsx';
 import { refreshProgress } from '../../progress/progress-store.ts';
 import { type Draft, getDraft } from '../api/get-draft.ts';
 import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
@@ -77,6 +78,13 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
   }, []);
   const { runCode } = useConsole();
   const busy = outcome.state === 'running' || outcome.state === 'grading';
+  // A result lands under the editor, out of view when the keys in the editor asked for it.
+  const report = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome.state === 'ran' || outcome.state === 'graded' || outcome.state === 'failed') {
+      report.current?.scrollIntoView({ block: 'nearest' });
+    }
+  }, [outcome]);
 
   const edit = (code: string) => {
     setSource(code);
@@ -131,7 +139,7 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           onChange={edit}
           onRun={run}
           onSubmit={submit}
-          label={`Code for exercise ${id}`}
+          label={`Code for exercise ${id}. Tab indents; Escape then Tab leaves the editor.`}
           path={`${id}/${id}.ts`}
         />
       </Suspense>
@@ -145,7 +153,8 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           {outcome.state === 'grading' ? 'Grading…' : 'Submit'}
         </button>
         <span className="shortcuts muted">
-          <kbd>{MODIFIER}</kbd>+<kbd>Enter</kbd> runs, with <kbd>Shift</kbd> submits
+          <kbd>{MODIFIER}</kbd>+<kbd>Enter</kbd> runs, with <kbd>Shift</kbd> submits; <kbd>Esc</kbd>{' '}
+          then <kbd>Tab</kbd> leaves the editor
         </span>
         <button
           type="button"
@@ -179,13 +188,18 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           {`${outcome.waiting.charAt(0).toUpperCase()}${outcome.waiting.slice(1)}…`}
         </p>
       )}
-      {outcome.state === 'ran' && <RunReport result={outcome.result} />}
-      {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
-      {outcome.state === 'failed' && (
-        <p className="error" role="alert">
-          {outcome.message}
-        </p>
-      )}
+      <div className="outcome" ref={report}>
+        {outcome.state === 'ran' && <RunReport result={outcome.result} />}
+        {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
+        {outcome.state === 'graded' && outcome.result.status === 'pass' && (
+          <NextStep exercise={id} />
+        )}
+        {outcome.state === 'failed' && (
+          <p className="error" role="alert">
+            {outcome.message}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
+import { NotFound } from '../../../app/not-found.tsx';
+import { ApiError } from '../../../lib/api-client.ts';
 import { useLoad } from '../../../lib/use-api.ts';
 import { KeyBrowser } from '../../console/components/key-browser.tsx';
 import { RedisConsole } from '../../console/components/redis-console.tsx';
@@ -19,6 +21,13 @@ export function LessonPage({ id }: { id: string }) {
   useEffect(() => {
     if (found) visitLesson(id);
   }, [found, id]);
+  if (
+    lesson.state === 'failed' &&
+    lesson.error instanceof ApiError &&
+    lesson.error.status === 404
+  ) {
+    return <NotFound title="No such lesson" detail={lesson.error.message} />;
+  }
   return (
     <LoadState loadable={lesson}>
       {(data) => (
@@ -34,7 +43,12 @@ export function LessonPage({ id }: { id: string }) {
               </article>
             }
             end={
-              <aside className="exercises" aria-label="Exercise and Redis">
+              <aside
+                id="exercises"
+                tabIndex={-1}
+                className="exercises"
+                aria-label="Exercise and Redis"
+              >
                 {data.exercises.map((exerciseId) => (
                   <ExercisePanel key={exerciseId} id={exerciseId} />
                 ))}
