@@ -366,7 +366,13 @@ describe('a learner in the browser', () => {
   it('skips to the exercise from the first Tab, indents with Tab, and leaves the editor with Escape then Tab', async () => {
     await page.goto(`${course.url}/lessons/set-and-get`);
     await panel(page).locator('.monaco-editor .view-lines').waitFor();
-    await page.locator('body').focus();
+    // Tab from the top of the page: the body focused (it takes focus only with a tabindex), so
+    // that Chromium starts from there, whatever the page focused or scrolled to meanwhile.
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
     await page.keyboard.press('Tab');
     const focused = () =>
       page.evaluate(() => {
