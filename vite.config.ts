@@ -1,14 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { editorPreload } from './web/vite-plugins/editor-preload.ts';
 import { EDITOR_TYPES_MODULE, editorTypes } from './web/vite-plugins/editor-types.ts';
+import { productionBuild } from './web/vite-plugins/production-build.ts';
 
 // The web app lives in web/; `npm run build` writes web/dist, which the server serves.
 export default defineConfig({
   root: 'web',
   plugins: [
+    productionBuild(),
     react(),
     editorTypes(),
+    editorPreload('/features/exercise/components/code-editor.tsx'),
     // A brotli and a gzip copy beside each file, which the server sends to browsers that take
     // them (server/web-assets.ts): the editor's JavaScript is megabytes.
     compression({ include: /\.(js|css|html|svg|json|ttf)$/, threshold: 1024 }),

@@ -24,12 +24,12 @@ import { perAddressFor } from '../grader/index.ts';
 import { ATTACKS } from './abuse/attacks/index.ts';
 import { HonestLearner } from './abuse/honest.ts';
 import { HonestWindows } from './abuse/honest-record.ts';
-import { loadAverage, machineLine } from './abuse/machine.ts';
 import { type PhaseResult, runPhase } from './abuse/phase.ts';
 import { QUIET_AGAIN, report } from './abuse/report.ts';
 import { readSettings } from './abuse/settings.ts';
 import { type ExerciseMaterial, loadCourseMaterial } from './load/course-material.ts';
 import { type Deployment, Started, startInline } from './load/deployment.ts';
+import { loadAtEnd, machineLine } from './machine.ts';
 
 /** Sandboxes in all: room for every learner here, so the per-address share is what bites. */
 const CONSOLES = 40;
@@ -107,4 +107,4 @@ try {
 } finally {
   await started.stopAll();
 }
-console.log(`\nload average at the end: ${loadAverage()} (1, 5, 15 min)`);
+console.log(`\n${loadAtEnd()}`);

@@ -7,11 +7,12 @@
 //   naive     a fresh node process and a fresh redis-server for every grading.
 // Ratios compare within this run only.
 import { execFile } from 'node:child_process';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { SandboxServer } from '../grader/redis/sandbox-server.ts';
+import { loadAtEnd, machineLine } from './machine.ts';
 import { loadNative } from './native-checks.ts';
 
 const run = promisify(execFile);
@@ -78,11 +79,8 @@ if (unknown.length > 0) {
 const exercises = chosen.length > 0 ? chosen : course;
 const grader = await Grader.start({ concurrency: Number(process.env.BENCH_WORKERS ?? cores) });
 const floorServer = await SandboxServer.start();
-console.log(
-  `Keyspace grading benchmark: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, load ${loadavg()
-    .map((load) => load.toFixed(2))
-    .join(' ')}; ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`,
-);
+console.log(machineLine());
+console.log(`Keyspace grading benchmark: ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`);
 
 for (const id of exercises) {
   const exercise = await grader.exercise(id);
@@ -149,3 +147,4 @@ for (const id of exercises) {
 
 await floorServer.stop();
 await grader.stop();
+console.log(loadAtEnd());

@@ -20,7 +20,6 @@
 //   BENCH_POLL_MS             queue mode: how often a 202 is polled (default 250)
 //   BENCH_LOGS                a folder to write each process's output into, for a closer look
 import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCourseMaterial } from './load/course-material.ts';
@@ -29,6 +28,7 @@ import { type Deployment, type Mode, Started, startInline, startQueue } from './
 import { Learner } from './load/learner.ts';
 import { Recorder } from './load/recorder.ts';
 import { type ModeResult, reportMode, reportSideBySide } from './load/report.ts';
+import { loadAtEnd, machineLine } from './machine.ts';
 
 const P99_TARGET_MS = 250;
 const THINK_MS: [number, number] = [1_000, 4_000];
@@ -135,8 +135,9 @@ async function saveLogs(deployment: Deployment) {
   }
 }
 
+console.log(machineLine());
 console.log(
-  `Keyspace load benchmark: ${availableParallelism()} cores; ${options.learners} learners starting over ${options.rampSeconds} s, then ${options.seconds} s measured; think time ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s; modes ${options.modes.join(', ')}; queue mode: ${QUEUE_WORKERS} workers × concurrency ${options.concurrency}, polls every ${options.pollMs} ms`,
+  `Keyspace load benchmark: ${options.learners} learners starting over ${options.rampSeconds} s, then ${options.seconds} s measured; think time ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s; modes ${options.modes.join(', ')}; queue mode: ${QUEUE_WORKERS} workers × concurrency ${options.concurrency}, polls every ${options.pollMs} ms`,
 );
 console.log(
   `The load generator runs on the same machine and shares its cores. Latency is measured from the request sent to the answer read; an error's counts too.`,
@@ -164,3 +165,4 @@ for (const mode of options.modes) {
 const inline = results.get('inline');
 const queue = results.get('queue');
 if (inline && queue) reportSideBySide(inline, queue);
+console.log(`\n${loadAtEnd()}`);

@@ -1,67 +1,66 @@
-// npm run bench:web — how soon the web app is usable in Chromium, printed as figures (never
-// asserted: machines are noisy).
+// npm run bench:web — how soon the web app is usable in Chromium and what it downloads, printed as
+// figures (never asserted: machines are noisy).
 //
 // It serves the course the way the e2e tests do (e2e/serve-course.ts: a production build of the
 // web app into a temporary folder, so the figures are of the code as it is now, and a real
-// grader), then opens pages in Debian's Chromium, each in a fresh browser context (empty cache):
-//   initial JS     gzip bytes (zlib, level 9) of the JavaScript the course map loads, and the
-//                  lesson page asks for before the editor's lazy chunk (code-editor-*.js);
-//   editor JS      the same for what the lesson page loads from then on: Monaco, the editor's
-//                  declarations (editor-types-*.js) and the workers;
+// grader), then, in each run, opens in Debian's Chromium, each in a fresh browser context (an
+// empty cache): the course map; a lesson page with an exercise, then the same page again in the
+// same context (a repeat visit: Chromium's HTTP cache holds what the first one fetched); and that
+// lesson page again in a fresh context, with Chromium's network throttled to SLOW_NETWORK.
+//   sent           bytes that crossed the network: each body as the server sent it (brotli or
+//                  gzip), read from Chromium's Resource Timing; headers left out;
+//   initial JS     the scripts index.html names; lazy JS: every other script the page ran
+//                  (the editor: Monaco, its declarations, its workers);
 //   lesson usable  navigation start to the lesson's h1 and its first Run button visible and
 //                  enabled, in the page's own clock, to the frame;
 //   editor ready   navigation start to a key pressed in Monaco showing in its text; the key is
-//                  pressed as soon as the editor's lines are visible.
+//                  pressed as soon as the editor's lines are visible;
+//   hashed-asset requests  files under /assets/ (named by a hash of their content, so cached for
+//                  good) that the repeat visit asked the server for, a revalidation included.
 // BENCH_RUNS (default 5) sets the number of runs.
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
 import { serveCourse } from '../e2e/serve-course.ts';
+import { loadAtEnd, machineLine } from './machine.ts';
+import { SLOW_NETWORK, throttle } from './web/network-profiles.ts';
+import { editorReady, lessonUsable, recordMarks } from './web/page-marks.ts';
+import { sent, settle, type Transfer, transfers } from './web/transfers.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** The chunk React.lazy loads for code-editor.tsx: everything requested after it is the editor's. */
-const EDITOR_CHUNK = /\/code-editor-[^/]*\.js$/;
-const TYPES_CHUNK = /\/editor-types-[^/]*\.js$/;
+const TYPES_CHUNK = /^\/assets\/editor-types-[^/]*\.js$/;
+const HASHED = /^\/assets\//;
+const isScript = ({ path }: Transfer) => path.endsWith('.js');
 
-interface Marks {
-  usable?: number;
-  editorShown?: number;
-}
-interface LessonRun {
+interface Run {
+  mapJs: number;
+  mapAll: number;
   initialJs: number;
-  editorJs: number;
+  lazyJs: number;
   typesJs: number;
+  lessonAll: number;
   usable: number;
   editorReady: number;
+  repeatRequests: number;
+  repeatEditorReady: number;
+  slowUsable: number;
+  slowEditorReady: number;
 }
 
-/**
- * Installed in each page before its scripts: notes the frame in which each mark first holds. A
- * string, as tsx's keepNames would wrap a function's inner functions in a helper pages lack.
- */
-const RECORD_MARKS = `{
-  const marks = (window.benchMarks = {});
-  const shown = (element) => element?.checkVisibility() === true;
-  const tick = (now) => {
-    if (marks.usable === undefined) {
-      const run = [...document.querySelectorAll('button')].find((button) =>
-        /^Run(\\s|$)/.test(button.textContent.trim()),
-      );
-      if (shown(document.querySelector('h1')) && shown(run) && !run.disabled) marks.usable = now;
-    }
-    if (marks.editorShown === undefined && shown(document.querySelector('.monaco-editor .view-lines')))
-      marks.editorShown = now;
-    if (marks.usable === undefined || marks.editorShown === undefined) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}`;
+/** The scripts index.html loads by itself: its entry and the modules it preloads. */
+async function initialScripts(url: string): Promise<Set<string>> {
+  const html = await (await fetch(url)).text();
+  const named = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*\srel="modulepreload"[^>]*\shref="([^"]+)"/g),
+  ];
+  return new Set(named.map(([, path = '']) => new URL(path, url).pathname));
+}
 
-const sum = async (sizes: Promise<number>[]) =>
-  (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-
-/** Runs `visit` in a page of its own context, so that nothing is cached from an earlier run. */
+/** Runs `visit` in a page of its own context, so that nothing is cached from an earlier visit. */
 async function inFreshPage<T>(browser: Browser, visit: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  // A throttled page under a loaded machine takes its time.
+  context.setDefaultTimeout(120_000);
   try {
     return await visit(await context.newPage());
   } finally {
@@ -69,70 +68,48 @@ async function inFreshPage<T>(browser: Browser, visit: (page: Page) => Promise<T
   }
 }
 
-/** Each JavaScript file the page requests, sorted by whether it came before the editor's chunk. */
-function watchScripts(page: Page) {
-  const before: Promise<number>[] = [];
-  const after: Promise<number>[] = [];
-  const types: Promise<number>[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!new URL(url).pathname.endsWith('.js')) return;
-    const size = request
-      .response()
-      .then(async (response) =>
-        response ? gzipSync(await response.body(), { level: 9 }).length : 0,
-      );
-    if (EDITOR_CHUNK.test(url) || after.length > 0) after.push(size);
-    else before.push(size);
-    if (TYPES_CHUNK.test(url)) types.push(size);
-  });
-  return { before, after, types };
-}
-
-async function courseMapJs(browser: Browser, url: string): Promise<number> {
+async function courseMap(browser: Browser, url: string) {
   return inFreshPage(browser, async (page) => {
-    const scripts = watchScripts(page);
-    await page.goto(url, { waitUntil: 'networkidle' });
-    return sum([...scripts.before, ...scripts.after]);
+    await page.goto(url);
+    await settle(page);
+    const received = await transfers(page);
+    return { mapJs: sent(received, isScript), mapAll: sent(received) };
   });
 }
 
-async function lessonPage(browser: Browser, url: string): Promise<LessonRun> {
+async function lessonTwice(browser: Browser, url: string, initial: Set<string>) {
   return inFreshPage(browser, async (page) => {
-    await page.addInitScript({ content: RECORD_MARKS });
-    const scripts = watchScripts(page);
+    await recordMarks(page);
     await page.goto(url, { waitUntil: 'commit' });
-    const mark = async (name: keyof Marks) =>
-      (await (
-        await page.waitForFunction(
-          (key) => (window as unknown as { benchMarks: Marks }).benchMarks[key],
-          name,
-        )
-      ).jsonValue()) as number;
+    const ready = await editorReady(page);
+    const usable = await lessonUsable(page);
+    await settle(page);
+    const first = await transfers(page);
 
-    await mark('editorShown');
-    const lines = page.locator('.monaco-editor .view-lines').first();
-    const text = await lines.textContent();
-    await lines.click();
-    await page.keyboard.press('x');
-    const editorReady = (await (
-      await page.waitForFunction(
-        (before) =>
-          document.querySelector('.monaco-editor .view-lines')?.textContent !== before &&
-          performance.now(),
-        text,
-        { polling: 'raf' },
-      )
-    ).jsonValue()) as number;
-    const usable = await mark('usable');
-    await page.waitForLoadState('networkidle');
+    await page.goto(url, { waitUntil: 'commit' });
+    const repeatEditorReady = await editorReady(page);
+    await settle(page);
+    const again = await transfers(page);
     return {
-      initialJs: await sum(scripts.before),
-      editorJs: await sum(scripts.after),
-      typesJs: await sum(scripts.types),
+      initialJs: sent(first, (t) => isScript(t) && initial.has(t.path)),
+      lazyJs: sent(first, (t) => isScript(t) && !initial.has(t.path)),
+      typesJs: sent(first, (t) => TYPES_CHUNK.test(t.path)),
+      lessonAll: sent(first),
       usable,
-      editorReady,
+      editorReady: ready,
+      repeatRequests: again.filter((t) => HASHED.test(t.path) && !t.cached).length,
+      repeatEditorReady,
     };
+  });
+}
+
+async function slowLesson(browser: Browser, url: string) {
+  return inFreshPage(browser, async (page) => {
+    await throttle(page, SLOW_NETWORK);
+    await recordMarks(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    const slowEditorReady = await editorReady(page);
+    return { slowUsable: await lessonUsable(page), slowEditorReady };
   });
 }
 
@@ -144,12 +121,9 @@ function medianAndWorst(values: number[]): [number, number] {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (millis: number) => `${Math.round(millis)} ms`;
-function row(name: string, values: number[], format: (n: number) => string, target = '') {
-  const [median, worst] = medianAndWorst(values);
-  const figures = `${format(median).padStart(10)}  ${format(worst).padStart(10)}`;
-  return `  ${name.padEnd(24)}${figures}   ${target}`;
-}
+const count = (n: number) => `${n}`;
 
+console.log(machineLine());
 const course = await serveCourse();
 const browser = await launchChromium();
 try {
@@ -158,22 +132,43 @@ try {
   };
   const lesson = lessons.find(({ exercises }) => exercises.length > 0);
   if (!lesson) throw new Error('the course has no lesson with an exercise: nothing to measure');
-  const mapJs: number[] = [];
-  const runs: LessonRun[] = [];
+  const lessonUrl = `${course.url}/lessons/${lesson.id}`;
+  const initial = await initialScripts(`${course.url}/`);
+  const runs: Run[] = [];
   for (let run = 0; run < RUNS; run++) {
-    mapJs.push(await courseMapJs(browser, `${course.url}/`));
-    runs.push(await lessonPage(browser, `${course.url}/lessons/${lesson.id}`));
+    runs.push({
+      ...(await courseMap(browser, `${course.url}/`)),
+      ...(await lessonTwice(browser, lessonUrl, initial)),
+      ...(await slowLesson(browser, lessonUrl)),
+    });
   }
-  const of = (key: keyof LessonRun) => runs.map((figures) => figures[key]);
-  console.log(`Web app in Chromium, lesson ${lesson.id}, ${RUNS} runs with an empty cache`);
-  console.log(`  ${''.padEnd(24)}${'median'.padStart(10)}  ${'worst'.padStart(10)}   target`);
-  console.log(row('initial JS, course map', mapJs, kb, '≤ 250 KB gzip'));
-  console.log(row('initial JS, lesson page', of('initialJs'), kb, '≤ 250 KB gzip'));
-  console.log(row('editor JS (lazy)', of('editorJs'), kb, 'gzip, workers included'));
-  console.log(row('  of which its types', of('typesJs'), kb, 'gzip'));
-  console.log(row('lesson usable', of('usable'), ms, '≤ 1000 ms'));
-  console.log(row('editor ready', of('editorReady'), ms, '≤ 2000 ms'));
+
+  const row = (name: string, key: keyof Run, format: (n: number) => string, target = '') => {
+    const [median, worst] = medianAndWorst(runs.map((figures) => figures[key]));
+    console.log(
+      `  ${name.padEnd(36)}${format(median).padStart(10)}  ${format(worst).padStart(10)}   ${target}`,
+    );
+  };
+  console.log(`Web app in Chromium, lesson ${lesson.id}, ${RUNS} runs`);
+  console.log(`  ${''.padEnd(36)}${'median'.padStart(10)}  ${'worst'.padStart(10)}   target`);
+  console.log('Sent, with an empty cache (bodies as served, brotli)');
+  row('JS, course map', 'mapJs', kb, '≤ 250 KB');
+  row('everything, course map', 'mapAll', kb);
+  row('initial JS, lesson page', 'initialJs', kb, '≤ 250 KB');
+  row('lazy JS, lesson page (the editor)', 'lazyJs', kb, 'workers included');
+  row('  of which its types', 'typesJs', kb);
+  row('everything, lesson page', 'lessonAll', kb);
+  console.log('Loopback network, empty cache');
+  row('lesson usable', 'usable', ms, '≤ 1000 ms');
+  row('editor ready', 'editorReady', ms, '≤ 2000 ms');
+  console.log('Repeat visit (same browser context: its HTTP cache)');
+  row('hashed-asset requests', 'repeatRequests', count, '0');
+  row('editor ready', 'repeatEditorReady', ms);
+  console.log(`Slow network (${SLOW_NETWORK.name}), empty cache`);
+  row('lesson usable', 'slowUsable', ms);
+  row('editor ready', 'slowEditorReady', ms, '≤ 10000 ms');
 } finally {
   await browser.close();
   await course.stop();
 }
+console.log(loadAtEnd());

@@ -5,8 +5,21 @@ import { expect } from 'vitest';
 export const panel = (page: Page, id = 'set-and-get') =>
   page.locator(`section[aria-labelledby="exercise-${id}"]`);
 
+/** The lines of the exercise's own editor (a comparison with the reference has editors too). */
+export const editorLines = (page: Page, id = 'set-and-get') =>
+  panel(page, id).getByTestId('code-editor').locator('.view-lines');
+
+/**
+ * The text Monaco shows, line after line. Monaco reuses a line's element as it scrolls or grows,
+ * so their order in the page is not the lines' order: each is placed by its `top`.
+ */
 export const editorText = (page: Page, id = 'set-and-get') =>
-  panel(page, id).locator('.monaco-editor .view-lines').textContent();
+  editorLines(page, id).evaluate((lines) =>
+    [...lines.querySelectorAll<HTMLElement>('.view-line')]
+      .sort((a, b) => Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top))
+      .map((line) => line.textContent)
+      .join(''),
+  );
 
 /** How Monaco shows a text: one line per div, spaces as no-break spaces. */
 export const shown = (code: string) => code.replace(/\n/g, '').replace(/ /g, '\u00a0');
@@ -18,7 +31,7 @@ export const shown = (code: string) => code.replace(/\n/g, '').replace(/ /g, '\u
  */
 export async function replaceCode(page: Page, code: string, exercise = 'set-and-get') {
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await panel(page, exercise).locator('.monaco-editor .view-lines').click();
+  await editorLines(page, exercise).click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await expect.poll(() => editorText(page, exercise)).toBe(shown(code));

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
-import { editorText, panel, replaceCode, shown } from './exercise-page.ts';
+import { editorLines, editorText, panel, replaceCode, shown } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
 
 const exerciseFile = (name: string, exercise = 'set-and-get') =>
@@ -105,12 +105,20 @@ describe('a learner in the browser', () => {
     expect(await page.locator('.runnable-redis .hljs-keyword').first().textContent()).toBe('SET');
   });
 
-  it("runs a lesson's block in the learner's own Redis and shows the replies beneath it", async () => {
+  it("runs a lesson's block in the learner's own Redis, shows the replies beneath it, then the lesson's to compare", async () => {
     const block = page.locator('.runnable-redis').first();
+    const lessons = page.locator('.runnable-redis + details.redis-output').first();
+    // Folded until the learner has run the block: predict, then Run.
+    expect(await lessons.getAttribute('open')).toBeNull();
+    expect(await lessons.locator('pre').isVisible()).toBe(false);
     await block.getByRole('button', { name: /Run/ }).click();
     await expect
-      .poll(() => block.locator('.block-reply').textContent())
+      .poll(() => block.locator('.block-reply .console-reply').textContent())
       .toBe('OK\n"sunny"\n(nil)\n');
+    expect(await block.locator('.block-verdict').textContent()).toBe(
+      "✓ The same reply as the lesson's.",
+    );
+    expect(await lessons.locator('pre').isVisible()).toBe(true);
   });
 
   it('answers at the console as redis-cli would, keeping the keys the block wrote', async () => {
@@ -131,8 +139,49 @@ describe('a learner in the browser', () => {
     expect(await prompt.inputValue()).toBe('CONFIG SET maxmemory 1');
   });
 
+  it("says when a block's reply differs from the lesson's, names the keys that were there before, and sets Redis up as the lesson has it", async () => {
+    const prompt = page.getByRole('textbox', { name: 'Redis command' });
+    // A key the block reads, though no block above makes it: as if left by another lesson.
+    await prompt.fill('SET forecast "<b>rain</b>"');
+    await prompt.press('Enter');
+    const log = page.getByRole('log');
+    await expect.poll(() => log.locator('.console-reply').last().textContent()).toBe('OK\n');
+    const block = page.locator('.runnable-redis').first();
+    await block.getByRole('button', { name: /^Run/ }).click();
+    const verdict = block.locator('.block-verdict');
+    await expect
+      .poll(() => verdict.locator('strong').textContent())
+      .toBe("Your reply differs from the lesson's");
+    // `weather` too: the block ran before, and nothing above it makes that key.
+    expect(await verdict.locator('code').allTextContents()).toEqual(['weather', 'forecast']);
+    // The learner's value is text in the reply, never markup.
+    expect(await block.locator('.block-reply .console-reply').textContent()).toBe(
+      'OK\n"sunny"\n"<b>rain</b>"\n',
+    );
+    expect(await page.locator('.block-reply b').count()).toBe(0);
+    await verdict.getByRole('button', { name: /as the lesson has it here/ }).click();
+    await expect
+      .poll(() => block.locator('.block-verdict').textContent())
+      .toBe("✓ The same reply as the lesson's.");
+    expect(await block.locator('.block-reply .console-reply').textContent()).toBe(
+      'OK\n"sunny"\n(nil)\n',
+    );
+    expect(await log.locator('.console-reply').last().textContent()).toBe('OK\n"sunny"\n(nil)\n');
+    await page.getByRole('button', { name: 'Empty my Redis' }).click();
+    // The question takes the focus; its answer empties.
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => log.locator('.console-reply').last().textContent())
+      .toBe('Your Redis was emptied.\n');
+    await prompt.fill('DBSIZE');
+    await prompt.press('Enter');
+    await expect
+      .poll(() => log.locator('.console-reply').last().textContent())
+      .toBe('(integer) 0\n');
+  });
+
   it('shows the exercise in Monaco, holding the starter code', async () => {
-    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page).waitFor();
     expect((await editorText(page))?.replace(/\s+/g, ' ')).toContain(
       "// TODO: store the string 'sunny' under the key 'weather'.",
     );
@@ -201,7 +250,7 @@ describe('a learner in the browser', () => {
     await page.setViewportSize({ width: size?.width ?? 1280, height: 480 });
     try {
       await panel(page)
-        .locator('.monaco-editor')
+        .getByTestId('code-editor')
         .evaluate((editor) => editor.scrollIntoView({ block: 'start' }));
       await page.keyboard.press('ControlOrMeta+Shift+Enter');
       await expect
@@ -230,13 +279,13 @@ describe('a learner in the browser', () => {
   });
 
   it('runs with Ctrl+Enter from the editor', async () => {
-    await panel(page).locator('.monaco-editor .view-lines').click();
+    await editorLines(page).click();
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect.poll(() => panel(page).getByTestId('run-status').textContent()).toMatch(/^Ran/);
   });
 
   it('saves the code as the learner types, and brings it back after a reload', async () => {
-    await panel(page, 'page-views').locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page, 'page-views').waitFor();
     expect(await saveStatus(page, 'page-views')).toBe('');
     await replaceCode(page, '// my own attempt\n', 'page-views');
     await expect.poll(() => saveStatus(page, 'page-views')).toBe('Saved');
@@ -336,7 +385,7 @@ describe('a learner in the browser', () => {
 
   it('reaches every control of the lesson page by keyboard', async () => {
     await page.goto(`${course.url}/lessons/set-and-get`);
-    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page).waitFor();
     const reached = new Set<string>();
     await page.locator('body').focus();
     // Monaco keeps Tab for indenting; Escape, then Tab, leaves it.
@@ -365,7 +414,7 @@ describe('a learner in the browser', () => {
 
   it('skips to the exercise from the first Tab, indents with Tab, and leaves the editor with Escape then Tab', async () => {
     await page.goto(`${course.url}/lessons/set-and-get`);
-    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page).waitFor();
     // Tab from the top of the page: the body focused (it takes focus only with a tabindex), so
     // that Chromium starts from there, whatever the page focused or scrolled to meanwhile.
     await page.evaluate(() => {
@@ -421,7 +470,7 @@ describe('a learner in the browser', () => {
     await expect.poll(share).toBe('40');
     await page.reload();
     // The page settles (the editor is in) before the handle is used again.
-    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page).waitFor();
     await expect.poll(share).toBe('40');
     await pressOnHandle('End');
     await expect.poll(share).toBe('75');
@@ -478,7 +527,7 @@ describe('a learner in the browser', () => {
 
   it('says so when the server cannot be reached, and keeps the code', async () => {
     await page.goto(`${course.url}/lessons/set-and-get`);
-    await panel(page).locator('.monaco-editor .view-lines').waitFor();
+    await editorLines(page).waitFor();
     await page.route('**/api/exercises/*/submissions', (route) => route.abort());
     try {
       await panel(page).getByRole('button', { name: 'Submit' }).click();
@@ -602,7 +651,7 @@ describe('a learner in the browser', () => {
         'Start with Key-value databases',
       );
       await stranger.getByRole('link', { name: /SET and GET/ }).click();
-      await panel(stranger).locator('.monaco-editor .view-lines').waitFor();
+      await editorLines(stranger).waitFor();
       expect((await editorText(stranger))?.replace(/\s+/g, ' ')).toContain(
         "// TODO: store the string 'sunny' under the key 'weather'.",
       );

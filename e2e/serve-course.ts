@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startTestApp, type TestAppOptions } from '../server/test/test-app.ts';
@@ -15,6 +15,8 @@ const BUILD_INPUTS = [
   'package-lock.json',
 ];
 const BUILDS = join(ROOT, 'node_modules/.cache/keyspace-e2e-web');
+/** Longer than a whole test run: a run still serving a build of older sources keeps its files. */
+const STALE_BUILD_MS = 2 * 60 * 60_000;
 
 /**
  * The web app built as `npm start` builds it, once for all the browser tests of a run (a build
@@ -39,10 +41,12 @@ async function builtWebApp(): Promise<string> {
   });
   // Another test file may have built the same meanwhile: theirs is as good.
   await rename(building, webDir).catch(() => rm(building, { recursive: true, force: true }));
-  // Builds of older sources are of no more use.
+  // Builds of older sources are of no more use once no test run can still be serving them.
+  const stale = Date.now() - STALE_BUILD_MS;
   for (const old of await readdir(BUILDS)) {
-    if (/^[0-9a-f]{16}$/.test(old) && join(BUILDS, old) !== webDir) {
-      await rm(join(BUILDS, old), { recursive: true, force: true });
+    const path = join(BUILDS, old);
+    if (/^[0-9a-f]{16}$/.test(old) && path !== webDir && (await stat(path)).mtimeMs < stale) {
+      await rm(path, { recursive: true, force: true });
     }
   }
   return webDir;

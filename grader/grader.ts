@@ -229,7 +229,14 @@ export class Grader {
     exerciseId: string,
     source: string,
     sandbox: SandboxAddress,
-    { lowPriority = false }: { lowPriority?: boolean } = {},
+    {
+      lowPriority = false,
+      args,
+    }: {
+      lowPriority?: boolean;
+      /** The learner's own arguments, one list per call of `run:`, in place of the exercise's. */
+      args?: unknown[][];
+    } = {},
   ): Promise<RunOnceResult> {
     const exercise = await this.exerciseToGrade(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
@@ -245,7 +252,11 @@ export class Grader {
             fixturesDir: exercise.fixturesDir,
             sandbox,
             limits,
-            calls: exercise.run,
+            setup: exercise.setup,
+            calls: exercise.run.map(({ call, args: given }, index) => ({
+              call,
+              args: args?.[index] ?? given,
+            })),
           },
         },
         this.stepMs(limits),

@@ -4,9 +4,11 @@ export type { Check, CheckContext, CheckList } from './checks/api.ts';
 export { COURSE_OPTION_USAGE, courseDirOption } from './cli/course-option.ts';
 export { UsageError } from './cli/exit-codes.ts';
 export { integerSetting } from './cli/integer-setting.ts';
+export type { CommandDoc } from './console/command-docs.ts';
 export {
   type ConsoleLimits,
   type ConsoleReply,
+  type ConsoleReset,
   ConsoleSessions,
   type ConsoleUser,
   DEFAULT_CONSOLE_LIMITS,
@@ -17,14 +19,17 @@ export {
   type KeyPage,
   type KeyView,
   MAX_KEY_CHARS,
+  MAX_PATTERN_CHARS,
   MAX_VALUE_BYTES,
   type NotStreamed,
   type ValueView,
 } from './console/key-view.ts';
+export type { BlockComparison, LessonBlock } from './console/lesson-block.ts';
 export { type Lesson, LessonFiles, loadLessons } from './content/course.ts';
 export { findCourseProblems } from './content/course-problems.ts';
 export { type CourseWatcher, watchCourse } from './content/course-watcher.ts';
 export type { Exercise } from './content/exercise.ts';
+export { lessonParts, type RedisBlock } from './content/lesson-parts.ts';
 export type { Problem } from './content/problem.ts';
 export * from './errors.ts';
 export {

@@ -16,6 +16,7 @@ import { QueuedGradings } from './grading/queued-gradings.ts';
 import { notFound } from './http-errors.ts';
 import { CookieGenerations } from './identity/cookie-generations.ts';
 import { learnerCookie } from './identity/learner-cookie.ts';
+import { RecoveryCodes } from './identity/recovery-codes.ts';
 import { instructorReport } from './instructor/instructor-report.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimit } from './limits/rate-limits.ts';
 import type { LivePreview } from './preview/live-preview.ts';
@@ -25,6 +26,7 @@ import { consoleRoutes } from './routes/console-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { instructorRoutes } from './routes/instructor-routes.ts';
+import { lessonBlockRoutes } from './routes/lesson-block-routes.ts';
 import { metricsRoutes } from './routes/metrics-routes.ts';
 import { previewRoutes } from './routes/preview-routes.ts';
 import { progressRoutes } from './routes/progress-routes.ts';
@@ -118,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
     Router().use(learnerCookie(deps.cookieSecret, generations, revoked), limit('newLearners'));
   app.use('/api', identify('refuse'));
   app.use('/api', express.json({ limit: '128kb' }));
-  app.use('/api', sessionRoutes(generations));
+  app.use('/api', sessionRoutes(generations, new RecoveryCodes(state), limit('recover')));
   app.use('/api', courseRoutes(course, progress));
   app.use('/api', progressRoutes(course, progress, limit('draft')));
   app.use('/api', submissionRoutes(gradings, limit('submit')));
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps): Express {
     '/api',
     consoleRoutes(consoles, grader, { console: limit('console'), run: limit('run') }, turns),
   );
+  app.use('/api', lessonBlockRoutes(consoles, course, limit('console')));
   app.use('/api', (req) => {
     throw notFound(`no API route ${req.method} ${req.originalUrl}`);
   });

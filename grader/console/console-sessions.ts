@@ -4,9 +4,12 @@ import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
-import { SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
+import { resetSandbox, SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { closestCommands, unknownCommands } from './closest-command.ts';
+import { type CommandDoc, readSandboxCommandDocs } from './command-docs.ts';
 import {
+  deleteKey,
   type KeyPage,
   type KeyView,
   type NotStreamed,
@@ -14,6 +17,7 @@ import {
   viewKey,
   viewKeyPage,
 } from './key-view.ts';
+import { type BlockComparison, beforeBlock, type LessonBlock } from './lesson-block.ts';
 import { MAX_OUTPUT_CHARS, repeatsCommand, runRedisCli, startsReplication } from './redis-cli.ts';
 
 export interface ConsoleLimits {
@@ -62,6 +66,13 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
 /** What one console line printed, as redis-cli prints it, and a word of why when it was refused. */
 export interface ConsoleReply {
   output: string;
+  note?: string;
+}
+
+/** What emptying a learner's Redis and running blocks in it came to. */
+export interface ConsoleReset {
+  /** Blocks that ran, in order, before one went wrong (or all of them). */
+  ran: number;
   note?: string;
 }
 
@@ -126,6 +137,8 @@ export class ConsoleSessions {
   private readonly opening = new Map<string, { address: string; session: Promise<Session> }>();
   private readonly reaper: NodeJS.Timeout;
   private stopped = false;
+  /** Read once for every learner: all sandboxes run the same Redis (see `commandDocs`). */
+  private docs?: Promise<CommandDoc[]>;
 
   constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
     this.reaper = setInterval(() => this.closeIdle(), Math.min(limits.idleMs, 60_000));
@@ -149,6 +162,74 @@ export class ConsoleSessions {
   }
 
   /**
+   * Runs a lesson's block as `run` does and, when the lesson shows its reply, compares the two,
+   * with what the learner's Redis held before the block ran to explain a difference. `above`
+   * holds the commands of the lesson's blocks before it.
+   */
+  async runBlock(
+    user: ConsoleUser,
+    block: LessonBlock,
+    above: readonly string[],
+  ): Promise<ConsoleReply & { comparison?: BlockComparison }> {
+    const { expected } = block;
+    const { value, note } = await this.inTurn(user, async (session) => {
+      if (expected === undefined) return this.runCommands(session, block.commands);
+      const before = await this.withTrusted(session, (trusted) =>
+        beforeBlock(trusted, block.commands, above),
+      );
+      const reply = await this.runCommands(session, block.commands);
+      return before ? { ...reply, comparison: before.value(reply.output, expected) } : reply;
+    });
+    return note ? { ...value, note: [note, value.note].filter(Boolean).join('; ') } : value;
+  }
+
+  /**
+   * Empties the learner's Redis (keys, scripts and functions), then runs `blocks` in it: a
+   * lesson's blocks up to a point make its Redis as the lesson has it there. Says how many ran,
+   * and what went wrong if one printed an error. A learner with no sandbox has nothing to empty.
+   */
+  async reset(user: ConsoleUser, blocks: readonly string[]): Promise<ConsoleReset> {
+    if (
+      blocks.length === 0 &&
+      !this.sessions.has(user.learner) &&
+      !this.opening.has(user.learner)
+    ) {
+      return { ran: 0 };
+    }
+    const { value } = await this.inTurn(user, async (session): Promise<ConsoleReset> => {
+      await this.withTrusted(session, resetSandbox);
+      for (const [index, block] of blocks.entries()) {
+        const reply = await this.runCommands(session, block);
+        const failed = reply.output.split('\n').find((line) => line.startsWith('(error)'));
+        const why = reply.note ?? failed;
+        if (why) return { ran: index, note: `block ${index + 1} did not run cleanly: ${why}` };
+      }
+      return { ran: blocks.length };
+    });
+    return value;
+  }
+
+  /**
+   * Lends a client of the server's to the learner's sandbox once it is idle; a sandbox that is
+   * gone is replaced instead, and nothing is read (undefined).
+   */
+  private async withTrusted<T>(
+    session: Session,
+    read: (trusted: Redis) => Promise<T>,
+  ): Promise<{ value: T } | undefined> {
+    const trusted = connectTrusted(session.sandbox.address);
+    try {
+      return { value: await whenIdle(trusted, () => read(trusted)) };
+    } catch (error) {
+      if (!(error instanceof SandboxLostError)) throw error;
+      await this.replaceSandbox(session);
+      return undefined;
+    } finally {
+      trusted.disconnect();
+    }
+  }
+
+  /**
    * Lends the console's sandbox to `work` (Run: the learner's code, in a worker), in turn with
    * the console's commands, so nothing replaces the sandbox meanwhile.
    */
@@ -168,11 +249,34 @@ export class ConsoleSessions {
   }
 
   /**
-   * A page of the keys the learner's sandbox holds, for the key browser (see `viewKeyPage`):
-   * none, if they have no sandbox yet.
+   * A page of the keys the learner's sandbox holds, for the key browser (see `viewKeyPage`),
+   * those `match` finds if given: none, if they have no sandbox yet.
    */
-  keyPage(user: ConsoleUser, cursor = '0'): Promise<KeyPage> {
-    return this.withKeys(user, (trusted) => viewKeyPage(trusted, cursor), { keys: [], next: null });
+  keyPage(user: ConsoleUser, cursor = '0', match?: string): Promise<KeyPage> {
+    return this.withKeys(user, (trusted) => viewKeyPage(trusted, cursor, match), {
+      keys: [],
+      next: null,
+    });
+  }
+
+  /** Deletes one key of the learner's sandbox, in their turn; false if it held no such key. */
+  deleteKey(user: ConsoleUser, key: string): Promise<boolean> {
+    return this.withKeys(user, (trusted) => deleteKey(trusted, key), false);
+  }
+
+  /**
+   * The commands a learner may run, with their summaries and syntax, as the sandboxes' Redis
+   * documents them (see `readCommandDocs`): read once, on first use, for everyone.
+   */
+  commandDocs(): Promise<CommandDoc[]> {
+    if (!this.docs) {
+      this.docs = readSandboxCommandDocs();
+      // A failure (no redis-server, say) is not kept: the next asker tries again.
+      this.docs.catch(() => {
+        this.docs = undefined;
+      });
+    }
+    return this.docs;
   }
 
   /** One key of the learner's sandbox, with more of its value than a page shows. */
@@ -200,16 +304,8 @@ export class ConsoleSessions {
   ): Promise<T> {
     if (!this.sessions.has(user.learner) && !this.opening.has(user.learner)) return none;
     const { value } = await this.inTurn(user, async (session) => {
-      const trusted = connectTrusted(session.sandbox.address);
-      try {
-        return await whenIdle(trusted, () => read(trusted));
-      } catch (error) {
-        if (!(error instanceof SandboxLostError)) throw error;
-        await this.replaceSandbox(session);
-        return none;
-      } finally {
-        trusted.disconnect();
-      }
+      const found = await this.withTrusted(session, read);
+      return found ? found.value : none;
     });
     return value;
   }
@@ -228,6 +324,7 @@ export class ConsoleSessions {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.reaper);
+    await this.docs?.catch(() => {});
     await Promise.allSettled([...this.opening.values()].map(({ session }) => session));
     await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
   }
@@ -326,6 +423,8 @@ export class ConsoleSessions {
       const recovered = await this.recover(session);
       if (recovered) return { output, note: recovered };
     }
+    const unknown = await this.unknownCommandNote(output);
+    if (unknown) return { output, note: unknown };
     if (/^\(error\) WRONGTYPE/m.test(output)) {
       return {
         output,
@@ -333,6 +432,24 @@ export class ConsoleSessions {
       };
     }
     return { output };
+  }
+
+  /** "did you mean GET?" for each command Redis did not know, when one is close to it. */
+  private async unknownCommandNote(output: string): Promise<string | undefined> {
+    const unknown = unknownCommands(output);
+    if (unknown.length === 0) return undefined;
+    // Subcommands aside: a typo is of the word typed first.
+    const names = (await this.commandDocs().catch(() => []))
+      .map(({ name }) => name)
+      .filter((name) => !name.includes(' '));
+    const notes = unknown.flatMap((typed) => {
+      const close = closestCommands(typed, names);
+      if (close.length === 0) return [];
+      const choices =
+        close.length === 1 ? close[0] : `${close.slice(0, -1).join(', ')} or ${close.at(-1)}`;
+      return [`Redis has no command ${typed}: did you mean ${choices}?`];
+    });
+    return notes.length > 0 ? notes.join('; ') : undefined;
   }
 
   /**

@@ -55,18 +55,36 @@ const IMAGE_SIGNATURES: [string, number[]][] = [
 ];
 const SIGNATURE_BYTES = 8;
 
+/** The longest pattern a page is filtered by: a part of a key's name, or a glob such as `user:*`. */
+export const MAX_PATTERN_CHARS = 256;
+/**
+ * SCANs one page may make: a filter that matches few keys must not read the whole keyspace in
+ * one request, holding the learner's turn. A page may so hold fewer keys, or none, and a `next`.
+ */
+const SCANS_PER_PAGE = 20;
+/** Slots each SCAN looks at when a filter throws most of them away. */
+const FILTERED_SCAN_COUNT = 500;
+
 /**
  * A page of the sandbox's keys, from `cursor` (SCAN's: "0" for the first page), in key order
- * within the page, each with a short preview of its value.
+ * within the page, each with a short preview of its value; with `match`, only the keys that
+ * Redis's own SCAN MATCH finds for that glob pattern.
  */
-export async function viewKeyPage(redis: Redis, cursor = '0'): Promise<KeyPage> {
+export async function viewKeyPage(redis: Redis, cursor = '0', match?: string): Promise<KeyPage> {
   const keys = new Set<string>();
+  const filter = match === undefined ? [] : ['MATCH', match];
+  const count = match === undefined ? KEYS_PER_PAGE : FILTERED_SCAN_COUNT;
   let next = cursor;
+  let scans = 0;
   do {
-    const [after, batch] = await redis.scan(next, 'COUNT', KEYS_PER_PAGE);
+    const [after, batch] = (await redis.call('SCAN', next, ...filter, 'COUNT', count)) as [
+      string,
+      string[],
+    ];
     for (const key of batch) keys.add(key);
     next = after;
-  } while (next !== '0' && keys.size < KEYS_PER_PAGE);
+    scans += 1;
+  } while (next !== '0' && keys.size < KEYS_PER_PAGE && scans < SCANS_PER_PAGE);
   const views = await Promise.all([...keys].sort().map((key) => view(redis, key, PREVIEW)));
   return {
     keys: views
@@ -78,6 +96,11 @@ export async function viewKeyPage(redis: Redis, cursor = '0'): Promise<KeyPage> 
       ),
     next: next === '0' ? null : next,
   };
+}
+
+/** Deletes one key (UNLINK: a big value is freed in the background); false if there was none. */
+export async function deleteKey(redis: Redis, key: string): Promise<boolean> {
+  return (await redis.unlink(key)) === 1;
 }
 
 /** One key with as much of its value as the browser shows: none if there is no such key. */
@@ -116,10 +139,12 @@ export async function streamString(
 }
 
 async function view(redis: Redis, key: string, shown: Shown): Promise<KeyView | undefined> {
-  const [type, ttl] = await Promise.all([redis.type(key), redis.ttl(key)]);
+  const [type, pttl] = await Promise.all([redis.type(key), redis.pttl(key)]);
   if (type === 'none') return undefined;
   const { value, cut } = await viewValue(redis, key, type, shown);
-  return { key, type, ttl: ttl >= 0 ? ttl : null, value, cut };
+  // Rounded up: the browser drops a key once its seconds have run out, and never before Redis.
+  const ttl = pttl >= 0 ? Math.ceil(pttl / 1000) : null;
+  return { key, type, ttl, value, cut };
 }
 
 async function viewValue(
@@ -213,8 +238,8 @@ if kind == 'list' then
   for i, value in ipairs(found) do found[i] = clip(value) end
   return { found, redis.call('LLEN', key) }
 end
--- A sorted set: members clipped, scores as Redis writes them.
-local found = redis.call('ZRANGE', key, 0, items - 1, 'WITHSCORES')
+-- A sorted set, highest score first: members clipped, scores as Redis writes them.
+local found = redis.call('ZREVRANGE', key, 0, items - 1, 'WITHSCORES')
 for i = 1, #found, 2 do found[i] = clip(found[i]) end
 return { found, redis.call('ZCARD', key) }`;
 

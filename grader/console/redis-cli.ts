@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
+import { splitArguments } from './cli-arguments.ts';
 
 export interface CliOutput {
   /** What redis-cli printed: the very replies, in the very format, of a learner's own terminal. */
@@ -75,53 +76,11 @@ export function runRedisCli(
  * number, quoted or not, signed or not ("5", +5, "\x35"), as a repeat count for the rest.
  */
 export function repeatsCommand(line: string): boolean {
-  const [first, rest] = firstArgument(line);
-  return first !== undefined && /^[\t\n\v\f\r ]*[+-]?\d+$/.test(first) && /\S/.test(rest);
-}
-
-/**
- * The first argument of a line as redis-cli splits it (sdssplitargs): quoted parts may start
- * anywhere in it, "…" with C-like escapes (\xHH, \n, …), '…' with \' alone; and the rest.
- */
-function firstArgument(line: string): [argument: string | undefined, rest: string] {
-  let at = line.search(/\S/);
-  if (at < 0) return [undefined, ''];
-  let argument = '';
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
-  while (at < line.length && !/\s/.test(line[at] ?? '')) {
-    const quote = line[at];
-    if (quote !== '"' && quote !== "'") {
-      argument += line[at++];
-      continue;
-    }
-    at += 1;
-    for (;;) {
-      if (at >= line.length) return [undefined, '']; // unbalanced: redis-cli refuses the line
-      const char = line[at] ?? '';
-      if (char === quote) {
-        at += 1;
-        // A closing quote must end the argument.
-        if (at < line.length && !/\s/.test(line[at] ?? '')) return [undefined, ''];
-        return [argument, line.slice(at)];
-      }
-      const hex = quote === '"' && /^\\x[0-9a-fA-F]{2}/.exec(line.slice(at))?.[0];
-      if (hex) {
-        argument += String.fromCharCode(Number.parseInt(hex.slice(2), 16));
-        at += 4;
-      } else if (char === '\\' && at + 1 < line.length && (quote === '"' || line[at + 1] === "'")) {
-        const next = line[at + 1] ?? '';
-        argument += quote === '"' ? (escapes[next] ?? next) : next;
-        at += 2;
-      } else {
-        argument += char;
-        at += 1;
-      }
-    }
-  }
-  return [argument, line.slice(at)];
+  const [first, ...rest] = splitArguments(line) ?? [];
+  return first !== undefined && /^[\t\n\v\f\r ]*[+-]?\d+$/.test(first) && rest.length > 0;
 }
 
 /** Whether `line` is SYNC or PSYNC, which redis-cli takes as "become a replica and dump the data". */
 export function startsReplication(line: string): boolean {
-  return /^p?sync$/i.test(firstArgument(line)[0] ?? '');
+  return /^p?sync$/i.test(splitArguments(line)?.[0] ?? '');
 }

@@ -5,6 +5,7 @@ import { ContentError, UnknownExerciseError } from '../errors.ts';
 import type { RunLimits } from '../runner/limits.ts';
 import type { RunCall } from '../runner/run-once.ts';
 import { parseFrontMatter } from './front-matter.ts';
+import { RunSetup } from './run-setup.ts';
 
 export const EXERCISE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** The id `verify --mutants` prints beside each mutant, stable from run to run. */
@@ -49,6 +50,8 @@ const ExerciseFrontMatter = z.object({
   limits: Limits.default({}),
   /** What Run calls, in order; `$redis` among the arguments is the learner's client. */
   run: z.array(ScenarioCall).min(1),
+  /** What Redis holds before Run's calls: commands sent as the learner, e.g. `[HSET, h, f, v]`. */
+  setup: RunSetup,
   /** Mutants `verify --mutants` leaves out of the score, each with the reason. */
   equivalentMutants: z
     .array(EquivalentMutant)
@@ -75,6 +78,8 @@ export interface Exercise {
   limits: Partial<RunLimits>;
   /** The calls Run makes, in order, against the learner's own sandbox. */
   run: RunCall[];
+  /** Redis commands, as their words, sent before Run's calls so that they have data to work on. */
+  setup: string[][];
   /** Mutants of the solution that no check can kill, by id, with the reason. */
   equivalentMutants: { id: string; reason: string }[];
 }
@@ -114,6 +119,7 @@ export async function loadExercise(courseDir: string, id: string): Promise<Exerc
     fixturesDir: join(dir, 'fixtures'),
     limits: data.limits,
     run: data.run,
+    setup: data.setup,
     equivalentMutants: data.equivalentMutants,
   };
 }

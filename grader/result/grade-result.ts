@@ -59,7 +59,10 @@ export interface CheckResult {
   /** Present whenever the status is not `pass`. */
   reason?: Reason;
   message?: string;
-  /** Where the failure points in the learner's file (or in checks.ts, for `check-crashed`). */
+  /**
+   * Where the failure points in the learner's file (or in checks.ts, for `check-crashed`): where
+   * their code threw, or else the declaration of the export the check called last.
+   */
   location?: Location;
   expected?: string;
   actual?: string;

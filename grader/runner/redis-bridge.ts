@@ -255,6 +255,11 @@ export class RedisBridge {
     this.lastSettled = name;
   }
 
+  /** The export the check called last, once that call settled. */
+  get lastCall(): string | undefined {
+    return this.lastSettled;
+  }
+
   /**
    * Commands sent while no learner call was under way, after one had settled: work the call
    * left running when it returned (a missing `await`).

@@ -64,11 +64,67 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     expect(result.calls[0]?.error).toMatch(/^main\(\) threw: boom \(set-and-get\.ts:1:/);
   });
 
+  it("stores setup:'s data before the calls, and shows each call with its arguments", async () => {
+    await consoles.run(consoleId, "SET cache:forecast:lisbon 'left by an earlier Run'");
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('cache-aside', solution('cache-aside'), address),
+    );
+    expect(result).toMatchObject({
+      status: 'ok',
+      calls: [
+        { call: 'getForecast', args: ['$redis', 'lisbon'], returned: "'sunny, high of 24'" },
+        { call: 'getForecast', args: ['$redis', 'lisbon'], returned: "'sunny, high of 24'" },
+      ],
+    });
+  });
+
+  it("calls the exports with the learner's own arguments when given", async () => {
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('cache-aside', solution('cache-aside'), address, {
+        args: [
+          ['$redis', 'oslo'],
+          ['$redis', 'nowhere'],
+        ],
+      }),
+    );
+    expect(result.calls).toMatchObject([
+      { args: ['$redis', 'oslo'], returned: "'light rain, high of 7'" },
+      { args: ['$redis', 'nowhere'], returned: 'null' },
+    ]);
+  });
+
+  it('stops before any call when Redis refuses setup:, saying what to do', async () => {
+    await consoles.run(consoleId, 'DEL db:forecasts\nSET db:forecasts not-a-hash');
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('cache-aside', solution('cache-aside'), address),
+    );
+    expect(result).toMatchObject({ status: 'error', calls: [] });
+    expect(result.message).toMatch(
+      /refused: HSET db:forecasts lisbon "sunny, high of 24" .* answered WRONGTYPE .* delete that key in the console/,
+    );
+    await consoles.run(consoleId, 'DEL db:forecasts');
+  });
+
+  it("says on which line of the learner's file a call threw", async () => {
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce(
+        'set-and-get',
+        'export async function main() {\n  throw new Error("boom");\n}\n',
+        address,
+      ),
+    );
+    expect(result.calls[0]).toMatchObject({
+      error: expect.stringMatching(/boom/),
+      location: { file: 'set-and-get.ts', line: 2 },
+    });
+  });
+
   it('reports code that does not compile, calling nothing', async () => {
     const result = await consoles.useSandbox(consoleId, ({ address }) =>
       grader.runOnce('set-and-get', 'export const = ;', address),
     );
     expect(result).toMatchObject({ status: 'error', calls: [] });
     expect(result.message).toMatch(/^set-and-get\.ts:1/);
+    expect(result.location).toMatchObject({ file: 'set-and-get.ts', line: 1 });
   });
 });

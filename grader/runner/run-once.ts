@@ -1,11 +1,12 @@
 import { show } from '../checks/expect.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
-import type { Reason } from '../result/grade-result.ts';
+import type { Location, Reason } from '../result/grade-result.ts';
 import { fixtureReader } from './fixtures.ts';
 import { type CallArg, LearnerCodeError, LearnerIsolate } from './learner-isolate.ts';
 import { openLearnerScope } from './learner-scope.ts';
 import type { RunLimits } from './limits.ts';
 import { CommandBudget } from './redis-bridge.ts';
+import { prepareSandbox, SetupRefusedError } from './run-setup.ts';
 import { SandboxConnections } from './sandbox-connections.ts';
 import { CompileError, transpile } from './transpile.ts';
 
@@ -26,15 +27,31 @@ export interface RunJob {
   /** The learner's own sandbox: Run leaves its keys there, to be looked at. */
   sandbox: SandboxAddress;
   limits: RunLimits;
+  /** Redis commands, as their words, sent as the learner before the first call (`setup:`). */
+  setup?: string[][];
   calls: RunCall[];
+}
+
+/** One call Run made: with what, and what it returned (as text) or threw, and where. */
+export interface RunCallResult {
+  call: string;
+  /** The arguments as given, `$redis` standing for the client. */
+  args: unknown[];
+  returned?: string;
+  error?: string;
+  reason?: Reason;
+  /** Where in the learner's file it threw, when a frame of theirs says so. */
+  location?: Location;
 }
 
 /** What one Run did: each call with what it returned (as text) or threw, and what it printed. */
 export interface RunOnceResult {
   status: 'ok' | 'error';
-  /** Why nothing could be called: a syntax error, a module that throws as it loads. */
+  /** Why nothing could be called: a syntax error, a module that throws as it loads, a refused setup. */
   message?: string;
-  calls: { call: string; returned?: string; error?: string; reason?: Reason }[];
+  /** Where that message points in the learner's file, when it does. */
+  location?: Location;
+  calls: RunCallResult[];
   output: string;
   durationMs: number;
 }
@@ -46,9 +63,10 @@ export interface RunOnceResult {
 export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   const started = performance.now();
   const calls: RunOnceResult['calls'] = [];
-  const result = (output: string, message?: string): RunOnceResult => ({
+  const result = (output: string, message?: string, location?: Location): RunOnceResult => ({
     status: message !== undefined || calls.some((call) => call.error) ? 'error' : 'ok',
     ...(message === undefined ? {} : { message }),
+    ...(location && { location }),
     calls,
     output,
     durationMs: Math.round(performance.now() - started),
@@ -57,11 +75,18 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
   try {
     program = transpile(job.source, job.file);
   } catch (error) {
-    if (error instanceof CompileError) return result('', error.message);
+    if (error instanceof CompileError) return result('', error.message, error.location);
+    throw error;
+  }
+  const connections = new SandboxConnections(job.sandbox);
+  try {
+    await prepareSandbox(connections, job.setup ?? []);
+  } catch (error) {
+    connections.close();
+    if (error instanceof SetupRefusedError) return result('', error.message);
     throw error;
   }
   const isolate = LearnerIsolate.forRun(program, job.limits);
-  const connections = new SandboxConnections(job.sandbox);
   const scope = openLearnerScope(
     connections,
     new CommandBudget(job.limits.maxCommands, job.limits.maxTransferMb * 1024 * 1024),
@@ -73,10 +98,11 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     for (const { call, args } of job.calls) {
       try {
         const { value } = await context.call(call, args.map(toCallArg));
-        calls.push({ call, returned: show(value) });
+        calls.push({ call, args, returned: show(value) });
       } catch (error) {
         if (!(error instanceof LearnerCodeError)) throw error;
-        calls.push({ call, error: error.message, reason: error.reason });
+        const { message, reason, location } = error;
+        calls.push({ call, args, error: message, reason, ...(location && { location }) });
         break;
       }
     }
@@ -84,7 +110,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     context.release();
     return result(output);
   } catch (error) {
-    if (error instanceof LearnerCodeError) return result('', error.message);
+    if (error instanceof LearnerCodeError) return result('', error.message, error.location);
     throw error;
   } finally {
     await scope.close();

@@ -11,6 +11,7 @@ import {
 } from '../result/grade-result.ts';
 import { checkContext, runCheck, toCallArg } from './check-context.ts';
 import { CommandMonitor } from './command-monitor.ts';
+import { exportLocation } from './export-location.ts';
 import { fixtureReader } from './fixtures.ts';
 import {
   type Capabilities,
@@ -26,7 +27,7 @@ import { CommandBudget } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
-import { judge, learnerError } from './verdict.ts';
+import { judge, learnerError, type Verdict } from './verdict.ts';
 
 export interface Graded {
   result: GradeResult;
@@ -245,7 +246,7 @@ async function gradeIn(
     isolates.at(-1)?.abandonUnfinished();
     results.push({
       name: check.name,
-      ...verdict,
+      ...withLocation(verdict, program, scope.bridge.lastCall),
       ...(output ? { output } : {}),
       durationMs: elapsed(checkStarted),
     });
@@ -259,6 +260,18 @@ async function gradeIn(
     },
   );
   return result;
+}
+
+/**
+ * A failure that says nowhere in the learner's file (an expectation, a time limit) points at the
+ * export the check called last: the code that answered wrong, for the editor to mark.
+ */
+function withLocation(verdict: Verdict, program: Program, lastCall: string | undefined): Verdict {
+  if (verdict.status === 'pass' || verdict.location || verdict.reason === 'check-crashed') {
+    return verdict;
+  }
+  const location = lastCall === undefined ? undefined : exportLocation(program, lastCall);
+  return location ? { ...verdict, location } : verdict;
 }
 
 function stopsAfter(stop: GradeStop | undefined, check: CheckResult | undefined): boolean {

@@ -12,6 +12,8 @@ export interface OneExercise {
   solution: string;
   /** The `run:` line's call, e.g. `{ call: save, args: [$redis, answer, '42'] }`. */
   run: string;
+  /** `setup:`'s commands, e.g. `[SET, answer, '42']`; none by default. */
+  setup?: string[];
 }
 
 /**
@@ -24,13 +26,16 @@ export function oneExerciseCourse(exercise: OneExercise): { dir: string; remove(
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'exercise.md'),
-    `---\ntitle: ${exercise.id}\nhints:\n  - "One"\n  - "Two"\nrun:\n  - ${exercise.run}\n---\n\nWrite \`${exercise.signature}\`.\n`,
+    `---\ntitle: ${exercise.id}\nhints:\n  - "One"\n  - "Two"\n${setupLines(exercise.setup)}run:\n  - ${exercise.run}\n---\n\nWrite \`${exercise.signature}\`.\n`,
   );
   writeFileSync(join(folder, 'checks.ts'), exercise.checks);
   writeFileSync(join(folder, 'solution.ts'), learnerModule(exercise.signature, exercise.solution));
   writeFileSync(join(folder, 'starter.ts'), learnerModule(exercise.signature, '  // TODO'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+const setupLines = (setup: string[] = []) =>
+  setup.length === 0 ? '' : `setup:\n${setup.map((command) => `  - ${command}\n`).join('')}`;
 
 /** A learner's file: the export of `signature` with `body`. */
 export function learnerModule(signature: string, body: string): string {

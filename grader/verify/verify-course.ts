@@ -2,14 +2,14 @@ import { access, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { runRedisCli } from '../console/redis-cli.ts';
 import { type Lesson, loadLessons } from '../content/course.ts';
+import { lessonParts } from '../content/lesson-parts.ts';
 import { problemOf } from '../content/problem.ts';
 import { ContentError } from '../errors.ts';
-import type { Grader } from '../grader.ts';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
 import { resetSandbox, SandboxLostError } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
-import { lessonParts } from './lesson-parts.ts';
 import { type ExerciseVerifyOptions, type Problem, verifyExercise } from './verify-exercise.ts';
+import { verifyRunScenario } from './verify-run.ts';
 
 export type { Problem } from './verify-exercise.ts';
 
@@ -68,7 +68,7 @@ export async function verifyCourse(options: VerifyOptions): Promise<Problem[]> {
 
   const [lessonProblems, exerciseProblems] = await Promise.all([
     inOrder<Lesson | string, Problem[]>([...(whole ? lessons : []), ...ids], async (item) => {
-      if (typeof item === 'string') return verifyRunScenario(options, item);
+      if (typeof item === 'string') return verifyRunScenario(options.grader, options.sandbox, item);
       const found = await verifyLesson(options, item);
       options.onChecked?.(item.file, found.length);
       return found;
@@ -171,35 +171,6 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
     }
   }
   return problems;
-}
-
-/**
- * Run (`run:` in exercise.md) with the reference solution, in an emptied sandbox: a scenario that
- * calls an export the solution lacks would tell every learner their code is wrong. (A call may
- * still throw there: a scenario can read what the learner's own Redis holds.)
- */
-async function verifyRunScenario(options: VerifyOptions, id: string): Promise<Problem[]> {
-  let exercise: Awaited<ReturnType<Grader['exercise']>>;
-  try {
-    exercise = await options.grader.exercise(id);
-  } catch (error) {
-    // verifyExercise reports it.
-    if (error instanceof ContentError) return [];
-    throw error;
-  }
-  const trusted = connectTrusted(options.sandbox.address);
-  try {
-    await resetSandbox(trusted);
-  } finally {
-    trusted.disconnect();
-  }
-  const ran = await options.grader.runOnce(id, exercise.solution, options.sandbox.address);
-  return ran.calls
-    .filter((call) => call.reason === 'missing-export')
-    .map((call) => ({
-      file: `exercises/${id}/exercise.md`,
-      message: `run: calls ${call.call}, which the reference solution does not export`,
-    }));
 }
 
 function indent(text: string): string {

@@ -8,7 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleSessions, Grader } from '../../grader/index.ts';
+import { ConsoleSessions, Grader, lessonParts } from '../../grader/index.ts';
 import { GradingQueue, GradingWorker } from '../../queue/index.ts';
 import { createApp } from '../app.ts';
 import { LivePreview } from '../preview/live-preview.ts';
@@ -134,6 +134,13 @@ const NO_SUCH = { id: 'no-such' };
 const BAD_IDS = ['..%2F..%2Fpackage.json', 'UPPER', '.hidden', 'x'.repeat(65)];
 const OVERSIZED = 'x'.repeat(200_000);
 const RUN = { exercise: 'set-and-get', source: SOLUTION };
+/** The first block of the hashes lesson, which shows its reply, as the page sends it. */
+const HASHES = read('../../lessons/04-hashes.md');
+const FIRST_BLOCK = lessonParts(HASHES, 1).blocks[0]?.commands ?? '';
+const BLOCK = { id: 'hashes', number: '1' };
+const BLOCK_RUN = 'POST /api/lessons/{id}/blocks/{number}/runs';
+/** Operations counted with the console's commands, which the rate-limit test spends first. */
+const COUNTED_WITH_CONSOLE = [BLOCK_RUN, 'POST /api/console/reset'];
 
 /** Operations that take a JSON body, each with one it accepts. */
 const WITH_BODY: [string, Params, Record<string, string>][] = [
@@ -141,6 +148,8 @@ const WITH_BODY: [string, Params, Record<string, string>][] = [
   ['POST /api/exercises/{id}/submissions', EXERCISE, { source: SOLUTION }],
   ['POST /api/console/commands', {}, { commands: 'PING' }],
   ['POST /api/console/runs', {}, RUN],
+  [BLOCK_RUN, BLOCK, { commands: FIRST_BLOCK }],
+  ['POST /api/console/reset', {}, { lesson: 'hashes' }],
 ];
 
 /** Operations that use the app's Redis (or its rate limits), each with a request it accepts. */
@@ -150,11 +159,16 @@ const USING_STATE: [string, Params?, unknown?][] = [
   ['GET /api/exercises/{id}/solution', EXERCISE],
   ['GET /api/progress'],
   ['POST /api/session/sign-out-others'],
+  ['POST /api/session/recovery-code'],
+  ['POST /api/session/recover', {}, { code: 'ABCD'.repeat(8) }],
+  ['GET /api/progress/commands'],
   ['GET /api/exercises/{id}/draft', EXERCISE],
   ['DELETE /api/exercises/{id}/draft', EXERCISE],
   ['GET /api/exercises/{id}/submissions', EXERCISE],
+  ['GET /api/console/commands'],
   ['GET /api/console/keys'],
   ['GET /api/console/keys/value', { key: 'greeting' }],
+  ['DELETE /api/console/keys/value', { key: 'greeting' }],
   ['GET /api/console/keys/bytes', { key: 'greeting' }],
   ...WITH_BODY,
 ];
@@ -182,8 +196,13 @@ class InstructorClient extends LearnerClient {
 const READING_NO_COURSE = [
   'GET /api/progress',
   'POST /api/session/sign-out-others',
+  'POST /api/session/recovery-code',
+  'POST /api/session/recover',
+  'GET /api/progress/commands',
+  'GET /api/console/commands',
   'GET /api/console/keys',
   'GET /api/console/keys/value',
+  'DELETE /api/console/keys/value',
   'GET /api/console/keys/bytes',
   'POST /api/console/commands',
 ];
@@ -305,7 +324,14 @@ describe('the running app, against its OpenAPI document', () => {
     [app, limited] = await Promise.all([
       startTestApp({ instructorToken: INSTRUCTOR_TOKEN }),
       startTestApp({
-        rateLimits: { submit: once, run: once, console: once, draft: once, instructor: once },
+        rateLimits: {
+          submit: once,
+          run: once,
+          console: once,
+          draft: once,
+          instructor: once,
+          recover: once,
+        },
         consoleLimits: { maxSessions: 1 },
         instructorToken: INSTRUCTOR_TOKEN,
         metricsToken: 'a-metrics-token-for-the-test',
@@ -388,6 +414,30 @@ describe('the running app, against its OpenAPI document', () => {
     const run = 'POST /api/console/runs';
     expect((await call(ada, run, {}, { ...RUN, exercise: '../x' })).status).toBe(400);
     expect((await call(ada, run, {}, { ...RUN, exercise: 'no-such' })).status).toBe(404);
+    for (const [args, status, message] of [
+      ['$redis', 400, /args must be a list of argument lists/],
+      [[['$redis', 'x'.repeat(10_000)]], 422, /args are longer than 10000 characters as JSON/],
+      [[['$redis'], ['$redis']], 422, /for each of the Run's 1 call\(s\), in order; it holds 2/],
+    ] as const) {
+      const refused = await call(ada, run, {}, { ...RUN, args });
+      expect([refused.status, refused.body.message]).toEqual([
+        status,
+        expect.stringMatching(message),
+      ]);
+    }
+    const commands = { commands: FIRST_BLOCK };
+    for (const number of ['0', 'x', '1.5', '-1', '10000']) {
+      expect((await call(ada, BLOCK_RUN, { ...BLOCK, number }, commands)).status).toBe(400);
+    }
+    expect((await call(ada, BLOCK_RUN, { ...BLOCK, id: '..%2Fx' }, commands)).status).toBe(400);
+    expect((await call(ada, BLOCK_RUN, { ...BLOCK, ...NO_SUCH }, commands)).status).toBe(404);
+    expect((await call(ada, BLOCK_RUN, { ...BLOCK, number: '999' }, commands)).status).toBe(404);
+    const reset = 'POST /api/console/reset';
+    expect((await call(ada, reset, {}, { lesson: null, block: 2 })).status).toBe(400);
+    expect((await call(ada, reset, {}, {})).status).toBe(400);
+    expect((await call(ada, reset, {}, { lesson: 'hashes', block: 0 })).status).toBe(400);
+    expect((await call(ada, reset, {}, { lesson: 'no-such' })).status).toBe(404);
+    expect((await call(ada, reset, {}, { lesson: 'hashes', block: 999 })).status).toBe(404);
   });
 
   it("signs out the other copies of a learner's cookie, which are refused from then on", async () => {
@@ -398,6 +448,32 @@ describe('the running app, against its OpenAPI document', () => {
     expect((await call(learner, 'POST /api/session/sign-out-others')).status).toBe(204);
     const refused = await call(copy, 'POST /api/session/sign-out-others');
     expect([refused.status, refused.body.error]).toEqual([401, 'signed_out']);
+  });
+
+  it('makes a recovery code, which carries the learner to another browser, and refuses others', async () => {
+    const recover = 'POST /api/session/recover';
+    const made = await call(new LearnerClient(app.url), 'POST /api/session/recovery-code');
+    const other = new LearnerClient(app.url);
+    expect((await call(other, recover, {}, { code: made.body.code })).status).toBe(204);
+    const answers = [
+      await call(other, recover, {}, { code: 'not a code' }),
+      await call(other, recover, {}, { code: '0000'.repeat(8) }),
+      await call(other, recover, {}, 'code=x', 'text/plain'),
+      await call(other, recover, {}, '{"code": '),
+      await call(other, recover, {}, { code: OVERSIZED }),
+    ];
+    expect(answers.map(({ status, body }) => `${status} ${body.error}`)).toEqual([
+      '400 bad_request',
+      '404 unknown_recovery_code',
+      '415 unsupported_media_type',
+      '400 bad_json',
+      '413 too_large',
+    ]);
+    // Codes typed are counted per address.
+    const guesser = new LearnerClient(limited.url);
+    expect((await call(guesser, recover, {}, { code: '0000'.repeat(8) })).status).toBe(404);
+    const refused = await call(guesser, recover, {}, { code: '0000'.repeat(8) });
+    expect([refused.status, refused.body.error]).toEqual([429, 'rate_limited']);
   });
 
   it('reveals hints once the exercise was submitted, one at a time, and only those there are', async () => {
@@ -423,6 +499,8 @@ describe('the running app, against its OpenAPI document', () => {
     expect(statuses).toEqual(['pass', 'fail']);
     const { body: progress } = await call(ada, 'GET /api/progress');
     expect(progress.exercises['set-and-get']).toMatchObject({ status: 'passed', attempts: 2 });
+    const { body: commands } = await call(ada, 'GET /api/progress/commands');
+    expect(commands.commands.map(({ name }: { name: string }) => name)).toEqual(['GET', 'SET']);
   });
 
   it("serves the instructor view to the instructor's token only, and only when it is set", async () => {
@@ -516,6 +594,31 @@ describe('the running app, against its OpenAPI document', () => {
     expect((await call(ada, console, {}, { commands: ' '.repeat(16_385) })).status).toBe(400);
   });
 
+  it("runs a lesson's block from the course, compares its reply, and sets Redis as the lesson has it", async () => {
+    const cy = new LearnerClient(app.url);
+    // A key of the block's, left by something other than the lesson.
+    await call(cy, 'POST /api/console/commands', {}, { commands: 'HSET user:42 name Old' });
+    const differs = await call(cy, BLOCK_RUN, BLOCK, { commands: FIRST_BLOCK });
+    expect(differs.body.comparison).toEqual({
+      matches: false,
+      fromEarlier: ['user:42'],
+      missing: [],
+    });
+    const changed = await call(cy, BLOCK_RUN, BLOCK, { commands: 'FLUSHALL' });
+    expect(changed.body.error).toBe('lesson_changed');
+    const emptied = await call(cy, 'POST /api/console/reset', {}, { lesson: null });
+    expect(emptied.body).toEqual({ ran: 0 });
+    const same = await call(cy, BLOCK_RUN, BLOCK, { commands: FIRST_BLOCK });
+    expect(same.body.comparison.matches).toBe(true);
+    const second = { ...BLOCK, number: '2' };
+    const set = await call(cy, 'POST /api/console/reset', {}, { lesson: 'hashes', block: 2 });
+    expect(set.body).toEqual({ ran: 1 });
+    const blocks = lessonParts(HASHES, 1).blocks;
+    const again = await call(cy, BLOCK_RUN, second, { commands: blocks[1]?.commands });
+    expect(again.body.comparison.matches).toBe(true);
+    expect(again.body.output.trimEnd()).toBe(blocks[1]?.expected?.text.trimEnd());
+  });
+
   it("shows every kind of value in the console's key view, after commands and a Run", async () => {
     const many = Array.from({ length: 60 }, (_, i) => `many:${i} ${i}`);
     const script = [
@@ -539,8 +642,10 @@ describe('the running app, against its OpenAPI document', () => {
     const ran = await call(ada, 'POST /api/console/runs', {}, RUN);
     expect(ran.body).toMatchObject({
       status: 'ok',
-      calls: [{ call: 'main', returned: "'sunny'" }],
+      calls: [{ call: 'main', args: ['$redis'], returned: "'sunny'" }],
     });
+    const own = await call(ada, 'POST /api/console/runs', {}, { ...RUN, args: [['$redis', 7]] });
+    expect(own.body.calls).toMatchObject([{ call: 'main', args: ['$redis', 7] }]);
     const failed = await call(ada, 'POST /api/console/runs', {}, { ...RUN, source: 'export =;' });
     expect(failed.body).toMatchObject({ status: 'error', message: expect.any(String) });
     const keys: { key: string; value: { kind: string; items?: string[] }; cut: boolean }[] = [];
@@ -553,6 +658,21 @@ describe('the running app, against its OpenAPI document', () => {
     }
     const names = keys.map(({ key }) => key);
     expect(names.length).toBeGreaterThan(70);
+    // Filtered by the server: the first page of a few keys among many may hold none of them.
+    const matched: string[] = [];
+    for (let cursor = '0', pages = 0; cursor !== null; pages++) {
+      if (pages > 10) throw new Error('the pages of matching keys do not end');
+      const found = await call(ada, 'GET /api/console/keys', { cursor, match: 'many:1?' });
+      matched.push(...found.body.keys.map(({ key }: { key: string }) => key));
+      cursor = found.body.next;
+    }
+    expect(matched.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `many:1${i}`).sort());
+    const { body: docs } = await call(ada, 'GET /api/console/commands');
+    expect(docs.commands).toContainEqual({
+      name: 'GET',
+      summary: 'Get the value of a key',
+      syntax: 'GET key',
+    });
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['greeting', 'many:0', 'many:59', 'big']));
     const kinds = new Set(keys.map(({ value }) => value.kind));
@@ -596,7 +716,10 @@ describe('the running app, against its OpenAPI document', () => {
       expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
       expect(answer.headers.get('cache-control')).toBe('no-store');
     }
+    expect((await call(ada, 'DELETE /api/console/keys/value', { key: 'soon' })).status).toBe(204);
     const refusals = [
+      await call(ada, 'DELETE /api/console/keys/value', { key: 'soon' }),
+      await newcomer(app.url)('DELETE /api/console/keys/value', { key: 'greeting' }),
       await call(ada, value, { key: 'no-such' }),
       await call(ada, bytes, { key: 'no-such' }),
       // A learner without a sandbox has no keys, and gets no sandbox for asking.
@@ -606,6 +729,8 @@ describe('the running app, against its OpenAPI document', () => {
       await call(ada, bytes, { key: 'big' }),
     ];
     expect(refusals.map(({ status, body }) => `${status} ${body.error}`)).toEqual([
+      '404 not_found',
+      '404 not_found',
       '404 not_found',
       '404 not_found',
       '404 not_found',
@@ -621,8 +746,18 @@ describe('the running app, against its OpenAPI document', () => {
       const refused = await call(ada, 'GET /api/console/keys', { cursor });
       expect(refused.body.error, cursor).toBe('bad_request');
     }
+    for (const match of ['', 'x'.repeat(257), 'a&match=b']) {
+      const refused = await call(ada, 'GET /api/console/keys', { match });
+      expect(refused.body.error, match).toBe('bad_request');
+    }
+    expect((await call(ada, 'GET /api/console/keys', { match: 'x'.repeat(256) })).status).toBe(200);
     const longest = 'k'.repeat(1024);
-    for (const operation of ['GET /api/console/keys/value', 'GET /api/console/keys/bytes']) {
+    const byKey = [
+      'GET /api/console/keys/value',
+      'DELETE /api/console/keys/value',
+      'GET /api/console/keys/bytes',
+    ];
+    for (const operation of byKey) {
       const refusedKeys: Params[] = [{}, { key: '' }, { key: 'a&key=b' }, { key: `${longest}k` }];
       for (const params of refusedKeys) {
         const refused = await call(ada, operation, params);
@@ -634,8 +769,9 @@ describe('the running app, against its OpenAPI document', () => {
 
   it('answers 429 with Retry-After once a learner is over a rate limit', async () => {
     const bob = new LearnerClient(limited.url);
-    const limitedOnes = WITH_BODY.filter(([operation]) =>
-      checker.statuses(operation).includes(429),
+    const limitedOnes = WITH_BODY.filter(
+      ([operation]) =>
+        checker.statuses(operation).includes(429) && !COUNTED_WITH_CONSOLE.includes(operation),
     );
     expect(limitedOnes).toHaveLength(4);
     for (const [operation, params, body] of limitedOnes) {
@@ -646,8 +782,15 @@ describe('the running app, against its OpenAPI document', () => {
     }
     // The key view counts with the console's commands, forgetting the code with saving it.
     expect((await call(bob, 'GET /api/console/keys')).status).toBe(429);
+    for (const [operation, params, body] of WITH_BODY) {
+      if (COUNTED_WITH_CONSOLE.includes(operation)) {
+        expect((await call(bob, operation, params, body)).status, operation).toBe(429);
+      }
+    }
     expect((await call(bob, 'GET /api/console/keys/value', { key: 'k' })).status).toBe(429);
     expect((await call(bob, 'GET /api/console/keys/bytes', { key: 'k' })).status).toBe(429);
+    expect((await call(bob, 'DELETE /api/console/keys/value', { key: 'k' })).status).toBe(429);
+    expect((await call(bob, 'GET /api/console/commands')).status).toBe(429);
     expect((await call(bob, 'DELETE /api/exercises/{id}/draft', EXERCISE)).status).toBe(429);
     // Guesses of the instructor's token count per address, for both operations together; the
     // token itself is never refused.

@@ -1,4 +1,10 @@
-import { type Grader, type Lesson, LessonFiles } from '../../grader/index.ts';
+import {
+  type Grader,
+  type Lesson,
+  type LessonBlock,
+  LessonFiles,
+  lessonParts,
+} from '../../grader/index.ts';
 import { notFound } from '../http-errors.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
@@ -25,6 +31,10 @@ export interface ExerciseView {
   statementHtml: string;
   starter: string;
   hintCount: number;
+  /** What Run calls, in order (`$redis` is the learner's client): the learner may edit the args. */
+  run: { call: string; args: unknown[] }[];
+  /** The Redis commands Run sends first, each as its words, shown above the Run button. */
+  setup: string[][];
 }
 
 /** Rendered Markdown kept: the whole course many times over, a few MB at most. */
@@ -38,6 +48,8 @@ const RENDERED_KEPT = 2_000;
 export class CourseService {
   private readonly lessons: LessonFiles;
   private readonly rendered = new Map<string, string>();
+  /** Each lesson's runnable blocks, parsed once for as long as its file is unchanged. */
+  private readonly blocks = new WeakMap<Lesson, LessonBlock[]>();
 
   constructor(private readonly grader: Grader) {
     this.lessons = new LessonFiles(grader.courseDir);
@@ -76,6 +88,8 @@ export class CourseService {
       statementHtml: this.html(exercise.statement),
       starter: exercise.starter,
       hintCount: exercise.hints.length,
+      run: exercise.run,
+      setup: exercise.setup,
     };
   }
 
@@ -90,6 +104,25 @@ export class CourseService {
       throw notFound(`exercise '${id}' has hints 1 to ${hints.length}, not '${number}'`);
     }
     return { number, count: hints.length, html: this.html(hint) };
+  }
+
+  /**
+   * The lesson's ```redis blocks in page order (the page numbers them the same way), each with
+   * the reply the lesson shows beneath it, if any.
+   */
+  async lessonBlocks(id: string): Promise<LessonBlock[]> {
+    const lessons = await this.lessons.load();
+    const lesson = lessons.find((candidate) => candidate.id === id);
+    if (!lesson) throw notFound(`no lesson named '${id}'`);
+    let blocks = this.blocks.get(lesson);
+    if (!blocks) {
+      blocks = lessonParts(lesson.markdown, lesson.markdownLine).blocks.map(
+        ({ commands, expected }) =>
+          expected ? { commands, expected: expected.text } : { commands },
+      );
+      this.blocks.set(lesson, blocks);
+    }
+    return blocks;
   }
 
   /** Throws 404 unless the lesson exists. */

@@ -41,9 +41,9 @@ describe('lesson pictures, links and outputs', () => {
     );
   });
 
-  it('marks the output shown after a runnable block', () => {
+  it('folds the output shown after a runnable block, for the learner to predict it first', () => {
     expect(renderMarkdown('```redis-output\nOK\n```')).toBe(
-      '<div class="redis-output"><pre><code class="language-redis-output">OK\n</code></pre>\n</div>',
+      '<details class="redis-output"><summary>What Redis replies <span class="summary-aside">(predict it, then Run)</span></summary><pre><code class="language-redis-output">OK\n</code></pre>\n</details>',
     );
   });
 });

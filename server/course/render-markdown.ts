@@ -14,18 +14,24 @@ const markdown = new MarkdownIt({
 
 const LESSON_FILE_LINK = /^(?:\.\/)?\d{2}-([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#.*)?$/;
 
+const OUTPUT_SUMMARY =
+  'What Redis replies <span class="summary-aside">(predict it, then Run)</span>';
+
 const renderFence = markdown.renderer.rules.fence;
 const renderImage = markdown.renderer.rules.image;
 const renderToken: NonNullable<typeof renderFence> = (tokens, index, options, _env, self) =>
   self.renderToken(tokens, index, options);
 
 // A ```redis block is a runnable one: the page finds it by its class and adds a Run button.
-// A ```redis-output block shows what those commands print.
+// A ```redis-output block shows what those commands print, folded: the learner predicts the reply,
+// runs the block, and compares (the page opens it after a Run).
 markdown.renderer.rules.fence = (tokens, index, options, env, self) => {
   const html = (renderFence ?? renderToken)(tokens, index, options, env, self);
   const info = tokens[index]?.info.trim();
   if (info === 'redis') return `<div class="runnable-redis">${html}</div>`;
-  if (info === 'redis-output') return `<div class="redis-output">${html}</div>`;
+  if (info === 'redis-output') {
+    return `<details class="redis-output"><summary>${OUTPUT_SUMMARY}</summary>${html}</details>`;
+  }
   return html;
 };
 

@@ -30,6 +30,11 @@ export interface RateLimits {
    * are not counted (see instructor-routes.ts).
    */
   instructor: RateLimit;
+  /**
+   * Recovery codes typed, per client address: a class restoring its progress on fresh machines
+   * fits, a script trying codes gets nowhere (and could not guess one anyway).
+   */
+  recover: RateLimit;
 }
 
 /**
@@ -43,6 +48,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   draft: { requests: 200, perSeconds: 60 },
   newLearners: { requests: 200, perSeconds: 600 },
   instructor: { requests: 60, perSeconds: 60 },
+  recover: { requests: 60, perSeconds: 600 },
 };
 
 /** Who a limit counts: the learner, or for new learners the address they come from. */
@@ -53,6 +59,7 @@ const COUNTED: Record<keyof RateLimits, (req: Request, res: Response) => string 
   draft: (_req, res) => learnerOf(res),
   newLearners: (req, res) => (res.locals.newLearner ? (req.ip ?? 'unknown') : undefined),
   instructor: (req) => req.ip ?? 'unknown',
+  recover: (req) => req.ip ?? 'unknown',
 };
 
 /**

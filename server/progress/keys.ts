@@ -5,7 +5,10 @@
 const PREFIX = 'keyspace';
 
 export const keys = {
-  /** Hash: created_at, last_lesson, last_seen_at. */
+  /**
+   * Hash: created_at, last_lesson, last_seen_at, and identity/learner-fields.ts's
+   * (cookie_generation, recovery_code).
+   */
   learner: (learner: string) => `${PREFIX}:learner:${learner}`,
   /** Set: the ids of the lessons the learner has opened. */
   lessons: (learner: string) => `${PREFIX}:learner:${learner}:lessons`,
@@ -26,6 +29,8 @@ export const keys = {
   grading: (id: string) => `${PREFIX}:grading:${id}`,
   /** String: the counter submission ids come from. */
   nextSubmission: `${PREFIX}:submissions:next`,
+  /** String: the learner whose recovery code has this SHA-256 (identity/recovery-codes.ts). */
+  recoveryCode: (digest: string) => `${PREFIX}:recovery-code:${digest}`,
   /** String: the secret learner cookies are signed with, made once. */
   cookieSecret: `${PREFIX}:cookie-secret`,
   /** Hash: an exercise's totals for the instructor view: attempted, passed, submissions. */

@@ -177,6 +177,43 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
     await expectError(await struggler.get('/exercises/no-such/solution'), 404, /no exercise named/);
   });
 
+  it('lists the Redis commands of the newest passing code of each exercise passed, and nothing else', async () => {
+    const learner = new LearnerClient(base);
+    const commands = () =>
+      learner.json<{ solutions: number; commands: { name: string; exercises: string[] }[] }>(
+        learner.get('/progress/commands'),
+      );
+    expect(await commands()).toEqual({ solutions: 0, commands: [] });
+    const submit = (source: string) =>
+      learner.json(learner.post('/exercises/set-and-get/submissions', { source }));
+    // A failing submission that calls other commands counts for nothing.
+    await submit(STARTER.replace(/^}/m, '  await redis.flushall();\n}'));
+    expect(await commands()).toEqual({ solutions: 0, commands: [] });
+    await submit(SOLUTION);
+    // Passed again later with other code: the newest pass is what the learner knows now.
+    const changed = submit(
+      SOLUTION.replace(
+        "return redis.get('weather');",
+        "await redis.exists('weather');\n  return redis.get('weather');",
+      ),
+    );
+    expect(await changed).toMatchObject({ status: 'pass' });
+    await submit(STARTER);
+    expect(await commands()).toEqual({
+      solutions: 1,
+      commands: [
+        { name: 'EXISTS', exercises: ['set-and-get'] },
+        { name: 'GET', exercises: ['set-and-get'] },
+        { name: 'SET', exercises: ['set-and-get'] },
+      ],
+    });
+    const other = new LearnerClient(base);
+    expect(await other.json(other.get('/progress/commands'))).toEqual({
+      solutions: 0,
+      commands: [],
+    });
+  });
+
   it("keeps each learner's progress to themselves", async () => {
     const one = new LearnerClient(base);
     const two = new LearnerClient(base);

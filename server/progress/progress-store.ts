@@ -217,6 +217,41 @@ export class ProgressStore {
   }
 
   /**
+   * The code of the newest passing submission of each exercise the learner has passed, by
+   * exercise; one whose passing submissions have all left the history (MAX_HISTORY) is missing.
+   */
+  async passingSources(learner: string): Promise<Record<string, string>> {
+    return this.state.use(async (redis) => {
+      const exercises = await redis.smembers(keys.exercises(learner));
+      const statuses = await Promise.all(
+        exercises.map((exercise) => redis.hget(keys.exercise(learner, exercise), 'status')),
+      );
+      const passed = exercises.filter((_, i) => statuses[i] === 'passed');
+      const histories = await Promise.all(
+        passed.map((exercise) => redis.lrange(keys.submissions(learner, exercise), 0, -1)),
+      );
+      const pipeline = redis.pipeline();
+      for (const id of histories.flat()) pipeline.hget(keys.submission(id), 'status');
+      const replies = (await pipeline.exec()) ?? [];
+      let at = 0;
+      const newestPass = histories.map((ids) => {
+        const found = ids.find((_, i) => replies[at + i]?.[1] === 'pass');
+        at += ids.length;
+        return found;
+      });
+      const sources = await Promise.all(
+        newestPass.map((id) => (id ? redis.hget(keys.submission(id), 'source') : null)),
+      );
+      return Object.fromEntries(
+        passed.flatMap((exercise, i) => {
+          const source = sources[i];
+          return typeof source === 'string' ? [[exercise, source]] : [];
+        }),
+      );
+    });
+  }
+
+  /**
    * Whether hint `number` may be shown: hints open once the learner has submitted the exercise
    * (a hint is help with an attempt, not instead of one), and one shown before stays open.
    */

@@ -5,6 +5,7 @@ import {
   type Grader,
   MAX_CONSOLE_CHARS,
   MAX_KEY_CHARS,
+  MAX_PATTERN_CHARS,
   MAX_VALUE_BYTES,
   type NotStreamed,
 } from '../../grader/index.ts';
@@ -20,11 +21,19 @@ const Commands = z.object({
     .max(MAX_CONSOLE_CHARS, `commands are longer than ${MAX_CONSOLE_CHARS} characters`),
 });
 
+/** Characters the learner's own Run arguments may take as JSON: values to call with, not data. */
+const MAX_RUN_ARGS_CHARS = 10_000;
+
 const RunRequest = z.object({
   exercise: z
     .string({ error: 'exercise must name an exercise' })
     .regex(ID_PATTERN, 'exercise must be an exercise id'),
   source: SourceCode,
+  args: z
+    .array(z.array(z.json()), {
+      error: 'args must be a list of argument lists, one per call of the Run, in JSON',
+    })
+    .optional(),
 });
 
 /**
@@ -43,9 +52,14 @@ export function consoleRoutes(
     res.json(await consoles.run(askerOf(req, res), commands));
   });
   router.post('/console/runs', limits.run, async (req, res) => {
-    const { exercise, source } = jsonBody(req, RunRequest, '{"exercise": "...", "source": "..."}');
+    const { exercise, source, args } = jsonBody(
+      req,
+      RunRequest,
+      '{"exercise": "...", "source": "...", "args": [["$redis", "..."]]}',
+    );
     // An unknown exercise is a 404 before it costs a sandbox.
-    await grader.exercise(exercise);
+    const { run } = await grader.exercise(exercise);
+    if (args) refuseUnfitArgs(args, run.length);
     const user = askerOf(req, res);
     // Run takes a grader worker as Submit does, in the learner's fair turn (see FairTurns); the
     // learner's sandbox is theirs first, so that a turn is never held waiting for it. The turn
@@ -57,7 +71,7 @@ export function consoleRoutes(
         async (lowPriority) => {
           if (lowPriority) await sandbox.lowerPriority();
           const [outcome] = await Promise.allSettled([
-            grader.runOnce(exercise, source, sandbox.address, { lowPriority }),
+            grader.runOnce(exercise, source, sandbox.address, { lowPriority, args }),
           ]);
           // Whatever became of the Run, its sandbox is left idle.
           const note = await sandbox.settle();
@@ -72,9 +86,20 @@ export function consoleRoutes(
     );
     res.json(ran);
   });
+  // What the console's completion and help are made of: the same for every learner.
+  router.get('/console/commands', limits.console, async (_req, res) => {
+    res.json({ commands: await consoles.commandDocs() });
+  });
   router.get('/console/keys', limits.console, async (req, res) => {
-    const { cursor } = query(req, PageQuery);
-    res.json(await consoles.keyPage(askerOf(req, res), cursor));
+    const { cursor, match } = query(req, PageQuery);
+    res.json(await consoles.keyPage(askerOf(req, res), cursor, match));
+  });
+  router.delete('/console/keys/value', limits.console, async (req, res) => {
+    const { key } = query(req, KeyQuery);
+    if (!(await consoles.deleteKey(askerOf(req, res), key))) {
+      throw notFound(`your Redis holds no key ${JSON.stringify(key)}`);
+    }
+    res.status(204).end();
   });
   router.get('/console/keys/value', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
@@ -113,10 +138,28 @@ export function consoleRoutes(
   return router;
 }
 
+/** Arguments that a Run's calls cannot take: another number of lists than it has calls, or too many. */
+function refuseUnfitArgs(args: unknown[][], calls: number): void {
+  const refuse = (message: string) => new HttpError(422, 'args_do_not_fit', message);
+  if (args.length !== calls) {
+    throw refuse(
+      `args must hold one list of arguments for each of the Run's ${calls} call(s), in order; it holds ${args.length}`,
+    );
+  }
+  if (JSON.stringify(args).length > MAX_RUN_ARGS_CHARS) {
+    throw refuse(`args are longer than ${MAX_RUN_ARGS_CHARS} characters as JSON`);
+  }
+}
+
 const PageQuery = z.object({
   cursor: z
     .string({ error: 'cursor must be given once: the `next` of the page before' })
     .regex(/^\d{1,19}$/, 'cursor must be the `next` of the page before: a number')
+    .optional(),
+  match: z
+    .string({ error: 'match must be given once: a glob pattern such as user:*' })
+    .min(1, 'match is empty: leave it out to see every key')
+    .max(MAX_PATTERN_CHARS, `match is longer than ${MAX_PATTERN_CHARS} characters`)
     .optional(),
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CourseService } from '../course/course-service.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
+import { commandsOfSolutions } from '../progress/solution-commands.ts';
 import { pathId } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
 
@@ -17,6 +18,9 @@ export function progressRoutes(
   const router = Router();
   router.get('/progress', async (_req, res) => {
     res.json(await progress.progress(learnerOf(res)));
+  });
+  router.get('/progress/commands', async (_req, res) => {
+    res.json(await commandsOfSolutions(await progress.passingSources(learnerOf(res))));
   });
   router.post('/lessons/:id/visits', async (req, res) => {
     const id = pathId(req, 'lesson');

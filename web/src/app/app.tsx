@@ -1,7 +1,9 @@
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CourseMap } from '../features/course/components/course-map.tsx';
+import { FinishPage } from '../features/finish/components/finish-page.tsx';
 import { InstructorPage } from '../features/instructor/components/instructor-page.tsx';
 import { LessonPage } from '../features/lesson/components/lesson-page.tsx';
+import { PlaygroundPage } from '../features/playground/components/playground-page.tsx';
 import { PreviewBanner } from '../features/preview/components/preview-banner.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { NotFound } from './not-found.tsx';
@@ -31,8 +33,14 @@ export function App() {
             <CourseMap />
           </Route>
           <Route path="/lessons/:id">{(params) => <LessonPage id={params.id} />}</Route>
+          <Route path="/finish">
+            <FinishPage />
+          </Route>
           <Route path="/instructor">
             <InstructorPage />
+          </Route>
+          <Route path="/playground">
+            <PlaygroundPage />
           </Route>
           <Route>
             <NotFound title="Page not found" />

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { readStored, store } from '../lib/browser-storage.ts';
+import { forgetStored, readStored, store } from '../lib/browser-storage.ts';
 
 export type Theme = 'light' | 'dark';
+/** What the toggle offers: a theme, or the system's, followed as it changes. */
+export type ThemeChoice = Theme | 'system';
 
 const STORAGE_KEY = 'keyspace.theme';
 const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
@@ -32,14 +34,21 @@ export function startTheme(): void {
   });
 }
 
-export function chooseTheme(theme: Theme): void {
-  store(STORAGE_KEY, theme);
+export function chooseTheme(choice: ThemeChoice): void {
+  if (choice === 'system') forgetStored(STORAGE_KEY);
+  else store(STORAGE_KEY, choice);
   apply();
 }
 
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function useTheme(): Theme {
-  return useSyncExternalStore((listener) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  }, current);
+  return useSyncExternalStore(subscribe, current);
+}
+
+export function useThemeChoice(): ThemeChoice {
+  return useSyncExternalStore(subscribe, () => chosen() ?? 'system');
 }

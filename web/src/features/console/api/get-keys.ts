@@ -26,8 +26,14 @@ export interface KeyPage {
 /** The longest key name the server looks up by name. */
 export const MAX_KEY_CHARS = 1024;
 
-export const getKeys = (cursor?: string) =>
-  api<KeyPage>(`/console/keys${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+/** A page of keys: the first, or the one after `cursor`; with `match`, those that glob finds. */
+export function getKeys(cursor?: string, match?: string) {
+  const query = new URLSearchParams();
+  if (cursor) query.set('cursor', cursor);
+  if (match) query.set('match', match);
+  const search = query.size > 0 ? `?${query}` : '';
+  return api<KeyPage>(`/console/keys${search}`);
+}
 
 export const getKey = (key: string) =>
   api<KeyView>(`/console/keys/value?key=${encodeURIComponent(key)}`);

@@ -1,19 +1,31 @@
-import { useEffect, useState } from 'react';
-import { getKey, type KeyView, keyBytesUrl, MAX_KEY_CHARS } from '../api/get-keys.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { KeyView } from '../api/get-keys.ts';
 import { useConsole } from '../console-context.tsx';
+import { groupByPrefix, patternOf } from '../key-groups.ts';
+import { KeyItem, type ShownKey } from './key-item.tsx';
 
 interface Loaded {
-  keys: KeyView[];
-  /** The cursor of the next page, or null when every key is shown. */
+  keys: ShownKey[];
+  /** The cursor of the next page, or null when every key (that the filter finds) is shown. */
   next: string | null;
-  /** When the first page came: TTLs count down from then. */
+  /** When the first page came: a value's bytes read again are asked for anew. */
   at: number;
+  /** The pattern these keys were found with. */
+  match?: string;
 }
 
+/** How long typing may pause before the filter is asked of the server. */
+const FILTER_DELAY_MS = 300;
+
+/** A page's keys with when each expires, in this page's clock. */
+const shownFrom = (keys: KeyView[], at: number): ShownKey[] =>
+  keys.map((view) => ({ ...view, expiresAt: view.ttl === null ? null : at + view.ttl * 1000 }));
+
 /**
- * The keys in the learner's sandbox, a page at a time, with type, TTL counting down and a short
- * preview of each value; a value that was cut can be shown whole, and an image is shown as one.
- * Learner data: text.
+ * The keys in the learner's sandbox, a page at a time, filtered by the server (SCAN MATCH) and
+ * grouped by prefix (the part before the first `:`, groups fold), with type, TTL counting down
+ * (a key leaves the list when it expires) and a short preview of each value; a key can be
+ * deleted. Learner data: text.
  */
 export function KeyBrowser() {
   const { keys, changes } = useConsole();
@@ -21,14 +33,26 @@ export function KeyBrowser() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
   const [now, setNow] = useState(Date.now());
+  const [filter, setFilter] = useState('');
+  const [match, setMatch] = useState<string>();
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const [said, setSaid] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setMatch(patternOf(filter)), FILTER_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filter]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload whenever the keys may have changed.
   useEffect(() => {
     let current = true;
-    keys().then(
+    keys(undefined, match).then(
       (page) => {
         if (!current) return;
-        setLoaded({ keys: page.keys, next: page.next, at: Date.now() });
+        const at = Date.now();
+        setLoaded({ keys: shownFrom(page.keys, at), next: page.next, at, match });
+        setNow(at);
         setError(undefined);
       },
       (failure: Error) => current && setError(failure.message),
@@ -36,9 +60,10 @@ export function KeyBrowser() {
     return () => {
       current = false;
     };
-  }, [changes]);
+  }, [changes, match]);
 
-  const counting = loaded?.keys.some((view) => view.ttl !== null);
+  const visible = loaded?.keys.filter(({ expiresAt }) => expiresAt === null || expiresAt > now);
+  const counting = visible?.some(({ expiresAt }) => expiresAt !== null);
   useEffect(() => {
     if (!counting) return;
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -49,13 +74,17 @@ export function KeyBrowser() {
     if (!loaded?.next) return;
     setLoadingMore(true);
     try {
-      const page = await keys(loaded.next);
+      const page = await keys(loaded.next, loaded.match);
       setLoaded((before) => {
-        if (!before || before.next !== loaded.next) return before;
+        if (!before || before.next !== loaded.next || before.match !== loaded.match) return before;
         // SCAN may return a key on two pages.
         const seen = new Set(before.keys.map(({ key }) => key));
         const added = page.keys.filter(({ key }) => !seen.has(key));
-        return { ...before, keys: [...before.keys, ...added], next: page.next };
+        return {
+          ...before,
+          keys: [...before.keys, ...shownFrom(added, Date.now())],
+          next: page.next,
+        };
       });
     } catch (failure) {
       setError((failure as Error).message);
@@ -64,137 +93,88 @@ export function KeyBrowser() {
     }
   };
 
+  const onDeleted = (key: string, message: string) => {
+    setLoaded((before) => before && { ...before, keys: before.keys.filter((k) => k.key !== key) });
+    setSaid(message);
+    // Its row, and the focus with it, is gone: the list's heading has it next.
+    heading.current?.focus();
+  };
+
+  const toggle = (prefix: string) =>
+    setFolded((before) => {
+      const after = new Set(before);
+      if (!after.delete(prefix)) after.add(prefix);
+      return after;
+    });
+
+  const item = (view: ShownKey) => (
+    <KeyItem key={view.key} view={view} version={loaded?.at ?? 0} now={now} onDeleted={onDeleted} />
+  );
+  const filtered = loaded?.match !== undefined;
+
   return (
     <section className="key-browser" aria-labelledby="key-browser-title">
-      <h2 id="key-browser-title">Keys in your Redis</h2>
+      <h2 id="key-browser-title" ref={heading} tabIndex={-1}>
+        Keys in your Redis
+      </h2>
+      <div className="key-filter">
+        <label htmlFor="key-filter">Filter</label>
+        <input
+          id="key-filter"
+          type="search"
+          value={filter}
+          maxLength={256}
+          placeholder="part of a name, or a pattern: user:*"
+          onChange={(event) => setFilter(event.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      </div>
+      <p className="visually-hidden" role="status">
+        {said}
+      </p>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {loaded?.keys.length === 0 && <p className="muted">No keys yet.</p>}
+      {visible?.length === 0 && (
+        <p className="muted">
+          {!filtered
+            ? 'No keys yet.'
+            : loaded?.next
+              ? 'No matching keys among those looked at so far.'
+              : 'No keys match the filter.'}
+        </p>
+      )}
       <ul className="keys">
-        {loaded?.keys.map((view) => (
-          <KeyItem
-            key={view.key}
-            view={view}
-            version={loaded.at}
-            elapsed={Math.floor((now - loaded.at) / 1000)}
-          />
-        ))}
+        {visible &&
+          groupByPrefix(visible).map((row) => {
+            if (row.kind === 'key') return item(row.view);
+            const open = !folded.has(row.prefix);
+            return (
+              <li key={`group:${row.prefix}`} className="key-group">
+                <button
+                  type="button"
+                  className="key-group-toggle"
+                  aria-expanded={open}
+                  onClick={() => toggle(row.prefix)}
+                >
+                  <span aria-hidden="true">{open ? '▾' : '▸'}</span> <code>{row.prefix}:</code>{' '}
+                  <span className="muted">
+                    {row.views.length} key{row.views.length === 1 ? '' : 's'}
+                  </span>
+                </button>
+                {open && <ul className="keys">{row.views.map(item)}</ul>}
+              </li>
+            );
+          })}
       </ul>
       {loaded?.next && (
         <button type="button" className="secondary" onClick={loadMore} disabled={loadingMore}>
-          {loadingMore ? 'Loading keys…' : 'Show more keys'}
+          {loadingMore ? 'Loading keys…' : filtered ? 'Look through more keys' : 'Show more keys'}
         </button>
       )}
     </section>
-  );
-}
-
-/** One key: its preview, or the whole of it once asked for. */
-function KeyItem({ view, version, elapsed }: { view: KeyView; version: number; elapsed: number }) {
-  const [whole, setWhole] = useState<{ view: KeyView; version: number }>();
-  const [state, setState] = useState<{ loading?: boolean; error?: string }>({});
-  const shown = whole?.version === version ? whole.view : view;
-
-  const showWhole = async () => {
-    setState({ loading: true });
-    try {
-      setWhole({ view: await getKey(view.key), version });
-      setState({});
-    } catch (failure) {
-      setState({ error: (failure as Error).message });
-    }
-  };
-
-  return (
-    <li className="key-view">
-      <div className="key-head">
-        <code className="key-name">{view.key}</code>
-        <span className="muted">
-          {view.type}
-          {view.ttl !== null && ` · expires in ${Math.max(0, view.ttl - elapsed)} s`}
-        </span>
-      </div>
-      <Value view={shown} version={version} />
-      {shown.cut && view.key.length <= MAX_KEY_CHARS && (
-        <button type="button" className="link-button" onClick={showWhole} disabled={state.loading}>
-          {state.loading ? 'Loading…' : 'Show more of this value'}
-        </button>
-      )}
-      {state.error && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
-    </li>
-  );
-}
-
-function Value({ view: { key, value }, version }: { view: KeyView; version: number }) {
-  switch (value.kind) {
-    case 'text':
-      return <pre className="key-value">{value.text}</pre>;
-    case 'bytes':
-      return (
-        <p className="key-value">
-          <code>{value.hex}</code> <span className="muted">({value.length} bytes)</span>
-        </p>
-      );
-    case 'image':
-      return (
-        <figure className="key-value">
-          {key.length <= MAX_KEY_CHARS && (
-            <img src={keyBytesUrl(key, version)} alt={`Stored under ${key}`} />
-          )}
-          <figcaption className="muted">
-            {value.mediaType}, {value.length} bytes
-          </figcaption>
-        </figure>
-      );
-    case 'hash':
-      return <Pairs pairs={value.fields} length={value.length} />;
-    case 'list':
-    case 'set': {
-      const List = value.kind === 'list' ? 'ol' : 'ul';
-      return (
-        <List className="key-value">
-          {value.items.map((item, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a list may hold the same item twice.
-            <li key={index}>{item}</li>
-          ))}
-          {value.length > value.items.length && <li className="muted">…{value.length} in all</li>}
-        </List>
-      );
-    }
-    case 'zset':
-      return <Pairs pairs={value.members} length={value.length} />;
-    case 'other':
-      return <p className="key-value muted">a {value.type}</p>;
-  }
-}
-
-/** A hash's fields and values, or a sorted set's members and scores. */
-function Pairs({ pairs, length }: { pairs: [string, string][]; length: number }) {
-  return (
-    <table className="key-value">
-      <tbody>
-        {pairs.map(([name, text], index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: two names may read alike once cut.
-          <tr key={index}>
-            <th scope="row">{name}</th>
-            <td>{text}</td>
-          </tr>
-        ))}
-        {length > pairs.length && (
-          <tr>
-            <td colSpan={2} className="muted">
-              …{length} in all
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
   );
 }

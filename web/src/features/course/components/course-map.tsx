@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { LoadState } from '../../../app/load-state.tsx';
 import { type Loadable, useLoad } from '../../../lib/use-api.ts';
 import { useCourseVersion } from '../../preview/live-preview.ts';
-import { SignOutOthers } from '../../progress/components/sign-out-others.tsx';
+import { YourDevices } from '../../progress/components/your-devices.tsx';
 import {
   hasPassed,
   type LessonStatus,
@@ -31,6 +31,10 @@ export function CourseMap() {
       <h1>Learn Redis by doing</h1>
       <p className="lead">
         Short lessons, each with an exercise your code must pass against a real Redis.
+      </p>
+      <p>
+        <Link href="/playground">Open the playground</Link> to try commands in a Redis of your own,
+        outside the lessons.
       </p>
       <LoadState loadable={lessons}>
         {({ lessons }) => (
@@ -65,7 +69,7 @@ export function CourseMap() {
                 );
               })}
             </ol>
-            {known && <SignOutOthers />}
+            {known && <YourDevices />}
           </>
         )}
       </LoadState>
@@ -94,6 +98,9 @@ function Overview({ lessons, progress }: { lessons: LessonSummary[]; progress: P
       ) : (
         <p className="continue">You have passed every exercise of the course.</p>
       )}
+      <Link href="/finish" className="summary-link">
+        {next ? 'Your summary so far, and what is left' : 'What you did in this course'}
+      </Link>
     </section>
   );
 }

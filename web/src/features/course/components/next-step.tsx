@@ -35,7 +35,7 @@ export function NextStep({ exercise }: { exercise: string }) {
       {step.to === 'end' && (
         <>
           That was the course's last exercise.{' '}
-          <Link href="/">See your progress on the course map</Link>
+          <Link href="/finish">See what you did in the course</Link>
         </>
       )}
     </p>

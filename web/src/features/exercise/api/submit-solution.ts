@@ -1,4 +1,5 @@
 import { ApiError, apiResponse } from '../../../lib/api-client.ts';
+import type { CodeLocation } from '../../console/api/run-code.ts';
 
 export type Status = 'pass' | 'fail' | 'error';
 
@@ -7,11 +8,15 @@ export interface GradeResult {
   exercise: string;
   status: Status;
   message?: string;
+  /** Where the code that does not compile or load went wrong. */
+  location?: CodeLocation;
   durationMs: number;
   checks: {
     name: string;
     status: Status;
     message?: string;
+    /** Where in the learner's file (or the exercise's checks.ts) the failure points. */
+    location?: CodeLocation;
     expected?: string;
     actual?: string;
     output?: string;

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTheme } from '../../../app/theme.ts';
+import { exerciseCodeUri } from '../exercise-code-uri.ts';
+import { EDITOR_OPTIONS, themeOf } from './editor-look.ts';
+import { fitToContent } from './fit-to-content.ts';
 import { monaco } from './monaco.ts';
 
 interface Props {
@@ -16,18 +19,6 @@ interface Props {
   path: string;
 }
 
-// Monaco's own themes, but for vs-dark's comments, too faint on its background (4.2:1, under
-// WCAG's 4.5:1 for text).
-monaco.editor.defineTheme('keyspace-light', { base: 'vs', inherit: true, rules: [], colors: {} });
-monaco.editor.defineTheme('keyspace-dark', {
-  base: 'vs-dark',
-  inherit: true,
-  rules: [{ token: 'comment', foreground: '7FAF6A' }],
-  colors: {},
-});
-
-const themeOf = (theme: 'light' | 'dark') => `keyspace-${theme}`;
-
 export default function CodeEditor(props: Props) {
   const { initialValue, label, path } = props;
   const host = useRef<HTMLDivElement>(null);
@@ -39,21 +30,15 @@ export default function CodeEditor(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   useEffect(() => {
     if (!host.current) return;
-    // A file: URI ending in .ts, so that the TypeScript service treats the code as a module.
     const model = monaco.editor.createModel(
       initialValue,
       'typescript',
-      monaco.Uri.parse(`file:///exercises/${path}`),
+      monaco.Uri.parse(exerciseCodeUri(path)),
     );
     const editor = monaco.editor.create(host.current, {
+      ...EDITOR_OPTIONS,
       model,
       theme: themeOf(theme),
-      automaticLayout: true,
-      minimap: { enabled: false },
-      fontSize: 14,
-      scrollBeyondLastLine: false,
-      // Monaco dims the number of the line after a final newline below readable contrast.
-      renderFinalNewline: 'on',
       // Nor may code be faded for being unused (a starter's parameters often are): that is
       // below readable contrast too. TypeScript's hint stays on hover.
       showUnused: false,
@@ -76,6 +61,7 @@ export default function CodeEditor(props: Props) {
         run: () => latest.current.onSubmit(),
       }),
     ];
+    const height = fitToContent(host.current, [editor]);
     const subscription = editor.onDidChangeModelContent(() =>
       latest.current.onChange(editor.getValue()),
     );
@@ -100,6 +86,7 @@ export default function CodeEditor(props: Props) {
     });
     return () => {
       keys.dispose();
+      height.dispose();
       subscription.dispose();
       for (const action of actions) action.dispose();
       editor.dispose();

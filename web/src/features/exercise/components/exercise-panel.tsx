@@ -16,7 +16,7 @@ export function ExercisePanel({ id }: { id: string }) {
           <>
             <h2 id={`exercise-${id}`}>Exercise: {data.title}</h2>
             <Prose html={data.statementHtml} />
-            <Workbench id={id} starter={data.starter} />
+            <Workbench id={id} starter={data.starter} run={data.run} setup={data.setup} />
             <Hints exercise={id} count={data.hintCount} />
             <SolutionReveal exercise={id} />
           </>

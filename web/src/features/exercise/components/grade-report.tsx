@@ -35,7 +35,7 @@ export function GradeReport({ result }: { result: GradeResult }) {
                 <summary>
                   <Verdict check={check} />
                 </summary>
-                <Details check={check} />
+                <Details check={check} file={`${result.exercise}.ts`} />
               </details>
             ) : (
               <Verdict check={check} />
@@ -48,7 +48,7 @@ export function GradeReport({ result }: { result: GradeResult }) {
 }
 
 const hasDetails = (check: Check) =>
-  Boolean(check.message || check.expected !== undefined || check.output);
+  Boolean(check.message || check.expected !== undefined || check.output || check.location);
 
 function Verdict({ check }: { check: Check }) {
   return (
@@ -62,10 +62,16 @@ function Verdict({ check }: { check: Check }) {
   );
 }
 
-function Details({ check }: { check: Check }) {
+/** `file`: the learner's, as the grader names it; a line of checks.ts is none of theirs. */
+function Details({ check, file }: { check: Check; file: string }) {
   return (
     <>
       {check.message && <p className="check-message">{check.message}</p>}
+      {check.location?.file === file && (
+        <p className="muted check-line">
+          Line {check.location.line} of your code, marked in the editor.
+        </p>
+      )}
       {check.expected !== undefined && (
         <dl className="expected-actual">
           <dt>expected</dt>

@@ -60,7 +60,8 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
 
   const next = revealed + 1;
   return (
-    <section className="hints" aria-label="Hints">
+    // Named for its exercise: a lesson with two exercises has two of these regions.
+    <section className="hints" aria-label={`Hints for exercise ${exercise}`}>
       {hints.length > 0 && (
         <ol className="hint-list">
           {hints.map((hint, index) => (

@@ -1,6 +1,10 @@
 import type { RunOnceResult } from '../../console/api/run-code.ts';
+import { describeCall } from '../run-arguments.ts';
 
-/** What Run called and what came back. Every string here came from learner code: text only. */
+/**
+ * What Run called, with what, and what came back. Every string here came from learner code (the
+ * arguments too): text only.
+ */
 export function RunReport({ result }: { result: RunOnceResult }) {
   return (
     <section className={`run-report status-${result.status}`} aria-live="polite">
@@ -13,7 +17,8 @@ export function RunReport({ result }: { result: RunOnceResult }) {
         {result.calls.map((call, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the same export may be called twice.
           <li key={index}>
-            <code>{call.call}(…)</code> {call.error ? 'threw' : 'returned'}
+            <code>{describeCall(call.call, call.args)}</code> {call.error ? 'threw' : 'returned'}
+            {call.location && <span className="muted"> at line {call.location.line}</span>}
             <pre className={call.error ? 'error' : undefined}>{call.error ?? call.returned}</pre>
           </li>
         ))}

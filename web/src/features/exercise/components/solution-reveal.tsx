@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
 import { getSolution } from '../api/get-solution.ts';
+
+const SolutionDiff = lazy(() => import('./solution-diff.tsx'));
 
 /**
  * Failed submissions after which the solution may be seen without passing, once confirmed. The
@@ -57,11 +59,18 @@ export function SolutionReveal({ exercise }: { exercise: string }) {
     return (
       <section className="solution" aria-label="Reference solution">
         <h3 tabIndex={-1} ref={target}>
-          Reference solution
+          Your code beside the reference solution
         </h3>
-        <pre>
-          <code>{state.solution}</code>
-        </pre>
+        <Suspense fallback={<p className="muted">Loading the comparison…</p>}>
+          <SolutionDiff exercise={exercise} solution={state.solution} />
+        </Suspense>
+        {/* For copying, and for reading it whole: the diff shows only what differs as such. */}
+        <details className="solution-text">
+          <summary>The reference solution as text</summary>
+          <pre>
+            <code>{state.solution}</code>
+          </pre>
+        </details>
       </section>
     );
   }

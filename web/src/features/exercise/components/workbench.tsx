@@ -6,12 +6,21 @@ import { NextStep } from '../../course/components/next-step.tsx';
 import { refreshProgress } from '../../progress/progress-store.ts';
 import { type Draft, getDraft } from '../api/get-draft.ts';
 import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
+import { exerciseCodePath } from '../exercise-code-uri.ts';
 import { useDraftSaver } from '../hooks/use-draft-saver.ts';
+import { useRunArguments } from '../hooks/use-run-arguments.ts';
+import { problemsOf } from '../outcome-problems.ts';
+import type { RunCall } from '../run-arguments.ts';
+import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
+import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
+import { TypeErrorsQuestion } from './type-errors-question.tsx';
 
 const CodeEditor = lazy(() => import('./code-editor.tsx'));
+// With Monaco, as the editor is: imported when a Run, a Submit or a result needs it.
+const diagnostics = () => import('./editor-diagnostics.ts');
 
 /** What the panel shows under the editor: the last Run or Submit, one at a time. */
 type Outcome =
@@ -32,7 +41,15 @@ const isShortcut = (event: KeyboardEvent) =>
  * The editor with the learner's saved code, and what runs it. The editor waits for the saved
  * code: opening it on the starter and then swapping would lose what the learner typed meanwhile.
  */
-export function Workbench({ id, starter }: { id: string; starter: string }) {
+interface WorkbenchProps {
+  id: string;
+  starter: string;
+  /** What Run calls, and the data it stores first (exercise.md's `run:` and `setup:`). */
+  run: RunCall[];
+  setup: string[][];
+}
+
+export function Workbench({ id, starter, run, setup }: WorkbenchProps) {
   const [attempt, setAttempt] = useState(0);
   const draft = useLoad(`draft:${id}:${attempt}`, () => getDraft(id));
   if (draft.state === 'loading') {
@@ -50,10 +67,19 @@ export function Workbench({ id, starter }: { id: string; starter: string }) {
       </div>
     );
   }
-  return <LoadedWorkbench id={id} starter={starter} draft={draft.data} />;
+  return <LoadedWorkbench id={id} starter={starter} run={run} setup={setup} draft={draft.data} />;
 }
 
-function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; draft: Draft }) {
+type Action = 'run' | 'submit';
+
+function LoadedWorkbench({
+  id,
+  starter,
+  run: calls,
+  setup,
+  draft,
+}: WorkbenchProps & { draft: Draft }) {
+  const path = exerciseCodePath(id);
   const [source, setSource] = useState(draft.source ?? starter);
   const saver = useDraftSaver(id, { state: draft.source === null ? 'untouched' : 'saved' });
   // Bumped by "Reset to starter": the editor is made again with the starter in it.
@@ -77,7 +103,12 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
     return () => controller.abort();
   }, []);
   const { runCode } = useConsole();
-  const busy = outcome.state === 'running' || outcome.state === 'grading';
+  const runArgs = useRunArguments(calls);
+  // Type errors found as Run or Submit was asked for: the learner says whether to go on.
+  const [checking, setChecking] = useState(false);
+  const [question, setQuestion] = useState<{ action: Action; errors: LineProblem[] }>();
+  const buttons = { run: useRef<HTMLButtonElement>(null), submit: useRef<HTMLButtonElement>(null) };
+  const busy = outcome.state === 'running' || outcome.state === 'grading' || checking;
   // A result lands under the editor, out of view when the keys in the editor asked for it.
   const report = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -85,6 +116,17 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
       report.current?.scrollIntoView({ block: 'nearest' });
     }
   }, [outcome]);
+  // The lines the last Run or Submit points at are marked in the editor until the next one.
+  useEffect(() => {
+    const found =
+      outcome.state === 'ran'
+        ? problemsOf(id, { ran: outcome.result })
+        : outcome.state === 'graded'
+          ? problemsOf(id, { graded: outcome.result })
+          : [];
+    if (found.length === 0 && outcome.state !== 'running' && outcome.state !== 'grading') return;
+    void diagnostics().then(({ markLines }) => markLines(path, found));
+  }, [outcome, id, path]);
 
   const edit = (code: string) => {
     setSource(code);
@@ -99,12 +141,22 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
       setOutcome({ state: 'failed', message: (error as Error).message });
     }
   };
-  const run = () =>
-    attemptTo({ state: 'running' }, async () => ({
+  const runNow = () => {
+    const chosen = runArgs.read();
+    if ('unreadable' in chosen) {
+      const index = chosen.unreadable;
+      setOutcome({
+        state: 'failed',
+        message: `Run did not start: the arguments of ${calls[index]?.call} (call ${index + 1}) cannot be read. Fix them under "What Run does", or restore the exercise's.`,
+      });
+      return;
+    }
+    void attemptTo({ state: 'running' }, async () => ({
       state: 'ran',
-      result: await runCode(id, source),
+      result: await runCode(id, source, chosen.args),
     }));
-  const submit = () =>
+  };
+  const submitNow = () =>
     attemptTo({ state: 'grading' }, async () => {
       const result = await submitSolution(id, source, {
         onPending: ({ message }) => setOutcome({ state: 'grading', waiting: message }),
@@ -114,6 +166,39 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
       void refreshProgress();
       return { state: 'graded', result };
     });
+  /**
+   * Runs or submits, unless TypeScript finds errors in the code: then the learner is asked first,
+   * since code that does not type-check can store what the next exercises will trip over.
+   */
+  const ask = async (action: Action) => {
+    if (busy || question) return;
+    setChecking(true);
+    let errors: LineProblem[] = [];
+    try {
+      errors = await (await diagnostics()).typeErrors(path);
+    } catch {
+      // No TypeScript (the editor failed to load): the grader still reports what it finds.
+    } finally {
+      setChecking(false);
+    }
+    if (errors.length > 0) setQuestion({ action, errors });
+    else if (action === 'run') runNow();
+    else void submitNow();
+  };
+  const run = () => void ask('run');
+  const submit = () => void ask('submit');
+  const answer = (goOn: boolean) => {
+    if (!question) return;
+    setQuestion(undefined);
+    if (!goOn) {
+      const line = question.errors[0]?.line ?? 1;
+      void diagnostics().then(({ focusLine }) => focusLine(path, line));
+      return;
+    }
+    buttons[question.action].current?.focus();
+    if (question.action === 'run') runNow();
+    else void submitNow();
+  };
   const reset = () => {
     saver.reset();
     setSource(starter);
@@ -140,16 +225,27 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           onRun={run}
           onSubmit={submit}
           label={`Code for exercise ${id}. Tab indents; Escape then Tab leaves the editor.`}
-          path={`${id}/${id}.ts`}
+          path={path}
         />
       </Suspense>
       <SaveStatus status={saver.status} />
       <div className="toolbar">
-        <button type="button" className="secondary" onClick={run} disabled={busy}>
+        <button
+          type="button"
+          className="secondary"
+          ref={buttons.run}
+          onClick={run}
+          disabled={busy || question !== undefined}
+        >
           {outcome.state === 'running' ? 'Running…' : 'Run'}
           <span className="visually-hidden"> your code once in your Redis</span>
         </button>
-        <button type="button" onClick={submit} disabled={busy}>
+        <button
+          type="button"
+          ref={buttons.submit}
+          onClick={submit}
+          disabled={busy || question !== undefined}
+        >
           {outcome.state === 'grading' ? 'Grading…' : 'Submit'}
         </button>
         <span className="shortcuts muted">
@@ -166,6 +262,21 @@ function LoadedWorkbench({ id, starter, draft }: { id: string; starter: string; 
           Reset to starter
         </button>
       </div>
+      {question && (
+        <TypeErrorsQuestion action={question.action} errors={question.errors} onAnswer={answer} />
+      )}
+      <RunArgumentsForm
+        calls={calls}
+        setup={setup}
+        texts={runArgs.texts}
+        errors={runArgs.errors}
+        open={runArgs.open}
+        onToggle={runArgs.setOpen}
+        onChange={runArgs.edit}
+        onRestore={runArgs.restore}
+        edited={runArgs.edited}
+        inputs={runArgs.inputs}
+      />
       {confirmingReset && (
         <fieldset className="confirm">
           <legend>Replace your code with the starter code?</legend>

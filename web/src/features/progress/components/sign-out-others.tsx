@@ -3,10 +3,7 @@ import { signOutOthers } from '../api/sign-out-others.ts';
 
 type State = { step: 'ready' | 'signing-out' | 'done' } | { step: 'failed'; message: string };
 
-/**
- * There is no account: a cookie of this browser's is the learner. This is how a learner who
- * used a shared or lost computer takes their progress back from it.
- */
+/** How a learner who used a shared or lost computer takes their progress back from it. */
 export function SignOutOthers() {
   const [state, setState] = useState<State>({ step: 'ready' });
   const signOut = async () => {
@@ -19,12 +16,11 @@ export function SignOutOthers() {
     }
   };
   return (
-    <section className="this-browser" aria-labelledby="this-browser-title">
-      <h2 id="this-browser-title">Your progress and this browser</h2>
+    <div className="sign-out-others">
+      <h3>Sign out other browsers</h3>
       <p>
-        There is no account to sign in to: your progress belongs to a cookie this browser keeps. If
-        another browser may have a copy of it (a shared or a lost computer), sign that browser out.
-        Only this one keeps your progress.
+        If another browser may have a copy of this one's cookie (a shared or a lost computer), sign
+        it out: only this browser then keeps your progress.
       </p>
       <p>
         <button
@@ -38,7 +34,9 @@ export function SignOutOthers() {
       </p>
       {state.step === 'done' && (
         <p role="status">
-          Done: any other browser with a copy of your cookie no longer reaches your progress.
+          Done: any other browser with a copy of your cookie, or that used your recovery code, no
+          longer reaches your progress. Your recovery code no longer works: make a new one to
+          continue on another device.
         </p>
       )}
       {state.step === 'failed' && (
@@ -46,6 +44,6 @@ export function SignOutOthers() {
           Other browsers could not be signed out: {state.message}
         </p>
       )}
-    </section>
+    </div>
   );
 }

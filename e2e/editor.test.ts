@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './accessibility.ts';
+import { launchChromium, openPage } from './browser.ts';
+import { panel, shown } from './exercise-page.ts';
+import { serveCourse } from './serve-course.ts';
+
+const solution = readFileSync(
+  new URL('../exercises/set-and-get/solution.ts', import.meta.url),
+  'utf8',
+);
+/** A passing solution that differs from the reference by one line. */
+const mine = solution.replace(
+  'export async',
+  '// Mine: the reference has no such line.\nexport async',
+);
+
+/** The learner's editor, not the diff's two. */
+const learnerEditor = (page: Page) => panel(page).getByTestId('code-editor');
+const diff = (page: Page) => panel(page).getByTestId('solution-diff');
+
+/** Replaces the editor's text as a learner would: select all, paste. */
+async function paste(page: Page, code: string) {
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await learnerEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** The suggestions shown, in the list's order (Monaco renders rows in any order). */
+const suggestions = (page: Page) =>
+  page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+    rows
+      .map((row) => ({
+        index: Number(row.getAttribute('data-index')),
+        label: row.querySelector('.label-name')?.textContent ?? '',
+      }))
+      .sort((a, b) => a.index - b.index)
+      .map((row) => row.label),
+  );
+
+/** The lines an editor draws, top to bottom (Monaco reuses their elements in any order). */
+const drawnText = (lines: Locator) =>
+  lines.locator('.view-line').evaluateAll((elements) =>
+    elements
+      .map((element) => ({
+        top: Number.parseFloat((element as HTMLElement).style.top),
+        text: element.textContent,
+      }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text)
+      .join(''),
+  );
+
+/** Whether what is drawn at the middle of `selector` is that element: not hidden, not cut off. */
+const seenAtItsMiddle = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const atMiddle = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return atMiddle !== null && element.contains(atMiddle);
+  });
+
+describe('the exercise editor', () => {
+  let course: Awaited<ReturnType<typeof serveCourse>>;
+  let browser: Browser;
+  let page: Page;
+  /** What the page threw, over the whole file: a diff disposed wrongly throws after the fact. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    [course, browser] = await Promise.all([serveCourse(), launchChromium()]);
+    page = await openPage(browser, { colorScheme: 'light' });
+    // A step waiting on what never comes fails in the step, not at the test's timeout.
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await course?.stop();
+  });
+
+  it("starts TypeScript's worker while the learner reads, before any editor is there", async () => {
+    // The editors wait for the learner's saved code: held, they cannot be what starts the worker.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/exercises/*/draft', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    try {
+      await page.goto(`${course.url}/lessons/set-and-get`);
+      await expect
+        .poll(() => workers.some((url) => /ts\.worker/.test(url)), { timeout: 60_000 })
+        .toBe(true);
+      expect(await page.locator('.monaco-editor').count()).toBe(0);
+    } finally {
+      release();
+      await page.unrouteAll({ behavior: 'wait' });
+    }
+    await learnerEditor(page).locator('.view-lines').waitFor();
+  }, 90_000);
+
+  it('offers the everyday commands first after `redis.`, no internals, and `se` selects set', async () => {
+    await learnerEditor(page).locator('.view-line', { hasText: 'void redis' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('redis');
+    const typed = performance.now();
+    await page.keyboard.type('.');
+    await page
+      .locator('.suggest-widget.visible .monaco-list-row')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    console.log(`redis. completions after ${Math.round(performance.now() - typed)} ms`);
+    expect((await suggestions(page)).slice(0, 6)).toEqual([
+      'get',
+      'set',
+      'del',
+      'exists',
+      'expire',
+      'ttl',
+    ]);
+    // Asked for after `_`: ioredis's commands with an underscore, not its internals.
+    await page.keyboard.type('_');
+    await page.keyboard.press('ControlOrMeta+Space');
+    await expect.poll(() => suggestions(page)).toContain('fcall_ro');
+    expect((await suggestions(page)).filter((label) => label.startsWith('_'))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    // Typed after the dot, `s` opens the list again (Ctrl+Space would now toggle its details).
+    await page.keyboard.type('se');
+    await expect
+      .poll(() =>
+        page.locator('.suggest-widget.visible .monaco-list-row.focused .label-name').textContent(),
+      )
+      .toBe('set');
+    // The details pane: the method without ioredis's generic owner, then Redis's own words.
+    await page.keyboard.press('ControlOrMeta+Space');
+    const details = page.locator('.suggest-details');
+    await expect
+      .poll(() => details.locator('.header .type').textContent())
+      .toMatch(/^\(method\) set\(…\) \(\+\d+ overloads\)$/);
+    expect(await details.locator('.docs').textContent()).toContain(
+      'Sets the string value of a key',
+    );
+    expect(await seenAtItsMiddle(page, '.suggest-details .header .type')).toBe(true);
+    await page.keyboard.press('ControlOrMeta+Space');
+    await page.keyboard.press('Escape');
+  }, 90_000);
+
+  it('shows the signature whole over the page, wrapped, not cut at the editor', async () => {
+    await page.keyboard.type('t(');
+    const signature = '.parameter-hints-widget .signature';
+    await page.locator(signature).waitFor({ timeout: 60_000 });
+    expect(await page.locator(signature).textContent()).toMatch(/^set\(key: RedisKey/);
+    expect(await seenAtItsMiddle(page, signature)).toBe(true);
+    const fits = await page
+      .locator(signature)
+      .evaluate((element) => element.scrollWidth <= element.clientWidth + 1);
+    expect(fits, 'the signature wraps rather than running past its widget').toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('grows with the code, up to a share of the window, and wraps long comments', async () => {
+    const height = () =>
+      learnerEditor(page).evaluate((element) => element.getBoundingClientRect().height);
+    const starterHeight = await height();
+    const longComment = `// ${'a long comment that goes on '.repeat(8).trim()}`;
+    const code = `${longComment}\n${'const step = 1;\n'.repeat(24)}`;
+    await paste(page, code);
+    await expect.poll(height).toBeGreaterThan(starterHeight + 200);
+    const { innerHeight } = await page.evaluate(() => ({ innerHeight: window.innerHeight }));
+    expect(await height()).toBeLessThanOrEqual(Math.max(22 * 16, innerHeight * 0.75) + 2);
+    // Wrapped: one model line drawn as several, with nothing added to the text.
+    expect(await learnerEditor(page).locator('.view-line').count()).toBeGreaterThan(
+      code.split('\n').length,
+    );
+    expect(await drawnText(learnerEditor(page))).toBe(shown(code));
+    const scrollsSideways = await learnerEditor(page)
+      .locator('.editor-scrollable > .scrollbar.horizontal')
+      .evaluate(
+        (bar) => bar.getBoundingClientRect().height > 0 && !bar.classList.contains('invisible'),
+      );
+    expect(scrollsSideways).toBe(false);
+  });
+
+  it("compares the learner's code with the reference solution in Monaco's diff editor", async () => {
+    await paste(page, mine);
+    await panel(page).getByRole('button', { name: 'Submit' }).click();
+    await expect
+      .poll(() => panel(page).getByTestId('grade-status').textContent(), { timeout: 60_000 })
+      .toMatch(/All checks passed/);
+    await panel(page).getByRole('button', { name: 'Compare with the reference solution' }).click();
+    const original = diff(page).locator('.original-in-monaco-diff-editor');
+    const modified = diff(page).locator('.modified-in-monaco-diff-editor');
+    await expect
+      .poll(() => original.locator('.view-lines').textContent())
+      .toContain(shown('// Mine: the reference has no such line.'));
+    expect(await modified.locator('.view-lines').textContent()).toContain(
+      shown("return redis.get('weather');"),
+    );
+    // The diff was computed: the learner's extra line is marked as what the reference lacks.
+    await expect.poll(() => original.locator('.line-delete').count()).toBeGreaterThan(0);
+    // Both sides read-only, each named for what it holds.
+    await page
+      .getByRole('textbox', { name: 'Your code (read-only)' })
+      .waitFor({ state: 'attached' });
+    await page
+      .getByRole('textbox', { name: 'The reference solution (read-only)' })
+      .waitFor({ state: 'attached' });
+    await modified.locator('.view-lines').click();
+    await page.keyboard.type('zqx');
+    expect(await modified.locator('.view-lines').textContent()).not.toContain('zqx');
+    // Read-only, Tab is no indent: the keyboard leaves the diff by it.
+    await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() =>
+        Boolean(document.activeElement?.closest('.modified-in-monaco-diff-editor')),
+      ),
+    ).toBe(false);
+    // The reference as text, for copying.
+    expect(await panel(page).locator('.solution code').textContent()).toBe(solution);
+    for (const theme of ['dark', 'light'] as const) {
+      await page.getByRole('button', { name: new RegExp(`^${theme} theme`, 'i') }).click();
+      await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+      expect(await seriousViolations(page), `the diff in the ${theme} theme`).toEqual([]);
+    }
+  }, 120_000);
+
+  it("follows the learner's edits, and leaves the page without an error", async () => {
+    await learnerEditor(page).locator('.view-line', { hasText: 'Mine:' }).click();
+    await page.keyboard.press('Home');
+    await page.keyboard.type('// Still mine.\n');
+    const original = diff(page).locator('.original-in-monaco-diff-editor .view-lines');
+    await expect.poll(() => original.textContent()).toContain(shown('// Still mine.'));
+    // Edited again and left at once, while that diff is still being computed.
+    await learnerEditor(page).locator('.view-line', { hasText: 'Still mine' }).click();
+    await page.keyboard.type(' And again.');
+    await page.getByRole('link', { name: 'Course', exact: true }).click();
+    await page.locator('.lesson-status').first().waitFor();
+    // A diff left to finish on disposed models throws a moment later.
+    await page.waitForTimeout(1_000);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { problemsOf } from './outcome-problems.ts';
+
+const at = (line: number, file = 'cache-aside.ts') => ({ file, line });
+
+describe('what the editor marks after a Run or a Submit', () => {
+  it("marks a Run's compile error and the line each throwing call names", () => {
+    expect(
+      problemsOf('cache-aside', {
+        ran: {
+          status: 'error',
+          message: 'cache-aside.ts:3:1: Expected ";"',
+          location: at(3),
+          calls: [{ call: 'getForecast', args: ['$redis'], error: 'threw: boom', location: at(7) }],
+          output: '',
+          durationMs: 1,
+        },
+      }),
+    ).toEqual([
+      { line: 3, message: 'cache-aside.ts:3:1: Expected ";"' },
+      { line: 7, message: 'threw: boom' },
+    ]);
+  });
+
+  it('marks each check that did not pass at its line of the learner’s file, and nothing in checks.ts', () => {
+    const check = (
+      name: string,
+      status: 'pass' | 'fail' | 'error',
+      line?: number,
+      file?: string,
+    ) => ({
+      name,
+      status,
+      message: `${name} went wrong`,
+      durationMs: 1,
+      ...(line === undefined ? {} : { location: at(line, file) }),
+    });
+    expect(
+      problemsOf('cache-aside', {
+        graded: {
+          exercise: 'cache-aside',
+          status: 'error',
+          durationMs: 1,
+          checks: [
+            check('passes', 'pass', 2),
+            check('reads the cache', 'fail', 4),
+            check('no line', 'fail'),
+            check('crashed', 'error', 12, 'exercises/cache-aside/checks.ts'),
+            check('times out', 'error', 4),
+          ],
+        },
+      }),
+    ).toEqual([
+      { line: 4, message: 'Check "reads the cache" failed: reads the cache went wrong' },
+      { line: 4, message: 'Check "times out" ended in error: times out went wrong' },
+    ]);
+  });
+});
