@@ -173,6 +173,8 @@ describe('a learner in the browser', () => {
     await expect
       .poll(() => log.locator('.console-reply').last().textContent())
       .toBe('Your Redis was emptied.\n');
+    // No command was typed: the entry shows none.
+    expect(await log.locator('.console-entry').last().locator('.console-command').count()).toBe(0);
     await prompt.fill('DBSIZE');
     await prompt.press('Enter');
     await expect

@@ -38,18 +38,22 @@ export function RedisConsole() {
         {entries.length === 0 && (
           <p className="muted">
             Your own Redis: type a command below, or press Run on a lesson's block. Your keys stay
-            from lesson to lesson; each lesson starts from an empty Redis.
+            from lesson to lesson; a lesson's blocks expect an empty Redis, which Empty my Redis
+            gives you.
           </p>
         )}
         {entries.map((entry) => (
           <div key={entry.key} className="console-entry">
-            <pre className="console-command">
-              {entry.commands.split('\n').map((line, index) => (
-                // Lines have no identity of their own; their order is the entry's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-                <CommandLine key={index} line={line} docs={docs} />
-              ))}
-            </pre>
+            {/* An entry with no command is the server's report of emptying the learner's Redis. */}
+            {entry.commands && (
+              <pre className="console-command">
+                {entry.commands.split('\n').map((line, index) => (
+                  // Lines have no identity of their own; their order is the entry's.
+                  // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                  <CommandLine key={index} line={line} docs={docs} />
+                ))}
+              </pre>
+            )}
             <ReplyText reply={entry.reply} />
           </div>
         ))}
