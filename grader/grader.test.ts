@@ -24,6 +24,27 @@ function withoutTimings({ durationMs: _, usage: __, ...result }: GradeResult) {
   return { ...result, checks: result.checks.map(({ durationMs: ___, ...check }) => check) };
 }
 
+/**
+ * Fixtures whose code meets two limits at once: a million commands queued in one pipeline fill
+ * the memory ceiling or run out the wall time first, as the machine is fast or slow (a fresh-clone
+ * run met the time limit, most meet memory). Either verdict is right; they are compared as one.
+ */
+const RACING_LIMITS = new Set(['hostile-million-pipeline.ts']);
+const RACING_LIMIT_MESSAGE =
+  /^(\w+\(\)) (used more than \d+ MB of memory \(memory limit\)|did not finish within \d+ ms \(wall time limit\))$/;
+
+function eitherLimit(result: ReturnType<typeof withoutTimings>) {
+  return {
+    ...result,
+    checks: result.checks.map((check) => {
+      const met = RACING_LIMIT_MESSAGE.exec(check.message ?? '');
+      return met
+        ? { ...check, reason: 'limit', message: `${met[1]} met its memory or time limit` }
+        : check;
+    }),
+  };
+}
+
 describe('the grader, on golden fixtures', () => {
   let grader: Grader;
   beforeAll(async () => {
@@ -35,16 +56,24 @@ describe('the grader, on golden fixtures', () => {
     expect(existsSync('/tmp/keyspace-pwned')).toBe(false);
   });
 
-  it.concurrent.each(cases)('$exercise/$outcome/$file', async ({ exercise, outcome, path }) => {
-    const result = await grader.grade(exercise, readFileSync(path, 'utf8'));
-    assertValidResult(result);
-    expect(result.status).toBe(outcome);
-    const golden = path.replace(/\.ts$/, '.json');
-    if (process.env.UPDATE_GOLDEN) {
-      writeFileSync(golden, `${JSON.stringify(withoutTimings(result), null, 2)}\n`);
-    }
-    expect(withoutTimings(result)).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
-  });
+  it.concurrent.each(cases)(
+    '$exercise/$outcome/$file',
+    async ({ exercise, outcome, file, path }) => {
+      const result = await grader.grade(exercise, readFileSync(path, 'utf8'));
+      assertValidResult(result);
+      expect(result.status).toBe(outcome);
+      const golden = path.replace(/\.ts$/, '.json');
+      if (process.env.UPDATE_GOLDEN) {
+        writeFileSync(golden, `${JSON.stringify(withoutTimings(result), null, 2)}\n`);
+      }
+      const expected = JSON.parse(readFileSync(golden, 'utf8'));
+      if (RACING_LIMITS.has(file)) {
+        expect(eitherLimit(withoutTimings(result))).toEqual(eitherLimit(expected));
+      } else {
+        expect(withoutTimings(result)).toEqual(expected);
+      }
+    },
+  );
 
   it('counts the commands the learner sent and the CPU its code used', async () => {
     const result = await grader.grade(
