@@ -1,21 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { serveCourse } from './serve-course.ts';
-
-const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-
-/** A screenshot and an axe-core scan in each theme; it ends in the light. */
-async function inBothThemes(page: Page, name: string) {
-  for (const theme of ['dark', 'light'] as const) {
-    await page.getByRole('button', { name: new RegExp(`^${theme} theme`, 'i') }).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${theme}.png`, fullPage: true });
-    expect(await seriousViolations(page), `${name} in the ${theme} theme`).toEqual([]);
-  }
-}
+import { inBothThemes, SCREENSHOTS } from './themes.ts';
 
 describe('the console and the key browser, in the playground', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;

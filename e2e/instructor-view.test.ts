@@ -2,25 +2,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LearnerClient } from '../server/test/learner-client.ts';
-import { seriousViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { serveCourse } from './serve-course.ts';
+import { inBothThemes, SCREENSHOTS } from './themes.ts';
 
 const TOKEN = 'an instructor token for the browser test';
 const code = (file: string) =>
   readFile(new URL(`../exercises/set-and-get/${file}`, import.meta.url), 'utf8');
-
-const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-
-/** A screenshot and an axe-core scan in each theme; it ends in the light. */
-async function inBothThemes(page: Page, name: string) {
-  for (const theme of ['dark', 'light'] as const) {
-    await page.getByRole('button', { name: new RegExp(`^${theme} theme`, 'i') }).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${theme}.png`, fullPage: true });
-    expect(await seriousViolations(page), `${name} in the ${theme} theme`).toEqual([]);
-  }
-}
 
 describe('the instructor view in the browser', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;

@@ -3,10 +3,10 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { editorLines, editorText, panel, replaceCode, shown } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
+import { inBothThemes, SCREENSHOTS } from './themes.ts';
 
 const exerciseFile = (name: string, exercise = 'set-and-get') =>
   readFileSync(new URL(`../exercises/${exercise}/${name}`, import.meta.url), 'utf8');
@@ -35,19 +35,6 @@ const rawGet = (url: string, encodings: string) =>
       response.on('error', reject);
     }).on('error', reject);
   });
-const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
-
-/** A screenshot of the page in each theme, and an axe-core scan in each; it ends in the light. */
-async function inBothThemes(page: Page, name: string, { fullPage = false } = {}) {
-  for (const theme of ['dark', 'light'] as const) {
-    // The toggle is named for the theme it switches to.
-    await page.getByRole('button', { name: new RegExp(`^${theme} theme`, 'i') }).click();
-    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${theme}.png`, fullPage });
-    expect(await seriousViolations(page), `${name} in the ${theme} theme`).toEqual([]);
-  }
-}
-
 describe('a learner in the browser', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;
   let browser: Browser;
@@ -84,7 +71,7 @@ describe('a learner in the browser', () => {
     );
     expect(await page.locator('label[for="course-progress"]').textContent()).toBe(passedOf(0));
     expect(await page.locator('.continue').textContent()).toBe('Start with Key-value databases');
-    await inBothThemes(page, 'course-map', { fullPage: true });
+    await inBothThemes(page, 'course-map');
   });
 
   it('follows the system theme until the learner picks one, then remembers it', async () => {
@@ -230,7 +217,7 @@ describe('a learner in the browser', () => {
       .toBe(true);
     expect(await panel(page).locator('.hint-list li').first().textContent()).toMatch(/\w/);
     await panel(page).getByRole('button', { name: 'Show another hint (2 of 2)' }).waitFor();
-    await inBothThemes(page, 'lesson-failed');
+    await inBothThemes(page, 'lesson-failed', { fullPage: false });
   });
 
   it('shows learner output as text, never as markup', async () => {
@@ -277,7 +264,7 @@ describe('a learner in the browser', () => {
     await expect
       .poll(() => panel(page).locator('.solution code').textContent())
       .toBe(exerciseFile('solution.ts'));
-    await inBothThemes(page, 'lesson-passed');
+    await inBothThemes(page, 'lesson-passed', { fullPage: false });
   });
 
   it('runs with Ctrl+Enter from the editor', async () => {
@@ -297,7 +284,7 @@ describe('a learner in the browser', () => {
     // The other exercise's code, saved before, came back too.
     await expect.poll(() => editorText(page)).toBe(shown(exerciseFile('solution.ts')));
     await panel(page, 'page-views').getByRole('status').scrollIntoViewIfNeeded();
-    await inBothThemes(page, 'lesson-saved');
+    await inBothThemes(page, 'lesson-saved', { fullPage: false });
   });
 
   it('asks before putting the starter back, and keeps the code when told to', async () => {
@@ -349,7 +336,7 @@ describe('a learner in the browser', () => {
     );
     await page.reload();
     expect(await page.locator('label[for="course-progress"]').textContent()).toBe(passedOf(1));
-    await inBothThemes(page, 'course-map-progress', { fullPage: true });
+    await inBothThemes(page, 'course-map-progress');
     await page.locator('.continue').click();
     await expect.poll(() => editorText(page)).toBe(shown(exerciseFile('solution.ts')));
     await expect
@@ -580,7 +567,7 @@ describe('a learner in the browser', () => {
       expect(await panel(page).getByRole('status').getAttribute('aria-live')).toBe('polite');
       expect(await editorText(page)).toBe(shown(code));
       await panel(page).getByRole('status').scrollIntoViewIfNeeded();
-      await inBothThemes(page, 'lesson-not-saved');
+      await inBothThemes(page, 'lesson-not-saved', { fullPage: false });
     } finally {
       await page.unroute('**/api/exercises/*/draft');
     }
@@ -630,7 +617,7 @@ describe('a learner in the browser', () => {
     await image.waitFor();
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await page.getByRole('heading', { name: 'Keys in your Redis' }).scrollIntoViewIfNeeded();
-    await inBothThemes(page, 'key-browser-image');
+    await inBothThemes(page, 'key-browser-image', { fullPage: false });
   });
 
   it("shows another learner none of the first one's progress, code or keys", async () => {

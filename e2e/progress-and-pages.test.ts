@@ -6,9 +6,9 @@ import { allViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { panel } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
+import { inBothThemes, SCREENSHOTS } from './themes.ts';
 
 const TOKEN = 'an instructor token for the pages test';
-const SCREENSHOTS = new URL('../test-results/screenshots/', import.meta.url).pathname;
 const EXERCISES = readdirSync(new URL('../exercises/', import.meta.url)).length;
 const LESSONS = readdirSync(new URL('../lessons/', import.meta.url)).filter((name) =>
   name.endsWith('.md'),
@@ -20,16 +20,6 @@ const solution = readFileSync(
 
 const passedOf = (page: Page) => page.locator('label[for="course-progress"]').textContent();
 const theme = (page: Page) => page.locator('html').getAttribute('data-theme');
-
-/** Every axe-core violation, of any impact, in each theme; a screenshot of each. */
-async function noViolationsInBothThemes(page: Page, name: string) {
-  for (const chosen of ['dark', 'light'] as const) {
-    await page.getByRole('button', { name: new RegExp(`^${chosen} theme`, 'i') }).click();
-    await expect.poll(() => theme(page)).toBe(chosen);
-    await page.screenshot({ path: `${SCREENSHOTS}${name}-${chosen}.png`, fullPage: true });
-    expect(await allViolations(page), `${name} in the ${chosen} theme`).toEqual([]);
-  }
-}
 
 describe('progress across devices, the finish page, phones and accessibility', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;
@@ -72,7 +62,7 @@ describe('progress across devices, the finish page, phones and accessibility', (
   });
 
   it('has no axe-core violation of any impact on the course map, in both themes', async () => {
-    await noViolationsInBothThemes(page, 'all-rules-course-map');
+    await inBothThemes(page, 'all-rules-course-map', { violations: allViolations });
   });
 
   it('has none on a lesson page with a failed submission and a Run open, in both themes', async () => {
@@ -87,7 +77,7 @@ describe('progress across devices, the finish page, phones and accessibility', (
     await other.getByRole('button', { name: /^Run/ }).click();
     await other.getByTestId('run-status').waitFor();
     expect(await panel(page).locator('.check[data-status="fail"]').count()).toBeGreaterThan(0);
-    await noViolationsInBothThemes(page, 'all-rules-lesson-reports');
+    await inBothThemes(page, 'all-rules-lesson-reports', { violations: allViolations });
     // On a wide screen the exercise is beside the lesson: no link to it, and the shortcuts shown.
     expect(await page.locator('.to-exercise').isVisible()).toBe(false);
     expect(await panel(page).locator('.shortcuts').isVisible()).toBe(true);
@@ -153,7 +143,7 @@ describe('progress across devices, the finish page, phones and accessibility', (
       '1. Key-value databases — not read yet, 1 exercise to pass',
     );
     expect(await left.getByText(/SET and GET — 1 exercise to pass/).count()).toBe(1);
-    await noViolationsInBothThemes(page, 'all-rules-finish');
+    await inBothThemes(page, 'all-rules-finish', { violations: allViolations });
     await page.getByRole('link', { name: 'Back to the course map' }).click();
     await page.getByRole('link', { name: 'Your summary so far, and what is left' }).waitFor();
   });
@@ -201,6 +191,6 @@ describe('progress across devices, the finish page, phones and accessibility', (
     await page.getByLabel('Instructor token').fill(TOKEN);
     await page.getByRole('button', { name: 'Open the view' }).click();
     await page.locator('tr[data-exercise="set-and-get"]').waitFor();
-    await noViolationsInBothThemes(page, 'all-rules-instructor');
+    await inBothThemes(page, 'all-rules-instructor', { violations: allViolations });
   });
 });
