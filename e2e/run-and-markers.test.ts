@@ -5,6 +5,7 @@ import { seriousViolations } from './accessibility.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { panel } from './exercise-page.ts';
 import { serveCourse } from './serve-course.ts';
+import { inBothThemes } from './themes.ts';
 
 const EXERCISE = 'cache-aside';
 const SOLUTION = readFileSync(
@@ -17,6 +18,18 @@ const TYPE_ERROR_AND_THROW = `import type Redis from 'ioredis';
 export async function getForecast(redis: Redis, city: string): Promise<string | null> {
   const tries: number = 'many';
   throw new Error(\`no forecast for \${city} after \${tries} tries\`);
+}
+`;
+
+/** Caches without a time to live: lines 4, 6 and 7 send GET, HGET and SET. */
+const NO_TTL = `import type Redis from 'ioredis';
+
+export async function getForecast(redis: Redis, city: string): Promise<string | null> {
+  const cached = await redis.get(\`cache:forecast:\${city}\`);
+  if (cached !== null) return cached;
+  const forecast = await redis.hget('db:forecasts', city);
+  if (forecast !== null) await redis.set(\`cache:forecast:\${city}\`, forecast);
+  return forecast;
 }
 `;
 
@@ -52,18 +65,18 @@ describe('Run with its arguments, and errors marked in the editor', () => {
    * no particular order, each placed by its `top`, and may wrap a line: a squiggle's line is the
    * last numbered one above it (this code is short enough to be all in view).
    */
-  const underlined = () =>
-    exercise().evaluate((section) => {
+  const underlined = (squiggle = 'squiggly-error') =>
+    exercise().evaluate((section, squiggle) => {
       const top = (element: Element) => Number.parseFloat((element as HTMLElement).style.top);
       const numbers = [...section.querySelectorAll('.margin-view-overlays > div')]
         .filter((row) => row.querySelector('.line-numbers'))
         .map((row) => ({ top: top(row), line: Number(row.textContent) }))
         .sort((a, b) => a.top - b.top);
       const lines = [...section.querySelectorAll('.view-overlays > div')]
-        .filter((row) => row.querySelector('.squiggly-error'))
+        .filter((row) => row.querySelector(`.${squiggle}`))
         .map((row) => numbers.filter((number) => number.top <= top(row)).at(-1)?.line ?? 0);
       return [...new Set(lines)].sort((a, b) => a - b);
-    });
+    }, squiggle);
   /** The editor's text without its white space, which wrapping and indenting move about. */
   const code = () =>
     exercise()
@@ -175,7 +188,7 @@ describe('Run with its arguments, and errors marked in the editor', () => {
     await expect
       .poll(() => runReport().textContent())
       .toContain('getForecast(redis, "lisbon") threw at line 5');
-    await expect.poll(underlined).toEqual([4, 5]);
+    await expect.poll(() => underlined()).toEqual([4, 5]);
   });
 
   it('submits anyway when asked, and marks the line of the failed checks', async () => {
@@ -186,7 +199,41 @@ describe('Run with its arguments, and errors marked in the editor', () => {
     expect(await report.locator('.check-line').first().textContent()).toBe(
       'Line 5 of your code, marked in the editor.',
     );
-    await expect.poll(underlined).toEqual([4, 5]);
+    await expect.poll(() => underlined()).toEqual([4, 5]);
+  });
+
+  it('shows under a failed check what the code sent to Redis and the keys it changed, and leads to the lines that sent them', async () => {
+    await paste(NO_TTL);
+    await exercise().getByRole('button', { name: 'Submit' }).click();
+    const report = exercise().locator('.grade-report');
+    await expect
+      .poll(() => report.locator('h3').textContent(), { timeout: 60_000 })
+      .toMatch(/^10 of 12 checks passed/);
+    const activity = report.locator('details[open] .redis-activity');
+    expect(await activity.getByRole('heading').textContent()).toBe('What your code did to Redis');
+    const sent = await activity.locator('.sent-commands li').allTextContents();
+    expect(sent).toHaveLength(3);
+    expect(sent[0]).toMatch(/^GET cache:forecast:\S+line 4 of your code$/);
+    expect(sent[1]).toMatch(/^HGET db:forecasts \S+line 6 of your code$/);
+    expect(sent[2]).toMatch(/^SET cache:forecast:\S+ ".+"line 7 of your code$/);
+    // The key the code made, first and marked as changed: no time to live is the failure.
+    const changed = activity.locator('.key-changes tbody tr.changed');
+    expect(await changed.count()).toBe(1);
+    expect(await changed.locator('th').textContent()).toMatch(/^cache:forecast:/);
+    const [before, after] = await changed.locator('td').allTextContents();
+    expect(before).toBe('none');
+    expect(after).toMatch(/^string ".+" \(changed\)$/);
+    await expect.poll(() => underlined('squiggly-info')).toEqual([4, 6, 7]);
+
+    await activity.getByRole('button', { name: 'line 7 of your code' }).click();
+    await expect
+      .poll(() => exercise().locator('.line-numbers.active-line-number').textContent())
+      .toBe('7');
+    expect(
+      await page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor'))),
+    ).toBe(true);
+    await activity.scrollIntoViewIfNeeded();
+    await inBothThemes(page, 'redis-activity', { fullPage: false });
     expect(problems).toEqual([]);
   });
 });

@@ -48,4 +48,39 @@ describe('the pretty format', () => {
     expect(text).not.toContain('\u0007');
     expect(text).toContain('\\x1b[2J');
   });
+
+  it('shows what a failed check’s code sent to Redis, with its lines, and the keys it changed', () => {
+    const text = formatPretty(
+      result({
+        checks: [
+          {
+            name: 'weather is sunny',
+            status: 'fail',
+            reason: 'assertion',
+            durationMs: 1,
+            redis: {
+              commands: [
+                {
+                  command: 'SET weather "\u001b[31mred"',
+                  location: { file: 'a.ts', line: 4, column: 15 },
+                },
+                { command: 'GET weather' },
+              ],
+              moreCommands: 3,
+              keys: [
+                { key: 'weather', before: 'string "rain"', after: 'string "red"' },
+                { key: 'city', before: 'string "Oslo"', after: 'string "Oslo"' },
+              ],
+            },
+          },
+        ],
+      }),
+    );
+    expect(text).toContain(
+      '      sent to Redis:\n        SET weather "\\x1b[31mred"  (line 4)\n        GET weather\n        …and 3 more',
+    );
+    expect(text).toContain(
+      '      * weather: string "rain" → string "red"\n        city: string "Oslo" → string "Oslo"',
+    );
+  });
 });

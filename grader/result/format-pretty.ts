@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import type { CheckResult, GradeResult, Status } from './grade-result.ts';
+import type { CheckResult, GradeResult, RedisActivity, Status } from './grade-result.ts';
 
 type Paint = (style: 'green' | 'red' | 'yellow' | 'dim' | 'bold', text: string) => string;
 
@@ -31,6 +31,31 @@ function formatCheck(check: CheckResult, paint: Paint): string[] {
   if (check.output) {
     lines.push(paint('dim', '      output:'), ...indent(safe(check.output.trimEnd()), '      | '));
   }
+  if (check.redis) lines.push(...formatActivity(check.redis, paint));
+  return lines;
+}
+
+/** What the code sent, each command with its line, and the keys before and after. */
+function formatActivity(
+  { commands, moreCommands, keys, moreKeys }: RedisActivity,
+  paint: Paint,
+): string[] {
+  const lines = [paint('dim', '      sent to Redis:')];
+  if (commands.length === 0) lines.push('        nothing');
+  for (const { command, location } of commands) {
+    lines.push(
+      `        ${safe(command)}${location ? paint('dim', `  (line ${location.line})`) : ''}`,
+    );
+  }
+  if (moreCommands) lines.push(paint('dim', `        …and ${moreCommands} more`));
+  if (!keys) return lines;
+  lines.push(paint('dim', '      keys before your code ran → when the check ended:'));
+  if (keys.length === 0) lines.push('        none');
+  for (const { key, before = '(none)', after = '(none)' } of keys) {
+    const mark = before === after ? ' ' : '*';
+    lines.push(`      ${mark} ${safe(key)}: ${safe(before)} → ${safe(after)}`);
+  }
+  if (moreKeys) lines.push(paint('dim', `        …and ${moreKeys} more`));
   return lines;
 }
 

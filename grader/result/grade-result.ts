@@ -53,6 +53,41 @@ export interface Usage {
   cpuMs: number;
 }
 
+/** A command the learner's code sent, as the report shows it. */
+export interface SentCommand {
+  /** As one would type it in redis-cli: the name in capitals, then the arguments, quoted where needed. */
+  command: string;
+  /** Which of the learner's clients sent it: 1 for the first made in the check, … */
+  client?: number;
+  /** Sent with others by one `exec()`: a pipeline or a transaction, numbered within the check. */
+  batch?: number;
+  /** Where in the learner's file the command was sent. */
+  location?: Location;
+}
+
+/** One key, as it was before the learner's code ran in a check and as the check left it. */
+export interface KeyRow {
+  key: string;
+  /** Its type, value and time to live, shortened; absent when the key did not exist. */
+  before?: string;
+  after?: string;
+}
+
+/** What the learner's code did to Redis during one check. */
+export interface RedisActivity {
+  /** The first commands it sent, in the order it sent them. */
+  commands: SentCommand[];
+  /** How many it sent besides those. */
+  moreCommands?: number;
+  /**
+   * For a check that did not pass, when the sandbox held few keys: each key when the check first
+   * called the learner's code, and when the check ended; changed keys first.
+   */
+  keys?: KeyRow[];
+  /** How many keys besides those. */
+  moreKeys?: number;
+}
+
 export interface CheckResult {
   name: string;
   status: Status;
@@ -68,6 +103,8 @@ export interface CheckResult {
   actual?: string;
   /** What the learner's code printed during this check, capped. */
   output?: string;
+  /** What the learner's code sent to Redis, and the keys before and after, when it did not pass. */
+  redis?: RedisActivity;
   durationMs: number;
 }
 

@@ -9,6 +9,7 @@ import { executedCommands } from './executed-commands.ts';
 import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
 import type { LearnerOutage } from './learner-outage.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
+import type { ActivityRecorder } from './redis-activity.ts';
 import type { RedisBridge } from './redis-bridge.ts';
 import { unawaitedFailure } from './unawaited.ts';
 
@@ -42,6 +43,8 @@ export interface CheckParts {
   /** Open when the check asked for `logExecuted`. */
   monitor: CommandMonitor | undefined;
   outage: LearnerOutage;
+  /** Notes the keys before the learner's code first runs, and where its commands were sent. */
+  activity: ActivityRecorder;
 }
 
 export function checkContext({
@@ -54,16 +57,19 @@ export function checkContext({
   race,
   monitor,
   outage,
+  activity,
 }: CheckParts): CheckContext<unknown> {
   const call = async (name: string, ...args: unknown[]) => {
+    await activity.beforeCall();
     if (!check.allowUnawaited) throwIfLate(bridge);
     bridge.callStarted();
     let outcome: CallOutcome;
     try {
-      outcome = await learner.call(name, args.map(toCallArg));
+      outcome = await learner.call(name, args.map(toCallArg), activity.sitesWanted);
     } finally {
       bridge.callSettled(name);
     }
+    bridge.place(outcome.sentFrom);
     if (outcome.unanswered.length > 0 && !check.allowUnawaited) {
       throw unawaitedFailure(name, outcome.unanswered, 'unanswered');
     }

@@ -20,11 +20,19 @@ export function describeThrown(error: unknown, program: Program): Described {
   return location ? { text: `${label} (${where(location)})`, location } : { text: label };
 }
 
+/** Parsed once per program: a grading may place a few dozen commands' stacks. */
+const traceMaps = new WeakMap<Program, TraceMap>();
+
 /** The first frame of a stack that lies in the learner's file, in their TypeScript's terms. */
 export function learnerFrame(stack: string, program: Program): Location | undefined {
   const frame = framePattern(program.file).exec(stack);
   if (!frame) return undefined;
-  const position = originalPositionFor(new TraceMap(program.sourceMap), {
+  let map = traceMaps.get(program);
+  if (!map) {
+    map = new TraceMap(program.sourceMap);
+    traceMaps.set(program, map);
+  }
+  const position = originalPositionFor(map, {
     line: Number(frame[1]),
     column: Number(frame[2]) - 1,
   });

@@ -23,8 +23,9 @@ export interface IsolateLimits {
 
 /** What the worker lends learner code. It can revoke all of it (see CheckGate). */
 export interface Capabilities {
-  send(clientId: number, method: string, args: unknown[]): Promise<unknown>;
-  exec(clientId: number, commands: unknown[][], atomic: boolean): Promise<unknown>;
+  /** `site` numbers where learner code sent the command (see CallOutcome's `sentFrom`). */
+  send(clientId: number, method: string, args: unknown[], site?: number): Promise<unknown>;
+  exec(clientId: number, commands: unknown[][], atomic: boolean, site?: number): Promise<unknown>;
   sleep(ms: number): Promise<void>;
   /** Draws and records a random value for one of node:crypto's APIs (see RandomnessRecord). */
   random: RandomnessRecord['draw'];
@@ -59,6 +60,8 @@ export interface CallOutcome {
   unanswered: { command: string; location?: Location }[];
   /** Whether it closed a client it was lent (`quit()`, `disconnect()`). */
   closedLent: boolean;
+  /** Where in the learner's file its first commands were sent, by the site the host was given. */
+  sentFrom: Map<number, Location>;
 }
 
 /** How long an idle isolate may take to hand over its output before it counts as busy. */
@@ -476,6 +479,13 @@ function isUnansweredList(value: unknown): value is { command: string; stack: st
   );
 }
 
+function isSentFromList(value: unknown): value is { site: number; stack: string }[] {
+  return (
+    Array.isArray(value) &&
+    value.every((item) => typeof item?.site === 'number' && typeof item?.stack === 'string')
+  );
+}
+
 /** The learner's module loaded in one context: what one check calls. */
 export class LearnerContext {
   constructor(
@@ -487,10 +497,11 @@ export class LearnerContext {
   ) {}
 
   /**
-   * Calls an export; resolves with a copy of its result and the Redis commands it left
-   * unanswered when it returned, or rejects with a LearnerCodeError.
+   * Calls an export; resolves with a copy of its result, the Redis commands it left unanswered
+   * when it returned and where its first `sites` commands were sent, or rejects with a
+   * LearnerCodeError.
    */
-  async call(name: string, args: CallArg[]): Promise<CallOutcome> {
+  async call(name: string, args: CallArg[], sites = 0): Promise<CallOutcome> {
     const exported = await this.owner.within(
       'looking up your exports',
       this.module.namespace.get(name, { reference: true }),
@@ -504,7 +515,7 @@ export class LearnerContext {
     const reply = this.invoke
       .apply(
         undefined,
-        [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto()],
+        [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto(), sites],
         {
           timeout: this.owner.timeoutMs,
           result: { promise: true, copy: true },
@@ -523,12 +534,16 @@ export class LearnerContext {
         }
         throw error;
       });
-    const { value, unanswered, closedLent } = (await this.owner.within(`${name}()`, reply)) as {
+    const { value, unanswered, closedLent, sentFrom } = (await this.owner.within(
+      `${name}()`,
+      reply,
+    )) as {
       value: unknown;
       unanswered: unknown;
       closedLent: unknown;
+      sentFrom: unknown;
     };
-    if (!isUnansweredList(unanswered)) {
+    if (!isUnansweredList(unanswered) || !isSentFromList(sentFrom)) {
       throw new LearnerCodeError(
         `${name}() changed the sandbox's built-ins so that its Redis commands cannot be followed: leave Array, Map and Promise as they are`,
       );
@@ -540,6 +555,12 @@ export class LearnerContext {
         const location = learnerFrame(stack, this.owner.program);
         return location ? { command, location } : { command };
       }),
+      sentFrom: new Map(
+        sentFrom.flatMap(({ site, stack }) => {
+          const location = learnerFrame(stack, this.owner.program);
+          return location ? [[site, location] as const] : [];
+        }),
+      ),
     };
   }
 

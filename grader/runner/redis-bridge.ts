@@ -1,5 +1,6 @@
 import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
+import type { Location } from '../result/grade-result.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { byteLimitMessage } from './isolate-runtime/byte-gate.ts';
@@ -107,6 +108,8 @@ export class RedisBridge {
   /** What each connection was used for: whether it may be lent again (see SandboxConnections). */
   private readonly usage = new Map<Redis, ConnectionUsage>();
   private readonly log: LoggedCommand[] = [];
+  private readonly sites = new Map<LoggedCommand, number>();
+  private readonly placed = new Map<number, Location>();
   private batches = 0;
   /** Learner calls under way, and the last one that settled (see `lateCommands`). */
   private callsUnderWay = 0;
@@ -119,8 +122,12 @@ export class RedisBridge {
     private readonly options: BridgeOptions = {},
   ) {}
 
-  readonly send = (clientId: number, method: string, args: unknown[]): Promise<unknown> =>
-    this.sendOn(() => this.connection(clientId), clientId, method, args);
+  readonly send = (
+    clientId: number,
+    method: string,
+    args: unknown[],
+    site?: number,
+  ): Promise<unknown> => this.sendOn(() => this.connection(clientId), clientId, method, args, site);
 
   /** Sends one command as `send` does, on the connection `connection` gives (a subscriber's). */
   readonly sendOn = async (
@@ -128,11 +135,12 @@ export class RedisBridge {
     clientId: number,
     method: string,
     args: unknown[],
+    site?: number,
   ): Promise<unknown> => {
     this.budget.spend(1);
     const { name, command, entry } = this.accept(method, withNodeBuffers(args) as unknown[]);
     entry.client = clientId;
-    this.log.push(entry);
+    this.logged([entry], site);
     this.noteIfLate(name);
     this.budget.spendBytes(wireBytes(command));
     const client = connection();
@@ -150,6 +158,7 @@ export class RedisBridge {
     clientId: number,
     commands: unknown[][],
     atomic: boolean,
+    site?: number,
   ): Promise<PipelineReply[] | null> => {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
@@ -172,7 +181,7 @@ export class RedisBridge {
     this.budget.spendBytes(wireBytes(accepted));
     if (atomic) entries.unshift({ name: 'multi', args: [], batch, client: clientId });
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
-    this.log.push(...entries);
+    this.logged(entries, site);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
     // A pipeline that blocks stays one step: its next command would wait behind it in Redis.
     if (!atomic && this.options.schedule && !blocks(entries)) {
@@ -244,6 +253,25 @@ export class RedisBridge {
     return this.log;
   }
 
+  /**
+   * Where in learner code a logged command was sent: the site the isolate numbered it with, once
+   * a call's outcome placed that site (`place`). Kept beside the log, which checks read.
+   */
+  sentFrom(command: LoggedCommand): Location | undefined {
+    const site = this.sites.get(command);
+    return site === undefined ? undefined : this.placed.get(site);
+  }
+
+  /** Places sites in the learner's file, as a call's outcome gives them. */
+  place(sentFrom: ReadonlyMap<number, Location>): void {
+    for (const [site, location] of sentFrom) this.placed.set(site, location);
+  }
+
+  /** Commands logged with a site: how many more `place` might place, so how many to ask for. */
+  get sitesKnown(): number {
+    return this.placed.size;
+  }
+
   /** A learner call begins: commands from now on belong to a call under way. */
   callStarted(): void {
     this.callsUnderWay += 1;
@@ -284,6 +312,12 @@ export class RedisBridge {
       this.usage.set(client, usage);
     }
     return usage;
+  }
+
+  private logged(entries: readonly LoggedCommand[], site: number | undefined): void {
+    this.log.push(...entries);
+    if (site === undefined) return;
+    for (const entry of entries) this.sites.set(entry, site);
   }
 
   private noteIfLate(command: string): void {

@@ -23,6 +23,7 @@ import { openLearnerScope } from './learner-scope.ts';
 import type { RunLimits } from './limits.ts';
 import { loadChecks } from './load-checks.ts';
 import { raceFor } from './race/run-race.ts';
+import { ActivityRecorder } from './redis-activity.ts';
 import { CommandBudget } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
@@ -214,6 +215,7 @@ async function gradeIn(
       toCallArg,
     });
     const monitor = check.logExecuted ? await CommandMonitor.open(job.sandbox) : undefined;
+    const activity = new ActivityRecorder(trusted, scope.bridge);
     const verdict = await withDeadline(
       (async () => {
         await monitor?.sync(trusted);
@@ -227,6 +229,7 @@ async function gradeIn(
           race,
           monitor,
           outage: scope.outage,
+          activity,
         });
         await runCheck(check, ctx, scope.bridge);
       })(),
@@ -237,6 +240,8 @@ async function gradeIn(
         (error: unknown) => judge(error, job, budget),
       )
       .finally(() => monitor?.close());
+    // Read before the gate closes: the keys as the check left them, not as a late reply would.
+    const redis = await activity.activity(verdict);
     // The gate closes first; taking the output then waits for whatever the isolate still had
     // queued, so no reply or timer of this check can act once the next one lends its own.
     const closing = scope.close();
@@ -248,6 +253,7 @@ async function gradeIn(
       name: check.name,
       ...withLocation(verdict, program, scope.bridge.lastCall),
       ...(output ? { output } : {}),
+      ...(redis && { redis }),
       durationMs: elapsed(checkStarted),
     });
   }

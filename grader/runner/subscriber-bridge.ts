@@ -46,13 +46,19 @@ export class SubscriberBridge {
   ) {}
 
   /** Sends a client's command, on its subscriber connection if it belongs there. */
-  readonly send = (clientId: number, method: string, args: unknown[]): Promise<unknown> => {
+  readonly send = (
+    clientId: number,
+    method: string,
+    args: unknown[],
+    site?: number,
+  ): Promise<unknown> => {
     const name = commandName(method, args);
     const subscriber = this.subscribers.get(clientId);
     if (SUBSCRIBING.has(name) || (subscriber?.closed === false && ON_SUBSCRIBER.has(name))) {
-      return this.bridge.sendOn(() => this.subscriber(clientId).client, clientId, method, args);
+      const connection = () => this.subscriber(clientId).client;
+      return this.bridge.sendOn(connection, clientId, method, args, site);
     }
-    return this.bridge.send(clientId, method, args);
+    return this.bridge.send(clientId, method, args, site);
   };
 
   /**

@@ -27,11 +27,14 @@ export type HostMessage =
   | [event: 'pmessage', pattern: string, channel: Uint8Array, message: Uint8Array];
 
 export interface Host {
-  /** Sends one command method of a client; resolves with ioredis's reply. */
-  send: HostReference<[clientId: number, method: string, args: unknown[]], unknown>;
-  /** Runs queued commands as ioredis's pipeline() or multi() would. */
+  /**
+   * Sends one command method of a client; resolves with ioredis's reply. `site` numbers the
+   * place in learner code that sent it (see reply-tracker.ts), given by the runtime.
+   */
+  send: HostReference<[clientId: number, method: string, args: unknown[], site?: number], unknown>;
+  /** Runs queued commands as ioredis's pipeline() or multi() would; `site` as for send. */
   exec: HostReference<
-    [clientId: number, commands: unknown[][], atomic: boolean],
+    [clientId: number, commands: unknown[][], atomic: boolean, site?: number],
     HostPipelineReply[] | null
   >;
   /** Resolves after `ms`, unless the check is over, in which case it never does. */

@@ -21,6 +21,12 @@ export interface Unanswered {
   stack: string;
 }
 
+/** Where learner code sent a command: the number the host was given with it, and the stack. */
+export interface SentFrom {
+  site: number;
+  stack: string;
+}
+
 /**
  * Delivers Redis replies to learner code, and knows which have not reached it yet. A learner
  * call that settles while one of its commands is still unanswered returned without awaiting it:
@@ -37,6 +43,9 @@ export function createReplyTracker() {
   // The stack is taken when a command is sent (cheap: V8 formats it only when read), and read
   // only for a command that is reported.
   const unanswered = new Map<number, { command: string; site: Error }>();
+  /** The first commands of a call, as many as it asked for, with where each was sent. */
+  const sentFrom = new Map<number, Error>();
+  let sitesWanted = 0;
   /** Each client's latest reply as learner code receives it: the next waits for it. */
   const latest = new Map<number, Promise<unknown>>();
   let lastId = 0;
@@ -60,9 +69,19 @@ export function createReplyTracker() {
     return ordered;
   };
 
-  const tracked = <T>(command: string, reply: Promise<T>): Promise<T> => {
+  /** Numbers a command about to be sent, and notes the stack that sends it. */
+  const sending = (command: string): number => {
     const id = ++lastId;
-    apply(setEntry, unanswered, [id, { command, site: new CallSite() }]);
+    const site = new CallSite();
+    apply(setEntry, unanswered, [id, { command, site }]);
+    if (sitesWanted > 0) {
+      sitesWanted -= 1;
+      apply(setEntry, sentFrom, [id, site]);
+    }
+    return id;
+  };
+
+  const tracked = <T>(id: number, reply: Promise<T>): Promise<T> => {
     const delivered = () => {
       apply(deleteEntry, unanswered, [id]);
     };
@@ -76,36 +95,46 @@ export function createReplyTracker() {
       return {
         ...host,
         send: {
-          apply: (receiver, args, options) =>
-            tracked(
-              commandName(args[1], args[2]),
-              inOrder(args[0], host.send.apply(receiver, args, options)),
-            ),
+          apply: (receiver, [client, method, commandArgs], options) => {
+            const site = sending(commandName(method, commandArgs));
+            return tracked(
+              site,
+              inOrder(client, host.send.apply(receiver, [client, method, commandArgs, site], options)),
+            );
+          },
           applySync: (receiver, args, options) => host.send.applySync(receiver, args, options),
         },
         exec: {
-          apply: (receiver, args, options) =>
-            tracked(
-              args[2] ? 'MULTI/EXEC' : 'pipeline',
-              inOrder(args[0], host.exec.apply(receiver, args, options)),
-            ),
+          apply: (receiver, [client, commands, atomic], options) => {
+            const site = sending(atomic ? 'MULTI/EXEC' : 'pipeline');
+            return tracked(
+              site,
+              inOrder(client, host.exec.apply(receiver, [client, commands, atomic, site], options)),
+            );
+          },
           applySync: (receiver, args, options) => host.exec.applySync(receiver, args, options),
         },
       };
     },
 
     /**
-     * Runs a learner call. It settles with its value and the commands still unanswered when it
-     * settled; with several calls under way at once, a command cannot be told apart from another
-     * call's, so only the last to settle reports.
+     * Runs a learner call. It settles with its value, the commands still unanswered when it
+     * settled, and where its first `sites` commands were sent from; with several calls under way
+     * at once, a command cannot be told apart from another call's, so only the last to settle
+     * reports.
      */
-    async during(work: () => unknown): Promise<{ value: unknown; unanswered: Unanswered[] }> {
+    async during(
+      work: () => unknown,
+      sites: number,
+    ): Promise<{ value: unknown; unanswered: Unanswered[]; sentFrom: SentFrom[] }> {
       // A command an earlier call left unanswered was reported when that call settled; its reply
       // may never come (its check ended and closed its gate), and neither it nor its place in
       // its client's order is this call's.
       if (callsUnderWay === 0) {
         apply(clearEntries, unanswered, []);
         apply(clearEntries, latest, []);
+        apply(clearEntries, sentFrom, []);
+        sitesWanted = sites;
       }
       callsUnderWay += 1;
       try {
@@ -121,7 +150,17 @@ export function createReplyTracker() {
             },
           ]);
         }
-        return { value, unanswered: pending };
+        const placed: SentFrom[] = [];
+        if (callsUnderWay === 1) {
+          apply(forEachEntry, sentFrom, [
+            (site: Error, id: number) => {
+              const entry = { site: id, stack: toText(site.stack) };
+              defineProperty(placed, placed.length, { value: entry, enumerable: true });
+            },
+          ]);
+          apply(clearEntries, sentFrom, []);
+        }
+        return { value, unanswered: pending, sentFrom: placed };
       } finally {
         callsUnderWay -= 1;
       }

@@ -44,6 +44,7 @@ const runtime = Object.freeze({
     namespace: Record<string, (...args: unknown[]) => unknown>,
     name: string,
     args: CallArg[],
+    sites: number,
   ) {
     const lent: InstanceType<typeof Redis>[] = [];
     const values = args.map((arg) => {
@@ -52,7 +53,7 @@ const runtime = Object.freeze({
       lent.push(client);
       return client;
     });
-    const outcome = await replies.during(() => namespace[name]?.(...values));
+    const outcome = await replies.during(() => namespace[name]?.(...values), sites);
     // The caller goes on using the client it lent: closing it is the call's mistake, even where
     // nothing the check reads shows it (disconnect() sends Redis nothing).
     return { ...outcome, closedLent: lent.some(closedByLearner) };

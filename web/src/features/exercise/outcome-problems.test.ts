@@ -55,4 +55,44 @@ describe('what the editor marks after a Run or a Submit', () => {
       { line: 4, message: 'Check "times out" ended in error: times out went wrong' },
     ]);
   });
+
+  it('shows, at the lines that sent them, the commands of the first check that did not pass', () => {
+    const sent = (command: string, line?: number, file?: string) => ({
+      command,
+      ...(line === undefined ? {} : { location: at(line, file) }),
+    });
+    const check = (name: string, status: 'pass' | 'fail', commands: ReturnType<typeof sent>[]) => ({
+      name,
+      status,
+      durationMs: 1,
+      redis: { commands },
+    });
+    expect(
+      problemsOf('cache-aside', {
+        graded: {
+          exercise: 'cache-aside',
+          status: 'fail',
+          durationMs: 1,
+          checks: [
+            check('passes', 'pass', [sent('GET a', 2)]),
+            check('caches', 'fail', [
+              sent('GET forecast', 5),
+              sent('SET forecast sunny', 8),
+              sent('EXPIRE forecast 60', 8),
+              sent('SET elsewhere', 3, 'exercises/cache-aside/checks.ts'),
+              sent('PING'),
+            ]),
+            check('later', 'fail', [sent('DEL forecast', 9)]),
+          ],
+        },
+      }),
+    ).toEqual([
+      { line: 5, severity: 'info', message: 'Sent during check "caches": GET forecast' },
+      {
+        line: 8,
+        severity: 'info',
+        message: 'Sent during check "caches": SET forecast sunny; EXPIRE forecast 60',
+      },
+    ]);
+  });
 });

@@ -22,14 +22,31 @@ export function problemsOf(
     ];
   }
   const { location, message = '', checks } = outcome.graded;
+  const failed = checks.filter((check) => check.status !== 'pass');
   return [
     ...at(location, message),
-    ...checks
-      .filter((check) => check.status !== 'pass')
-      .flatMap((check) =>
-        at(check.location, `Check "${check.name}" ${LABEL[check.status]}: ${check.message ?? ''}`),
-      ),
+    ...failed.flatMap((check) =>
+      at(check.location, `Check "${check.name}" ${LABEL[check.status]}: ${check.message ?? ''}`),
+    ),
+    ...sentFrom(file, failed[0]),
   ];
+}
+
+/**
+ * The lines that sent the commands of the first check that did not pass, each with what it sent:
+ * the report lists them under the check; the editor shows where they came from.
+ */
+function sentFrom(file: string, check: GradeResult['checks'][number] | undefined): LineProblem[] {
+  const byLine = new Map<number, string[]>();
+  for (const { command, location } of check?.redis?.commands ?? []) {
+    if (location?.file !== file) continue;
+    byLine.set(location.line, [...(byLine.get(location.line) ?? []), command]);
+  }
+  return [...byLine].map(([line, commands]) => ({
+    line,
+    severity: 'info',
+    message: `Sent during check "${check?.name}": ${commands.join('; ')}`,
+  }));
 }
 
 const LABEL = { pass: 'passed', fail: 'failed', error: 'ended in error' } as const;

@@ -20,8 +20,18 @@ export interface GradeResult {
     expected?: string;
     actual?: string;
     output?: string;
+    /** What the learner's code sent to Redis during the check, and the keys before and after. */
+    redis?: RedisActivity;
     durationMs: number;
   }[];
+}
+
+/** A check's `redis` (grade-result.schema.json's redisActivity). */
+export interface RedisActivity {
+  commands: { command: string; client?: number; batch?: number; location?: CodeLocation }[];
+  moreCommands?: number;
+  keys?: { key: string; before?: string; after?: string }[];
+  moreKeys?: number;
 }
 
 /** A grading the server answers later (queue mode): where to ask, and what to say meanwhile. */

@@ -4,10 +4,11 @@ import { getTypeScriptWorker } from 'monaco-editor/languages/features/typescript
 import { exerciseCodeUri } from '../exercise-code-uri.ts';
 import { monaco } from './monaco.ts';
 
-/** A problem at a line of the learner's code. */
+/** A problem at a line of the learner's code, or (`info`) what the line did. */
 export interface LineProblem {
   line: number;
   message: string;
+  severity?: 'error' | 'info';
 }
 
 const modelUri = (path: string) => monaco.Uri.parse(exerciseCodeUri(path));
@@ -57,8 +58,8 @@ export function markLines(path: string, problems: readonly LineProblem[]): void 
     OWNER,
     problems
       .filter(({ line }) => line >= 1 && line <= lines)
-      .map(({ line, message }) => ({
-        severity: monaco.MarkerSeverity.Error,
+      .map(({ line, message, severity = 'error' }) => ({
+        severity: severity === 'info' ? monaco.MarkerSeverity.Info : monaco.MarkerSeverity.Error,
         message,
         startLineNumber: line,
         startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,

@@ -1,4 +1,5 @@
 import type { GradeResult, Status } from '../api/submit-solution.ts';
+import { RedisActivityView } from './redis-activity.tsx';
 
 const LABEL: Record<Status, string> = { pass: 'Passed', fail: 'Failed', error: 'Error' };
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', error: '!' };
@@ -9,7 +10,14 @@ type Check = GradeResult['checks'][number];
  * Each check with its verdict; the first that did not pass is open, the others open on a click.
  * Every string here came from learner code: text, never markup.
  */
-export function GradeReport({ result }: { result: GradeResult }) {
+export function GradeReport({
+  result,
+  onGoToLine,
+}: {
+  result: GradeResult;
+  /** Puts the learner's cursor at a line of their code. */
+  onGoToLine: (line: number) => void;
+}) {
   const passed = result.checks.filter((check) => check.status === 'pass').length;
   const firstFailure = result.checks.find((check) => check.status !== 'pass');
   return (
@@ -35,7 +43,7 @@ export function GradeReport({ result }: { result: GradeResult }) {
                 <summary>
                   <Verdict check={check} />
                 </summary>
-                <Details check={check} file={`${result.exercise}.ts`} />
+                <Details check={check} file={`${result.exercise}.ts`} onGoToLine={onGoToLine} />
               </details>
             ) : (
               <Verdict check={check} />
@@ -48,7 +56,9 @@ export function GradeReport({ result }: { result: GradeResult }) {
 }
 
 const hasDetails = (check: Check) =>
-  Boolean(check.message || check.expected !== undefined || check.output || check.location);
+  Boolean(
+    check.message || check.expected !== undefined || check.output || check.location || check.redis,
+  );
 
 function Verdict({ check }: { check: Check }) {
   return (
@@ -63,7 +73,15 @@ function Verdict({ check }: { check: Check }) {
 }
 
 /** `file`: the learner's, as the grader names it; a line of checks.ts is none of theirs. */
-function Details({ check, file }: { check: Check; file: string }) {
+function Details({
+  check,
+  file,
+  onGoToLine,
+}: {
+  check: Check;
+  file: string;
+  onGoToLine: (line: number) => void;
+}) {
   return (
     <>
       {check.message && <p className="check-message">{check.message}</p>}
@@ -85,6 +103,9 @@ function Details({ check, file }: { check: Check; file: string }) {
         </dl>
       )}
       {check.output && <pre className="check-output">{check.output}</pre>}
+      {check.redis && (
+        <RedisActivityView activity={check.redis} file={file} onGoToLine={onGoToLine} />
+      )}
     </>
   );
 }

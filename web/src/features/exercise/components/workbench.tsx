@@ -1,4 +1,4 @@
-import { type KeyboardEvent, lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useLoad } from '../../../lib/use-api.ts';
 import type { RunOnceResult } from '../../console/api/run-code.ts';
 import { useConsole } from '../../console/console-context.tsx';
@@ -13,12 +13,12 @@ import { problemsOf } from '../outcome-problems.ts';
 import type { RunCall } from '../run-arguments.ts';
 import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
+import { LazyCodeEditor } from './lazy-code-editor.tsx';
 import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
 import { TypeErrorsQuestion } from './type-errors-question.tsx';
 
-const CodeEditor = lazy(() => import('./code-editor.tsx'));
 // With Monaco, as the editor is: imported when a Run, a Submit or a result needs it.
 const diagnostics = () => import('./editor-diagnostics.ts');
 
@@ -185,14 +185,15 @@ function LoadedWorkbench({
     else if (action === 'run') runNow();
     else void submitNow();
   };
+  const goToLine = (line: number) =>
+    void diagnostics().then(({ focusLine }) => focusLine(path, line));
   const run = () => void ask('run');
   const submit = () => void ask('submit');
   const answer = (goOn: boolean) => {
     if (!question) return;
     setQuestion(undefined);
     if (!goOn) {
-      const line = question.errors[0]?.line ?? 1;
-      void diagnostics().then(({ focusLine }) => focusLine(path, line));
+      goToLine(question.errors[0]?.line ?? 1);
       return;
     }
     buttons[question.action].current?.focus();
@@ -217,17 +218,15 @@ function LoadedWorkbench({
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the controls inside, which are buttons.
     <div className="workbench" onKeyDown={onKeyDown}>
-      <Suspense fallback={<div className="code-editor loading">Loading the editor…</div>}>
-        <CodeEditor
-          key={edition}
-          initialValue={source}
-          onChange={edit}
-          onRun={run}
-          onSubmit={submit}
-          label={`Code for exercise ${id}. Tab indents; Escape then Tab leaves the editor.`}
-          path={path}
-        />
-      </Suspense>
+      <LazyCodeEditor
+        key={edition}
+        initialValue={source}
+        onChange={edit}
+        onRun={run}
+        onSubmit={submit}
+        label={`Code for exercise ${id}. Tab indents; Escape then Tab leaves the editor.`}
+        path={path}
+      />
       <SaveStatus status={saver.status} />
       <div className="toolbar">
         <button
@@ -301,7 +300,9 @@ function LoadedWorkbench({
       )}
       <div className="outcome" ref={report}>
         {outcome.state === 'ran' && <RunReport result={outcome.result} />}
-        {outcome.state === 'graded' && <GradeReport result={outcome.result} />}
+        {outcome.state === 'graded' && (
+          <GradeReport result={outcome.result} onGoToLine={goToLine} />
+        )}
         {outcome.state === 'graded' && outcome.result.status === 'pass' && (
           <NextStep exercise={id} />
         )}

@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KeyState, Snapshot } from '../checks/api.ts';
+import { Grader } from '../grader.ts';
+import type { CheckResult, GradeResult } from '../result/grade-result.ts';
+import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { assertValidResult } from '../test/result-schema.ts';
+import { described, keyRows, quoted } from './redis-activity.ts';
+
+// One exercise, `count`, that adds one to a page's visits. Its checks seed keys the learner's
+// code starts from, so that the report has keys before and after to show.
+const CHECKS = `
+export default [
+  {
+    name: 'count adds one to the visits of home',
+    async run({ call, sandboxClient, redis, expect }) {
+      await redis.set('visits:home', '5');
+      await redis.hset('page:home', 'title', 'Home');
+      await call('count', sandboxClient, 'home');
+      expect.equal(await redis.get('visits:home'), '6', 'GET visits:home');
+    },
+  },
+  {
+    name: 'the checks agree with themselves',
+    async run({ expect }) {
+      expect.equal(1, 1, 'one');
+    },
+  },
+  {
+    name: 'count keeps to its page among many',
+    async run({ call, sandboxClient, redis, expect }) {
+      for (let page = 0; page < 60; page++) await redis.set('visits:page' + page, '1');
+      await call('count', sandboxClient, 'home');
+      expect.equal(await redis.get('visits:home'), '1', 'GET visits:home');
+    },
+  },
+];
+`;
+
+const SIGNATURE = 'export async function count(redis: Redis, page: string): Promise<void>';
+
+describe('what the learner’s code did to Redis, under each check', () => {
+  const course = oneExerciseCourse({
+    id: 'count',
+    signature: SIGNATURE,
+    checks: CHECKS,
+    solution: "  await redis.incr('visits:' + page);",
+    run: '{ call: count, args: [$redis, home] }',
+  });
+  let grader: Grader;
+
+  beforeAll(async () => {
+    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
+  });
+  afterAll(async () => {
+    await grader.stop();
+    course.remove();
+  });
+
+  async function grade(
+    body: string,
+    source = learnerModule(SIGNATURE, body),
+  ): Promise<GradeResult> {
+    const result = await grader.grade('count', source, { file: 'ada/count.ts' });
+    assertValidResult(result);
+    return result;
+  }
+  const check = (result: GradeResult, index: number): CheckResult => {
+    const found = result.checks[index];
+    if (!found) throw new Error(`no check ${index}`);
+    return found;
+  };
+
+  it('lists the commands a passing check saw, each with the line that sent it, and no keys', async () => {
+    const result = await grade("  await redis.incr('visits:' + page);");
+    expect(result.status).toBe('pass');
+    expect(check(result, 0).redis).toEqual({
+      commands: [
+        {
+          command: 'INCR visits:home',
+          client: 1,
+          location: { file: 'ada/count.ts', line: 4, column: 15 },
+        },
+      ],
+    });
+  });
+
+  it('shows a failing check its commands in order, batches and clients apart, and the keys before and after, changed first', async () => {
+    const result = await grade(
+      '',
+      [
+        "import Redis from 'ioredis';",
+        '',
+        `${SIGNATURE} {`,
+        '  const other = new Redis();',
+        "  const seen = await redis.get('visits:' + page);",
+        "  await helper(other, 'visits:' + page, String(Number(seen) + 2));",
+        "  await redis.pipeline().set('last page', page).expire('last page', 60).exec();",
+        '}',
+        'async function helper(client: Redis, key: string, value: string) {',
+        '  await client.set(key, value);',
+        '}',
+      ].join('\n'),
+    );
+    const failed = check(result, 0);
+    expect(failed.status).toBe('fail');
+    expect(failed.redis?.commands).toEqual([
+      {
+        command: 'GET visits:home',
+        client: 1,
+        location: { file: 'ada/count.ts', line: 5, column: 28 },
+      },
+      {
+        command: 'SET visits:home 7',
+        client: 2,
+        location: { file: 'ada/count.ts', line: 10, column: 16 },
+      },
+      {
+        command: 'SET "last page" home',
+        client: 1,
+        batch: 1,
+        location: { file: 'ada/count.ts', line: 7, column: 73 },
+      },
+      {
+        command: 'EXPIRE "last page" 60',
+        client: 1,
+        batch: 1,
+        location: { file: 'ada/count.ts', line: 7, column: 73 },
+      },
+    ]);
+    expect(failed.redis?.keys).toEqual([
+      { key: 'last page', after: expect.stringMatching(/^string "home" · expires in (59|60) s$/) },
+      { key: 'visits:home', before: 'string "5"', after: 'string "7"' },
+      { key: 'page:home', before: 'hash {"title":"Home"}', after: 'hash {"title":"Home"}' },
+    ]);
+    expect(check(result, 1).redis).toBeUndefined();
+  });
+
+  it('lists the first twenty commands and counts the rest, and reads no keys from a crowded Redis', async () => {
+    const result = await grade(
+      "  for (let n = 0; n < 25; n++) await redis.set('visits:' + page, String(n));",
+    );
+    const crowded = check(result, 2);
+    expect(crowded.status).toBe('fail');
+    expect(crowded.redis?.commands).toHaveLength(20);
+    expect(crowded.redis?.commands[19]?.command).toBe('SET visits:home 19');
+    expect(crowded.redis?.moreCommands).toBe(5);
+    // Sixty keys were seeded: reading them all for a report would cost the check.
+    expect(crowded.redis?.keys).toBeUndefined();
+  });
+
+  it('reports the commands of code that threw, and the keys it left', async () => {
+    const result = await grade(
+      "  await redis.set('visits:' + page, 'many');\n  throw new Error('gave up');",
+    );
+    const failed = check(result, 0);
+    expect(failed.reason).toBe('learner-error');
+    expect(failed.redis?.commands.map(({ command }) => command)).toEqual(['SET visits:home many']);
+    expect(failed.redis?.keys?.[0]).toEqual({
+      key: 'visits:home',
+      before: 'string "5"',
+      after: 'string "many"',
+    });
+  });
+
+  it('still reports when the code replaced how stacks are written', async () => {
+    const result = await grade(
+      "  Error.prepareStackTrace = () => 'nothing to see';\n  await redis.incr('visits:' + page);",
+    );
+    expect(result.status).toBe('pass');
+    expect(check(result, 0).redis?.commands).toEqual([{ command: 'INCR visits:home', client: 1 }]);
+  });
+});
+
+describe('the report’s words for arguments and keys', () => {
+  it('quotes an argument only where redis-cli would need it', () => {
+    expect(
+      ['plain', 'two words', '', 'say "hi"', 'a\nb', 'tab\there', '<3 bytes>'].map(quoted),
+    ).toEqual([
+      'plain',
+      '"two words"',
+      '""',
+      '"say \\"hi\\""',
+      '"a\\nb"',
+      '"tab\\there"',
+      '<3 bytes>',
+    ]);
+    expect(quoted('\u0001')).toBe('"\\x01"');
+  });
+
+  it('describes each type with its value and time to live, cut to a line', () => {
+    const state = (type: string, value: unknown, pttl = -1) => ({
+      type,
+      value,
+      pttl,
+      expiresAt: -1,
+    });
+    expect(
+      described(
+        state('zset', [
+          ['ada', 3],
+          ['bo', 1.5],
+        ]),
+      ),
+    ).toBe('zset ada=3, bo=1.5');
+    expect(described(state('list', ['a', 'b'], 4_200))).toBe('list ["a","b"] · expires in 4.2 s');
+    expect(described(state('string', Buffer.from([0xff, 0xfe])))).toBe('string <2 bytes>');
+    expect(described(state('stream', [['1-0', ['f', 'v']]]))).toBe('stream 1 entry');
+    expect(described(state('string', 'x'.repeat(500)))).toHaveLength(120);
+  });
+
+  it('lists keys the check changed before those it did not', () => {
+    const state = (value: string, pttl = -1, expiresAt = -1): KeyState => ({
+      type: 'string',
+      value,
+      pttl,
+      expiresAt,
+    });
+    const snapshot = (entries: [string, string][], ttlPttl: number): Snapshot => ({
+      takenAt: 0,
+      keys: new Map([
+        ...entries.map(([key, value]): [string, KeyState] => [key, state(value)]),
+        ['ttl', state('1', ttlPttl, 1_000_000)],
+      ]),
+    });
+    const rows = keyRows(
+      snapshot(
+        [
+          ['a', '1'],
+          ['b', '1'],
+          ['gone', '1'],
+        ],
+        9_000,
+      ),
+      snapshot(
+        [
+          ['a', '1'],
+          ['b', '2'],
+          ['new', '1'],
+        ],
+        8_900,
+      ),
+    );
+    expect(rows.map(({ key }) => key)).toEqual(['b', 'gone', 'new', 'a', 'ttl']);
+    // Its time to live ran down, and its expiry stayed: unchanged, in the same words.
+    expect(rows[4]).toEqual({
+      key: 'ttl',
+      before: 'string "1" · expires in 9.0 s',
+      after: 'string "1" · expires in 9.0 s',
+    });
+    expect(rows[1]).toEqual({ key: 'gone', before: 'string "1"' });
+  });
+});
