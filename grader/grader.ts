@@ -1,5 +1,5 @@
-import { fileURLToPath } from 'node:url';
 import { freshSeed } from './checks/random.ts';
+import { DEFAULT_COURSE_DIR } from './content/default-course.ts';
 import { type Exercise, loadExercise } from './content/exercise.ts';
 import { ContentError, GraderError } from './errors.ts';
 import { SandboxPool } from './redis/sandbox-pool.ts';
@@ -13,10 +13,10 @@ import { WorkerPool } from './worker/worker-pool.ts';
 import type { JobReply } from './worker/worker-process.ts';
 import { WORKER_MEMORY_MB, WorkerLostError } from './worker/worker-process.ts';
 
+export { DEFAULT_COURSE_DIR };
+
 const STEP_MARGIN_MS = 5_000;
 
-/** The course shipped in this repository: the default for every command. */
-export const DEFAULT_COURSE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /** What a grader holds now, for metrics. */
 export interface GraderStats {
@@ -69,6 +69,7 @@ export interface SeededGrade {
  */
 export class Grader {
   private readonly exercises = new Map<string, Promise<Exercise>>();
+  private edition = 0;
   private waiting = 0;
   private running = 0;
   /** Jobs at once in the low-priority lane: its worker processes. */
@@ -116,6 +117,14 @@ export class Grader {
     return networkIsolationPrefix().length > 0;
   }
 
+  /**
+   * How many times the course was reloaded (`reloadExercises`): what was read of its files before
+   * is stale once this changes.
+   */
+  get courseEdition(): number {
+    return this.edition;
+  }
+
   /** The exercise as its files say now: what a learner is shown. */
   exercise(id: string): Promise<Exercise> {
     return loadExercise(this.courseDir, id);
@@ -152,6 +161,7 @@ export class Grader {
    * (checks.ts, and any helper it imports) only once. The live preview calls it on each save.
    */
   reloadExercises(): void {
+    this.edition += 1;
     this.exercises.clear();
     this.workers.renew();
     this.lowLaneStarted?.workers.renew();

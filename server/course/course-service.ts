@@ -1,4 +1,5 @@
 import {
+  type Exercise,
   type Grader,
   type Lesson,
   type LessonBlock,
@@ -37,60 +38,58 @@ export interface ExerciseView {
   setup: string[][];
 }
 
-/** Rendered Markdown kept: the whole course many times over, a few MB at most. */
-const RENDERED_KEPT = 2_000;
-
 /**
- * What the course API answers, from the course folder. Lessons are read again when their files
- * change, and Markdown rendered again when its text does, so an edited lesson shows on the next
- * load.
+ * What the course API answers, from the course folder, read once: each answer is made on its first
+ * request and kept, so that a page costs no file reads and no Markdown rendering. When the live
+ * preview (`start --watch`) reloads the course, the grader's `courseEdition` changes, and what was
+ * kept is made afresh on the next request.
  */
 export class CourseService {
-  private readonly lessons: LessonFiles;
-  private readonly rendered = new Map<string, string>();
-  /** Each lesson's runnable blocks, parsed once for as long as its file is unchanged. */
+  private readonly lessonFiles: LessonFiles;
+  private edition: number;
+  private lessons: Promise<Lesson[]> | undefined;
+  private readonly views = new Map<string, LessonView>();
+  private readonly exercises = new Map<string, Promise<Exercise>>();
+  private readonly exerciseViews = new Map<string, ExerciseView>();
+  private readonly hints = new Map<string, HintView>();
+  /** Each lesson's runnable blocks, parsed once. */
   private readonly blocks = new WeakMap<Lesson, LessonBlock[]>();
 
   constructor(private readonly grader: Grader) {
-    this.lessons = new LessonFiles(grader.courseDir);
-  }
-
-  /** `renderMarkdown`, kept by its text: highlighting a lesson's code takes milliseconds. */
-  private html(markdown: string): string {
-    let html = this.rendered.get(markdown);
-    if (html === undefined) {
-      html = renderMarkdown(markdown);
-      this.rendered.set(markdown, html);
-      if (this.rendered.size > RENDERED_KEPT) {
-        this.rendered.delete(this.rendered.keys().next().value as string);
-      }
-    }
-    return html;
+    this.lessonFiles = new LessonFiles(grader.courseDir);
+    this.edition = grader.courseEdition;
   }
 
   async courseMap(): Promise<CourseMap> {
-    const lessons = await this.lessons.load();
-    return { lessons: lessons.map(summarise) };
+    return { lessons: (await this.allLessons()).map(summarise) };
   }
 
   async lesson(id: string): Promise<LessonView> {
-    const lessons = await this.lessons.load();
-    const lesson = lessons.find((candidate) => candidate.id === id);
-    if (!lesson) throw notFound(`no lesson named '${id}'`);
-    return { ...summarise(lesson), html: this.html(lesson.markdown) };
+    const lesson = await this.findLesson(id);
+    let view = this.views.get(id);
+    if (!view) {
+      view = { ...summarise(lesson), html: renderMarkdown(lesson.markdown) };
+      this.views.set(id, view);
+    }
+    return view;
   }
 
   async exercise(id: string): Promise<ExerciseView> {
-    const exercise = await this.grader.exercise(id);
-    return {
-      id: exercise.id,
-      title: exercise.title,
-      statementHtml: this.html(exercise.statement),
-      starter: exercise.starter,
-      hintCount: exercise.hints.length,
-      run: exercise.run,
-      setup: exercise.setup,
-    };
+    const exercise = await this.findExercise(id);
+    let view = this.exerciseViews.get(id);
+    if (!view) {
+      view = {
+        id: exercise.id,
+        title: exercise.title,
+        statementHtml: renderMarkdown(exercise.statement),
+        starter: exercise.starter,
+        hintCount: exercise.hints.length,
+        run: exercise.run,
+        setup: exercise.setup,
+      };
+      this.exerciseViews.set(id, view);
+    }
+    return view;
   }
 
   /**
@@ -98,12 +97,18 @@ export class CourseService {
    * says how many there are.
    */
   async hint(id: string, number: number): Promise<HintView> {
-    const { hints } = await this.grader.exercise(id);
+    const { hints } = await this.findExercise(id);
     const hint = hints[number - 1];
     if (!Number.isInteger(number) || hint === undefined) {
       throw notFound(`exercise '${id}' has hints 1 to ${hints.length}, not '${number}'`);
     }
-    return { number, count: hints.length, html: this.html(hint) };
+    const key = `${id}/${number}`;
+    let view = this.hints.get(key);
+    if (!view) {
+      view = { number, count: hints.length, html: renderMarkdown(hint) };
+      this.hints.set(key, view);
+    }
+    return view;
   }
 
   /**
@@ -111,9 +116,7 @@ export class CourseService {
    * the reply the lesson shows beneath it, if any.
    */
   async lessonBlocks(id: string): Promise<LessonBlock[]> {
-    const lessons = await this.lessons.load();
-    const lesson = lessons.find((candidate) => candidate.id === id);
-    if (!lesson) throw notFound(`no lesson named '${id}'`);
+    const lesson = await this.findLesson(id);
     let blocks = this.blocks.get(lesson);
     if (!blocks) {
       blocks = lessonParts(lesson.markdown, lesson.markdownLine).blocks.map(
@@ -127,19 +130,68 @@ export class CourseService {
 
   /** Throws 404 unless the lesson exists. */
   async requireLesson(id: string): Promise<void> {
-    const lessons = await this.lessons.load();
-    if (!lessons.some((lesson) => lesson.id === id)) throw notFound(`no lesson named '${id}'`);
+    await this.findLesson(id);
   }
 
   /** Throws UnknownExerciseError (404) unless the exercise exists. */
   async requireExercise(id: string): Promise<void> {
-    await this.grader.exercise(id);
+    await this.findExercise(id);
   }
 
   /** The reference solution; whether this learner may see it is the progress store's to say. */
   async solution(id: string): Promise<{ solution: string }> {
-    return { solution: (await this.grader.exercise(id)).solution };
+    return { solution: (await this.findExercise(id)).solution };
   }
+
+  /** Forgets what was kept if the course was reloaded since it was made. */
+  private current(): void {
+    if (this.grader.courseEdition === this.edition) return;
+    this.edition = this.grader.courseEdition;
+    this.lessons = undefined;
+    this.views.clear();
+    this.exercises.clear();
+    this.exerciseViews.clear();
+    this.hints.clear();
+  }
+
+  private allLessons(): Promise<Lesson[]> {
+    this.current();
+    if (!this.lessons) {
+      const loading = this.lessonFiles.load();
+      this.lessons = remembered(loading, () => {
+        if (this.lessons === loading) this.lessons = undefined;
+      });
+    }
+    return this.lessons;
+  }
+
+  private async findLesson(id: string): Promise<Lesson> {
+    const lesson = (await this.allLessons()).find((candidate) => candidate.id === id);
+    if (!lesson) throw notFound(`no lesson named '${id}'`);
+    return lesson;
+  }
+
+  private findExercise(id: string): Promise<Exercise> {
+    this.current();
+    let exercise = this.exercises.get(id);
+    if (!exercise) {
+      const loading = this.grader.exercise(id);
+      exercise = remembered(loading, () => {
+        if (this.exercises.get(id) === loading) this.exercises.delete(id);
+      });
+      this.exercises.set(id, exercise);
+    }
+    return exercise;
+  }
+}
+
+/**
+ * `work`, kept by the caller; `forget` runs if it fails, so that a file that could not be read
+ * (a broken file, an unknown id) is read afresh on the next request instead of failing for good.
+ */
+function remembered<T>(work: Promise<T>, forget: () => void): Promise<T> {
+  work.catch(forget);
+  return work;
 }
 
 function summarise({ id, title, summary, minutes, exercises }: Lesson): LessonSummary {
