@@ -8,6 +8,7 @@ import { errorResult, type GradeResult } from './result/grade-result.ts';
 import { DEFAULT_LIMITS, type RunLimits } from './runner/limits.ts';
 import type { RunOnceResult } from './runner/run-once.ts';
 import type { GradeStop } from './runner/run-submission.ts';
+import { type GraderLog, stderrLog } from './shared/grader-log.ts';
 import { networkIsolationPrefix } from './worker/network-isolation.ts';
 import { WorkerPool } from './worker/worker-pool.ts';
 import type { JobReply } from './worker/worker-process.ts';
@@ -16,7 +17,6 @@ import { WORKER_MEMORY_MB, WorkerLostError } from './worker/worker-process.ts';
 export { DEFAULT_COURSE_DIR };
 
 const STEP_MARGIN_MS = 5_000;
-
 
 /** What a grader holds now, for metrics. */
 export interface GraderStats {
@@ -37,6 +37,8 @@ export interface GraderOptions {
   limits?: RunLimits;
   /** The memory a worker may hold while it runs a job (see WORKER_MEMORY_MB). */
   workerMemoryMb?: number;
+  /** Where a lost worker or a sandbox that cannot start again is told (standard error by default). */
+  log?: GraderLog;
 }
 
 export interface GradeOptions {
@@ -88,25 +90,22 @@ export class Grader {
     private readonly workerMemoryMb: number,
     /** Gradings and Runs at once: the worker processes. */
     readonly concurrency: number,
+    private readonly log: GraderLog,
   ) {}
 
   static async start(options: GraderOptions = {}): Promise<Grader> {
     const concurrency = options.concurrency ?? 1;
-    const sandboxes = await SandboxPool.start(concurrency);
-    try {
-      const workers = await WorkerPool.start(concurrency);
-      return new Grader(
-        options.courseDir ?? DEFAULT_COURSE_DIR,
-        options.limits ?? DEFAULT_LIMITS,
-        sandboxes,
-        workers,
-        options.workerMemoryMb ?? WORKER_MEMORY_MB,
-        concurrency,
-      );
-    } catch (error) {
-      await sandboxes.stop();
-      throw error;
-    }
+    const log = options.log ?? stderrLog;
+    const { sandboxes, workers } = await startLane(concurrency, { lowPriority: false, log });
+    return new Grader(
+      options.courseDir ?? DEFAULT_COURSE_DIR,
+      options.limits ?? DEFAULT_LIMITS,
+      sandboxes,
+      workers,
+      options.workerMemoryMb ?? WORKER_MEMORY_MB,
+      concurrency,
+      log,
+    );
   }
 
   /**
@@ -319,7 +318,7 @@ export class Grader {
     if (!lowPriority) return Promise.resolve({ workers: this.workers, sandboxes: this.sandboxes });
     if (this.stopped) return Promise.reject(new GraderError('the grader has stopped'));
     if (!this.lowLane) {
-      const starting = startLane(LOW_PRIORITY_LANE_SIZE, { lowPriority: true });
+      const starting = startLane(LOW_PRIORITY_LANE_SIZE, { lowPriority: true, log: this.log });
       starting.then(
         (lane) => {
           this.lowLaneStarted = lane;
@@ -355,7 +354,10 @@ interface Lane {
  */
 const LOW_PRIORITY_LANE_SIZE = 1;
 
-async function startLane(size: number, options: { lowPriority: boolean }): Promise<Lane> {
+async function startLane(
+  size: number,
+  options: { lowPriority: boolean; log: GraderLog },
+): Promise<Lane> {
   const sandboxes = await SandboxPool.start(size, options);
   try {
     return { workers: await WorkerPool.start(size, options), sandboxes };

@@ -45,6 +45,7 @@ export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { isRedisOutage } from './redis/redis-outage.ts';
 export { spawnTied } from './redis/spawn-tied.ts';
+export { waitForPing } from './redis/wait-for-ping.ts';
 export {
   type CheckResult,
   errorResult,

@@ -74,7 +74,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     base: { service: 'keyspace-worker', worker: name },
   });
 
-  const grader = await Grader.start({ courseDir, concurrency });
+  const grader = await Grader.start({ courseDir, concurrency, log });
   const metrics = new GradingMetrics({ role: 'worker', grader });
   let worker: GradingWorker;
   let metricsServer: Server | undefined;

@@ -9,17 +9,31 @@ const MAX_KEYS = 10_000;
  * own client. Values are read as text where they are text, as Buffers where they are not.
  */
 export async function takeSnapshot(redis: Redis): Promise<Snapshot> {
+  const snapshot = await snapshotOfAtMost(redis, MAX_KEYS);
+  if (!snapshot) {
+    throw new Error(`the sandbox holds more than ${MAX_KEYS} keys: too many to snapshot`);
+  }
+  return snapshot;
+}
+
+/**
+ * A snapshot, as takeSnapshot takes it, if the sandbox holds at most `maxKeys` keys; undefined if
+ * it holds more. An empty sandbox costs one round trip.
+ */
+export async function snapshotOfAtMost(
+  redis: Redis,
+  maxKeys: number,
+): Promise<Snapshot | undefined> {
   const names: string[] = [];
   let cursor = '0';
   do {
     const [next, batch] = await redis.scan(cursor, 'COUNT', 1000);
     cursor = next;
     names.push(...batch);
-    if (names.length > MAX_KEYS) {
-      throw new Error(`the sandbox holds more than ${MAX_KEYS} keys: too many to snapshot`);
-    }
+    if (names.length > maxKeys) return undefined;
   } while (cursor !== '0');
   const unique = [...new Set(names)].sort();
+  if (unique.length === 0) return { takenAt: performance.now(), keys: new Map() };
   const takenAt = performance.now();
   const meta = await redis
     .pipeline(

@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { RedisServerStartError } from '../errors.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { isExecutable } from '../shared/is-executable.ts';
@@ -11,6 +10,7 @@ import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
 import { spawnTied } from './spawn-tied.ts';
+import { waitForPing } from './wait-for-ping.ts';
 
 /** How to reach a sandbox: a Unix socket and two users. Plain data, so it can cross to a worker. */
 export interface SandboxAddress extends SandboxCredentials {
@@ -92,35 +92,20 @@ export class SandboxServer {
     });
     // Only the race below listens; an exit long after start must not become an unhandled rejection.
     exited.catch(() => {});
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    const probe = async (): Promise<void> => {
-      while (Date.now() < deadline) {
-        const client = new Redis({
-          path: this.address.socketPath,
-          username: 'grader',
-          password: this.address.graderPassword,
-          lazyConnect: true,
-          maxRetriesPerRequest: 0,
-          retryStrategy: () => null,
-          // ioredis waits this long for a socket to close after disconnect(), holding the
-          // process open; a probe has nothing to wait for.
-          disconnectTimeout: 0,
-        });
-        client.on('error', () => {});
-        try {
-          await client.connect();
-          await client.ping();
-          return;
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        } finally {
-          client.disconnect();
-        }
-      }
-      throw new RedisServerStartError(`redis-server did not start within ${START_TIMEOUT_MS} ms`);
-    };
+    const probe = waitForPing(
+      {
+        path: this.address.socketPath,
+        username: 'grader',
+        password: this.address.graderPassword,
+      },
+      { timeoutMs: START_TIMEOUT_MS, everyMs: 10 },
+    ).catch((error: Error) => {
+      throw new RedisServerStartError(
+        `redis-server did not start within ${START_TIMEOUT_MS} ms: ${error.message}`,
+      );
+    });
     try {
-      await Promise.race([probe(), exited]);
+      await Promise.race([probe, exited]);
     } catch (error) {
       await this.stop();
       throw error;

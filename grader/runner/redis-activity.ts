@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type Redis from 'ioredis';
 import type { KeyState, LoggedCommand, Snapshot } from '../checks/api.ts';
-import { takeSnapshot } from '../checks/snapshot.ts';
+import { snapshotOfAtMost } from '../checks/snapshot.ts';
 import type { KeyRow, Reason, RedisActivity, SentCommand } from '../result/grade-result.ts';
 import type { RedisBridge } from './redis-bridge.ts';
 
@@ -82,8 +82,7 @@ export class ActivityRecorder {
 /** Every key and its value, if the sandbox holds few; undefined otherwise or if Redis is away. */
 async function fewKeys(redis: Redis): Promise<Snapshot | undefined> {
   try {
-    if ((await redis.dbsize()) > KEYS_READ) return undefined;
-    return await takeSnapshot(redis);
+    return await snapshotOfAtMost(redis, KEYS_READ);
   } catch {
     // The report goes without its keys: the check's own verdict says what went wrong.
     return undefined;

@@ -1,76 +1,72 @@
-import { Lender } from '../shared/lender.ts';
+import { type GraderLog, stderrLog } from '../shared/grader-log.ts';
+import { ReplacingPool } from '../shared/replacing-pool.ts';
 import type { Job } from './protocol.ts';
-import { type JobReply, WorkerProcess } from './worker-process.ts';
+import { type JobReply, WorkerLostError, WorkerProcess } from './worker-process.ts';
 
-const RESPAWN_DELAY_MS = 1_000;
+export interface WorkerPoolOptions {
+  /** Each worker, its replacements too, at LOW_PRIORITY. */
+  lowPriority?: boolean;
+  log?: GraderLog;
+}
 
 /**
  * A fixed number of worker processes. A job waits for a free worker; a worker that crashed or
  * was killed is replaced before it takes another job.
  */
 export class WorkerPool {
-  private readonly lender: Lender<WorkerProcess>;
-  private stopped = false;
-  private replacedDead = 0;
-  /** Workers to replace before their next job, though alive: see renew. */
-  private readonly outdated = new WeakSet<WorkerProcess>();
-
   private constructor(
-    private readonly workers: Set<WorkerProcess>,
-    private readonly spawnOptions: { lowPriority?: boolean },
-  ) {
-    this.lender = new Lender(workers);
-  }
+    private readonly pool: ReplacingPool<WorkerProcess>,
+    private readonly log: GraderLog,
+  ) {}
 
-  /** `size` workers; with `lowPriority`, each at LOW_PRIORITY, their replacements too. */
   static async start(
     size: number,
-    spawnOptions: { lowPriority?: boolean } = {},
+    { lowPriority = false, log = stderrLog }: WorkerPoolOptions = {},
   ): Promise<WorkerPool> {
-    const started = await Promise.allSettled(
-      Array.from({ length: size }, () => WorkerProcess.spawn(spawnOptions)),
-    );
-    const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-    const failure = started.find((s) => s.status === 'rejected');
-    if (failure) {
-      await Promise.all(workers.map((worker) => worker.stop()));
-      throw failure.reason;
-    }
-    return new WorkerPool(new Set(workers), spawnOptions);
+    const make = () => WorkerProcess.spawn({ lowPriority });
+    return new WorkerPool(await ReplacingPool.start(size, make, 'grader worker', log), log);
   }
 
   /** The process ids of the current workers. */
   get pids(): number[] {
-    return [...this.workers].flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
+    return this.pool.all.flatMap((worker) => (worker.pid === undefined ? [] : [worker.pid]));
   }
 
   /** Workers alive now: none means no job can run until one is replaced. */
   get live(): number {
-    return this.stopped ? 0 : [...this.workers].filter((worker) => worker.alive).length;
+    return this.pool.live;
   }
 
   /** Workers that died (crashed, killed, out of time or memory) and were replaced, since start. */
   get restarts(): number {
-    return this.replacedDead;
+    return this.pool.restarts;
   }
 
   /** Runs a job on a free worker; see WorkerProcess.run for `stepMs` and `memoryMb`. */
   async run(job: Job, stepMs: number, memoryMb?: number): Promise<JobReply> {
-    const worker = await this.borrowLive();
+    const worker = await this.pool.borrow();
     try {
       return await worker.run(job, stepMs, memoryMb);
+    } catch (error) {
+      if (error instanceof WorkerLostError) {
+        this.log.warn(
+          { err: error, job: job.type, file: job.job.file },
+          'a grader worker was lost',
+        );
+      }
+      throw error;
     } finally {
-      void this.giveBack(worker);
+      this.pool.giveBack(worker);
     }
   }
 
   /** Whether a worker can open a TCP connection to 127.0.0.1:port; isolated workers cannot. */
   async canReach(port: number): Promise<boolean> {
-    const worker = await this.borrowLive();
+    const worker = await this.pool.borrow();
     try {
       return await worker.canReach(port);
     } finally {
-      void this.giveBack(worker);
+      this.pool.giveBack(worker);
     }
   }
 
@@ -79,43 +75,10 @@ export class WorkerPool {
    * jobs run in processes that have imported nothing yet.
    */
   renew(): void {
-    for (const worker of this.workers) this.outdated.add(worker);
+    this.pool.renew();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    await Promise.all([...this.workers].map((worker) => worker.stop()));
-  }
-
-  /** A worker that died while idle (killed from outside), or is outdated, is replaced, not handed a job. */
-  private async borrowLive(): Promise<WorkerProcess> {
-    for (;;) {
-      const worker = await this.lender.borrow();
-      if (worker.alive && !this.outdated.has(worker)) return worker;
-      void this.giveBack(worker);
-    }
-  }
-
-  private async giveBack(worker: WorkerProcess): Promise<void> {
-    let next = worker;
-    if (!worker.alive || this.outdated.has(worker)) {
-      this.workers.delete(worker);
-      if (worker.alive) void worker.stop();
-      else this.replacedDead++;
-      if (this.stopped) return;
-      try {
-        next = await WorkerProcess.spawn(this.spawnOptions);
-        if (this.stopped) {
-          await next.stop();
-          return;
-        }
-      } catch {
-        // A replacement that cannot start now may start later; the slot must not be lost.
-        setTimeout(() => void this.giveBack(worker), RESPAWN_DELAY_MS).unref();
-        return;
-      }
-      this.workers.add(next);
-    }
-    this.lender.giveBack(next);
+  stop(): Promise<void> {
+    return this.pool.stop();
   }
 }

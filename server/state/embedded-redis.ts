@@ -2,9 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { findRedisServer, makeOwnedTempDir, spawnTied } from '../../grader/index.ts';
+import { findRedisServer, makeOwnedTempDir, spawnTied, waitForPing } from '../../grader/index.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -176,33 +175,13 @@ function isRedisServer(pid: number): boolean {
 
 /** Ready when it answers PING, which it does only once the append-only file is loaded. */
 async function waitForPong(socketPath: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const probe = new Redis({
-      path: socketPath,
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-      // ioredis waits this long for a socket to close after disconnect(), holding the process
-      // open; a probe has nothing to wait for.
-      disconnectTimeout: 0,
-    });
-    probe.on('error', () => {});
-    try {
-      await probe.connect();
-      if ((await probe.ping()) === 'PONG') return;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `the app's redis-server did not answer within ${START_TIMEOUT_MS / 1000} s: ${(error as Error).message}`,
-        );
-      }
-    } finally {
-      probe.disconnect();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitForPing({ path: socketPath }, { timeoutMs: START_TIMEOUT_MS, everyMs: 50 }).catch(
+    (error: Error) => {
+      throw new Error(
+        `the app's redis-server did not answer within ${START_TIMEOUT_MS / 1000} s: ${error.message}`,
+      );
+    },
+  );
 }
 
 /**
