@@ -30,7 +30,7 @@ function processes(): Map<number, [number, number]> {
   return table;
 }
 
-/** Linux only (/proc). A redis-cli the app ran and reaped counts in the app's tree. */
+/** Linux only (/proc). A child process the app ran and reaped counts in the app's tree. */
 export function cpuSnapshot(roots: Record<string, number | undefined>): CpuSnapshot {
   const table = processes();
   const children = new Map<number, number[]>();

@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SandboxesFullError } from '../errors.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
+import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { ConsoleSessions, type ConsoleUser } from './console-sessions.ts';
 
 /** A learner from an address of their own, unless told otherwise. */
@@ -291,6 +292,56 @@ describe('Redis consoles', () => {
     } finally {
       await full.stop();
     }
+  });
+
+  it('refuses CONNECT, which would point redis-cli at another server, with a reason', async () => {
+    expect(await consoles.run(mine, 'PING\nconnect localhost 6379')).toMatchObject({
+      output: '',
+      note: expect.stringMatching(/the console speaks only to your own Redis$/),
+    });
+  });
+
+  it('says so when the connection to Redis closes during an entry, and replaces a Redis that stopped', async () => {
+    const own = new ConsoleSessions({
+      maxSessions: 1,
+      maxPerAddress: 1,
+      idleMs: 60_000,
+      reclaimWhenFullMs: 60_000,
+      commandTimeoutMs: 5_000,
+    });
+    onTestFinished(() => own.stop());
+    const learner = user('loses-redis');
+    await own.run(learner, 'SET kept yes');
+    const trusted = connectTrusted(await own.useSandbox(learner, async ({ address }) => address));
+    onTestFinished(() => trusted.disconnect());
+    /** Runs the lines, and `meanwhile` once a BLPOP of theirs waits in Redis. */
+    const whileBlocked = async (lines: string, meanwhile: () => Promise<unknown>) => {
+      const blocked = async () =>
+        ((await trusted.call('CLIENT', 'LIST', 'TYPE', 'normal')) as string).includes('blpop');
+      const [reply] = await Promise.all([
+        own.run(learner, lines),
+        (async () => {
+          while (!(await blocked())) await new Promise((resolve) => setTimeout(resolve, 20));
+          await meanwhile();
+        })(),
+      ]);
+      return reply;
+    };
+    const killed = await whileBlocked('BLPOP queue 0\nGET kept', () =>
+      trusted.call('CLIENT', 'KILL', 'USER', 'learner'),
+    );
+    expect(killed).toEqual({
+      output: 'Error: Server closed the connection\n"yes"',
+      note: 'the connection to your Redis closed during the entry',
+    });
+    const stopped = await whileBlocked('BLPOP queue 0\nGET kept', () =>
+      trusted.call('SHUTDOWN', 'NOSAVE').catch(() => {}),
+    );
+    expect(stopped.output).toMatch(
+      /^Error: Server closed the connection\nCould not connect to Redis at redis\.sock: /,
+    );
+    expect(stopped.note).toMatch(/a new, empty sandbox took its place$/);
+    expect(await own.run(learner, 'GET kept')).toEqual({ output: '(nil)' });
   });
 
   it('finishes the work queued on a sandbox before reclaiming it, and starts afresh after', async () => {

@@ -18,7 +18,13 @@ import {
   viewKeyPage,
 } from './key-view.ts';
 import { type BlockComparison, beforeBlock, type LessonBlock } from './lesson-block.ts';
-import { MAX_OUTPUT_CHARS, repeatsCommand, runRedisCli, startsReplication } from './redis-cli.ts';
+import {
+  MAX_OUTPUT_CHARS,
+  repeatsCommand,
+  runRedisCli,
+  startsReplication,
+  switchesServer,
+} from './redis-cli.ts';
 
 export interface ConsoleLimits {
   /** Sandboxes kept at once; a learner beyond them is refused with a clear message. */
@@ -358,10 +364,8 @@ export class ConsoleSessions {
   }
 
   private async runCommands(session: Session, commands: string): Promise<ConsoleReply> {
-    const lines = commands
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean);
+    // A line of C's spaces alone is no command to redis-cli; any other space is part of one.
+    const lines = commands.split('\n').filter((line) => !/^[\t\n\v\f\r ]*$/.test(line));
     if (lines.length === 0) return { output: '' };
     if (lines.length > MAX_CONSOLE_LINES || commands.length > MAX_CONSOLE_CHARS) {
       return {
@@ -380,6 +384,12 @@ export class ConsoleSessions {
       return {
         output: '',
         note: 'SYNC and PSYNC make redis-cli a replica that copies the whole server; the console does not run them (see the lesson on replication for what they do)',
+      };
+    }
+    if (lines.some(switchesServer)) {
+      return {
+        output: '',
+        note: "redis-cli's CONNECT host port moves it to another server; the console speaks only to your own Redis",
       };
     }
     const printed = await runRedisCli(
@@ -406,7 +416,16 @@ export class ConsoleSessions {
           .join('; '),
       };
     }
-    if (lines.length === 1 && CONNECTION_SCOPED.test(lines[0] ?? '')) {
+    if (printed.lost) {
+      const recovered = await this.recover(session);
+      return {
+        output,
+        note: ['the connection to your Redis closed during the entry', recovered]
+          .filter(Boolean)
+          .join('; '),
+      };
+    }
+    if (lines.length === 1 && CONNECTION_SCOPED.test((lines[0] ?? '').trimStart())) {
       return {
         output,
         note: 'each console entry runs on a connection of its own, so this lasts only for the entry: run a transaction (MULTI … EXEC) as one block, from a lesson or pasted as several lines',

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { sameBlockOutput } from './block-output.ts';
 import { splitArguments } from './cli-arguments.ts';
 
 /** A lesson's ```redis block: its commands, and the reply the lesson shows for them, if any. */
@@ -51,7 +52,7 @@ export async function beforeBlock(
   const exists = own.length === 0 ? [] : await Promise.all(own.map((key) => trusted.exists(key)));
   const held = new Set(own.filter((_, index) => exists[index] === 1));
   return (output, expected) => ({
-    matches: output.trimEnd() === expected.trimEnd(),
+    matches: sameBlockOutput(output, expected),
     fromEarlier: own.filter((key) => held.has(key) && !made.has(key)),
     missing: own.filter((key) => !held.has(key) && made.has(key)),
   });

@@ -1,86 +1,74 @@
-import { spawn } from 'node:child_process';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
-import { splitArguments } from './cli-arguments.ts';
+import { cString } from './c-string.ts';
+import { repeatCount, splitArgumentBytes } from './cli-arguments.ts';
+import { CliRepl } from './cli-repl.ts';
+import { CliTranscript } from './cli-transcript.ts';
 
 export interface CliOutput {
-  /** What redis-cli printed: the very replies, in the very format, of a learner's own terminal. */
+  /** What redis-cli would print: the very replies, in the very format, of a learner's terminal. */
   text: string;
-  /** redis-cli was still waiting after the time limit (a blocking command, SUBSCRIBE) and was stopped. */
+  /** A command was still waiting after the time limit (a blocking command, SUBSCRIBE) and was stopped. */
   timedOut: boolean;
-  /** redis-cli printed more than `MAX_OUTPUT_CHARS` and was stopped there. */
+  /** The run printed more than `MAX_OUTPUT_CHARS` and was stopped there. */
   cut: boolean;
+  /** The connection to Redis failed or closed during the run (the text says how, as redis-cli does). */
+  lost: boolean;
 }
 
 /** What one run may print: a console is for reading replies, not for moving data. */
 export const MAX_OUTPUT_CHARS = 64 * 1024;
 
 /**
- * Runs commands through redis-cli as the sandbox's `learner` ACL user, one per line. A command
- * that blocks is given `timeoutMs`, then redis-cli is stopped, which closes its connection and so
- * ends the command in Redis too.
+ * The bytes of one string kept for printing: enough to fill the output whatever they are (a
+ * UTF-8 character takes at most 4), so that a reply bigger than the output is never held whole.
  */
-export function runRedisCli(
+const MAX_STRING_BYTES = 4 * MAX_OUTPUT_CHARS + 4;
+
+/**
+ * Runs commands, one per line, as `redis-cli -s <socket> --user learner --no-raw` would with
+ * the lines as its input, on a connection of this process's own (see CliRepl), and answers what
+ * redis-cli would print. The run is given `timeoutMs`, then stopped: its connection closes,
+ * which ends a command waiting in Redis too.
+ */
+export async function runRedisCli(
   sandbox: SandboxAddress,
   commands: string,
   timeoutMs: number,
 ): Promise<CliOutput> {
-  return new Promise((resolve, reject) => {
-    const cli = spawn('redis-cli', ['-s', sandbox.socketPath, '--user', 'learner', '--no-raw'], {
-      // The password goes in the environment, where other users' `ps` cannot read it.
-      env: { ...process.env, REDISCLI_AUTH: sandbox.learnerPassword },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let text = '';
-    let errors = '';
-    let timedOut = false;
-    let cut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cli.kill('SIGKILL');
-    }, timeoutMs);
-    cli.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      if (cut) return;
-      text += chunk;
-      if (text.length > MAX_OUTPUT_CHARS) {
-        text = text.slice(0, MAX_OUTPUT_CHARS);
-        cut = true;
-        cli.kill('SIGKILL');
-      }
-    });
-    cli.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      errors += chunk;
-    });
-    cli.on('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(
-        error.code === 'ENOENT'
-          ? new Error(
-              'redis-cli is not on PATH: install it with redis-server (Debian: redis-tools)',
-            )
-          : error,
-      );
-    });
-    cli.on('close', (code) => {
-      clearTimeout(timer);
-      if (code === 0 || timedOut || cut) resolve({ text, timedOut, cut });
-      else reject(new Error(`redis-cli exited with ${code}: ${errors.trim() || text.trim()}`));
-    });
-    // A learner's console may close stdin early (redis-cli exits on QUIT): not an error here.
-    cli.stdin.on('error', () => {});
-    cli.stdin.end(commands.endsWith('\n') ? commands : `${commands}\n`);
-  });
+  const transcript = new CliTranscript(MAX_OUTPUT_CHARS);
+  const repl = new CliRepl(sandbox, transcript, MAX_STRING_BYTES);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    repl.stop();
+  }, timeoutMs);
+  try {
+    await repl.run(commands);
+  } finally {
+    clearTimeout(timer);
+  }
+  return { text: transcript.end(), timedOut, cut: transcript.cut, lost: repl.lost };
 }
 
 /**
- * Whether redis-cli would run `line` more than once: it reads a first argument that is a whole
- * number, quoted or not, signed or not ("5", +5, "\x35"), as a repeat count for the rest.
+ * Whether redis-cli would run `line` more than once, or refuse it for its repeat count: it reads
+ * a first argument that is a whole number, quoted or not, signed or not ("5", +5, "\x35"), as a
+ * repeat count for the rest.
  */
 export function repeatsCommand(line: string): boolean {
-  const [first, ...rest] = splitArguments(line) ?? [];
-  return first !== undefined && /^[\t\n\v\f\r ]*[+-]?\d+$/.test(first) && rest.length > 0;
+  const args = splitArgumentBytes(line) ?? [];
+  // An empty first argument is no number: redis-cli only prints that it is no repeat count.
+  return repeatCount(args) !== undefined && cString(args[0] as Buffer) !== '';
 }
 
 /** Whether `line` is SYNC or PSYNC, which redis-cli takes as "become a replica and dump the data". */
 export function startsReplication(line: string): boolean {
-  return /^p?sync$/i.test(splitArguments(line)?.[0] ?? '');
+  const first = splitArgumentBytes(line)?.[0];
+  return first !== undefined && /^p?sync$/i.test(cString(first));
+}
+
+/** Whether `line` is redis-cli's own CONNECT host port, which moves it to another server. */
+export function switchesServer(line: string): boolean {
+  const args = splitArgumentBytes(line);
+  return args?.length === 3 && /^connect$/i.test(cString(args[0] as Buffer));
 }
