@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { editorPreload } from './web/vite-plugins/editor-preload.ts';
 import { EDITOR_TYPES_MODULE, editorTypes } from './web/vite-plugins/editor-types.ts';
+import { monacoWorkers } from './web/vite-plugins/monaco-workers.ts';
 import { productionBuild } from './web/vite-plugins/production-build.ts';
 
 // The web app lives in web/; `npm run build` writes web/dist, which the server serves.
@@ -12,6 +13,7 @@ export default defineConfig({
     productionBuild(),
     react(),
     editorTypes(),
+    monacoWorkers(),
     editorPreload('/features/exercise/components/code-editor.tsx'),
     // A brotli and a gzip copy beside each file, which the server sends to browsers that take
     // them (server/web-assets.ts): the editor's JavaScript is megabytes.

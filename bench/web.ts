@@ -15,6 +15,8 @@
 //                  enabled, in the page's own clock, to the frame;
 //   editor ready   navigation start to a key pressed in Monaco showing in its text; the key is
 //                  pressed as soon as the editor's lines are visible;
+//   first `redis.` completion  once the page settled, from the `.` of a `redis.` typed in the
+//                  starter's code to the first suggestion drawn (TypeScript's service answering);
 //   hashed-asset requests  files under /assets/ (named by a hash of their content, so cached for
 //                  good) that the repeat visit asked the server for, a revalidation included.
 // BENCH_RUNS (default 5) sets the number of runs.
@@ -23,7 +25,7 @@ import { launchChromium } from '../e2e/browser.ts';
 import { serveCourse } from '../e2e/serve-course.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
 import { SLOW_NETWORK, throttle } from './web/network-profiles.ts';
-import { editorReady, lessonUsable, recordMarks } from './web/page-marks.ts';
+import { editorReady, firstCompletion, lessonUsable, recordMarks } from './web/page-marks.ts';
 import { sent, settle, type Transfer, transfers } from './web/transfers.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -40,6 +42,7 @@ interface Run {
   lessonAll: number;
   usable: number;
   editorReady: number;
+  completion: number;
   repeatRequests: number;
   repeatEditorReady: number;
   slowUsable: number;
@@ -85,6 +88,7 @@ async function lessonTwice(browser: Browser, url: string, initial: Set<string>) 
     const usable = await lessonUsable(page);
     await settle(page);
     const first = await transfers(page);
+    const completion = await firstCompletion(page);
 
     await page.goto(url, { waitUntil: 'commit' });
     const repeatEditorReady = await editorReady(page);
@@ -97,6 +101,7 @@ async function lessonTwice(browser: Browser, url: string, initial: Set<string>) 
       lessonAll: sent(first),
       usable,
       editorReady: ready,
+      completion,
       repeatRequests: again.filter((t) => HASHED.test(t.path) && !t.cached).length,
       repeatEditorReady,
     };
@@ -161,6 +166,7 @@ try {
   console.log('Loopback network, empty cache');
   row('lesson usable', 'usable', ms, '≤ 1000 ms');
   row('editor ready', 'editorReady', ms, '≤ 2000 ms');
+  row('first `redis.` completion', 'completion', ms);
   console.log('Repeat visit (same browser context: its HTTP cache)');
   row('hashed-asset requests', 'repeatRequests', count, '0');
   row('editor ready', 'repeatEditorReady', ms);

@@ -53,6 +53,22 @@ const drawnText = (lines: Locator) =>
       .join(''),
   );
 
+/** The middle of `word`'s first letters as drawn in `line`, where a mouse hovers over it. */
+const wordAt = (line: Locator, word: string) =>
+  line.evaluate((element, text) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(text) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 2);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    throw new Error(`no ${text} in the line`);
+  }, word);
+
 /** Whether what is drawn at the middle of `selector` is that element: not hidden, not cut off. */
 const seenAtItsMiddle = (page: Page, selector: string) =>
   page.locator(selector).evaluate((element) => {
@@ -99,11 +115,35 @@ describe('the exercise editor', () => {
         .poll(() => workers.some((url) => /ts\.worker/.test(url)), { timeout: 60_000 })
         .toBe(true);
       expect(await page.locator('.monaco-editor').count()).toBe(0);
+      // The editor's own module, loaded meanwhile too, is there to show at once. (A Suspense
+      // fallback, even for a module already loaded, held a ready editor back up to 300 ms.)
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            performance
+              .getEntriesByType('resource')
+              .some((entry) => /\/code-editor-[^/]*\.js$/.test(entry.name)),
+          ),
+        )
+        .toBe(true);
+      await page.evaluate(() => {
+        const seen = window as unknown as { editorFallbackSeen?: boolean };
+        seen.editorFallbackSeen = false;
+        new MutationObserver(() => {
+          if (document.body.textContent?.includes('Loading the editor'))
+            seen.editorFallbackSeen = true;
+        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+      });
     } finally {
       release();
       await page.unrouteAll({ behavior: 'wait' });
     }
     await learnerEditor(page).locator('.view-lines').waitFor();
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { editorFallbackSeen?: boolean }).editorFallbackSeen,
+      ),
+    ).toBe(false);
   }, 90_000);
 
   it('offers the everyday commands first after `redis.`, no internals, and `se` selects set', async () => {
@@ -248,4 +288,51 @@ describe('the exercise editor', () => {
     await page.waitForTimeout(1_000);
     expect(problems).toEqual([]);
   });
+
+  it("takes keys before ioredis's declarations arrive, then TypeScript's service with them", async () => {
+    // A page of its own: the first one has the declarations in its cache.
+    const fresh = await openPage(browser, { colorScheme: 'dark' });
+    fresh.setDefaultTimeout(15_000);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await fresh.route('**/assets/editor-types-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const editor = learnerEditor(fresh);
+      await editor.locator('.view-line', { hasText: 'store the string' }).click();
+      await fresh.keyboard.press('End');
+      await fresh.keyboard.type(' (mine)');
+      await expect.poll(() => editor.locator('.view-lines').textContent()).toContain('(mine)');
+      // Coloured as TypeScript already, before its service.
+      expect(await editor.locator('.view-line span[class^="mtk"]').count()).toBeGreaterThan(3);
+      release();
+      // The service, with ioredis's types: the client's hover names its class, and the import of
+      // ioredis, made before the declarations came, is no error.
+      await expect
+        .poll(
+          async () => {
+            const { x, y } = await wordAt(
+              editor.locator('.view-line', { hasText: 'void redis' }),
+              'redis',
+            );
+            await fresh.mouse.move(x, y);
+            return fresh.locator('.monaco-hover-content').first().textContent({ timeout: 1_000 });
+          },
+          { timeout: 60_000 },
+        )
+        .toContain('redis: Redis');
+      expect(await fresh.locator('.monaco-hover-content').first().textContent()).not.toContain(
+        'any',
+      );
+      expect(await editor.locator('.squiggly-error').count()).toBe(0);
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  }, 120_000);
 });

@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
+import { mergeLiteralOverloads } from './merge-overloads.ts';
 
 /** A declaration file, at the URI where the editor's TypeScript worker looks for it. */
 export interface EditorTypeFile {
@@ -49,6 +50,9 @@ const NODE_DOCUMENTED = new Set([
   'timers.d.ts',
 ]);
 
+// ioredis's commands, declared once per combination of a command's tokens: 3,000 overloads.
+const COMMANDS = join('ioredis', 'built', 'utils', 'RedisCommander.d.ts');
+
 const RESOLUTION: ts.CompilerOptions = {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -87,12 +91,16 @@ export async function collectEditorTypes(): Promise<EditorTypeFile[]> {
   const inNode = (file: string) => relative(nodeTypes, file).split(sep).join('/');
   const uri = (file: string) =>
     `file:///node_modules/${relative(nodeModules, file).split(sep).join('/')}`;
+  const content = (file: string, text: string) => {
+    if (file.endsWith(sep + COMMANDS)) return mergeLiteralOverloads(text);
+    if (file.startsWith(nodeTypes + sep) && !NODE_DOCUMENTED.has(inNode(file))) {
+      return withoutJsDoc(text);
+    }
+    return text;
+  };
   const result = [...files].map(([file, text]) => ({
     filePath: uri(file),
-    content:
-      file.startsWith(nodeTypes + sep) && !NODE_DOCUMENTED.has(inNode(file))
-        ? withoutJsDoc(text)
-        : text,
+    content: content(file, text),
   }));
   // ioredis's `/// <reference types="node" />` loads this index: it must name only what is here.
   const shipped = new Set([...files.keys()].map(inNode));

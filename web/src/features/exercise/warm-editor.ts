@@ -1,5 +1,5 @@
 import * as typescript from 'monaco-editor/languages/features/typescript/register';
-import { monaco } from './components/monaco.ts';
+import { declareTypes, monaco } from './components/monaco.ts';
 
 /** Code that makes the TypeScript service read ioredis's declarations and list a client's members. */
 const WARM_UP = "import type Redis from 'ioredis';\ndeclare const redis: Redis;\nredis.";
@@ -18,6 +18,7 @@ export function warmEditor(): Promise<void> {
 }
 
 async function warm(): Promise<void> {
+  await declareTypes();
   // A model of its own, gone afterwards, so that no exercise's code is in the service's way.
   const model = monaco.editor.createModel(
     WARM_UP,

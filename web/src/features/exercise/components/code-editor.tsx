@@ -3,7 +3,8 @@ import { useTheme } from '../../../app/theme.ts';
 import { exerciseCodeUri } from '../exercise-code-uri.ts';
 import { EDITOR_OPTIONS, themeOf } from './editor-look.ts';
 import { fitToContent } from './fit-to-content.ts';
-import { monaco } from './monaco.ts';
+import { declareTypes, monaco, typesDeclared } from './monaco.ts';
+import { TYPESCRIPT_VIEW } from './typescript-view.ts';
 
 interface Props {
   /** The text the editor opens with; later changes come from the learner. */
@@ -30,10 +31,16 @@ export default function CodeEditor(props: Props) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   useEffect(() => {
     if (!host.current) return;
+    // Typed into at once; TypeScript's service (completions, hovers, errors) joins when ioredis's
+    // declarations are here, usually before.
     const model = monaco.editor.createModel(
       initialValue,
-      'typescript',
+      typesDeclared() ? 'typescript' : TYPESCRIPT_VIEW,
       monaco.Uri.parse(exerciseCodeUri(path)),
+    );
+    declareTypes().then(
+      () => model.isDisposed() || monaco.editor.setModelLanguage(model, 'typescript'),
+      (error: unknown) => console.warn('TypeScript could not load in the code editor:', error),
     );
     const editor = monaco.editor.create(host.current, {
       ...EDITOR_OPTIONS,

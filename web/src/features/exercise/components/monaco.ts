@@ -3,9 +3,8 @@
 // without an exercise skip it.
 // The editor, its features and TypeScript only: `monaco-editor` itself registers ~80 languages.
 import * as monaco from 'monaco-editor/editor';
-import 'monaco-editor/features/register.all';
+import './editor-features.ts';
 import 'monaco-editor/languages/definitions/typescript/register';
-import editorTypes from 'virtual:editor-types';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import * as typescript from 'monaco-editor/languages/features/typescript/register';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
@@ -28,9 +27,6 @@ typescript.typescriptDefaults.setCompilerOptions({
   // The sandbox's `fs`, `crypto` and `buffer` have a default export, as Node's do.
   esModuleInterop: true,
 });
-// Set before any editor exists, so that the TypeScript worker starts with them and never flags
-// `import Redis from 'ioredis'`.
-typescript.typescriptDefaults.setExtraLibs(editorTypes);
 // Completions come from this app's provider, which ranks ioredis's commands for a learner. Set
 // before the worker starts too: any change to the defaults restarts it.
 typescript.typescriptDefaults.setModeConfiguration({
@@ -38,5 +34,24 @@ typescript.typescriptDefaults.setModeConfiguration({
   completionItems: false,
 });
 registerCompletionProvider();
+
+let declaring: Promise<void> | undefined;
+let declared = false;
+
+/**
+ * Gives the TypeScript service ioredis's declarations (typescript-declarations.ts), once per
+ * page. The service starts with the first `typescript` model, and must start with them, or it
+ * flags `import Redis from 'ioredis'` until they come: so models are made as TYPESCRIPT_VIEW,
+ * coloured alike, until they are here, then turned `typescript` (code-editor.tsx).
+ */
+export function declareTypes(): Promise<void> {
+  declaring ??= import('./typescript-declarations.ts').then(() => {
+    declared = true;
+  });
+  return declaring;
+}
+
+/** Whether {@link declareTypes} is done: a model may then be `typescript` from the start. */
+export const typesDeclared = () => declared;
 
 export { monaco };
