@@ -136,6 +136,15 @@ describe('an instructor authoring an exercise', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}preview-problem.png` });
 
+    // Reloaded, the exercise cannot load: it shows the preview's bar, file and line, in its place.
+    await page.reload();
+    const inPlace = page.getByRole('region', { name: 'Broken course file' });
+    await expect
+      .poll(() => inPlace.getByRole('alert').textContent())
+      .toContain(`exercises/${EXERCISE}/exercise.md:2`);
+    expect(await inPlace.textContent()).toMatch(/title: .*expected string/);
+    expect(await seriousViolations(page)).toEqual([]);
+
     await edit('exercise.md', (text) =>
       text.replace('title:\n  - not a title', 'title: Remember a word for a while'),
     );

@@ -10,6 +10,8 @@ interface Answer {
   message: string;
   /** Seconds, for a 503: when trying again has a chance. */
   retryAfter?: number;
+  /** For broken content: the file, line and fault apart, for the page to show as the preview does. */
+  problem?: { file: string; line?: number; message: string };
 }
 
 /** Maps every error to `{ error, message }` JSON with its status; never a stack trace. */
@@ -18,7 +20,11 @@ export const errorMiddleware: ErrorRequestHandler = (error, _req, res, _next) =>
   if (answer.retryAfter) res.setHeader('Retry-After', String(answer.retryAfter));
   // The request log writes it with the request's line (pino-http reads res.err).
   if (answer.status >= 500) res.err = error;
-  res.status(answer.status).json({ error: answer.error, message: answer.message });
+  res.status(answer.status).json({
+    error: answer.error,
+    message: answer.message,
+    ...(answer.problem && { problem: answer.problem }),
+  });
 };
 
 function describe(error: unknown): Answer {
@@ -50,6 +56,13 @@ function describe(error: unknown): Answer {
       status: 500,
       error: 'broken_content',
       message: `this part of the course is broken: ${error.message}`,
+      ...(error.location && {
+        problem: {
+          file: error.location.file,
+          ...(error.location.line !== undefined && { line: error.location.line }),
+          message: error.detail,
+        },
+      }),
     };
   }
   // body-parser's errors carry a status and a type; their messages are safe to show.

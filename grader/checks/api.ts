@@ -310,6 +310,12 @@ export interface Check<Exports> {
    * the learner sends.
    */
   logExecuted?: boolean;
+  /**
+   * What the check is worth in the score when it passes (a number of 0 or more); 1 by default,
+   * so that checks without points all weigh the same. The exercise's checks together must be
+   * worth more than 0.
+   */
+  points?: number;
 }
 
 /** The default export of an exercise's checks.ts, run in this order against a flushed sandbox. */

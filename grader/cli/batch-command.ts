@@ -1,61 +1,90 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import { loadExercise } from '../content/exercise.ts';
-import { UnknownExerciseError } from '../errors.ts';
-import { Grader } from '../grader.ts';
-import { type BatchEntry, buildGradebook, countStatus, gradebookCsv } from '../result/gradebook.ts';
+import { loadLessons } from '../content/course.ts';
+import { buildGradebook, countStatus, gradebookCsv } from '../result/gradebook.ts';
+import type { GradedFile } from '../result/graded-file.ts';
 import { UsageError } from './exit-codes.ts';
+import { gradable, gradeAll, type Submission, shownName } from './grade-files.ts';
+import { prepareFiles, type Report, writeReports } from './report-outputs.ts';
+import { warn } from './run-cli.ts';
 
-interface Submission {
+interface LearnerSubmission extends Submission {
   learner: string;
-  exercise: string;
-  path: string;
+}
+
+export interface BatchOptions {
+  /** The class folder: one folder per learner. */
+  dir: string;
+  /** Where each learner's files lie inside their folder, if not at its top. */
+  subdir: string | undefined;
+  /** Where gradebook.csv and gradebook.json go. */
+  outDir: string;
+  reports: readonly Report[];
+  seed: number | undefined;
+  courseDir: string;
 }
 
 /**
- * `keyspace grade --batch <dir>`: grades <dir>/<learner>/<exercise>.ts for every learner, in
- * parallel across the cores, and writes gradebook.csv and gradebook.json. Exits 0 once the
- * gradebook is written, whatever the verdicts: a learner's failure is not the pipeline's.
+ * `keyspace grade --batch <dir>`: grades <dir>/<learner>/[<subdir>/]<exercise>.ts for every
+ * learner, in parallel across the cores, and writes gradebook.csv, gradebook.json and the reports
+ * asked for, all from the same grading. Exits 0 once they are written, whatever the verdicts: a
+ * learner's failure is not the pipeline's.
  */
-export async function batchCommand(
-  dir: string,
-  outDir: string,
-  courseDir: string,
-): Promise<number> {
-  const submissions = await findSubmissions(dir);
-  if (submissions.length === 0) {
-    throw new UsageError(`no submissions in ${dir}: expected ${dir}/<learner>/<exercise>.ts files`);
-  }
-  const known = await knownExercises(courseDir, submissions);
-  const progress = new Progress(submissions.length);
-  const grader = await Grader.start({ courseDir, concurrency: availableParallelism() });
-  let entries: BatchEntry[];
-  try {
-    entries = await Promise.all(
-      submissions.map(async ({ learner, exercise, path }) => {
-        const entry: BatchEntry = known.has(exercise)
-          ? {
-              learner,
-              exercise,
-              result: await grader.grade(exercise, await readFile(path, 'utf8'), {
-                file: `${learner}/${exercise}.ts`,
-              }),
-            }
-          : { learner, exercise, problem: `no exercise named '${exercise}'` };
-        progress.tick();
-        return entry;
-      }),
+export async function batchCommand({
+  dir,
+  subdir,
+  outDir,
+  reports,
+  seed,
+  courseDir,
+}: BatchOptions): Promise<number> {
+  const found = await findSubmissions(dir, subdir);
+  if (found.length === 0) {
+    throw new UsageError(
+      `no submissions in ${dir}: expected ${join(dir, '<learner>', subdir ?? '', '<exercise>.ts')} files`,
     );
+  }
+  const submissions = await gradable(courseDir, found);
+  if (submissions.length === 0) {
+    throw new UsageError(`no file in ${dir} names an exercise of the course`);
+  }
+  const gradebookJson = join(outDir, 'gradebook.json');
+  const gradebookCsvFile = join(outDir, 'gradebook.csv');
+  await prepareFiles([
+    gradebookJson,
+    gradebookCsvFile,
+    ...reports.flatMap(({ path }) => (path ? [path] : [])),
+  ]);
+  const courseOrder = (await loadLessons(courseDir)).flatMap((lesson) => lesson.exercises);
+
+  const progress = new Progress(submissions.length);
+  let graded: GradedFile[];
+  try {
+    graded = await gradeAll(submissions, {
+      courseDir,
+      concurrency: availableParallelism(),
+      seed,
+      read: ({ path }) => readFile(path, 'utf8'),
+      onGraded: () => progress.tick(),
+    });
   } finally {
     progress.done();
-    await grader.stop();
   }
-  const gradebook = buildGradebook(entries);
-  await writeFile(join(outDir, 'gradebook.json'), `${JSON.stringify(gradebook, null, 2)}\n`);
-  await writeFile(join(outDir, 'gradebook.csv'), gradebookCsv(gradebook));
+  const entries = submissions.map(({ learner, exercise }, index) => ({
+    learner,
+    exercise,
+    // gradeAll answers in the order given.
+    result: (graded[index] as GradedFile).result,
+  }));
+  const gradebook = buildGradebook(entries, courseOrder);
+  await writeFile(gradebookJson, `${JSON.stringify(gradebook, null, 2)}\n`);
+  await writeFile(gradebookCsvFile, gradebookCsv(gradebook));
+  await writeReports(reports, graded);
   const count = (status: 'pass' | 'fail' | 'error') => countStatus(entries, status);
-  process.stdout.write(
+  // Beside the progress bar when a report takes standard output.
+  const tally = reports.some(({ path }) => !path) ? process.stderr : process.stdout;
+  tally.write(
     `Graded ${entries.length} submissions from ${gradebook.learners.length} learners: ` +
       `${count('pass')} pass, ${count('fail')} fail, ${count('error')} error. ` +
       `Wrote gradebook.csv and gradebook.json to ${outDir}.\n`,
@@ -63,42 +92,33 @@ export async function batchCommand(
   return 0;
 }
 
-async function findSubmissions(dir: string): Promise<Submission[]> {
+async function findSubmissions(
+  dir: string,
+  subdir: string | undefined,
+): Promise<LearnerSubmission[]> {
   const learners = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new UsageError(`cannot read the batch folder ${dir}`);
   });
   const found = await Promise.all(
     learners
       .filter((entry) => entry.isDirectory())
-      .map(async ({ name: learner }) =>
-        (await readdir(join(dir, learner)))
+      .map(async ({ name: learner }) => {
+        const folder = join(dir, learner, subdir ?? '');
+        const files = await readdir(folder).catch(() => {
+          warn(`${folder} is not a folder: nothing of ${learner}'s graded`);
+          return [];
+        });
+        return files
           .filter((file) => file.endsWith('.ts'))
           .map((file) => ({
             learner,
             exercise: basename(file, '.ts'),
-            path: join(dir, learner, file),
-          })),
-      ),
+            path: join(folder, file),
+            file: shownName(join(folder, file)),
+          }));
+      }),
   );
   return found.flat();
-}
-
-/** The exercise names that exist; a file named after none is reported in its cell, not fatal. */
-async function knownExercises(
-  courseDir: string,
-  submissions: readonly Submission[],
-): Promise<Set<string>> {
-  const names = [...new Set(submissions.map((submission) => submission.exercise))];
-  const known = new Set<string>();
-  for (const name of names) {
-    try {
-      await loadExercise(courseDir, name);
-      known.add(name);
-    } catch (error) {
-      if (!(error instanceof UnknownExerciseError)) throw error;
-    }
-  }
-  return known;
 }
 
 /** A progress bar on a terminal (standard error); silent otherwise. */

@@ -8,12 +8,12 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const TINY_COURSE = join(ROOT, 'grader/test/tiny-course');
 const SOLUTION = join(TINY_COURSE, 'exercises/count-visits/solution.ts');
 
-function keyspace(args: string[], env: NodeJS.ProcessEnv = {}) {
+function keyspace(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       'node',
       [join(ROOT, 'bin/keyspace.js'), ...args],
-      { env: { ...process.env, ...env } },
+      { env: { ...process.env, ...env }, cwd },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -51,6 +51,13 @@ describe('any course folder, named by --course or KEYSPACE_COURSE', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it.concurrent('takes the current folder as the course when it is one, and none is named', async () => {
+    const env = { KEYSPACE_COURSE: '' };
+    const run = await keyspace(['grade', 'count-visits', SOLUTION], env, TINY_COURSE);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout).status).toBe('pass');
   });
 
   it.concurrent('refuses a folder that is not a course, saying what a course has', async () => {

@@ -1,14 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
 import { findRedisServer } from '../redis/find-redis-server.ts';
-import { WorkerPool } from '../worker/worker-pool.ts';
+
+export const DOCTOR_USAGE = `Usage: keyspace doctor
+
+Checks what Keyspace needs from this machine: redis-server (with how to install it when it
+is missing), and whether grading workers run without a network. Exits 0 when Keyspace can
+run (a worker that can reach the network is a warning), 70 when it cannot.`;
 
 /**
  * Checks what Keyspace needs from the machine. A missing redis-server throws with install
  * instructions; a worker that can reach the network is a warning: grading still works, with one
  * layer of isolation fewer.
  */
-export async function doctorCommand(): Promise<number> {
+export async function doctorCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean' } } });
+  if (values.help) {
+    process.stdout.write(`${DOCTOR_USAGE}\n`);
+    return 0;
+  }
   const binary = findRedisServer();
   const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
   process.stdout.write(`redis-server: ${binary} (${version})\n`);
@@ -17,6 +28,8 @@ export async function doctorCommand(): Promise<number> {
 }
 
 async function describeWorkerNetwork(): Promise<string> {
+  // The worker pool loads only now: --help answers without it.
+  const { WorkerPool } = await import('../worker/worker-pool.ts');
   const listener = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
   const pool = await WorkerPool.start(1);

@@ -1,22 +1,37 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { titleFromSlug } from '../content/scaffold/titles.ts';
-import { DEFAULT_COURSE_DIR } from '../grader.ts';
-import { COURSE_OPTION_USAGE, givenCourseDir } from './course-option.ts';
+import { titleFromSlug } from '../content/scaffold/title-from-slug.ts';
+import { COURSE_OPTION_USAGE, defaultCourseDir, givenCourseDir } from './course-option.ts';
 import { UsageError } from './exit-codes.ts';
-import { newExercise } from './new-exercise.ts';
-import { newLesson } from './new-lesson.ts';
+import {
+  FIRST_EXERCISE,
+  FIRST_LESSON,
+  refuseCourse,
+  THIS_KEYSPACE,
+  writeCourseFiles,
+} from './new-course.ts';
 
-export const NEW_USAGE = `Usage: keyspace new lesson <slug> [--title T] [--course DIR]
+export const NEW_USAGE = `Usage: keyspace new <dir> [--keyspace SPEC]
+       keyspace new lesson <slug> [--title T] [--course DIR]
        keyspace new exercise <id> --lesson <slug> [--title T] [--course DIR]
 
-Starts a lesson, or an exercise of a lesson, from a placeholder that already passes
-\`keyspace verify\`; never overwrites a file. A new lesson is numbered after the course's
-last one; a new exercise is added to the exercises of its lesson's front matter.
-  --lesson  the lesson the exercise belongs to, by its slug: lessons/NN-<slug>.md
-  --title   the title (default: made from the slug or id, sorted-sets → Sorted sets)
+Starts a course in <dir> (or --course DIR), a lesson, or an exercise of a lesson, from
+placeholders that already pass \`keyspace verify\` and \`keyspace lint\`; never overwrites a
+file. A new course gets a first lesson and exercise, a package.json that installs
+Keyspace, tsconfig.json, biome.json, .gitignore and a GitHub Actions workflow that lints,
+verifies and grades a class (a lesson started in an empty folder gets them too). A new
+lesson is numbered after the course's last one; a new exercise is added to the exercises
+of its lesson's front matter.
+  --lesson    the lesson the exercise belongs to, by its slug: lessons/NN-<slug>.md
+  --title     the title (default: made from the slug or id, sorted-sets → Sorted sets)
+  --keyspace  what the course's package.json installs Keyspace from, as npm names it
+              (default: this copy, ${THIS_KEYSPACE}; for CI, one it can fetch,
+              such as github:<owner>/keyspace)
 ${COURSE_OPTION_USAGE}`;
 
+// The scaffolds load once the arguments hold (they read the course with zod, a second of start-up
+// or more): --help and a usage error answer without them.
 export async function newCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -24,6 +39,7 @@ export async function newCommand(argv: string[]): Promise<number> {
       lesson: { type: 'string' },
       title: { type: 'string' },
       course: { type: 'string' },
+      keyspace: { type: 'string' },
       help: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -33,6 +49,10 @@ export async function newCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const [kind, name, ...rest] = positionals;
+  if (kind !== 'lesson' && kind !== 'exercise') {
+    if (name !== undefined) throw new UsageError(NEW_USAGE);
+    return newCourseCommand(kind, values);
+  }
   if (!name || rest.length > 0) throw new UsageError(NEW_USAGE);
   if (values.title !== undefined && !/^[^\r\n]*\S[^\r\n]*$/.test(values.title)) {
     throw new UsageError('--title must be one line of text');
@@ -40,17 +60,22 @@ export async function newCommand(argv: string[]): Promise<number> {
   const title = values.title ?? titleFromSlug(name);
   // Not courseDirOption: that refuses a folder without lessons/ and exercises/, which `new` makes.
   const given = givenCourseDir(values.course);
-  const courseDir = given === undefined ? DEFAULT_COURSE_DIR : resolve(given);
+  const courseDir = given === undefined ? defaultCourseDir() : resolve(given);
   const courseFlag = values.course === undefined ? '' : ` --course ${shellWord(values.course)}`;
-  const next = (steps: string[]) => `\nNext:\n${steps.map((step) => `  - ${step}\n`).join('')}`;
 
   if (kind === 'lesson') {
     if (values.lesson !== undefined) {
       throw new UsageError('--lesson is for `keyspace new exercise`, not for a lesson');
     }
+    // A lesson in a folder with no lessons/ starts a course: it gets the files of one.
+    const starting = !existsSync(join(courseDir, 'lessons'));
+    const { newLesson } = await import('./new-lesson.ts');
     const file = await newLesson(courseDir, name, title);
+    const made = starting
+      ? await writeCourseFiles(courseDir, values.keyspace ?? THIS_KEYSPACE)
+      : [];
     process.stdout.write(
-      `Created ${file} in ${given ?? courseDir}.\n` +
+      `Created ${[file, ...made].join(', ')} in ${given ?? courseDir}.\n` +
         next([
           `write the lesson in ${file}, over its placeholder text`,
           `add an exercise to it:  npx keyspace new exercise <id> --lesson ${name}${courseFlag}`,
@@ -64,6 +89,7 @@ export async function newCommand(argv: string[]): Promise<number> {
     if (values.lesson === undefined) {
       throw new UsageError(`which lesson is ${name} part of? Name it with --lesson <slug>`);
     }
+    const { newExercise } = await import('./new-exercise.ts');
     const created = await newExercise(courseDir, name, values.lesson, title);
     process.stdout.write(
       `Created in ${given ?? courseDir}:\n${created.files.map((file) => `  ${file}\n`).join('')}` +
@@ -77,6 +103,61 @@ export async function newCommand(argv: string[]): Promise<number> {
     return 0;
   }
   throw new UsageError(NEW_USAGE);
+}
+
+/**
+ * `keyspace new <dir>` or `keyspace new --course DIR`: a course in a folder of its own, with a
+ * first lesson and exercise, that passes its own CI workflow once `npm install` has run.
+ */
+async function newCourseCommand(
+  dir: string | undefined,
+  values: { lesson?: string; title?: string; course?: string; keyspace?: string },
+): Promise<number> {
+  if (dir !== undefined && values.course !== undefined && resolve(dir) !== resolve(values.course)) {
+    throw new UsageError(`name the new course's folder once: ${dir} or --course ${values.course}`);
+  }
+  const given = dir ?? values.course;
+  if (given === undefined) throw new UsageError(NEW_USAGE);
+  for (const option of ['lesson', 'title'] as const) {
+    if (values[option] !== undefined) {
+      throw new UsageError(`--${option} is for a lesson or an exercise, not for a new course`);
+    }
+  }
+  const courseDir = resolve(given);
+  await refuseCourse(courseDir, given);
+  const keyspace = values.keyspace ?? THIS_KEYSPACE;
+  const [{ newLesson }, { newExercise }] = await Promise.all([
+    import('./new-lesson.ts'),
+    import('./new-exercise.ts'),
+  ]);
+  const lesson = await newLesson(courseDir, FIRST_LESSON, titleFromSlug(FIRST_LESSON));
+  const exercise = await newExercise(
+    courseDir,
+    FIRST_EXERCISE,
+    FIRST_LESSON,
+    titleFromSlug(FIRST_EXERCISE),
+  );
+  const made = [...(await writeCourseFiles(courseDir, keyspace)), lesson, ...exercise.files];
+  const cd = `cd ${shellWord(given)}`;
+  process.stdout.write(
+    `Started a course in ${given}:\n${made.map((file) => `  ${file}\n`).join('')}` +
+      next([
+        `install Keyspace:       ${cd} && npm install   (from ${keyspace})`,
+        `prove the course holds: npx keyspace lint && npx keyspace verify`,
+        `preview it:             npx keyspace start --watch`,
+        `write ${lesson} and exercises/${FIRST_EXERCISE}/ over their placeholders, and add more: npx keyspace new exercise <id> --lesson ${FIRST_LESSON} (AUTHORING.md)`,
+        ...(keyspace === THIS_KEYSPACE
+          ? [
+              `before you push: CI cannot install ${keyspace}; point devDependencies.keyspace in package.json at a copy it can fetch (npm install --save-dev github:<owner>/keyspace)`,
+            ]
+          : []),
+      ]),
+  );
+  return 0;
+}
+
+function next(steps: string[]): string {
+  return `\nNext:\n${steps.map((step) => `  - ${step}\n`).join('')}`;
 }
 
 /** A path as it can be pasted into a shell. */

@@ -1,13 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EXERCISE_ID } from '../content/exercise.ts';
 import { addExerciseToLesson } from '../content/scaffold/add-exercise-to-lesson.ts';
 import { exerciseTemplate } from '../content/scaffold/exercise-template.ts';
 import { UsageError } from './exit-codes.ts';
-import { lessonsOf, writeNewFiles } from './new-files.ts';
-
-const CHECKS_API = fileURLToPath(new URL('../checks/api.ts', import.meta.url));
+import { writeNewFiles } from './new-files.ts';
+import { lessonsOf } from './new-lesson.ts';
 
 export interface NewExercise {
   /** The files made, as the course names them: `exercises/<id>/…`. */
@@ -52,7 +50,7 @@ export async function newExercise(
   const lessonPath = join(courseDir, lesson.file);
   const lessonText = await readFile(lessonPath, 'utf8');
   const wired = addExerciseToLesson(lessonText, id, lesson.file);
-  const files = exerciseTemplate(title, importPath(dir, CHECKS_API));
+  const files = exerciseTemplate(title);
 
   await mkdir(join(courseDir, 'exercises'), { recursive: true });
   // Not recursive, so that an exercise already there is refused, never written into; whatever
@@ -64,9 +62,4 @@ export async function newExercise(
   await writeNewFiles(dir, files);
   if (wired !== lessonText) await writeFile(lessonPath, wired);
   return { files: Object.keys(files).map((name) => `${folder}/${name}`), lesson: lesson.file };
-}
-
-/** An import specifier for `target` from a file in `dir`, with `/` on every platform. */
-function importPath(dir: string, target: string): string {
-  return relative(dir, target).split(sep).join('/');
 }

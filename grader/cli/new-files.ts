@@ -1,16 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type Lesson, loadLessons } from '../content/course.ts';
-
-/** The lessons of a course folder, none when it has no lessons/ yet: `new` is how a course starts. */
-export async function lessonsOf(courseDir: string): Promise<Lesson[]> {
-  try {
-    return await loadLessons(courseDir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
 
 /**
  * Writes files under `dir`, by their paths inside it, in order. `wx` refuses a file that is

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LESSON_SLUG } from '../content/course.ts';
+import { LESSON_SLUG, type Lesson, loadLessons } from '../content/course.ts';
 import { lessonTemplate } from '../content/scaffold/lesson-template.ts';
 import { UsageError } from './exit-codes.ts';
-import { lessonsOf, writeNewFiles } from './new-files.ts';
+import { writeNewFiles } from './new-files.ts';
 
 const LAST_NUMBER = 99;
 
@@ -36,4 +36,14 @@ export async function newLesson(courseDir: string, slug: string, title: string):
 /** `lessons/07-storing-images.md` → 7. */
 function numberOf(file: string): number {
   return Number(/(\d{2})-[^/]*$/.exec(file)?.[1] ?? 0);
+}
+
+/** The lessons of a course folder, none when it has no lessons/ yet: `new` is how a course starts. */
+export async function lessonsOf(courseDir: string): Promise<Lesson[]> {
+  try {
+    return await loadLessons(courseDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }

@@ -15,6 +15,11 @@ export async function runCli(command: () => Promise<number>): Promise<number> {
   }
 }
 
+/** Something the user should know that does not stop the command, on standard error. */
+export function warn(message: string): void {
+  process.stderr.write(`keyspace: warning: ${message}\n`);
+}
+
 function describe(error: unknown): { code: number; message: string } {
   if (error instanceof UsageError) return { code: EXIT.usage, message: error.message };
   if (error instanceof UnknownExerciseError) return { code: EXIT.usage, message: error.message };

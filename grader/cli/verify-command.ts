@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import { MAX_SEED } from '../checks/random.ts';
-import { Grader } from '../grader.ts';
-import { SandboxServer } from '../redis/sandbox-server.ts';
-import { verifyConcurrency } from '../verify/verify-concurrency.ts';
-import { exerciseIds, type Problem, verifyCourse } from '../verify/verify-course.ts';
+import { exerciseIds } from '../content/exercise-ids.ts';
 import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
-import { EXIT, UsageError } from './exit-codes.ts';
+import { UsageError } from './exit-codes.ts';
 import { integerSetting } from './integer-setting.ts';
 
 /** The share of each exercise's mutants its checks must kill, unless --min-score says another. */
@@ -62,56 +59,9 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   }
   if (values['min-score'] !== undefined) throw new UsageError('--min-score goes with --mutants');
 
-  const started = performance.now();
-  const sandbox = await SandboxServer.start();
-  const grader = await Grader.start({ courseDir, concurrency: verifyConcurrency() }).catch(
-    async (error: unknown) => {
-      await sandbox.stop();
-      throw error;
-    },
-  );
-  let problems: Problem[];
-  let lessons = 0;
-  let exercises = 0;
-  try {
-    problems = await verifyCourse({
-      courseDir,
-      grader,
-      sandbox,
-      only,
-      seed,
-      onChecked: (what, count) => {
-        if (what.startsWith('lessons/')) lessons += 1;
-        else exercises += 1;
-        process.stdout.write(`${count === 0 ? 'ok  ' : 'FAIL'} ${what}\n`);
-      },
-    });
-  } finally {
-    await Promise.all([grader.stop(), sandbox.stop()]);
-  }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const verified = only ? only.join(', ') : 'the course';
-  if (problems.length === 0) {
-    process.stdout.write(
-      only
-        ? `\n${verified} ${only.length === 1 ? 'holds' : 'hold'}: ${counted(exercises, 'exercise')} verified in ${seconds} s (no lesson: run keyspace verify alone for those).\n`
-        : `\nThe course holds: ${counted(lessons, 'lesson')} and ${counted(exercises, 'exercise')} verified in ${seconds} s.\n`,
-    );
-    return 0;
-  }
-  process.stdout.write('\n');
-  for (const { file, line, message, seed: from } of problems) {
-    process.stdout.write(
-      `${file}${line === undefined ? '' : `:${line}`}: ${message}${from === undefined ? '' : ` (seed ${from})`}\n`,
-    );
-  }
-  process.stdout.write(`\n${counted(problems.length, 'problem')} in ${verified} (${seconds} s).\n`);
-  if (seed === undefined && problems.some((problem) => problem.seed !== undefined)) {
-    process.stdout.write(
-      'Replay a grading with the seed beside it: keyspace verify <exercise> --seed <seed>\n',
-    );
-  }
-  return EXIT.content;
+  // The grader and its sandboxes load only now: --help and a usage error answer without them.
+  const { verifyAndPrint } = await import('./verify-and-print.ts');
+  return verifyAndPrint({ courseDir, only, seed });
 }
 
 /**
@@ -128,9 +78,4 @@ async function onlyOption(courseDir: string, named: string[]): Promise<string[] 
     );
   }
   return [...new Set(named)];
-}
-
-/** `1 lesson`, `2 lessons`. */
-function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -51,6 +51,19 @@ describe('front matter', () => {
     }
   });
 
+  it.each([
+    ['a double', 'title: "Hi\nminutes: 5\nsummary: more\n', 2],
+    ['a single', "title: Hi\nminutes: 5\nhints:\n  - 'one\n  - two\n", 5],
+    ['a flow list item', 'title: Hi\nhints: ["one, two]\nminutes: 5\n', 3],
+  ])('gives the line %s quote opens on when it is never closed, not the end', (_, yaml, line) => {
+    const text = `---\n${yaml}---\nBody.\n`;
+    expect(() => parseFrontMatter(text, Schema, 'a.md')).toThrow(
+      new RegExp(
+        `^a\\.md:${line}: front matter is not valid YAML: the quote opened on this line is never closed`,
+      ),
+    );
+  });
+
   it('says so when there is no front matter', () => {
     expect(() => parseFrontMatter('# Just text', Schema, 'b.md')).toThrow(
       "b.md:1: must start with front matter between '---' lines",

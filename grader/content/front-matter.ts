@@ -6,6 +6,8 @@ import {
   LineCounter,
   parseDocument,
   type Scalar,
+  visit,
+  type YAMLError,
 } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from '../errors.ts';
@@ -32,9 +34,12 @@ export function parseFrontMatter<T>(
   const document = parseDocument(match[1] ?? '', { lineCounter: lines, prettyErrors: false });
   const [yamlError] = document.errors;
   if (yamlError) {
+    const opened = unclosedQuote(document, yamlError);
     throw new ContentError(
-      `front matter is not valid YAML: ${yamlError.message}`,
-      lineOf(lines.linePos(yamlError.pos[0]).line),
+      opened === undefined
+        ? `front matter is not valid YAML: ${yamlError.message}`
+        : `front matter is not valid YAML: the quote opened on this line is never closed (${yamlError.message})`,
+      lineOf(lines.linePos(opened ?? yamlError.pos[0]).line),
     );
   }
   const result = schema.safeParse(document.toJS());
@@ -50,6 +55,22 @@ export function parseFrontMatter<T>(
   }
   const bodyLine = (match[0].match(/\n/g)?.length ?? 0) + 1;
   return { data: result.data, body: text.slice(match[0].length), bodyLine };
+}
+
+/**
+ * Where a quoted scalar that never closes begins. YAML reads such a quote on to the end of the
+ * front matter and reports it there, lines after the typo.
+ */
+function unclosedQuote(document: Document, error: YAMLError): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range?.[1] === error.pos[0]) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 /**

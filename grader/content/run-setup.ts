@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATEFUL_COMMANDS } from '../runner/sandbox-connections.ts';
+import { STATEFUL_COMMANDS } from '../runner/stateful-commands.ts';
 
 /**
  * Commands that reach past the keys a Run needs: the learner's sandbox also holds what they typed

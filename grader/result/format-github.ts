@@ -36,8 +36,9 @@ export function formatGithub(files: readonly GradedFile[]): string {
       );
     }
     const passed = result.checks.filter((check) => check.status === 'pass').length;
+    const points = result.score ? `, ${result.score.points} of ${result.score.of} points` : '';
     lines.push(
-      `::notice ${where},title=${property(result.exercise)}::${data(`${result.status}: ${passed} of ${result.checks.length} checks passed`)}`,
+      `::notice ${where},title=${property(result.exercise)}::${data(`${result.status}: ${passed} of ${result.checks.length} checks passed${points}`)}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { CheckResult, Location } from './grade-result.ts';
+import { type CheckResult, type Location, place } from './grade-result.ts';
 import type { GradedFile } from './graded-file.ts';
 
 // XML 1.0 cannot carry most control characters at all, even escaped; they are spelled out.
@@ -25,7 +25,7 @@ export function formatJunit(files: readonly GradedFile[]): string {
       ? result.checks.map((check) => testcase(result.exercise, check, file))
       : [
           // No check ran: the run itself is the one case, and it errored.
-          `    <testcase classname="${xml(result.exercise)}" name="the submission runs"${place(file, result.location)} time="${seconds(result.durationMs)}">\n` +
+          `    <testcase classname="${xml(result.exercise)}" name="the submission runs"${fileAndLine(file, result.location)} time="${seconds(result.durationMs)}">\n` +
             `      <error message="${xml(result.message ?? 'no check ran')}" type="error">${xml(result.message ?? '')}</error>\n` +
             '    </testcase>',
         ];
@@ -47,16 +47,17 @@ export function formatJunit(files: readonly GradedFile[]): string {
   ].join('\n');
 }
 
-/** The file and line attributes CI servers read to point a failure at its code. */
-function place(file: string, location: Location | undefined): string {
+/** The file and line attributes CI servers read to point a failure at its code (JUnit has no column). */
+function fileAndLine(file: string, location: Location | undefined): string {
   return location
     ? ` file="${xml(location.file)}" line="${location.line}"`
     : ` file="${xml(file)}"`;
 }
 
 function testcase(exercise: string, check: CheckResult, file: string): string {
-  const open = `    <testcase classname="${xml(exercise)}" name="${xml(check.name)}"${place(file, check.location)} time="${seconds(check.durationMs)}"`;
+  const open = `    <testcase classname="${xml(exercise)}" name="${xml(check.name)}"${fileAndLine(file, check.location)} time="${seconds(check.durationMs)}"`;
   const details = [
+    check.location ? `at ${place(check.location)}\n` : '',
     check.expected === undefined ? '' : `expected: ${check.expected}\n`,
     check.actual === undefined ? '' : `actual:   ${check.actual}\n`,
   ].join('');

@@ -36,6 +36,29 @@ describe('the pretty format', () => {
     expect(text).toContain('actual:   null');
   });
 
+  it('names the file, the score and where each failure points', () => {
+    const text = formatPretty(
+      result({
+        checks: [
+          {
+            name: 'weather is sunny',
+            status: 'fail',
+            reason: 'assertion',
+            location: { file: 'solutions/set-and-get.ts', line: 5, column: 9 },
+            durationMs: 1,
+            points: 2,
+          },
+        ],
+        score: { points: 0, of: 2 },
+      }),
+      { file: 'solutions/set-and-get.ts' },
+    );
+    expect(text).toContain(
+      'set-and-get (solutions/set-and-get.ts): FAIL (0 of 1 checks passed, 0 of 2 points, 12 ms)',
+    );
+    expect(text).toContain('  ✗ weather is sunny\n      at solutions/set-and-get.ts:5:9');
+  });
+
   it('never lets learner output drive the terminal', () => {
     const text = formatPretty(
       result({

@@ -1,23 +1,40 @@
 import { styleText } from 'node:util';
-import type { CheckResult, GradeResult, RedisActivity, Status } from './grade-result.ts';
+import {
+  type CheckResult,
+  type GradeResult,
+  place,
+  type RedisActivity,
+  type Status,
+} from './grade-result.ts';
 
 type Paint = (style: 'green' | 'red' | 'yellow' | 'dim' | 'bold', text: string) => string;
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', error: '!' };
 const COLOR = { pass: 'green', fail: 'red', error: 'yellow' } as const;
 
-/** A result for a person at a terminal. Learner text is escaped: it can never drive the terminal. */
-export function formatPretty(result: GradeResult, { color = false } = {}): string {
+/**
+ * A result for a person at a terminal, under the file's name when it is given. Learner text is
+ * escaped: it can never drive the terminal.
+ */
+export function formatPretty(
+  result: GradeResult,
+  { color = false, file }: { color?: boolean; file?: string } = {},
+): string {
   const paint: Paint = color ? (style, text) => styleText(style, text) : (_, text) => text;
   const passed = result.checks.filter((check) => check.status === 'pass').length;
+  const points = result.score ? `, ${result.score.points} of ${result.score.of} points` : '';
   const lines = [
-    `${paint('bold', result.exercise)}: ${paint(COLOR[result.status], result.status.toUpperCase())}` +
+    `${paint('bold', result.exercise)}${file ? ` (${safe(file)})` : ''}: ${paint(COLOR[result.status], result.status.toUpperCase())}` +
       paint(
         'dim',
-        ` (${passed} of ${result.checks.length} checks passed, ${Math.round(result.durationMs)} ms)`,
+        ` (${passed} of ${result.checks.length} checks passed${points}, ${Math.round(result.durationMs)} ms)`,
       ),
   ];
   if (result.message) lines.push(...indent(safe(result.message), '  '));
+  // A compile error's message starts with its place already.
+  if (result.location && !result.message?.startsWith(place(result.location))) {
+    lines.push(paint('dim', `  at ${safe(place(result.location))}`));
+  }
   for (const check of result.checks) lines.push(...formatCheck(check, paint));
   return `${lines.join('\n')}\n`;
 }
@@ -26,6 +43,7 @@ function formatCheck(check: CheckResult, paint: Paint): string[] {
   const lines = [`  ${paint(COLOR[check.status], MARK[check.status])} ${safe(check.name)}`];
   if (check.status === 'pass') return lines;
   if (check.message) lines.push(...indent(safe(check.message), '      '));
+  if (check.location) lines.push(paint('dim', `      at ${safe(place(check.location))}`));
   if (check.expected !== undefined) lines.push(`      expected: ${safe(check.expected)}`);
   if (check.actual !== undefined) lines.push(`      actual:   ${safe(check.actual)}`);
   if (check.output) {

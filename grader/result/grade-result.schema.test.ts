@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidResult } from '../test/result-schema.ts';
+import { assertValidGradedFiles, assertValidResult } from '../test/result-schema.ts';
 import { errorResult, type GradeResult, overallStatus } from './grade-result.ts';
 
 const passing: GradeResult = {
@@ -22,7 +22,29 @@ describe('the result schema', () => {
   });
 
   it('refuses fields it does not document', () => {
-    expect(() => assertValidResult({ ...passing, score: 100 })).toThrow(/additionalProperties/);
+    expect(() => assertValidResult({ ...passing, grade: 100 })).toThrow(/additionalProperties/);
+  });
+
+  it('documents points per check and the score', () => {
+    const scored = {
+      ...passing,
+      checks: [{ ...passing.checks[0], points: 2.5 }],
+      score: { points: 2.5, of: 4 },
+    };
+    expect(() => assertValidResult(scored)).not.toThrow();
+    expect(() => assertValidResult({ ...scored, score: { points: 2.5 } })).toThrow(/required/);
+  });
+
+  it('describes what --format json prints for several files', () => {
+    const files = [
+      { file: 'solutions/set-and-get.ts', result: passing },
+      { file: 'class/ada/set-and-get.ts', result: errorResult('set-and-get', 'syntax error', 2) },
+    ];
+    expect(() => assertValidGradedFiles(files)).not.toThrow();
+    expect(() =>
+      assertValidGradedFiles([{ file: 'a.ts', result: { ...passing, checks: [] } }]),
+    ).toThrow(/minItems/);
+    expect(() => assertValidGradedFiles([passing])).toThrow(/required/);
   });
 });
 

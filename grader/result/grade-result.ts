@@ -44,6 +44,11 @@ export interface Location {
   column?: number;
 }
 
+/** `file:line:column`, as terminals, editors and CI logs open it. */
+export function place({ file, line, column }: Location): string {
+  return `${file}:${line}${column === undefined ? '' : `:${column}`}`;
+}
+
 export interface Usage {
   /** Commands the learner's code sent to Redis. */
   commands: number;
@@ -106,6 +111,14 @@ export interface CheckResult {
   /** What the learner's code sent to Redis, and the keys before and after, when it did not pass. */
   redis?: RedisActivity;
   durationMs: number;
+  /** What the check is worth when it passes: its `points` in checks.ts, DEFAULT_POINTS if none. */
+  points?: number;
+}
+
+/** Points earned (the checks that passed) of points possible (every check of the exercise). */
+export interface Score {
+  points: number;
+  of: number;
 }
 
 export interface GradeResult {
@@ -119,6 +132,29 @@ export interface GradeResult {
   durationMs: number;
   checks: CheckResult[];
   usage: Usage;
+  /** Absent when the grading stopped before the exercise's checks were known (`grader-stopped`). */
+  score?: Score;
+}
+
+/** What a check is worth when checks.ts gives it no `points`: every check alike. */
+export const DEFAULT_POINTS = 1;
+
+export function pointsOf(check: Pick<CheckResult, 'points'>): number {
+  return check.points ?? DEFAULT_POINTS;
+}
+
+/** Sums of points as people write them: 0.1 + 0.2 is 0.3, not 0.30000000000000004. */
+export function roundPoints(points: number): number {
+  return Math.round(points * 1000) / 1000;
+}
+
+/** The score of `checks`, of `possible`: checks that did not run (a grading ended short) earn nothing. */
+export function scoreOf(checks: readonly CheckResult[], possible: number): Score {
+  const earned = checks.reduce(
+    (sum, check) => (check.status === 'pass' ? sum + pointsOf(check) : sum),
+    0,
+  );
+  return { points: roundPoints(earned), of: roundPoints(possible) };
 }
 
 /** Any error wins, then any failure; otherwise a pass. */

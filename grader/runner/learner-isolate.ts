@@ -2,8 +2,9 @@ import { setFlagsFromString } from 'node:v8';
 import ivm from 'isolated-vm';
 import type { Location, Reason } from '../result/grade-result.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
+import { importLocation } from './import-location.ts';
 import type { ClientEvent } from './isolate-runtime/host.ts';
-import { describeThrown, learnerFrame } from './learner-errors.ts';
+import { describeThrown, learnerFrame, where } from './learner-errors.ts';
 import type { RunLimits } from './limits.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
 import { runtimeSource } from './runtime-bundle.ts';
@@ -458,8 +459,11 @@ export class LearnerIsolate {
       const importable = Object.keys(known).filter(
         (name) => name === 'ioredis' || name.startsWith('node:'),
       );
+      const location = importLocation(this.program, specifier);
       throw new LearnerCodeError(
-        `cannot import '${specifier}': code in the Keyspace sandbox can import only ${importable.join(', ')}`,
+        `cannot import '${specifier}': code in the Keyspace sandbox can import only ${importable.join(', ')}${location ? ` (${where(location)})` : ''}`,
+        'learner-error',
+        location,
       );
     }
     const key = JSON.stringify(specifier);

@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Check } from '../checks/api.ts';
 import { ContentError } from '../errors.ts';
+import { pointsOf, roundPoints } from '../result/grade-result.ts';
 
 const loaded = new Map<string, readonly Check<unknown>[]>();
 
@@ -45,7 +46,24 @@ export async function loadChecks(
     if (typeof check?.name !== 'string' || typeof check.run !== 'function') {
       throw new ContentError(`check #${index + 1} needs a name and a run function`, { file });
     }
+    const { points } = check;
+    if (points !== undefined && !(Number.isFinite(points) && points >= 0)) {
+      throw new ContentError(
+        `check #${index + 1} ('${check.name}'): points must be a number of 0 or more, not ${typeof points === 'number' ? points : JSON.stringify(points)}`,
+        { file },
+      );
+    }
   });
+  if (possiblePoints(checks) === 0) {
+    throw new ContentError('its checks are worth 0 points together: give one of them points', {
+      file,
+    });
+  }
   loaded.set(checksPath, checks);
   return checks;
+}
+
+/** What all of an exercise's checks are worth: the score's `of`. */
+export function possiblePoints(checks: readonly Pick<Check<unknown>, 'points'>[]): number {
+  return roundPoints(checks.reduce((sum, check) => sum + pointsOf(check), 0));
 }

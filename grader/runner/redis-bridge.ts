@@ -1,7 +1,7 @@
 import Redis, { Command } from 'ioredis';
 import type { LoggedCommand } from '../checks/api.ts';
-import type { Location } from '../result/grade-result.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
+import type { Location } from '../result/grade-result.ts';
 import { withNodeBuffers } from '../shared/with-buffers.ts';
 import { byteLimitMessage } from './isolate-runtime/byte-gate.ts';
 import { loggedArgs } from './logged-args.ts';

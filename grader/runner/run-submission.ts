@@ -3,11 +3,14 @@ import { seededRandom } from '../checks/random.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import {
   type CheckResult,
+  DEFAULT_POINTS,
   type GradeResult,
   type Location,
   overallStatus,
+  pointsOf,
   RESULT_VERSION,
   type Reason,
+  scoreOf,
 } from '../result/grade-result.ts';
 import { checkContext, runCheck, toCallArg } from './check-context.ts';
 import { CommandMonitor } from './command-monitor.ts';
@@ -21,7 +24,7 @@ import {
 } from './learner-isolate.ts';
 import { openLearnerScope } from './learner-scope.ts';
 import type { RunLimits } from './limits.ts';
-import { loadChecks } from './load-checks.ts';
+import { loadChecks, possiblePoints } from './load-checks.ts';
 import { raceFor } from './race/run-race.ts';
 import { ActivityRecorder } from './redis-activity.ts';
 import { CommandBudget } from './redis-bridge.ts';
@@ -97,26 +100,35 @@ async function gradeIn(
   const connections = connectionsTo(job.sandbox);
   const trusted = connections.trusted();
   connections.topUp();
+  const worth = checks.map(pointsOf);
   const finish = (
     results: CheckResult[],
     failure?: { message: string; reason: Reason; location?: Location | undefined },
-  ): GradeResult => ({
-    version: RESULT_VERSION,
-    exercise: job.exerciseId,
-    status: overallStatus(results),
-    ...(failure && {
-      reason: failure.reason,
-      message: failure.message,
-      ...(failure.location && { location: failure.location }),
-    }),
-    durationMs: elapsed(started),
-    checks: results,
-    usage: {
-      commands: budget.used,
-      redisMemoryBytes: 0,
-      cpuMs: round(isolates.reduce((sum, isolate) => sum + isolate.cpuMs, 0)),
-    },
-  });
+  ): GradeResult => {
+    // results[i] is checks[i]'s: each check, in order, gives one result (those left out, last).
+    const scored = results.map((check, index) => ({
+      ...check,
+      points: worth[index] ?? DEFAULT_POINTS,
+    }));
+    return {
+      version: RESULT_VERSION,
+      exercise: job.exerciseId,
+      status: overallStatus(scored),
+      ...(failure && {
+        reason: failure.reason,
+        message: failure.message,
+        ...(failure.location && { location: failure.location }),
+      }),
+      durationMs: elapsed(started),
+      checks: scored,
+      usage: {
+        commands: budget.used,
+        redisMemoryBytes: 0,
+        cpuMs: round(isolates.reduce((sum, isolate) => sum + isolate.cpuMs, 0)),
+      },
+      score: scoreOf(scored, possiblePoints(checks)),
+    };
+  };
 
   const redisLimits = [
     'maxmemory',

@@ -1,47 +1,13 @@
 import Redis from 'ioredis';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
+import { STATEFUL_COMMANDS } from './stateful-commands.ts';
+
+export { STATE_CATEGORIES, STATEFUL_COMMANDS } from './stateful-commands.ts';
 
 /** How many unused learner connections a worker keeps open to each sandbox. */
 const SPARE_LEARNER_CONNECTIONS = 2;
 /** Connections kept for lending, spares and clean used ones together. */
 const KEPT_LEARNER_CONNECTIONS = 4;
-
-/**
- * Redis's own categories of commands that can leave state on the connection that sent them
- * (`ACL CAT <category>`; `connection-state.test.ts` holds these lists to the server's).
- */
-export const STATE_CATEGORIES = ['connection', 'transaction', 'pubsub'] as const;
-
-/**
- * The commands of those categories that leave state: a database (SELECT), a protocol and a name
- * (HELLO, and RESET, which also falls back to RESP2 without ioredis knowing), another user
- * (AUTH), an open MULTI or WATCHes, subscriptions, client settings, a closed connection (QUIT).
- * MONITOR is refused to learners, and would leave one in monitor mode.
- */
-export const STATEFUL_COMMANDS: ReadonlySet<string> = new Set([
-  'asking',
-  'auth',
-  'client',
-  'hello',
-  'quit',
-  'readonly',
-  'readwrite',
-  'reset',
-  'select',
-  'wait',
-  'discard',
-  'exec',
-  'multi',
-  'unwatch',
-  'watch',
-  'psubscribe',
-  'punsubscribe',
-  'ssubscribe',
-  'subscribe',
-  'sunsubscribe',
-  'unsubscribe',
-  'monitor',
-]);
 
 /**
  * Of those, the commands after which ioredis itself holds state too (subscriber or monitor

@@ -6,6 +6,8 @@ import { type Problem, verifyCourse } from './verify-course.ts';
 const BROKEN_COURSE = new URL('../test/broken-course/', import.meta.url).pathname;
 const TINY_COURSE = new URL('../test/tiny-course/', import.meta.url).pathname;
 const SHOUTS = 'exercises/echo/right/shouts.ts';
+const READS_MISSING_FIXTURE = 'exercises/echo/right/reads-a-missing-fixture.ts';
+const FAILS_BOTH = 'exercises/echo/wrong/fails-both.ts';
 
 describe('keyspace verify, on a course broken on purpose', () => {
   let grader: Grader;
@@ -51,19 +53,32 @@ describe('keyspace verify, on a course broken on purpose', () => {
       'exercises/echo/wrong/never-errors.ts:1',
       /must end the grading in error, but its result is fail: "echo holds the value"/,
     ],
+    [
+      `${READS_MISSING_FIXTURE}:6`,
+      /run 1 of 5 did not pass: "echo holds the value": echo\(\) threw: ENOENT: no such fixture 'fixtures\/greeting.txt': this exercise has no fixtures\/ folder/,
+    ],
   ])('reports %s', (where, message) => {
-    expect(found(where, message)).toHaveLength(1);
+    expect(found(where, message).filter((problem) => !problem.warning)).toHaveLength(1);
+  });
+
+  it('warns of a wrong solution that fails an earlier check than the one it names, and the course can hold with it', () => {
+    expect(
+      found(`${FAILS_BOTH}:1`, /fails "echo holds the value" too, before "echo returns the value"/),
+    ).toEqual([expect.objectContaining({ warning: true })]);
   });
 
   it('reports nothing else: the picture, the link and the blocks that hold are not problems', () => {
-    expect(problems).toHaveLength(14);
+    expect(problems.filter((problem) => !problem.warning)).toHaveLength(15);
+    expect(problems.filter((problem) => problem.warning)).toHaveLength(1);
   });
 
   it('gives each problem a grading showed the seed of that grading, and no other problem a seed', () => {
     const seeded = problems.filter((problem) => problem.seed !== undefined);
     expect(seeded.map((problem) => problem.file).sort()).toEqual([
+      READS_MISSING_FIXTURE,
       SHOUTS,
       'exercises/echo/starter.ts',
+      FAILS_BOTH,
       'exercises/echo/wrong/names-no-check.ts',
       'exercises/echo/wrong/never-errors.ts',
       'exercises/echo/wrong/passes-anyway.ts',

@@ -1,7 +1,9 @@
-import { access, readdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { sameBlockOutput } from '../console/block-output.ts';
 import { runRedisCli } from '../console/redis-cli.ts';
 import { type Lesson, loadLessons } from '../content/course.ts';
+import { exerciseIds } from '../content/exercise-ids.ts';
 import { lessonParts } from '../content/lesson-parts.ts';
 import { problemOf } from '../content/problem.ts';
 import { ContentError } from '../errors.ts';
@@ -26,17 +28,6 @@ export interface VerifyOptions extends ExerciseVerifyOptions {
    * verified, nor whether every exercise belongs to one. The whole course by default.
    */
   only?: string[];
-}
-
-/** The exercises of a course folder: the folders of `exercises/`, sorted. */
-export async function exerciseIds(courseDir: string): Promise<string[]> {
-  const entries = await readdir(join(courseDir, 'exercises'), { withFileTypes: true }).catch(
-    () => [],
-  );
-  return entries
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
 }
 
 /** Proves a course folder: every problem found, none thrown (see AUTHORING.md, "Verify"). */
@@ -162,7 +153,7 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
       });
     }
     const expected = block.expected;
-    if (expected && output.trimEnd() !== expected.text.trimEnd()) {
+    if (expected && !sameBlockOutput(output, expected.text)) {
       problems.push({
         file: lesson.file,
         line: expected.line,

@@ -20,6 +20,8 @@ const FAILS_WITH_ERROR = 'error';
 /** A problem verify found; `seed` is that of the grading that showed it, to replay with --seed. */
 export interface Problem extends ContentProblem {
   seed?: number;
+  /** Worth the author's look, but the course still holds: verify passes with it. */
+  warning?: true;
 }
 
 export interface ExerciseVerifyOptions {
@@ -61,9 +63,14 @@ export async function verifyExercise(
       message: `its hints hold ${given.found} of the ${given.lines} lines of solution.ts: let the last hint lead to the answer, not be it`,
     });
   }
-  const grade = async (source: string, stop?: GradeStop): Promise<SeededGrade | undefined> => {
+  /** Grades `file` of the exercise folder, named as the course names it in every location. */
+  const grade = async (
+    file: string,
+    source: string,
+    stop?: GradeStop,
+  ): Promise<SeededGrade | undefined> => {
     try {
-      return await grader.gradeSeeded(id, source, { seed, ...(stop && { stop }) });
+      return await grader.gradeSeeded(id, source, { seed, file, ...(stop && { stop }) });
     } catch (error) {
       if (error instanceof ContentError) problems.push(problemOf(error, folder));
       else throw error;
@@ -78,7 +85,7 @@ export async function verifyExercise(
   const passesEveryRun = async (file: string, source: string) => {
     let first: GradeResult | undefined;
     for (let run = 1; run <= SOLUTION_RUNS; run++) {
-      const graded = await grade(source);
+      const graded = await grade(file, source);
       if (!graded) return undefined;
       first ??= graded.result;
       if (graded.result.status === 'pass') continue;
@@ -89,6 +96,7 @@ export async function verifyExercise(
       }
       problems.push({
         file,
+        ...lineIn(file, graded.result),
         message: `run ${run} of ${SOLUTION_RUNS} did not pass: ${describe(graded.result)}`,
         seed: graded.seed,
       });
@@ -112,10 +120,11 @@ export async function verifyExercise(
     }
   }
 
-  const starter = await grade(exercise.starter);
+  const starter = await grade(`${folder}/starter.ts`, exercise.starter);
   if (starter && starter.result.status !== 'fail') {
     problems.push({
       file: `${folder}/starter.ts`,
+      ...lineIn(`${folder}/starter.ts`, starter.result),
       message: `must run and fail a check, but its result is ${starter.result.status}: ${describe(starter.result)}`,
       seed: starter.seed,
     });
@@ -142,13 +151,50 @@ export async function verifyExercise(
     }
     // Checks after the one it must fail cannot change that; an error may come from any check.
     const graded = await grade(
+      file,
       source,
       expected === FAILS_WITH_ERROR ? undefined : { afterCheck: expected },
     );
-    const message = graded && wrongProblem(graded, expected, folder);
-    if (message) problems.push({ file, line: 1, message, seed: graded.seed });
+    if (!graded) continue;
+    const message = wrongProblem(graded, expected, folder);
+    if (message) {
+      problems.push({ file, line: 1, message, seed: graded.seed });
+      continue;
+    }
+    const earlier = failedBefore(graded.result, expected);
+    if (earlier.length > 0) {
+      problems.push({
+        file,
+        line: 1,
+        message: `fails ${earlier.map((name) => `"${name}"`).join(', ')} too, before "${expected}": a learner with this mistake sees ${earlier.length === 1 ? 'that check' : 'those checks'} fail first; name the first check that catches it, or make the mistake narrower`,
+        seed: graded.seed,
+        warning: true,
+      });
+    }
   }
   return problems;
+}
+
+/**
+ * The checks a wrong solution fails before the one it names (the grading stops after that one):
+ * the check its header names is not the first to catch the mistake. None for `// fails: error`.
+ */
+function failedBefore(result: GradeResult, expected: string): string[] {
+  if (expected === FAILS_WITH_ERROR) return [];
+  return result.checks
+    .filter((check) => check.name !== expected && check.status === 'fail')
+    .map((check) => check.name);
+}
+
+/**
+ * The line of `file` where its code threw (a missing fixture it read, say) in the first check
+ * that ended in error, as a problem's `line`: the author goes straight there. A failed
+ * expectation points at no line of its own, only at the export the check called.
+ */
+function lineIn(file: string, result: GradeResult): { line?: number } {
+  const erred = result.checks.find((check) => check.status === 'error');
+  const location = erred?.location ?? result.location;
+  return location?.file === file ? { line: location.line } : {};
 }
 
 /** What is wrong with how a wrong solution came out, if anything. */

@@ -48,7 +48,14 @@ export async function verifyRunScenario(
     const problem = runProblem(ran);
     if (problem) {
       const when = which === 'first' ? 'in an empty Redis' : 'a second time in a row';
-      problems.push({ file, message: `Run of the reference solution ${when} ${problem}` });
+      const message = `Run of the reference solution ${when} ${problem}`;
+      // What the solution threw, at its line: a missing fixture it reads, say.
+      const thrown = ran.calls.find((call) => call.location)?.location ?? ran.location;
+      problems.push(
+        thrown
+          ? { file: `exercises/${id}/solution.ts`, line: thrown.line, message }
+          : { file, message },
+      );
       break;
     }
   }
@@ -60,7 +67,7 @@ function runProblem(ran: RunOnceResult): string | undefined {
   if (ran.message !== undefined) return `stopped: ${ran.message}`;
   const thrown = ran.calls.find((call) => call.error !== undefined);
   if (thrown) {
-    return `throws in ${thrown.call}: ${thrown.error}; give its calls the data they need with setup: (see AUTHORING.md)`;
+    return `throws in ${thrown.call}: ${thrown.error}; give its calls the data they need with setup: in exercise.md, and the files they read in fixtures/ (see AUTHORING.md)`;
   }
   if (ran.calls.every((call) => NOTHING.has(call.returned ?? 'undefined'))) {
     const shown = ran.calls.map((call) => `${call.call} → ${call.returned}`).join(', ');

@@ -16,10 +16,11 @@ const SIGNATURE = `export async function remember(
 
 /**
  * The files of a new exercise folder, by their path inside it: a small exercise about Redis that
- * passes `keyspace verify` as it is, for the author to replace. `checksApi` is the import path of
- * grader/checks/api.ts from the folder (checks.ts imports types only, so it is erased at run time).
+ * passes `keyspace verify` and `keyspace lint` as it is, for the author to replace. checks.ts
+ * imports the checks API by the package's name, `keyspace/checks`, which holds wherever the course
+ * moves; it imports types only, so nothing of it is left at run time.
  */
-export function exerciseTemplate(title: string, checksApi: string): Record<string, string> {
+export function exerciseTemplate(title: string): Record<string, string> {
   return {
     'exercise.md': `---
 title: ${yamlTitle(title)}
@@ -74,7 +75,7 @@ ${SIGNATURE} {
 // in this order, each against an emptied sandbox, and the learner sees each one's name as its
 // title. What a check receives, and the rules it keeps: AUTHORING.md ("Checks").
 import type Redis from 'ioredis';
-import type { CheckList, Random } from '${checksApi}';
+import type { CheckList, Random } from 'keyspace/checks';
 
 interface Exports {
   remember(redis: Redis, key: string, value: string, seconds: number): Promise<string | null>;

@@ -99,7 +99,10 @@ export function createReplyTracker() {
             const site = sending(commandName(method, commandArgs));
             return tracked(
               site,
-              inOrder(client, host.send.apply(receiver, [client, method, commandArgs, site], options)),
+              inOrder(
+                client,
+                host.send.apply(receiver, [client, method, commandArgs, site], options),
+              ),
             );
           },
           applySync: (receiver, args, options) => host.send.applySync(receiver, args, options),

@@ -1,3 +1,10 @@
+/** A broken course file, as the server places it (`broken_content`'s `problem`). */
+export interface ContentProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
 /** An answer from the API that was not a success, with the server's own message. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -9,6 +16,8 @@ export class ApiError extends Error {
     readonly code?: string,
     /** Seconds before asking again is worth it (a 429's Retry-After), when the server said. */
     readonly retryAfter?: number,
+    /** For `broken_content`: the file, line and fault, when the server could place it. */
+    readonly problem?: ContentProblem,
   ) {
     super(message);
   }
@@ -36,7 +45,7 @@ export async function apiResponse(path: string, init?: RequestInit): Promise<Res
   }
   if (response.ok) return response;
   const body = (await response.json().catch(() => undefined)) as
-    | { error?: string; message?: string }
+    | { error?: string; message?: string; problem?: ContentProblem }
     | undefined;
   const retryAfter = secondsToWait(response.headers.get('Retry-After'));
   const message = body?.message ?? `The server answered ${response.status}.`;
@@ -48,6 +57,7 @@ export async function apiResponse(path: string, init?: RequestInit): Promise<Res
       : `${message.replace(/[.!]?$/, '.')} ${whenToRetry(retryAfter)}`,
     body?.error,
     retryAfter,
+    body?.problem,
   );
 }
 

@@ -1,4 +1,5 @@
 import { useLivePreview } from '../live-preview.ts';
+import { CourseProblems } from './course-problems.tsx';
 
 /**
  * In development mode, a bar saying the page follows the course's files, and what is wrong with
@@ -15,26 +16,7 @@ export function PreviewBanner() {
           : 'Live preview: reconnecting to the server…'}
         {problems.length === 0 ? ' The course files look fine.' : ''}
       </p>
-      {problems.length > 0 && (
-        <div role="alert">
-          <p className="preview-problems-title">
-            {problems.length === 1
-              ? 'A course file has a problem:'
-              : `Course files have ${problems.length} problems:`}
-          </p>
-          <ul className="preview-problems">
-            {problems.map(({ file, line, message }) => (
-              <li key={`${file}:${line ?? ''}:${message}`}>
-                <code>
-                  {file}
-                  {line === undefined ? '' : `:${line}`}
-                </code>{' '}
-                <span className="preview-problem-message">{message}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {problems.length > 0 && <CourseProblems problems={problems} />}
     </section>
   );
 }

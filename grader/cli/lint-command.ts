@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
+import { EXIT } from './exit-codes.ts';
+
+export const LINT_USAGE = `Usage: keyspace lint [--fix] [--course DIR]
+
+Type-checks every TypeScript file of the course's exercises/ (solutions, starters, checks,
+wrong/ and right/ solutions) as strictly as Keyspace's own code, with the course's
+tsconfig.json if it has one, then checks their format and lint rules with Biome (the
+course's biome.json if it has one). Each problem is printed with its file and line.
+Exits 0 when all holds, 3 when something does not, 64 on a usage error.
+  --fix     write Biome's safe fixes and its formatting into the files (type errors stay
+            yours to fix)
+${COURSE_OPTION_USAGE}`;
+
+export async function lintCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      fix: { type: 'boolean' },
+      course: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${LINT_USAGE}\n`);
+    return 0;
+  }
+  const courseDir = await courseDirOption(values.course);
+  // TypeScript loads only now: --help and a usage error answer without it.
+  const [{ typeCheckCourse }, { formatCheckCourse }] = await Promise.all([
+    import('../lint/type-check-course.ts'),
+    import('../lint/format-check-course.ts'),
+  ]);
+  const typeProblems = await typeCheckCourse(courseDir);
+  for (const { file, line, column, message } of typeProblems) {
+    const at = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+    process.stdout.write(`${at}: ${message}\n`);
+  }
+  process.stdout.write(
+    typeProblems.length === 0
+      ? 'TypeScript: no type errors.\n'
+      : `TypeScript: ${typeProblems.length} type error${typeProblems.length === 1 ? '' : 's'}.\n`,
+  );
+  const formatted = await formatCheckCourse(courseDir, values.fix === true);
+  if (typeProblems.length === 0 && formatted) {
+    process.stdout.write('The course lints clean.\n');
+    return 0;
+  }
+  process.stdout.write(
+    formatted
+      ? '\nFix the type errors above, then run keyspace lint again.\n'
+      : '\nFix what is listed above (keyspace lint --fix writes the formatting and safe fixes), then run keyspace lint again.\n',
+  );
+  return EXIT.content;
+}
