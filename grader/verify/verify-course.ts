@@ -21,7 +21,7 @@ const BLOCK_TIMEOUT_MS = 10_000;
 export interface VerifyOptions extends ExerciseVerifyOptions {
   /** A sandbox for the lessons' runnable blocks, flushed before each lesson. */
   sandbox: SandboxServer;
-  /** Told each lesson and exercise once it is checked, with how many problems it has. */
+  /** Told each lesson and exercise once it is checked, with how many problems it has (warnings aside). */
   onChecked?: (what: string, problems: number) => void;
   /**
    * Only these exercises (ids as `exerciseIds` lists them), every part of each: no lesson is
@@ -61,13 +61,13 @@ export async function verifyCourse(options: VerifyOptions): Promise<Problem[]> {
     inOrder<Lesson | string, Problem[]>([...(whole ? lessons : []), ...ids], async (item) => {
       if (typeof item === 'string') return verifyRunScenario(options.grader, options.sandbox, item);
       const found = await verifyLesson(options, item);
-      options.onChecked?.(item.file, found.length);
+      options.onChecked?.(item.file, found.filter((problem) => !problem.warning).length);
       return found;
     }),
     Promise.all(
       ids.map(async (id) => {
         const found = await verifyExercise(options, id, named.get(id));
-        options.onChecked?.(`exercises/${id}`, found.length);
+        options.onChecked?.(`exercises/${id}`, found.filter((problem) => !problem.warning).length);
         return found;
       }),
     ),
