@@ -14,6 +14,16 @@ const setEntry = Map.prototype.set;
 const deleteEntry = Map.prototype.delete;
 const clearEntries = Map.prototype.clear;
 const toText = String;
+const slice = String.prototype.slice;
+
+/**
+ * A stack as the host gets it: a real one is a few KB, and the learner's frame is near its top.
+ * Cut, because learner code decides what a stack reads (Error.prepareStackTrace), and one long
+ * text returned for every stack would be copied out once per command reported.
+ */
+const STACK_CHARS = 8_000;
+const stackText = (site: Error): string =>
+  apply(slice, toText(site.stack), [0, STACK_CHARS]) as string;
 
 /** A command still unanswered when its call settled, with the stack that sent it. */
 export interface Unanswered {
@@ -148,7 +158,7 @@ export function createReplyTracker() {
             ({ command, site }: { command: string; site: Error }) => {
               // QUIT's reply says nothing the program needs: not awaiting it is harmless.
               if (command === 'QUIT') return;
-              const entry = { command, stack: toText(site.stack) };
+              const entry = { command, stack: stackText(site) };
               defineProperty(pending, pending.length, { value: entry, enumerable: true });
             },
           ]);
@@ -157,7 +167,7 @@ export function createReplyTracker() {
         if (callsUnderWay === 1) {
           apply(forEachEntry, sentFrom, [
             (site: Error, id: number) => {
-              const entry = { site: id, stack: toText(site.stack) };
+              const entry = { site: id, stack: stackText(site) };
               defineProperty(placed, placed.length, { value: entry, enumerable: true });
             },
           ]);
