@@ -1,40 +1,42 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'vite';
+import { build as viteBuild } from 'vite';
+import { DIST, distIsCurrent, inputsHash, ROOT } from '../bin/web-build-stamp.js';
 import { startTestApp, type TestAppOptions } from '../server/test/test-app.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
-/** What the web app is built from: a change to any of them is a new build. */
-const BUILD_INPUTS = [
-  'web/src',
-  'web/index.html',
-  'web/vite-plugins',
-  'vite.config.ts',
-  'package-lock.json',
-];
 const BUILDS = join(ROOT, 'node_modules/.cache/keyspace-e2e-web');
 /** Longer than a whole test run: a run still serving a build of older sources keeps its files. */
 const STALE_BUILD_MS = 2 * 60 * 60_000;
+/** Held by the test file building: the others wait for that build rather than make their own. */
+const BUILD_LOCK = join(BUILDS, 'build.lock');
+/** Longer than any build: a lock this old was left by a run that died, whatever its pid is now. */
+const STALE_LOCK_MS = 10 * 60_000;
 
 /**
  * The web app built as `npm start` builds it, once for all the browser tests of a run (a build
- * takes many seconds, compressing Monaco's megabytes): kept under node_modules/.cache by a hash
- * of its sources, so a change to them builds again.
+ * takes many seconds, compressing Monaco's megabytes): web/dist when it was built from the
+ * sources as they are (`npm ci` builds it), else a build kept under node_modules/.cache by the
+ * hash of its sources, so that the tests never touch web/dist.
  */
 async function builtWebApp(): Promise<string> {
-  const hash = createHash('sha256');
-  for (const input of BUILD_INPUTS) {
-    for (const file of await filesOf(join(ROOT, input))) {
-      hash.update(file.slice(ROOT.length)).update(await readFile(file));
-    }
-  }
-  const webDir = join(BUILDS, hash.digest('hex').slice(0, 16));
+  const hash = await inputsHash();
+  if (await distIsCurrent(hash)) return DIST;
+  const webDir = join(BUILDS, hash.slice(0, 16));
   if (existsSync(join(webDir, 'index.html'))) return webDir;
   await mkdir(BUILDS, { recursive: true });
+  return whileHoldingBuildLock(async () => {
+    // Built by the test file that held the lock while this one waited.
+    if (existsSync(join(webDir, 'index.html'))) return webDir;
+    await build(webDir);
+    return webDir;
+  });
+}
+
+/** Builds the web app into `webDir`, then removes builds of older sources. */
+async function build(webDir: string): Promise<void> {
   const building = await mkdtemp(join(BUILDS, 'building-'));
-  await build({
+  await viteBuild({
     configFile: join(ROOT, 'vite.config.ts'),
     build: { outDir: building, emptyOutDir: true },
     logLevel: 'warn',
@@ -49,18 +51,46 @@ async function builtWebApp(): Promise<string> {
       await rm(path, { recursive: true, force: true });
     }
   }
-  return webDir;
 }
 
-async function filesOf(path: string): Promise<string[]> {
-  const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
-  if (!entries) return [path];
-  const nested = await Promise.all(
-    entries
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((entry) => filesOf(join(path, entry.name))),
-  );
-  return nested.flat();
+/**
+ * Runs `work` holding the build lock, a file naming the process that holds it: test files run
+ * side by side, and each would otherwise build the same sources at once, for minutes of CPU. A
+ * lock whose process is gone, or older than any build, is taken over.
+ */
+async function whileHoldingBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await writeFile(BUILD_LOCK, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const lock = await stat(BUILD_LOCK).catch(() => undefined);
+    const holder = Number(await readFile(BUILD_LOCK, 'utf8').catch(() => ''));
+    const old = lock !== undefined && Date.now() - lock.mtimeMs > STALE_LOCK_MS;
+    // An empty lock is one being written: its holder is alive.
+    if ((holder > 0 && !isAlive(holder)) || old) {
+      await rm(BUILD_LOCK, { force: true });
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(BUILD_LOCK, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, and someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

@@ -1,8 +1,16 @@
 // The system's failures, as opposed to the learner's (which are data in a GradeResult).
-// Each message says what to do next.
+// Each message says what to do next; each code is an entry of the catalogue (error-catalogue.ts).
+import type { ErrorCode } from './error-catalogue.ts';
 
 export class GraderError extends Error {
   override name = 'GraderError';
+  readonly code: ErrorCode;
+
+  /** `code` is for an error rebuilt from another process's data (outcome.ts): its own there. */
+  constructor(message: string, options?: ErrorOptions & { code?: ErrorCode }) {
+    super(message, options);
+    this.code = options?.code ?? 'internal';
+  }
 }
 
 export class RedisServerNotFoundError extends GraderError {
@@ -33,6 +41,7 @@ export interface ContentLocation {
 /** An exercise folder that cannot be graded: a missing file, bad front matter, broken checks. */
 export class ContentError extends GraderError {
   override name = 'ContentError';
+  override readonly code: ErrorCode = 'broken_content';
   /** The message without its location, for whoever shows the location apart. */
   readonly detail: string;
 
@@ -49,6 +58,7 @@ export class ContentError extends GraderError {
 
 export class UnknownExerciseError extends ContentError {
   override name = 'UnknownExerciseError';
+  override readonly code: ErrorCode = 'not_found';
   constructor(readonly exerciseId: string) {
     super(`no exercise named '${exerciseId}'`);
   }
@@ -61,6 +71,7 @@ export class WorkerError extends GraderError {
 /** Every learner sandbox the server may run is in use. */
 export class SandboxesFullError extends GraderError {
   override name = 'SandboxesFullError';
+  override readonly code: ErrorCode = 'sandboxes_full';
   constructor(max: number, scope: 'server' | 'address' = 'server') {
     super(
       scope === 'server'

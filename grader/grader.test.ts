@@ -113,6 +113,40 @@ describe('the grader, on golden fixtures', () => {
     expect(await names({ stop: { afterCheck: 'no such check' } })).toEqual(every);
   });
 
+  it("places an error Redis answered at the line and column that sent the command, and shows the learner no stack of the worker's", async () => {
+    const learnerFile = (line5: string) =>
+      [
+        "import type Redis from 'ioredis';",
+        '',
+        'export async function main(redis: Redis) {',
+        "  await redis.set('weather', 'sunny');",
+        line5,
+        "  return redis.get('weather');",
+        '}',
+      ].join('\n');
+    const thrown = await grader.grade(
+      'set-and-get',
+      learnerFile("  await redis.hget('weather', 'today');"),
+      { file: 'ada/main.ts' },
+    );
+    expect(thrown.checks[0]).toMatchObject({
+      reason: 'learner-error',
+      message:
+        'main() threw: WRONGTYPE Operation against a key holding the wrong kind of value (ada/main.ts:5:15)',
+      location: { file: 'ada/main.ts', line: 5, column: 15 },
+    });
+    const caught = await grader.grade(
+      'set-and-get',
+      learnerFile(
+        "  await redis.hget('weather', 'today').catch((error) => console.log(error.stack));",
+      ),
+      { file: 'ada/main.ts' },
+    );
+    const printed = caught.checks[0]?.output ?? '';
+    expect(printed).toMatch(/^ReplyError: WRONGTYPE .*\n {4}at .*\(ada\/main\.ts:\d+:\d+\)/);
+    expect(printed).not.toMatch(/node_modules|keyspace-runtime|\/work\//);
+  });
+
   it('keeps grading after hostile code, in the same workers and sandboxes', async () => {
     const hung = await grader.grade(
       'set-and-get',

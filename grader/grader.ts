@@ -1,7 +1,8 @@
 import { freshSeed } from './checks/random.ts';
 import { DEFAULT_COURSE_DIR } from './content/default-course.ts';
 import { type Exercise, loadExercise } from './content/exercise.ts';
-import { ContentError, GraderError } from './errors.ts';
+import { GraderError } from './errors.ts';
+import { resultOf } from './outcome.ts';
 import { SandboxPool } from './redis/sandbox-pool.ts';
 import type { SandboxAddress } from './redis/sandbox-server.ts';
 import { errorResult, type GradeResult } from './result/grade-result.ts';
@@ -213,8 +214,9 @@ export class Grader {
         this.workerMemoryMb,
       );
       if (reply.type === 'graded') {
-        sandboxLost = reply.sandboxLost;
-        return { result: reply.result, seed };
+        const graded = resultOf(reply.outcome);
+        sandboxLost = graded.sandboxLost;
+        return { result: graded.result, seed };
       }
       throw replyError(reply);
     } catch (error) {
@@ -271,7 +273,7 @@ export class Grader {
         this.stepMs(limits),
         this.workerMemoryMb,
       );
-      if (reply.type === 'ran') return reply.result;
+      if (reply.type === 'ran') return resultOf(reply.outcome);
       throw replyError(reply);
     } catch (error) {
       if (!(error instanceof WorkerLostError)) throw error;
@@ -367,9 +369,8 @@ async function startLane(
   }
 }
 
-/** A worker's answer that is not the one asked for: the exercise's fault, or the worker's. */
+/** A worker's answer that is not the one asked for: the worker's fault. */
 function replyError(reply: JobReply): Error {
-  if (reply.type === 'content-error') return new ContentError(reply.detail, reply.location);
   if (reply.type === 'failed') return new GraderError(`the worker failed: ${reply.message}`);
   return new GraderError(`the worker answered '${reply.type}' to another question`);
 }

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContentError } from './errors.ts';
 import { Grader } from './grader.ts';
 
 const TINY_COURSE = new URL('./test/tiny-course/', import.meta.url).pathname;
@@ -48,5 +49,29 @@ describe('checks.ts edited while workers run (the live preview)', () => {
     await writeFile(checksPath, original.replace(FIRST_CHECK, 'a lasting edit'));
     grader.reloadExercises();
     expect(await firstChecks()).toEqual(['a lasting edit', 'a lasting edit']);
+  });
+
+  it('fails a grading with a checks.ts that no longer compiles as a ContentError at its file and line', async () => {
+    const original = await readFile(checksPath, 'utf8');
+    const broken = `${original}\nconst broken = ;\n`;
+    await writeFile(checksPath, broken);
+    grader.reloadExercises();
+    try {
+      // Thrown in the worker process, sent to the grader as data, and made an error again.
+      const failed = await grader.grade('count-visits', solution).catch((error: unknown) => error);
+      expect(failed).toBeInstanceOf(ContentError);
+      expect(failed).toMatchObject({
+        code: 'broken_content',
+        detail: expect.stringMatching(/^cannot be loaded: /),
+        location: {
+          file: 'exercises/count-visits/checks.ts',
+          line: broken.split('\n').indexOf('const broken = ;') + 1,
+        },
+      });
+    } finally {
+      await writeFile(checksPath, original);
+      grader.reloadExercises();
+    }
+    expect((await grader.grade('count-visits', solution)).status).toBe('pass');
   });
 });

@@ -1,6 +1,7 @@
 // The contract between the app, which adds grading jobs, and `keyspace worker`, which takes
 // them: the queue's name, what a job carries, what it answers, and how long a lost one waits.
-import type { ContentLocation, GradeResult } from '../grader/index.ts';
+import type { GradeResult } from '../contracts/index.ts';
+import type { Outcome } from '../grader/index.ts';
 
 export const GRADING_QUEUE = 'grading';
 /** Every key BullMQ keeps, under the app's one prefix (server/progress/keys.ts). */
@@ -15,10 +16,11 @@ export interface GradingJob {
   address?: string;
 }
 
-/** A worker's answer. The exercise's faults come back as data: trying again would not help. */
-export type GradingOutcome =
-  | { type: 'graded'; result: GradeResult }
-  | { type: 'content-error'; detail: string; location?: ContentLocation };
+/**
+ * A worker's answer: the result, or the exercise's fault as data (trying again would not help).
+ * The app reads it with resultOf, which throws that fault as the grader would have.
+ */
+export type GradingOutcome = Outcome<GradeResult>;
 
 /**
  * How a worker holds a job. Its lock is renewed every half `lockDurationMs`; a worker that dies

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import Redis from 'ioredis';
-import { errorResult, isRedisOutage } from '../grader/index.ts';
+import { type ErrorCode, errorResult, isRedisOutage } from '../grader/index.ts';
 import {
   GRADING_QUEUE,
   type GradingJob,
@@ -28,6 +28,7 @@ export type QueueDepth = { waiting: number; active: number; delayed: number };
 /** The queue holds `limit` jobs waiting already: the learner is asked to come back. */
 export class QueueFullError extends Error {
   override name = 'QueueFullError';
+  readonly code: ErrorCode = 'queue_full';
   constructor(readonly limit: number) {
     super(
       `grading is busy: ${limit} submissions are already waiting for a grader. Try again in a few seconds.`,
@@ -38,6 +39,7 @@ export class QueueFullError extends Error {
 /** The queue's Redis cannot be reached now (or cannot take writes): worth trying again soon. */
 export class QueueUnavailableError extends Error {
   override name = 'QueueUnavailableError';
+  readonly code: ErrorCode = 'state_unavailable';
   constructor(cause: unknown) {
     super('grading cannot be reached for a moment: try again in a few seconds', { cause });
   }
@@ -241,7 +243,7 @@ function failure(job: Job<GradingJob, GradingOutcome>): GradingState {
       state: 'finished',
       job: job.data,
       addedAt: job.timestamp,
-      outcome: { type: 'graded', result: errorResult(job.data.exerciseId, message, ms) },
+      outcome: { ok: true, result: errorResult(job.data.exerciseId, message, ms) },
     };
   }
   return {

@@ -1,7 +1,8 @@
 import { type Job, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { ContentError, type GradeResult, type Grader } from '../grader/index.ts';
+import type { GradeResult } from '../contracts/index.ts';
+import { type Grader, outcomeOf } from '../grader/index.ts';
 import {
   GRADING_QUEUE,
   type GradingJob,
@@ -46,16 +47,16 @@ export class GradingWorker {
         'grading',
       );
       const started = performance.now();
-      try {
-        const result = await grader.grade(exerciseId, source);
-        options.onGraded?.(result, (performance.now() - started) / 1000);
-        log.info({ job: job.id, status: result.status, ms: result.durationMs }, 'graded');
-        return { type: 'graded', result };
-      } catch (error) {
-        if (!(error instanceof ContentError)) throw error;
-        log.warn({ job: job.id, err: error }, 'the exercise cannot be graded');
-        return { type: 'content-error', detail: error.detail, location: error.location };
+      // The system's failures are thrown: BullMQ tries the job again.
+      const outcome = await outcomeOf(() => grader.grade(exerciseId, source));
+      if (!outcome.ok) {
+        log.warn({ job: job.id, error: outcome.error }, 'the exercise cannot be graded');
+        return outcome;
       }
+      const { result } = outcome;
+      options.onGraded?.(result, (performance.now() - started) / 1000);
+      log.info({ job: job.id, status: result.status, ms: result.durationMs }, 'graded');
+      return outcome;
     };
     const worker = new Worker<GradingJob, GradingOutcome>(GRADING_QUEUE, grade, {
       connection,

@@ -11,4 +11,4 @@ export {
 } from './grading-queue.ts';
 export { GradingWorker, type GradingWorkerOptions } from './grading-worker.ts';
 export { PER_LEARNER, QueueShareError, QueueShares } from './queue-shares.ts';
-export { WORKER_ENVIRONMENT, WORKER_USAGE } from './worker-command.ts';
+export { WORKER_USAGE } from './worker-command.ts';

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { ErrorCode } from '../grader/index.ts';
 import { GRADING_QUEUE, QUEUE_PREFIX } from './grading-jobs.ts';
 
 /** As inline (server/grading/fair-turns.ts): one grading and two waiting per learner. */
@@ -11,6 +12,7 @@ const ADDED_WITHIN_MS = 30_000;
 /** A learner, or the learners of one client address, hold their share of the queue already. */
 export class QueueShareError extends Error {
   override name = 'QueueShareError';
+  readonly code: ErrorCode = 'too_many_waiting';
   constructor(
     readonly whose: 'learner' | 'address',
     readonly share: number,

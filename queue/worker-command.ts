@@ -1,76 +1,44 @@
 import { createServer, type Server } from 'node:http';
-import { availableParallelism, hostname } from 'node:os';
-import { parseArgs } from 'node:util';
+import { hostname } from 'node:os';
 import { pino } from 'pino';
 import {
-  COURSE_OPTION_USAGE,
+  commandUsage,
   courseDirOption,
   Grader,
-  integerSetting,
-  NO_NETWORK_NAMESPACE,
+  listen,
+  optionsSynopsis,
+  readSettings,
+  stopSignal,
   UsageError,
+  warnIfNotIsolated,
 } from '../grader/index.ts';
 import { GradingMetrics } from '../metrics/grading-metrics.ts';
 import { GradingWorker } from './grading-worker.ts';
 
-/** Every environment variable `keyspace worker` reads, and what for. */
-export const WORKER_ENVIRONMENT = {
-  REDIS_URL: "the app's Redis, which holds the grading queue (required)",
-  KEYSPACE_WORKER_CONCURRENCY: 'gradings at once (--concurrency)',
-  KEYSPACE_METRICS_PORT: 'where to serve /metrics (--metrics-port)',
-  KEYSPACE_COURSE: 'the course folder (--course)',
-  LOG_LEVEL: "pino's level (default: info)",
-  REDIS_SERVER_BIN: 'the redis-server binary for the sandboxes (default: the one on PATH)',
-} as const;
-
-const setting = (name: keyof typeof WORKER_ENVIRONMENT) => process.env[name] || undefined;
-
-export const WORKER_USAGE = `Usage: keyspace worker [--concurrency N] [--metrics-port N] [--course DIR]
-
-Takes grading jobs off the app's queue (the app runs with KEYSPACE_GRADING=queue) and grades
+export const WORKER_USAGE = commandUsage('worker', {
+  synopsis: [`keyspace worker ${optionsSynopsis('worker')}`],
+  about: `Takes grading jobs off the app's queue (the app runs with KEYSPACE_GRADING=queue) and grades
 them, each in a sandbox of its own. On SIGTERM or Ctrl+C it takes no new job, finishes those it
-holds and exits.
-  --concurrency   gradings at once, each with its own worker process and sandbox redis-server
-                  (default: KEYSPACE_WORKER_CONCURRENCY, or the number of CPUs)
-  --metrics-port  serve Prometheus metrics at /metrics on this port, on every interface
-                  (default: KEYSPACE_METRICS_PORT; none when unset)
-${COURSE_OPTION_USAGE}
-Environment:
-${Object.entries(WORKER_ENVIRONMENT)
-  .map(([name, what]) => `  ${name.padEnd(28)}${what}`)
-  .join('\n')}`;
+holds and exits.`,
+});
 
 /** `keyspace worker`: a grading worker for queue mode (SPEC: Scale-out). */
 export async function workerCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      help: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'metrics-port': { type: 'string' },
-      course: { type: 'string' },
-    },
-  });
-  if (values.help) {
+  const read = readSettings('worker', argv);
+  if (read.help) {
     process.stdout.write(`${WORKER_USAGE}\n`);
     return 0;
   }
-  const redisUrl = setting('REDIS_URL');
+  const { redisUrl, concurrency, metricsPort, logLevel, course } = read.settings;
   if (!redisUrl) {
     throw new UsageError(
       "keyspace worker needs REDIS_URL: the app's Redis, where the grading queue is (e.g. redis://redis:6379)",
     );
   }
-  const concurrencyText = values.concurrency ?? setting('KEYSPACE_WORKER_CONCURRENCY');
-  const concurrency = concurrencyText
-    ? integerSetting('--concurrency', concurrencyText, 1, 64)
-    : availableParallelism();
-  const portText = values['metrics-port'] ?? setting('KEYSPACE_METRICS_PORT');
-  const metricsPort = portText ? integerSetting('--metrics-port', portText, 0, 65_535) : undefined;
-  const courseDir = await courseDirOption(values.course);
+  const courseDir = await courseDirOption(course);
   const name = `${hostname()}:${process.pid}`;
   const log = pino({
-    level: setting('LOG_LEVEL') ?? 'info',
+    level: logLevel,
     base: { service: 'keyspace-worker', worker: name },
   });
 
@@ -102,12 +70,9 @@ export async function workerCommand(argv: string[]): Promise<number> {
     },
     'waiting for grading jobs',
   );
-  if (!grader.networkIsolated) log.warn(NO_NETWORK_NAMESPACE);
+  warnIfNotIsolated(grader, log);
 
-  const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+  const signal = await stopSignal();
   log.info({ signal }, 'stopping: finishing the jobs in hand');
   await worker.close();
   await grader.stop();
@@ -128,10 +93,6 @@ async function serveMetrics(metrics: GradingMetrics, port: number): Promise<Serv
       () => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('metrics failed\n'),
     );
   });
-  server.listen(port);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  await listen(server, port);
   return server;
 }

@@ -26,7 +26,9 @@ describe('bin/build-web.js', () => {
     root = await mkdtemp(join(tmpdir(), 'keyspace-build-web-'));
     await mkdir(join(root, 'bin'));
     await mkdir(join(root, 'web/src'), { recursive: true });
-    await copyFile(join(ROOT, 'bin/build-web.js'), join(root, 'bin/build-web.js'));
+    for (const script of ['bin/build-web.js', 'bin/web-build-stamp.js']) {
+      await copyFile(join(ROOT, script), join(root, script));
+    }
     await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'));
     await writeFile(
       join(root, 'vite.config.ts'),

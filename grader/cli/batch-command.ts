@@ -87,7 +87,7 @@ export async function batchCommand({
   tally.write(
     `Graded ${entries.length} submissions from ${gradebook.learners.length} learners: ` +
       `${count('pass')} pass, ${count('fail')} fail, ${count('error')} error. ` +
-      `Wrote gradebook.csv and gradebook.json to ${outDir}.\n`,
+      `Wrote ${gradebookCsvFile} and ${gradebookJson}.\n`,
   );
   return 0;
 }

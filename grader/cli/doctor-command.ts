@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { parseArgs } from 'node:util';
 import { findRedisServer } from '../redis/find-redis-server.ts';
+import { readSettings } from '../settings/read-settings.ts';
+import { commandUsage } from '../settings/usage.ts';
 
-export const DOCTOR_USAGE = `Usage: keyspace doctor
-
-Checks what Keyspace needs from this machine: redis-server (with how to install it when it
+export const DOCTOR_USAGE = commandUsage('doctor', {
+  synopsis: ['keyspace doctor'],
+  about: `Checks what Keyspace needs from this machine: redis-server (with how to install it when it
 is missing), and whether grading workers run without a network. Exits 0 when Keyspace can
-run (a worker that can reach the network is a warning), 70 when it cannot.`;
+run (a worker that can reach the network is a warning), 70 when it cannot.`,
+});
 
 /**
  * Checks what Keyspace needs from the machine. A missing redis-server throws with install
@@ -15,8 +17,7 @@ run (a worker that can reach the network is a warning), 70 when it cannot.`;
  * layer of isolation fewer.
  */
 export async function doctorCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { help: { type: 'boolean' } } });
-  if (values.help) {
+  if (readSettings('doctor', argv).help) {
     process.stdout.write(`${DOCTOR_USAGE}\n`);
     return 0;
   }

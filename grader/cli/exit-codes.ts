@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../error-catalogue.ts';
 import type { Status } from '../result/grade-result.ts';
 
 /** The exit codes a pipeline can act on (SPEC: CLI). */
@@ -17,4 +18,5 @@ export function exitCodeFor(status: Status): number {
 /** A mistake in how the command was called: the message says how to call it instead. */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly code: ErrorCode = 'usage';
 }

@@ -1,95 +1,65 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { MAX_SEED } from '../checks/random.ts';
-import { loadExercise } from '../content/exercise.ts';
-import { FORMATS } from '../result/formats.ts';
 import { worstStatus } from '../result/grade-result.ts';
-import { batchCommand } from './batch-command.ts';
-import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
+import { readSettings } from '../settings/read-settings.ts';
+import { commandUsage } from '../settings/usage.ts';
+import { courseDirOption } from './course-option.ts';
 import { exitCodeFor, UsageError } from './exit-codes.ts';
-import { gradable, gradeAll, type Submission, shownName } from './grade-files.ts';
-import { integerSetting } from './integer-setting.ts';
-import {
-  formatName,
-  parseReports,
-  prepareFiles,
-  type Report,
-  writeReports,
-} from './report-outputs.ts';
+import type { Submission } from './grade-files.ts';
+import { prepareFiles, type Report, writeReports } from './report-outputs.ts';
 
-export const GRADE_USAGE = `Usage: keyspace grade <exercise> <file.ts>... [options]
-       keyspace grade <exercise>.ts... [options]
-       keyspace grade --batch <dir> [--subdir PATH] [--out DIR] [options]
-
-Grades submissions: every file as <exercise>; or each file as the exercise its name names
+export const GRADE_USAGE = commandUsage('grade', {
+  synopsis: [
+    'keyspace grade <exercise> <file.ts>... [options]',
+    'keyspace grade <exercise>.ts... [options]',
+    'keyspace grade --batch <dir> [--subdir PATH] [--out DIR] [options]',
+  ],
+  about: `Grades submissions: every file as <exercise>; or each file as the exercise its name names
 (solutions/set-and-get.ts as set-and-get); or, with --batch, <dir>/<learner>/<exercise>.ts
 for every learner into gradebook.csv and gradebook.json (points per exercise and in total).
-A file named after no exercise of the course is not graded: a warning says so.
-
-Options:
-  --format F        the report on standard output (default: pretty on a terminal, json
-                    otherwise); F is one of ${Object.keys(FORMATS).join(', ')}
-  --out PATH        write that report to the file PATH instead; with --batch, the folder of
-                    the gradebook (default: the current one), made if missing
-  --report F=PATH   also write a report in format F to the file PATH, from the same grading;
-                    repeat it for more (e.g. --report junit=reports/junit.xml)
-  --seed N          the seed of the checks' random data, to replay a grading verify reported
-  --subdir PATH     with --batch: each learner's files are in <dir>/<learner>/PATH/ (e.g.
-                    solutions, in repositories cloned by gh classroom clone student-repos)
-${COURSE_OPTION_USAGE}
-
-Exit codes: 0 every check passed, 1 a check failed, 2 the code could not run, 3 the exercise
+A file named after no exercise of the course is not graded: a warning says so.`,
+  after: `Exit codes: 0 every check passed, 1 a check failed, 2 the code could not run, 3 the exercise
 is broken, 64 a usage error, 70 an internal error; with several files the worst one decides.
---batch exits 0 once its gradebook and reports are written, whatever the learners' results.`;
+--batch exits 0 once its gradebook and reports are written, whatever the learners' results.`,
+});
 
 export async function gradeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      format: { type: 'string' },
-      out: { type: 'string' },
-      report: { type: 'string', multiple: true },
-      seed: { type: 'string' },
-      batch: { type: 'string' },
-      subdir: { type: 'string' },
-      course: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
+  const read = readSettings('grade', argv);
+  if (read.help) {
     process.stdout.write(`${GRADE_USAGE}\n`);
     return 0;
   }
-  const reports = parseReports(values.report ?? []);
-  const seed =
-    values.seed === undefined ? undefined : integerSetting('--seed', values.seed, 0, MAX_SEED);
-  if (values.batch !== undefined) {
+  const { settings, positionals } = read;
+  const { seed, report: reports } = settings;
+  if (settings.batch !== undefined) {
     if (positionals.length > 0) {
       throw new UsageError(`--batch grades the folder it names: give no files besides it`);
     }
+    // The grader loads only once the arguments hold: --help and a usage error answer without it.
+    const { batchCommand } = await import('./batch-command.ts');
     return batchCommand({
-      dir: values.batch,
-      subdir: values.subdir,
-      outDir: values.out ?? '.',
-      reports: values.format ? [{ format: formatName(values.format) }, ...reports] : reports,
+      dir: settings.batch,
+      subdir: settings.subdir,
+      outDir: settings.out ?? '.',
+      reports: settings.format ? [{ format: settings.format }, ...reports] : reports,
       seed,
-      courseDir: await courseDirOption(values.course),
+      courseDir: await courseDirOption(settings.course),
     });
   }
-  if (values.subdir !== undefined) throw new UsageError('--subdir goes with --batch');
+  if (settings.subdir !== undefined) throw new UsageError('--subdir goes with --batch');
   const all: Report[] = [
     {
-      format: formatName(
-        values.format ?? (process.stdout.isTTY && !values.out ? 'pretty' : 'json'),
-      ),
-      path: values.out,
+      format: settings.format ?? (process.stdout.isTTY && !settings.out ? 'pretty' : 'json'),
+      path: settings.out,
     },
     ...reports,
   ];
-  const courseDir = await courseDirOption(values.course);
-  const { exercise, asked } = submissionsOf(positionals);
+  const courseDir = await courseDirOption(settings.course);
+  const [{ loadExercise }, { gradable, gradeAll, shownName }] = await Promise.all([
+    import('../content/exercise.ts'),
+    import('./grade-files.ts'),
+  ]);
+  const { exercise, asked } = submissionsOf(positionals, shownName);
   const sources = new Map(
     await Promise.all(asked.map(async ({ path }) => [path, await readSubmission(path)] as const)),
   );
@@ -115,7 +85,10 @@ export async function gradeCommand(argv: string[]): Promise<number> {
  * `<exercise> <file>...`: every file as that exercise. `<exercise>.ts...` (an exercise's id has
  * no dot, so the first argument tells the forms apart): each file as the one its name names.
  */
-function submissionsOf(positionals: readonly string[]): {
+function submissionsOf(
+  positionals: readonly string[],
+  shownName: (path: string) => string,
+): {
   exercise?: string;
   asked: Submission[];
 } {

@@ -1,32 +1,25 @@
-import { parseArgs } from 'node:util';
-import { COURSE_OPTION_USAGE, courseDirOption } from './course-option.ts';
+import { readSettings } from '../settings/read-settings.ts';
+import { commandUsage, optionsSynopsis } from '../settings/usage.ts';
+import { courseDirOption } from './course-option.ts';
 import { EXIT } from './exit-codes.ts';
 
-export const LINT_USAGE = `Usage: keyspace lint [--fix] [--course DIR]
-
-Type-checks every TypeScript file of the course's exercises/ (solutions, starters, checks,
+export const LINT_USAGE = commandUsage('lint', {
+  synopsis: [`keyspace lint ${optionsSynopsis('lint')}`],
+  about: `Type-checks every TypeScript file of the course's exercises/ (solutions, starters, checks,
 wrong/ and right/ solutions) as strictly as Keyspace's own code, with the course's
 tsconfig.json if it has one, then checks their format and lint rules with Biome (the
 course's biome.json if it has one). Each problem is printed with its file and line.
-Exits 0 when all holds, 3 when something does not, 64 on a usage error.
-  --fix     write Biome's safe fixes and its formatting into the files (type errors stay
-            yours to fix)
-${COURSE_OPTION_USAGE}`;
+Exits 0 when all holds, 3 when something does not, 64 on a usage error.`,
+});
 
 export async function lintCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      fix: { type: 'boolean' },
-      course: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help) {
+  const read = readSettings('lint', argv);
+  if (read.help) {
     process.stdout.write(`${LINT_USAGE}\n`);
     return 0;
   }
-  const courseDir = await courseDirOption(values.course);
+  const { settings } = read;
+  const courseDir = await courseDirOption(settings.course);
   // TypeScript loads only now: --help and a usage error answer without it.
   const [{ typeCheckCourse }, { formatCheckCourse }] = await Promise.all([
     import('../lint/type-check-course.ts'),
@@ -42,7 +35,7 @@ export async function lintCommand(argv: string[]): Promise<number> {
       ? 'TypeScript: no type errors.\n'
       : `TypeScript: ${typeProblems.length} type error${typeProblems.length === 1 ? '' : 's'}.\n`,
   );
-  const formatted = await formatCheckCourse(courseDir, values.fix === true);
+  const formatted = await formatCheckCourse(courseDir, settings.fix);
   if (typeProblems.length === 0 && formatted) {
     process.stdout.write('The course lints clean.\n');
     return 0;

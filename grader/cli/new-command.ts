@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { titleFromSlug } from '../content/scaffold/title-from-slug.ts';
-import { COURSE_OPTION_USAGE, defaultCourseDir, givenCourseDir } from './course-option.ts';
+import { readSettings } from '../settings/read-settings.ts';
+import { commandUsage } from '../settings/usage.ts';
+import { defaultCourseDir } from './course-option.ts';
 import { UsageError } from './exit-codes.ts';
 import {
   FIRST_EXERCISE,
@@ -12,68 +13,53 @@ import {
   writeCourseFiles,
 } from './new-course.ts';
 
-export const NEW_USAGE = `Usage: keyspace new <dir> [--keyspace SPEC]
-       keyspace new lesson <slug> [--title T] [--course DIR]
-       keyspace new exercise <id> --lesson <slug> [--title T] [--course DIR]
-
-Starts a course in <dir> (or --course DIR), a lesson, or an exercise of a lesson, from
+export const NEW_USAGE = commandUsage('new', {
+  synopsis: [
+    'keyspace new <dir> [--keyspace SPEC]',
+    'keyspace new lesson <slug> [--title T] [--course DIR]',
+    'keyspace new exercise <id> --lesson SLUG [--title T] [--course DIR]',
+  ],
+  about: `Starts a course in <dir> (or --course DIR), a lesson, or an exercise of a lesson, from
 placeholders that already pass \`keyspace verify\` and \`keyspace lint\`; never overwrites a
 file. A new course gets a first lesson and exercise, a package.json that installs
 Keyspace, tsconfig.json, biome.json, .gitignore and a GitHub Actions workflow that lints,
 verifies and grades a class (a lesson started in an empty folder gets them too). A new
 lesson is numbered after the course's last one; a new exercise is added to the exercises
-of its lesson's front matter.
-  --lesson    the lesson the exercise belongs to, by its slug: lessons/NN-<slug>.md
-  --title     the title (default: made from the slug or id, sorted-sets → Sorted sets)
-  --keyspace  what the course's package.json installs Keyspace from, as npm names it
-              (default: this copy, ${THIS_KEYSPACE}; for CI, one it can fetch,
-              such as github:<owner>/keyspace)
-${COURSE_OPTION_USAGE}`;
+of its lesson's front matter.`,
+});
 
 // The scaffolds load once the arguments hold (they read the course with zod, a second of start-up
 // or more): --help and a usage error answer without them.
 export async function newCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      lesson: { type: 'string' },
-      title: { type: 'string' },
-      course: { type: 'string' },
-      keyspace: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    allowPositionals: true,
-  });
-  if (values.help) {
+  const read = readSettings('new', argv);
+  if (read.help) {
     process.stdout.write(`${NEW_USAGE}\n`);
     return 0;
   }
+  const { settings, positionals, givenBy } = read;
+  // A new course's folder is named on the command line: KEYSPACE_COURSE names the course to add to.
+  const courseOption = givenBy.get('course') === 'option' ? settings.course : undefined;
   const [kind, name, ...rest] = positionals;
   if (kind !== 'lesson' && kind !== 'exercise') {
     if (name !== undefined) throw new UsageError(NEW_USAGE);
-    return newCourseCommand(kind, values);
+    return newCourseCommand(kind, { ...settings, course: courseOption });
   }
   if (!name || rest.length > 0) throw new UsageError(NEW_USAGE);
-  if (values.title !== undefined && !/^[^\r\n]*\S[^\r\n]*$/.test(values.title)) {
-    throw new UsageError('--title must be one line of text');
-  }
-  const title = values.title ?? titleFromSlug(name);
+  const title = settings.title ?? titleFromSlug(name);
   // Not courseDirOption: that refuses a folder without lessons/ and exercises/, which `new` makes.
-  const given = givenCourseDir(values.course);
+  const given = settings.course;
   const courseDir = given === undefined ? defaultCourseDir() : resolve(given);
-  const courseFlag = values.course === undefined ? '' : ` --course ${shellWord(values.course)}`;
+  const courseFlag = courseOption === undefined ? '' : ` --course ${shellWord(courseOption)}`;
 
   if (kind === 'lesson') {
-    if (values.lesson !== undefined) {
+    if (settings.lesson !== undefined) {
       throw new UsageError('--lesson is for `keyspace new exercise`, not for a lesson');
     }
     // A lesson in a folder with no lessons/ starts a course: it gets the files of one.
     const starting = !existsSync(join(courseDir, 'lessons'));
     const { newLesson } = await import('./new-lesson.ts');
     const file = await newLesson(courseDir, name, title);
-    const made = starting
-      ? await writeCourseFiles(courseDir, values.keyspace ?? THIS_KEYSPACE)
-      : [];
+    const made = starting ? await writeCourseFiles(courseDir, settings.keyspace) : [];
     process.stdout.write(
       `Created ${[file, ...made].join(', ')} in ${given ?? courseDir}.\n` +
         next([
@@ -86,11 +72,11 @@ export async function newCommand(argv: string[]): Promise<number> {
     return 0;
   }
   if (kind === 'exercise') {
-    if (values.lesson === undefined) {
+    if (settings.lesson === undefined) {
       throw new UsageError(`which lesson is ${name} part of? Name it with --lesson <slug>`);
     }
     const { newExercise } = await import('./new-exercise.ts');
-    const created = await newExercise(courseDir, name, values.lesson, title);
+    const created = await newExercise(courseDir, name, settings.lesson, title);
     process.stdout.write(
       `Created in ${given ?? courseDir}:\n${created.files.map((file) => `  ${file}\n`).join('')}` +
         `Added ${name} to the exercises of ${created.lesson}.\n` +
@@ -111,7 +97,12 @@ export async function newCommand(argv: string[]): Promise<number> {
  */
 async function newCourseCommand(
   dir: string | undefined,
-  values: { lesson?: string; title?: string; course?: string; keyspace?: string },
+  values: {
+    lesson: string | undefined;
+    title: string | undefined;
+    course: string | undefined;
+    keyspace: string;
+  },
 ): Promise<number> {
   if (dir !== undefined && values.course !== undefined && resolve(dir) !== resolve(values.course)) {
     throw new UsageError(`name the new course's folder once: ${dir} or --course ${values.course}`);
@@ -125,7 +116,7 @@ async function newCourseCommand(
   }
   const courseDir = resolve(given);
   await refuseCourse(courseDir, given);
-  const keyspace = values.keyspace ?? THIS_KEYSPACE;
+  const { keyspace } = values;
   const [{ newLesson }, { newExercise }] = await Promise.all([
     import('./new-lesson.ts'),
     import('./new-exercise.ts'),

@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import type { CourseMap } from '../../contracts/index.ts';
 import { WORKFLOW_FILE } from '../content/scaffold/course-template.ts';
 import { FIRST_EXERCISE } from './new-course.ts';
 
@@ -123,6 +125,37 @@ describe('a course started by keyspace new in an empty folder', () => {
       expect.stringMatching(/^"bob","0"/),
     ]);
   }, 180_000);
+
+  it('previews itself with npm run dev, as `keyspace new lesson` says, its progress kept in the course', async () => {
+    // After the install of the test above: the course's Keyspace is this checkout.
+    const dev = spawn('npm', ['run', 'dev', '--', '--port', '0'], {
+      cwd: course,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let printed = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        dev.stdout.on('data', (chunk: Buffer) => {
+          printed += chunk;
+          const address = /open (http:\/\/localhost:\d+\/)/.exec(printed)?.[1];
+          if (address) resolve(address);
+        });
+        dev.once('exit', (code) => reject(new Error(`npm run dev exited ${code}: ${printed}`)));
+      });
+      const page = await fetch(new URL('lessons/getting-started', url));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const map = (await (await fetch(new URL('api/course', url))).json()) as CourseMap;
+      expect(map.lessons.map(({ id }) => id)).toEqual(['getting-started']);
+      expect(existsSync(join(course, '.keyspace', 'data'))).toBe(true);
+      expect(await readFile(join(course, '.gitignore'), 'utf8')).toMatch(/^\.keyspace\/$/m);
+    } finally {
+      const exited = new Promise((resolve) => dev.once('exit', resolve));
+      process.kill(-(dev.pid ?? 0), 'SIGTERM');
+      await exited;
+    }
+  }, 120_000);
 });
 
 describe('keyspace new --course DIR', () => {

@@ -1,6 +1,7 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { FORMATS, type FormatName, isFormat } from '../result/formats.ts';
+import type { FormatName } from '../result/format-names.ts';
+import { FORMATS } from '../result/formats.ts';
 import type { GradedFile } from '../result/graded-file.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -8,26 +9,6 @@ import { UsageError } from './exit-codes.ts';
 export interface Report {
   format: FormatName;
   path?: string | undefined;
-}
-
-export function formatName(name: string): FormatName {
-  if (!isFormat(name)) {
-    throw new UsageError(`unknown format '${name}': use one of ${Object.keys(FORMATS).join(', ')}`);
-  }
-  return name;
-}
-
-/** The reports of `--report FORMAT=PATH`, each as given. */
-export function parseReports(options: readonly string[]): Report[] {
-  return options.map((option) => {
-    const at = option.indexOf('=');
-    if (at <= 0 || at === option.length - 1) {
-      throw new UsageError(
-        `--report takes FORMAT=PATH (e.g. --report junit=reports/junit.xml), not '${option}'`,
-      );
-    }
-    return { format: formatName(option.slice(0, at)), path: option.slice(at + 1) };
-  });
 }
 
 /**

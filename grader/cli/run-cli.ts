@@ -1,5 +1,5 @@
-import { ContentError, GraderError, UnknownExerciseError } from '../errors.ts';
-import { EXIT, UsageError } from './exit-codes.ts';
+import { ERROR_CATALOGUE, isCatalogued } from '../error-catalogue.ts';
+import { EXIT } from './exit-codes.ts';
 
 /**
  * Runs a command and turns what it throws into a message and an exit code. Expected failures
@@ -9,9 +9,9 @@ export async function runCli(command: () => Promise<number>): Promise<number> {
   try {
     return await command();
   } catch (error) {
-    const { code, message } = describe(error);
+    const { exit, message } = failureOf(error);
     process.stderr.write(`keyspace: ${message}\n`);
-    return code;
+    return exit;
   }
 }
 
@@ -20,18 +20,17 @@ export function warn(message: string): void {
   process.stderr.write(`keyspace: warning: ${message}\n`);
 }
 
-function describe(error: unknown): { code: number; message: string } {
-  if (error instanceof UsageError) return { code: EXIT.usage, message: error.message };
-  if (error instanceof UnknownExerciseError) return { code: EXIT.usage, message: error.message };
-  if (error instanceof ContentError) return { code: EXIT.content, message: error.message };
-  if (error instanceof GraderError) return { code: EXIT.internal, message: error.message };
+/** The exit code for what a command threw (its code's catalogue entry), and what to print. */
+export function failureOf(error: unknown): { exit: number; message: string } {
+  if (isCatalogued(error))
+    return { exit: ERROR_CATALOGUE[error.code].exit, message: error.message };
   // node:util parseArgs: unknown options, missing values, stray arguments.
   if (
     error instanceof Error &&
     'code' in error &&
     String(error.code).startsWith('ERR_PARSE_ARGS_')
   ) {
-    return { code: EXIT.usage, message: error.message };
+    return { exit: EXIT.usage, message: error.message };
   }
-  return { code: EXIT.internal, message: `internal error: ${(error as Error)?.stack ?? error}` };
+  return { exit: EXIT.internal, message: `internal error: ${(error as Error)?.stack ?? error}` };
 }

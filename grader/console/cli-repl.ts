@@ -23,6 +23,8 @@ const SHOWN_AFTER_MS = 500;
 export class CliRepl {
   /** The connection to Redis failed or closed during the run. */
   lost = false;
+  /** Redis's error replies, in order (a reply nested in another, as EXEC's, is not one). */
+  readonly errors: string[] = [];
   private connection?: RespConnection;
   private ended = false;
   private readonly halted: Promise<never>;
@@ -160,6 +162,7 @@ export class CliRepl {
       }
       // Unless redis-cli is in pub/sub mode, hiredis drops RESP3 pushes as they come.
       if (arrival.reply.type === 'push' && !this.pushesShown) continue;
+      if (arrival.reply.type === 'error') this.errors.push(arrival.reply.bytes.toString());
       this.print(this.formatted(format, arrival.reply).text);
       return arrival.reply;
     }

@@ -1,18 +1,10 @@
 import type Redis from 'ioredis';
+import type { CommandDoc } from '../../contracts/index.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { type ArgumentDoc, commandSyntax } from './command-syntax.ts';
 
-/** A command the console's learner may run, in Redis's own words (COMMAND DOCS): learner help. */
-export interface CommandDoc {
-  /** Upper case; a subcommand with its container's name before it: "OBJECT ENCODING". */
-  name: string;
-  summary: string;
-  /** As Redis's documentation writes it: "SET key value [NX | XX] …". */
-  syntax: string;
-  /** What to use instead, when Redis deprecates the command. */
-  replacedBy?: string;
-}
+export type { CommandDoc };
 
 /** What a reply of COMMAND DOCS holds for one command; RESP3 maps come as flat lists. */
 type Flat = unknown[];

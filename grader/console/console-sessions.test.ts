@@ -65,6 +65,12 @@ describe('Redis consoles', () => {
     expect(reply.note).toMatch(/does not let learners run administrative commands/);
   });
 
+  it('says so too where redis-cli prints the refusal raw, without "(error)" (CLIENT LIST)', async () => {
+    const reply = await consoles.run(mine, 'CLIENT LIST');
+    expect(reply.output).toMatch(/^NOPERM/);
+    expect(reply.note).toMatch(/does not let learners run administrative commands/);
+  });
+
   it('says why DEBUG is refused, and what a WRONGTYPE means', async () => {
     expect((await consoles.run(mine, 'DEBUG SLEEP 0')).note).toMatch(/administrative commands/);
     await consoles.run(mine, 'HSET user:1 name Ada');

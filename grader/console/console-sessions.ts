@@ -1,13 +1,14 @@
-import { totalmem } from 'node:os';
 import type Redis from 'ioredis';
+import type { BlockReply, CommandDoc, ConsoleReply, ConsoleReset } from '../../contracts/index.ts';
 import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
-import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
 import { closestCommands, unknownCommands } from './closest-command.ts';
-import { type CommandDoc, readSandboxCommandDocs } from './command-docs.ts';
+import { readSandboxCommandDocs } from './command-docs.ts';
+import { DEFAULT_MAX_CONSOLES, perAddressFor } from './console-capacity.ts';
+import { consoleEntry } from './console-entry.ts';
 import {
   deleteKey,
   type KeyPage,
@@ -17,14 +18,10 @@ import {
   viewKey,
   viewKeyPage,
 } from './key-view.ts';
-import { type BlockComparison, beforeBlock, type LessonBlock } from './lesson-block.ts';
-import {
-  MAX_OUTPUT_CHARS,
-  repeatsCommand,
-  runRedisCli,
-  startsReplication,
-  switchesServer,
-} from './redis-cli.ts';
+import { beforeBlock, type LessonBlock } from './lesson-block.ts';
+import { type CliOutput, MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
+
+export type { ConsoleReply, ConsoleReset };
 
 export interface ConsoleLimits {
   /** Sandboxes kept at once; a learner beyond them is refused with a clear message. */
@@ -46,45 +43,15 @@ export interface ConsoleLimits {
   commandTimeoutMs: number;
 }
 
-/**
- * As many sandboxes as half the machine's memory holds when every one is full (its maxmemory
- * and a redis-server's own few MB): an idle one costs a few MB and no CPU.
- */
-const SANDBOX_WORST_CASE_MB = DEFAULT_LIMITS.redisMemoryMb + 8;
-const MAX_SESSIONS = Math.min(
-  500,
-  Math.max(4, Math.floor(totalmem() / 2 / (SANDBOX_WORST_CASE_MB * 1024 * 1024))),
-);
-
-/** A quarter of the sandboxes for one address: a classroom behind one NAT still fits. */
-export function perAddressFor(maxSessions: number): number {
-  return Math.max(1, Math.ceil(maxSessions / 4));
-}
+export { perAddressFor };
 
 export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
-  maxSessions: MAX_SESSIONS,
-  maxPerAddress: perAddressFor(MAX_SESSIONS),
+  maxSessions: DEFAULT_MAX_CONSOLES,
+  maxPerAddress: perAddressFor(DEFAULT_MAX_CONSOLES),
   idleMs: 30 * 60_000,
   reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
 };
-
-/** What one console line printed, as redis-cli prints it, and a word of why when it was refused. */
-export interface ConsoleReply {
-  output: string;
-  note?: string;
-}
-
-/** What emptying a learner's Redis and running blocks in it came to. */
-export interface ConsoleReset {
-  /** Blocks that ran, in order, before one went wrong (or all of them). */
-  ran: number;
-  note?: string;
-}
-
-/** The most a console takes at once: commands are typed or run from a lesson, not uploaded. */
-export const MAX_CONSOLE_LINES = 50;
-export const MAX_CONSOLE_CHARS = 16_384;
 
 /** Commands whose effect lasts only as long as the connection that sent them. */
 const CONNECTION_SCOPED =
@@ -176,7 +143,7 @@ export class ConsoleSessions {
     user: ConsoleUser,
     block: LessonBlock,
     above: readonly string[],
-  ): Promise<ConsoleReply & { comparison?: BlockComparison }> {
+  ): Promise<BlockReply> {
     const { expected } = block;
     const { value, note } = await this.inTurn(user, async (session) => {
       if (expected === undefined) return this.runCommands(session, block.commands);
@@ -205,9 +172,8 @@ export class ConsoleSessions {
     const { value } = await this.inTurn(user, async (session): Promise<ConsoleReset> => {
       await this.withTrusted(session, resetSandbox);
       for (const [index, block] of blocks.entries()) {
-        const reply = await this.runCommands(session, block);
-        const failed = reply.output.split('\n').find((line) => line.startsWith('(error)'));
-        const why = reply.note ?? failed;
+        const { reply, errors } = await this.runEntry(session, block);
+        const why = reply.note ?? (errors[0] && `(error) ${errors[0]}`);
         if (why) return { ran: index, note: `block ${index + 1} did not run cleanly: ${why}` };
       }
       return { ran: blocks.length };
@@ -364,40 +330,33 @@ export class ConsoleSessions {
   }
 
   private async runCommands(session: Session, commands: string): Promise<ConsoleReply> {
-    // A line of C's spaces alone is no command to redis-cli; any other space is part of one.
-    const lines = commands.split('\n').filter((line) => !/^[\t\n\v\f\r ]*$/.test(line));
-    if (lines.length === 0) return { output: '' };
-    if (lines.length > MAX_CONSOLE_LINES || commands.length > MAX_CONSOLE_CHARS) {
-      return {
-        output: '',
-        note: `the console takes at most ${MAX_CONSOLE_LINES} commands and ${MAX_CONSOLE_CHARS} characters at once`,
-      };
-    }
-    // redis-cli reads a leading number as "run this that many times": one line, a million replies.
-    if (lines.some(repeatsCommand)) {
-      return {
-        output: '',
-        note: 'a number before a command repeats it in redis-cli; the console runs each command once, so leave the number out',
-      };
-    }
-    if (lines.some(startsReplication)) {
-      return {
-        output: '',
-        note: 'SYNC and PSYNC make redis-cli a replica that copies the whole server; the console does not run them (see the lesson on replication for what they do)',
-      };
-    }
-    if (lines.some(switchesServer)) {
-      return {
-        output: '',
-        note: "redis-cli's CONNECT host port moves it to another server; the console speaks only to your own Redis",
-      };
-    }
+    return (await this.runEntry(session, commands)).reply;
+  }
+
+  /** An entry's reply, and the errors Redis replied to it (which its text may not show). */
+  private async runEntry(
+    session: Session,
+    commands: string,
+  ): Promise<{ reply: ConsoleReply; errors: string[] }> {
+    const { lines, refusal } = consoleEntry(commands);
+    if (refusal) return { reply: { output: '', note: refusal }, errors: [] };
+    if (lines.length === 0) return { reply: { output: '' }, errors: [] };
     const printed = await runRedisCli(
       session.sandbox.address,
       lines.join('\n'),
       this.limits.commandTimeoutMs,
     );
+    return { reply: await this.replyTo(session, lines, printed), errors: printed.errors };
+  }
+
+  /** What the learner reads of a run: its text, and a note where something needs saying. */
+  private async replyTo(
+    session: Session,
+    lines: string[],
+    printed: CliOutput,
+  ): Promise<ConsoleReply> {
     const output = hideServerDetails(printed.text.trimEnd());
+    const replied = (error: RegExp) => printed.errors.some((message) => error.test(message));
     if (printed.cut) {
       return {
         output,
@@ -432,19 +391,19 @@ export class ConsoleSessions {
       };
     }
     // Redis answers DEBUG and MODULE with advice to reconfigure the server, which no learner can.
-    if (/^\(error\) (NOPERM|ERR (DEBUG|MODULE) command not allowed)/m.test(output)) {
+    if (replied(/^(NOPERM|ERR (DEBUG|MODULE) command not allowed)/)) {
       return {
         output,
         note: 'the sandbox does not let learners run administrative commands (CONFIG, DEBUG, SHUTDOWN, REPLICAOF, MONITOR, CLIENT, ACL, MODULE, SAVE and the like): they would change or stop the server itself',
       };
     }
-    if (/^\(error\) BUSY/m.test(output)) {
+    if (replied(/^BUSY/)) {
       const recovered = await this.recover(session);
       if (recovered) return { output, note: recovered };
     }
     const unknown = await this.unknownCommandNote(output);
     if (unknown) return { output, note: unknown };
-    if (/^\(error\) WRONGTYPE/m.test(output)) {
+    if (replied(/^WRONGTYPE/)) {
       return {
         output,
         note: 'the key holds another type of value: TYPE <key> tells which, and each type has its own commands (GET for a string, HGETALL for a hash, LRANGE for a list, SMEMBERS for a set, ZRANGE for a sorted set)',

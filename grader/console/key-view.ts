@@ -1,31 +1,7 @@
 import type Redis from 'ioredis';
+import type { KeyPage, KeyView, ValueView } from '../../contracts/index.ts';
 
-/** A value as the key browser shows it: learner data, to be shown as text (or as the image it is). */
-export type ValueView =
-  | { kind: 'text'; text: string; length: number }
-  | { kind: 'bytes'; hex: string; length: number }
-  /** The image's bytes are fetched on their own (see `streamString`), never inlined. */
-  | { kind: 'image'; mediaType: string; length: number }
-  | { kind: 'hash'; fields: [string, string][]; length: number }
-  | { kind: 'list' | 'set'; items: string[]; length: number }
-  | { kind: 'zset'; members: [string, string][]; length: number }
-  | { kind: 'other'; type: string };
-
-export interface KeyView {
-  key: string;
-  type: string;
-  /** Seconds left, or null for a key that does not expire. */
-  ttl: number | null;
-  value: ValueView;
-  /** Whether the value was cut: the key's own view (`viewKey`) shows more of it. */
-  cut: boolean;
-}
-
-/** One page of the key list, and the cursor of the next (null after the last). */
-export interface KeyPage {
-  keys: KeyView[];
-  next: string | null;
-}
+export type { KeyPage, KeyView, ValueView };
 
 /** How much of a value a view shows. */
 interface Shown {

@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import type { BlockComparison } from '../../contracts/index.ts';
 import { sameBlockOutput } from './block-output.ts';
 import { splitArguments } from './cli-arguments.ts';
 
@@ -8,20 +9,7 @@ export interface LessonBlock {
   expected?: string;
 }
 
-/**
- * How a block's reply compares with the lesson's, and what in the learner's Redis may explain a
- * difference. A lesson's blocks, run in order from an empty Redis, print what it shows (verify
- * holds every lesson to that), so a difference comes from keys the lesson did not make or keys
- * its blocks above made that are gone.
- */
-export interface BlockComparison {
-  /** The reply is the lesson's, to the character. */
-  matches: boolean;
-  /** Keys this block uses that Redis held before it ran, though no block above it names them. */
-  fromEarlier: string[];
-  /** Keys this block uses that a block above it names, missing when it ran (not run, or gone). */
-  missing: string[];
-}
+export type { BlockComparison };
 
 /** Keys named by a block's commands, in order, as Redis finds them (COMMAND GETKEYS). */
 export async function keysNamed(trusted: Redis, commands: string): Promise<string[]> {

@@ -13,6 +13,11 @@ export interface CliOutput {
   cut: boolean;
   /** The connection to Redis failed or closed during the run (the text says how, as redis-cli does). */
   lost: boolean;
+  /**
+   * Each error Redis replied, in order. The text alone does not tell: redis-cli prints some
+   * commands' replies raw (CLIENT LIST, INFO), an error among them without its "(error)".
+   */
+  errors: string[];
 }
 
 /** What one run may print: a console is for reading replies, not for moving data. */
@@ -47,7 +52,13 @@ export async function runRedisCli(
   } finally {
     clearTimeout(timer);
   }
-  return { text: transcript.end(), timedOut, cut: transcript.cut, lost: repl.lost };
+  return {
+    text: transcript.end(),
+    timedOut,
+    cut: transcript.cut,
+    lost: repl.lost,
+    errors: repl.errors,
+  };
 }
 
 /**

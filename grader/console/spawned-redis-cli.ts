@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
+import { inheritedEnvironment } from '../settings/environment.ts';
 
 /** What the real redis-cli printed, and whether it was still running when stopped. */
 export interface SpawnedOutput {
@@ -22,7 +23,7 @@ export function spawnRedisCli(
   return new Promise((resolve, reject) => {
     const cli = spawn('redis-cli', ['-s', sandbox.socketPath, '--user', 'learner', '--no-raw'], {
       // The password goes in the environment, where other users' `ps` cannot read it.
-      env: { ...process.env, REDISCLI_AUTH: sandbox.learnerPassword },
+      env: { ...inheritedEnvironment(), REDISCLI_AUTH: sandbox.learnerPassword },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

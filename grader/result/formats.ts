@@ -1,6 +1,7 @@
 import { formatClassroom } from './format-classroom.ts';
 import { formatGithub } from './format-github.ts';
 import { formatJunit } from './format-junit.ts';
+import type { FormatName } from './format-names.ts';
 import { formatPretty } from './format-pretty.ts';
 import { formatSummary } from './format-summary.ts';
 import { formatTap } from './format-tap.ts';
@@ -20,10 +21,4 @@ export const FORMATS = {
   github: formatGithub,
   summary: formatSummary,
   classroom: formatClassroom,
-} satisfies Record<string, Format>;
-
-export type FormatName = keyof typeof FORMATS;
-
-export function isFormat(name: string): name is FormatName {
-  return Object.hasOwn(FORMATS, name);
-}
+} satisfies Record<FormatName, Format>;

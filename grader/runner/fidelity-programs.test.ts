@@ -83,9 +83,12 @@ describe('fidelity programs return in the sandbox what they return under Node an
       },
       30_000,
     );
-    if (reply.type !== 'ran') throw new Error(`the worker answered ${JSON.stringify(reply)}`);
-    const line = reply.result.output.split('\n').find((text) => text.startsWith(MARKER));
-    if (!line) throw new Error(`the program did not finish: ${JSON.stringify(reply.result)}`);
+    if (reply.type !== 'ran' || !reply.outcome.ok) {
+      throw new Error(`the worker answered ${JSON.stringify(reply)}`);
+    }
+    const { result } = reply.outcome;
+    const line = result.output.split('\n').find((text) => text.startsWith(MARKER));
+    if (!line) throw new Error(`the program did not finish: ${JSON.stringify(result)}`);
     return JSON.parse(line.slice(MARKER.length));
   }
 

@@ -25,10 +25,42 @@ function capabilitiesBehind(gate: CheckGate): Capabilities {
     hangUp: gate.guard(() => {}),
     connect: gate.guard(() => false),
     clientEvent: gate.guard(() => {}),
+    byteLimitHit: () => {},
   };
 }
 
 describe('a learner isolate', () => {
+  it("loads the module afresh in each context a racer's isolate was made with ahead", async () => {
+    const program = transpile(
+      `const seenBefore = globalThis.marked;
+       globalThis.marked = true;
+       let count = 0;
+       export function next() {
+         count += 1;
+         return { count, fresh: seenBefore === undefined };
+       }`,
+      'counts.ts',
+    );
+    // As after a run whose racer loaded the module three times.
+    LearnerIsolate.prepareSpares(DEFAULT_LIMITS, [1, 3]);
+    await pause(300);
+    const isolate = LearnerIsolate.forRun(program, DEFAULT_LIMITS, true);
+    try {
+      for (let load = 0; load < 4; load++) {
+        const gate = new CheckGate();
+        isolate.lend(capabilitiesBehind(gate));
+        const context = await isolate.load();
+        expect((await context.call('next', [])).value).toEqual({ count: 1, fresh: true });
+        expect((await context.call('next', [])).value).toEqual({ count: 2, fresh: true });
+        gate.close();
+        await context.takeOutput();
+        context.release();
+      }
+    } finally {
+      isolate.dispose();
+    }
+  });
+
   it('never wakes code a closed check left waiting, even once the host collected its garbage', async () => {
     const program = transpile(
       `import Redis from 'ioredis';

@@ -7,7 +7,7 @@ import type { ClientEvent } from './isolate-runtime/host.ts';
 import { describeThrown, learnerFrame, where } from './learner-errors.ts';
 import type { RunLimits } from './limits.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
-import { runtimeSource } from './runtime-bundle.ts';
+import { RUNTIME_FILE, runtimeSource } from './runtime-bundle.ts';
 import { sandboxDigest } from './sandbox-digest.ts';
 import type { Program } from './transpile.ts';
 
@@ -39,6 +39,8 @@ export interface Capabilities {
   connect(clientId: number): boolean;
   /** What a client did that the checks may ask about (see LearnerOutage). */
   clientEvent(clientId: number, event: ClientEvent): void;
+  /** The runtime met the byte limit before a command crossed (see CommandBudget.refuseBytes). */
+  byteLimitHit(): void;
 }
 
 /** The learner's code failed on its own terms: it threw, hit a limit, or did not finish in time. */
@@ -65,8 +67,12 @@ export interface CallOutcome {
   sentFrom: Map<number, Location>;
 }
 
-/** How long an idle isolate may take to hand over its output before it counts as busy. */
-const OUTPUT_WAIT_MS = 250;
+/**
+ * How long an idle isolate may take to hand over its output before it counts as busy: long
+ * enough for a loaded machine to collect what a check left (a million nested objects took
+ * over 250 ms with the tests' files running side by side), short beside a check's own limits.
+ */
+const OUTPUT_WAIT_MS = 1_000;
 
 /** Where a context's host functions lead: to the capabilities lent last (see `lend`). */
 interface Lent {
@@ -89,15 +95,16 @@ interface ReadyContext {
 }
 
 /**
- * A new isolate with the runtime compiled and run in a context: no learner code has run in it.
- * Shaped by the limits it was made for (memory, output), it serves only a run with the same.
+ * A new isolate with the runtime compiled and run in a context, or several (each serves one load
+ * of the learner's module): no learner code has run in it. Shaped by the limits it was made for
+ * (memory, output), it serves only a run with the same.
  */
 interface FreshIsolate {
   shape: string;
   isolate: ivm.Isolate;
   runtime: ivm.Script;
   lent: Lent;
-  ready: ReadyContext;
+  ready: ReadyContext[];
 }
 
 // An isolate lives for one run, a few dozen calls into the runtime at most: too short for
@@ -115,7 +122,6 @@ let runtimeCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
 let runtimeCacheBytes = 0;
 /** A worker's first runs that make the cache again: by then, gradings' paths have all run. */
 let cacheRefreshesLeft = 5;
-const RUNTIME_FILE = 'keyspace-runtime.js';
 /** How long a run's isolate may take to give the cache before it is disposed without. */
 const CACHE_WAIT_MS = 50;
 
@@ -129,9 +135,18 @@ function freshIsolate(limits: IsolateLimits): FreshIsolate {
     ...(runtimeCache && { cachedData: runtimeCache }),
   });
   const lent: Lent = { pending: new Set() };
-  // Nothing can be queued on a new isolate's thread, so its first context is made synchronously.
-  const ready = runRuntime(isolate.createContextSync(), runtime, lent, limits);
-  return { shape: shapeOf(limits), isolate, runtime, lent, ready };
+  const fresh = { shape: shapeOf(limits), isolate, runtime, lent, ready: [] };
+  addContext(fresh, limits);
+  return fresh;
+}
+
+/**
+ * One more context in an isolate no learner code has run in: nothing can be queued on its
+ * thread, so the context is made synchronously.
+ */
+function addContext(fresh: FreshIsolate, limits: IsolateLimits): void {
+  const { isolate, runtime, lent } = fresh;
+  fresh.ready.push(runRuntime(isolate.createContextSync(), runtime, lent, limits));
 }
 
 /** Runs the runtime in a new context, handing it host functions that act through `lent`. */
@@ -155,7 +170,7 @@ function runRuntime(
   };
   try {
     context.evalClosureSync(
-      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9, connect: $10, clientEvent: $11 };',
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9, connect: $10, clientEvent: $11, byteLimitHit: $12 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
           held(capabilities().send(...args)),
@@ -177,6 +192,7 @@ function runRuntime(
         new ivm.Reference((...args: Parameters<Capabilities['clientEvent']>) =>
           capabilities().clientEvent(...args),
         ),
+        new ivm.Reference(() => capabilities().byteLimitHit()),
       ],
     );
     runtime.runSync(context);
@@ -198,13 +214,26 @@ function runRuntime(
   }
 }
 
-let spare: FreshIsolate | undefined;
+/** Isolates made ahead for the next run and its racers, all of one shape (see prepareSpares). */
+let spares: FreshIsolate[] = [];
+/** At most: a run's own isolate and two racers'. Each holds about a megabyte and a half. */
+const MAX_SPARES = 3;
+/**
+ * Contexts made ahead in a spare, at most: a racer loads the module once per interleaving, and
+ * the small races, the most common, try a few. Each holds about 300 KB of its isolate's heap.
+ */
+const MAX_CONTEXTS_AHEAD = 4;
+/** Counts the runs begun and the isolates taken: making spares stops at either. */
+let demand = 0;
 
-function takeIsolate(limits: IsolateLimits): FreshIsolate {
-  if (spare?.shape !== shapeOf(limits)) return freshIsolate(limits);
-  const taken = spare;
-  spare = undefined;
-  return taken;
+/** A spare if there is one of the shape: for a racer, the one with the most contexts made. */
+function takeIsolate(limits: IsolateLimits, racer: boolean): FreshIsolate {
+  demand += 1;
+  // All spares have one shape (see prepareSpares).
+  if (spares[0]?.shape !== shapeOf(limits)) return freshIsolate(limits);
+  const contexts = spares.map((spare) => spare.ready.length);
+  const index = contexts.indexOf(racer ? Math.max(...contexts) : Math.min(...contexts));
+  return spares.splice(index, 1)[0] as FreshIsolate;
 }
 
 let exportNames: Record<string, string[]> | undefined;
@@ -231,8 +260,10 @@ export class LearnerIsolate {
   /** The runtime, compiled once per isolate: a script can run in any of its contexts. */
   private readonly runtime: ivm.Script;
   private readonly lent: Lent;
-  /** The context made with the isolate, until a load takes it. */
-  private ready: ReadyContext | undefined;
+  /** The contexts made with the isolate, until loads take them. */
+  private readonly ready: ReadyContext[];
+  /** How many times the learner's module was loaded: so many contexts the next run may want. */
+  private loads = 0;
   private stopError: LearnerCodeError | undefined;
   /** The wall-time deadlines of work under way (see `within`). */
   private readonly deadlines = new Set<NodeJS.Timeout>();
@@ -240,24 +271,28 @@ export class LearnerIsolate {
   private constructor(
     readonly program: Program,
     private readonly limits: IsolateLimits,
+    racer: boolean,
   ) {
     ({
       isolate: this.isolate,
       runtime: this.runtime,
       lent: this.lent,
       ready: this.ready,
-    } = takeIsolate(limits));
-  }
-
-  /** An isolate for one run (a grading or a Run), within that run's limits. */
-  static forRun(program: Program, limits: RunLimits): LearnerIsolate {
-    return new LearnerIsolate(program, isolateLimits(limits));
+    } = takeIsolate(limits, racer));
   }
 
   /**
-   * Disposes a run's isolates and prepares the next run's, once the reply is on its way: every
-   * check has ended by then, so nothing of the isolates is awaited. In a worker's first runs, the
-   * runtime's code cache is made again from one of them first.
+   * An isolate for one run (a grading or a Run), within that run's limits; for a `racer` of a
+   * race, which loads the module once per interleaving, one with more contexts made ahead.
+   */
+  static forRun(program: Program, limits: RunLimits, racer = false): LearnerIsolate {
+    return new LearnerIsolate(program, isolateLimits(limits), racer);
+  }
+
+  /**
+   * Disposes a run's isolates (its racers' too) and prepares as many for the next run, once the
+   * reply is on its way: every check has ended by then, so nothing of the isolates is awaited. In
+   * a worker's first runs, the runtime's code cache is made again from one of them first.
    */
   static retire(isolates: readonly LearnerIsolate[], limits: RunLimits): void {
     setImmediate(async () => {
@@ -269,7 +304,10 @@ export class LearnerIsolate {
         await finished.refreshRuntimeCache();
       }
       for (const isolate of isolates) isolate.dispose();
-      LearnerIsolate.prepareSpare(limits);
+      LearnerIsolate.prepareSpares(
+        limits,
+        isolates.map((isolate) => isolate.loads),
+      );
     });
   }
 
@@ -307,15 +345,41 @@ export class LearnerIsolate {
   }
 
   /**
-   * Makes the isolate the next run will take, now, while nothing waits: creating one, compiling
-   * the runtime into it and running it in a context is over a millisecond on the worker's main
-   * thread.
+   * Makes the isolates the next run will take, as the last run took them (`loads`: how many times
+   * each loaded the module, the run's own first), now, while nothing waits: creating one,
+   * compiling the runtime into it and running it in a context is over a millisecond on the
+   * worker's main thread, and each more context most of one. One of those is done per turn of
+   * the event loop, until a run begins: a job that arrives meanwhile waits for one at most.
    */
-  static prepareSpare(limits: RunLimits): void {
+  static prepareSpares(limits: RunLimits, loads: readonly number[]): void {
     const wanted = isolateLimits(limits);
-    if (spare?.shape === shapeOf(wanted)) return;
-    spare?.isolate.dispose();
-    spare = freshIsolate(wanted);
+    const shape = shapeOf(wanted);
+    for (const spare of spares) if (spare.shape !== shape) spare.isolate.dispose();
+    spares = spares.filter((spare) => spare.shape === shape);
+    const plan = loads
+      .slice(0, MAX_SPARES)
+      .map((count) => Math.min(Math.max(count, 1), MAX_CONTEXTS_AHEAD))
+      .sort((a, b) => b - a);
+    const demandBefore = demand;
+    const makeOne = () => {
+      if (demand !== demandBefore) return;
+      spares.sort((a, b) => b.ready.length - a.ready.length);
+      const short = plan.findIndex((contexts, index) => {
+        const spare = spares[index];
+        return !spare || spare.ready.length < contexts;
+      });
+      if (short < 0) return;
+      const spare = spares[short];
+      if (spare) addContext(spare, wanted);
+      else spares.push(freshIsolate(wanted));
+      setImmediate(makeOne);
+    };
+    makeOne();
+  }
+
+  /** A run begins: no more spares are made, so that it does not wait for them. */
+  static runBegins(): void {
+    demand += 1;
   }
 
   /** Why this isolate was stopped (a timeout, a limit); then it can run nothing more. */
@@ -345,8 +409,8 @@ export class LearnerIsolate {
   }
 
   private async loadModule(): Promise<LearnerContext> {
-    const ready = this.ready ?? (await this.newContext());
-    this.ready = undefined;
+    const ready = (await this.madeAhead()) ?? (await this.newContext());
+    this.loads += 1;
     try {
       let module: ivm.Module;
       try {
@@ -364,13 +428,24 @@ export class LearnerIsolate {
   }
 
   /**
-   * Another context, for a module loaded again after it threw as it loaded. Asked for on the
-   * isolate's thread, it comes after whatever earlier work left queued there (a reply that
-   * settled before its gate closed), under the wall-time limit. Once it arrives, nothing of the
-   * learner's can be queued any more: every earlier capability is revoked, and the runtime
-   * removes what would post work by itself (WebAssembly, Atomics). So the rest runs
-   * synchronously, without a wait for each step: a sync call on a busy isolate would wait for
-   * good.
+   * A context made with the isolate, if one is left. Once learner code has run here, it is taken
+   * only after whatever that code left queued on the isolate's thread (see `newContext`): an
+   * asynchronous call into the context comes after it.
+   */
+  private async madeAhead(): Promise<ReadyContext | undefined> {
+    const ready = this.ready.shift();
+    if (ready && this.loads > 0) await ready.takeOutput.apply(undefined, [], {});
+    return ready;
+  }
+
+  /**
+   * Another context, for a module loaded again after it threw as it loaded, or for a racer's
+   * next interleaving. Asked for on the isolate's thread, it comes after whatever earlier work
+   * left queued there (a reply that settled before its gate closed), under the wall-time limit.
+   * Once it arrives, nothing of the learner's can be queued any more: every earlier capability
+   * is revoked, and the runtime removes what would post work by itself (WebAssembly, Atomics).
+   * So the rest runs synchronously, without a wait for each step: a sync call on a busy isolate
+   * would wait for good.
    */
   private async newContext(): Promise<ReadyContext> {
     const context = await this.isolate.createContext();
@@ -384,9 +459,10 @@ export class LearnerIsolate {
   /**
    * Races learner work against the wall-time limit. An isolate's own timeout covers only
    * synchronous work; a promise that never settles is caught here, on the host, and the isolate
-   * is disposed so nothing of it runs on.
+   * is disposed so nothing of it runs on. Work given as a function starts only in an isolate
+   * that can still run it.
    */
-  async within<T>(what: string, work: Promise<T>): Promise<T> {
+  async within<T>(what: string, work: Promise<T> | (() => Promise<T>)): Promise<T> {
     if (this.stopError) {
       throw new LearnerCodeError(`not run: ${this.stopError.message}`, this.stopError.reason);
     }
@@ -404,7 +480,7 @@ export class LearnerIsolate {
       this.deadlines.add(timer);
     });
     try {
-      const result = await Promise.race([work, deadline]);
+      const result = await Promise.race([typeof work === 'function' ? work() : work, deadline]);
       if (this.cpuMs > this.limits.cpuMs) {
         throw this.stop(`your code used more than ${this.limits.cpuMs} ms of CPU time (CPU limit)`);
       }
@@ -506,39 +582,30 @@ export class LearnerContext {
    * LearnerCodeError.
    */
   async call(name: string, args: CallArg[], sites = 0): Promise<CallOutcome> {
-    const exported = await this.owner.within(
-      'looking up your exports',
-      this.module.namespace.get(name, { reference: true }),
-    );
-    if (exported.typeof !== 'function') {
-      throw new LearnerCodeError(
-        `your code does not export a function named ${name}: write \`export async function ${name}(…)\``,
-        'missing-export',
-      );
-    }
-    const reply = this.invoke
-      .apply(
-        undefined,
-        [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto(), sites],
-        {
-          timeout: this.owner.timeoutMs,
-          result: { promise: true, copy: true },
-        },
-      )
-      .catch((error: Error) => {
-        // Copying the result out failed: a function, a Symbol, a Proxy, nesting too deep to copy.
-        const thrownByLearner = error.stack?.includes(this.owner.program.file);
-        if (
-          !thrownByLearner &&
-          /could not be cloned|Unsupported type|Maximum call stack/.test(error.message)
-        ) {
-          throw new LearnerCodeError(
-            `${name}() returned a value that cannot leave the sandbox (${error.message}): return strings, numbers, arrays, plain objects or Buffers`,
-          );
-        }
-        throw error;
-      });
-    const { value, unanswered, closedLent, sentFrom } = (await this.owner.within(
+    const reply = () =>
+      this.invoke
+        .apply(
+          undefined,
+          [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto(), sites],
+          {
+            timeout: this.owner.timeoutMs,
+            result: { promise: true, copy: true },
+          },
+        )
+        .catch((error: Error) => {
+          // Copying the result out failed: a function, a Symbol, a Proxy, nesting too deep to copy.
+          const thrownByLearner = error.stack?.includes(this.owner.program.file);
+          if (
+            !thrownByLearner &&
+            /could not be cloned|Unsupported type|Maximum call stack/.test(error.message)
+          ) {
+            throw new LearnerCodeError(
+              `${name}() returned a value that cannot leave the sandbox (${error.message}): return strings, numbers, arrays, plain objects or Buffers`,
+            );
+          }
+          throw error;
+        });
+    const { value, unanswered, closedLent, sentFrom, missingExport } = (await this.owner.within(
       `${name}()`,
       reply,
     )) as {
@@ -546,7 +613,15 @@ export class LearnerContext {
       unanswered: unknown;
       closedLent: unknown;
       sentFrom: unknown;
+      missingExport?: unknown;
     };
+    // The runtime says so before running anything of the learner's, which cannot forge it.
+    if (missingExport === true) {
+      throw new LearnerCodeError(
+        `your code does not export a function named ${name}: write \`export async function ${name}(…)\``,
+        'missing-export',
+      );
+    }
     if (!isUnansweredList(unanswered) || !isSentFromList(sentFrom)) {
       throw new LearnerCodeError(
         `${name}() changed the sandbox's built-ins so that its Redis commands cannot be followed: leave Array, Map and Promise as they are`,

@@ -32,6 +32,8 @@ export function openLearnerScope(
     hangUp: gate.guard(subscribers.hangUp),
     connect: gate.guard(outage.connect),
     clientEvent: gate.guard(outage.clientEvent),
+    // Not behind the gate: the budget is the run's, and the limit was met whenever it was.
+    byteLimitHit: () => budget.refuseBytes(),
   };
   return {
     bridge,

@@ -1,10 +1,15 @@
+import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyState, Snapshot } from '../checks/api.ts';
 import { Grader } from '../grader.ts';
+import { SandboxServer } from '../redis/sandbox-server.ts';
 import type { CheckResult, GradeResult } from '../result/grade-result.ts';
 import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
 import { assertValidResult } from '../test/result-schema.ts';
-import { described, keyRows, quoted } from './redis-activity.ts';
+import { ActivityRecorder, described, keyRows, quoted } from './redis-activity.ts';
+import { CommandBudget, RedisBridge } from './redis-bridge.ts';
+import { resetSandbox } from './reset-sandbox.ts';
+import { connectTrusted, SandboxConnections } from './sandbox-connections.ts';
 
 // One exercise, `count`, that adds one to a page's visits. Its checks seed keys the learner's
 // code starts from, so that the report has keys before and after to show.
@@ -168,6 +173,67 @@ describe('what the learner’s code did to Redis, under each check', () => {
     );
     expect(result.status).toBe('pass');
     expect(check(result, 0).redis?.commands).toEqual([{ command: 'INCR visits:home', client: 1 }]);
+  });
+});
+
+describe('the keys before a check’s first call', () => {
+  let server: SandboxServer;
+  let connections: SandboxConnections;
+  let redis: Redis;
+  /** A connection of the test's own: asking Redis must not count as the grader writing. */
+  let observer: Redis;
+  const scans = async () =>
+    Number(/^cmdstat_scan:calls=(\d+)/m.exec(await observer.info('commandstats'))?.[1] ?? 0);
+  const recorder = () =>
+    new ActivityRecorder(redis, new RedisBridge(connections, new CommandBudget(100, 1_000_000)));
+
+  beforeAll(async () => {
+    server = await SandboxServer.start();
+    connections = new SandboxConnections(server.address);
+    redis = connections.trusted();
+    observer = connectTrusted(server.address);
+  });
+  afterAll(async () => {
+    observer.disconnect();
+    connections.close();
+    await server.stop();
+  });
+
+  it('are not read from a sandbox its reset left empty, and listed after a failure as none', async () => {
+    await resetSandbox(redis);
+    const activity = recorder();
+    activity.emptied();
+    const scanned = await scans();
+    await activity.beforeCall();
+    expect(await scans()).toBe(scanned);
+    await observer.set('visits', '1');
+    expect((await activity.activity({ status: 'fail', reason: 'assertion' }))?.keys).toEqual([
+      { key: 'visits', after: 'string "1"' },
+    ]);
+  });
+
+  it('are read once the check wrote, or the learner’s code sent a command, since the reset', async () => {
+    await resetSandbox(redis);
+    const afterCheck = recorder();
+    afterCheck.emptied();
+    await redis.set('visits', '1');
+    const scanned = await scans();
+    await afterCheck.beforeCall();
+    expect(await scans()).toBe(scanned + 1);
+    expect((await afterCheck.activity({ status: 'fail', reason: 'assertion' }))?.keys).toEqual([
+      { key: 'visits', before: 'string "1"', after: 'string "1"' },
+    ]);
+
+    await resetSandbox(redis);
+    const bridge = new RedisBridge(connections, new CommandBudget(100, 1_000_000));
+    // As a module whose loading sends a command, before the check begins.
+    await bridge.send(1, 'set', ['loaded', 'yes']);
+    const afterLoad = new ActivityRecorder(redis, bridge);
+    afterLoad.emptied();
+    const scannedAgain = await scans();
+    await afterLoad.beforeCall();
+    expect(await scans()).toBe(scannedAgain + 1);
+    bridge.close();
   });
 });
 

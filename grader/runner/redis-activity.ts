@@ -23,6 +23,8 @@ const KEYS_AFTER = new Set<Reason>(['assertion', 'unawaited', 'learner-error', '
  */
 export class ActivityRecorder {
   private before: Promise<Snapshot | undefined> | undefined;
+  /** What the grader's client had written when the sandbox was last known to be empty. */
+  private writtenWhenEmpty: number | undefined;
   /** The isolate numbers clients over the whole run; the report, within the check. */
   private readonly clients = new Map<number, number>();
 
@@ -31,10 +33,33 @@ export class ActivityRecorder {
     private readonly bridge: RedisBridge,
   ) {}
 
+  /**
+   * Notes that the sandbox is empty now, as its reset left it, if the learner's code has sent
+   * nothing since: the keys before the first call need no reading while the grader's client
+   * writes nothing more either (see `beforeCall`).
+   */
+  emptied(): void {
+    if (this.bridge.commands.length === 0) this.writtenWhenEmpty = bytesWritten(this.redis);
+  }
+
   /** Before each learner call: the first reads the keys the learner's code will start from. */
   async beforeCall(): Promise<void> {
-    this.before ??= fewKeys(this.redis);
+    this.before ??= this.stillEmpty()
+      ? Promise.resolve({ takenAt: performance.now(), keys: new Map() })
+      : fewKeys(this.redis);
     await this.before;
+  }
+
+  /**
+   * Whether nothing can have written since `emptied`: the learner's code reaches Redis only
+   * through the bridge, and the check through the grader's client (its reads count too).
+   */
+  private stillEmpty(): boolean {
+    return (
+      this.writtenWhenEmpty !== undefined &&
+      this.bridge.commands.length === 0 &&
+      bytesWritten(this.redis) === this.writtenWhenEmpty
+    );
   }
 
   /** How many places of sending the next call should report: one per command still unplaced. */
@@ -77,6 +102,11 @@ export class ActivityRecorder {
       ...(location && { location }),
     };
   }
+}
+
+/** What a client has written to its connection so far: every command it sends adds to it. */
+function bytesWritten(redis: Redis): number {
+  return redis.stream?.bytesWritten ?? Number.NaN;
 }
 
 /** Every key and its value, if the sandbox holds few; undefined otherwise or if Redis is away. */

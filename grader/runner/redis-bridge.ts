@@ -22,6 +22,8 @@ const METHODS = new Set([...COMMAND_METHODS, 'call', 'callBuffer']);
 export class CommandBudget {
   used = 0;
   bytesUsed = 0;
+  /** The isolate met the byte limit itself, refusing bytes this count never saw. */
+  private bytesRefused = false;
   constructor(
     readonly max: number,
     /** Bytes sent to Redis and received back: arguments and replies as they go over the wire. */
@@ -29,7 +31,12 @@ export class CommandBudget {
   ) {}
 
   get exhausted(): boolean {
-    return this.used > this.max || this.bytesUsed > this.maxBytes;
+    return this.used > this.max || this.bytesUsed > this.maxBytes || this.bytesRefused;
+  }
+
+  /** The isolate's own count met the byte limit (isolate-runtime/byte-gate.ts). */
+  refuseBytes(): void {
+    this.bytesRefused = true;
   }
 
   spendBytes(bytes: number): void {

@@ -1,6 +1,7 @@
+import type { RunCall, RunOnceResult } from '../../contracts/index.ts';
 import { show } from '../checks/expect.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
-import type { Location, Reason } from '../result/grade-result.ts';
+import type { Location } from '../result/grade-result.ts';
 import { fixtureReader } from './fixtures.ts';
 import { type CallArg, LearnerCodeError, LearnerIsolate } from './learner-isolate.ts';
 import { openLearnerScope } from './learner-scope.ts';
@@ -13,11 +14,7 @@ import { CompileError, transpile } from './transpile.ts';
 /** Stands for the learner's Redis client among the arguments of a Run call (exercise.md `run:`). */
 export const CLIENT_ARGUMENT = '$redis';
 
-export interface RunCall {
-  /** The export to call. */
-  call: string;
-  args: unknown[];
-}
+export type { RunCall, RunOnceResult };
 
 export interface RunJob {
   source: string;
@@ -32,35 +29,12 @@ export interface RunJob {
   calls: RunCall[];
 }
 
-/** One call Run made: with what, and what it returned (as text) or threw, and where. */
-export interface RunCallResult {
-  call: string;
-  /** The arguments as given, `$redis` standing for the client. */
-  args: unknown[];
-  returned?: string;
-  error?: string;
-  reason?: Reason;
-  /** Where in the learner's file it threw, when a frame of theirs says so. */
-  location?: Location;
-}
-
-/** What one Run did: each call with what it returned (as text) or threw, and what it printed. */
-export interface RunOnceResult {
-  status: 'ok' | 'error';
-  /** Why nothing could be called: a syntax error, a module that throws as it loads, a refused setup. */
-  message?: string;
-  /** Where that message points in the learner's file, when it does. */
-  location?: Location;
-  calls: RunCallResult[];
-  output: string;
-  durationMs: number;
-}
-
 /**
  * Runs the learner's code once, without checks, against their own sandbox, which is neither
  * emptied before nor after: what the code stores stays there for the learner to look at.
  */
 export async function runOnce(job: RunJob): Promise<RunOnceResult> {
+  LearnerIsolate.runBegins();
   const started = performance.now();
   const calls: RunOnceResult['calls'] = [];
   const result = (output: string, message?: string, location?: Location): RunOnceResult => ({

@@ -74,21 +74,25 @@ export async function runSubmission(
   job: GradeJob,
   onCheckStart: () => void = () => {},
 ): Promise<Graded> {
+  LearnerIsolate.runBegins();
   let sandboxLost = false;
   const isolates: LearnerIsolate[] = [];
+  const racerIsolates: LearnerIsolate[] = [];
   try {
-    const result = await gradeIn(job, isolates, onCheckStart, () => {
+    const result = await gradeIn(job, isolates, racerIsolates, onCheckStart, () => {
       sandboxLost = true;
     });
     return { result, sandboxLost };
   } finally {
-    LearnerIsolate.retire(isolates, job.limits);
+    // The racers' were disposed as their races ended: they count for the next run's spares.
+    LearnerIsolate.retire([...isolates, ...racerIsolates], job.limits);
   }
 }
 
 async function gradeIn(
   job: GradeJob,
   isolates: LearnerIsolate[],
+  racerIsolates: LearnerIsolate[],
   onCheckStart: () => void,
   onSandboxLost: () => void,
 ): Promise<GradeResult> {
@@ -225,12 +229,15 @@ async function gradeIn(
       allowUnawaited: check.allowUnawaited ?? false,
       checkStarted,
       toCallArg,
+      racerIsolates,
     });
+    // Open once Redis has answered MONITOR, which it does once it feeds the monitor every
+    // command after: no mark is needed before the check begins.
     const monitor = check.logExecuted ? await CommandMonitor.open(job.sandbox) : undefined;
     const activity = new ActivityRecorder(trusted, scope.bridge);
     const verdict = await withDeadline(
       (async () => {
-        await monitor?.sync(trusted);
+        activity.emptied();
         const ctx = checkContext({
           learner: context,
           redis: trusted,

@@ -1,7 +1,6 @@
 import { ReplyError } from 'ioredis';
 import { CheckFailure } from '../checks/expect.ts';
 import type { CheckResult, Location } from '../result/grade-result.ts';
-import { byteLimitMessage } from './isolate-runtime/byte-gate.ts';
 import { LearnerCodeError } from './learner-isolate.ts';
 import type { CommandBudget } from './redis-bridge.ts';
 import { SANDBOX_STOPPED, sandboxGone } from './reset-sandbox.ts';
@@ -49,10 +48,9 @@ export function judge(error: unknown, job: ChecksFile, budget: CommandBudget): V
 }
 
 export function learnerError(error: LearnerCodeError, budget: CommandBudget): Verdict {
-  // The command limit is met inside learner code, which may catch it and throw something else;
-  // the byte limit may be met in the isolate, before the bytes cross (isolate-runtime/byte-gate.ts).
-  const limited = budget.exhausted || error.message.includes(byteLimitMessage(budget.maxBytes));
-  const reason = limited && error.reason === 'learner-error' ? 'limit' : error.reason;
+  // A limit is met inside learner code, which may catch its error and throw something else; the
+  // byte limit may be met in the isolate, before the bytes cross, which tells the budget.
+  const reason = budget.exhausted && error.reason === 'learner-error' ? 'limit' : error.reason;
   return {
     status: 'error',
     reason,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RunLimits } from '../runner/limits.ts';
 
 export interface OneExercise {
   id: string;
@@ -14,6 +15,8 @@ export interface OneExercise {
   run: string;
   /** `setup:`'s commands, e.g. `[SET, answer, '42']`; none by default. */
   setup?: string[];
+  /** `limits:` over the grader's defaults, e.g. `{ callTimeoutMs: 10_000 }`; none by default. */
+  limits?: Partial<RunLimits>;
 }
 
 /**
@@ -26,7 +29,7 @@ export function oneExerciseCourse(exercise: OneExercise): { dir: string; remove(
   mkdirSync(folder, { recursive: true });
   writeFileSync(
     join(folder, 'exercise.md'),
-    `---\ntitle: ${exercise.id}\nhints:\n  - "One"\n  - "Two"\n${setupLines(exercise.setup)}run:\n  - ${exercise.run}\n---\n\nWrite \`${exercise.signature}\`.\n`,
+    `---\ntitle: ${exercise.id}\nhints:\n  - "One"\n  - "Two"\n${setupLines(exercise.setup)}${limitLines(exercise.limits)}run:\n  - ${exercise.run}\n---\n\nWrite \`${exercise.signature}\`.\n`,
   );
   writeFileSync(join(folder, 'checks.ts'), exercise.checks);
   writeFileSync(join(folder, 'solution.ts'), learnerModule(exercise.signature, exercise.solution));
@@ -36,6 +39,11 @@ export function oneExerciseCourse(exercise: OneExercise): { dir: string; remove(
 
 const setupLines = (setup: string[] = []) =>
   setup.length === 0 ? '' : `setup:\n${setup.map((command) => `  - ${command}\n`).join('')}`;
+
+const limitLines = (limits: Partial<RunLimits> = {}) => {
+  const lines = Object.entries(limits).map(([name, value]) => `  ${name}: ${value}\n`);
+  return lines.length === 0 ? '' : `limits:\n${lines.join('')}`;
+};
 
 /** A learner's file: the export of `signature` with `body`. */
 export function learnerModule(signature: string, body: string): string {

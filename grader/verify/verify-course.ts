@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sameBlockOutput } from '../console/block-output.ts';
+import { consoleEntry } from '../console/console-entry.ts';
 import { runRedisCli } from '../console/redis-cli.ts';
 import { type Lesson, loadLessons } from '../content/course.ts';
 import { exerciseIds } from '../content/exercise-ids.ts';
@@ -128,7 +129,17 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
     trusted.disconnect();
   }
   for (const block of blocks) {
+    const { refusal } = consoleEntry(block.commands);
+    if (refusal) {
+      problems.push({
+        file: lesson.file,
+        line: block.line,
+        message: `the console refuses this block: ${refusal}`,
+      });
+      continue;
+    }
     let output: string;
+    let errors: string[];
     try {
       const printed = await runRedisCli(options.sandbox.address, block.commands, BLOCK_TIMEOUT_MS);
       if (printed.timedOut) {
@@ -140,11 +151,12 @@ async function verifyLesson(options: VerifyOptions, lesson: Lesson): Promise<Pro
         continue;
       }
       output = printed.text;
+      errors = printed.errors;
     } catch (error) {
       problems.push({ file: lesson.file, line: block.line, message: (error as Error).message });
       continue;
     }
-    const failed = output.split('\n').filter((line) => line.startsWith('(error)'));
+    const failed = errors.map((message) => `(error) ${message}`);
     if (failed.length > 0) {
       problems.push({
         file: lesson.file,

@@ -1,8 +1,7 @@
 // Every message between the grader and a worker process. Nothing else crosses the channel.
-import type { ContentLocation } from '../errors.ts';
-import type { GradeResult } from '../result/grade-result.ts';
+import type { Outcome } from '../outcome.ts';
 import type { RunJob, RunOnceResult } from '../runner/run-once.ts';
-import type { GradeJob } from '../runner/run-submission.ts';
+import type { Graded, GradeJob } from '../runner/run-submission.ts';
 
 /** Work for a worker: grade a submission, or run it once in the learner's own sandbox. */
 export type Job = { type: 'grade'; job: GradeJob } | { type: 'run-once'; job: RunJob };
@@ -17,11 +16,9 @@ export type FromWorker =
   | { type: 'ready'; pid: number }
   /** A check of job `id` is starting: the job is alive, so its deadline starts over. */
   | { type: 'progress'; id: number }
-  /** `sandboxLost`: the sandbox had to be shut down (a wedged script) and must be replaced. */
-  | { type: 'graded'; id: number; result: GradeResult; sandboxLost: boolean }
-  | { type: 'ran'; id: number; result: RunOnceResult }
-  /** The exercise itself is broken (its checks do not load): the instructor's problem. */
-  | { type: 'content-error'; id: number; detail: string; location?: ContentLocation }
+  /** An outcome's error is the exercise's fault (its checks do not load): the instructor's. */
+  | { type: 'graded'; id: number; outcome: Outcome<Graded> }
+  | { type: 'ran'; id: number; outcome: Outcome<RunOnceResult> }
   /** The worker failed for a reason of its own, not the learner's code. */
   | { type: 'failed'; id: number; message: string }
   | { type: 'network-probed'; id: number; reachable: boolean };

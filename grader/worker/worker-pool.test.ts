@@ -46,7 +46,10 @@ describe('the worker pool', () => {
       ),
       10_000,
     );
-    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' }, sandboxLost: false });
+    expect(next).toMatchObject({
+      type: 'graded',
+      outcome: { ok: true, result: { result: { status: 'pass' }, sandboxLost: false } },
+    });
   });
 
   it('kills a worker that holds more memory than its ceiling, then grades the next job on a new one', async () => {
@@ -60,7 +63,10 @@ describe('the worker pool', () => {
       'the grader worker running it used more than 1 MB of memory (worker memory limit)',
     );
     const next = await pool.run(job(solution), 10_000);
-    expect(next).toMatchObject({ type: 'graded', result: { status: 'pass' } });
+    expect(next).toMatchObject({
+      type: 'graded',
+      outcome: { result: { result: { status: 'pass' } } },
+    });
     expect(pool.restarts).toBe(restarts + 1);
   });
 
@@ -74,7 +80,10 @@ describe('the worker pool', () => {
       ),
       10_000,
     );
-    expect(reply).toMatchObject({ type: 'graded', result: { status: 'pass' }, sandboxLost: false });
+    expect(reply).toMatchObject({
+      type: 'graded',
+      outcome: { ok: true, result: { result: { status: 'pass' }, sandboxLost: false } },
+    });
     expect(pool.pids).not.toContain(victim);
   });
 
@@ -83,9 +92,17 @@ describe('the worker pool', () => {
       job('export const main = () => 1;', '/nonexistent/checks.ts'),
       10_000,
     );
-    expect(reply).toMatchObject({ type: 'content-error' });
-    expect(reply).toMatchObject({ location: { file: 'exercises/set-and-get/checks.ts' } });
-    expect(reply.type === 'content-error' && reply.detail).toMatch(/^cannot be loaded/);
+    expect(reply).toMatchObject({
+      type: 'graded',
+      outcome: {
+        ok: false,
+        error: {
+          code: 'broken_content',
+          message: expect.stringMatching(/^cannot be loaded/),
+          location: { file: 'exercises/set-and-get/checks.ts' },
+        },
+      },
+    });
     expect(JSON.stringify(reply)).not.toContain('/nonexistent');
   });
 

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerError } from '../errors.ts';
+import { inheritedEnvironment } from '../settings/environment.ts';
 import { lowPriorityPrefix } from '../shared/low-priority.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
 import type { FromWorker, Job, ToWorker } from './protocol.ts';
@@ -216,7 +217,7 @@ function residentMb(pid: number | undefined): number | undefined {
  */
 function workerEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(
+    Object.entries(inheritedEnvironment()).filter(
       ([name]) => name !== 'REDIS_URL' && !name.startsWith('KEYSPACE_'),
     ),
   );

@@ -1,3 +1,11 @@
+import type {
+  CourseMap,
+  ExerciseSolution,
+  ExerciseView,
+  HintView,
+  LessonSummary,
+  LessonView,
+} from '../../contracts/index.ts';
 import {
   type Exercise,
   type Grader,
@@ -8,35 +16,6 @@ import {
 } from '../../grader/index.ts';
 import { notFound } from '../http-errors.ts';
 import { renderMarkdown } from './render-markdown.ts';
-
-export type LessonSummary = Pick<Lesson, 'id' | 'title' | 'summary' | 'minutes' | 'exercises'>;
-
-export interface CourseMap {
-  lessons: LessonSummary[];
-}
-
-export interface LessonView extends LessonSummary {
-  html: string;
-}
-
-export interface HintView {
-  /** 1 for the first hint. */
-  number: number;
-  count: number;
-  html: string;
-}
-
-export interface ExerciseView {
-  id: string;
-  title: string;
-  statementHtml: string;
-  starter: string;
-  hintCount: number;
-  /** What Run calls, in order (`$redis` is the learner's client): the learner may edit the args. */
-  run: { call: string; args: unknown[] }[];
-  /** The Redis commands Run sends first, each as its words, shown above the Run button. */
-  setup: string[][];
-}
 
 /**
  * What the course API answers, from the course folder, read once: each answer is made on its first
@@ -139,7 +118,7 @@ export class CourseService {
   }
 
   /** The reference solution; whether this learner may see it is the progress store's to say. */
-  async solution(id: string): Promise<{ solution: string }> {
+  async solution(id: string): Promise<ExerciseSolution> {
     return { solution: (await this.findExercise(id)).solution };
   }
 

@@ -1,4 +1,4 @@
-import type { GradeResult, RunOnceResult } from '../../grader/index.ts';
+import type { GradeResult, RunOnceResult } from '../../contracts/index.ts';
 import { HttpError } from '../http-errors.ts';
 import type { Asker } from '../identity/client-address.ts';
 
@@ -92,7 +92,6 @@ export class FairTurns {
     if (mine.length >= this.options.maxWaitingPerLearner) {
       return Promise.reject(
         new HttpError(
-          429,
           'too_many_waiting',
           `you already have ${mine.length} gradings or Runs waiting: wait for their results`,
           1,
@@ -126,7 +125,6 @@ export class FairTurns {
     const seconds = Math.ceil(this.options.maxWaitMs / 2000);
     entry.fail(
       new HttpError(
-        503,
         'graders_busy',
         `every grader is busy and your request waited ${this.options.maxWaitMs / 1000} s: try again in ${seconds} s`,
         seconds,

@@ -1,4 +1,4 @@
-import type { GradeResult } from '../../grader/index.ts';
+import type { GradeResult } from '../../contracts/index.ts';
 import type { Asker } from '../identity/client-address.ts';
 
 /** A submission's grading as the learner sees it: its result, or that it is still on its way. */

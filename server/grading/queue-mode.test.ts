@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GradeResult } from '../../contracts/index.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 import { type ServerProcess, spawnKeyspace, startServerProcess } from '../test/server-process.ts';
@@ -28,11 +29,6 @@ export async function countVisit(redis: Redis, page: string): Promise<number> {
   return redis.incr(\`visits:\${page}\`);
 }
 `;
-
-interface GradeResult {
-  status: string;
-  message?: string;
-}
 
 type Worker = Omit<ServerProcess, 'url'>;
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { ContentError, type Grader, GraderError } from '../../grader/index.ts';
+import { type Grader, GraderError, resultOf } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
 import type { GradingQueue, GradingState } from '../../queue/index.ts';
 import type { Asker } from '../identity/client-address.ts';
@@ -51,16 +51,11 @@ export class QueuedGradings implements Gradings {
   private async settle(id: string, state: GradingState): Promise<Grading> {
     if (state.state === 'failed') throw new GraderError(`the grading failed: ${state.message}`);
     if (state.state !== 'finished') return { state: state.state, id };
-    const { outcome, job } = state;
-    if (outcome.type === 'content-error') throw new ContentError(outcome.detail, outcome.location);
-    const { first } = await this.progress.recordSubmission(
-      job.learner,
-      job.source,
-      outcome.result,
-      id,
-    );
-    if (first) this.metrics.graded(outcome.result.status, (Date.now() - state.addedAt) / 1000);
-    return { state: 'graded', result: outcome.result };
+    const { job } = state;
+    const result = resultOf(state.outcome);
+    const { first } = await this.progress.recordSubmission(job.learner, job.source, result, id);
+    if (first) this.metrics.graded(result.status, (Date.now() - state.addedAt) / 1000);
+    return { state: 'graded', result };
   }
 
   /** Records a job that ended, if it has a result to record; the request, if any, answers it. */

@@ -21,7 +21,7 @@ describe('the cookie-signing secret, with the embedded Redis', () => {
   it('is kept in a file of its own beside the data, never in Redis, and stays across restarts', async () => {
     const dir = await dataDir();
     const first = await AppState.open({ dataDir: dir, log });
-    const secret = await cookieSecret(first, {});
+    const secret = await cookieSecret(first);
     expect(await first.redis.exists(keys.cookieSecret)).toBe(0);
     await first.close();
     const file = join(dir, SECRET_FILE);
@@ -29,10 +29,8 @@ describe('the cookie-signing secret, with the embedded Redis', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
 
     const again = await AppState.open({ dataDir: dir, log });
-    expect(await cookieSecret(again, {})).toBe(secret);
-    expect(await cookieSecret(again, { KEYSPACE_SECRET: 'from-the-environment' })).toBe(
-      'from-the-environment',
-    );
+    expect(await cookieSecret(again)).toBe(secret);
+    expect(await cookieSecret(again, 'from-the-environment')).toBe('from-the-environment');
     await again.close();
   });
 
@@ -40,7 +38,7 @@ describe('the cookie-signing secret, with the embedded Redis', () => {
     const dir = await dataDir();
     const earlier = await AppState.open({ dataDir: dir, log });
     await earlier.redis.set(keys.cookieSecret, 'the-earlier-secret');
-    expect(await cookieSecret(earlier, {})).toBe('the-earlier-secret');
+    expect(await cookieSecret(earlier)).toBe('the-earlier-secret');
     expect(await earlier.redis.exists(keys.cookieSecret)).toBe(0);
     expect((await readFile(join(dir, SECRET_FILE), 'utf8')).trim()).toBe('the-earlier-secret');
     await earlier.close();

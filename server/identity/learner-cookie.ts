@@ -20,13 +20,14 @@ const LearnerId = z.uuid();
 export const SECRET_FILE = 'cookie-secret';
 
 /**
- * The secret learner cookies are signed with, the same on every restart: KEYSPACE_SECRET; else,
- * with the embedded Redis, a file of this user's alone (0600) in its private data directory,
- * never in Redis, whose data may be copied, backed up or shared; else (REDIS_URL, where several
- * app processes must agree) one made on first start and kept in that Redis.
+ * The secret learner cookies are signed with, the same on every restart: the one given
+ * (KEYSPACE_SECRET); else, with the embedded Redis, a file of this user's alone (0600) in its
+ * private data directory, never in Redis, whose data may be copied, backed up or shared; else
+ * (REDIS_URL, where several app processes must agree) one made on first start and kept in that
+ * Redis.
  */
-export async function cookieSecret(state: AppState, env = process.env): Promise<string> {
-  if (env.KEYSPACE_SECRET) return env.KEYSPACE_SECRET;
+export async function cookieSecret(state: AppState, given?: string): Promise<string> {
+  if (given) return given;
   const { dataDir } = state;
   if (dataDir) return secretBeside(state, join(dataDir, SECRET_FILE));
   return state.use(async (redis) => {
@@ -112,7 +113,7 @@ export function learnerCookie(
     async (req: Request, res: Response, next: NextFunction) => {
       let value = readCookie(req.signedCookies?.[LEARNER_COOKIE]);
       if (value && value.generation < (await generations.current(value.learner))) {
-        if (revoked === 'refuse') throw new HttpError(401, 'signed_out', SIGNED_OUT);
+        if (revoked === 'refuse') throw new HttpError('signed_out', SIGNED_OUT);
         value = undefined;
       }
       const known = value !== undefined;

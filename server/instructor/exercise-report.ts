@@ -1,3 +1,4 @@
+import type { ExerciseStats } from '../../contracts/index.ts';
 import type { ExerciseTotals } from './exercise-totals.ts';
 
 /** Below this many learners a pass rate says little, and raises no concern. */
@@ -7,40 +8,13 @@ export const LOW_PASS_RATE = 0.5;
 /** A median this high suggests learners pass by trial and error. */
 export const HIGH_MEDIAN_ATTEMPTS = 4;
 
-export interface FailingCheck {
-  name: string;
-  /** Submissions in which the check failed or errored. */
-  failures: number;
-  /** `failures` over all the exercise's submissions, from 0 to 1. */
-  share: number;
-}
-
-/** One exercise as the instructor view shows it. */
-export interface ExerciseReport {
-  id: string;
-  title: string;
-  /** Null for an exercise no longer in the course that still has stats. */
-  lesson: { id: string; title: string } | null;
-  attempted: number;
-  passed: number;
-  /** `passed` over `attempted`, from 0 to 1; null before anyone attempted it. */
-  passRate: number | null;
-  /** Submissions it took to pass, the passing one included; null before anyone passed. */
-  attemptsToPass: { median: number; mean: number } | null;
-  submissions: number;
-  mostFailedCheck: FailingCheck | null;
-  failingChecks: FailingCheck[];
-  /** Why the exercise may need a better statement or hint, in words; empty when nothing shows. */
-  concerns: string[];
-}
-
 export interface ExerciseIdentity {
   id: string;
   title: string;
-  lesson: ExerciseReport['lesson'];
+  lesson: ExerciseStats['lesson'];
 }
 
-export function exerciseReport(exercise: ExerciseIdentity, totals: ExerciseTotals): ExerciseReport {
+export function exerciseReport(exercise: ExerciseIdentity, totals: ExerciseTotals): ExerciseStats {
   const { attempted, passed, submissions } = totals;
   const passRate = attempted > 0 ? round(passed / attempted, 3) : null;
   const attemptsToPass = medianAndMean(totals.attemptsToPass);

@@ -3,12 +3,12 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExerciseStats } from '../../contracts/index.ts';
 import { keys } from '../progress/keys.ts';
 import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
 import { expectError } from '../test/expect-error.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
-import type { ExerciseReport } from './exercise-report.ts';
 
 const code = (file: string) =>
   readFileSync(new URL(`../../exercises/set-and-get/${file}`, import.meta.url), 'utf8');
@@ -51,7 +51,7 @@ describe('the instructor view', () => {
   const report = async () => {
     const response = await ask('exercises');
     expect(response.status).toBe(200);
-    return ((await response.json()) as { exercises: ExerciseReport[] }).exercises;
+    return ((await response.json()) as { exercises: ExerciseStats[] }).exercises;
   };
 
   it('shows how many learners attempted and passed, what it took, and which check fails most', async () => {
@@ -194,7 +194,7 @@ describe('the instructor view of a course being written', () => {
         headers: { Authorization: `Bearer ${TOKEN}` },
       });
       expect(response.status).toBe(200);
-      const { exercises } = (await response.json()) as { exercises: ExerciseReport[] };
+      const { exercises } = (await response.json()) as { exercises: ExerciseStats[] };
       expect(exercises.map(({ id, title }) => [id, title])).toEqual([
         ['count-visits', 'Count the visits'],
         ['not-written-yet', 'not-written-yet'],

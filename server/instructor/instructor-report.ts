@@ -1,7 +1,8 @@
+import type { ExerciseStats } from '../../contracts/index.ts';
 import { ContentError, type Grader } from '../../grader/index.ts';
 import type { CourseService } from '../course/course-service.ts';
 import type { AppState } from '../state/app-state.ts';
-import { type ExerciseIdentity, type ExerciseReport, exerciseReport } from './exercise-report.ts';
+import { type ExerciseIdentity, exerciseReport } from './exercise-report.ts';
 import { readExerciseTotals } from './exercise-totals.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function instructorReport(
   course: CourseService,
   grader: Grader,
   state: AppState,
-): Promise<ExerciseReport[]> {
+): Promise<ExerciseStats[]> {
   const { lessons } = await course.courseMap();
   const inCourse = new Map<string, ExerciseIdentity>();
   for (const lesson of lessons) {

@@ -25,7 +25,6 @@ export function requireInstructor(expected: string): RequestHandler {
     if (sent === undefined) {
       res.setHeader('WWW-Authenticate', REALM);
       throw new HttpError(
-        401,
         'unauthorized',
         'the instructor view needs the instructor token: send it as `Authorization: Bearer <token>`',
       );
@@ -33,7 +32,6 @@ export function requireInstructor(expected: string): RequestHandler {
     if (!tokenMatches(sent, expected)) {
       res.setHeader('WWW-Authenticate', `${REALM}, error="invalid_token"`);
       throw new HttpError(
-        401,
         'unauthorized',
         'that is not the instructor token: use the value of KEYSPACE_INSTRUCTOR_TOKEN the server was started with',
       );

@@ -1,5 +1,5 @@
+import type { ExerciseStats } from '../../contracts/index.ts';
 import { csvTable } from '../../grader/index.ts';
-import type { ExerciseReport } from './exercise-report.ts';
 
 const HEADER = [
   'exercise',
@@ -18,7 +18,7 @@ const HEADER = [
 ];
 
 /** The instructor view as CSV, one row per exercise; a blank field is a value not known yet. */
-export function reportCsv(rows: readonly ExerciseReport[]): string {
+export function reportCsv(rows: readonly ExerciseStats[]): string {
   const text = (value: number | string | null | undefined) =>
     value === null || value === undefined ? '' : String(value);
   return csvTable([

@@ -86,13 +86,12 @@ export function rateLimit(
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw new StateUnavailableError(refusal);
       const seconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-      res.setHeader('Retry-After', String(seconds));
       throw new HttpError(
-        429,
         'rate_limited',
         action === 'newLearners'
           ? `too many new visitors from your address: ${limit.requests} are allowed every ${limit.perSeconds} s. Keep your cookies, or try again in ${seconds} s`
           : `too many requests: ${limit.requests} ${action} requests are allowed every ${limit.perSeconds} s. Try again in ${seconds} s`,
+        seconds,
       );
     }
     next();

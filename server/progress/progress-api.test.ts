@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../contracts/index.ts';
 import { expectError } from '../test/expect-error.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import { keys } from './keys.ts';
-import type { Progress } from './progress-store.ts';
 
 const SOLUTION = readFileSync(
   new URL('../../exercises/set-and-get/solution.ts', import.meta.url),

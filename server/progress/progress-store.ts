@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { GradeResult } from '../../grader/index.ts';
+import type {
+  Draft,
+  ExerciseProgress,
+  GradeResult,
+  Progress,
+  SubmissionRecord,
+} from '../../contracts/index.ts';
 import type { AppState } from '../state/app-state.ts';
 import { GRADING_KEPT_SECONDS, keys, MAX_HISTORY } from './keys.ts';
 
@@ -14,42 +20,6 @@ return 1`;
 
 /** Failed submissions after which the reference solution is offered without a pass. */
 export const FAILURES_BEFORE_SOLUTION = 3;
-
-export interface ExerciseProgress {
-  /** `started`: a hint or a draft, no submission yet. */
-  status: 'started' | 'failing' | 'passed';
-  attempts: number;
-  /** Submissions that did not pass, before the first that did. */
-  failures: number;
-  hintsShown: number;
-  /** The submission that passed the most checks. */
-  best: { passed: number; total: number } | null;
-  firstAt: string | null;
-  lastAt: string | null;
-  passedAt: string | null;
-}
-
-export interface Progress {
-  lastLesson: string | null;
-  visited: string[];
-  exercises: Record<string, ExerciseProgress>;
-}
-
-export interface Draft {
-  source: string | null;
-  savedAt: string | null;
-}
-
-export interface SubmissionRecord {
-  id: string;
-  exercise: string;
-  status: string;
-  passed: number;
-  total: number;
-  durationMs: number;
-  source: string;
-  at: string;
-}
 
 /**
  * Learners' progress and submission history, in the app's Redis (keys.ts). Every write is one

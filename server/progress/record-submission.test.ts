@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Redis from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckResult, GradeResult, Status } from '../../grader/index.ts';
+import type { CheckResult, GradeResult, Status } from '../../contracts/index.ts';
 import { AppState } from '../state/app-state.ts';
 import { keys } from './keys.ts';
 import { ProgressStore } from './progress-store.ts';

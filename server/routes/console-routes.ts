@@ -1,5 +1,12 @@
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
+import type {
+  CommandDocs,
+  ConsoleReply,
+  KeyPage,
+  KeyView,
+  RunOnceResult,
+} from '../../contracts/index.ts';
 import {
   type ConsoleSessions,
   type Grader,
@@ -49,7 +56,7 @@ export function consoleRoutes(
   const router = Router();
   router.post('/console/commands', limits.console, async (req, res) => {
     const { commands } = jsonBody(req, Commands, '{"commands": "..."}');
-    res.json(await consoles.run(askerOf(req, res), commands));
+    res.json((await consoles.run(askerOf(req, res), commands)) satisfies ConsoleReply);
   });
   router.post('/console/runs', limits.run, async (req, res) => {
     const { exercise, source, args } = jsonBody(
@@ -84,15 +91,15 @@ export function consoleRoutes(
         runHitLimit,
       ),
     );
-    res.json(ran);
+    res.json(ran satisfies RunOnceResult);
   });
   // What the console's completion and help are made of: the same for every learner.
   router.get('/console/commands', limits.console, async (_req, res) => {
-    res.json({ commands: await consoles.commandDocs() });
+    res.json({ commands: await consoles.commandDocs() } satisfies CommandDocs);
   });
   router.get('/console/keys', limits.console, async (req, res) => {
     const { cursor, match } = query(req, PageQuery);
-    res.json(await consoles.keyPage(askerOf(req, res), cursor, match));
+    res.json((await consoles.keyPage(askerOf(req, res), cursor, match)) satisfies KeyPage);
   });
   router.delete('/console/keys/value', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
@@ -105,7 +112,7 @@ export function consoleRoutes(
     const { key } = query(req, KeyQuery);
     const found = await consoles.key(askerOf(req, res), key);
     if (!found) throw notFound(`your Redis holds no key ${JSON.stringify(key)}`);
-    res.json(found);
+    res.json(found satisfies KeyView);
   });
   router.get('/console/keys/bytes', limits.console, async (req, res) => {
     const { key } = query(req, KeyQuery);
@@ -140,7 +147,7 @@ export function consoleRoutes(
 
 /** Arguments that a Run's calls cannot take: another number of lists than it has calls, or too many. */
 function refuseUnfitArgs(args: unknown[][], calls: number): void {
-  const refuse = (message: string) => new HttpError(422, 'args_do_not_fit', message);
+  const refuse = (message: string) => new HttpError('args_do_not_fit', message);
   if (args.length !== calls) {
     throw refuse(
       `args must hold one list of arguments for each of the Run's ${calls} call(s), in order; it holds ${args.length}`,
@@ -218,13 +225,11 @@ function refusal(why: NotStreamed, key: string): HttpError {
       return notFound(`your Redis holds no key ${name}`);
     case 'not-a-string':
       return new HttpError(
-        409,
         'not_a_string',
         `${name} is not a string: only a string's bytes can be fetched`,
       );
     case 'too-large':
       return new HttpError(
-        413,
         'value_too_large',
         `${name} holds more than ${MAX_VALUE_BYTES / 1024 / 1024} MB: read part of it with GETRANGE in the console`,
       );

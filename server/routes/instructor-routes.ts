@@ -1,6 +1,6 @@
 import { type RequestHandler, Router } from 'express';
+import type { ExerciseStats, ExerciseStatsList } from '../../contracts/index.ts';
 import { notFound } from '../http-errors.ts';
-import type { ExerciseReport } from '../instructor/exercise-report.ts';
 import { bearerToken, requireInstructor, tokenMatches } from '../instructor/instructor-token.ts';
 import { reportCsv } from '../instructor/report-csv.ts';
 
@@ -12,7 +12,7 @@ import { reportCsv } from '../instructor/report-csv.ts';
  */
 export function instructorRoutes(
   token: string | undefined,
-  report: () => Promise<ExerciseReport[]>,
+  report: () => Promise<ExerciseStats[]>,
   limit: RequestHandler,
 ): Router {
   const router = Router();
@@ -31,7 +31,7 @@ export function instructorRoutes(
   };
   router.use(...(token ? [limitGuesses, requireInstructor(token), noStore] : [nothingHere]));
   router.get('/exercises', async (_req, res) => {
-    res.json({ exercises: await report() });
+    res.json({ exercises: await report() } satisfies ExerciseStatsList);
   });
   router.get('/exercises.csv', async (_req, res) => {
     const csv = reportCsv(await report());

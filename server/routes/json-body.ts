@@ -14,7 +14,7 @@ export const SourceCode = z
 /** The request's JSON body, checked against `schema`; `example` shows the caller what to send. */
 export function jsonBody<T>(req: Request, schema: z.ZodType<T>, example: string): T {
   if (!req.is('application/json')) {
-    throw new HttpError(415, 'unsupported_media_type', `send JSON: ${example}`);
+    throw new HttpError('unsupported_media_type', `send JSON: ${example}`);
   }
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) {

@@ -1,5 +1,6 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import type { BlockReply, ConsoleReset } from '../../contracts/index.ts';
 import { type ConsoleSessions, MAX_CONSOLE_CHARS } from '../../grader/index.ts';
 import type { CourseService } from '../course/course-service.ts';
 import { badRequest, HttpError, notFound } from '../http-errors.ts';
@@ -46,7 +47,7 @@ export function lessonBlockRoutes(
     if (!block) throw notFound(`the lesson has blocks 1 to ${blocks.length}, not ${number}`);
     if (commands.trimEnd() !== block.commands.trimEnd()) throw lessonChanged();
     const above = blocks.slice(0, number - 1).map((earlier) => earlier.commands);
-    res.json(await consoles.runBlock(askerOf(req, res), block, above));
+    res.json((await consoles.runBlock(askerOf(req, res), block, above)) satisfies BlockReply);
   });
   router.post('/console/reset', limit, async (req, res) => {
     const { lesson, block } = jsonBody(
@@ -63,7 +64,7 @@ export function lessonBlockRoutes(
       }
       above = blocks.slice(0, number - 1).map((earlier) => earlier.commands);
     }
-    res.json(await consoles.reset(askerOf(req, res), above));
+    res.json((await consoles.reset(askerOf(req, res), above)) satisfies ConsoleReset);
   });
   return router;
 }
@@ -78,7 +79,6 @@ function blockNumber(text: string | string[] | undefined, count: number): number
 /** The page shows the lesson as it was: live preview, or an instructor's edit, changed it since. */
 function lessonChanged(): HttpError {
   return new HttpError(
-    409,
     'lesson_changed',
     'the lesson has changed since this page loaded it: reload the page to run its blocks',
   );

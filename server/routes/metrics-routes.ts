@@ -16,7 +16,6 @@ export function metricsRoutes(metrics: GradingMetrics, token?: string): Router {
       if (sent === undefined || !tokenMatches(sent, token)) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="Keyspace metrics"');
         throw new HttpError(
-          401,
           'unauthorized',
           'the metrics need the metrics token: send the value of KEYSPACE_METRICS_TOKEN as `Authorization: Bearer <token>`',
         );

@@ -1,5 +1,12 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import type {
+  Draft,
+  Progress,
+  SavedDraft,
+  SolutionCommands,
+  SubmissionHistory,
+} from '../../contracts/index.ts';
 import type { CourseService } from '../course/course-service.ts';
 import { learnerOf } from '../identity/learner-cookie.ts';
 import type { ProgressStore } from '../progress/progress-store.ts';
@@ -7,7 +14,7 @@ import { commandsOfSolutions } from '../progress/solution-commands.ts';
 import { pathId } from './ids.ts';
 import { jsonBody, SourceCode } from './json-body.ts';
 
-const Draft = z.object({ source: SourceCode });
+const DraftBody = z.object({ source: SourceCode });
 
 /** The learner's own progress: lessons opened, code as last typed, submissions made. */
 export function progressRoutes(
@@ -17,10 +24,11 @@ export function progressRoutes(
 ): Router {
   const router = Router();
   router.get('/progress', async (_req, res) => {
-    res.json(await progress.progress(learnerOf(res)));
+    res.json((await progress.progress(learnerOf(res))) satisfies Progress);
   });
   router.get('/progress/commands', async (_req, res) => {
-    res.json(await commandsOfSolutions(await progress.passingSources(learnerOf(res))));
+    const sources = await progress.passingSources(learnerOf(res));
+    res.json((await commandsOfSolutions(sources)) satisfies SolutionCommands);
   });
   router.post('/lessons/:id/visits', async (req, res) => {
     const id = pathId(req, 'lesson');
@@ -31,13 +39,15 @@ export function progressRoutes(
   router.get('/exercises/:id/draft', async (req, res) => {
     const id = pathId(req, 'exercise');
     await course.requireExercise(id);
-    res.json(await progress.draft(learnerOf(res), id));
+    res.json((await progress.draft(learnerOf(res), id)) satisfies Draft);
   });
   router.put('/exercises/:id/draft', limit, async (req, res) => {
     const id = pathId(req, 'exercise');
-    const { source } = jsonBody(req, Draft, '{"source": "..."}');
+    const { source } = jsonBody(req, DraftBody, '{"source": "..."}');
     await course.requireExercise(id);
-    res.json({ savedAt: await progress.saveDraft(learnerOf(res), id, source) });
+    res.json({
+      savedAt: await progress.saveDraft(learnerOf(res), id, source),
+    } satisfies SavedDraft);
   });
   router.delete('/exercises/:id/draft', limit, async (req, res) => {
     const id = pathId(req, 'exercise');
@@ -48,7 +58,9 @@ export function progressRoutes(
   router.get('/exercises/:id/submissions', async (req, res) => {
     const id = pathId(req, 'exercise');
     await course.requireExercise(id);
-    res.json({ submissions: await progress.history(learnerOf(res), id) });
+    res.json({
+      submissions: await progress.history(learnerOf(res), id),
+    } satisfies SubmissionHistory);
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
+import type { RecoveryCode } from '../../contracts/index.ts';
 import { HttpError } from '../http-errors.ts';
 import type { CookieGenerations } from '../identity/cookie-generations.ts';
 import { giveLearnerCookie, learnerOf } from '../identity/learner-cookie.ts';
@@ -38,14 +39,13 @@ export function sessionRoutes(
   });
   router.post('/session/recovery-code', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await recoveryCodes.make(learnerOf(res)));
+    res.json((await recoveryCodes.make(learnerOf(res))) satisfies RecoveryCode);
   });
   router.post('/session/recover', recoverLimit, async (req, res) => {
     const { code } = jsonBody(req, Recovery, '{"code": "XXXX-XXXX-…"}');
     const found = await recoveryCodes.redeem(code);
     if (!found) {
       throw new HttpError(
-        404,
         'unknown_recovery_code',
         'no progress has this recovery code: check it against the one you copied, or make a new one on the device that has your progress (a new code, or signing out other browsers there, ends the old one)',
       );

@@ -1,5 +1,6 @@
 import { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
+import type { GradeResult, PendingGrading } from '../../contracts/index.ts';
 import type { Grading, Gradings } from '../grading/gradings.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { askerOf } from '../identity/client-address.ts';
@@ -36,7 +37,7 @@ export function submissionRoutes(gradings: Gradings, limit: RequestHandler): Rou
 
 function answer(res: Response, grading: Grading): void {
   if (grading.state === 'graded') {
-    res.json(grading.result);
+    res.json(grading.result satisfies GradeResult);
     return;
   }
   const poll = `/api/gradings/${grading.id}`;
@@ -52,5 +53,5 @@ function answer(res: Response, grading: Grading): void {
         grading.state === 'queued'
           ? 'your submission is waiting for a grader'
           : 'your submission is being graded',
-    });
+    } satisfies PendingGrading);
 }

@@ -16,6 +16,8 @@ export function courseTemplate(name: string, keyspace: string): Record<string, s
         private: true,
         type: 'module',
         scripts: {
+          start: 'keyspace start',
+          dev: 'keyspace start --watch',
           lint: 'keyspace lint',
           verify: 'keyspace verify',
           test: 'keyspace lint && keyspace verify',
@@ -32,6 +34,8 @@ export function courseTemplate(name: string, keyspace: string): Record<string, s
     )}\n`,
     'biome.json': `${JSON.stringify({ extends: ['keyspace/biome'] }, null, 2)}\n`,
     '.gitignore': `node_modules/
+# The preview's own Redis data: the progress of whoever tried the course on this machine.
+.keyspace/
 # What keyspace grade --batch writes: learners' grades stay out of the course's history.
 gradebook.csv
 gradebook.json

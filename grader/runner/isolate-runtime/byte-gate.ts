@@ -37,9 +37,13 @@ export function byteLimitMessage(maxBytes: number): string {
  */
 export function guardBytes(host: Host, maxBytes: number): Host {
   let used = 0;
+  let told = false;
   const spend = (bytes: number) => {
     used += bytes;
-    if (used > maxBytes) throw new Error(byteLimitMessage(maxBytes));
+    if (used <= maxBytes) return;
+    if (!told) host.byteLimitHit.applySync(undefined, [], {});
+    told = true;
+    throw new Error(byteLimitMessage(maxBytes));
   };
   const received = (reply: unknown) => {
     used += weigh(reply, 0, new NewSet(), false);

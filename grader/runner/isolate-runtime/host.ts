@@ -69,6 +69,11 @@ export interface Host {
   connect: HostReference<[clientId: number], boolean>;
   /** What a client did that the checks may ask about. */
   clientEvent: HostReference<[clientId: number, event: ClientEvent], void>;
+  /**
+   * The byte limit was met here, before a command crossed (see byte-gate.ts): the worker, which
+   * never saw those bytes, learns it so.
+   */
+  byteLimitHit: HostReference<[], void>;
   /** How many characters of console output to keep. */
   outputChars: number;
   /** Bytes the run may send to Redis and receive back (see byte-gate.ts). */

@@ -15,6 +15,10 @@ const deleteEntry = Map.prototype.delete;
 const clearEntries = Map.prototype.clear;
 const toText = String;
 const slice = String.prototype.slice;
+const indexOf = String.prototype.indexOf;
+
+/** The runtime's file name in stacks, written into the bundle by runtime-bundle.ts. */
+declare const KEYSPACE_RUNTIME_FILE: string;
 
 /**
  * A stack as the host gets it: a real one is a few KB, and the learner's frame is near its top.
@@ -24,6 +28,29 @@ const slice = String.prototype.slice;
 const STACK_CHARS = 8_000;
 const stackText = (site: Error): string =>
   apply(slice, toText(site.stack), [0, STACK_CHARS]) as string;
+
+/**
+ * `error` placed where learner code sent the command that failed, much as ioredis's
+ * showFriendlyErrorStack places it: the error's first line, then the frames that sent the
+ * command, the runtime's own left out. An error Redis answered comes from the worker with the
+ * worker's stack, which neither shows where the learner sent it nor is theirs to see.
+ */
+function placedAt(error: unknown, site: Error): unknown {
+  if (typeof error !== 'object' || error === null) return error;
+  const thrown = toText((error as Error).stack);
+  const headerEnd = apply(indexOf, thrown, ['\n']) as number;
+  let placed = headerEnd < 0 ? thrown : (apply(slice, thrown, [0, headerEnd]) as string);
+  const sent = stackText(site);
+  // The site's first line is its own header ("Error"); each frame follows on a line of its own.
+  for (let from = apply(indexOf, sent, ['\n']) as number; from >= 0; ) {
+    const next = apply(indexOf, sent, ['\n', from + 1]) as number;
+    const frame = apply(slice, sent, [from, next < 0 ? sent.length : next]) as string;
+    if ((apply(indexOf, frame, [KEYSPACE_RUNTIME_FILE]) as number) < 0) placed += frame;
+    from = next;
+  }
+  defineProperty(error, 'stack', { value: placed, writable: true, configurable: true });
+  return error;
+}
 
 /** A command still unanswered when its call settled, with the stack that sent it. */
 export interface Unanswered {
@@ -80,7 +107,7 @@ export function createReplyTracker() {
   };
 
   /** Numbers a command about to be sent, and notes the stack that sends it. */
-  const sending = (command: string): number => {
+  const sending = (command: string): { id: number; site: Error } => {
     const id = ++lastId;
     const site = new CallSite();
     apply(setEntry, unanswered, [id, { command, site }]);
@@ -88,8 +115,14 @@ export function createReplyTracker() {
       sitesWanted -= 1;
       apply(setEntry, sentFrom, [id, site]);
     }
-    return id;
+    return { id, site };
   };
+
+  /** The host's reply, its error (if any) placed where the command was sent. */
+  const placed = <T>(site: Error, reply: Promise<T>): Promise<T> =>
+    new Settled<T>((resolve, reject) => {
+      apply(then, reply, [resolve, (error: unknown) => reject(placedAt(error, site))]);
+    });
 
   const tracked = <T>(id: number, reply: Promise<T>): Promise<T> => {
     const delivered = () => {
@@ -106,12 +139,12 @@ export function createReplyTracker() {
         ...host,
         send: {
           apply: (receiver, [client, method, commandArgs], options) => {
-            const site = sending(commandName(method, commandArgs));
+            const { id, site } = sending(commandName(method, commandArgs));
             return tracked(
-              site,
+              id,
               inOrder(
                 client,
-                host.send.apply(receiver, [client, method, commandArgs, site], options),
+                placed(site, host.send.apply(receiver, [client, method, commandArgs, id], options)),
               ),
             );
           },
@@ -119,10 +152,13 @@ export function createReplyTracker() {
         },
         exec: {
           apply: (receiver, [client, commands, atomic], options) => {
-            const site = sending(atomic ? 'MULTI/EXEC' : 'pipeline');
+            const { id, site } = sending(atomic ? 'MULTI/EXEC' : 'pipeline');
             return tracked(
-              site,
-              inOrder(client, host.exec.apply(receiver, [client, commands, atomic, site], options)),
+              id,
+              inOrder(
+                client,
+                placed(site, host.exec.apply(receiver, [client, commands, atomic, id], options)),
+              ),
             );
           },
           applySync: (receiver, args, options) => host.exec.applySync(receiver, args, options),

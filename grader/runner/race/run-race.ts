@@ -47,6 +47,8 @@ export interface RaceDeps {
   /** performance.now() when the check began. */
   checkStarted: number;
   toCallArg(arg: unknown): CallArg;
+  /** Every racer isolate made, for the run to prepare as many for the next (see retire). */
+  racerIsolates: LearnerIsolate[];
 }
 
 interface RaceSpec {
@@ -279,7 +281,8 @@ function isolateFor(deps: RaceDeps, slot: Slot): LearnerIsolate {
   const { isolate } = slot;
   if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) return isolate;
   isolate?.dispose();
-  slot.isolate = LearnerIsolate.forRun(deps.program, deps.limits);
+  slot.isolate = LearnerIsolate.forRun(deps.program, deps.limits, true);
+  deps.racerIsolates.push(slot.isolate);
   return slot.isolate;
 }
 

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { type Environment, environmentVariable } from '../../settings/environment.ts';
 
 /** What grading one mutant showed; a verdict of the solution itself is `survived` when it passes. */
 export type Verdict =
@@ -14,8 +15,8 @@ export type Verdict =
 const FORMAT = 'keyspace-mutants/2';
 
 /** `$XDG_CACHE_HOME/keyspace-mutants`, or beside keyspace's own dependencies. */
-export function defaultCacheDir(environment: NodeJS.ProcessEnv = process.env): string {
-  const xdg = environment.XDG_CACHE_HOME;
+export function defaultCacheDir(environment?: Environment): string {
+  const xdg = environmentVariable('XDG_CACHE_HOME', environment);
   if (xdg) return join(xdg, 'keyspace-mutants');
   return fileURLToPath(new URL('../../../node_modules/.cache/keyspace-mutants', import.meta.url));
 }

@@ -18,7 +18,9 @@ export function useScrollableCode(container: RefObject<HTMLElement | null>, html
         pre.toggleAttribute('data-scrolls', scrolls);
       }
     };
-    mark();
+    // Not measured here as well: reading a width now would lay out the whole page in the middle
+    // of React's commit. The observer's first call comes after the browser's own layout, before
+    // the frame is painted.
     const observer = new ResizeObserver(mark);
     observer.observe(root);
     return () => observer.disconnect();

@@ -1,9 +1,4 @@
-/** A broken course file, as the server places it (`broken_content`'s `problem`). */
-export interface ContentProblem {
-  file: string;
-  line?: number;
-  message: string;
-}
+import type { ContentProblem, ErrorBody } from '../../../contracts/index.ts';
 
 /** An answer from the API that was not a success, with the server's own message. */
 export class ApiError extends Error {
@@ -44,9 +39,8 @@ export async function apiResponse(path: string, init?: RequestInit): Promise<Res
     throw new ApiError(0, 'The Keyspace server cannot be reached. Is it still running?');
   }
   if (response.ok) return response;
-  const body = (await response.json().catch(() => undefined)) as
-    | { error?: string; message?: string; problem?: ContentProblem }
-    | undefined;
+  // A proxy's answer, or one from a server dying mid-way, may not be an ErrorBody: any field may be missing.
+  const body = (await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined;
   const retryAfter = secondsToWait(response.headers.get('Retry-After'));
   const message = body?.message ?? `The server answered ${response.status}.`;
   throw new ApiError(

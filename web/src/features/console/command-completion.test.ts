@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandDoc } from './api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../contracts/index.ts';
 import { commandOf, completions, MAX_COMPLETIONS } from './command-completion.ts';
 
 const doc = (name: string): CommandDoc => ({ name, summary: '', syntax: name });

@@ -1,4 +1,4 @@
-import type { CommandDoc } from './api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../contracts/index.ts';
 
 /** The most completions offered at once: more is a list to read, not a choice to make. */
 export const MAX_COMPLETIONS = 8;

@@ -1,8 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useRef, useState } from 'react';
-import { getKeys, type KeyPage } from './api/get-keys.ts';
-import { type ConsoleReset, resetConsole } from './api/reset-console.ts';
-import { runCode as postRun, type RunOnceResult } from './api/run-code.ts';
-import { type ConsoleReply, runCommands } from './api/run-commands.ts';
+import type {
+  ConsoleReply,
+  ConsoleReset,
+  KeyPage,
+  RunOnceResult,
+} from '../../../../contracts/index.ts';
+import { getKeys } from './api/get-keys.ts';
+import { resetConsole } from './api/reset-console.ts';
+import { runCode as postRun } from './api/run-code.ts';
+import { runCommands } from './api/run-commands.ts';
 
 export interface ConsoleEntry {
   key: number;

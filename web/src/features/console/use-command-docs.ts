@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type CommandDoc, getCommandDocs } from './api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../contracts/index.ts';
+import { getCommandDocs } from './api/get-command-docs.ts';
 
 /** Asked once per page load, by the first console that needs it: the same for every lesson. */
 let asked: Promise<CommandDoc[]> | undefined;

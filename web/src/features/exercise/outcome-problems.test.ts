@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { problemsOf } from './outcome-problems.ts';
 
 const at = (line: number, file = 'cache-aside.ts') => ({ file, line });
+const NO_USAGE = { commands: 0, redisMemoryBytes: 0, cpuMs: 0 };
 
 describe('what the editor marks after a Run or a Submit', () => {
   it("marks a Run's compile error and the line each throwing call names", () => {
@@ -38,9 +39,11 @@ describe('what the editor marks after a Run or a Submit', () => {
     expect(
       problemsOf('cache-aside', {
         graded: {
+          version: 2,
           exercise: 'cache-aside',
           status: 'error',
           durationMs: 1,
+          usage: NO_USAGE,
           checks: [
             check('passes', 'pass', 2),
             check('reads the cache', 'fail', 4),
@@ -70,9 +73,11 @@ describe('what the editor marks after a Run or a Submit', () => {
     expect(
       problemsOf('cache-aside', {
         graded: {
+          version: 2,
           exercise: 'cache-aside',
           status: 'fail',
           durationMs: 1,
+          usage: NO_USAGE,
           checks: [
             check('passes', 'pass', [sent('GET a', 2)]),
             check('caches', 'fail', [

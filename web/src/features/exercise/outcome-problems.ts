@@ -1,5 +1,4 @@
-import type { CodeLocation, RunOnceResult } from '../console/api/run-code.ts';
-import type { GradeResult } from './api/submit-solution.ts';
+import type { CodeLocation, GradeResult, RunOnceResult } from '../../../../contracts/index.ts';
 import type { LineProblem } from './components/editor-diagnostics.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import type { ExerciseProgress, Progress } from '../../../../contracts/index.ts';
 import type { Loadable } from '../../lib/use-api.ts';
-import { type ExerciseProgress, getProgress, type Progress } from './api/get-progress.ts';
+import { getProgress } from './api/get-progress.ts';
 import { recordVisit } from './api/record-visit.ts';
 
 // The learner's progress as the server keeps it, shared by every part of the page. The server

@@ -1,27 +1,5 @@
+import type { KeyPage, KeyView } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
-
-/** A key of the learner's sandbox (grader/console/key-view.ts): learner data, shown as text. */
-export interface KeyView {
-  key: string;
-  type: string;
-  ttl: number | null;
-  value:
-    | { kind: 'text'; text: string; length: number }
-    | { kind: 'bytes'; hex: string; length: number }
-    | { kind: 'image'; mediaType: string; length: number }
-    | { kind: 'hash'; fields: [string, string][]; length: number }
-    | { kind: 'list' | 'set'; items: string[]; length: number }
-    | { kind: 'zset'; members: [string, string][]; length: number }
-    | { kind: 'other'; type: string };
-  /** Whether the value was shortened: `getKey` shows more of it. */
-  cut: boolean;
-}
-
-/** A page of keys, each with a short preview; `next` asks for the page after (null: none). */
-export interface KeyPage {
-  keys: KeyView[];
-  next: string | null;
-}
 
 /** The longest key name the server looks up by name. */
 export const MAX_KEY_CHARS = 1024;

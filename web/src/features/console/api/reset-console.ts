@@ -1,11 +1,5 @@
+import type { ConsoleReset } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
-
-export interface ConsoleReset {
-  /** The lesson's blocks that ran, in order. */
-  ran: number;
-  /** Which block did not run cleanly, and its error. */
-  note?: string;
-}
 
 /**
  * Empties the learner's Redis; given a lesson's block, then runs the lesson's blocks above it,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type BlockReply, runBlock } from '../api/run-block.ts';
+import type { BlockReply } from '../../../../../contracts/index.ts';
+import { runBlock } from '../api/run-block.ts';
 import { useConsole } from '../console-context.tsx';
 import { BlockVerdict } from './block-verdict.tsx';
 import { ReplyText } from './reply-text.tsx';

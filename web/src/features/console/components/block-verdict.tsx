@@ -1,4 +1,4 @@
-import type { BlockComparison } from '../api/run-block.ts';
+import type { BlockComparison } from '../../../../../contracts/index.ts';
 
 /** Keys named at most in a verdict: the rest are counted. */
 const KEYS_NAMED = 8;

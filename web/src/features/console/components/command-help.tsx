@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { CommandDoc } from '../api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../../contracts/index.ts';
 
 /** Space kept between the help and the window's right edge. */
 const EDGE_PX = 8;

@@ -1,4 +1,4 @@
-import type { CommandDoc } from '../api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../../contracts/index.ts';
 import { commandOf } from '../command-completion.ts';
 import { CommandHelp } from './command-help.tsx';
 

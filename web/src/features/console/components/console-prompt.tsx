@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
-import type { CommandDoc } from '../api/get-command-docs.ts';
+import type { CommandDoc } from '../../../../../contracts/index.ts';
 import { commandOf, completions } from '../command-completion.ts';
 import { CommandSummary } from './command-help.tsx';
 

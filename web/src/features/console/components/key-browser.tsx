@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { KeyView } from '../api/get-keys.ts';
+import type { KeyView } from '../../../../../contracts/index.ts';
 import { useConsole } from '../console-context.tsx';
 import { groupByPrefix, patternOf } from '../key-groups.ts';
 import { KeyItem, type ShownKey } from './key-item.tsx';

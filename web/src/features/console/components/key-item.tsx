@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import type { KeyView } from '../../../../../contracts/index.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { deleteKey } from '../api/delete-key.ts';
-import { getKey, type KeyView, MAX_KEY_CHARS } from '../api/get-keys.ts';
+import { getKey, MAX_KEY_CHARS } from '../api/get-keys.ts';
 import { KeyValue } from './key-value.tsx';
 
 /** A key as the browser holds it: when it expires, in this page's clock. */

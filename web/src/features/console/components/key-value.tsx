@@ -1,4 +1,5 @@
-import { type KeyView, keyBytesUrl, MAX_KEY_CHARS } from '../api/get-keys.ts';
+import type { KeyView } from '../../../../../contracts/index.ts';
+import { keyBytesUrl, MAX_KEY_CHARS } from '../api/get-keys.ts';
 
 /** A key's value as its type reads best. Learner data: text, or the image its bytes are. */
 export function KeyValue({ view: { key, value }, version }: { view: KeyView; version: number }) {

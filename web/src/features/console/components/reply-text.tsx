@@ -1,4 +1,4 @@
-import type { ConsoleReply } from '../api/run-commands.ts';
+import type { ConsoleReply } from '../../../../../contracts/index.ts';
 
 /** A reply as redis-cli prints it: error lines marked. Learner data: text, never markup. */
 export function ReplyText({ reply }: { reply: ConsoleReply | { error: string } }) {

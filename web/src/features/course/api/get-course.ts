@@ -1,11 +1,4 @@
+import type { CourseMap } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
-export interface LessonSummary {
-  id: string;
-  title: string;
-  summary: string;
-  minutes: number;
-  exercises: string[];
-}
-
-export const getCourse = () => api<{ lessons: LessonSummary[] }>('/course');
+export const getCourse = () => api<CourseMap>('/course');

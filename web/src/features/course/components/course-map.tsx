@@ -1,4 +1,5 @@
 import { Link } from 'wouter';
+import type { LessonSummary } from '../../../../../contracts/index.ts';
 import { LoadState } from '../../../app/load-state.tsx';
 import { type Loadable, useLoad } from '../../../lib/use-api.ts';
 import { useCourseVersion } from '../../preview/live-preview.ts';
@@ -11,7 +12,7 @@ import {
   type Progress,
   usePageProgress,
 } from '../../progress/progress-store.ts';
-import { getCourse, type LessonSummary } from '../api/get-course.ts';
+import { getCourse } from '../api/get-course.ts';
 
 const STATUS_LABEL: Record<LessonStatus, string> = {
   'not-started': 'Not started',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonSummary } from '../api/get-course.ts';
+import type { LessonSummary } from '../../../../../contracts/index.ts';
 import { stepAfter } from './next-step.tsx';
 
 const lesson = (id: string, exercises: string[]): LessonSummary => ({

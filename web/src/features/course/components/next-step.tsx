@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
+import type { LessonSummary } from '../../../../../contracts/index.ts';
 import { useLoad } from '../../../lib/use-api.ts';
-import { getCourse, type LessonSummary } from '../api/get-course.ts';
+import { getCourse } from '../api/get-course.ts';
 
 type Step =
   | { to: 'exercise'; id: string }

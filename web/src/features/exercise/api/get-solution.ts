@@ -1,4 +1,5 @@
+import type { ExerciseSolution } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
 export const getSolution = (exercise: string) =>
-  api<{ solution: string }>(`/exercises/${encodeURIComponent(exercise)}/solution`);
+  api<ExerciseSolution>(`/exercises/${encodeURIComponent(exercise)}/solution`);

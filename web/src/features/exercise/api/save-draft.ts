@@ -1,3 +1,4 @@
+import type { SavedDraft } from '../../../../../contracts/index.ts';
 import { api } from '../../../lib/api-client.ts';
 
 /**
@@ -6,7 +7,7 @@ import { api } from '../../../lib/api-client.ts';
  */
 export const saveDraft = (exercise: string, source: string, { keepalive = false } = {}) => {
   const body = JSON.stringify({ source });
-  return api<{ savedAt: string }>(`/exercises/${encodeURIComponent(exercise)}/draft`, {
+  return api<SavedDraft>(`/exercises/${encodeURIComponent(exercise)}/draft`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
     body,

@@ -1,46 +1,5 @@
+import type { GradeResult, PendingGrading } from '../../../../../contracts/index.ts';
 import { ApiError, apiResponse } from '../../../lib/api-client.ts';
-import type { CodeLocation } from '../../console/api/run-code.ts';
-
-export type Status = 'pass' | 'fail' | 'error';
-
-/** The grader's result (grader/result/grade-result.schema.json). Its strings are learner data. */
-export interface GradeResult {
-  exercise: string;
-  status: Status;
-  message?: string;
-  /** Where the code that does not compile or load went wrong. */
-  location?: CodeLocation;
-  durationMs: number;
-  checks: {
-    name: string;
-    status: Status;
-    message?: string;
-    /** Where in the learner's file (or the exercise's checks.ts) the failure points. */
-    location?: CodeLocation;
-    expected?: string;
-    actual?: string;
-    output?: string;
-    /** What the learner's code sent to Redis during the check, and the keys before and after. */
-    redis?: RedisActivity;
-    durationMs: number;
-  }[];
-}
-
-/** A check's `redis` (grade-result.schema.json's redisActivity). */
-export interface RedisActivity {
-  commands: { command: string; client?: number; batch?: number; location?: CodeLocation }[];
-  moreCommands?: number;
-  keys?: { key: string; before?: string; after?: string }[];
-  moreKeys?: number;
-}
-
-/** A grading the server answers later (queue mode): where to ask, and what to say meanwhile. */
-export interface GradingPending {
-  id: string;
-  state: 'queued' | 'running';
-  poll: string;
-  message: string;
-}
 
 /** Polls that may fail in a row (the server restarting, say) before the learner is told. */
 const POLL_FAILURES_ALLOWED = 5;
@@ -49,7 +8,7 @@ const POLL_FOR_MS = 10 * 60_000;
 
 export interface SubmitOptions {
   /** Told what to show while the graders are busy. */
-  onPending?: (pending: GradingPending) => void;
+  onPending?: (pending: PendingGrading) => void;
   /** Stops asking (the page is left). */
   signal?: AbortSignal;
 }
@@ -73,7 +32,7 @@ export async function submitSolution(
   let failures = 0;
   const deadline = Date.now() + POLL_FOR_MS;
   while (response.status === 202) {
-    const pending = (await response.json()) as GradingPending;
+    const pending = (await response.json()) as PendingGrading;
     onPending(pending);
     let waitMs = retryAfterMs(response.headers.get('Retry-After'));
     for (;;) {

@@ -1,4 +1,4 @@
-import type { GradeResult, Status } from '../api/submit-solution.ts';
+import type { GradeResult, Status } from '../../../../../contracts/index.ts';
 import { RedisActivityView } from './redis-activity.tsx';
 
 const LABEL: Record<Status, string> = { pass: 'Passed', fail: 'Failed', error: 'Error' };

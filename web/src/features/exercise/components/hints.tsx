@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import type { HintView } from '../../../../../contracts/index.ts';
 import { Prose } from '../../../app/prose.tsx';
 import { exerciseProgress, useProgress } from '../../progress/progress-store.ts';
-import { type Hint, revealHint } from '../api/reveal-hint.ts';
+import { revealHint } from '../api/reveal-hint.ts';
 
 /**
  * Hints revealed one at a time, once the exercise has been submitted; those already revealed
@@ -10,7 +11,7 @@ import { type Hint, revealHint } from '../api/reveal-hint.ts';
  */
 export function Hints({ exercise, count }: { exercise: string; count: number }) {
   const progress = useProgress();
-  const [hints, setHints] = useState<Hint[]>([]);
+  const [hints, setHints] = useState<HintView[]>([]);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string>();
   const mine = progress.state === 'ready' ? exerciseProgress(progress.data, exercise) : undefined;
@@ -91,7 +92,7 @@ export function Hints({ exercise, count }: { exercise: string; count: number }) 
   );
 }
 
-const merge = (had: Hint[], loaded: Hint[]) =>
+const merge = (had: HintView[], loaded: HintView[]) =>
   [...had, ...loaded.filter((hint) => !had.some((old) => old.number === hint.number))].sort(
     (a, b) => a.number - b.number,
   );

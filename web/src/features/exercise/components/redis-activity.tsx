@@ -1,4 +1,4 @@
-import type { RedisActivity } from '../api/submit-solution.ts';
+import type { RedisActivity } from '../../../../../contracts/index.ts';
 
 interface Props {
   activity: RedisActivity;

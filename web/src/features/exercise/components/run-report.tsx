@@ -1,4 +1,4 @@
-import type { RunOnceResult } from '../../console/api/run-code.ts';
+import type { RunOnceResult } from '../../../../../contracts/index.ts';
 import { describeCall } from '../run-arguments.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { Draft, GradeResult, RunOnceResult } from '../../../../../contracts/index.ts';
 import { useLoad } from '../../../lib/use-api.ts';
-import type { RunOnceResult } from '../../console/api/run-code.ts';
 import { useConsole } from '../../console/console-context.tsx';
 import { NextStep } from '../../course/components/next-step.tsx';
 import { refreshProgress } from '../../progress/progress-store.ts';
-import { type Draft, getDraft } from '../api/get-draft.ts';
-import { type GradeResult, submitSolution } from '../api/submit-solution.ts';
+import { getDraft } from '../api/get-draft.ts';
+import { submitSolution } from '../api/submit-solution.ts';
 import { exerciseCodePath } from '../exercise-code-uri.ts';
 import { useDraftSaver } from '../hooks/use-draft-saver.ts';
 import { useRunArguments } from '../hooks/use-run-arguments.ts';

@@ -1,6 +1,6 @@
+import type { SolutionCommands } from '../../../../../contracts/index.ts';
 import { LoadState } from '../../../app/load-state.tsx';
 import type { Loadable } from '../../../lib/use-api.ts';
-import type { SolutionCommands } from '../api/get-solution-commands.ts';
 
 /** The Redis commands the learner's passing code calls, as the server read them from it. */
 export function CommandsUsed({ commands }: { commands: Loadable<SolutionCommands> }) {

@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
+import type { LessonSummary } from '../../../../../contracts/index.ts';
 import { LoadState } from '../../../app/load-state.tsx';
 import { type Loadable, useLoad } from '../../../lib/use-api.ts';
-import { getCourse, type LessonSummary } from '../../course/api/get-course.ts';
+import { getCourse } from '../../course/api/get-course.ts';
 import { hasPassed, type Progress, usePageProgress } from '../../progress/progress-store.ts';
 import { getSolutionCommands } from '../api/get-solution-commands.ts';
 import { CommandsUsed } from './commands-used.tsx';

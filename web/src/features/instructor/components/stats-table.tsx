@@ -1,4 +1,4 @@
-import type { ExerciseStats } from '../api/get-exercise-stats.ts';
+import type { ExerciseStats } from '../../../../../contracts/index.ts';
 
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 
