@@ -9,7 +9,9 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# The sources are not here yet, so not the package's own `prepare` (the web build, below); the
+# dependencies' install scripts (isolated-vm's native module) run in `npm rebuild`.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild
 COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
