@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from '
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { DIST, distIsCurrent, inputsHash, ROOT } from '../bin/web-build-stamp.js';
+import { isRunning } from '../grader/shared/process-running.ts';
 import { startTestApp, type TestAppOptions } from '../server/test/test-app.ts';
 
 const BUILDS = join(ROOT, 'node_modules/.cache/keyspace-e2e-web');
@@ -70,7 +71,7 @@ async function whileHoldingBuildLock<T>(work: () => Promise<T>): Promise<T> {
     const holder = Number(await readFile(BUILD_LOCK, 'utf8').catch(() => ''));
     const old = lock !== undefined && Date.now() - lock.mtimeMs > STALE_LOCK_MS;
     // An empty lock is one being written: its holder is alive.
-    if ((holder > 0 && !isAlive(holder)) || old) {
+    if ((holder > 0 && !isRunning(holder)) || old) {
       await rm(BUILD_LOCK, { force: true });
     } else {
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -80,16 +81,6 @@ async function whileHoldingBuildLock<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     await rm(BUILD_LOCK, { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, and someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from '../shared/process-running.ts';
 
 const OWNER_FILE = 'owner.pid';
 
@@ -37,13 +38,4 @@ function sweepStale(parent: string, prefix: string): Promise<void> {
     swept.set(prefix, sweeping);
   }
   return sweeping;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -2,6 +2,7 @@ import { connect, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
+import { isRunning } from '../shared/process-running.ts';
 import { networkIsolationPrefix } from './network-isolation.ts';
 import type { Job } from './protocol.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -73,7 +74,7 @@ describe('the worker pool', () => {
   it('replaces a worker that was killed while idle, and grades on the new one', async () => {
     const [victim] = pool.pids;
     process.kill(victim ?? 0, 'SIGKILL');
-    await expect.poll(() => pool.pids.includes(victim ?? 0) && isAlive(victim ?? 0)).toBe(false);
+    await expect.poll(() => pool.pids.includes(victim ?? 0) && isRunning(victim ?? 0)).toBe(false);
     const reply = await pool.run(
       job(
         "export async function main(r) { await r.set('weather', 'sunny'); return r.get('weather'); }",
@@ -142,12 +143,3 @@ describe('the worker pool', () => {
     },
   );
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
