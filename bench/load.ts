@@ -6,32 +6,35 @@
 //   queue   KEYSPACE_GRADING=queue, a plain redis-server for REDIS_URL, and two `keyspace worker`s.
 // A learner (bench/load/learner.ts) reads the course map, then for exercise after exercise: its
 // lesson page, two of the lesson's console blocks, a draft saved, Run and Submit of wrong code,
-// then of the solution, thinking 1–4 s between actions. Learners start evenly over the ramp-up,
-// act for the measured window, then start nothing new. Submit is timed to its result: in queue
+// then of the solution, pausing before each action as its pace says (bench/load/pace.ts: a
+// person's, or a stress test's 1–4 s). Learners start evenly over the ramp-up, act for the
+// measured window, then start nothing new. Submit is timed to its result: in queue
 // mode a 202 is polled every BENCH_POLL_MS (faster than the Retry-After: 1 a page would follow).
 //
 // Settings (environment):
-//   BENCH_LEARNERS            learners (default 200)
+//   BENCH_LEARNERS            learners (default 400: the SPEC's 2× headroom over a class of 200)
+//   BENCH_PACE                class (default: a person's pace) or stress (every pause 1–4 s)
 //   BENCH_SECONDS             the measured window (default 60)
 //   BENCH_RAMP_SECONDS        the ramp-up before it, not in the tables (default 20)
 //   BENCH_MODES               inline,queue (default both, in that order)
-//   BENCH_WORKER_CONCURRENCY  gradings at once per `keyspace worker` (default 1: two workers grade
-//                             two at a time, as inline mode's grader does)
+//   BENCH_WORKER_CONCURRENCY  gradings at once per `keyspace worker` (default the CPUs: two workers
+//                             grade as many at once as inline mode's grader does)
 //   BENCH_POLL_MS             queue mode: how often a 202 is polled (default 250)
 //   BENCH_LOGS                a folder to write each process's output into, for a closer look
 import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCourseMaterial } from './load/course-material.ts';
 import { type CpuSnapshot, type CpuUse, cpuBetween, cpuSnapshot } from './load/cpu.ts';
 import { type Deployment, type Mode, Started, startInline, startQueue } from './load/deployment.ts';
 import { Learner } from './load/learner.ts';
+import { describePace, isPaceName } from './load/pace.ts';
 import { Recorder } from './load/recorder.ts';
 import { type ModeResult, reportMode, reportSideBySide } from './load/report.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
 
 const P99_TARGET_MS = 250;
-const THINK_MS: [number, number] = [1_000, 4_000];
 const QUEUE_WORKERS = 2;
 
 function settings() {
@@ -50,12 +53,15 @@ function settings() {
       problems.push(`BENCH_MODES lists 'inline' and/or 'queue', not '${mode}'`);
     }
   }
+  const pace = env.BENCH_PACE ?? 'class';
+  if (!isPaceName(pace)) problems.push(`BENCH_PACE is class or stress, not '${pace}'`);
   const chosen = {
-    learners: whole('BENCH_LEARNERS', 200, 1),
+    learners: whole('BENCH_LEARNERS', 400, 1),
+    pace: isPaceName(pace) ? pace : 'class',
     seconds: whole('BENCH_SECONDS', 60, 1),
     rampSeconds: whole('BENCH_RAMP_SECONDS', 20, 0),
     modes: modes as Mode[],
-    concurrency: whole('BENCH_WORKER_CONCURRENCY', 1, 1),
+    concurrency: whole('BENCH_WORKER_CONCURRENCY', availableParallelism(), 1),
     pollMs: whole('BENCH_POLL_MS', 250, 10),
     logs: env.BENCH_LOGS || undefined,
   };
@@ -116,7 +122,7 @@ async function loadOnce(deployment: Deployment): Promise<ModeResult> {
           material,
           recorder,
           until,
-          thinkMs: THINK_MS,
+          pace: options.pace,
           pollMs: options.pollMs,
         }).run();
       }),
@@ -137,7 +143,7 @@ async function saveLogs(deployment: Deployment) {
 
 console.log(machineLine());
 console.log(
-  `Keyspace load benchmark: ${options.learners} learners starting over ${options.rampSeconds} s, then ${options.seconds} s measured; think time ${THINK_MS[0] / 1000}–${THINK_MS[1] / 1000} s; modes ${options.modes.join(', ')}; queue mode: ${QUEUE_WORKERS} workers × concurrency ${options.concurrency}, polls every ${options.pollMs} ms`,
+  `Keyspace load benchmark: ${options.learners} learners starting over ${options.rampSeconds} s, then ${options.seconds} s measured; ${describePace(options.pace)}; modes ${options.modes.join(', ')}; queue mode: ${QUEUE_WORKERS} workers × concurrency ${options.concurrency}, polls every ${options.pollMs} ms`,
 );
 console.log(
   `The load generator runs on the same machine and shares its cores. Latency is measured from the request sent to the answer read; an error's counts too.`,

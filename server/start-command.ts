@@ -81,7 +81,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   let server: Server;
   try {
     // In queue mode too: Run goes to the learner's own sandbox, which is on this machine.
-    grader = await Grader.start({ courseDir, concurrency: 2, log });
+    grader = await Grader.start({ courseDir, concurrency: settings.concurrency, log });
     if (queueSettings) {
       const { limit, waitMs } = queueSettings;
       queued = {

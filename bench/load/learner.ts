@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LearnerClient } from '../../server/test/learner-client.ts';
 import type { CourseMaterial, ExerciseMaterial } from './course-material.ts';
+import { PACES, type PaceName, type Pause } from './pace.ts';
 import { type Endpoint, FIRST_CONSOLE, type Recorder } from './recorder.ts';
 
 export interface LearnerOptions {
@@ -12,8 +13,8 @@ export interface LearnerOptions {
   recorder: Recorder;
   /** performance.now() after which the learner starts nothing new. */
   until: number;
-  /** Think time between two actions, drawn evenly from [min, max] ms. */
-  thinkMs: [number, number];
+  /** How long the learner pauses before each action (see pace.ts). */
+  pace: PaceName;
   /** How often a Submit answered 202 asks for its result. */
   pollMs: number;
 }
@@ -54,10 +55,16 @@ function describe(status: number, text: string): string {
   return `${status} ${said.replace(/[0-9a-f-]{36}/g, '<id>').slice(0, 120)}`;
 }
 
+/** One action of an exercise, and what the learner does before it. */
+interface Step {
+  pause: Pause;
+  act: () => Promise<unknown>;
+}
+
 /**
  * One simulated learner, as the web app would send their requests: the course map, then
  * exercise after exercise, each with its lesson page, two of the lesson's console blocks, a draft
- * saved, a Run and a Submit of wrong code, then of the solution; thinking between each.
+ * saved, a Run and a Submit of wrong code, then of the solution; pausing before each.
  */
 export class Learner {
   private readonly client: LearnerClient;
@@ -85,16 +92,45 @@ export class Learner {
     await this.call('GET /api/course', 'GET', '/course');
     await this.call('GET /api/progress', 'GET', '/progress');
     let next = Math.floor(this.random() * exercises.length);
-    while (await this.think()) {
-      const exercise = exercises[next % exercises.length] as ExerciseMaterial;
+    let first = true;
+    for (;;) {
+      const steps = this.steps(exercises[next % exercises.length] as ExerciseMaterial);
       next += 1;
-      if (!(await this.work(exercise))) return;
+      const from =
+        first && PACES[this.options.pace].startAnywhere ? this.random() * steps.length : 0;
+      first = false;
+      for (const { pause, act } of steps.slice(Math.floor(from))) {
+        if (!(await this.pause(pause))) return;
+        await act();
+      }
     }
   }
 
-  /** One exercise from its lesson page to a passing Submit; false once the run is over. */
-  private async work(exercise: ExerciseMaterial): Promise<boolean> {
-    const { id, lesson } = exercise;
+  /** One exercise, from its lesson page to a passing Submit. */
+  private steps(exercise: ExerciseMaterial): Step[] {
+    const { id } = exercise;
+    const blocks = this.options.material.blocks.get(exercise.lesson) ?? ['PING\n'];
+    const wrong = this.pick(exercise.wrong);
+    const attempt = (source: string, kind: 'wrong' | 'solution'): Step[] => [
+      {
+        pause: 'type',
+        act: () =>
+          this.call('PUT /api/exercises/:id/draft', 'PUT', `/exercises/${id}/draft`, { source }),
+      },
+      { pause: 'look', act: () => this.runCode(id, source, kind) },
+      { pause: 'look', act: () => this.submit(id, source, kind) },
+    ];
+    return [
+      { pause: 'look', act: () => this.openLesson(exercise) },
+      { pause: 'read', act: () => this.console(this.pick(blocks)) },
+      { pause: 'look', act: () => this.console(this.pick(blocks)) },
+      ...attempt(wrong, 'wrong'),
+      ...attempt(exercise.solution, 'solution'),
+    ];
+  }
+
+  /** The lesson page with its exercise: the requests the page sends together. */
+  private async openLesson({ id, lesson }: ExerciseMaterial) {
     await Promise.all([
       this.call('GET /api/lessons/:id', 'GET', `/lessons/${lesson}`),
       this.call(
@@ -107,24 +143,6 @@ export class Learner {
       this.call('GET /api/exercises/:id', 'GET', `/exercises/${id}`),
       this.call('GET /api/exercises/:id/draft', 'GET', `/exercises/${id}/draft`),
     ]);
-    const blocks = this.options.material.blocks.get(lesson) ?? ['PING\n'];
-    for (let i = 0; i < 2; i++) {
-      if (!(await this.think())) return false;
-      await this.console(this.pick(blocks));
-    }
-    const wrong = this.pick(exercise.wrong);
-    for (const [source, kind] of [
-      [wrong, 'wrong'],
-      [exercise.solution, 'solution'],
-    ] as const) {
-      if (!(await this.think())) return false;
-      await this.call('PUT /api/exercises/:id/draft', 'PUT', `/exercises/${id}/draft`, { source });
-      if (!(await this.think())) return false;
-      await this.runCode(id, source, kind);
-      if (!(await this.think())) return false;
-      await this.submit(id, source, kind);
-    }
-    return true;
   }
 
   private async console(commands: string) {
@@ -134,12 +152,20 @@ export class Learner {
   }
 
   private async runCode(exercise: string, source: string, kind: 'wrong' | 'solution') {
+    const started = performance.now();
     const answer = await this.call('POST /api/console/runs', 'POST', '/console/runs', {
       exercise,
       source,
     });
     if (!answer) return;
-    const status = parse<{ status: string }>(answer.text)?.status ?? 'not JSON';
+    const result = parse<{ status: string; durationMs?: number }>(answer.text);
+    this.options.recorder.worked(
+      'Run',
+      started,
+      performance.now() - started,
+      result?.durationMs ?? 0,
+    );
+    const status = result?.status ?? 'not JSON';
     this.options.recorder.outcome(`Run of ${kind} code: ${status}`);
   }
 
@@ -170,6 +196,7 @@ export class Learner {
         'GET /api/gradings/:id',
         'GET',
         poll.replace(/^\/api/, ''),
+        undefined,
         [200, 202],
       );
       if (!polled) return done('a poll failed');
@@ -179,9 +206,11 @@ export class Learner {
     const result = parse<{
       status: string;
       message?: string;
+      durationMs?: number;
       checks?: { status: string; message?: string }[];
     }>(answer.text);
     if (!result) return done(`the result is not JSON: ${answer.text.slice(0, 100)}`);
+    recorder.worked('Submit', started, performance.now() - started, result.durationMs ?? 0);
     recorder.outcome(`Submit of ${kind} code: ${result.status}`);
     const passed = result.status === 'pass';
     if (passed === (kind === 'solution')) return done();
@@ -215,12 +244,14 @@ export class Learner {
     return { status: response.status, text: await response.text() };
   }
 
-  /** Waits a think time; false when the run is over by then. */
-  private async think(): Promise<boolean> {
-    const [min, max] = this.options.thinkMs;
-    if (performance.now() >= this.options.until) return false;
-    await sleep(min + this.random() * (max - min));
-    return performance.now() < this.options.until;
+  /** Waits a pause of the learner's pace; false when the run is over by then. */
+  private async pause(pause: Pause): Promise<boolean> {
+    const [min, max] = PACES[this.options.pace].pauses[pause];
+    const ms = min + this.random() * (max - min);
+    // A pause that would outlast the run ends with it: a person's pauses are long.
+    const left = this.options.until - performance.now();
+    await sleep(Math.max(0, Math.min(ms, left)));
+    return ms < left;
   }
 
   private pick<T>(items: T[]): T {

@@ -67,6 +67,12 @@ export class Recorder {
   readonly outcomes = new Map<string, number>();
   /** Submits answered 202, then polled to their result. */
   accepted = 0;
+  /**
+   * Of each Run and Submit of the window, how much longer it took than the run or grading did
+   * (the answer's durationMs): waiting for a worker, HTTP, saving progress. A check that waits
+   * for a key to expire takes seconds of its own; this is what the app added to it.
+   */
+  readonly beyondWork = { Run: [] as number[], Submit: [] as number[] };
 
   constructor(readonly windowStart: number) {}
 
@@ -79,6 +85,10 @@ export class Recorder {
     }
     bucket.latencies.push(ms);
     if (failure) count(bucket.errors, failure);
+  }
+
+  worked(what: 'Run' | 'Submit', started: number, ms: number, workMs: number) {
+    if (started >= this.windowStart) this.beyondWork[what].push(ms - workMs);
   }
 
   outcome(what: string) {

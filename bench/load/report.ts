@@ -64,6 +64,15 @@ export function reportMode(
   console.log(
     `  throughput: ${perSecond.toFixed(1)} requests/s in the window (${requests} requests, ${starts} of them sandbox starts)`,
   );
+  console.log(
+    "  beyond the run's or grading's own time (waiting for a worker, HTTP, saving progress):",
+  );
+  for (const [what, latencies] of Object.entries(recorder.beyondWork)) {
+    const beyond = figuresOf(latencies, 0);
+    console.log(
+      `    ${what.padEnd(7)} p50 ${ms(beyond.p50)}, p99 ${ms(beyond.p99)}, max ${ms(beyond.max)} (${beyond.requests} ${what}s)`,
+    );
+  }
   const outcomes = [...recorder.outcomes].sort(([a], [b]) => a.localeCompare(b));
   console.log(`  outcomes: ${outcomes.map(([what, times]) => `${what} ×${times}`).join(', ')}`);
   console.log(`  Submits answered 202 and polled: ${recorder.accepted}`);

@@ -69,7 +69,7 @@ export class SandboxServer {
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
     // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
-    const child = spawnTied(...withAddressSpaceLimit(binary, configPath, lowPriority), {
+    const child = spawnTied(...(await withAddressSpaceLimit(binary, configPath, lowPriority)), {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     const server = new SandboxServer(address, dir, child);
@@ -157,13 +157,13 @@ export const SANDBOX_ADDRESS_SPACE_MB = 768;
  * redis-server under prlimit's address-space limit, where util-linux has it (Linux), and with
  * `lowPriority` at low priority (see lowPriorityPrefix).
  */
-function withAddressSpaceLimit(
+async function withAddressSpaceLimit(
   binary: string,
   configPath: string,
   lowPriority: boolean,
-): [string, string[]] {
+): Promise<[string, string[]]> {
   const [command = binary, ...args] = [
-    ...(lowPriority ? lowPriorityPrefix() : []),
+    ...(lowPriority ? await lowPriorityPrefix() : []),
     binary,
     configPath,
   ];

@@ -95,7 +95,7 @@ describe('readSettings', () => {
   });
 
   it('refuses an option of another command, and arguments a command takes none of', () => {
-    expect(() => readSettings('start', ['--concurrency', '2'], {})).toThrow(
+    expect(() => readSettings('start', ['--metrics-port', '9464'], {})).toThrow(
       expect.objectContaining({ code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION' }),
     );
     expect(() => readSettings('worker', ['extra'], {})).toThrow(

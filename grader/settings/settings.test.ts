@@ -36,7 +36,7 @@ describe('the settings table', () => {
 
   it("lists a command's variables from its settings, and none of another command's", () => {
     expect(environmentOf('start')).toEqual(expect.arrayContaining(['PORT', 'KEYSPACE_COURSE']));
-    expect(environmentOf('start')).not.toContain('KEYSPACE_WORKER_CONCURRENCY');
+    expect(environmentOf('start')).not.toContain('KEYSPACE_METRICS_PORT');
     expect(environmentOf('worker')).toEqual(
       expect.arrayContaining(['REDIS_URL', 'KEYSPACE_WORKER_CONCURRENCY', 'KEYSPACE_COURSE']),
     );

@@ -34,7 +34,7 @@ describe("each command's usage text", () => {
     const usage = commandUsage('worker', { synopsis: ['keyspace worker'], about: 'Grades.' });
     const flat = usage.replace(/\s+/g, ' ');
     expect(flat).toContain(
-      '--concurrency N gradings at once, each with its own worker process and sandbox redis-server (default: KEYSPACE_WORKER_CONCURRENCY, or the number of CPUs, up to 64)',
+      '--concurrency N gradings at once, each with its own worker process and sandbox redis-server (default: KEYSPACE_WORKER_CONCURRENCY, or four times the number of CPUs, up to 64)',
     );
     expect(flat).toContain('KEYSPACE_WORKER_CONCURRENCY the default of --concurrency');
     expect(flat).toContain("LOG_LEVEL pino's level (default: info)");

@@ -1,6 +1,8 @@
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { getPriority } from 'node:os';
-import { afterAll, describe, expect, it } from 'vitest';
+import { availableParallelism, getPriority } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Grader } from '../grader.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
@@ -93,5 +95,34 @@ describe('low priority for code that hit a limit', () => {
     ]);
     expect(low.status).toBe('pass');
     expect(normal.status).toBe('pass');
+  });
+});
+
+describe('the probe for the idle policy', () => {
+  it('holds no request while a machine busy on every core keeps the probe waiting', async () => {
+    // A fresh module: the probe is made once per process.
+    vi.resetModules();
+    const { lowPriorityPrefix } = await import('./low-priority.ts');
+    const busy: ChildProcess[] = Array.from({ length: 2 * availableParallelism() }, () =>
+      spawn(process.execPath, ['-e', 'const end = Date.now() + 4000; while (Date.now() < end);']),
+    );
+    try {
+      await sleep(300);
+      let longestGap = 0;
+      let last = performance.now();
+      const ticker = setInterval(() => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+      }, 10);
+      await lowPriorityPrefix();
+      // A tick after it, so that a wait inside it counts.
+      await sleep(30);
+      clearInterval(ticker);
+      // The probe's own process runs under SCHED_IDLE: behind the busy ones, it waits.
+      expect(longestGap).toBeLessThan(500);
+    } finally {
+      for (const child of busy) child.kill('SIGKILL');
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { getPriority, setPriority } from 'node:os';
 import { isExecutable } from './is-executable.ts';
 
@@ -12,7 +12,7 @@ export const LOW_PRIORITY = 10;
 const NICE = '/usr/bin/nice';
 const CHRT = '/usr/bin/chrt';
 const hasNice = isExecutable(NICE);
-let idleAllowed: boolean | undefined;
+let idleAllowed: Promise<boolean> | undefined;
 
 /**
  * Whether processes can be run under SCHED_IDLE here (util-linux's `chrt`, and a kernel or
@@ -22,8 +22,15 @@ let idleAllowed: boolean | undefined;
  * +10, milliseconds at each of the dozens of hand-offs of a grading between app, worker and
  * Redis.
  */
-function idlePolicyAllowed(): boolean {
-  idleAllowed ??= isExecutable(CHRT) && spawnSync(CHRT, ['--idle', '0', '/bin/true']).status === 0;
+function idlePolicyAllowed(): Promise<boolean> {
+  // Asked without waiting on the event loop: the probe runs under SCHED_IDLE itself, so on a
+  // machine whose cores are all taken it waits seconds for a turn. A synchronous probe, made when
+  // a learner's code first hit a limit, held every request of the app for 9 s under load.
+  idleAllowed ??= isExecutable(CHRT)
+    ? new Promise((resolve) => {
+        execFile(CHRT, ['--idle', '0', '/bin/true'], (error) => resolve(!error));
+      })
+    : Promise.resolve(false);
   return idleAllowed;
 }
 
@@ -32,9 +39,9 @@ function idlePolicyAllowed(): boolean {
  * LOW_PRIORITY below this process's niceness where coreutils has `nice`. Every thread the
  * command starts inherits both (a worker's V8 and isolate threads do the learner's work).
  */
-export function lowPriorityPrefix(): string[] {
+export async function lowPriorityPrefix(): Promise<string[]> {
   return [
-    ...(idlePolicyAllowed() ? [CHRT, '--idle', '0'] : []),
+    ...((await idlePolicyAllowed()) ? [CHRT, '--idle', '0'] : []),
     ...(hasNice ? [NICE, '-n', String(LOW_PRIORITY)] : []),
   ];
 }
@@ -52,7 +59,7 @@ export async function lowerPriority(pid: number | undefined): Promise<void> {
   } catch {
     // Gone already, or no priorities here: nothing to lower.
   }
-  if (!idlePolicyAllowed()) return;
+  if (!(await idlePolicyAllowed())) return;
   await new Promise<void>((done) => {
     // A failure is the process gone: nothing to lower.
     execFile(CHRT, ['--idle', '--all-tasks', '--pid', '0', String(pid)], () => done());

@@ -45,11 +45,11 @@ export class WorkerProcess {
   ) {}
 
   /** A worker at LOW_PRIORITY with `lowPriority`, for code whose last run hit a limit. */
-  static spawn({ lowPriority = false } = {}): Promise<WorkerProcess> {
+  static async spawn({ lowPriority = false } = {}): Promise<WorkerProcess> {
     // isolated-vm needs --no-node-snapshot on Node 20 and newer.
     const [command, ...args] = [
       ...networkIsolationPrefix(),
-      ...(lowPriority ? lowPriorityPrefix() : []),
+      ...(lowPriority ? await lowPriorityPrefix() : []),
       process.execPath,
       '--no-node-snapshot',
       '--import',

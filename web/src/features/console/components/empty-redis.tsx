@@ -23,7 +23,7 @@ export function EmptyRedis() {
 
   if (step === 'idle') {
     return (
-      <button type="button" className="empty-redis" onClick={() => setStep('confirming')}>
+      <button type="button" className="empty-redis secondary" onClick={() => setStep('confirming')}>
         Empty my Redis
       </button>
     );

@@ -17,11 +17,21 @@ export function StatsTable({ exercises }: { exercises: ExerciseStats[] }) {
           <tr>
             <th scope="col">Exercise</th>
             <th scope="col">Lesson</th>
-            <th scope="col">Attempted</th>
-            <th scope="col">Passed</th>
-            <th scope="col">Pass rate</th>
-            <th scope="col">Attempts to pass (median / mean)</th>
-            <th scope="col">Submissions</th>
+            <th scope="col" className="number">
+              Attempted
+            </th>
+            <th scope="col" className="number">
+              Passed
+            </th>
+            <th scope="col" className="number">
+              Pass rate
+            </th>
+            <th scope="col" className="number">
+              Attempts to pass (median / mean)
+            </th>
+            <th scope="col" className="number">
+              Submissions
+            </th>
             <th scope="col">Fails most often</th>
           </tr>
         </thead>
