@@ -29,13 +29,16 @@ function withoutTimings({ durationMs: _, usage: __, ...result }: GradeResult) {
 }
 
 /**
- * Fixtures whose code meets two limits at once: a million commands queued in one pipeline fill
- * the memory ceiling or run out the wall time first, as the machine is fast or slow (a fresh-clone
- * run met the time limit, most meet memory). Either verdict is right; they are compared as one.
+ * Fixtures whose code meets two limits at once, the first met as the machine is fast or slow:
+ * a million commands queued in one pipeline fill the memory ceiling or run out the wall time (a
+ * fresh-clone run met the time limit, most meet memory); a million nested objects, built and
+ * returned, overflow the stack as they are copied out, or on a loaded machine run out the wall
+ * time while being built (a fresh-clone run did). Either verdict is right; they are compared as
+ * one.
  */
-const RACING_LIMITS = new Set(['hostile-million-pipeline.ts']);
+const RACING_LIMITS = new Set(['hostile-million-pipeline.ts', 'hostile-deeply-nested-return.ts']);
 const RACING_LIMIT_MESSAGE =
-  /^(\w+\(\)) (used more than \d+ MB of memory \(memory limit\)|did not finish within \d+ ms \(wall time limit\))$/;
+  /^(\w+\(\)) (used more than \d+ MB of memory \(memory limit\)|did not finish within \d+ ms \(wall time limit\)|returned a value that cannot leave the sandbox \(Maximum call stack size exceeded\): .*)$/;
 
 function eitherLimit(result: ReturnType<typeof withoutTimings>) {
   return {
@@ -43,7 +46,7 @@ function eitherLimit(result: ReturnType<typeof withoutTimings>) {
     checks: result.checks.map((check) => {
       const met = RACING_LIMIT_MESSAGE.exec(check.message ?? '');
       return met
-        ? { ...check, reason: 'limit', message: `${met[1]} met its memory or time limit` }
+        ? { ...check, reason: 'limit', message: `${met[1]} met one of its limits` }
         : check;
     }),
   };
