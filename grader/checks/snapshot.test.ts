@@ -1,34 +1,23 @@
-import type Redis from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SandboxServer } from '../redis/sandbox-server.ts';
-import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { trustedSandbox } from '../test/trusted-sandbox.ts';
 import { describeChanges, diffSnapshots, takeSnapshot } from './snapshot.ts';
 
 describe('sandbox snapshots and their diff', () => {
-  let server: SandboxServer;
-  let redis: Redis;
+  const sandbox = trustedSandbox();
 
-  beforeAll(async () => {
-    server = await SandboxServer.start();
-    redis = connectTrusted(server.address);
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.stop();
-  });
   beforeEach(async () => {
-    await redis.flushall();
+    await sandbox.redis.flushall();
   });
 
   it('reads every type with its value and PTTL', async () => {
-    await redis.set('text', 'hello', 'EX', 60);
-    await redis.set('bytes', Buffer.from([0xff, 0x00]));
-    await redis.hset('hash', { b: '2', a: '1' });
-    await redis.rpush('list', 'x', 'y');
-    await redis.sadd('set', 'q', 'p');
-    await redis.zadd('zset', 2, 'two', 1, 'one');
-    await redis.xadd('stream', '1-1', 'kind', 'signup');
-    const { keys } = await takeSnapshot(redis);
+    await sandbox.redis.set('text', 'hello', 'EX', 60);
+    await sandbox.redis.set('bytes', Buffer.from([0xff, 0x00]));
+    await sandbox.redis.hset('hash', { b: '2', a: '1' });
+    await sandbox.redis.rpush('list', 'x', 'y');
+    await sandbox.redis.sadd('set', 'q', 'p');
+    await sandbox.redis.zadd('zset', 2, 'two', 1, 'one');
+    await sandbox.redis.xadd('stream', '1-1', 'kind', 'signup');
+    const { keys } = await takeSnapshot(sandbox.redis);
     expect([...keys.keys()]).toEqual(['bytes', 'hash', 'list', 'set', 'stream', 'text', 'zset']);
     expect(keys.get('text')?.value).toBe('hello');
     expect(keys.get('text')?.pttl).toBeGreaterThan(59_000);
@@ -45,17 +34,17 @@ describe('sandbox snapshots and their diff', () => {
   });
 
   it('tells keys created, deleted and changed, and a TTL set again', async () => {
-    await redis.set('cache:a', '1', 'EX', 60);
-    await redis.set('cache:b', '2', 'EX', 60);
-    await redis.set('kept', 'same', 'EX', 60);
-    await redis.hset('user:7', { name: 'Ada' });
-    const before = await takeSnapshot(redis);
+    await sandbox.redis.set('cache:a', '1', 'EX', 60);
+    await sandbox.redis.set('cache:b', '2', 'EX', 60);
+    await sandbox.redis.set('kept', 'same', 'EX', 60);
+    await sandbox.redis.hset('user:7', { name: 'Ada' });
+    const before = await takeSnapshot(sandbox.redis);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await redis.set('cache:a', '1', 'EX', 60);
-    await redis.set('cache:b', 'changed', 'KEEPTTL');
-    await redis.del('user:7');
-    await redis.set('extra', 'x');
-    const diff = diffSnapshots(before, await takeSnapshot(redis));
+    await sandbox.redis.set('cache:a', '1', 'EX', 60);
+    await sandbox.redis.set('cache:b', 'changed', 'KEEPTTL');
+    await sandbox.redis.del('user:7');
+    await sandbox.redis.set('extra', 'x');
+    const diff = diffSnapshots(before, await takeSnapshot(sandbox.redis));
     expect(diff.created).toEqual(['extra']);
     expect(diff.deleted).toEqual(['user:7']);
     expect(diff.changed).toEqual(['cache:a', 'cache:b']);
@@ -75,18 +64,18 @@ describe('sandbox snapshots and their diff', () => {
   });
 
   it('sees nothing changed when nothing was written', async () => {
-    await redis.set('k', 'v', 'PX', 30_000);
-    const before = await takeSnapshot(redis);
+    await sandbox.redis.set('k', 'v', 'PX', 30_000);
+    const before = await takeSnapshot(sandbox.redis);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const diff = diffSnapshots(before, await takeSnapshot(redis));
+    const diff = diffSnapshots(before, await takeSnapshot(sandbox.redis));
     expect(diff.changes).toEqual([]);
     expect(describeChanges(diff.changes)).toBe('nothing changed');
   });
 
   it('keeps a TTL nobody touched as kept, however late the first snapshot read it', async () => {
-    await redis.set('k', 'v', 'EX', 60);
-    const before = await takeSnapshot(redis);
-    const after = await takeSnapshot(redis);
+    await sandbox.redis.set('k', 'v', 'EX', 60);
+    const before = await takeSnapshot(sandbox.redis);
+    const after = await takeSnapshot(sandbox.redis);
     // As on a busy machine: the first snapshot's reads came long after it started.
     const late = { ...before, takenAt: before.takenAt - 5_000 };
     expect(diffSnapshots(late, after).changes).toEqual([]);
