@@ -66,7 +66,15 @@ describe('the console and the key browser, in the playground', () => {
     await prompt.fill('');
     await prompt.pressSequentially('get');
     await prompt.press('ArrowDown');
-    await inBothThemes(page, 'console-completion');
+    await inBothThemes(page, 'console-completion', { refocus: prompt });
+    await prompt.fill('');
+    // A list open elsewhere would cover the page: it closes with the focus, and comes back with it.
+    await prompt.pressSequentially('get');
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { level: 1, name: 'Playground' }).click();
+    await expect.poll(() => options.count()).toBe(0);
+    await prompt.focus();
+    await expect.poll(() => options.count()).toBeGreaterThan(0);
     await prompt.fill('');
   });
 

@@ -134,6 +134,11 @@ describe('an instructor authoring an exercise', () => {
       true,
     );
     expect(await seriousViolations(page)).toEqual([]);
+    // The author is scrolled down to the exercise: the problem is in view all the same.
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const { y } = (await alert.boundingBox()) ?? { y: Number.NaN };
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y).toBeLessThan(page.viewportSize()?.height ?? 0);
     await page.screenshot({ path: `${SCREENSHOTS}preview-problem.png` });
 
     // Reloaded, the exercise cannot load: it shows the preview's bar, file and line, in its place.

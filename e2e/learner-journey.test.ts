@@ -264,6 +264,10 @@ describe('a learner in the browser', () => {
     await expect
       .poll(() => panel(page).locator('.solution code').textContent())
       .toBe(exerciseFile('solution.ts'));
+    // The screenshot shows the comparison itself: Monaco's diff, drawn, in view.
+    const diff = panel(page).getByTestId('solution-diff');
+    await diff.locator('.view-lines').first().waitFor();
+    await diff.scrollIntoViewIfNeeded();
     await inBothThemes(page, 'lesson-passed', { fullPage: false });
   });
 

@@ -20,10 +20,12 @@ export function ConsolePrompt({
   const [active, setActive] = useState(-1);
   /** Completions closed (Escape, or a line from history) until the learner edits the line. */
   const [closed, setClosed] = useState(false);
+  /** Completions are for the prompt being typed in: a list left open elsewhere hides the page. */
+  const [focused, setFocused] = useState(false);
   const history = useRef<string[]>([]);
   const position = useRef(0);
   const id = useId();
-  const offered = closed ? [] : completions(line, docs);
+  const offered = closed || !focused ? [] : completions(line, docs);
   const chosen = offered[active];
   const command = commandOf(line, docs);
 
@@ -84,6 +86,8 @@ export function ConsolePrompt({
           value={line}
           onChange={(event) => edit(event.target.value)}
           onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
           spellCheck={false}
           autoComplete="off"
           readOnly={running}

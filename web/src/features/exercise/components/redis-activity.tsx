@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RedisActivity } from '../../../../../contracts/index.ts';
 
 interface Props {
@@ -68,7 +69,7 @@ export function RedisActivityView({ activity, file, onGoToLine }: Props) {
                 {keys.map(({ key, before, after }) => (
                   <tr key={key} className={before === after ? undefined : 'changed'}>
                     <th scope="row">
-                      <code>{key}</code>
+                      <code>{breakableKey(key)}</code>
                     </th>
                     <td>{before === undefined ? <em>none</em> : <code>{before}</code>}</td>
                     <td>
@@ -84,5 +85,16 @@ export function RedisActivityView({ activity, file, onGoToLine }: Props) {
       )}
       {moreKeys !== undefined && <p className="muted">…and {moreKeys} more keys.</p>}
     </div>
+  );
+}
+
+/**
+ * A key with a line-break opportunity after each `:`, so that a narrow column breaks
+ * `cache:forecast:Zdsxo-vza` between its parts rather than mid-word.
+ */
+function breakableKey(key: string): ReactNode[] {
+  return key.split(/(?<=:)/).flatMap((part, index) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one key, in order, never move.
+    index === 0 ? [part] : [<wbr key={index} />, part],
   );
 }

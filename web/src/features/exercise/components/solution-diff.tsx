@@ -37,6 +37,11 @@ export default function SolutionDiff({
       enableSplitViewResizing: false,
       renderOverviewRuler: false,
       folding: false,
+      // Each half is half a column: the gutters give their width to the code, which otherwise
+      // wraps every few words.
+      lineNumbersMinChars: 2,
+      glyphMargin: false,
+      scrollbar: { verticalScrollbarSize: 10 },
     });
     // Each side's text box, which would otherwise be an input without a name. Set on the sides:
     // the diff editor's originalAriaLabel and modifiedAriaLabel are dropped at its creation

@@ -9,7 +9,10 @@ export function PreviewBanner() {
   const { watching, problems } = useLivePreview();
   if (!watching && problems.length === 0) return null;
   return (
-    <section className="preview-banner" aria-label="Live preview">
+    <section
+      className={problems.length > 0 ? 'preview-banner has-problems' : 'preview-banner'}
+      aria-label="Live preview"
+    >
       <p className="preview-status" role="status">
         {watching
           ? 'Live preview: this page updates when you save a course file.'
