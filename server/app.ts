@@ -9,7 +9,7 @@ import { openApiDocument } from './api/openapi.ts';
 import { CourseService } from './course/course-service.ts';
 import { COURSE_IMAGES_PATH } from './course/render-markdown.ts';
 import { errorMiddleware } from './error-middleware.ts';
-import { DEFAULT_FAIR_TURNS, FairTurns } from './grading/fair-turns.ts';
+import { DEFAULT_FAIR_TURNS, FairTurns, runsKept } from './grading/fair-turns.ts';
 import type { Gradings } from './grading/gradings.ts';
 import { InlineGradings } from './grading/inline-gradings.ts';
 import { QueuedGradings } from './grading/queued-gradings.ts';
@@ -64,6 +64,8 @@ export interface AppDeps {
   metricsToken?: string;
   /** Development mode (`--watch`): pages load what they show again when course files change. */
   preview?: LivePreview;
+  /** The course as the pages show it: `keyspace start` prepares it for a class; made here if not given. */
+  course?: CourseService;
   /**
    * Queue mode (KEYSPACE_GRADING=queue): Submit is graded by `keyspace worker` processes, and a
    * request waits `waitMs` for the result before answering 202. Without it, gradings run inline.
@@ -74,7 +76,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { grader, consoles, state, log, webDir } = deps;
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
-  const course = new CourseService(grader);
+  const course = deps.course ?? new CourseService(grader);
   const progress = new ProgressStore(state);
   const { queue, waitMs } = deps.queue ?? {};
   const metrics = new GradingMetrics({
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   const turns = new FairTurns({
     slots: grader.concurrency,
     lowPrioritySlots: grader.lowPriorityConcurrency,
+    keptForRuns: runsKept(grader.concurrency),
     ...DEFAULT_FAIR_TURNS,
   });
   const gradings: Gradings = queue

@@ -20,6 +20,7 @@ import {
 } from '../grader/index.ts';
 import { GradingQueue } from '../queue/index.ts';
 import { createApp } from './app.ts';
+import { CourseService } from './course/course-service.ts';
 import { cookieSecret } from './identity/learner-cookie.ts';
 import { LivePreview } from './preview/live-preview.ts';
 import { AppState } from './state/app-state.ts';
@@ -98,8 +99,10 @@ export async function startCommand(argv: string[]): Promise<number> {
         );
       }
     }
+    const course = new CourseService(grader);
     const app = createApp({
       grader,
+      course,
       consoles,
       state,
       log,
@@ -113,6 +116,8 @@ export async function startCommand(argv: string[]): Promise<number> {
     });
     server = createServer(app);
     await listen(server, port, host);
+    // In the background: the first learners find the course rendered (see prepare).
+    void course.prepare();
   } catch (error) {
     await stop();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'

@@ -61,4 +61,25 @@ describe('the course the server answers from', () => {
     expect((await course.exercise('count-visits')).title).toBe('Count the visits');
     await expect(course.lesson('no-such-lesson')).rejects.toThrow(/no lesson named/);
   });
+
+  it('prepares the whole course ahead: its pages then come from memory, broken files left to their page', async () => {
+    grader.reloadExercises();
+    await course.prepare();
+    // Edited without a reload: a prepared page is what was read before the edit.
+    await edit('lessons/01-counting.md', (text) => text.replace('title: Tallies', 'title: Sums'));
+    await edit('exercises/count-visits/exercise.md', (text) =>
+      text.replace('A new paragraph.', 'Another paragraph.'),
+    );
+    expect((await course.lesson('counting')).title).toBe('Tallies');
+    expect((await course.exercise('count-visits')).statementHtml).toContain('A new paragraph.');
+    expect((await course.hint('count-visits', 1)).html).not.toBe('');
+
+    await edit('exercises/count-visits/exercise.md', (text) =>
+      text.replace('title: Count the visits', 'title: 42'),
+    );
+    grader.reloadExercises();
+    await expect(course.prepare()).resolves.toBeUndefined();
+    await expect(course.exercise('count-visits')).rejects.toThrow(/front matter is invalid/);
+    expect((await course.lesson('counting')).title).toBe('Sums');
+  });
 });

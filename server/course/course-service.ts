@@ -39,6 +39,24 @@ export class CourseService {
     this.edition = grader.courseEdition;
   }
 
+  /**
+   * Reads and renders every lesson, exercise and hint now, so that the first learners to arrive
+   * (a class, all at once) do not each wait while the app renders the course for them: on a busy
+   * machine that was seconds of its one thread. A broken file is left to the page that shows it.
+   */
+  async prepare(): Promise<void> {
+    const lessons = await this.allLessons().catch(() => []);
+    for (const lesson of lessons) {
+      await this.lesson(lesson.id).catch(() => undefined);
+      for (const id of lesson.exercises) {
+        const view = await this.exercise(id).catch(() => undefined);
+        for (let number = 1; number <= (view?.hintCount ?? 0); number++) {
+          await this.hint(id, number).catch(() => undefined);
+        }
+      }
+    }
+  }
+
   async courseMap(): Promise<CourseMap> {
     return { lessons: (await this.allLessons()).map(summarise) };
   }

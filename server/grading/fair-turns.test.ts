@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../http-errors.ts';
 import type { Asker } from '../identity/client-address.ts';
-import { FairTurns } from './fair-turns.ts';
+import { FairTurns, runsKept } from './fair-turns.ts';
 
 const who = (learner: string, address: string): Asker => ({ learner, address });
 
@@ -29,7 +29,7 @@ async function runOnce(
   limited: boolean,
 ) {
   const first = job(log, learner);
-  const ran = turns.run(who(learner, address), first.work, (hit) => hit);
+  const ran = turns.run(who(learner, address), 'grading', first.work, (hit) => hit);
   await settle();
   first.finish(limited);
   await ran;
@@ -40,6 +40,7 @@ async function lowPriorityOf(turns: FairTurns, learner: string, address: string)
   let low: boolean | undefined;
   await turns.run(
     who(learner, address),
+    'grading',
     async (lowPriority) => {
       low = lowPriority;
       return false;
@@ -53,6 +54,7 @@ const turnsOf = (slots: number, maxWaitMs = 10_000) =>
   new FairTurns({
     slots,
     lowPrioritySlots: 1,
+    keptForRuns: 0,
     maxWaitMs,
     maxWaitingPerLearner: 2,
     addressPenaltyMs: 60_000,
@@ -67,7 +69,12 @@ describe('fair turns at the grader', () => {
       ['first', 'a1', 'a2', 'a3', 'b1'].map((name) => [name, job(log, name)]),
     );
     const run = (name: string, address: string) =>
-      turns.run(who(name, address), jobs[name]?.work ?? (async () => false), (limited) => limited);
+      turns.run(
+        who(name, address),
+        'grading',
+        jobs[name]?.work ?? (async () => false),
+        (limited) => limited,
+      );
     const all = [run('first', 'A'), run('a1', 'A'), run('a2', 'A'), run('a3', 'A'), run('b1', 'B')];
     for (const name of ['first', 'b1', 'a1', 'a2', 'a3']) {
       await settle();
@@ -98,7 +105,12 @@ describe('fair turns at the grader', () => {
       ['honest', 'busy', 'again', 'newcomer'].map((name) => [name, job(log, name)]),
     );
     const run = (name: string, learner: string, address: string) =>
-      turns.run(who(learner, address), jobs[name]?.work ?? (async () => false), () => false);
+      turns.run(
+        who(learner, address),
+        'grading',
+        jobs[name]?.work ?? (async () => false),
+        () => false,
+      );
     const first = run('honest', 'ada', 'A');
     await settle();
     jobs.honest?.finish();
@@ -117,8 +129,8 @@ describe('fair turns at the grader', () => {
     const log: string[] = [];
     const [one, two] = [job(log, 'one'), job(log, 'two')];
     const both = [
-      turns.run(who('ada', 'A'), one.work, () => false),
-      turns.run(who('ada', 'A'), two.work, () => false),
+      turns.run(who('ada', 'A'), 'grading', one.work, () => false),
+      turns.run(who('ada', 'A'), 'grading', two.work, () => false),
     ];
     await settle();
     expect(log).toEqual(['one']);
@@ -141,14 +153,14 @@ describe('fair turns at the grader', () => {
     const [again, fresh] = [job(log, 'again'), job(log, 'fresh')];
     const [honest, newcomer] = [job(log, 'honest'), job(log, 'newcomer')];
     const runs = [
-      turns.run(who('spinner', 'X'), again.work, (limited) => limited),
-      turns.run(who('fresh-cookie', 'X'), fresh.work, (limited) => limited),
+      turns.run(who('spinner', 'X'), 'grading', again.work, (limited) => limited),
+      turns.run(who('fresh-cookie', 'X'), 'grading', fresh.work, (limited) => limited),
     ];
     await settle();
     expect(log.slice(1)).toEqual(['again']);
     // Both workers are free of it: the honest learner and a newcomer do not wait.
-    runs.push(turns.run(who('honest', 'Y'), honest.work, (limited) => limited));
-    runs.push(turns.run(who('newcomer', 'Z'), newcomer.work, (limited) => limited));
+    runs.push(turns.run(who('honest', 'Y'), 'grading', honest.work, (limited) => limited));
+    runs.push(turns.run(who('newcomer', 'Z'), 'grading', newcomer.work, (limited) => limited));
     await settle();
     expect(log.slice(1)).toEqual(['again', 'honest', 'newcomer']);
     again.finish(true);
@@ -165,13 +177,13 @@ describe('fair turns at the grader', () => {
     const log: string[] = [];
     await runOnce(turns, log, 'known', 'K', false);
     const [first, second, known] = [job(log, 'first'), job(log, 'second'), job(log, 'known-again')];
-    const runs = [turns.run(who('first', 'A'), first.work, (hit) => hit)];
+    const runs = [turns.run(who('first', 'A'), 'grading', first.work, (hit) => hit)];
     await settle();
-    runs.push(turns.run(who('second', 'B'), second.work, (hit) => hit));
+    runs.push(turns.run(who('second', 'B'), 'grading', second.work, (hit) => hit));
     await settle();
     // The other worker stays for a learner known to behave; the second newcomer waits its turn.
     expect(log.slice(1)).toEqual(['first']);
-    runs.push(turns.run(who('known', 'K'), known.work, (hit) => hit));
+    runs.push(turns.run(who('known', 'K'), 'grading', known.work, (hit) => hit));
     await settle();
     expect(log.slice(1)).toEqual(['first', 'known-again']);
     first.finish();
@@ -190,6 +202,7 @@ describe('fair turns at the grader', () => {
     await expect(
       turns.run(
         who('spinner', 'X'),
+        'grading',
         async () => {
           throw new Error('no such exercise');
         },
@@ -204,21 +217,24 @@ describe('fair turns at the grader', () => {
     const turns = turnsOf(1, 50);
     const log: string[] = [];
     const busy = job(log, 'busy');
-    const running = turns.run(who('ada', 'A'), busy.work, () => false);
+    const running = turns.run(who('ada', 'A'), 'grading', busy.work, () => false);
     const [waits, alsoWaits] = [
       turns.run(
         who('bo', 'B'),
+        'grading',
         async () => false,
         () => false,
       ),
       turns.run(
         who('bo', 'B'),
+        'grading',
         async () => false,
         () => false,
       ),
     ];
     const third = turns.run(
       who('bo', 'B'),
+      'grading',
       async () => false,
       () => false,
     );
@@ -229,5 +245,52 @@ describe('fair turns at the grader', () => {
     await alsoWaits.catch(() => {});
     busy.finish();
     await running;
+  });
+
+  it('keeps workers for Runs: gradings that fill the others leave a Run to start at once', async () => {
+    const turns = new FairTurns({
+      slots: 3,
+      lowPrioritySlots: 1,
+      keptForRuns: 1,
+      maxWaitMs: 10_000,
+      maxWaitingPerLearner: 2,
+      addressPenaltyMs: 60_000,
+    });
+    const log: string[] = [];
+    const jobs = Object.fromEntries(
+      ['g1', 'g2', 'g3', 'r1', 'r2', 'r3'].map((name) => [name, job(log, name)]),
+    );
+    const start = (name: string, kind: 'grading' | 'run') =>
+      turns.run(who(name, name), kind, jobs[name]?.work ?? (async () => false), () => false);
+    // Learners whose code behaved: new ones would be held to all workers but one anyway.
+    for (const name of Object.keys(jobs)) await runOnce(turns, [], name, name, false);
+    const gradings = [start('g1', 'grading'), start('g2', 'grading'), start('g3', 'grading')];
+    await settle();
+    expect(log).toEqual(['g1', 'g2']);
+    const run = start('r1', 'run');
+    await settle();
+    expect(log).toEqual(['g1', 'g2', 'r1']);
+    // The Run's worker, free again, stays kept: the waiting grading takes a grading's.
+    jobs.r1?.finish();
+    await run;
+    await settle();
+    expect(log).toEqual(['g1', 'g2', 'r1']);
+    jobs.g1?.finish();
+    await settle();
+    expect(log).toEqual(['g1', 'g2', 'r1', 'g3']);
+    // Runs may take every worker.
+    jobs.g2?.finish();
+    jobs.g3?.finish();
+    await Promise.all(gradings);
+    const runs = [start('r2', 'run'), start('r3', 'run'), start('g1', 'run')];
+    await settle();
+    expect(log.slice(-3)).toEqual(['r2', 'r3', 'g1']);
+    jobs.r2?.finish();
+    jobs.r3?.finish();
+    await Promise.all(runs);
+  });
+
+  it('keeps a quarter of the workers for Runs, at least one, none of a single worker', () => {
+    expect([1, 2, 4, 8, 12].map(runsKept)).toEqual([0, 1, 1, 2, 3]);
   });
 });

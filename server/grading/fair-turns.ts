@@ -10,6 +10,11 @@ export interface FairTurnsOptions {
    * lane (Grader.lowPriorityConcurrency), not on the `slots`.
    */
   lowPrioritySlots: number;
+  /**
+   * Workers that gradings may not take, kept for Runs: a Run is a learner trying their code, a
+   * fraction of a second, and must not wait behind gradings that wait seconds on Redis.
+   */
+  keptForRuns: number;
   /** The longest a request waits for its turn; beyond it, 503 with Retry-After. */
   maxWaitMs: number;
   /** Requests of one learner waiting at once; one more is refused with 429. */
@@ -18,7 +23,10 @@ export interface FairTurnsOptions {
   addressPenaltyMs: number;
 }
 
-export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots' | 'lowPrioritySlots'> = {
+export const DEFAULT_FAIR_TURNS: Omit<
+  FairTurnsOptions,
+  'slots' | 'lowPrioritySlots' | 'keptForRuns'
+> = {
   maxWaitMs: 20_000,
   maxWaitingPerLearner: 2,
   addressPenaltyMs: 60_000,
@@ -28,11 +36,18 @@ export const DEFAULT_FAIR_TURNS: Omit<FairTurnsOptions, 'slots' | 'lowPrioritySl
 const STANDINGS = ['good', 'new', 'limited'] as const;
 type Standing = (typeof STANDINGS)[number];
 
+/** What a turn is for: a Submit's grading, or a Run of the learner's code. */
+export type TurnKind = 'grading' | 'run';
+
+/** A quarter of the workers kept for Runs (see FairTurnsOptions.keptForRuns), none of one. */
+export const runsKept = (slots: number) => (slots > 1 ? Math.max(1, Math.floor(slots / 4)) : 0);
+
 /** Learners whose last run is remembered: enough for every learner of a busy day. */
 const RECORDS_KEPT = 100_000;
 
 interface Waiting {
   asker: Asker;
+  kind: TurnKind;
   start: () => void;
   fail: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -45,7 +60,8 @@ interface Waiting {
  * next learner in turn. Learners whose last run went well go first; then new ones; code whose
  * last run hit a limit (time, CPU, memory, commands) takes the turns of the grader's
  * low-priority lane (`lowPrioritySlots`), never a worker's. New code may hold all workers but
- * one, so a learner whose code behaves always finds one.
+ * one, so a learner whose code behaves always finds one; gradings all but `keptForRuns`, so a
+ * Run always finds one.
  * A learner new to an address whose code just hit a limit counts as limited, so that fresh
  * cookies buy an attacker nothing. A request that waits too long is answered 503.
  */
@@ -55,6 +71,8 @@ export class FairTurns {
   private readonly running = new Map<string, Standing>();
   /** The address each running learner counts against. */
   private readonly runningAddress = new Map<string, string>();
+  /** Learners running a grading now (the rest of `running` run a Run). */
+  private readonly runningGradings = new Set<string>();
   /** Whether each learner's last run hit a limit; the oldest forgotten past RECORDS_KEPT. */
   private readonly record = new Map<string, boolean>();
   private readonly addressPenalties = new Map<string, number>();
@@ -70,10 +88,11 @@ export class FairTurns {
    */
   async run<T>(
     asker: Asker,
+    kind: TurnKind,
     work: (lowPriority: boolean) => Promise<T>,
     hitLimit: (value: T) => boolean,
   ): Promise<T> {
-    await this.turn(asker);
+    await this.turn(asker, kind);
     try {
       const value = await work(this.running.get(asker.learner) === 'limited');
       // Only a run that ended says how the code behaves: a refusal (an unknown exercise, no
@@ -83,11 +102,12 @@ export class FairTurns {
     } finally {
       this.running.delete(asker.learner);
       this.runningAddress.delete(asker.learner);
+      this.runningGradings.delete(asker.learner);
       this.dispatch();
     }
   }
 
-  private turn(asker: Asker): Promise<void> {
+  private turn(asker: Asker, kind: TurnKind): Promise<void> {
     const mine = this.waiting.get(asker.learner) ?? [];
     if (mine.length >= this.options.maxWaitingPerLearner) {
       return Promise.reject(
@@ -101,6 +121,7 @@ export class FairTurns {
     return new Promise<void>((start, fail) => {
       const entry: Waiting = {
         asker,
+        kind,
         start,
         fail,
         timer: setTimeout(() => this.giveUp(entry), this.options.maxWaitMs),
@@ -143,6 +164,7 @@ export class FairTurns {
       clearTimeout(next.timer);
       this.running.set(next.asker.learner, this.classOf(next.asker));
       this.runningAddress.set(next.asker.learner, next.asker.address);
+      if (next.kind === 'grading') this.runningGradings.add(next.asker.learner);
       next.start();
     }
   }
@@ -150,8 +172,8 @@ export class FairTurns {
   /**
    * The first waiting request of the best class with room (see `classOf`), from the address with
    * the fewest running, then served least recently (within it, of the learner served least
-   * recently). New code may hold all workers but one; limited code has the low-priority lane's
-   * turns, and no worker's.
+   * recently). New code may hold all workers but one, gradings all but those kept for Runs;
+   * limited code has the low-priority lane's turns, and no worker's.
    */
   private pick(): Waiting | undefined {
     const running = (standing: Standing) =>
@@ -162,6 +184,10 @@ export class FairTurns {
       new: workersBusy < this.options.slots && running('new') < Math.max(1, this.options.slots - 1),
       limited: running('limited') < this.options.lowPrioritySlots,
     };
+    const gradingsFit =
+      [...this.runningGradings].filter((learner) => this.running.get(learner) !== 'limited')
+        .length <
+      this.options.slots - this.options.keptForRuns;
     for (const wanted of STANDINGS) {
       if (!room[wanted]) continue;
       let best: Waiting | undefined;
@@ -169,6 +195,8 @@ export class FairTurns {
         const first = mine[0];
         if (!first || this.running.has(learner)) continue;
         if (this.classOf(first.asker) !== wanted) continue;
+        // The low-priority lane keeps no workers for Runs: it has none of the workers.
+        if (first.kind === 'grading' && wanted !== 'limited' && !gradingsFit) continue;
         if (!best || this.before(first.asker.address, best.asker.address)) best = first;
       }
       if (best) {

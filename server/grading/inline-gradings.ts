@@ -23,6 +23,7 @@ export class InlineGradings implements Gradings {
     const started = performance.now();
     const result = await this.turns.run(
       asker,
+      'grading',
       (lowPriority) => this.grader.grade(exerciseId, source, { lowPriority }),
       gradingHitLimit,
     );

@@ -75,6 +75,7 @@ export function consoleRoutes(
     const ran = await consoles.useSandbox(user, (sandbox) =>
       turns.run(
         user,
+        'run',
         async (lowPriority) => {
           if (lowPriority) await sandbox.lowerPriority();
           const [outcome] = await Promise.allSettled([
