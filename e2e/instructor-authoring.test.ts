@@ -134,12 +134,29 @@ describe('an instructor authoring an exercise', () => {
       true,
     );
     expect(await seriousViolations(page)).toEqual([]);
-    // The author is scrolled down to the exercise: the problem is in view all the same.
-    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
-    const { y } = (await alert.boundingBox()) ?? { y: Number.NaN };
-    expect(y).toBeGreaterThanOrEqual(0);
-    expect(y).toBeLessThan(page.viewportSize()?.height ?? 0);
+    // Scrolled down a long lesson (this one is short: made long here), past where the bar sits in
+    // the page: it is in view all the same, and the exercises' column starts below it.
+    await page.evaluate(() => {
+      const filler = document.createElement('div');
+      filler.id = 'long-lesson';
+      filler.style.height = '3000px';
+      document.querySelector('article.lesson')?.append(filler);
+      scrollTo(0, 1500);
+    });
+    const placed = await page.evaluate(() => {
+      const box = (selector: string) =>
+        document.querySelector(selector)?.getBoundingClientRect() ?? new DOMRect(Number.NaN);
+      const [header, bar, exercises] = ['.site-header', '.preview-banner', '.exercises'].map(box);
+      return {
+        pastTheBar: (header?.bottom ?? Number.NaN) + (bar?.height ?? Number.NaN) < 0,
+        barTop: bar?.top,
+        exercisesBelowBar: (exercises?.top ?? Number.NaN) >= (bar?.bottom ?? Number.NaN) - 1,
+      };
+    });
+    expect(placed).toEqual({ pastTheBar: true, barTop: 0, exercisesBelowBar: true });
+    expect(await alert.isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}preview-problem.png` });
+    await page.evaluate(() => document.getElementById('long-lesson')?.remove());
 
     // Reloaded, the exercise cannot load: it shows the preview's bar, file and line, in its place.
     await page.reload();

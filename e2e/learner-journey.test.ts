@@ -267,8 +267,10 @@ describe('a learner in the browser', () => {
     // The screenshot shows the comparison itself: Monaco's diff, drawn, in view.
     const diff = panel(page).getByTestId('solution-diff');
     await diff.locator('.view-lines').first().waitFor();
-    await diff.scrollIntoViewIfNeeded();
-    await inBothThemes(page, 'lesson-passed', { fullPage: false });
+    await inBothThemes(page, 'lesson-passed', {
+      fullPage: false,
+      before: () => diff.scrollIntoViewIfNeeded(),
+    });
   });
 
   it('runs with Ctrl+Enter from the editor', async () => {

@@ -117,7 +117,9 @@ export async function startCommand(argv: string[]): Promise<number> {
     server = createServer(app);
     await listen(server, port, host);
     // In the background: the first learners find the course rendered (see prepare).
-    void course.prepare();
+    course
+      .prepare()
+      .catch((error: unknown) => log.warn({ err: error }, 'the course could not be prepared'));
   } catch (error) {
     await stop();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'

@@ -72,7 +72,6 @@ describe('the course the server answers from', () => {
     );
     expect((await course.lesson('counting')).title).toBe('Tallies');
     expect((await course.exercise('count-visits')).statementHtml).toContain('A new paragraph.');
-    expect((await course.hint('count-visits', 1)).html).not.toBe('');
 
     await edit('exercises/count-visits/exercise.md', (text) =>
       text.replace('title: Count the visits', 'title: 42'),

@@ -19,18 +19,20 @@ import { renderMarkdown } from './render-markdown.ts';
 
 /**
  * What the course API answers, from the course folder, read once: each answer is made on its first
- * request and kept, so that a page costs no file reads and no Markdown rendering. When the live
- * preview (`start --watch`) reloads the course, the grader's `courseEdition` changes, and what was
- * kept is made afresh on the next request.
+ * request (or by `prepare`) and kept, so that a page costs no file reads and no Markdown rendering.
+ * When the live preview (`start --watch`) reloads the course, the grader's `courseEdition`
+ * changes, and what was kept is made afresh on the next request. Rendered views are kept by the
+ * lesson or exercise they were made from: a load begun before a reload and ended after it cannot
+ * leave its view for the files as they are now.
  */
 export class CourseService {
   private readonly lessonFiles: LessonFiles;
   private edition: number;
   private lessons: Promise<Lesson[]> | undefined;
-  private readonly views = new Map<string, LessonView>();
   private readonly exercises = new Map<string, Promise<Exercise>>();
-  private readonly exerciseViews = new Map<string, ExerciseView>();
-  private readonly hints = new Map<string, HintView>();
+  private readonly views = new WeakMap<Lesson, LessonView>();
+  private readonly exerciseViews = new WeakMap<Exercise, ExerciseView>();
+  private readonly hints = new WeakMap<Exercise, Map<number, HintView>>();
   /** Each lesson's runnable blocks, parsed once. */
   private readonly blocks = new WeakMap<Lesson, LessonBlock[]>();
 
@@ -63,17 +65,17 @@ export class CourseService {
 
   async lesson(id: string): Promise<LessonView> {
     const lesson = await this.findLesson(id);
-    let view = this.views.get(id);
+    let view = this.views.get(lesson);
     if (!view) {
       view = { ...summarise(lesson), html: renderMarkdown(lesson.markdown) };
-      this.views.set(id, view);
+      this.views.set(lesson, view);
     }
     return view;
   }
 
   async exercise(id: string): Promise<ExerciseView> {
     const exercise = await this.findExercise(id);
-    let view = this.exerciseViews.get(id);
+    let view = this.exerciseViews.get(exercise);
     if (!view) {
       view = {
         id: exercise.id,
@@ -84,7 +86,7 @@ export class CourseService {
         run: exercise.run,
         setup: exercise.setup,
       };
-      this.exerciseViews.set(id, view);
+      this.exerciseViews.set(exercise, view);
     }
     return view;
   }
@@ -94,16 +96,21 @@ export class CourseService {
    * says how many there are.
    */
   async hint(id: string, number: number): Promise<HintView> {
-    const { hints } = await this.findExercise(id);
+    const exercise = await this.findExercise(id);
+    const { hints } = exercise;
     const hint = hints[number - 1];
     if (!Number.isInteger(number) || hint === undefined) {
       throw notFound(`exercise '${id}' has hints 1 to ${hints.length}, not '${number}'`);
     }
-    const key = `${id}/${number}`;
-    let view = this.hints.get(key);
+    let views = this.hints.get(exercise);
+    if (!views) {
+      views = new Map();
+      this.hints.set(exercise, views);
+    }
+    let view = views.get(number);
     if (!view) {
       view = { number, count: hints.length, html: renderMarkdown(hint) };
-      this.hints.set(key, view);
+      views.set(number, view);
     }
     return view;
   }
@@ -145,10 +152,7 @@ export class CourseService {
     if (this.grader.courseEdition === this.edition) return;
     this.edition = this.grader.courseEdition;
     this.lessons = undefined;
-    this.views.clear();
     this.exercises.clear();
-    this.exerciseViews.clear();
-    this.hints.clear();
   }
 
   private allLessons(): Promise<Lesson[]> {

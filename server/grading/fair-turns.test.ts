@@ -258,7 +258,7 @@ describe('fair turns at the grader', () => {
     });
     const log: string[] = [];
     const jobs = Object.fromEntries(
-      ['g1', 'g2', 'g3', 'r1', 'r2', 'r3'].map((name) => [name, job(log, name)]),
+      ['g1', 'g2', 'g3', 'r1', 'r2', 'r3', 'r4'].map((name) => [name, job(log, name)]),
     );
     const start = (name: string, kind: 'grading' | 'run') =>
       turns.run(who(name, name), kind, jobs[name]?.work ?? (async () => false), () => false);
@@ -282,12 +282,74 @@ describe('fair turns at the grader', () => {
     jobs.g2?.finish();
     jobs.g3?.finish();
     await Promise.all(gradings);
-    const runs = [start('r2', 'run'), start('r3', 'run'), start('g1', 'run')];
+    const runs = [start('r2', 'run'), start('r3', 'run'), start('r4', 'run')];
     await settle();
-    expect(log.slice(-3)).toEqual(['r2', 'r3', 'g1']);
-    jobs.r2?.finish();
-    jobs.r3?.finish();
+    expect(log.slice(-3)).toEqual(['r2', 'r3', 'r4']);
+    for (const name of ['r2', 'r3', 'r4']) jobs[name]?.finish();
     await Promise.all(runs);
+  });
+
+  it("keeps new code's gradings one below the gradings' share, so a behaving learner's grading finds a worker", async () => {
+    const turns = new FairTurns({
+      slots: 4,
+      lowPrioritySlots: 1,
+      keptForRuns: 1,
+      maxWaitMs: 10_000,
+      maxWaitingPerLearner: 2,
+      addressPenaltyMs: 60_000,
+    });
+    const log: string[] = [];
+    const jobs = Object.fromEntries(
+      ['n1', 'n2', 'n3', 'good'].map((name) => [name, job(log, name)]),
+    );
+    const start = (name: string) =>
+      turns.run(who(name, name), 'grading', jobs[name]?.work ?? (async () => false), () => false);
+    await runOnce(turns, [], 'good', 'good', false);
+    // Three gradings fit the share (four workers, one kept); new code gets two of them.
+    const newOnes = [start('n1'), start('n2'), start('n3')];
+    await settle();
+    expect(log).toEqual(['n1', 'n2']);
+    const good = start('good');
+    await settle();
+    expect(log).toEqual(['n1', 'n2', 'good']);
+    for (const name of ['n1', 'n2', 'n3', 'good']) jobs[name]?.finish();
+    await Promise.all([...newOnes, good]);
+  });
+
+  it('gives a grading that failed its worker back, to gradings and Runs alike', async () => {
+    const turns = new FairTurns({
+      slots: 2,
+      lowPrioritySlots: 1,
+      keptForRuns: 1,
+      maxWaitMs: 10_000,
+      maxWaitingPerLearner: 2,
+      addressPenaltyMs: 60_000,
+    });
+    const failing = turns.run(
+      who('ada', 'A'),
+      'grading',
+      async () => {
+        throw new Error('the worker was lost');
+      },
+      () => false,
+    );
+    await expect(failing).rejects.toThrow('the worker was lost');
+    // Were the failed grading still counted, the share (one worker) would be full for good.
+    const log: string[] = [];
+    await runOnce(turns, log, 'bo', 'B', false);
+    expect(log).toEqual(['bo']);
+  });
+
+  it('refuses to keep every worker for Runs: gradings would only ever wait', () => {
+    const options = {
+      lowPrioritySlots: 1,
+      maxWaitMs: 10_000,
+      maxWaitingPerLearner: 2,
+      addressPenaltyMs: 60_000,
+    };
+    expect(() => new FairTurns({ ...options, slots: 2, keptForRuns: 2 })).toThrow(RangeError);
+    expect(() => new FairTurns({ ...options, slots: 2, keptForRuns: -1 })).toThrow(RangeError);
+    expect(() => new FairTurns({ ...options, slots: 2, keptForRuns: 1 })).not.toThrow();
   });
 
   it('keeps a quarter of the workers for Runs, at least one, none of a single worker', () => {

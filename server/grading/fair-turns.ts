@@ -59,9 +59,9 @@ interface Waiting {
  * free worker goes to the next address in turn that has someone waiting, and within it to its
  * next learner in turn. Learners whose last run went well go first; then new ones; code whose
  * last run hit a limit (time, CPU, memory, commands) takes the turns of the grader's
- * low-priority lane (`lowPrioritySlots`), never a worker's. New code may hold all workers but
- * one, so a learner whose code behaves always finds one; gradings all but `keptForRuns`, so a
- * Run always finds one.
+ * low-priority lane (`lowPrioritySlots`), never a worker's. Gradings may hold all workers but
+ * `keptForRuns`, so that a Run does not wait behind them; new code all of either share but one,
+ * so that a learner whose code behaves always finds a worker for a grading or a Run.
  * A learner new to an address whose code just hit a limit counts as limited, so that fresh
  * cookies buy an attacker nothing. A request that waits too long is answered 503.
  */
@@ -80,7 +80,13 @@ export class FairTurns {
   private readonly lastServed = new Map<string, number>();
   private turnsGiven = 0;
 
-  constructor(private readonly options: FairTurnsOptions) {}
+  constructor(private readonly options: FairTurnsOptions) {
+    const { slots, keptForRuns } = options;
+    // Keeping every worker would leave gradings none: each would wait maxWaitMs and get 503.
+    if (!(keptForRuns >= 0 && (keptForRuns < slots || slots === 0))) {
+      throw new RangeError(`FairTurns keeps ${keptForRuns} of ${slots} workers for Runs`);
+    }
+  }
 
   /**
    * Runs `work` in the asker's turn, telling it whether their code hit a limit last time (then it
@@ -172,31 +178,35 @@ export class FairTurns {
   /**
    * The first waiting request of the best class with room (see `classOf`), from the address with
    * the fewest running, then served least recently (within it, of the learner served least
-   * recently). New code may hold all workers but one, gradings all but those kept for Runs;
-   * limited code has the low-priority lane's turns, and no worker's.
+   * recently). Gradings may hold all workers but those kept for Runs, new code all of either
+   * share but one; limited code has the low-priority lane's turns, and no worker's.
    */
   private pick(): Waiting | undefined {
+    const { slots, keptForRuns, lowPrioritySlots } = this.options;
     const running = (standing: Standing) =>
       [...this.running.values()].filter((one) => one === standing).length;
+    const gradings = (standing: Standing) =>
+      [...this.runningGradings].filter((learner) => this.running.get(learner) === standing).length;
     const workersBusy = running('good') + running('new');
-    const room: Record<Standing, boolean> = {
-      good: workersBusy < this.options.slots,
-      new: workersBusy < this.options.slots && running('new') < Math.max(1, this.options.slots - 1),
-      limited: running('limited') < this.options.lowPrioritySlots,
+    const gradingsBusy = gradings('good') + gradings('new');
+    const share = slots - keptForRuns;
+    const room = (standing: Standing, kind: TurnKind): boolean => {
+      // The low-priority lane keeps nothing for Runs: it has none of the workers.
+      if (standing === 'limited') return running('limited') < lowPrioritySlots;
+      const newFits = running('new') < Math.max(1, slots - 1);
+      if (kind === 'run') return workersBusy < slots && (standing === 'good' || newFits);
+      return (
+        gradingsBusy < share &&
+        workersBusy < slots &&
+        (standing === 'good' || (newFits && gradings('new') < Math.max(1, share - 1)))
+      );
     };
-    const gradingsFit =
-      [...this.runningGradings].filter((learner) => this.running.get(learner) !== 'limited')
-        .length <
-      this.options.slots - this.options.keptForRuns;
     for (const wanted of STANDINGS) {
-      if (!room[wanted]) continue;
       let best: Waiting | undefined;
       for (const [learner, mine] of this.waiting) {
         const first = mine[0];
         if (!first || this.running.has(learner)) continue;
-        if (this.classOf(first.asker) !== wanted) continue;
-        // The low-priority lane keeps no workers for Runs: it has none of the workers.
-        if (first.kind === 'grading' && wanted !== 'limited' && !gradingsFit) continue;
+        if (this.classOf(first.asker) !== wanted || !room(wanted, first.kind)) continue;
         if (!best || this.before(first.asker.address, best.asker.address)) best = first;
       }
       if (best) {

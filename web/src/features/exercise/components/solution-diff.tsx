@@ -37,8 +37,8 @@ export default function SolutionDiff({
       enableSplitViewResizing: false,
       renderOverviewRuler: false,
       folding: false,
-      // Each half is half a column: the gutters give their width to the code, which otherwise
-      // wraps every few words.
+      // Each half is half a column: the gutters and the scrollbar give their width to the code,
+      // which otherwise wraps every few words.
       lineNumbersMinChars: 2,
       glyphMargin: false,
       scrollbar: { verticalScrollbarSize: 10 },
