@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are learners' TypeScript, whose template literals are theirs to evaluate.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader } from '../grader.ts';
-import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { describe, expect, it } from 'vitest';
+import { learnerModule } from '../test/one-exercise-course.ts';
+import { oneExerciseGrader } from '../test/one-exercise-grader.ts';
 import { assertValidResult } from '../test/result-schema.ts';
 
 // A check written as an adversary would: decoys beside the learner's object, a snapshot diff
@@ -32,26 +32,20 @@ const SIGNATURE =
   'export async function saveProfile(redis: Redis, id: string, name: string): Promise<void>';
 
 describe('checks that judge by effect', () => {
-  const course = oneExerciseCourse({
-    id: 'profile',
-    signature: SIGNATURE,
-    checks: CHECKS,
-    solution:
-      "  await redis.hset(`user:${id}`, 'name', name);\n  await redis.expire(`user:${id}`, 60);",
-    run: "{ call: saveProfile, args: [$redis, '1', Ada] }",
-  });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 2 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
+  const graded = oneExerciseGrader(
+    {
+      id: 'profile',
+      signature: SIGNATURE,
+      checks: CHECKS,
+      solution:
+        "  await redis.hset(`user:${id}`, 'name', name);\n  await redis.expire(`user:${id}`, 60);",
+      run: "{ call: saveProfile, args: [$redis, '1', Ada] }",
+    },
+    2,
+  );
 
   const grade = async (body: string) => {
-    const result = await grader.grade('profile', learnerModule(SIGNATURE, body));
+    const result = await graded.grader.grade('profile', learnerModule(SIGNATURE, body));
     assertValidResult(result);
     return result.checks[0];
   };

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader } from '../grader.ts';
+import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../result/grade-result.ts';
-import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { learnerModule } from '../test/one-exercise-course.ts';
+import { oneExerciseGrader } from '../test/one-exercise-grader.ts';
 import { assertValidResult } from '../test/result-schema.ts';
 
 // A course of one exercise whose check reads only what Redis holds: a call that closes the
@@ -22,25 +22,16 @@ const SIGNATURE =
   'export async function save(redis: Redis, key: string, value: string): Promise<void>';
 
 describe('a learner call that closes the client it was given', () => {
-  const course = oneExerciseCourse({
+  const graded = oneExerciseGrader({
     id: 'save',
     signature: SIGNATURE,
     checks: CHECKS,
     solution: '  await redis.set(key, value);',
     run: "{ call: save, args: [$redis, answer, '42'] }",
   });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
 
   async function grade(body: string): Promise<GradeResult> {
-    const result = await grader.grade('save', learnerModule(SIGNATURE, body));
+    const result = await graded.grader.grade('save', learnerModule(SIGNATURE, body));
     assertValidResult(result);
     return result;
   }

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are learners' TypeScript, whose template literals are theirs to evaluate.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader } from '../grader.ts';
-import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { describe, expect, it } from 'vitest';
+import { learnerModule } from '../test/one-exercise-course.ts';
+import { oneExerciseGrader } from '../test/one-exercise-grader.ts';
 import { assertValidResult } from '../test/result-schema.ts';
 
 // The check prints what Redis executed as its failure message, so each test can read it; a
@@ -40,28 +40,22 @@ export default [
 const SIGNATURE = 'export async function read(redis: Redis, key: string): Promise<unknown>';
 
 describe('the log of what Redis executed', () => {
-  const course = oneExerciseCourse({
-    id: 'read',
-    signature: SIGNATURE,
-    checks: CHECKS,
-    solution: '  return redis.get(`cache:${key}`);',
-    run: '{ call: read, args: [$redis, k] }',
-    // Sending 5 MB for the monitor limit takes most of the default 2 s of a call on a quiet
-    // machine: on a busy one the time limit would come first, which is not what is proved here.
-    limits: { callTimeoutMs: 10_000, checkTimeoutMs: 15_000 },
-  });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 2 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
+  const graded = oneExerciseGrader(
+    {
+      id: 'read',
+      signature: SIGNATURE,
+      checks: CHECKS,
+      solution: '  return redis.get(`cache:${key}`);',
+      run: '{ call: read, args: [$redis, k] }',
+      // Sending 5 MB for the monitor limit takes most of the default 2 s of a call on a quiet
+      // machine: on a busy one the time limit would come first, which is not what is proved here.
+      limits: { callTimeoutMs: 10_000, checkTimeoutMs: 15_000 },
+    },
+    2,
+  );
 
   const grade = async (body: string) => {
-    const result = await grader.grade('read', learnerModule(SIGNATURE, body));
+    const result = await graded.grader.grade('read', learnerModule(SIGNATURE, body));
     assertValidResult(result);
     return result.checks;
   };

@@ -1,10 +1,10 @@
 import type Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyState, Snapshot } from '../checks/api.ts';
-import { Grader } from '../grader.ts';
 import { SandboxServer } from '../redis/sandbox-server.ts';
 import type { CheckResult, GradeResult } from '../result/grade-result.ts';
-import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { learnerModule } from '../test/one-exercise-course.ts';
+import { oneExerciseGrader } from '../test/one-exercise-grader.ts';
 import { assertValidResult } from '../test/result-schema.ts';
 import { ActivityRecorder, described, keyRows, quoted } from './redis-activity.ts';
 import { CommandBudget, RedisBridge } from './redis-bridge.ts';
@@ -44,28 +44,19 @@ export default [
 const SIGNATURE = 'export async function count(redis: Redis, page: string): Promise<void>';
 
 describe('what the learner’s code did to Redis, under each check', () => {
-  const course = oneExerciseCourse({
+  const graded = oneExerciseGrader({
     id: 'count',
     signature: SIGNATURE,
     checks: CHECKS,
     solution: "  await redis.incr('visits:' + page);",
     run: '{ call: count, args: [$redis, home] }',
   });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
 
   async function grade(
     body: string,
     source = learnerModule(SIGNATURE, body),
   ): Promise<GradeResult> {
-    const result = await grader.grade('count', source, { file: 'ada/count.ts' });
+    const result = await graded.grader.grade('count', source, { file: 'ada/count.ts' });
     assertValidResult(result);
     return result;
   }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Grader } from '../grader.ts';
+import { describe, expect, it } from 'vitest';
 import type { GradeResult } from '../result/grade-result.ts';
-import { learnerModule, oneExerciseCourse } from '../test/one-exercise-course.ts';
+import { learnerModule } from '../test/one-exercise-course.ts';
+import { oneExerciseGrader } from '../test/one-exercise-grader.ts';
 import { assertValidResult } from '../test/result-schema.ts';
 
 // A course of one exercise: `save` stores a value; one check judges it as usual, one allows
@@ -34,26 +34,17 @@ const SIGNATURE =
   'export async function save(redis: Redis, key: string, value: string): Promise<void>';
 
 describe('a learner call that leaves its Redis work running', () => {
-  const course = oneExerciseCourse({
+  const graded = oneExerciseGrader({
     id: 'save',
     signature: SIGNATURE,
     checks: CHECKS,
     solution: '  await redis.set(key, value);',
     run: "{ call: save, args: [$redis, answer, '42'] }",
   });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
 
   async function grade(body: string, file?: string): Promise<GradeResult> {
     const source = learnerModule(SIGNATURE, body);
-    const result = await grader.grade('save', source, file === undefined ? {} : { file });
+    const result = await graded.grader.grade('save', source, file === undefined ? {} : { file });
     assertValidResult(result);
     return result;
   }
@@ -173,25 +164,16 @@ export default [
 `;
 
 describe('a command an earlier check left unanswered', () => {
-  const course = oneExerciseCourse({
+  const graded = oneExerciseGrader({
     id: 'save',
     signature: SIGNATURE,
     checks: LEFT_BEHIND_CHECKS,
     solution: '  await redis.set(key, value);',
     run: "{ call: save, args: [$redis, answer, '42'] }",
   });
-  let grader: Grader;
-
-  beforeAll(async () => {
-    grader = await Grader.start({ courseDir: course.dir, concurrency: 1 });
-  });
-  afterAll(async () => {
-    await grader.stop();
-    course.remove();
-  });
 
   it('lets a client whose reply an earlier check left behind go on in later checks', async () => {
-    const result = await grader.grade(
+    const result = await graded.grader.grade(
       'save',
       `import Redis from 'ioredis';
 
@@ -221,7 +203,7 @@ ${SIGNATURE} {
   redis.set(\`\${key}:before\`, Buffer.from(value));
   await redis.hset(key, { value });`,
     );
-    const result = await grader.grade('save', source);
+    const result = await graded.grader.grade('save', source);
     assertValidResult(result);
     const [leaving, later] = result.checks;
     expect(leaving).toMatchObject({ status: 'fail', reason: 'unawaited' });

@@ -50,11 +50,11 @@ async function lowPriorityOf(turns: FairTurns, learner: string, address: string)
   return low;
 }
 
-const turnsOf = (slots: number, maxWaitMs = 10_000) =>
+const turnsOf = (slots: number, maxWaitMs = 10_000, keptForRuns = 0) =>
   new FairTurns({
     slots,
     lowPrioritySlots: 1,
-    keptForRuns: 0,
+    keptForRuns,
     maxWaitMs,
     maxWaitingPerLearner: 2,
     addressPenaltyMs: 60_000,
@@ -248,14 +248,7 @@ describe('fair turns at the grader', () => {
   });
 
   it('keeps workers for Runs: gradings that fill the others leave a Run to start at once', async () => {
-    const turns = new FairTurns({
-      slots: 3,
-      lowPrioritySlots: 1,
-      keptForRuns: 1,
-      maxWaitMs: 10_000,
-      maxWaitingPerLearner: 2,
-      addressPenaltyMs: 60_000,
-    });
+    const turns = turnsOf(3, 10_000, 1);
     const log: string[] = [];
     const jobs = Object.fromEntries(
       ['g1', 'g2', 'g3', 'r1', 'r2', 'r3', 'r4'].map((name) => [name, job(log, name)]),
@@ -290,14 +283,7 @@ describe('fair turns at the grader', () => {
   });
 
   it("keeps new code's gradings one below the gradings' share, so a behaving learner's grading finds a worker", async () => {
-    const turns = new FairTurns({
-      slots: 4,
-      lowPrioritySlots: 1,
-      keptForRuns: 1,
-      maxWaitMs: 10_000,
-      maxWaitingPerLearner: 2,
-      addressPenaltyMs: 60_000,
-    });
+    const turns = turnsOf(4, 10_000, 1);
     const log: string[] = [];
     const jobs = Object.fromEntries(
       ['n1', 'n2', 'n3', 'good'].map((name) => [name, job(log, name)]),
@@ -317,14 +303,7 @@ describe('fair turns at the grader', () => {
   });
 
   it('gives a grading that failed its worker back, to gradings and Runs alike', async () => {
-    const turns = new FairTurns({
-      slots: 2,
-      lowPrioritySlots: 1,
-      keptForRuns: 1,
-      maxWaitMs: 10_000,
-      maxWaitingPerLearner: 2,
-      addressPenaltyMs: 60_000,
-    });
+    const turns = turnsOf(2, 10_000, 1);
     const failing = turns.run(
       who('ada', 'A'),
       'grading',
