@@ -29,6 +29,7 @@ describe('GradingMetrics', () => {
     const metrics = new GradingMetrics({ role: 'app', grader, consoleSandboxes: () => 3 });
     const result = await grader.grade('set-and-get', SOLUTION);
     metrics.graded(result.status, 0.02);
+    metrics.waitedForTurn('run', 0.02);
 
     // The grader's worker process, killed from outside while idle: replaced before the next job.
     const [pid] = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'worker-main'])
@@ -46,6 +47,8 @@ describe('GradingMetrics', () => {
     line('keyspace_gradings_total', 'status="pass",role="app"', 1);
     line('keyspace_grading_duration_seconds_bucket', 'le="0.01",role="app",status="pass"', 0);
     line('keyspace_grading_duration_seconds_bucket', 'le="0.025",role="app",status="pass"', 1);
+    line('keyspace_turn_wait_seconds_bucket', 'le="0.01",role="app",kind="run"', 0);
+    line('keyspace_turn_wait_seconds_bucket', 'le="0.025",role="app",kind="run"', 1);
     line('keyspace_sandboxes', 'use="grading",role="app"', 1);
     line('keyspace_sandboxes', 'use="console",role="app"', 3);
     line('keyspace_worker_restarts_total', 'role="app"', 1);

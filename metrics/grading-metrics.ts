@@ -11,6 +11,9 @@ import type { GraderStats, Status } from '../grader/index.ts';
 /** From a warm grading (a few ms) to one that runs into its time limits, or waits in a queue. */
 const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
+/** What a turn at the grader's workers is for: a Submit graded in the app, or a Run. */
+export type TurnKind = 'grading' | 'run';
+
 export interface MetricSources {
   /**
    * Which process these are, a label on every metric: the app counts results as learners get
@@ -33,6 +36,7 @@ export class GradingMetrics {
   readonly registry: PromRegistry = new Registry();
   private readonly gradings: Counter<'status'>;
   private readonly duration: Histogram<'status'>;
+  private readonly turnWait: Histogram<'kind'>;
 
   constructor(sources: MetricSources) {
     const registers = [this.registry];
@@ -48,6 +52,13 @@ export class GradingMetrics {
       name: 'keyspace_grading_duration_seconds',
       help: 'From a submission to its result (in the app, time in the queue included).',
       labelNames: ['status'],
+      buckets: DURATION_BUCKETS,
+      registers,
+    });
+    this.turnWait = new Histogram({
+      name: 'keyspace_turn_wait_seconds',
+      help: 'How long a Submit (graded in the app) or a Run waited for its turn at the grader’s workers.',
+      labelNames: ['kind'],
       buckets: DURATION_BUCKETS,
       registers,
     });
@@ -95,6 +106,11 @@ export class GradingMetrics {
   graded(status: Status, seconds: number): void {
     this.gradings.inc({ status });
     this.duration.observe({ status }, seconds);
+  }
+
+  /** A Submit's grading or a Run got its turn at the grader, `seconds` after it asked for one. */
+  waitedForTurn(kind: TurnKind, seconds: number): void {
+    this.turnWait.observe({ kind }, seconds);
   }
 
   get contentType(): string {

@@ -193,6 +193,9 @@ describe('the HTTP API', () => {
       status: 'ok',
       calls: [{ call: 'main', returned: "'sunny'" }],
     });
+    // Its turn at the grader's workers is in the metrics: a Run, which waited for none.
+    const metrics = await (await fetch(`${base.replace(/\/api$/, '')}/metrics`)).text();
+    expect(metrics).toMatch(/^keyspace_turn_wait_seconds_count\{role="app",kind="run"\} [1-9]/m);
     expect(await learner.json(learner.get('/console/keys'))).toEqual({
       keys: [
         {

@@ -90,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
     slots: grader.concurrency,
     lowPrioritySlots: grader.lowPriorityConcurrency,
     keptForRuns: runsKept(grader.concurrency),
+    onTurn: (kind, waitedMs) => metrics.waitedForTurn(kind, waitedMs / 1000),
     ...DEFAULT_FAIR_TURNS,
   });
   const gradings: Gradings = queue

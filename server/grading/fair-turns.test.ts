@@ -334,4 +334,32 @@ describe('fair turns at the grader', () => {
   it('keeps a quarter of the workers for Runs, at least one, none of a single worker', () => {
     expect([1, 2, 4, 8, 12].map(runsKept)).toEqual([0, 1, 1, 2, 3]);
   });
+
+  it('tells of each turn given, its kind and how long its request waited', async () => {
+    const told: [string, number][] = [];
+    const turns = new FairTurns({
+      slots: 1,
+      lowPrioritySlots: 1,
+      keptForRuns: 0,
+      maxWaitMs: 10_000,
+      maxWaitingPerLearner: 2,
+      addressPenaltyMs: 60_000,
+      onTurn: (kind, waitedMs) => told.push([kind, waitedMs]),
+    });
+    const log: string[] = [];
+    const first = job(log, 'ada');
+    const running = turns.run(who('ada', 'A'), 'grading', first.work, () => false);
+    const waiting = turns.run(
+      who('bo', 'B'),
+      'run',
+      async () => false,
+      () => false,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    first.finish();
+    await Promise.all([running, waiting]);
+    expect(told.map(([kind]) => kind)).toEqual(['grading', 'run']);
+    expect(told[0]?.[1]).toBeLessThan(50);
+    expect(told[1]?.[1]).toBeGreaterThanOrEqual(55);
+  });
 });

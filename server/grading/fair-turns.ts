@@ -1,4 +1,5 @@
 import type { GradeResult, RunOnceResult } from '../../contracts/index.ts';
+import type { TurnKind } from '../../metrics/grading-metrics.ts';
 import { HttpError } from '../http-errors.ts';
 import type { Asker } from '../identity/client-address.ts';
 
@@ -15,6 +16,8 @@ export interface FairTurnsOptions {
    * fraction of a second, and must not wait behind gradings that wait seconds on Redis.
    */
   keptForRuns: number;
+  /** Told of each turn given, and how long its request waited for it (the metrics' histogram). */
+  onTurn?: (kind: TurnKind, waitedMs: number) => void;
   /** The longest a request waits for its turn; beyond it, 503 with Retry-After. */
   maxWaitMs: number;
   /** Requests of one learner waiting at once; one more is refused with 429. */
@@ -25,7 +28,7 @@ export interface FairTurnsOptions {
 
 export const DEFAULT_FAIR_TURNS: Omit<
   FairTurnsOptions,
-  'slots' | 'lowPrioritySlots' | 'keptForRuns'
+  'slots' | 'lowPrioritySlots' | 'keptForRuns' | 'onTurn'
 > = {
   maxWaitMs: 20_000,
   maxWaitingPerLearner: 2,
@@ -36,9 +39,6 @@ export const DEFAULT_FAIR_TURNS: Omit<
 const STANDINGS = ['good', 'new', 'limited'] as const;
 type Standing = (typeof STANDINGS)[number];
 
-/** What a turn is for: a Submit's grading, or a Run of the learner's code. */
-export type TurnKind = 'grading' | 'run';
-
 /** A quarter of the workers kept for Runs (see FairTurnsOptions.keptForRuns), none of one. */
 export const runsKept = (slots: number) => (slots > 1 ? Math.max(1, Math.floor(slots / 4)) : 0);
 
@@ -48,6 +48,8 @@ const RECORDS_KEPT = 100_000;
 interface Waiting {
   asker: Asker;
   kind: TurnKind;
+  /** When it began to wait (performance.now()). */
+  since: number;
   start: () => void;
   fail: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -128,6 +130,7 @@ export class FairTurns {
       const entry: Waiting = {
         asker,
         kind,
+        since: performance.now(),
         start,
         fail,
         timer: setTimeout(() => this.giveUp(entry), this.options.maxWaitMs),
@@ -171,6 +174,7 @@ export class FairTurns {
       this.running.set(next.asker.learner, this.classOf(next.asker));
       this.runningAddress.set(next.asker.learner, next.asker.address);
       if (next.kind === 'grading') this.runningGradings.add(next.asker.learner);
+      this.options.onTurn?.(next.kind, performance.now() - next.since);
       next.start();
     }
   }
