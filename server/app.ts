@@ -64,7 +64,10 @@ export interface AppDeps {
   metricsToken?: string;
   /** Development mode (`--watch`): pages load what they show again when course files change. */
   preview?: LivePreview;
-  /** The course as the pages show it: `keyspace start` prepares it for a class; made here if not given. */
+  /**
+   * The course as the pages show it: `keyspace start` makes it and prepares it for a class; made
+   * here if not given.
+   */
   course?: CourseService;
   /**
    * Queue mode (KEYSPACE_GRADING=queue): Submit is graded by `keyspace worker` processes, and a
