@@ -194,16 +194,14 @@ export class FairTurns {
     const workersBusy = running('good') + running('new');
     const gradingsBusy = gradings('good') + gradings('new');
     const share = slots - keptForRuns;
+    const limitedFits = running('limited') < lowPrioritySlots;
+    const newFits = running('new') < Math.max(1, slots - 1);
+    const newGradingFits = newFits && gradings('new') < Math.max(1, share - 1);
     const room = (standing: Standing, kind: TurnKind): boolean => {
       // The low-priority lane keeps nothing for Runs: it has none of the workers.
-      if (standing === 'limited') return running('limited') < lowPrioritySlots;
-      const newFits = running('new') < Math.max(1, slots - 1);
+      if (standing === 'limited') return limitedFits;
       if (kind === 'run') return workersBusy < slots && (standing === 'good' || newFits);
-      return (
-        gradingsBusy < share &&
-        workersBusy < slots &&
-        (standing === 'good' || (newFits && gradings('new') < Math.max(1, share - 1)))
-      );
+      return gradingsBusy < share && workersBusy < slots && (standing === 'good' || newGradingFits);
     };
     for (const wanted of STANDINGS) {
       let best: Waiting | undefined;
