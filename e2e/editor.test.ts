@@ -10,6 +10,10 @@ const solution = readFileSync(
   new URL('../exercises/set-and-get/solution.ts', import.meta.url),
   'utf8',
 );
+const starter = readFileSync(
+  new URL('../exercises/set-and-get/starter.ts', import.meta.url),
+  'utf8',
+);
 /** A passing solution that differs from the reference by one line. */
 const mine = solution.replace(
   'export async',
@@ -115,8 +119,9 @@ describe('the exercise editor', () => {
         .poll(() => workers.some((url) => /ts\.worker/.test(url)), { timeout: 60_000 })
         .toBe(true);
       expect(await page.locator('.monaco-editor').count()).toBe(0);
-      // The editor's own module, loaded meanwhile too, is there to show at once. (A Suspense
-      // fallback, even for a module already loaded, held a ready editor back up to 300 ms.)
+      // The editor's own module, loaded meanwhile too, is there to show at once, with no plain
+      // editor before it. (A Suspense fallback, even for a module already loaded, held a ready
+      // editor back up to 300 ms.)
       await expect
         .poll(() =>
           page.evaluate(() =>
@@ -127,12 +132,12 @@ describe('the exercise editor', () => {
         )
         .toBe(true);
       await page.evaluate(() => {
-        const seen = window as unknown as { editorFallbackSeen?: boolean };
-        seen.editorFallbackSeen = false;
+        const seen = window as unknown as { plainEditorSeen?: boolean };
+        seen.plainEditorSeen = false;
         new MutationObserver(() => {
-          if (document.body.textContent?.includes('Loading the editor'))
-            seen.editorFallbackSeen = true;
-        }).observe(document.body, { childList: true, subtree: true, characterData: true });
+          if (document.querySelector('[data-testid="plain-code-editor"]'))
+            seen.plainEditorSeen = true;
+        }).observe(document.body, { childList: true, subtree: true });
       });
     } finally {
       release();
@@ -141,10 +146,143 @@ describe('the exercise editor', () => {
     await learnerEditor(page).locator('.view-lines').waitFor();
     expect(
       await page.evaluate(
-        () => (window as unknown as { editorFallbackSeen?: boolean }).editorFallbackSeen,
+        () => (window as unknown as { plainEditorSeen?: boolean }).plainEditorSeen,
       ),
     ).toBe(false);
   }, 90_000);
+
+  it('holds the code in a plain editor until Monaco is here, which takes over where the learner was', async () => {
+    // A page of its own: Monaco's module is held back from it as from a slow network.
+    const fresh = await openPage(browser, { colorScheme: 'light' });
+    fresh.setDefaultTimeout(15_000);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const area = panel(fresh).getByRole('textbox', { name: /^Code for exercise set-and-get/ });
+      await expect.poll(() => area.inputValue()).toBe(starter);
+      const focusedIs = (locator: Locator) =>
+        locator.evaluate((element) => element === document.activeElement);
+      // Typed into, with Tab indenting and Shift+Tab taking the indent back, the focus staying.
+      await area.click();
+      await fresh.keyboard.press('ControlOrMeta+End');
+      await fresh.keyboard.press('Enter');
+      await fresh.keyboard.press('Tab');
+      await fresh.keyboard.type('// plain');
+      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      expect(await focusedIs(area)).toBe(true);
+      await fresh.keyboard.press('Shift+Tab');
+      expect(await area.inputValue()).toBe(`${starter}\n// plain`);
+      await fresh.keyboard.press('ControlOrMeta+Z');
+      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      // Escape then Tab leaves it for Run, as in Monaco; Shift+Tab comes back.
+      await fresh.keyboard.press('Escape');
+      await fresh.keyboard.press('Tab');
+      const runButton = panel(fresh).getByRole('button', { name: /^Run your code once/ });
+      expect(await focusedIs(runButton)).toBe(true);
+      await fresh.keyboard.press('Shift+Tab');
+      expect(await focusedIs(area)).toBe(true);
+      // Ctrl+Enter runs the code as typed: a real editor, not a picture of one.
+      await fresh.keyboard.press('ControlOrMeta+Enter');
+      await expect
+        .poll(() => panel(fresh).locator('.run-report').textContent(), { timeout: 60_000 })
+        .toContain('null');
+      await area.click();
+      await fresh.keyboard.press('ControlOrMeta+End');
+      await fresh.keyboard.press('ArrowLeft');
+      expect(await learnerEditor(fresh).count()).toBe(0);
+      release();
+      // Monaco, with the code as typed, the focus, and the caret where it was: a key typed at
+      // once lands between "plai" and "n".
+      await learnerEditor(fresh).locator('.view-lines').waitFor();
+      expect(await panel(fresh).getByTestId('plain-code-editor').count()).toBe(0);
+      await fresh.keyboard.type('Y');
+      await expect
+        .poll(() => learnerEditor(fresh).locator('.view-lines').textContent())
+        .toContain(shown('  // plaiYn'));
+      expect(
+        await fresh.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null),
+      ).toBe(true);
+      // Saved as typed, in both editors: a reload shows it all.
+      await panel(fresh).getByText('Saved').waitFor();
+      await fresh.reload();
+      await learnerEditor(fresh).locator('.view-lines').waitFor();
+      expect(await learnerEditor(fresh).locator('.view-lines').textContent()).toContain(
+        shown('  // plaiYn'),
+      );
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  }, 120_000);
+
+  it('lets a word being composed end before Monaco takes over from the plain editor', async () => {
+    const fresh = await openPage(browser, { colorScheme: 'light' });
+    fresh.setDefaultTimeout(15_000);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const plain = panel(fresh).getByTestId('plain-code-editor');
+      await plain.locator('textarea').click();
+      await fresh.keyboard.press('ControlOrMeta+End');
+      // An input method's word, not yet chosen: what a Japanese or Chinese learner types through.
+      const cdp = await fresh.context().newCDPSession(fresh);
+      await cdp.send('Input.imeSetComposition', { text: 'ね', selectionStart: 1, selectionEnd: 1 });
+      const arrived = fresh.waitForResponse(/\/assets\/code-editor-[^/]*\.js$/);
+      release();
+      await arrived;
+      // Monaco's editor module is here: it runs in the task that reads it, and the editor would
+      // show a frame later. A few frames on, the plain editor still stays while the word is open.
+      await fresh.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let frames = 5;
+            const next = () => (--frames === 0 ? resolve(undefined) : requestAnimationFrame(next));
+            requestAnimationFrame(next);
+          }),
+      );
+      expect(await plain.count()).toBe(1);
+      expect(await learnerEditor(fresh).count()).toBe(0);
+      await cdp.send('Input.insertText', { text: 'ねこ' });
+      await expect
+        .poll(() => learnerEditor(fresh).locator('.view-lines').textContent())
+        .toContain('ねこ');
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  }, 120_000);
+
+  it('keeps the plain editor, and says so, when Monaco cannot load', async () => {
+    const fresh = await openPage(browser, { colorScheme: 'light' });
+    fresh.setDefaultTimeout(15_000);
+    await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, (route) => route.abort());
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      await panel(fresh).getByRole('alert').getByText('The full editor could not load').waitFor();
+      const area = panel(fresh).getByTestId('plain-code-editor').locator('textarea');
+      await area.click();
+      await fresh.keyboard.press('ControlOrMeta+End');
+      await fresh.keyboard.type('// still here');
+      await panel(fresh).getByText('Saved').waitFor();
+      expect(await area.inputValue()).toBe(`${starter}// still here`);
+    } finally {
+      await fresh.context().close();
+    }
+  }, 120_000);
 
   it('offers the everyday commands first after `redis.`, no internals, and `se` selects set', async () => {
     await learnerEditor(page).locator('.view-line', { hasText: 'void redis' }).click();

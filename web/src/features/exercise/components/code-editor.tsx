@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTheme } from '../../../app/theme.ts';
 import { exerciseCodeUri } from '../exercise-code-uri.ts';
 import { EDITOR_OPTIONS, themeOf } from './editor-look.ts';
 import { fitToContent } from './fit-to-content.ts';
 import { declareTypes, monaco, typesDeclared } from './monaco.ts';
+import type { Handover } from './plain-code-editor.tsx';
 import { TYPESCRIPT_VIEW } from './typescript-view.ts';
 
 interface Props {
@@ -18,18 +19,22 @@ interface Props {
   /** Where the code lives for the TypeScript service, e.g. `set-and-get/set-and-get.ts`:
    * the name the grader gives the learner's file in its messages. */
   path: string;
+  /** Where the learner was in the plain editor this one replaces (lazy-code-editor.tsx). */
+  handover?: Handover;
 }
 
 export default function CodeEditor(props: Props) {
-  const { initialValue, label, path } = props;
+  const { initialValue, label, path, handover } = props;
   const host = useRef<HTMLDivElement>(null);
   const theme = useTheme();
   // The editor is made once; its commands call whatever the panel passes now.
   const latest = useRef(props);
   latest.current = props;
 
+  // Made in the commit that removes the plain editor, in the same task: a key pressed meanwhile
+  // waits for Monaco, which has the focus by then.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!host.current) return;
     // Typed into at once; TypeScript's service (completions, hovers, errors) joins when ioredis's
     // declarations are here, usually before.
@@ -68,6 +73,11 @@ export default function CodeEditor(props: Props) {
         run: () => latest.current.onSubmit(),
       }),
     ];
+    if (handover) {
+      const [start, end] = handover.selection.map((offset) => model.getPositionAt(offset));
+      if (start && end) editor.setSelection(monaco.Selection.fromPositions(start, end));
+      if (handover.focused) editor.focus();
+    }
     const height = fitToContent(host.current, [editor]);
     const subscription = editor.onDidChangeModelContent(() =>
       latest.current.onChange(editor.getValue()),

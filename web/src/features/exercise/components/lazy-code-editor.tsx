@@ -1,4 +1,6 @@
-import { type ComponentProps, useEffect, useState } from 'react';
+import { type ComponentProps, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { type Handover, PlainCodeEditor } from './plain-code-editor.tsx';
 
 type CodeEditorModule = typeof import('./code-editor.tsx');
 
@@ -17,28 +19,79 @@ export function loadCodeEditor(): Promise<CodeEditorModule> {
   return loading;
 }
 
+type Props = Omit<ComponentProps<CodeEditorModule['default']>, 'handover'>;
+
 /**
- * The exercise editor, shown as soon as its module is here: at once when it already is. Not
- * React.lazy and Suspense: React reveals what a Suspense boundary waited for no sooner than 300 ms
- * after any fallback on the page appeared (its throttle), which held a ready editor back by up to
- * that much; and a lazy component suspends even on a module already loaded.
+ * The exercise editor: Monaco as soon as its module is here, at once when it already is, and
+ * until then the code in a plain text area (plain-code-editor.tsx) that Monaco replaces with the
+ * caret and the focus where the learner left them. Not React.lazy and Suspense: React reveals
+ * what a Suspense boundary waited for no sooner than 300 ms after any fallback on the page
+ * appeared (its throttle), which held a ready editor back by up to that much; and a lazy
+ * component suspends even on a module already loaded.
  */
-export function LazyCodeEditor(props: ComponentProps<CodeEditorModule['default']>) {
+export function LazyCodeEditor(props: Props) {
   const [module, setModule] = useState(loaded);
+  const [handover, setHandover] = useState<Handover>();
   const [failure, setFailure] = useState<Error>();
+  const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (module) return;
     let current = true;
+    // A word being composed (an input method's) would be cut in two: Monaco waits for its end.
+    let composing = false;
+    let arrived: CodeEditorModule | undefined;
+    const textArea = area.current;
+    const takeOver = () => {
+      if (!current || !arrived || composing) return;
+      const editor = arrived;
+      // From reading the text area to Monaco holding the focus in one task: no key falls between.
+      flushSync(() => {
+        if (textArea) {
+          setHandover({
+            selection: [textArea.selectionStart, textArea.selectionEnd],
+            focused: document.activeElement === textArea,
+          });
+        }
+        setModule(editor);
+      });
+    };
+    const composed = (event: Event) => {
+      composing = event.type === 'compositionstart';
+      takeOver();
+    };
+    textArea?.addEventListener('compositionstart', composed);
+    textArea?.addEventListener('compositionend', composed);
     loadCodeEditor().then(
-      (arrived) => current && setModule(arrived),
+      (editor) => {
+        arrived = editor;
+        takeOver();
+      },
       (error: Error) => current && setFailure(error),
     );
     return () => {
       current = false;
+      textArea?.removeEventListener('compositionstart', composed);
+      textArea?.removeEventListener('compositionend', composed);
     };
   }, [module]);
-  // As React.lazy did: a module that cannot load is the error boundary's to show.
-  if (failure) throw failure;
-  if (!module) return <div className="code-editor loading">Loading the editor…</div>;
-  return <module.default {...props} />;
+  if (!module) {
+    const { initialValue, onChange, label } = props;
+    return (
+      <>
+        {failure && (
+          <p role="alert" className="error">
+            The full editor could not load ({failure.message}). Your code stays in this plain one,
+            and Run and Submit work; reload the page to try again.
+          </p>
+        )}
+        <PlainCodeEditor
+          initialValue={initialValue}
+          onChange={onChange}
+          label={label}
+          area={area}
+        />
+      </>
+    );
+  }
+  return <module.default {...props} handover={handover} />;
 }

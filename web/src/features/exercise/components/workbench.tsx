@@ -49,9 +49,21 @@ interface WorkbenchProps {
   setup: string[][];
 }
 
-export function Workbench({ id, starter, run, setup }: WorkbenchProps) {
+export function Workbench({
+  id,
+  starter,
+  run,
+  setup,
+  savedCode,
+}: WorkbenchProps & {
+  /** The saved code, already asked for (exercise-panel.tsx); asked again on "Try again". */
+  savedCode?: Promise<Draft>;
+}) {
   const [attempt, setAttempt] = useState(0);
-  const draft = useLoad(`draft:${id}:${attempt}`, () => getDraft(id));
+  const draft = useLoad(
+    `draft:${id}:${attempt}`,
+    () => (attempt === 0 && savedCode) || getDraft(id),
+  );
   if (draft.state === 'loading') {
     return <div className="code-editor loading">Loading your code…</div>;
   }
