@@ -15,9 +15,9 @@
 //                  enabled, in the page's own clock, to the frame;
 //   code typeable  navigation start to a key pressed in the exercise's code showing in it: in the
 //                  plain editor that holds the code until Monaco is here (or in Monaco, if it
-//                  came first), pressed as soon as the code is visible;
-//   editor ready   then, navigation start to a key pressed in Monaco showing in its text, pressed
-//                  as soon as Monaco's lines are visible: the full editor (completion, types);
+//                  came first), pressed as soon as the code is visible; in a page of its own;
+//   editor ready   navigation start to a key pressed in Monaco showing in its text, pressed as
+//                  soon as Monaco's lines are visible: the full editor (completion, types);
 //   first `redis.` completion  once the page settled, from the `.` of a `redis.` typed in the
 //                  starter's code to the first suggestion drawn (TypeScript's service answering);
 //   hashed-asset requests  files under /assets/ (named by a hash of their content, so cached for
@@ -95,7 +95,6 @@ async function lessonTwice(browser: Browser, url: string, initial: Set<string>) 
   return inFreshPage(browser, async (page) => {
     await recordMarks(page);
     await page.goto(url, { waitUntil: 'commit' });
-    const typeable = await codeTypeable(page);
     const ready = await editorReady(page);
     const usable = await lessonUsable(page);
     await settle(page);
@@ -112,7 +111,6 @@ async function lessonTwice(browser: Browser, url: string, initial: Set<string>) 
       typesJs: sent(first, (t) => TYPES_CHUNK.test(t.path)),
       lessonAll: sent(first),
       usable,
-      typeable,
       editorReady: ready,
       completion,
       repeatRequests: again.filter((t) => HASHED.test(t.path) && !t.cached).length,
@@ -126,9 +124,18 @@ async function slowLesson(browser: Browser, url: string) {
     await throttle(page, SLOW_NETWORK);
     await recordMarks(page);
     await page.goto(url, { waitUntil: 'commit' });
-    const slowTypeable = await codeTypeable(page);
     const slowEditorReady = await editorReady(page);
-    return { slowUsable: await lessonUsable(page), slowTypeable, slowEditorReady };
+    return { slowUsable: await lessonUsable(page), slowEditorReady };
+  });
+}
+
+/** Code typeable, in a page of its own: a key pressed in it would hold Monaco's back. */
+async function typeable(browser: Browser, url: string, slow: boolean) {
+  return inFreshPage(browser, async (page) => {
+    if (slow) await throttle(page, SLOW_NETWORK);
+    await recordMarks(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    return codeTypeable(page);
   });
 }
 
@@ -159,6 +166,8 @@ try {
       ...(await courseMap(browser, `${course.url}/`)),
       ...(await lessonTwice(browser, lessonUrl, initial)),
       ...(await slowLesson(browser, lessonUrl)),
+      typeable: await typeable(browser, lessonUrl, false),
+      slowTypeable: await typeable(browser, lessonUrl, true),
     });
   }
 

@@ -152,14 +152,15 @@ describe('the exercise editor', () => {
   }, 90_000);
 
   it('holds the code in a plain editor until Monaco is here, which takes over where the learner was', async () => {
-    // A page of its own: Monaco's module is held back from it as from a slow network.
+    // A page of its own, with every script of the editor held back as by a slow network: all
+    // but the page's own (index-*.js) are Monaco's, its TypeScript's and the editor's.
     const fresh = await openPage(browser, { colorScheme: 'light' });
     fresh.setDefaultTimeout(15_000);
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, async (route) => {
+    await fresh.route(/\/assets\/(?!index-)[^/]*\.js$/, async (route) => {
       await held;
       await route.continue();
     });
@@ -181,6 +182,13 @@ describe('the exercise editor', () => {
       expect(await area.inputValue()).toBe(`${starter}\n// plain`);
       await fresh.keyboard.press('ControlOrMeta+Z');
       expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      // A selection over two lines: each is indented, and outdented.
+      await fresh.keyboard.press('End');
+      await fresh.keyboard.press('Shift+ArrowUp');
+      await fresh.keyboard.press('Tab');
+      expect(await area.inputValue()).toBe(`${starter}  \n    // plain`);
+      await fresh.keyboard.press('Shift+Tab');
+      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
       // Escape then Tab leaves it for Run, as in Monaco; Shift+Tab comes back.
       await fresh.keyboard.press('Escape');
       await fresh.keyboard.press('Tab');
@@ -188,7 +196,8 @@ describe('the exercise editor', () => {
       expect(await focusedIs(runButton)).toBe(true);
       await fresh.keyboard.press('Shift+Tab');
       expect(await focusedIs(area)).toBe(true);
-      // Ctrl+Enter runs the code as typed: a real editor, not a picture of one.
+      // Ctrl+Enter runs the code as typed, without waiting for Monaco: a real editor, not a
+      // picture of one.
       await fresh.keyboard.press('ControlOrMeta+Enter');
       await expect
         .poll(() => panel(fresh).locator('.run-report').textContent(), { timeout: 60_000 })
@@ -210,7 +219,7 @@ describe('the exercise editor', () => {
         await fresh.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null),
       ).toBe(true);
       // Saved as typed, in both editors: a reload shows it all.
-      await panel(fresh).getByText('Saved').waitFor();
+      await panel(fresh).getByText('Saved', { exact: true }).waitFor();
       await fresh.reload();
       await learnerEditor(fresh).locator('.view-lines').waitFor();
       expect(await learnerEditor(fresh).locator('.view-lines').textContent()).toContain(
@@ -277,8 +286,10 @@ describe('the exercise editor', () => {
       await area.click();
       await fresh.keyboard.press('ControlOrMeta+End');
       await fresh.keyboard.type('// still here');
-      await panel(fresh).getByText('Saved').waitFor();
+      await panel(fresh).getByText('Saved', { exact: true }).waitFor();
       expect(await area.inputValue()).toBe(`${starter}// still here`);
+      await fresh.reload();
+      await expect.poll(() => area.inputValue()).toBe(`${starter}// still here`);
     } finally {
       await fresh.context().close();
     }

@@ -56,7 +56,8 @@ const MONACO = '.monaco-editor .view-lines';
  * Clicks the middle of `selector`'s first element and presses x there, as a learner would the
  * moment it shows: a mouse event where it is drawn, not Playwright's checks that it stays put
  * (two frames or more, each a round trip to a page that is busy then). Returns when one x more
- * shows in the code (a text area's value, else the element's text), in the page's own clock.
+ * shows in the code (a text area's value, else the element's text: Monaco draws only the lines
+ * in view, and a starter is all in view), in the page's own clock.
  * The page's functions are written out, not shared: tsx would wrap a named one in a helper that
  * pages lack.
  */

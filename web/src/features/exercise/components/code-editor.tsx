@@ -39,7 +39,7 @@ export default function CodeEditor(props: Props) {
     // Typed into at once; TypeScript's service (completions, hovers, errors) joins when ioredis's
     // declarations are here, usually before.
     const model = monaco.editor.createModel(
-      initialValue,
+      handover?.value ?? initialValue,
       typesDeclared() ? 'typescript' : TYPESCRIPT_VIEW,
       monaco.Uri.parse(exerciseCodeUri(path)),
     );
@@ -75,7 +75,10 @@ export default function CodeEditor(props: Props) {
     ];
     if (handover) {
       const [start, end] = handover.selection.map((offset) => model.getPositionAt(offset));
-      if (start && end) editor.setSelection(monaco.Selection.fromPositions(start, end));
+      if (start && end) {
+        editor.setSelection(monaco.Selection.fromPositions(start, end));
+        editor.revealPositionInCenterIfOutsideViewport(end);
+      }
       if (handover.focused) editor.focus();
     }
     const height = fitToContent(host.current, [editor]);

@@ -19,6 +19,9 @@ export function loadCodeEditor(): Promise<CodeEditorModule> {
   return loading;
 }
 
+/** Whether Monaco is here: until then each exercise's code is in a plain editor. */
+export const codeEditorLoaded = () => loaded !== undefined;
+
 type Props = Omit<ComponentProps<CodeEditorModule['default']>, 'handover'>;
 
 /**
@@ -48,6 +51,7 @@ export function LazyCodeEditor(props: Props) {
       flushSync(() => {
         if (textArea) {
           setHandover({
+            value: textArea.value,
             selection: [textArea.selectionStart, textArea.selectionEnd],
             focused: document.activeElement === textArea,
           });
@@ -57,7 +61,9 @@ export function LazyCodeEditor(props: Props) {
     };
     const composed = (event: Event) => {
       composing = event.type === 'compositionstart';
-      takeOver();
+      // After the word's last input event, which some browsers send after this one; and never
+      // inside a commit of React's, which a text area removed mid-word would be.
+      if (!composing) setTimeout(takeOver);
     };
     textArea?.addEventListener('compositionstart', composed);
     textArea?.addEventListener('compositionend', composed);

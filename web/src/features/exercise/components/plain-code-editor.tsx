@@ -2,7 +2,9 @@ import { type KeyboardEvent, type RefObject, useRef } from 'react';
 
 /** Where the learner was in the plain editor when Monaco took its place. */
 export interface Handover {
-  /** The selection, as offsets into the code (equal: the caret). */
+  /** The code as the text area holds it: its line breaks are `\n`, whatever the draft's were. */
+  value: string;
+  /** The selection, as offsets into `value` (equal: the caret). */
   selection: [number, number];
   focused: boolean;
 }
@@ -17,6 +19,7 @@ interface Props {
 
 /** As the starters indent. */
 const INDENT = '  ';
+const OUTDENT = new RegExp(`^ {1,${INDENT.length}}`);
 
 const MODIFIERS = ['Shift', 'Control', 'Alt', 'Meta'];
 
@@ -25,19 +28,19 @@ const MODIFIERS = ['Shift', 'Control', 'Alt', 'Meta'];
  * second or more to arrive and run (several on a slow network), and the learner may read and
  * type meanwhile. Monaco then takes its place with the code as it is, the caret where it was.
  * The keys behave as in Monaco where it matters for the keyboard alone: Tab indents, Shift+Tab
- * outdents, Escape then Tab leaves (WCAG 2.1.2); Ctrl+Enter runs (the workbench's keys).
+ * outdents, Escape then Tab leaves (WCAG 2.1.2); Ctrl+Enter runs (the workbench's keys), without
+ * TypeScript's check, which comes with Monaco.
  */
 export function PlainCodeEditor({ initialValue, onChange, label, area }: Props) {
   const escaped = useRef(false);
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Shift on its way to Shift+Tab is no key of its own.
-    if (MODIFIERS.includes(event.key)) return;
+    // Shift on its way to Shift+Tab is no key of its own; a word being composed keeps its keys.
+    if (MODIFIERS.includes(event.key) || event.nativeEvent.isComposing) return;
     const leaving = escaped.current;
     escaped.current = event.key === 'Escape';
     if (event.key !== 'Tab' || leaving || event.ctrlKey || event.altKey || event.metaKey) return;
     event.preventDefault();
-    if (event.shiftKey) outdent(event.currentTarget);
-    else insert(INDENT);
+    indent(event.currentTarget, event.shiftKey ? 'out' : 'in');
   };
   return (
     <div className="code-editor plain" data-testid="plain-code-editor">
@@ -57,23 +60,44 @@ export function PlainCodeEditor({ initialValue, onChange, label, area }: Props) 
 }
 
 /**
- * Types `text` at the caret as a key would: through the browser's editing, so that Ctrl+Z undoes
- * it and the input event follows. execCommand is the only way there is for that in a text area.
+ * Indents as Monaco does: two spaces at the caret, or each line a selection spans; outdents the
+ * caret's line, or each line of the selection, by up to as much. The lines are typed over as one
+ * edit, through the browser's editing (see `replaceSelection`).
  */
-function insert(text: string) {
-  document.execCommand('insertText', false, text);
+function indent(area: HTMLTextAreaElement, way: 'in' | 'out') {
+  const { value, selectionStart: start, selectionEnd: end } = area;
+  const spansLines = value.slice(start, end).includes('\n');
+  if (way === 'in' && !spansLines) {
+    replaceSelection(INDENT);
+    return;
+  }
+  const from = value.lastIndexOf('\n', start - 1) + 1;
+  // A selection that ends where a line starts leaves that line alone, as in Monaco.
+  const last = spansLines && value[end - 1] === '\n' ? end - 1 : end;
+  const lineEnd = value.indexOf('\n', last);
+  const to = lineEnd < 0 ? value.length : lineEnd;
+  const before = value.slice(from, to);
+  const after = before
+    .split('\n')
+    .map((line) => (way === 'in' ? INDENT + line : line.replace(OUTDENT, '')))
+    .join('\n');
+  if (after === before) return;
+  area.setSelectionRange(from, to);
+  replaceSelection(after);
+  if (spansLines) {
+    area.setSelectionRange(from, from + after.length);
+  } else {
+    const removed = before.length - after.length;
+    area.setSelectionRange(Math.max(from, start - removed), Math.max(from, end - removed));
+  }
 }
 
-/** Removes up to one indent from the start of the caret's line. */
-function outdent(area: HTMLTextAreaElement) {
-  const { value, selectionStart, selectionEnd } = area;
-  const lineStart = value.lastIndexOf('\n', selectionStart - 1) + 1;
-  const spaces = /^ */.exec(value.slice(lineStart, lineStart + INDENT.length))?.[0].length ?? 0;
-  if (spaces === 0) return;
-  area.setSelectionRange(lineStart, lineStart + spaces);
-  document.execCommand('delete');
-  area.setSelectionRange(
-    Math.max(lineStart, selectionStart - spaces),
-    Math.max(lineStart, selectionEnd - spaces),
-  );
+/**
+ * Types `text` over the selection as a key would: through the browser's editing, so that Ctrl+Z
+ * undoes it and the input event follows. execCommand is the only way there is for that in a text
+ * area.
+ */
+function replaceSelection(text: string) {
+  if (text === '') document.execCommand('delete');
+  else document.execCommand('insertText', false, text);
 }
