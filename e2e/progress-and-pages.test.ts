@@ -61,6 +61,27 @@ describe('progress across devices, the finish page, phones and accessibility', (
     expect(await page.evaluate(() => localStorage.getItem('keyspace.theme'))).toBeNull();
   });
 
+  it('draws its icon from the page itself, asking the server for no /favicon.ico', async () => {
+    const fresh = await openPage(browser);
+    const asked: string[] = [];
+    fresh.on('request', (request) => asked.push(new URL(request.url()).pathname));
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      await panel(fresh)
+        .getByRole('button', { name: /^Submit/ })
+        .waitFor();
+      // Chromium asks for the icon once the page has loaded.
+      await fresh.waitForLoadState('load');
+      await fresh.waitForTimeout(500);
+      expect(asked.filter((path) => path.includes('favicon'))).toEqual([]);
+      expect(await fresh.locator('link[rel="icon"]').getAttribute('href')).toMatch(
+        /^data:image\/svg\+xml,/,
+      );
+    } finally {
+      await fresh.context().close();
+    }
+  });
+
   it('has no axe-core violation of any impact on the course map, in both themes', async () => {
     await inBothThemes(page, 'all-rules-course-map', { violations: allViolations });
   });
