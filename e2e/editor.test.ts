@@ -81,6 +81,22 @@ const seenAtItsMiddle = (page: Page, selector: string) =>
     return atMiddle !== null && element.contains(atMiddle);
   });
 
+/**
+ * Holds `page`'s requests for what `pattern` matches, as a slow network would, until the function
+ * it returns is called.
+ */
+async function holdBack(page: Page, pattern: string | RegExp): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 describe('the exercise editor', () => {
   let course: Awaited<ReturnType<typeof serveCourse>>;
   let browser: Browser;
@@ -88,11 +104,17 @@ describe('the exercise editor', () => {
   /** What the page threw, over the whole file: a diff disposed wrongly throws after the fact. */
   const problems: string[] = [];
 
+  /** A page in a context of its own: a new learner, with nothing cached. */
+  const openLearnerPage = async (colorScheme: 'light' | 'dark' = 'light') => {
+    const opened = await openPage(browser, { colorScheme });
+    // A step waiting on what never comes fails in the step, not at the test's timeout.
+    opened.setDefaultTimeout(15_000);
+    return opened;
+  };
+
   beforeAll(async () => {
     [course, browser] = await Promise.all([serveCourse(), launchChromium()]);
-    page = await openPage(browser, { colorScheme: 'light' });
-    // A step waiting on what never comes fails in the step, not at the test's timeout.
-    page.setDefaultTimeout(15_000);
+    page = await openLearnerPage();
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   }, 120_000);
 
@@ -103,14 +125,7 @@ describe('the exercise editor', () => {
 
   it("starts TypeScript's worker while the learner reads, before any editor is there", async () => {
     // The editors wait for the learner's saved code: held, they cannot be what starts the worker.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/api/exercises/*/draft', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBack(page, '**/api/exercises/*/draft');
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     try {
@@ -154,16 +169,8 @@ describe('the exercise editor', () => {
   it('holds the code in a plain editor until Monaco is here, which takes over where the learner was', async () => {
     // A page of its own, with every script of the editor held back as by a slow network: all
     // but the page's own (index-*.js) are Monaco's, its TypeScript's and the editor's.
-    const fresh = await openPage(browser, { colorScheme: 'light' });
-    fresh.setDefaultTimeout(15_000);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await fresh.route(/\/assets\/(?!index-)[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const fresh = await openLearnerPage();
+    const release = await holdBack(fresh, /\/assets\/(?!index-)[^/]*\.js$/);
     try {
       await fresh.goto(`${course.url}/lessons/set-and-get`);
       const area = panel(fresh).getByRole('textbox', { name: /^Code for exercise set-and-get/ });
@@ -232,16 +239,8 @@ describe('the exercise editor', () => {
   }, 120_000);
 
   it('lets a word being composed end before Monaco takes over from the plain editor', async () => {
-    const fresh = await openPage(browser, { colorScheme: 'light' });
-    fresh.setDefaultTimeout(15_000);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const fresh = await openLearnerPage();
+    const release = await holdBack(fresh, /\/assets\/code-editor-[^/]*\.js$/);
     try {
       await fresh.goto(`${course.url}/lessons/set-and-get`);
       const plain = panel(fresh).getByTestId('plain-code-editor');
@@ -276,8 +275,7 @@ describe('the exercise editor', () => {
   }, 120_000);
 
   it('keeps the plain editor, and says so, when Monaco cannot load', async () => {
-    const fresh = await openPage(browser, { colorScheme: 'light' });
-    fresh.setDefaultTimeout(15_000);
+    const fresh = await openLearnerPage();
     await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, (route) => route.abort());
     try {
       await fresh.goto(`${course.url}/lessons/set-and-get`);
@@ -442,16 +440,8 @@ describe('the exercise editor', () => {
 
   it("takes keys before ioredis's declarations arrive, then TypeScript's service with them", async () => {
     // A page of its own: the first one has the declarations in its cache.
-    const fresh = await openPage(browser, { colorScheme: 'dark' });
-    fresh.setDefaultTimeout(15_000);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await fresh.route('**/assets/editor-types-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const fresh = await openLearnerPage('dark');
+    const release = await holdBack(fresh, '**/assets/editor-types-*.js');
     try {
       await fresh.goto(`${course.url}/lessons/set-and-get`);
       const editor = learnerEditor(fresh);
