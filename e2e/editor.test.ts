@@ -189,11 +189,19 @@ describe('the exercise editor', () => {
       expect(await area.inputValue()).toBe(`${starter}\n// plain`);
       await fresh.keyboard.press('ControlOrMeta+Z');
       expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
-      // A selection over two lines: each is indented, and outdented.
+      // A selection over two lines: each is indented (but the empty one), and outdented.
       await fresh.keyboard.press('End');
       await fresh.keyboard.press('Shift+ArrowUp');
       await fresh.keyboard.press('Tab');
-      expect(await area.inputValue()).toBe(`${starter}  \n    // plain`);
+      expect(await area.inputValue()).toBe(`${starter}\n    // plain`);
+      await fresh.keyboard.press('Shift+Tab');
+      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      // So has a line selected whole, not typed over.
+      await fresh.keyboard.press('End');
+      await fresh.keyboard.press('Home');
+      await fresh.keyboard.press('Shift+End');
+      await fresh.keyboard.press('Tab');
+      expect(await area.inputValue()).toBe(`${starter}\n    // plain`);
       await fresh.keyboard.press('Shift+Tab');
       expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
       // Escape then Tab leaves it for Run, as in Monaco; Shift+Tab comes back.
@@ -268,6 +276,29 @@ describe('the exercise editor', () => {
       await expect
         .poll(() => learnerEditor(fresh).locator('.view-lines').textContent())
         .toContain('ねこ');
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  }, 120_000);
+
+  it('marks the line a Run from the plain editor pointed at, once Monaco is here', async () => {
+    const fresh = await openLearnerPage();
+    const release = await holdBack(fresh, /\/assets\/(?!index-)[^/]*\.js$/);
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const area = panel(fresh).getByTestId('plain-code-editor').locator('textarea');
+      // Code TypeScript finds nothing wrong with: any line marked is the Run's.
+      await area.fill(starter.replace('void redis;', "if (redis) throw new Error('from plain');"));
+      await area.press('ControlOrMeta+Enter');
+      await expect
+        .poll(() => panel(fresh).locator('.run-report').textContent(), { timeout: 60_000 })
+        .toContain('from plain');
+      release();
+      await learnerEditor(fresh).locator('.view-lines').waitFor();
+      await expect
+        .poll(() => learnerEditor(fresh).locator('.squiggly-error').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
     } finally {
       release();
       await fresh.context().close();

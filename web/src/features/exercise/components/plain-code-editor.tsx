@@ -27,9 +27,9 @@ const MODIFIERS = ['Shift', 'Control', 'Alt', 'Meta'];
  * The learner's code in a text area, there as soon as the code is: Monaco's megabytes take a
  * second or more to arrive and run (several on a slow network), and the learner may read and
  * type meanwhile. Monaco then takes its place with the code as it is, the caret where it was.
- * The keys behave as in Monaco where it matters for the keyboard alone: Tab indents, Shift+Tab
- * outdents, Escape then Tab leaves (WCAG 2.1.2); Ctrl+Enter runs (the workbench's keys), without
- * TypeScript's check, which comes with Monaco.
+ * The keys behave much as in Monaco where it matters for the keyboard alone: Tab indents,
+ * Shift+Tab outdents, Escape then Tab leaves (WCAG 2.1.2); Ctrl+Enter runs (the workbench's keys),
+ * without TypeScript's check, which comes with Monaco.
  */
 export function PlainCodeEditor({ initialValue, onChange, label, area }: Props) {
   const escaped = useRef(false);
@@ -60,31 +60,33 @@ export function PlainCodeEditor({ initialValue, onChange, label, area }: Props) 
 }
 
 /**
- * Indents as Monaco does: two spaces at the caret, or each line a selection spans; outdents the
- * caret's line, or each line of the selection, by up to as much. The lines are typed over as one
- * edit, through the browser's editing (see `replaceSelection`).
+ * Tab and Shift+Tab, much as in Monaco: a selection over more than one line, or over the whole of
+ * one, has each of its lines indented by two spaces (empty ones left alone) or outdented by up to
+ * as much; else Tab types two spaces over the selection and Shift+Tab outdents the caret's line.
+ * The lines are typed over as one edit, through the browser's editing (see `replaceSelection`).
  */
 function indent(area: HTMLTextAreaElement, way: 'in' | 'out') {
   const { value, selectionStart: start, selectionEnd: end } = area;
-  const spansLines = value.slice(start, end).includes('\n');
-  if (way === 'in' && !spansLines) {
+  const from = start === 0 ? 0 : value.lastIndexOf('\n', start - 1) + 1;
+  // A selection that ends where a line starts leaves that line alone, as in Monaco.
+  const last = end > start && value[end - 1] === '\n' ? end - 1 : end;
+  const lineEnd = value.indexOf('\n', last);
+  const to = lineEnd < 0 ? value.length : lineEnd;
+  const wholeLines =
+    value.slice(start, end).includes('\n') || (start < end && start === from && end === to);
+  if (way === 'in' && !wholeLines) {
     replaceSelection(INDENT);
     return;
   }
-  const from = value.lastIndexOf('\n', start - 1) + 1;
-  // A selection that ends where a line starts leaves that line alone, as in Monaco.
-  const last = spansLines && value[end - 1] === '\n' ? end - 1 : end;
-  const lineEnd = value.indexOf('\n', last);
-  const to = lineEnd < 0 ? value.length : lineEnd;
   const before = value.slice(from, to);
   const after = before
     .split('\n')
-    .map((line) => (way === 'in' ? INDENT + line : line.replace(OUTDENT, '')))
+    .map((line) => (way === 'out' ? line.replace(OUTDENT, '') : line === '' ? line : INDENT + line))
     .join('\n');
   if (after === before) return;
   area.setSelectionRange(from, to);
   replaceSelection(after);
-  if (spansLines) {
+  if (wholeLines) {
     area.setSelectionRange(from, from + after.length);
   } else {
     const removed = before.length - after.length;

@@ -13,7 +13,7 @@ import { problemsOf } from '../outcome-problems.ts';
 import type { RunCall } from '../run-arguments.ts';
 import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
-import { codeEditorLoaded, LazyCodeEditor } from './lazy-code-editor.tsx';
+import { codeEditorLoaded, LazyCodeEditor, loadCodeEditor } from './lazy-code-editor.tsx';
 import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -131,8 +131,23 @@ function LoadedWorkbench({
       report.current?.scrollIntoView({ block: 'nearest' });
     }
   }, [outcome]);
+  // Monaco taking over from the plain editor: the marks below are put on its model then.
+  const [monacoHere, setMonacoHere] = useState(codeEditorLoaded);
+  useEffect(() => {
+    if (monacoHere) return;
+    let current = true;
+    // The editor's own failure to load is the editor's to show.
+    loadCodeEditor().then(
+      () => current && setMonacoHere(true),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [monacoHere]);
   // The lines the last Run or Submit points at are marked in the editor until the next one.
   useEffect(() => {
+    if (!monacoHere) return;
     const found =
       outcome.state === 'ran'
         ? problemsOf(id, { ran: outcome.result })
@@ -140,8 +155,11 @@ function LoadedWorkbench({
           ? problemsOf(id, { graded: outcome.result })
           : [];
     if (found.length === 0 && outcome.state !== 'running' && outcome.state !== 'grading') return;
-    void diagnostics().then(({ markLines }) => markLines(path, found));
-  }, [outcome, id, path]);
+    diagnostics().then(
+      ({ markLines }) => markLines(path, found),
+      () => undefined,
+    );
+  }, [outcome, id, path, monacoHere]);
 
   const edit = (code: string) => {
     sourceNow.current = code;
