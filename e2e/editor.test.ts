@@ -178,6 +178,10 @@ describe('the exercise editor', () => {
       const focusedIs = (locator: Locator) =>
         locator.evaluate((element) => element === document.activeElement);
       // Typed into, with Tab indenting and Shift+Tab taking the indent back, the focus staying.
+      const codeAfter = async (...keys: string[]) => {
+        for (const key of keys) await fresh.keyboard.press(key);
+        return area.inputValue();
+      };
       await area.click();
       await fresh.keyboard.press('ControlOrMeta+End');
       await fresh.keyboard.press('Enter');
@@ -185,25 +189,14 @@ describe('the exercise editor', () => {
       await fresh.keyboard.type('// plain');
       expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
       expect(await focusedIs(area)).toBe(true);
-      await fresh.keyboard.press('Shift+Tab');
-      expect(await area.inputValue()).toBe(`${starter}\n// plain`);
-      await fresh.keyboard.press('ControlOrMeta+Z');
-      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      expect(await codeAfter('Shift+Tab')).toBe(`${starter}\n// plain`);
+      expect(await codeAfter('ControlOrMeta+Z')).toBe(`${starter}\n  // plain`);
       // A selection over two lines: each is indented (but the empty one), and outdented.
-      await fresh.keyboard.press('End');
-      await fresh.keyboard.press('Shift+ArrowUp');
-      await fresh.keyboard.press('Tab');
-      expect(await area.inputValue()).toBe(`${starter}\n    // plain`);
-      await fresh.keyboard.press('Shift+Tab');
-      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      expect(await codeAfter('End', 'Shift+ArrowUp', 'Tab')).toBe(`${starter}\n    // plain`);
+      expect(await codeAfter('Shift+Tab')).toBe(`${starter}\n  // plain`);
       // So has a line selected whole, not typed over.
-      await fresh.keyboard.press('End');
-      await fresh.keyboard.press('Home');
-      await fresh.keyboard.press('Shift+End');
-      await fresh.keyboard.press('Tab');
-      expect(await area.inputValue()).toBe(`${starter}\n    // plain`);
-      await fresh.keyboard.press('Shift+Tab');
-      expect(await area.inputValue()).toBe(`${starter}\n  // plain`);
+      expect(await codeAfter('End', 'Home', 'Shift+End', 'Tab')).toBe(`${starter}\n    // plain`);
+      expect(await codeAfter('Shift+Tab')).toBe(`${starter}\n  // plain`);
       // Escape then Tab leaves it for Run, as in Monaco; Shift+Tab comes back.
       await fresh.keyboard.press('Escape');
       await fresh.keyboard.press('Tab');
