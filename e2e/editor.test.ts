@@ -353,6 +353,11 @@ describe('the exercise editor', () => {
       )
       .toBe('set');
     // The details pane: the method without ioredis's generic owner, then Redis's own words.
+    // Ctrl+Space opens it only once `set` has its documentation, which a busy machine resolves
+    // late; Monaco marks the row as one whose details can open from then on.
+    await page
+      .locator('.suggest-widget.visible .monaco-list-row.focused .can-expand-details')
+      .waitFor({ state: 'attached', timeout: 30_000 });
     await page.keyboard.press('ControlOrMeta+Space');
     const details = page.locator('.suggest-details');
     await expect
