@@ -298,6 +298,38 @@ describe('the exercise editor', () => {
     }
   }, 120_000);
 
+  it('makes Monaco for the exercise in sight first, for one further down as the learner comes to it', async () => {
+    const fresh = await openLearnerPage();
+    // No idle moment ever comes: the exercise further down waits for the learner.
+    await fresh.addInitScript({ content: 'window.requestIdleCallback = () => 0;' });
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      await learnerEditor(fresh).locator('.view-lines').waitFor();
+      const below = panel(fresh, 'page-views');
+      expect(await below.getByTestId('code-editor').count()).toBe(0);
+      await below.getByTestId('plain-code-editor').scrollIntoViewIfNeeded();
+      await below.getByTestId('code-editor').locator('.view-lines').waitFor();
+      expect(await below.getByTestId('plain-code-editor').count()).toBe(0);
+    } finally {
+      await fresh.context().close();
+    }
+  }, 120_000);
+
+  it('makes Monaco for an exercise out of sight once the page is idle', async () => {
+    const fresh = await openLearnerPage();
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const below = panel(fresh, 'page-views').getByTestId('code-editor');
+      await below.locator('.view-lines').waitFor({ state: 'attached' });
+      // Not by coming into sight: it is still below the window.
+      expect(await below.evaluate((editor) => editor.getBoundingClientRect().top)).toBeGreaterThan(
+        await fresh.evaluate(() => innerHeight),
+      );
+    } finally {
+      await fresh.context().close();
+    }
+  }, 120_000);
+
   it('keeps the plain editor, and says so, when Monaco cannot load', async () => {
     const fresh = await openLearnerPage();
     await fresh.route(/\/assets\/code-editor-[^/]*\.js$/, (route) => route.abort());

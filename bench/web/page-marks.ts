@@ -69,12 +69,18 @@ async function typeInto(page: Page, selector: string): Promise<number> {
     const aimed = await page.evaluate((target) => {
       const code = document.querySelector(target);
       if (!code) throw new Error(`nothing matches ${target}`);
-      code.scrollIntoView({ block: 'center' });
-      const box = code.getBoundingClientRect();
+      // What shows of the code is what its frame shows: Monaco draws its first frame at the
+      // frame's height before it fits the code, and the frame clips the rest.
+      const frame = code.closest('.code-editor') ?? code;
+      frame.scrollIntoView({ block: 'center' });
+      const [box, bounds] = [code, frame].map((element) => element.getBoundingClientRect());
+      if (!box || !bounds) throw new Error('no box');
+      const top = Math.max(box.top, bounds.top);
+      const bottom = Math.min(box.bottom, bounds.bottom);
       const text = code instanceof HTMLTextAreaElement ? code.value : (code.textContent ?? '');
       return {
         x: box.x + box.width / 2,
-        y: box.y + Math.min(box.height / 2, 40),
+        y: top + Math.min((bottom - top) / 2, 40),
         xs: text.split('x').length,
       };
     }, selector);

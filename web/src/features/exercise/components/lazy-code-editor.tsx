@@ -19,21 +19,43 @@ export function loadCodeEditor(): Promise<CodeEditorModule> {
   return loading;
 }
 
-/** Whether Monaco is here: until then each exercise's code is in a plain editor. */
+/** Whether Monaco's module is here: an editor made from now on is Monaco from the start. */
 export const codeEditorLoaded = () => loaded !== undefined;
 
-type Props = Omit<ComponentProps<CodeEditorModule['default']>, 'handover'>;
+type Props = Omit<ComponentProps<CodeEditorModule['default']>, 'handover'> & {
+  /** Monaco has taken this editor over: its model holds the code. */
+  onMonaco?: () => void;
+};
+
+/** Whether any of `element` lies inside the window. */
+function inWindow(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+}
+
+/** Runs `work` once the page is idle; returns what cancels it. Safari has no idle callbacks. */
+function whenIdle(work: () => void): () => void {
+  if ('requestIdleCallback' in window) {
+    const handle = requestIdleCallback(work);
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 500);
+  return () => clearTimeout(handle);
+}
 
 /**
- * The exercise editor: Monaco as soon as its module is here, at once when it already is, and
- * until then the code in a plain text area (plain-code-editor.tsx) that Monaco replaces with the
- * caret and the focus where the learner left them. Not React.lazy and Suspense: React reveals
+ * The exercise editor: Monaco as soon as its module is here (for an editor out of sight, once the
+ * page is idle or the learner comes to it), at once when it already is, and until then the code
+ * in a plain text area (plain-code-editor.tsx) that Monaco replaces with the caret and the focus
+ * where the learner left them. Not React.lazy and Suspense: React reveals
  * what a Suspense boundary waited for no sooner than 300 ms after any fallback on the page
  * appeared (its throttle), which held a ready editor back by up to that much; and a lazy
  * component suspends even on a module already loaded.
  */
-export function LazyCodeEditor(props: Props) {
+export function LazyCodeEditor({ onMonaco, ...props }: Props) {
   const [module, setModule] = useState(loaded);
+  const tellMonaco = useRef(onMonaco);
+  tellMonaco.current = onMonaco;
   const [handover, setHandover] = useState<Handover>();
   const [failure, setFailure] = useState<Error>();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -43,9 +65,11 @@ export function LazyCodeEditor(props: Props) {
     // A word being composed (an input method's) would be cut in two: Monaco waits for its end.
     let composing = false;
     let arrived: CodeEditorModule | undefined;
+    let taken = false;
     const textArea = area.current;
     const takeOver = () => {
-      if (!current || !arrived || composing) return;
+      if (!current || !arrived || composing || taken) return;
+      taken = true;
       const editor = arrived;
       // From reading the text area to Monaco holding the focus in one task: no key falls between.
       flushSync(() => {
@@ -58,6 +82,23 @@ export function LazyCodeEditor(props: Props) {
         }
         setModule(editor);
       });
+      tellMonaco.current?.();
+    };
+    // An editor out of sight (a page's second exercise) is made once the page is idle, or as the
+    // learner comes to it: made in the same task, it would hold back the keys of the one in sight
+    // by as long again.
+    const outOfSight = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) takeOver();
+    });
+    let cancelIdle = () => {};
+    const arrive = (editor: CodeEditorModule) => {
+      arrived = editor;
+      if (!textArea || document.activeElement === textArea || inWindow(textArea)) {
+        takeOver();
+        return;
+      }
+      outOfSight.observe(textArea);
+      cancelIdle = whenIdle(takeOver);
     };
     const composed = (event: Event) => {
       composing = event.type === 'compositionstart';
@@ -67,17 +108,15 @@ export function LazyCodeEditor(props: Props) {
     };
     textArea?.addEventListener('compositionstart', composed);
     textArea?.addEventListener('compositionend', composed);
-    loadCodeEditor().then(
-      (editor) => {
-        arrived = editor;
-        takeOver();
-      },
-      (error: Error) => current && setFailure(error),
-    );
+    textArea?.addEventListener('focus', takeOver);
+    loadCodeEditor().then(arrive, (error: Error) => current && setFailure(error));
     return () => {
       current = false;
+      outOfSight.disconnect();
+      cancelIdle();
       textArea?.removeEventListener('compositionstart', composed);
       textArea?.removeEventListener('compositionend', composed);
+      textArea?.removeEventListener('focus', takeOver);
     };
   }, [module]);
   if (!module) {

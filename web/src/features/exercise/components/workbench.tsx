@@ -13,7 +13,7 @@ import { problemsOf } from '../outcome-problems.ts';
 import type { RunCall } from '../run-arguments.ts';
 import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
-import { codeEditorLoaded, LazyCodeEditor, loadCodeEditor } from './lazy-code-editor.tsx';
+import { codeEditorLoaded, LazyCodeEditor } from './lazy-code-editor.tsx';
 import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -133,18 +133,6 @@ function LoadedWorkbench({
   }, [outcome]);
   // Monaco taking over from the plain editor: the marks below are put on its model then.
   const [monacoHere, setMonacoHere] = useState(codeEditorLoaded);
-  useEffect(() => {
-    if (monacoHere) return;
-    let current = true;
-    // The editor's own failure to load is the editor's to show.
-    loadCodeEditor().then(
-      () => current && setMonacoHere(true),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [monacoHere]);
   // The lines the last Run or Submit points at are marked in the editor until the next one.
   useEffect(() => {
     if (!monacoHere) return;
@@ -209,7 +197,7 @@ function LoadedWorkbench({
     // The plain editor, Monaco not here yet: no TypeScript to ask, and waiting for Monaco's
     // megabytes would hold the Run back for seconds on a slow network. The grader still reports
     // what it finds.
-    if (!codeEditorLoaded()) {
+    if (!monacoHere) {
       go(action);
       return;
     }
@@ -267,6 +255,7 @@ function LoadedWorkbench({
         onSubmit={submit}
         label={`Code for exercise ${id}. Tab indents; Escape then Tab leaves the editor.`}
         path={path}
+        onMonaco={() => setMonacoHere(true)}
       />
       <SaveStatus status={saver.status} />
       <div className="toolbar">
