@@ -1,10 +1,10 @@
 // npm run bench:web — how soon the web app is usable in Chromium and what it downloads, printed as
 // figures (never asserted: machines are noisy).
 //
-// It serves the course the way the e2e tests do (e2e/serve-course.ts: a production build of the
-// web app into a temporary folder, so the figures are of the code as it is now, and a real
-// grader), then, in each run, opens in Debian's Chromium, each in a fresh browser context (an
-// empty cache): the course map; a lesson page with an exercise, then the same page again in the
+// It serves the course as `npm start` does (web/dist built from the sources as they are now, then
+// `keyspace start` in a process of its own, so that the server's event loop is not the one
+// driving Chromium), then, in each run, opens in Debian's Chromium, each in a fresh browser
+// context (an empty cache): the course map; a lesson page with an exercise, then the same page again in the
 // same context (a repeat visit: Chromium's HTTP cache holds what the first one fetched); and that
 // lesson page again in a fresh context, with Chromium's network throttled to SLOW_NETWORK.
 //   sent           bytes that crossed the network: each body as the server sent it (brotli or
@@ -23,9 +23,11 @@
 //   hashed-asset requests  files under /assets/ (named by a hash of their content, so cached for
 //                  good) that the repeat visit asked the server for, a revalidation included.
 // BENCH_RUNS (default 5) sets the number of runs.
+import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
-import { serveCourse } from '../e2e/serve-course.ts';
+import { DEFAULT_MAX_CONSOLES } from '../grader/console/console-capacity.ts';
+import { Started, startInline } from './load/deployment.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
 import { SLOW_NETWORK, throttle } from './web/network-profiles.ts';
 import {
@@ -150,7 +152,11 @@ const ms = (millis: number) => `${Math.round(millis)} ms`;
 const count = (n: number) => `${n}`;
 
 console.log(machineLine());
-const course = await serveCourse();
+execFileSync(process.execPath, [new URL('../bin/build-web.js', import.meta.url).pathname], {
+  stdio: 'inherit',
+});
+const started = new Started();
+const course = await startInline(started, DEFAULT_MAX_CONSOLES);
 const browser = await launchChromium();
 try {
   const { lessons } = (await (await fetch(`${course.url}/api/course`)).json()) as {
@@ -200,6 +206,6 @@ try {
   row('editor ready (Monaco)', 'slowEditorReady', ms, '≤ 10000 ms');
 } finally {
   await browser.close();
-  await course.stop();
+  await started.stopAll();
 }
 console.log(loadAtEnd());
