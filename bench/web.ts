@@ -4,9 +4,10 @@
 // It serves the course as `npm start` does (web/dist built from the sources as they are now, then
 // `keyspace start` in a process of its own, so that the server's event loop is not the one
 // driving Chromium), then, in each run, opens in Debian's Chromium, each in a fresh browser
-// context (an empty cache): the course map; a lesson page with an exercise, then the same page again in the
-// same context (a repeat visit: Chromium's HTTP cache holds what the first one fetched); and that
-// lesson page again in a fresh context, with Chromium's network throttled to SLOW_NETWORK.
+// context (an empty cache): the course map; a lesson page with an exercise (BENCH_LESSON, else the
+// course's first), then the same page again in the same context (a repeat visit: Chromium's HTTP
+// cache holds what the first one fetched); and that lesson page again in a fresh context, with
+// Chromium's network throttled to SLOW_NETWORK.
 //   sent           bytes that crossed the network: each body as the server sent it (brotli or
 //                  gzip), read from Chromium's Resource Timing; headers left out;
 //   initial JS     the scripts index.html names; lazy JS: every other script the page ran
@@ -156,20 +157,39 @@ execFileSync(process.execPath, [new URL('../bin/build-web.js', import.meta.url).
   stdio: 'inherit',
 });
 const started = new Started();
-const course = await startInline(started, DEFAULT_MAX_CONSOLES);
-const browser = await launchChromium();
 try {
-  const { lessons } = (await (await fetch(`${course.url}/api/course`)).json()) as {
+  const course = await startInline(started, DEFAULT_MAX_CONSOLES);
+  const browser = await launchChromium();
+  try {
+    await measure(browser, course.url);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await started.stopAll();
+}
+console.log(loadAtEnd());
+
+/** Opens the pages RUNS times and prints the figures. */
+async function measure(browser: Browser, url: string) {
+  const { lessons } = (await (await fetch(`${url}/api/course`)).json()) as {
     lessons: { id: string; exercises: string[] }[];
   };
-  const lesson = lessons.find(({ exercises }) => exercises.length > 0);
-  if (!lesson) throw new Error('the course has no lesson with an exercise: nothing to measure');
-  const lessonUrl = `${course.url}/lessons/${lesson.id}`;
-  const initial = await initialScripts(`${course.url}/`);
+  const withExercise = lessons.filter(({ exercises }) => exercises.length > 0);
+  const chosen = process.env.BENCH_LESSON;
+  const lesson = chosen ? withExercise.find(({ id }) => id === chosen) : withExercise[0];
+  if (!lesson) {
+    const those = withExercise.map(({ id }) => id).join(', ') || 'none';
+    throw new Error(
+      `BENCH_LESSON=${chosen ?? ''}: no such lesson with an exercise (those: ${those})`,
+    );
+  }
+  const lessonUrl = `${url}/lessons/${lesson.id}`;
+  const initial = await initialScripts(`${url}/`);
   const runs: Run[] = [];
   for (let run = 0; run < RUNS; run++) {
     runs.push({
-      ...(await courseMap(browser, `${course.url}/`)),
+      ...(await courseMap(browser, `${url}/`)),
       ...(await lessonTwice(browser, lessonUrl, initial)),
       ...(await slowLesson(browser, lessonUrl)),
       typeable: await typeable(browser, lessonUrl, false),
@@ -204,8 +224,4 @@ try {
   row('lesson usable', 'slowUsable', ms);
   row('code typeable', 'slowTypeable', ms, '≤ 10000 ms');
   row('editor ready (Monaco)', 'slowEditorReady', ms, '≤ 10000 ms');
-} finally {
-  await browser.close();
-  await started.stopAll();
 }
-console.log(loadAtEnd());

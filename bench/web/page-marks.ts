@@ -60,7 +60,7 @@ const MONACO = '.monaco-editor .view-lines';
  * moment it shows: a mouse event where it is drawn, not Playwright's checks that it stays put
  * (two frames or more, each a round trip to a page that is busy then). Returns when one x more
  * shows in the code (a text area's value, else the element's text: Monaco draws only the lines
- * in view, and a starter is all in view), in the page's own clock.
+ * in view, and a starter is all in view), in the page's own clock, and takes the x out again.
  * The page's functions are written out, not shared: tsx would wrap a named one in a helper that
  * pages lack.
  */
@@ -75,11 +75,14 @@ async function typeInto(page: Page, selector: string): Promise<number> {
       frame.scrollIntoView({ block: 'center' });
       const [box, bounds] = [code, frame].map((element) => element.getBoundingClientRect());
       if (!box || !bounds) throw new Error('no box');
+      const left = Math.max(box.left, bounds.left);
+      const right = Math.min(box.right, bounds.right);
       const top = Math.max(box.top, bounds.top);
       const bottom = Math.min(box.bottom, bounds.bottom);
+      if (right <= left || bottom <= top) throw new Error(`${target} shows nothing of itself`);
       const text = code instanceof HTMLTextAreaElement ? code.value : (code.textContent ?? '');
       return {
-        x: box.x + box.width / 2,
+        x: (left + right) / 2,
         y: top + Math.min((bottom - top) / 2, 40),
         xs: text.split('x').length,
       };
@@ -96,7 +99,11 @@ async function typeInto(page: Page, selector: string): Promise<number> {
         [selector, aimed.xs] as const,
         { polling: 'raf', timeout: KEY_SHOWN_MS },
       );
-      return (await typed.jsonValue()) as number;
+      const shown = (await typed.jsonValue()) as number;
+      // The code as it was: an x in a name (the click may land in one) would leave the page's
+      // later figures, the first completion's, without `redis`.
+      await page.keyboard.press('Backspace');
+      return shown;
     } catch (error) {
       // With the focus in the code, the key was lost there: a failure of the page, not of aim.
       const focusedInCode = await page.evaluate(

@@ -33,10 +33,13 @@ function inWindow(element: HTMLElement): boolean {
   return box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
 }
 
+/** Longer than a page takes to load: a page kept busy still gets its editors. */
+const IDLE_WITHIN_MS = 3000;
+
 /** Runs `work` once the page is idle; returns what cancels it. Safari has no idle callbacks. */
 function whenIdle(work: () => void): () => void {
   if ('requestIdleCallback' in window) {
-    const handle = requestIdleCallback(work);
+    const handle = requestIdleCallback(work, { timeout: IDLE_WITHIN_MS });
     return () => cancelIdleCallback(handle);
   }
   const handle = setTimeout(work, 500);
@@ -59,6 +62,10 @@ export function LazyCodeEditor({ onMonaco, ...props }: Props) {
   const [handover, setHandover] = useState<Handover>();
   const [failure, setFailure] = useState<Error>();
   const area = useRef<HTMLTextAreaElement>(null);
+  // Whether taken over from the plain editor or Monaco from the start (mounted again by a reset).
+  useEffect(() => {
+    if (module) tellMonaco.current?.();
+  }, [module]);
   useEffect(() => {
     if (module) return;
     let current = true;
@@ -82,7 +89,6 @@ export function LazyCodeEditor({ onMonaco, ...props }: Props) {
         }
         setModule(editor);
       });
-      tellMonaco.current?.();
     };
     // An editor out of sight (a page's second exercise) is made once the page is idle, or as the
     // learner comes to it: made in the same task, it would hold back the keys of the one in sight
@@ -92,6 +98,7 @@ export function LazyCodeEditor({ onMonaco, ...props }: Props) {
     });
     let cancelIdle = () => {};
     const arrive = (editor: CodeEditorModule) => {
+      if (!current) return;
       arrived = editor;
       if (!textArea || document.activeElement === textArea || inWindow(textArea)) {
         takeOver();
@@ -106,9 +113,12 @@ export function LazyCodeEditor({ onMonaco, ...props }: Props) {
       // inside a commit of React's, which a text area removed mid-word would be.
       if (!composing) setTimeout(takeOver);
     };
+    // A click focuses the text area before it places the caret: Monaco takes over after, with
+    // the caret where the learner clicked.
+    const focused = () => setTimeout(takeOver);
     textArea?.addEventListener('compositionstart', composed);
     textArea?.addEventListener('compositionend', composed);
-    textArea?.addEventListener('focus', takeOver);
+    textArea?.addEventListener('focus', focused);
     loadCodeEditor().then(arrive, (error: Error) => current && setFailure(error));
     return () => {
       current = false;
@@ -116,7 +126,7 @@ export function LazyCodeEditor({ onMonaco, ...props }: Props) {
       cancelIdle();
       textArea?.removeEventListener('compositionstart', composed);
       textArea?.removeEventListener('compositionend', composed);
-      textArea?.removeEventListener('focus', takeOver);
+      textArea?.removeEventListener('focus', focused);
     };
   }, [module]);
   if (!module) {
