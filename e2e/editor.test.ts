@@ -299,59 +299,57 @@ describe('the exercise editor', () => {
   }, 120_000);
 
   /**
-   * The lesson with two exercises, Monaco held back until both show their plain editors (had it
-   * come first, the second would be Monaco as it mounts), the page's idle callbacks kept in
-   * `idleWork` rather than run; returned once the first exercise's Monaco is here.
+   * Runs `test` on the lesson with two exercises, Monaco held back until both show their plain
+   * editors (had it come first, the second would be Monaco as it mounts), the page's idle
+   * callbacks kept in `idleWork` rather than run: from the moment the first exercise's Monaco is
+   * here, with the second exercise's panel.
    */
-  const openWithTwoPlainEditors = async () => {
+  const withTwoPlainEditors = async (test: (page: Page, below: Locator) => Promise<void>) => {
     const fresh = await openLearnerPage();
-    await fresh.addInitScript({
-      content: 'window.idleWork = []; window.requestIdleCallback = (work) => idleWork.push(work);',
-    });
-    const release = await holdBack(fresh, /\/assets\/code-editor-[^/]*\.js$/);
-    await fresh.goto(`${course.url}/lessons/set-and-get`);
-    for (const id of ['set-and-get', 'page-views']) {
-      await panel(fresh, id).getByTestId('plain-code-editor').waitFor();
-    }
-    release();
-    await learnerEditor(fresh).locator('.view-lines').waitFor();
-    return fresh;
-  };
-  const belowTheWindow = (locator: Locator) =>
-    locator.evaluate((element) => element.getBoundingClientRect().top > innerHeight);
-
-  it('makes Monaco for the exercise in sight first, for one further down as the learner comes to it', async () => {
-    const fresh = await openWithTwoPlainEditors();
     try {
+      await fresh.addInitScript({
+        content:
+          'window.idleWork = []; window.requestIdleCallback = (work) => idleWork.push(work);',
+      });
+      const release = await holdBack(fresh, /\/assets\/code-editor-[^/]*\.js$/);
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      for (const id of ['set-and-get', 'page-views']) {
+        await panel(fresh, id).getByTestId('plain-code-editor').waitFor();
+      }
+      release();
+      await learnerEditor(fresh).locator('.view-lines').waitFor();
       const below = panel(fresh, 'page-views');
       expect(await below.getByTestId('plain-code-editor').count()).toBe(1);
+      await test(fresh, below);
+    } finally {
+      await fresh.context().close();
+    }
+  };
+
+  it('makes Monaco for the exercise in sight first, for one further down as the learner comes to it', async () => {
+    await withTwoPlainEditors(async (_, below) => {
       await below.getByTestId('plain-code-editor').scrollIntoViewIfNeeded();
       await below.getByTestId('code-editor').locator('.view-lines').waitFor();
       expect(await below.getByTestId('plain-code-editor').count()).toBe(0);
-    } finally {
-      await fresh.context().close();
-    }
+    });
   }, 120_000);
 
   it('makes Monaco for an exercise out of sight once the page is idle', async () => {
-    const fresh = await openWithTwoPlainEditors();
-    try {
-      const below = panel(fresh, 'page-views');
-      expect(await below.getByTestId('plain-code-editor').count()).toBe(1);
+    await withTwoPlainEditors(async (fresh, below) => {
       await fresh.evaluate(
         'for (const work of idleWork.splice(0)) work({ didTimeout: false, timeRemaining: () => 50 })',
       );
-      await below.getByTestId('code-editor').locator('.view-lines').waitFor({ state: 'attached' });
-      expect(await belowTheWindow(below.getByTestId('code-editor'))).toBe(true);
-    } finally {
-      await fresh.context().close();
-    }
+      const editor = below.getByTestId('code-editor');
+      await editor.locator('.view-lines').waitFor({ state: 'attached' });
+      // Not by coming into sight: it is still below the window.
+      expect(
+        await editor.evaluate((element) => element.getBoundingClientRect().top),
+      ).toBeGreaterThan(await fresh.evaluate(() => innerHeight));
+    });
   }, 120_000);
 
   it('makes Monaco at once for an exercise out of sight that the learner moves the focus into', async () => {
-    const fresh = await openWithTwoPlainEditors();
-    try {
-      const below = panel(fresh, 'page-views');
+    await withTwoPlainEditors(async (fresh, below) => {
       // Focused where it is, below the window, as a screen reader may: nothing else would bring
       // Monaco here (no idle moment comes), and Monaco, focused, scrolls itself into view.
       await below
@@ -362,9 +360,7 @@ describe('the exercise editor', () => {
       expect(
         await fresh.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null),
       ).toBe(true);
-    } finally {
-      await fresh.context().close();
-    }
+    });
   }, 120_000);
 
   it('keeps the plain editor, and says so, when Monaco cannot load', async () => {
