@@ -50,10 +50,10 @@ function whenIdle(work: () => void): () => void {
  * The exercise editor: Monaco as soon as its module is here (for an editor out of sight, once the
  * page is idle or the learner comes to it), at once when it already is, and until then the code
  * in a plain text area (plain-code-editor.tsx) that Monaco replaces with the caret and the focus
- * where the learner left them. Not React.lazy and Suspense: React reveals
- * what a Suspense boundary waited for no sooner than 300 ms after any fallback on the page
- * appeared (its throttle), which held a ready editor back by up to that much; and a lazy
- * component suspends even on a module already loaded.
+ * where the learner left them. Not React.lazy and Suspense: React reveals what a Suspense boundary
+ * waited for no sooner than 300 ms after any fallback on the page appeared (its throttle), which
+ * held a ready editor back by up to that much; and a lazy component suspends even on a module
+ * already loaded.
  */
 export function LazyCodeEditor({ onMonaco, ...props }: Props) {
   const [module, setModule] = useState(loaded);
