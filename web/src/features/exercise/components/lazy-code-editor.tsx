@@ -19,9 +19,6 @@ export function loadCodeEditor(): Promise<CodeEditorModule> {
   return loading;
 }
 
-/** Whether Monaco's module is here: an editor made from now on is Monaco from the start. */
-export const codeEditorLoaded = () => loaded !== undefined;
-
 type Props = Omit<ComponentProps<CodeEditorModule['default']>, 'handover'> & {
   /** Monaco has taken this editor over: its model holds the code. */
   onMonaco?: () => void;

@@ -13,7 +13,7 @@ import { problemsOf } from '../outcome-problems.ts';
 import type { RunCall } from '../run-arguments.ts';
 import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
-import { codeEditorLoaded, LazyCodeEditor } from './lazy-code-editor.tsx';
+import { LazyCodeEditor } from './lazy-code-editor.tsx';
 import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -131,8 +131,9 @@ function LoadedWorkbench({
       report.current?.scrollIntoView({ block: 'nearest' });
     }
   }, [outcome]);
-  // Monaco taking over from the plain editor: the marks below are put on its model then.
-  const [monacoHere, setMonacoHere] = useState(codeEditorLoaded);
+  // Told by the editor once it is Monaco, from the start or taking over from the plain editor:
+  // the marks below are put on its model then.
+  const [monacoHere, setMonacoHere] = useState(false);
   // The lines the last Run or Submit points at are marked in the editor until the next one.
   useEffect(() => {
     if (!monacoHere) return;
