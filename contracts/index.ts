@@ -5,6 +5,7 @@ export type * from './console-replies.ts';
 export type * from './course-views.ts';
 export type * from './error-body.ts';
 export type * from './grade-result.ts';
+export type * from './graded-submission.ts';
 export type * from './instructor-stats.ts';
 export type * from './key-view.ts';
 export type * from './pending-grading.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage } from './browser.ts';
 import { editorLines, editorText, panel, replaceCode, shown } from './exercise-page.ts';
@@ -237,6 +237,12 @@ describe('a learner in the browser', () => {
     // A short window, the editor at its top: the report below it starts out of view.
     const size = page.viewportSize();
     await page.setViewportSize({ width: size?.width ?? 1280, height: 480 });
+    // The Submit's answer brings the progress that opens the solution: nothing asks for it again.
+    const progressLoads: string[] = [];
+    const countProgressLoads = (request: Request) => {
+      if (new URL(request.url()).pathname === '/api/progress') progressLoads.push(request.url());
+    };
+    page.on('request', countProgressLoads);
     try {
       await panel(page)
         .getByTestId('code-editor')
@@ -252,15 +258,19 @@ describe('a learner in the browser', () => {
           return top >= 0 && bottom <= window.innerHeight;
         });
       expect(inView, 'the result heading is in view after Ctrl+Shift+Enter').toBe(true);
+      // The lesson's other exercise comes next.
+      expect(await panel(page).locator('.next-step a').textContent()).toBe(
+        'Next: the exercise below →',
+      );
+      expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(5);
+      await panel(page)
+        .getByRole('button', { name: 'Compare with the reference solution' })
+        .click();
     } finally {
+      page.off('request', countProgressLoads);
       if (size) await page.setViewportSize(size);
     }
-    // The lesson's other exercise comes next.
-    expect(await panel(page).locator('.next-step a').textContent()).toBe(
-      'Next: the exercise below →',
-    );
-    expect(await panel(page).locator('.check[data-status="pass"]').count()).toBe(5);
-    await panel(page).getByRole('button', { name: 'Compare with the reference solution' }).click();
+    expect(progressLoads).toEqual([]);
     await expect
       .poll(() => panel(page).locator('.solution code').textContent())
       .toBe(exerciseFile('solution.ts'));

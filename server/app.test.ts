@@ -113,12 +113,13 @@ describe('the HTTP API', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('grades a submission and answers the result JSON', async () => {
+  it('grades a submission and answers the result JSON, with the progress it made', async () => {
     const response = await submit('set-and-get', JSON.stringify({ source: SOLUTION }));
     expect(response.status).toBe(200);
-    const result = await response.json();
+    const { result, progress } = await response.json();
     assertValidResult(result);
     expect(result.status).toBe('pass');
+    expect(progress).toMatchObject({ status: 'passed', attempts: 1, failures: 0 });
   });
 
   it('answers 404 for an unknown exercise or lesson', async () => {

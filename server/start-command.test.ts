@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { GradedSubmission } from '../contracts/index.ts';
 import { LearnerClient } from './test/learner-client.ts';
 import { type ServerProcess, spawnKeyspace, startServerProcess } from './test/server-process.ts';
 
@@ -27,10 +28,10 @@ describe('keyspace start --course DIR --watch', () => {
     expect(course.lessons.map((lesson) => lesson.id)).toEqual(['counting']);
     expect((await learner.get('/exercises/set-and-get')).status).toBe(404);
     const source = await readFile(join(TINY_COURSE, 'exercises/count-visits/solution.ts'), 'utf8');
-    const graded = await learner.json<{ status: string }>(
+    const graded = await learner.json<GradedSubmission>(
       learner.post('/exercises/count-visits/submissions', { source }),
     );
-    expect(graded.status).toBe('pass');
+    expect(graded.result.status).toBe('pass');
 
     // An open page's event stream never ends by itself; shutdown must end it, not wait for it.
     const events = await fetch(`${server.url}/api/preview/events`);

@@ -204,11 +204,13 @@ export class Learner {
     }
     if (answer.status !== 200) return done(describe(answer.status, answer.text));
     const result = parse<{
-      status: string;
-      message?: string;
-      durationMs?: number;
-      checks?: { status: string; message?: string }[];
-    }>(answer.text);
+      result: {
+        status: string;
+        message?: string;
+        durationMs?: number;
+        checks?: { status: string; message?: string }[];
+      };
+    }>(answer.text)?.result;
     if (!result) return done(`the result is not JSON: ${answer.text.slice(0, 100)}`);
     recorder.worked('Submit', started, performance.now() - started, result.durationMs ?? 0);
     recorder.outcome(`Submit of ${kind} code: ${result.status}`);

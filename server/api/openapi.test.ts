@@ -491,14 +491,16 @@ describe('the running app, against its OpenAPI document', () => {
     const submit = (source: string) =>
       call(ada, 'POST /api/exercises/{id}/submissions', EXERCISE, { source });
     expect((await solution()).body.error).toBe('solution_locked');
-    expect((await submit(STARTER)).body.status).toBe('fail');
-    expect((await submit(SOLUTION)).body.status).toBe('pass');
+    expect((await submit(STARTER)).body.result.status).toBe('fail');
+    const passed = (await submit(SOLUTION)).body;
+    expect(passed.result.status).toBe('pass');
     expect((await solution()).body.solution).toBe(SOLUTION);
     const history = await call(ada, 'GET /api/exercises/{id}/submissions', EXERCISE);
     const statuses = history.body.submissions.map(({ status }: { status: string }) => status);
     expect(statuses).toEqual(['pass', 'fail']);
     const { body: progress } = await call(ada, 'GET /api/progress');
     expect(progress.exercises['set-and-get']).toMatchObject({ status: 'passed', attempts: 2 });
+    expect(passed.progress).toEqual(progress.exercises['set-and-get']);
     const { body: commands } = await call(ada, 'GET /api/progress/commands');
     expect(commands.commands.map(({ name }: { name: string }) => name)).toEqual(['GET', 'SET']);
   });
@@ -881,12 +883,13 @@ describe('the running app, against its OpenAPI document', () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
         answer = await call(bea, 'GET /api/gradings/{id}', grading);
       }
-      expect(answer.body.status).toBe('pass');
+      expect(answer.body.result.status).toBe('pass');
+      expect(answer.body.progress).toMatchObject({ status: 'passed', attempts: 1 });
     } finally {
       await worker.close();
     }
     // Asked again, it comes from the learner's records; someone else is told it is not theirs.
-    expect((await call(bea, 'GET /api/gradings/{id}', grading)).body.status).toBe('pass');
+    expect((await call(bea, 'GET /api/gradings/{id}', grading)).body.result.status).toBe('pass');
     expect((await newcomer(queued.url)('GET /api/gradings/{id}', grading)).status).toBe(404);
     expect((await call(bea, 'GET /api/gradings/{id}', { id: 'not-a-uuid' })).status).toBe(400);
     const history = await call(bea, 'GET /api/exercises/{id}/submissions', EXERCISE);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../../contracts/index.ts';
+import type { GradedSubmission, GradeResult } from '../../contracts/index.ts';
 import { courseWithProbe, poisonedClass } from '../../grader/test/poisoned-learners.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { type ServerProcess, startServerProcess } from '../test/server-process.ts';
@@ -34,7 +34,7 @@ describe('the live server, with learners who leave connection state behind', () 
         submissions.slice(index, index + 2).map(async ({ learner, exercise, source, right }) => {
           const client = new LearnerClient(`${app.url}/api`);
           await client.json(client.get('/progress'));
-          const result = await client.json<GradeResult>(
+          const { result } = await client.json<GradedSubmission>(
             client.post(`/exercises/${exercise}/submissions`, { source }),
           );
           if (right && result.status !== 'pass') failed.push({ learner, exercise, result });

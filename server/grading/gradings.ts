@@ -1,9 +1,12 @@
-import type { GradeResult } from '../../contracts/index.ts';
+import type { GradedSubmission } from '../../contracts/index.ts';
 import type { Asker } from '../identity/client-address.ts';
 
-/** A submission's grading as the learner sees it: its result, or that it is still on its way. */
+/**
+ * A submission's grading as the learner sees it: its result with the progress it made, or that it
+ * is still on its way.
+ */
 export type Grading =
-  | { state: 'graded'; result: GradeResult }
+  | ({ state: 'graded' } & GradedSubmission)
   /** Queue mode, past the wait: the page asks again at GET /api/gradings/:id. */
   | { state: 'queued' | 'running'; id: string };
 

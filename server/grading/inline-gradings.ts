@@ -29,7 +29,8 @@ export class InlineGradings implements Gradings {
     );
     await this.progress.recordSubmission(asker.learner, source, result);
     this.metrics.graded(result.status, (performance.now() - started) / 1000);
-    return { state: 'graded', result };
+    const progress = await this.progress.exercise(asker.learner, exerciseId);
+    return { state: 'graded', result, progress };
   }
 
   async find(): Promise<undefined> {

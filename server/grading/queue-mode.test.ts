@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GradeResult } from '../../contracts/index.ts';
+import type { GradedSubmission } from '../../contracts/index.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 import { type ServerProcess, spawnKeyspace, startServerProcess } from '../test/server-process.ts';
@@ -98,14 +98,14 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
   }
 
   /** The answer to a submission: at once (200), or by polling its grading (202). */
-  async function resultOf(learner: LearnerClient, answer: Response): Promise<GradeResult> {
+  async function gradedOf(learner: LearnerClient, answer: Response): Promise<GradedSubmission> {
     let response = answer;
     for (const deadline = Date.now() + 90_000; response.status === 202; await sleep(250)) {
       if (Date.now() > deadline) throw new Error('the grading never finished');
       const { poll } = (await response.json()) as { poll: string };
       response = await learner.get(poll.replace(/^\/api/, ''));
     }
-    return learner.json<GradeResult>(response);
+    return learner.json<GradedSubmission>(response);
   }
 
   const submissions = async (learner: LearnerClient) => {
@@ -162,8 +162,11 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     });
 
     await Promise.all([startWorker(), startWorker()]);
-    expect((await resultOf(learner, first)).status).toBe('pass');
-    expect((await resultOf(learner, second)).status).toBe('pass');
+    expect((await gradedOf(learner, first)).result.status).toBe('pass');
+    // The poll answers the progress as it stands: both submissions counted by now.
+    const { result, progress } = await gradedOf(learner, second);
+    expect(result.status).toBe('pass');
+    expect(progress).toMatchObject({ status: 'passed', attempts: 2, failures: 0 });
     expect(await submissions(learner)).toBe(2);
 
     // Only its learner may ask about a grading.
@@ -176,7 +179,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     const learner = await newLearner();
     const answer = await learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
     expect(answer.status).toBe(200);
-    expect(((await answer.json()) as GradeResult).status).toBe('pass');
+    expect(((await answer.json()) as GradedSubmission).result.status).toBe('pass');
   });
 
   it('retries on the other worker a job whose worker is SIGKILLed in the middle: one result, one submission', async () => {
@@ -186,7 +189,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     const [first, job] = await workerTaking((id) => !seen.has(id));
     first.child.kill('SIGKILL');
 
-    const result = await resultOf(learner, await answer);
+    const { result } = await gradedOf(learner, await answer);
     expect(result.status).toBe('pass');
     const [second] = await workerTaking((id) => id === job);
     expect(gradingsStarted(second)).toContainEqual({ job, stalled: 1 });
@@ -221,7 +224,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
       if (polled.status !== 202) response = polled;
     }
     await Promise.all([answer, ...replacements]);
-    const result = await learner.json<GradeResult>(response);
+    const { result } = await learner.json<GradedSubmission>(response);
     // WORKER_TIMINGS.maxStalledCount is 2: taken three times, and three workers lost.
     expect(killed.size).toBe(3);
     expect(result.status).toBe('error');
@@ -239,9 +242,9 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     await sleep(200);
     const next = learner.post('/exercises/count-visits/submissions', { source: SOLUTION });
 
-    const result = await resultOf(learner, await answer);
+    const { result } = await gradedOf(learner, await answer);
     expect(result.status).toBe('pass');
-    expect((await resultOf(learner, await next)).status).toBe('pass');
+    expect((await gradedOf(learner, await next)).result.status).toBe('pass');
     expect(jobsStarted(worker).filter((id) => !seen.has(id))).toEqual([job]);
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toMatch(/"msg":"stopping: finishing the jobs in hand"/);
@@ -282,7 +285,7 @@ describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
     for (const deadline = Date.now() + 60_000; ; await sleep(500)) {
       const answer = await submit();
       if (answer.status !== 503) {
-        expect((await resultOf(learner, answer)).status).toBe('pass');
+        expect((await gradedOf(learner, answer)).result.status).toBe('pass');
         break;
       }
       if (Date.now() > deadline) throw new Error('Submit never recovered');

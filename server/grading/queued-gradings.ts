@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { GradeResult } from '../../contracts/index.ts';
 import { type Grader, GraderError, resultOf } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
 import type { GradingQueue, GradingState } from '../../queue/index.ts';
@@ -32,23 +33,36 @@ export class QueuedGradings implements Gradings {
     const id = await this.queue.add({ exerciseId, source, learner, address });
     const state = await this.queue.wait(id, this.waitMs);
     if (!state) throw new GraderError(`grading ${id} went missing from the queue`);
-    return this.settle(id, state);
+    return this.answer(learner, id, state);
   }
 
   async find(learner: string, id: string): Promise<Grading | undefined> {
     const recorded = await this.progress.recordedGrading(id);
     if (recorded) {
-      return recorded.learner === learner
-        ? { state: 'graded', result: recorded.result }
-        : undefined;
+      if (recorded.learner !== learner) return undefined;
+      return this.graded(learner, recorded.result);
     }
     const state = await this.queue.find(id);
     if (!state || !recordable(state) || state.job.learner !== learner) return undefined;
-    return this.settle(id, state);
+    return this.answer(learner, id, state);
   }
 
   /** A finished grading is recorded (once) and answered; one still on its way is said to be. */
-  private async settle(id: string, state: GradingState): Promise<Grading> {
+  private async answer(learner: string, id: string, state: GradingState): Promise<Grading> {
+    const settled = await this.settle(id, state);
+    return settled.state === 'graded' ? this.graded(learner, settled.result) : settled;
+  }
+
+  private async graded(learner: string, result: GradeResult): Promise<Grading> {
+    const progress = await this.progress.exercise(learner, result.exercise);
+    return { state: 'graded', result, progress };
+  }
+
+  /** A finished grading recorded (once), and its result; one still on its way, said to be. */
+  private async settle(
+    id: string,
+    state: GradingState,
+  ): Promise<{ state: 'graded'; result: GradeResult } | Exclude<Grading, { state: 'graded' }>> {
     if (state.state === 'failed') throw new GraderError(`the grading failed: ${state.message}`);
     if (state.state !== 'finished') return { state: state.state, id };
     const { job } = state;

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExerciseStats } from '../../contracts/index.ts';
+import type { ExerciseStats, GradedSubmission } from '../../contracts/index.ts';
 import { keys } from '../progress/keys.ts';
 import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
 import { expectError } from '../test/expect-error.ts';
@@ -57,10 +57,10 @@ describe('the instructor view', () => {
   it('shows how many learners attempted and passed, what it took, and which check fails most', async () => {
     const submit = async (learner: LearnerClient, source: string) =>
       (
-        await learner.json<{ status: string }>(
+        await learner.json<GradedSubmission>(
           learner.post('/api/exercises/set-and-get/submissions', { source }),
         )
-      ).status;
+      ).result.status;
     const ada = new LearnerClient(app.url);
     const bob = new LearnerClient(app.url);
     const cy = new LearnerClient(app.url);

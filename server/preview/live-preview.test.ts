@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GradedSubmission } from '../../contracts/index.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
 import type { CourseEvent } from './live-preview.ts';
@@ -127,10 +128,12 @@ describe('the live preview (keyspace start --watch)', () => {
 
   it('grades with the checks as saved, without a restart', async () => {
     const solution = await readFile(join(courseDir, `${EXERCISE}/solution.ts`), 'utf8');
-    const grade = () =>
-      learner().json<{ status: string; checks: { name: string; status: string }[] }>(
-        learner().post('/api/exercises/count-visits/submissions', { source: solution }),
-      );
+    const grade = async () =>
+      (
+        await learner().json<GradedSubmission>(
+          learner().post('/api/exercises/count-visits/submissions', { source: solution }),
+        )
+      ).result;
     expect((await grade()).checks).toHaveLength(3);
 
     await edit(`${EXERCISE}/checks.ts`, (text) =>

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Progress } from '../../contracts/index.ts';
+import type { GradedSubmission, Progress } from '../../contracts/index.ts';
 import { expectError } from '../test/expect-error.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
@@ -58,15 +58,27 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
   it('records submissions: attempts, failures before the pass, best result, code, times', async () => {
     const learner = new LearnerClient(base);
     const submit = (source: string) =>
-      learner.json<{ status: string }>(
+      learner.json<GradedSubmission>(
         learner.post('/exercises/set-and-get/submissions', { source }),
       );
-    expect((await submit(STARTER)).status).toBe('fail');
-    expect((await submit(STARTER)).status).toBe('fail');
-    expect((await submit(SOLUTION)).status).toBe('pass');
-    expect((await submit(STARTER)).status).toBe('fail');
+    // Each answer brings the exercise's progress with that submission counted.
+    const first = await submit(STARTER);
+    expect(first.result.status).toBe('fail');
+    expect(first.progress).toMatchObject({ status: 'failing', attempts: 1, failures: 1 });
+    expect(first.progress.passedAt).toBeNull();
+    expect((await submit(STARTER)).progress).toMatchObject({ attempts: 2, failures: 2 });
+    const pass = await submit(SOLUTION);
+    expect(pass.result.status).toBe('pass');
+    expect(pass.progress).toMatchObject({ status: 'passed', attempts: 3, failures: 2 });
+    expect(pass.progress.best).toEqual({
+      passed: pass.result.checks.length,
+      total: pass.result.checks.length,
+    });
+    const last = await submit(STARTER);
+    expect(last.result.status).toBe('fail');
 
     const { exercises } = await progressOf(learner);
+    expect(last.progress).toEqual(exercises['set-and-get']);
     expect(exercises['set-and-get']).toEqual({
       status: 'passed',
       attempts: 4,
@@ -197,7 +209,7 @@ describe("a learner's identity and progress, kept in the app's Redis", () => {
         "await redis.exists('weather');\n  return redis.get('weather');",
       ),
     );
-    expect(await changed).toMatchObject({ status: 'pass' });
+    expect(await changed).toMatchObject({ result: { status: 'pass' } });
     await submit(STARTER);
     expect(await commands()).toEqual({
       solutions: 1,

@@ -48,6 +48,13 @@ export class ProgressStore {
     });
   }
 
+  /** One exercise's progress; a `started` one with nothing counted when there is none yet. */
+  async exercise(learner: string, exercise: string): Promise<ExerciseProgress> {
+    return exerciseProgress(
+      await this.state.use((redis) => redis.hgetall(keys.exercise(learner, exercise))),
+    );
+  }
+
   async visit(learner: string, lesson: string): Promise<void> {
     const now = new Date().toISOString();
     await this.state.use((redis) =>

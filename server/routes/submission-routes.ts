@@ -1,6 +1,6 @@
 import { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { GradeResult, PendingGrading } from '../../contracts/index.ts';
+import type { GradedSubmission, PendingGrading } from '../../contracts/index.ts';
 import type { Grading, Gradings } from '../grading/gradings.ts';
 import { badRequest, notFound } from '../http-errors.ts';
 import { askerOf } from '../identity/client-address.ts';
@@ -14,9 +14,9 @@ const GradingId = z.uuid();
 const POLL_SECONDS = 1;
 
 /**
- * Submit: grades in a fresh sandbox, and answers once the result is stored (200). In queue mode
- * a grading that takes longer than the wait is answered 202, and GET /api/gradings/:id answers
- * it the same way until the result is there.
+ * Submit: grades in a fresh sandbox, and answers once the result is stored (200), with the
+ * exercise's progress as it now stands. In queue mode a grading that takes longer than the wait
+ * is answered 202, and GET /api/gradings/:id answers it the same way until the result is there.
  */
 export function submissionRoutes(gradings: Gradings, limit: RequestHandler): Router {
   const router = Router();
@@ -37,7 +37,8 @@ export function submissionRoutes(gradings: Gradings, limit: RequestHandler): Rou
 
 function answer(res: Response, grading: Grading): void {
   if (grading.state === 'graded') {
-    res.json(grading.result satisfies GradeResult);
+    const { result, progress } = grading;
+    res.json({ result, progress } satisfies GradedSubmission);
     return;
   }
   const poll = `/api/gradings/${grading.id}`;

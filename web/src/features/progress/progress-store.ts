@@ -6,7 +6,7 @@ import { recordVisit } from './api/record-visit.ts';
 
 // The learner's progress as the server keeps it, shared by every part of the page. The server
 // records visits, submissions and hints itself; this module asks it again when they may have
-// changed, and is the only one that does.
+// changed, and is the only one that does. A Submit's answer brings the progress it made.
 
 export type { ExerciseProgress, Progress };
 export type LessonStatus = 'not-started' | 'in-progress' | 'done';
@@ -43,9 +43,22 @@ export function loadProgress(): void {
   void fetchProgress({ fresh: true });
 }
 
-/** Asks again after something the server records (a submission), keeping what is shown meanwhile. */
-export function refreshProgress(): Promise<void> {
-  return fetchProgress({ fresh: false });
+/**
+ * Shows the exercise's progress as a Submit's answer brought it, without asking the server again.
+ * A progress shown is the newest load's, and no older load's answer replaces it, so the exercise
+ * is updated in place. Without one (still loading, or failed), the progress is loaded again: a
+ * load on its way may have been read before the submission was recorded, and the newer wins.
+ */
+export function showSubmitted(exercise: string, progress: ExerciseProgress): void {
+  if (snapshot.state !== 'ready') {
+    void fetchProgress({ fresh: false });
+    return;
+  }
+  const { data } = snapshot;
+  set({
+    state: 'ready',
+    data: { ...data, exercises: { ...data.exercises, [exercise]: progress } },
+  });
 }
 
 /**
@@ -58,14 +71,14 @@ export function visitLesson(lesson: string): void {
   loadProgress();
 }
 
+/** The progress as shown now; components read it through useProgress, which follows changes. */
+export const progressNow = (): Loadable<Progress> => snapshot;
+
 export function useProgress(): Loadable<Progress> {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => snapshot,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, progressNow);
 }
 
 /** The progress, loaded afresh when the calling page opens: another tab may have moved it on. */

@@ -1,4 +1,4 @@
-import type { GradeResult, PendingGrading } from '../../../../../contracts/index.ts';
+import type { GradedSubmission, PendingGrading } from '../../../../../contracts/index.ts';
 import { ApiError, apiResponse } from '../../../lib/api-client.ts';
 
 /** Polls that may fail in a row (the server restarting, say) before the learner is told. */
@@ -14,15 +14,15 @@ export interface SubmitOptions {
 }
 
 /**
- * Grades the learner's code. The server answers the result (200), or, when its graders are
- * busy (queue mode), 202 with where to ask for it: asked again as its Retry-After says, until
- * the result is there.
+ * Grades the learner's code. The server answers the result and the progress it made (200), or,
+ * when its graders are busy (queue mode), 202 with where to ask for them: asked again as its
+ * Retry-After says, until they are there.
  */
 export async function submitSolution(
   id: string,
   source: string,
   { onPending = () => {}, signal }: SubmitOptions = {},
-): Promise<GradeResult> {
+): Promise<GradedSubmission> {
   let response = await apiResponse(`/exercises/${encodeURIComponent(id)}/submissions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -55,7 +55,7 @@ export async function submitSolution(
       }
     }
   }
-  return (await response.json()) as GradeResult;
+  return (await response.json()) as GradedSubmission;
 }
 
 function retryAfterMs(header: string | null): number {

@@ -3,7 +3,7 @@ import type { Draft, GradeResult, RunOnceResult } from '../../../../../contracts
 import { useLoad } from '../../../lib/use-api.ts';
 import { useConsole } from '../../console/console-context.tsx';
 import { NextStep } from '../../course/components/next-step.tsx';
-import { refreshProgress } from '../../progress/progress-store.ts';
+import { showSubmitted } from '../../progress/progress-store.ts';
 import { getDraft } from '../api/get-draft.ts';
 import { submitSolution } from '../api/submit-solution.ts';
 import { exerciseCodePath } from '../exercise-code-uri.ts';
@@ -181,12 +181,12 @@ function LoadedWorkbench({
   };
   const submitNow = () =>
     attemptTo({ state: 'grading' }, async () => {
-      const result = await submitSolution(id, sourceNow.current, {
+      const { result, progress } = await submitSolution(id, sourceNow.current, {
         onPending: ({ message }) => setOutcome({ state: 'grading', waiting: message }),
         signal: leaving.current.signal,
       });
       // The server recorded the submission: the hints and the solution follow what it says now.
-      void refreshProgress();
+      showSubmitted(id, progress);
       return { state: 'graded', result };
     });
   /**
