@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { GradedSubmission } from '../contracts/index.ts';
 import { PID_FILE } from './state/embedded-redis.ts';
 import { LearnerClient } from './test/learner-client.ts';
 import { type ServerProcess, startServerProcess } from './test/server-process.ts';
@@ -76,7 +77,7 @@ describe('stopping', () => {
       await new Promise((resolve) => setTimeout(resolve, 400));
       signal(server);
 
-      const result = await learner.json<{ status: string }>(inFlight);
+      const { result } = await learner.json<GradedSubmission>(inFlight);
       expect(result.status, JSON.stringify(result)).toBe('pass');
       expect(await server.exited).toBe(0);
       expect(alive(redisPid)).toBe(false);
