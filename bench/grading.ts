@@ -1,8 +1,10 @@
 // npm run bench [-- exercise…] — grading speed, printed as figures (never asserted: machines are noisy).
 //
 // For each exercise of the course, in one run:
-//   keyspace  a warm Grader (worker processes, isolates, sandbox pool), one grading at a time,
-//             then as many as it takes at once to measure throughput;
+//   keyspace  a warm Grader (worker processes, isolates, sandbox pool), one grading at a time
+//             back to back, then as many as it takes at once to measure throughput;
+//   idle      the same grader, one grading at a time with a pause before each, as learners'
+//             Submits reach it;
 //   floor     the same checks and Redis commands, the solution imported natively, a plain client;
 //   naive     a fresh node process and a fresh redis-server for every grading.
 // Ratios compare within this run only.
@@ -20,31 +22,52 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 15);
 const NAIVE_SCRIPT = fileURLToPath(new URL('./naive-grade.ts', import.meta.url));
 
-interface Figures {
+interface Latency {
   p50: number;
   p99: number;
+}
+
+interface Figures extends Latency {
   perSecond: number;
 }
+
+/**
+ * Between two gradings at the idle pace, the grader has nothing to do: as between learners'
+ * Submits, which come seconds apart. Its workers make the next run's isolates then (see
+ * LearnerIsolate.prepareSpares), which back to back they make while the grading waits.
+ */
+const IDLE_GAP_MS = 50;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Latency one at a time for `seconds`, then throughput with `parallel` at once. */
+/** Latency one at a time for `seconds`, each `gapMs` after the one before ended. */
+async function latency(
+  once: () => Promise<unknown>,
+  gapMs = 0,
+  seconds = SECONDS,
+): Promise<Latency> {
+  const latencies: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  while (performance.now() < until) {
+    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+    const started = performance.now();
+    await once();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** Latency back to back, after a warm-up, then throughput with `parallel` at once. */
 async function measure(
   once: () => Promise<unknown>,
   parallel: number,
   seconds = SECONDS,
 ): Promise<Figures> {
   for (let i = 0; i < 20; i++) await once();
-  const latencies: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  while (performance.now() < until) {
-    const started = performance.now();
-    await once();
-    latencies.push(performance.now() - started);
-  }
-  latencies.sort((a, b) => a - b);
+  const backToBack = await latency(once, 0, seconds);
   let done = 0;
   const throughputStart = performance.now();
   const stop = throughputStart + seconds * 1000;
@@ -57,15 +80,14 @@ async function measure(
     }),
   );
   return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    ...backToBack,
     perSecond: done / ((performance.now() - throughputStart) / 1000),
   };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-const row = (name: string, f: Figures) =>
-  `  ${name.padEnd(9)} p50 ${fmt(f.p50).padStart(11)}   p99 ${fmt(f.p99).padStart(11)}   ${f.perSecond.toFixed(1).padStart(8)} gradings/s`;
+const row = (name: string, f: Latency & { perSecond?: number }) =>
+  `  ${name.padEnd(9)} p50 ${fmt(f.p50).padStart(11)}   p99 ${fmt(f.p99).padStart(11)}${f.perSecond === undefined ? '' : `   ${f.perSecond.toFixed(1).padStart(8)} gradings/s`}`;
 
 const cores = availableParallelism();
 const course = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
@@ -85,11 +107,13 @@ console.log(`Keyspace grading benchmark: ${SECONDS} s per measure, ${NAIVE_RUNS}
 for (const id of exercises) {
   const exercise = await grader.exercise(id);
   const solutionPath = exercise.checksPath.replace(/checks\.ts$/, 'solution.ts');
-  const keyspace = await measure(async () => {
+  const gradeSolution = async () => {
     const result = await grader.grade(id, exercise.solution);
     if (result.status !== 'pass')
       throw new Error(`${id}: the solution did not pass: ${JSON.stringify(result)}`);
-  }, cores * 2);
+  };
+  const keyspace = await measure(gradeSolution, cores * 2);
+  const idle = await latency(gradeSolution, IDLE_GAP_MS);
 
   const { socketPath, graderPassword } = floorServer.address;
   const native = await loadNative({
@@ -132,10 +156,11 @@ for (const id of exercises) {
 
   console.log(`${id}`);
   console.log(row('keyspace', keyspace));
+  console.log(`${row('idle', idle)}   (one at a time, ${IDLE_GAP_MS} ms apart)`);
   console.log(row('floor', floor));
   console.log(row('naive', naive));
   console.log(
-    `  ratios    keyspace/floor p50 ${(keyspace.p50 / floor.p50).toFixed(1)}x   naive/keyspace p50 ${(naive.p50 / keyspace.p50).toFixed(0)}x`,
+    `  ratios    keyspace/floor p50 ${(keyspace.p50 / floor.p50).toFixed(1)}x (idle ${(idle.p50 / floor.p50).toFixed(1)}x)   naive/keyspace p50 ${(naive.p50 / keyspace.p50).toFixed(0)}x`,
   );
   if (nativelyPassed < native.checkCount) {
     console.log(
