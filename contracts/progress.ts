@@ -1,5 +1,6 @@
 // A learner's own progress, as the server keeps it in its Redis and answers it under /api/progress,
-// /api/exercises/:id/draft and /api/exercises/:id/submissions.
+// /api/exercises/:id/draft and /api/exercises/:id/submissions (a Submit's answer and
+// GET /api/gradings/:id carry the exercise's, see graded-submission.ts).
 
 /** One exercise as the server keeps it for this learner. */
 export interface ExerciseProgress {

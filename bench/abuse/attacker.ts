@@ -47,6 +47,8 @@ export function parse<T>(text: string): T | undefined {
 }
 
 interface Said {
+  /** A Submit's answer holds its result here, beside the progress. */
+  result?: Said;
   error?: string;
   status?: string;
   message?: string;
@@ -66,8 +68,9 @@ const short = (text: string) =>
 
 /** An answer in a few words: its status, and the error, verdict or note it carries. */
 export function describe(status: number, text: string): string {
-  const body = parse<Said>(text);
-  if (!body || typeof body !== 'object') return String(status);
+  const answer = parse<Said>(text);
+  if (!answer || typeof answer !== 'object') return String(status);
+  const body = answer.result ?? answer;
   if (body.error) return `${status} ${body.error}`;
   if (body.status) {
     // A Run's or a Submit's result: what stopped the code, or what it returned.

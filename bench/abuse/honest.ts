@@ -27,12 +27,12 @@ const greeted: Check = ({ text }) => {
   const reply = parse<{ output?: string; note?: string }>(text);
   return reply?.output?.includes('"hello"') ? undefined : describe(200, text);
 };
-/** A Run's or a Submit's result, which must be `want` for the solution. */
+/** A Run's result, which must be `want` for the solution. */
 const resultIs =
   (want: string): Check =>
   ({ text }) =>
     parse<{ status?: string }>(text)?.status === want ? undefined : describe(200, text);
-/** A Submit's answer: its result beside the progress. */
+/** A Submit's result, beside the progress in its answer, which must be `want` for the solution. */
 const gradedAs =
   (want: string): Check =>
   ({ text }) =>

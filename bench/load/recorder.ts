@@ -69,7 +69,7 @@ export class Recorder {
   accepted = 0;
   /**
    * Of each Run and Submit of the window, how much longer it took than the run or grading did
-   * (the answer's durationMs): waiting for a worker, HTTP, saving progress. A check that waits
+   * (the result's durationMs): waiting for a worker, HTTP, saving progress. A check that waits
    * for a key to expire takes seconds of its own; this is what the app added to it.
    */
   readonly beyondWork = { Run: [] as number[], Submit: [] as number[] };

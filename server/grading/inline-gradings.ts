@@ -27,9 +27,8 @@ export class InlineGradings implements Gradings {
       (lowPriority) => this.grader.grade(exerciseId, source, { lowPriority }),
       gradingHitLimit,
     );
-    await this.progress.recordSubmission(asker.learner, source, result);
+    const { progress } = await this.progress.recordSubmission(asker.learner, source, result);
     this.metrics.graded(result.status, (performance.now() - started) / 1000);
-    const progress = await this.progress.exercise(asker.learner, exerciseId);
     return { state: 'graded', result, progress };
   }
 

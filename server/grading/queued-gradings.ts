@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import type { GradeResult } from '../../contracts/index.ts';
 import { type Grader, GraderError, resultOf } from '../../grader/index.ts';
 import type { GradingMetrics } from '../../metrics/grading-metrics.ts';
 import type { GradingQueue, GradingState } from '../../queue/index.ts';
@@ -33,43 +32,36 @@ export class QueuedGradings implements Gradings {
     const id = await this.queue.add({ exerciseId, source, learner, address });
     const state = await this.queue.wait(id, this.waitMs);
     if (!state) throw new GraderError(`grading ${id} went missing from the queue`);
-    return this.answer(learner, id, state);
+    return this.settle(id, state);
   }
 
   async find(learner: string, id: string): Promise<Grading | undefined> {
     const recorded = await this.progress.recordedGrading(id);
     if (recorded) {
       if (recorded.learner !== learner) return undefined;
-      return this.graded(learner, recorded.result);
+      // Asked again later: the progress as it stands now, other submissions since included.
+      const progress = await this.progress.exercise(learner, recorded.result.exercise);
+      return { state: 'graded', result: recorded.result, progress };
     }
     const state = await this.queue.find(id);
     if (!state || !recordable(state) || state.job.learner !== learner) return undefined;
-    return this.answer(learner, id, state);
+    return this.settle(id, state);
   }
 
   /** A finished grading is recorded (once) and answered; one still on its way is said to be. */
-  private async answer(learner: string, id: string, state: GradingState): Promise<Grading> {
-    const settled = await this.settle(id, state);
-    return settled.state === 'graded' ? this.graded(learner, settled.result) : settled;
-  }
-
-  private async graded(learner: string, result: GradeResult): Promise<Grading> {
-    const progress = await this.progress.exercise(learner, result.exercise);
-    return { state: 'graded', result, progress };
-  }
-
-  /** A finished grading recorded (once), and its result; one still on its way, said to be. */
-  private async settle(
-    id: string,
-    state: GradingState,
-  ): Promise<{ state: 'graded'; result: GradeResult } | Exclude<Grading, { state: 'graded' }>> {
+  private async settle(id: string, state: GradingState): Promise<Grading> {
     if (state.state === 'failed') throw new GraderError(`the grading failed: ${state.message}`);
     if (state.state !== 'finished') return { state: state.state, id };
     const { job } = state;
     const result = resultOf(state.outcome);
-    const { first } = await this.progress.recordSubmission(job.learner, job.source, result, id);
+    const { first, progress } = await this.progress.recordSubmission(
+      job.learner,
+      job.source,
+      result,
+      id,
+    );
     if (first) this.metrics.graded(result.status, (Date.now() - state.addedAt) / 1000);
-    return { state: 'graded', result };
+    return { state: 'graded', result, progress };
   }
 
   /** Records a job that ended, if it has a result to record; the request, if any, answers it. */

@@ -108,15 +108,16 @@ export class ProgressStore {
 
   /**
    * Records a graded submission, the progress it makes and the exercise's instructor stats;
-   * answers the submission's id. A queued grading (`gradingId`) is recorded once however often
-   * it is delivered: `first` says whether this call recorded it.
+   * answers the submission's id and the exercise's progress as it now stands. A queued grading
+   * (`gradingId`) is recorded once however often it is delivered: `first` says whether this call
+   * recorded it.
    */
   async recordSubmission(
     learner: string,
     source: string,
     result: GradeResult,
     gradingId?: string,
-  ): Promise<{ id: string; first: boolean }> {
+  ): Promise<{ id: string; first: boolean; progress: ExerciseProgress }> {
     const passed = result.checks.filter((check) => check.status === 'pass').length;
     // A check that never ran (its sandbox was lost) says nothing of the exercise.
     const failing = new Set(
@@ -125,7 +126,7 @@ export class ProgressStore {
         .map((check) => check.name),
     );
     const grading = gradingId === undefined ? [] : [keys.grading(gradingId)];
-    const [id, first] = (await this.state.use((redis) =>
+    const [id, first, fields] = (await this.state.use((redis) =>
       redis.eval(
         RECORD_SUBMISSION,
         9 + grading.length,
@@ -153,8 +154,12 @@ export class ProgressStore {
         GRADING_KEPT_SECONDS,
         ...failing,
       ),
-    )) as [number | string, number];
-    return { id: String(id), first: first === 1 };
+    )) as [number | string, number, string[]];
+    const hash: Record<string, string> = {};
+    for (let at = 0; at + 1 < fields.length; at += 2) {
+      hash[fields[at] as string] = fields[at + 1] as string;
+    }
+    return { id: String(id), first: first === 1, progress: exerciseProgress(hash) };
   }
 
   /** A queued grading already recorded: whose it is and its result. */

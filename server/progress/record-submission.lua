@@ -16,12 +16,26 @@
 --       6 duration ms, 7 source, 8 now (ISO), 9 history cap, 10 submission key prefix,
 --       11 the result as JSON (queue mode), 12 seconds to keep the grading's hash,
 --       13… the names of the checks that failed or errored, each once
--- Answers {submission id, 1 if recorded now or 0 if it was already}.
+-- Answers {submission id, 1 if recorded now or 0 if it was already, the exercise's progress hash
+-- as it now stands, as field, value, … without the code}.
+
+-- Read in the same step as the write, so the answer's progress always counts this submission.
+local function progress_now()
+  local fields = redis.call('HGETALL', KEYS[3])
+  local kept = {}
+  for i = 1, #fields, 2 do
+    if fields[i] ~= 'last_code' then
+      kept[#kept + 1] = fields[i]
+      kept[#kept + 1] = fields[i + 1]
+    end
+  end
+  return kept
+end
 
 local grading = KEYS[10]
 if grading then
   local recorded = redis.call('HGET', grading, 'submission')
-  if recorded then return {recorded, 0} end
+  if recorded then return {recorded, 0, progress_now()} end
 end
 
 local id = redis.call('INCR', KEYS[1])
@@ -77,4 +91,4 @@ if grading then
   redis.call('HSET', grading, 'submission', id, 'learner', ARGV[1], 'result', ARGV[11])
   redis.call('EXPIRE', grading, ARGV[12])
 end
-return {id, 1}
+return {id, 1, progress_now()}

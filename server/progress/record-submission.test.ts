@@ -148,7 +148,10 @@ describe('record-submission.lua, with the instructor stats', () => {
     const first = await store.recordSubmission('queued-ada', 'code', graded, 'grading-1');
     const again = await store.recordSubmission('queued-ada', 'code', graded, 'grading-1');
     expect(first.first).toBe(true);
-    expect(again).toEqual({ id: first.id, first: false });
+    // Delivered again, it answers the progress as recorded, the code left out of it.
+    expect(first.progress).toMatchObject({ status: 'failing', attempts: 1, failures: 1 });
+    expect(again).toEqual({ id: first.id, first: false, progress: first.progress });
+    expect(await store.exercise('queued-ada', EXERCISE)).toEqual(first.progress);
     expect(await store.history('queued-ada', EXERCISE)).toHaveLength(1);
     const after = await stats();
     expect(Number(after.totals.submissions)).toBe(Number(before.totals.submissions) + 1);

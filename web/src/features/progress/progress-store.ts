@@ -45,9 +45,11 @@ export function loadProgress(): void {
 
 /**
  * Shows the exercise's progress as a Submit's answer brought it, without asking the server again.
- * A progress shown is the newest load's, and no older load's answer replaces it, so the exercise
- * is updated in place. Without one (still loading, or failed), the progress is loaded again: a
- * load on its way may have been read before the submission was recorded, and the newer wins.
+ * A progress shown is the newest load's (no older load's answer replaces it), so the exercise is
+ * updated in place. That holds because every other load starts fresh, showing "loading" until it
+ * answers; a load that keeps what is shown may start only here. Without a progress shown (still
+ * loading, or failed), it is loaded again: a load on its way may have been read before the
+ * submission was recorded, and the newer wins.
  */
 export function showSubmitted(exercise: string, progress: ExerciseProgress): void {
   if (snapshot.state !== 'ready') {
