@@ -2,6 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 
 const BIN = new URL('../../bin/keyspace.js', import.meta.url).pathname;
+/**
+ * How long a server may take to print its address: starting its Redis and workers and rendering
+ * the course take seconds on a loaded machine. Past it, the server is killed and its output told,
+ * rather than a test or a bench waiting on it for good.
+ */
+const LISTEN_TIMEOUT_MS = 120_000;
 
 export interface ServerProcess {
   url: string;
@@ -27,15 +33,26 @@ export async function startServerProcess(
     options,
   );
   const url = await new Promise<string>((resolve, reject) => {
+    const stopWatching = () => {
+      clearInterval(started);
+      clearTimeout(tooLate);
+    };
     const started = setInterval(() => {
       const match = /open (http:\/\/localhost:\d+)\//.exec(output());
       if (match?.[1]) {
-        clearInterval(started);
+        stopWatching();
         resolve(match[1].replace('localhost', '127.0.0.1'));
       }
     }, 50);
+    const tooLate = setTimeout(() => {
+      stopWatching();
+      child.kill('SIGKILL');
+      reject(
+        new Error(`keyspace start printed no address within ${LISTEN_TIMEOUT_MS} ms:\n${output()}`),
+      );
+    }, LISTEN_TIMEOUT_MS);
     void exited.then((code) => {
-      clearInterval(started);
+      stopWatching();
       reject(new Error(`keyspace start exited with ${code} before listening:\n${output()}`));
     });
   });
