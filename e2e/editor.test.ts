@@ -298,6 +298,32 @@ describe('the exercise editor', () => {
     }
   }, 120_000);
 
+  it('puts the caret at a line the report names in the plain editor, before Monaco is here', async () => {
+    const fresh = await openLearnerPage();
+    const release = await holdBack(fresh, /\/assets\/(?!index-)[^/]*\.js$/);
+    try {
+      await fresh.goto(`${course.url}/lessons/set-and-get`);
+      const area = panel(fresh).getByTestId('plain-code-editor').locator('textarea');
+      const code =
+        "export async function main(redis) {\n  await redis.set('weather', 'rainy');\n  return redis.get('weather');\n}\n";
+      await area.fill(code);
+      await area.press('ControlOrMeta+Shift+Enter');
+      const sentFrom = panel(fresh).getByRole('button', { name: 'line 2 of your code' }).first();
+      await sentFrom.waitFor({ timeout: 60_000 });
+      await sentFrom.click();
+      expect(await area.evaluate((element) => document.activeElement === element)).toBe(true);
+      const caret = await area.evaluate((element: HTMLTextAreaElement) => [
+        element.selectionStart,
+        element.selectionEnd,
+      ]);
+      expect(caret).toEqual([code.indexOf('  await'), code.indexOf('  await')]);
+      expect(await panel(fresh).getByTestId('plain-code-editor').count()).toBe(1);
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  }, 120_000);
+
   /**
    * Runs `test` on the lesson with two exercises, Monaco held back until both show their plain
    * editors (had it come first, the second would be Monaco as it mounts), the page's idle

@@ -60,6 +60,21 @@ export function PlainCodeEditor({ initialValue, onChange, label, area }: Props) 
 }
 
 /**
+ * Puts the caret at the start of `line` (from 1) of the text area, and the focus there: where a
+ * report's line link leads while Monaco is not here. If Monaco is, it takes over from there.
+ */
+export function putCaretAtLine(area: HTMLTextAreaElement, line: number): void {
+  let at = 0;
+  for (let count = 1; count < line; count++) {
+    const next = area.value.indexOf('\n', at);
+    if (next < 0) break;
+    at = next + 1;
+  }
+  area.focus();
+  area.setSelectionRange(at, at);
+}
+
+/**
  * Tab and Shift+Tab, much as in Monaco: a selection over more than one line, or over the whole of
  * one, has each of its lines indented by two spaces (empty ones left alone) or outdented by up to
  * as much; else Tab types two spaces over the selection and Shift+Tab outdents the caret's line.

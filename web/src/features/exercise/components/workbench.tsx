@@ -14,6 +14,7 @@ import type { RunCall } from '../run-arguments.ts';
 import type { LineProblem } from './editor-diagnostics.ts';
 import { GradeReport } from './grade-report.tsx';
 import { LazyCodeEditor } from './lazy-code-editor.tsx';
+import { putCaretAtLine } from './plain-code-editor.tsx';
 import { RunArgumentsForm } from './run-arguments-form.tsx';
 import { RunReport } from './run-report.tsx';
 import { SaveStatus } from './save-status.tsx';
@@ -134,6 +135,7 @@ function LoadedWorkbench({
   // Told by the editor once it is Monaco, from the start or taking over from the plain editor:
   // the marks below are put on its model then.
   const [monacoHere, setMonacoHere] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
   // The lines the last Run or Submit points at are marked in the editor until the next one.
   useEffect(() => {
     if (!monacoHere) return;
@@ -215,8 +217,12 @@ function LoadedWorkbench({
     else go(action);
   };
   const go = (action: Action) => (action === 'run' ? runNow() : void submitNow());
-  const goToLine = (line: number) =>
-    void diagnostics().then(({ focusLine }) => focusLine(path, line));
+  const goToLine = (line: number) => {
+    // The plain editor, Monaco not here yet: its text area takes the caret.
+    const plain = root.current?.querySelector<HTMLTextAreaElement>('.code-editor.plain textarea');
+    if (plain) putCaretAtLine(plain, line);
+    else void diagnostics().then(({ focusLine }) => focusLine(path, line));
+  };
   const run = () => void ask('run');
   const submit = () => void ask('submit');
   const answer = (goOn: boolean) => {
@@ -247,7 +253,7 @@ function LoadedWorkbench({
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keyboard shortcuts for the controls inside, which are buttons.
-    <div className="workbench" onKeyDown={onKeyDown}>
+    <div className="workbench" onKeyDown={onKeyDown} ref={root}>
       <LazyCodeEditor
         key={edition}
         initialValue={source}
