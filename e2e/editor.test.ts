@@ -275,12 +275,26 @@ describe('the exercise editor', () => {
     }
   }, 120_000);
 
-  it('marks the line a Run from the plain editor pointed at, once Monaco is here', async () => {
+  /**
+   * Runs `test` on the set-and-get lesson in a page of its own, every script but the page's own
+   * held back (Monaco among them) until `release`: the exercise's code in its plain text area.
+   */
+  const withMonacoHeldBack = async (
+    test: (page: Page, area: Locator, release: () => void) => Promise<void>,
+  ) => {
     const fresh = await openLearnerPage();
     const release = await holdBack(fresh, /\/assets\/(?!index-)[^/]*\.js$/);
     try {
       await fresh.goto(`${course.url}/lessons/set-and-get`);
-      const area = panel(fresh).getByTestId('plain-code-editor').locator('textarea');
+      await test(fresh, panel(fresh).getByTestId('plain-code-editor').locator('textarea'), release);
+    } finally {
+      release();
+      await fresh.context().close();
+    }
+  };
+
+  it('marks the line a Run from the plain editor pointed at, once Monaco is here', async () => {
+    await withMonacoHeldBack(async (fresh, area, release) => {
       // Code TypeScript finds nothing wrong with: any line marked is the Run's.
       await area.fill(starter.replace('void redis;', "if (redis) throw new Error('from plain');"));
       await area.press('ControlOrMeta+Enter');
@@ -292,18 +306,11 @@ describe('the exercise editor', () => {
       await expect
         .poll(() => learnerEditor(fresh).locator('.squiggly-error').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
-    } finally {
-      release();
-      await fresh.context().close();
-    }
+    });
   }, 120_000);
 
   it('puts the caret at a line the report names in the plain editor, before Monaco is here', async () => {
-    const fresh = await openLearnerPage();
-    const release = await holdBack(fresh, /\/assets\/(?!index-)[^/]*\.js$/);
-    try {
-      await fresh.goto(`${course.url}/lessons/set-and-get`);
-      const area = panel(fresh).getByTestId('plain-code-editor').locator('textarea');
+    await withMonacoHeldBack(async (fresh, area) => {
       const code =
         "export async function main(redis) {\n  await redis.set('weather', 'rainy');\n  return redis.get('weather');\n}\n";
       await area.fill(code);
@@ -318,10 +325,7 @@ describe('the exercise editor', () => {
       ]);
       expect(caret).toEqual([code.indexOf('  await'), code.indexOf('  await')]);
       expect(await panel(fresh).getByTestId('plain-code-editor').count()).toBe(1);
-    } finally {
-      release();
-      await fresh.context().close();
-    }
+    });
   }, 120_000);
 
   /**
