@@ -150,6 +150,24 @@ describe('the grader, on golden fixtures', () => {
     expect(printed).not.toMatch(/node_modules|keyspace-runtime|\/work\//);
   });
 
+  it("shows the learner no stack of the worker's in what a synchronous call into it threw", async () => {
+    const read = await grader.grade(
+      'set-and-get',
+      [
+        "import { readFileSync } from 'node:fs';",
+        '',
+        'export async function main() {',
+        "  try { readFileSync('fixtures/forecast.json'); } catch (error) { console.log(error.stack); }",
+        '  return null;',
+        '}',
+      ].join('\n'),
+      { file: 'ada/main.ts' },
+    );
+    const printed = read.checks[0]?.output ?? '';
+    expect(printed).toMatch(/^Error: ENOENT: no such fixture .*\n {4}at .*\(ada\/main\.ts:4:\d+\)/);
+    expect(printed).not.toMatch(/grader\/runner|node_modules|keyspace-runtime/);
+  });
+
   it('keeps grading after hostile code, in the same workers and sandboxes', async () => {
     const hung = await grader.grade(
       'set-and-get',

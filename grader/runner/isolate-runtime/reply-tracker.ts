@@ -35,7 +35,7 @@ const stackText = (site: Error): string =>
  * command, the runtime's own left out. An error Redis answered comes from the worker with the
  * worker's stack, which neither shows where the learner sent it nor is theirs to see.
  */
-function placedAt(error: unknown, site: Error): unknown {
+export function placedAt(error: unknown, site: Error): unknown {
   if (typeof error !== 'object' || error === null) return error;
   const thrown = toText((error as Error).stack);
   const headerEnd = apply(indexOf, thrown, ['\n']) as number;

@@ -5,6 +5,7 @@
 import { guardBytes } from './byte-gate.ts';
 import { installConsole } from './console.ts';
 import type { Host } from './host.ts';
+import { withoutWorkerStacks } from './host-stacks.ts';
 import { createModules } from './modules.ts';
 import { createNodeCrypto } from './node-crypto.ts';
 import { closedByLearner, createRedisClass, withBuffers } from './redis-client.ts';
@@ -23,7 +24,7 @@ Error.stackTraceLimit = 30;
 const scope = globalThis as unknown as Record<string, unknown>;
 const replies = createReplyTracker();
 const given = scope.__keyspaceHost as Host;
-const host = replies.track(guardBytes(given, given.maxBytes));
+const host = replies.track(guardBytes(withoutWorkerStacks(given), given.maxBytes));
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);
