@@ -125,24 +125,12 @@ export class Grader {
     return this.edition;
   }
 
-  /** The exercise as its files say now: what a learner is shown. */
+  /**
+   * The exercise as its files said when first asked for since the course's last reload: read once
+   * per grader, as each worker imports its checks once, so that a grading, a Run or a page costs
+   * no file reads. One that fails to load is read afresh next time.
+   */
   exercise(id: string): Promise<Exercise> {
-    return loadExercise(this.courseDir, id);
-  }
-
-  /**
-   * Throws UnknownExerciseError or ContentError unless the exercise can be graded, as grade
-   * would; read as grading reads it (once), so that checking first costs no file reads.
-   */
-  async checkGradable(id: string): Promise<void> {
-    await this.exerciseToGrade(id);
-  }
-
-  /**
-   * The exercise as grading sees it: read once per grader, as each worker imports its checks
-   * once, so that a grading costs no file reads. One that fails to load is read afresh next time.
-   */
-  private exerciseToGrade(id: string): Promise<Exercise> {
     let loaded = this.exercises.get(id);
     if (!loaded) {
       loaded = loadExercise(this.courseDir, id);
@@ -153,6 +141,11 @@ export class Grader {
       });
     }
     return loaded;
+  }
+
+  /** Throws UnknownExerciseError or ContentError unless the exercise can be graded, as grade would. */
+  async checkGradable(id: string): Promise<void> {
+    await this.exercise(id);
   }
 
   /**
@@ -183,7 +176,7 @@ export class Grader {
       stop,
     }: GradeOptions = {},
   ): Promise<SeededGrade> {
-    const exercise = await this.exerciseToGrade(exerciseId);
+    const exercise = await this.exercise(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     this.waiting++;
@@ -249,7 +242,7 @@ export class Grader {
       args?: unknown[][];
     } = {},
   ): Promise<RunOnceResult> {
-    const exercise = await this.exerciseToGrade(exerciseId);
+    const exercise = await this.exercise(exerciseId);
     const limits: RunLimits = { ...this.limits, ...exercise.limits };
     const started = performance.now();
     try {

@@ -29,7 +29,6 @@ export class CourseService {
   private readonly lessonFiles: LessonFiles;
   private edition: number;
   private lessons: Promise<Lesson[]> | undefined;
-  private readonly exercises = new Map<string, Promise<Exercise>>();
   private readonly views = new WeakMap<Lesson, LessonView>();
   private readonly exerciseViews = new WeakMap<Exercise, ExerciseView>();
   private readonly hints = new WeakMap<Exercise, Map<number, HintView>>();
@@ -74,7 +73,7 @@ export class CourseService {
   }
 
   async exercise(id: string): Promise<ExerciseView> {
-    const exercise = await this.findExercise(id);
+    const exercise = await this.grader.exercise(id);
     let view = this.exerciseViews.get(exercise);
     if (!view) {
       view = {
@@ -96,7 +95,7 @@ export class CourseService {
    * says how many there are.
    */
   async hint(id: string, number: number): Promise<HintView> {
-    const exercise = await this.findExercise(id);
+    const exercise = await this.grader.exercise(id);
     const { hints } = exercise;
     const hint = hints[number - 1];
     if (!Number.isInteger(number) || hint === undefined) {
@@ -139,12 +138,12 @@ export class CourseService {
 
   /** Throws UnknownExerciseError (404) unless the exercise exists. */
   async requireExercise(id: string): Promise<void> {
-    await this.findExercise(id);
+    await this.grader.exercise(id);
   }
 
   /** The reference solution; whether this learner may see it is the progress store's to say. */
   async solution(id: string): Promise<ExerciseSolution> {
-    return { solution: (await this.findExercise(id)).solution };
+    return { solution: (await this.grader.exercise(id)).solution };
   }
 
   /** Forgets what was kept if the course was reloaded since it was made. */
@@ -152,7 +151,6 @@ export class CourseService {
     if (this.grader.courseEdition === this.edition) return;
     this.edition = this.grader.courseEdition;
     this.lessons = undefined;
-    this.exercises.clear();
   }
 
   private allLessons(): Promise<Lesson[]> {
@@ -170,19 +168,6 @@ export class CourseService {
     const lesson = (await this.allLessons()).find((candidate) => candidate.id === id);
     if (!lesson) throw notFound(`no lesson named '${id}'`);
     return lesson;
-  }
-
-  private findExercise(id: string): Promise<Exercise> {
-    this.current();
-    let exercise = this.exercises.get(id);
-    if (!exercise) {
-      const loading = this.grader.exercise(id);
-      exercise = remembered(loading, () => {
-        if (this.exercises.get(id) === loading) this.exercises.delete(id);
-      });
-      this.exercises.set(id, exercise);
-    }
-    return exercise;
   }
 }
 
