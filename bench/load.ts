@@ -28,6 +28,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadCourseMaterial } from './load/course-material.ts';
 import { type CpuSnapshot, type CpuUse, cpuBetween, cpuSnapshot } from './load/cpu.ts';
 import { type Deployment, type Mode, Started, startInline, startQueue } from './load/deployment.ts';
+import { eventLoopDelay } from './load/event-loop.ts';
 import { Learner } from './load/learner.ts';
 import { describePace, isPaceName } from './load/pace.ts';
 import { Recorder } from './load/recorder.ts';
@@ -106,6 +107,7 @@ async function loadOnce(deployment: Deployment): Promise<ModeResult> {
   const timers = [
     setTimeout(() => {
       before = cpuSnapshot(deployment.pids());
+      void eventLoopDelay(deployment.url);
     }, windowStart - start),
     setTimeout(() => {
       if (before) cpu = cpuBetween(before, cpuSnapshot(deployment.pids()));
@@ -130,7 +132,9 @@ async function loadOnce(deployment: Deployment): Promise<ModeResult> {
   } finally {
     for (const timer of timers) clearTimeout(timer);
   }
-  return reportMode(deployment.mode, recorder, seconds, cpu, P99_TARGET_MS);
+  // Scraped once the last learners' requests are answered, a moment after the window.
+  const loopDelay = await eventLoopDelay(deployment.url);
+  return reportMode(deployment.mode, recorder, seconds, cpu, loopDelay, P99_TARGET_MS);
 }
 
 async function saveLogs(deployment: Deployment) {

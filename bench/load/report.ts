@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { CpuUse } from './cpu.ts';
 import type { Mode } from './deployment.ts';
+import type { EventLoopDelay } from './event-loop.ts';
 import { ENDPOINTS, FIRST_CONSOLE, figuresOf, type Recorder, type RowFigures } from './recorder.ts';
 
 /** What one mode's run measured, for its own report and the side-by-side summary. */
@@ -36,6 +37,7 @@ export function reportMode(
   recorder: Recorder,
   seconds: number,
   cpu: CpuUse | undefined,
+  loopDelay: EventLoopDelay | undefined,
   p99Target: number,
 ): ModeResult {
   const rows = recorder.rows('window');
@@ -94,6 +96,11 @@ export function reportMode(
     // Gradings and Runs take most of it; pages a little: an average over every endpoint.
     console.log(
       `  Keyspace's CPU per request: ${((keyspace * seconds * 1000) / Math.max(requests, 1)).toFixed(1)} ms (its processes, workers and Redis servers included; all endpoints together)`,
+    );
+  }
+  if (loopDelay) {
+    console.log(
+      `  the app's event-loop delay in the window: p50 ${ms(loopDelay.p50)}, p99 ${ms(loopDelay.p99)}, max ${ms(loopDelay.max)} (its main thread; every request waits behind it)`,
     );
   }
   const over = windowRows
