@@ -83,7 +83,9 @@ parentPort.on('message', (message) => {
     post({ type: 'failed', message: error.message });
     return;
   }
-  child.once('error', (error) => {
+  // Listened to for good: an 'error' nobody hears (a kill refused) would end the thread, and
+  // every child with it.
+  child.on('error', (error) => {
     if (child.pid === undefined) post({ type: 'failed', message: error.message });
   });
   if (child.pid === undefined) return;
