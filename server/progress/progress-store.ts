@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type Redis from 'ioredis';
 import type {
   Draft,
   ExerciseProgress,
@@ -35,24 +36,20 @@ export class ProgressStore {
         redis.smembers(keys.lessons(learner)),
         redis.smembers(keys.exercises(learner)),
       ]);
-      const hashes = await Promise.all(
-        exercises.map((exercise) => redis.hgetall(keys.exercise(learner, exercise))),
+      const progress = await Promise.all(
+        exercises.map((exercise) => readProgress(redis, keys.exercise(learner, exercise))),
       );
       return {
         lastLesson,
         visited: visited.sort(),
-        exercises: Object.fromEntries(
-          exercises.map((exercise, i) => [exercise, exerciseProgress(hashes[i] ?? {})]),
-        ),
+        exercises: Object.fromEntries(exercises.map((exercise, i) => [exercise, progress[i]])),
       };
     });
   }
 
   /** One exercise's progress; a `started` one with nothing counted when there is none yet. */
   async exercise(learner: string, exercise: string): Promise<ExerciseProgress> {
-    return exerciseProgress(
-      await this.state.use((redis) => redis.hgetall(keys.exercise(learner, exercise))),
-    );
+    return this.state.use((redis) => readProgress(redis, keys.exercise(learner, exercise)));
   }
 
   async visit(learner: string, lesson: string): Promise<void> {
@@ -253,7 +250,30 @@ export class ProgressStore {
   }
 }
 
-function exerciseProgress(hash: Record<string, string>): ExerciseProgress {
+/** The fields of an exercise's hash that its progress is made of: not the code kept beside them. */
+const PROGRESS_FIELDS = [
+  'status',
+  'attempts',
+  'failures',
+  'hints_shown',
+  'best_passed',
+  'best_total',
+  'first_at',
+  'last_at',
+  'passed_at',
+] as const;
+
+/** An exercise's progress, read without its saved code (a draft may be tens of kilobytes). */
+async function readProgress(redis: Redis, key: string): Promise<ExerciseProgress> {
+  const values = await redis.hmget(key, ...PROGRESS_FIELDS);
+  return exerciseProgress(
+    Object.fromEntries(
+      PROGRESS_FIELDS.flatMap((field, i) => (values[i] == null ? [] : [[field, values[i]]])),
+    ),
+  );
+}
+
+function exerciseProgress(hash: Partial<Record<string, string>>): ExerciseProgress {
   const attempts = Number(hash.attempts ?? 0);
   return {
     status: hash.status === 'passed' ? 'passed' : attempts > 0 ? 'failing' : 'started',
