@@ -1,7 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TiedProcess } from '../grader/index.ts';
 import { freePort, startRedisOnPort } from '../server/test/redis-on-port.ts';
 import { spawnKeyspace } from '../server/test/server-process.ts';
 import { launchChromium, openPage } from './browser.ts';
@@ -16,7 +16,7 @@ const SOLUTION = readFileSync(
 // The page in queue mode, where every Submit is answered 202 (no wait at all) and graded by a
 // `keyspace worker` process: the learner sees what they see inline, after a word on the wait.
 describe('the exercise page in queue mode', () => {
-  let redis: TiedProcess;
+  let redis: ChildProcess;
   let worker: ReturnType<typeof spawnKeyspace>;
   let course: Awaited<ReturnType<typeof serveCourse>>;
   let browser: Browser;

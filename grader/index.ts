@@ -52,7 +52,7 @@ export { type Outcome, type OutcomeError, outcomeOf, resultOf } from './outcome.
 export { findRedisServer } from './redis/find-redis-server.ts';
 export { makeOwnedTempDir } from './redis/owned-temp-dir.ts';
 export { isRedisOutage } from './redis/redis-outage.ts';
-export { spawnTied, type TiedProcess } from './redis/spawn-tied.ts';
+export { spawnTied } from './redis/spawn-tied.ts';
 export { waitForPing } from './redis/wait-for-ping.ts';
 export {
   type CheckResult,

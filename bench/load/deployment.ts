@@ -1,12 +1,10 @@
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  freePort,
-  type StoppableProcess,
-  startRedisOnPort,
-} from '../../server/test/redis-on-port.ts';
+import { freePort, startRedisOnPort } from '../../server/test/redis-on-port.ts';
 import { spawnKeyspace, startServerProcess } from '../../server/test/server-process.ts';
 
 export type Mode = 'inline' | 'queue';
@@ -24,11 +22,11 @@ export interface Deployment {
 /** How long a process may take to stop cleanly (the app drains its requests) before SIGKILL. */
 const STOP_MS = 30_000;
 
-const running = (child: StoppableProcess) => child.exitCode === null && child.signalCode === null;
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 
-async function stopProcess(child: StoppableProcess) {
+async function stopProcess(child: ChildProcess) {
   if (!running(child)) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = once(child, 'exit');
   child.kill('SIGTERM');
   // Unref'd: a process that stops in time leaves no timer keeping the benchmark alive.
   const late = sleep(STOP_MS, false, { ref: false });
@@ -46,7 +44,7 @@ async function stopProcess(child: StoppableProcess) {
 export class Started {
   private readonly stops: (() => Promise<unknown>)[] = [];
 
-  process(child: StoppableProcess) {
+  process(child: ChildProcess) {
     this.stops.push(() => stopProcess(child));
   }
 

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { lowerPriority, lowPriorityPrefix } from '../shared/low-priority.ts';
 import { findRedisServer } from './find-redis-server.ts';
 import { makeOwnedTempDir } from './owned-temp-dir.ts';
 import { type SandboxCredentials, sandboxAclLines } from './sandbox-acl.ts';
-import { spawnTied, type TiedProcess } from './spawn-tied.ts';
+import { spawnTied } from './spawn-tied.ts';
 import { waitForPing } from './wait-for-ping.ts';
 
 /** How to reach a sandbox: a Unix socket and two users. Plain data, so it can cross to a worker. */
@@ -27,7 +28,7 @@ export class SandboxServer {
   private constructor(
     readonly address: SandboxAddress,
     private readonly dir: string,
-    private readonly process: TiedProcess,
+    private readonly process: ChildProcess,
   ) {}
 
   /** With `lowPriority`, the server runs LOW_PRIORITY below the app, all its threads. */
@@ -68,13 +69,9 @@ export class SandboxServer {
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
     // loglevel warning hides the readiness line, so readiness is seen by PING over the socket.
-    const [command, args] = await withAddressSpaceLimit(binary, configPath, lowPriority);
-    const child = await spawnTied(command, args, { stdio: ['ignore', 'ignore', 'pipe'] }).catch(
-      async (error: Error) => {
-        await rm(dir, { recursive: true, force: true });
-        throw new RedisServerStartError(`redis-server could not be started: ${error.message}`);
-      },
-    );
+    const child = spawnTied(...(await withAddressSpaceLimit(binary, configPath, lowPriority)), {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const server = new SandboxServer(address, dir, child);
     await server.waitUntilReady();
     return server;
@@ -91,6 +88,7 @@ export class SandboxServer {
           new RedisServerStartError(`redis-server exited with code ${code}: ${stderr.trim()}`),
         ),
       );
+      this.process.once('error', (error) => reject(new RedisServerStartError(error.message)));
     });
     // Only the race below listens; an exit long after start must not become an unhandled rejection.
     exited.catch(() => {});

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradedSubmission } from '../../contracts/index.ts';
-import type { TiedProcess } from '../../grader/index.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 import { type ServerProcess, spawnKeyspace, startServerProcess } from '../test/server-process.ts';
@@ -61,7 +60,7 @@ const jobsStarted = (worker: Worker) => gradingsStarted(worker).map(({ job }) =>
 // Each loss of a worker costs up to one lock (4 s) and two stalled checks (2 s each) before the
 // job is taken again, more on a busy machine: longer than the usual 30 s a test gets.
 describe('queue mode: one app, two workers', { timeout: 180_000 }, () => {
-  let redis: TiedProcess;
+  let redis: ChildProcess;
   let redisPort: number;
   let redisUrl: string;
   let dataDir: string;

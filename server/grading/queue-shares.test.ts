@@ -1,13 +1,13 @@
+import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TiedProcess } from '../../grader/index.ts';
 import { PER_LEARNER, QueueShareError, QueueShares } from '../../queue/index.ts';
 import { freePort, startRedisOnPort } from '../test/redis-on-port.ts';
 
 // Queue mode's fair shares: the queue is first come, first served, so these are what stop one
 // learner, or one address's many cookies, from filling it ahead of everyone else.
 describe("the grading queue's shares per learner and per address", () => {
-  let server: TiedProcess;
+  let server: ChildProcess;
   let redis: Redis;
   let shares: QueueShares;
   beforeAll(async () => {

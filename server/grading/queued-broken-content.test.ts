@@ -1,9 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TiedProcess } from '../../grader/index.ts';
 import { GradingWorker } from '../../queue/index.ts';
 import { type AppBeside, startAppBeside } from '../test/app-beside.ts';
 import { LearnerClient } from '../test/learner-client.ts';
@@ -18,7 +18,7 @@ const CHECKS = 'exercises/count-visits/checks.ts';
 // worker process to the queue worker's grader, the queue worker to the app) before the learner
 // is told where it is.
 describe('a checks.ts that does not compile, submitted in queue mode', { timeout: 120_000 }, () => {
-  let redis: TiedProcess;
+  let redis: ChildProcess;
   let courseDir: string;
   let app: TestApp;
   let inline: AppBeside;

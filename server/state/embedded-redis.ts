@@ -1,14 +1,9 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import {
-  findRedisServer,
-  makeOwnedTempDir,
-  spawnTied,
-  type TiedProcess,
-  waitForPing,
-} from '../../grader/index.ts';
+import { findRedisServer, makeOwnedTempDir, spawnTied, waitForPing } from '../../grader/index.ts';
 
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -24,7 +19,7 @@ export const PID_FILE = 'redis.pid';
  * it is started again on the same data, and clients reconnect.
  */
 export class EmbeddedRedis {
-  private process: TiedProcess | undefined;
+  private process: ChildProcess | undefined;
   private stopping = false;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -89,7 +84,7 @@ export class EmbeddedRedis {
   private async launch(binary: string): Promise<void> {
     // `logfile ""` logs to standard output: why it stopped is there, not on standard error.
     // umask 077: the append-only files it writes are this user's alone (0600).
-    const child = await spawnTied(
+    const child = spawnTied(
       '/bin/sh',
       ['-c', 'umask 077 && exec "$0" "$@"', binary, this.configPath],
       {

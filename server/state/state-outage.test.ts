@@ -1,5 +1,5 @@
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TiedProcess } from '../../grader/index.ts';
 import { LearnerClient } from '../test/learner-client.ts';
 import { freePort, startRedisOnPort, stopProcess } from '../test/redis-on-port.ts';
 import { startTestApp, type TestApp } from '../test/test-app.ts';
@@ -47,7 +47,7 @@ const settles = { timeout: 20_000, interval: 50 };
 
 describe("the app's Redis going away under load", () => {
   let app: TestApp | undefined;
-  let redis: TiedProcess | undefined;
+  let redis: ChildProcess | undefined;
   afterAll(async () => {
     await app?.stop();
     if (redis) await stopProcess(redis);

@@ -1,7 +1,8 @@
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
-import { findRedisServer, spawnTied, type TiedProcess } from '../../grader/index.ts';
+import { findRedisServer, spawnTied } from '../../grader/index.ts';
 
 /** A free TCP port on loopback, as the kernel hands one out. */
 export async function freePort(): Promise<number> {
@@ -14,9 +15,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** A plain redis-server on a TCP port: what an operator's REDIS_URL points at. */
-export async function startRedisOnPort(port: number): Promise<TiedProcess> {
+export async function startRedisOnPort(port: number): Promise<ChildProcess> {
   // Tied to this process: a test that fails half-way leaves no redis-server behind.
-  const child = await spawnTied(
+  const child = spawnTied(
     findRedisServer(),
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
@@ -42,12 +43,9 @@ export async function startRedisOnPort(port: number): Promise<TiedProcess> {
   return child;
 }
 
-/** A process this machine runs, a redis-server (TiedProcess) or the app (ChildProcess). */
-export type StoppableProcess = Pick<TiedProcess, 'exitCode' | 'signalCode' | 'kill' | 'once'>;
-
-export async function stopProcess(child: StoppableProcess, signal: NodeJS.Signals = 'SIGTERM') {
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = once(child, 'exit');
   child.kill(signal);
   await exited;
 }
