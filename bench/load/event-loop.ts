@@ -4,6 +4,11 @@
  * start and one at its end give the window's figures. A page that waits behind a busy event loop
  * is the app's doing; one slow with a quiet loop waited for the machine.
  */
+/**
+ * In milliseconds. Node samples the loop with a timer every 10 ms (prom-client's default) and
+ * counts each tick's whole wait, so an idle loop reads about 10 ms, and one long stall is one
+ * sample however many requests it held.
+ */
 export interface EventLoopDelay {
   p50: number;
   p99: number;
@@ -16,11 +21,11 @@ const NAMES = {
   max: 'nodejs_eventloop_lag_max_seconds',
 } as const;
 
-/** Scrapes the app; answers the delay since the scrape before, or undefined if it cannot. */
-export async function eventLoopDelay(url: string): Promise<EventLoopDelay | undefined> {
+/** Scrapes the app; answers the delay since the scrape before, or why it could not be read. */
+export async function eventLoopDelay(url: string): Promise<EventLoopDelay | { unread: string }> {
   try {
     const response = await fetch(new URL('/metrics', url));
-    if (!response.ok) return undefined;
+    if (!response.ok) return { unread: `GET /metrics answered ${response.status}` };
     const text = await response.text();
     // `name{role="app"} 0.012`: the value is the line's last field.
     const read = (name: string) => {
@@ -28,7 +33,7 @@ export async function eventLoopDelay(url: string): Promise<EventLoopDelay | unde
       return line === undefined ? Number.NaN : Number(line.split(' ').at(-1)) * 1000;
     };
     return { p50: read(NAMES.p50), p99: read(NAMES.p99), max: read(NAMES.max) };
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { unread: `GET /metrics failed: ${error instanceof Error ? error.message : error}` };
   }
 }

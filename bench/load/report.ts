@@ -37,7 +37,7 @@ export function reportMode(
   recorder: Recorder,
   seconds: number,
   cpu: CpuUse | undefined,
-  loopDelay: EventLoopDelay | undefined,
+  loopDelay: EventLoopDelay | { unread: string },
   p99Target: number,
 ): ModeResult {
   const rows = recorder.rows('window');
@@ -98,11 +98,11 @@ export function reportMode(
       `  Keyspace's CPU per request: ${((keyspace * seconds * 1000) / Math.max(requests, 1)).toFixed(1)} ms (its processes, workers and Redis servers included; all endpoints together)`,
     );
   }
-  if (loopDelay) {
-    console.log(
-      `  the app's event-loop delay in the window: p50 ${ms(loopDelay.p50)}, p99 ${ms(loopDelay.p99)}, max ${ms(loopDelay.max)} (its main thread; every request waits behind it)`,
-    );
-  }
+  console.log(
+    'unread' in loopDelay
+      ? `  the app's event-loop delay in the window: not read (${loopDelay.unread})`
+      : `  the app's event-loop delay in the window: p50 ${ms(loopDelay.p50)}, p99 ${ms(loopDelay.p99)}, max ${ms(loopDelay.max)} (its main thread, sampled every 10 ms: an idle loop reads 10 ms)`,
+  );
   const over = windowRows
     .filter(([, figures]) => figures.p99 > p99Target)
     .map(([name, figures]) => `${label(name)} ${ms(figures.p99)}`);
