@@ -5,17 +5,22 @@
 //             back to back, then as many as it takes at once to measure throughput;
 //   idle      the same grader, one grading at a time with a pause before each, as learners'
 //             Submits reach it;
-//   floor     the same checks and Redis commands, the solution imported natively, a plain client;
-//   naive     a fresh node process and a fresh redis-server for every grading.
+//   floor     the same Redis commands, sent by a plain ioredis client (bench/replay-floor.ts: one
+//             grading recorded with MONITOR, replayed in the same round trips);
+//   naive     the same replay from a fresh node process to a fresh redis-server each time.
 // Ratios compare within this run only.
 import { execFile } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { SandboxServer } from '../grader/redis/sandbox-server.ts';
+import { DEFAULT_LIMITS } from '../grader/runner/limits.ts';
+import { runSubmission } from '../grader/runner/run-submission.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
-import { loadNative } from './native-checks.ts';
+import { Replayer, recordGrading } from './replay-floor.ts';
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -101,12 +106,12 @@ if (unknown.length > 0) {
 const exercises = chosen.length > 0 ? chosen : course;
 const grader = await Grader.start({ concurrency: Number(process.env.BENCH_WORKERS ?? cores) });
 const floorServer = await SandboxServer.start();
+const recordings = await mkdtemp(join(tmpdir(), 'keyspace-bench-'));
 console.log(machineLine());
 console.log(`Keyspace grading benchmark: ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`);
 
 for (const id of exercises) {
   const exercise = await grader.exercise(id);
-  const solutionPath = exercise.checksPath.replace(/checks\.ts$/, 'solution.ts');
   const gradeSolution = async () => {
     const result = await grader.grade(id, exercise.solution);
     if (result.status !== 'pass')
@@ -115,18 +120,27 @@ for (const id of exercises) {
   const keyspace = await measure(gradeSolution, cores * 2);
   const idle = await latency(gradeSolution, IDLE_GAP_MS);
 
-  const { socketPath, graderPassword } = floorServer.address;
-  const native = await loadNative({
+  // The grading to replay, recorded once warm: the solution, as the keyspace rows grade it.
+  const job = {
+    exerciseId: id,
     checksPath: exercise.checksPath,
-    solutionPath,
-    redis: { path: socketPath, username: 'grader', password: graderPassword },
-  });
-  // One Redis, one client pair: the floor runs one grading at a time, as a single learner would.
-  const floor = await measure(() => native.grade(), 1);
-  // Checks that use the engine's own tools (race, snapshots, executed, decoys…) cannot run
-  // natively: they fail at once there, and the floor and naive figures leave their work out.
-  const nativelyPassed = await native.grade();
-  native.close();
+    fixturesDir: exercise.fixturesDir,
+    source: exercise.solution,
+    file: 'solution.ts',
+    sandbox: floorServer.address,
+    limits: { ...DEFAULT_LIMITS, ...exercise.limits },
+    seed: 1,
+  };
+  for (let i = 0; i < 3; i++) await runSubmission(job);
+  const recording = await recordGrading(job, floorServer);
+  const commands = recording.batches.flat().length;
+  const { socketPath, graderPassword } = floorServer.address;
+  const replayer = new Replayer({ path: socketPath, username: 'grader', password: graderPassword });
+  // One Redis, one client: the floor runs one grading at a time, as a single learner would.
+  const floor = await measure(() => replayer.replay(recording.batches), 1);
+  replayer.close();
+  const recordingPath = join(recordings, `${id}.json`);
+  await writeFile(recordingPath, JSON.stringify(recording.batches));
 
   const naiveLatencies: number[] = [];
   const naiveStarted = performance.now();
@@ -134,16 +148,7 @@ for (const id of exercises) {
     const started = performance.now();
     const server = await SandboxServer.start();
     const { socketPath: path, graderPassword: password } = server.address;
-    await run(process.execPath, [
-      '--import',
-      'tsx',
-      NAIVE_SCRIPT,
-      exercise.checksPath,
-      solutionPath,
-      path,
-      'grader',
-      password,
-    ]);
+    await run(process.execPath, ['--import', 'tsx', NAIVE_SCRIPT, recordingPath, path, password]);
     await server.stop();
     naiveLatencies.push(performance.now() - started);
   }
@@ -162,14 +167,13 @@ for (const id of exercises) {
   console.log(
     `  ratios    keyspace/floor p50 ${(keyspace.p50 / floor.p50).toFixed(1)}x (idle ${(idle.p50 / floor.p50).toFixed(1)}x)   naive/keyspace p50 ${(naive.p50 / keyspace.p50).toFixed(0)}x`,
   );
-  if (nativelyPassed < native.checkCount) {
-    console.log(
-      `  (floor and naive ran ${nativelyPassed} of ${native.checkCount} checks: the others need the engine, so the ratios are not like for like)`,
-    );
-  }
+  console.log(
+    `  (the floor sends the grading's ${commands} commands in ${recording.batches.length} round trips${recording.waitedMs > 0 ? `; the grading also waited ${recording.waitedMs.toFixed(0)} ms in real time, which the floor does not: keyspace/(floor + waits) p50 ${(keyspace.p50 / (floor.p50 + recording.waitedMs)).toFixed(1)}x` : ''})`,
+  );
   console.log('');
 }
 
 await floorServer.stop();
 await grader.stop();
+await rm(recordings, { recursive: true, force: true });
 console.log(loadAtEnd());

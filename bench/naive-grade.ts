@@ -1,13 +1,11 @@
-// One naive grading, run as a fresh node process by the benchmark's baseline:
-//   node --import tsx bench/naive-grade.ts <checks.ts> <solution.ts> <socket> <user> <password>
-import { loadNative } from './native-checks.ts';
+// One naive grading, run as a fresh node process by the benchmark's baseline: a recorded
+// grading's commands (see replay-floor.ts) sent by a new client to a new redis-server.
+//   node --import tsx bench/naive-grade.ts <recording.json> <socket> <grader password>
+import { readFile } from 'node:fs/promises';
+import { type RecordedCommand, Replayer } from './replay-floor.ts';
 
-const [checksPath, solutionPath, path, username, password] = process.argv.slice(2);
-const native = await loadNative({
-  checksPath: checksPath ?? '',
-  solutionPath: solutionPath ?? '',
-  redis: { path: path ?? '', username: username ?? '', password: password ?? '' },
-});
-const passed = await native.grade();
-native.close();
-process.stdout.write(`${passed}\n`);
+const [recordingPath = '', path = '', password = ''] = process.argv.slice(2);
+const batches = JSON.parse(await readFile(recordingPath, 'utf8')) as RecordedCommand[][];
+const replayer = new Replayer({ path, username: 'grader', password });
+await replayer.replay(batches);
+replayer.close();

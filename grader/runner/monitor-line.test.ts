@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseMonitorLine } from './monitor-line.ts';
 
 describe('a MONITOR line, parsed', () => {
-  it('gives the source and the arguments', () => {
+  it('gives the time, the source and the arguments', () => {
     expect(parseMonitorLine('1796458435.585364 [0 lua] "GET" "a"')).toEqual({
+      at: 1796458435585.364,
       source: 'lua',
       args: ['GET', 'a'],
     });

@@ -1,5 +1,7 @@
 /** One line of MONITOR: a command as Redis executed it. */
 export interface MonitorLine {
+  /** When Redis executed it, in milliseconds since the epoch. */
+  at: number;
   /** `lua` for a command a script or function ran; otherwise the client's address. */
   source: string;
   /** The command and its arguments, exactly as Redis received them. */
@@ -52,5 +54,5 @@ export function parseMonitorLine(line: string): MonitorLine | undefined {
     // The closing quote, then a space before the next argument.
     index += 2;
   }
-  return { source, args };
+  return { at: Number(line.slice(0, open - 1)) * 1000, source, args };
 }
