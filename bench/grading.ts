@@ -20,7 +20,7 @@ import { SandboxServer } from '../grader/redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../grader/runner/limits.ts';
 import { runSubmission } from '../grader/runner/run-submission.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
-import { Replayer, recordGrading } from './replay-floor.ts';
+import { type Recording, Replayer, recordGrading, roundTrips } from './replay-floor.ts';
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -94,6 +94,43 @@ const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const row = (name: string, f: Latency & { perSecond?: number }) =>
   `  ${name.padEnd(9)} p50 ${fmt(f.p50).padStart(11)}   p99 ${fmt(f.p99).padStart(11)}${f.perSecond === undefined ? '' : `   ${f.perSecond.toFixed(1).padStart(8)} gradings/s`}`;
 
+const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 10 ? 1 : 0)}x`;
+
+/** The floor and the naive baseline of one recorded grading. */
+async function floorAndNaive(id: string, recording: Recording) {
+  const { socketPath, graderPassword } = floorServer.address;
+  const replayer = await Replayer.connect(
+    { path: socketPath, username: 'grader', password: graderPassword },
+    recording.batches,
+  );
+  // One Redis, one client: the floor runs one grading at a time, as a single learner would.
+  const floor = await measure(() => replayer.replay(recording.batches), 1).finally(() =>
+    replayer.close(),
+  );
+  const recordingPath = join(recordings, `${id}.json`);
+  await writeFile(recordingPath, JSON.stringify(recording.batches));
+  const naiveLatencies: number[] = [];
+  const naiveStarted = performance.now();
+  for (let i = 0; i < NAIVE_RUNS; i++) {
+    const started = performance.now();
+    const server = await SandboxServer.start();
+    const { socketPath: path, graderPassword: password } = server.address;
+    try {
+      await run(process.execPath, ['--import', 'tsx', NAIVE_SCRIPT, recordingPath, path, password]);
+    } finally {
+      await server.stop();
+    }
+    naiveLatencies.push(performance.now() - started);
+  }
+  naiveLatencies.sort((a, b) => a - b);
+  const naive: Figures = {
+    p50: percentile(naiveLatencies, 50),
+    p99: percentile(naiveLatencies, 99),
+    perSecond: (NAIVE_RUNS / (performance.now() - naiveStarted)) * 1000 * cores,
+  };
+  return { floor, naive, recording };
+}
+
 const cores = availableParallelism();
 const course = (await loadLessons(DEFAULT_COURSE_DIR)).flatMap((lesson) => lesson.exercises);
 // `npm run bench -- set-and-get leaderboard` measures only those.
@@ -110,70 +147,61 @@ const recordings = await mkdtemp(join(tmpdir(), 'keyspace-bench-'));
 console.log(machineLine());
 console.log(`Keyspace grading benchmark: ${SECONDS} s per measure, ${NAIVE_RUNS} naive runs\n`);
 
-for (const id of exercises) {
-  const exercise = await grader.exercise(id);
-  const gradeSolution = async () => {
-    const result = await grader.grade(id, exercise.solution);
-    if (result.status !== 'pass')
-      throw new Error(`${id}: the solution did not pass: ${JSON.stringify(result)}`);
-  };
-  const keyspace = await measure(gradeSolution, cores * 2);
-  const idle = await latency(gradeSolution, IDLE_GAP_MS);
+try {
+  for (const id of exercises) {
+    const exercise = await grader.exercise(id);
+    const gradeSolution = async () => {
+      const result = await grader.grade(id, exercise.solution);
+      if (result.status !== 'pass')
+        throw new Error(`${id}: the solution did not pass: ${JSON.stringify(result)}`);
+    };
+    const keyspace = await measure(gradeSolution, cores * 2);
+    const idle = await latency(gradeSolution, IDLE_GAP_MS);
 
-  // The grading to replay, recorded once warm: the solution, as the keyspace rows grade it.
-  const job = {
-    exerciseId: id,
-    checksPath: exercise.checksPath,
-    fixturesDir: exercise.fixturesDir,
-    source: exercise.solution,
-    file: 'solution.ts',
-    sandbox: floorServer.address,
-    limits: { ...DEFAULT_LIMITS, ...exercise.limits },
-    seed: 1,
-  };
-  for (let i = 0; i < 3; i++) await runSubmission(job);
-  const recording = await recordGrading(job, floorServer);
-  const commands = recording.batches.flat().length;
-  const { socketPath, graderPassword } = floorServer.address;
-  const replayer = new Replayer({ path: socketPath, username: 'grader', password: graderPassword });
-  // One Redis, one client: the floor runs one grading at a time, as a single learner would.
-  const floor = await measure(() => replayer.replay(recording.batches), 1);
-  replayer.close();
-  const recordingPath = join(recordings, `${id}.json`);
-  await writeFile(recordingPath, JSON.stringify(recording.batches));
+    // The grading to replay: the solution, recorded warm (with seed 1: the rows above draw theirs).
+    const job = {
+      exerciseId: id,
+      checksPath: exercise.checksPath,
+      fixturesDir: exercise.fixturesDir,
+      source: exercise.solution,
+      file: 'solution.ts',
+      sandbox: floorServer.address,
+      limits: { ...DEFAULT_LIMITS, ...exercise.limits },
+      seed: 1,
+    };
+    let references: Awaited<ReturnType<typeof floorAndNaive>> | { unrecorded: string };
+    try {
+      for (let i = 0; i < 3; i++) await runSubmission(job);
+      references = await floorAndNaive(id, await recordGrading(job, floorServer));
+    } catch (error) {
+      references = { unrecorded: error instanceof Error ? error.message : String(error) };
+    }
 
-  const naiveLatencies: number[] = [];
-  const naiveStarted = performance.now();
-  for (let i = 0; i < NAIVE_RUNS; i++) {
-    const started = performance.now();
-    const server = await SandboxServer.start();
-    const { socketPath: path, graderPassword: password } = server.address;
-    await run(process.execPath, ['--import', 'tsx', NAIVE_SCRIPT, recordingPath, path, password]);
-    await server.stop();
-    naiveLatencies.push(performance.now() - started);
+    console.log(`${id}`);
+    console.log(row('keyspace', keyspace));
+    console.log(`${row('idle', idle)}   (one at a time, ${IDLE_GAP_MS} ms apart)`);
+    if ('unrecorded' in references) {
+      console.log(`  floor and naive: not measured (${references.unrecorded})`);
+    } else {
+      const { floor, naive, recording } = references;
+      console.log(row('floor', floor));
+      console.log(row('naive', naive));
+      console.log(
+        `  ratios    keyspace/floor p50 ${ratio(keyspace.p50, floor.p50)} (idle ${ratio(idle.p50, floor.p50)})   naive/keyspace p50 ${ratio(naive.p50, keyspace.p50)}`,
+      );
+      const waits =
+        recording.waitedMs > 0
+          ? `; the grading also waited ${recording.waitedMs.toFixed(0)} ms in real time (the least of 3 recordings), which the floor does not: keyspace/(floor + waits) p50 ${ratio(keyspace.p50, floor.p50 + recording.waitedMs)}`
+          : '';
+      console.log(
+        `  (the floor sends the grading's ${recording.batches.flat().length} commands in ${roundTrips(recording.batches)} round trips${waits})`,
+      );
+    }
+    console.log('');
   }
-  naiveLatencies.sort((a, b) => a - b);
-  const naive: Figures = {
-    p50: percentile(naiveLatencies, 50),
-    p99: percentile(naiveLatencies, 99),
-    perSecond: (NAIVE_RUNS / (performance.now() - naiveStarted)) * 1000 * cores,
-  };
-
-  console.log(`${id}`);
-  console.log(row('keyspace', keyspace));
-  console.log(`${row('idle', idle)}   (one at a time, ${IDLE_GAP_MS} ms apart)`);
-  console.log(row('floor', floor));
-  console.log(row('naive', naive));
-  console.log(
-    `  ratios    keyspace/floor p50 ${(keyspace.p50 / floor.p50).toFixed(1)}x (idle ${(idle.p50 / floor.p50).toFixed(1)}x)   naive/keyspace p50 ${(naive.p50 / keyspace.p50).toFixed(0)}x`,
-  );
-  console.log(
-    `  (the floor sends the grading's ${commands} commands in ${recording.batches.length} round trips${recording.waitedMs > 0 ? `; the grading also waited ${recording.waitedMs.toFixed(0)} ms in real time, which the floor does not: keyspace/(floor + waits) p50 ${(keyspace.p50 / (floor.p50 + recording.waitedMs)).toFixed(1)}x` : ''})`,
-  );
-  console.log('');
+} finally {
+  await floorServer.stop();
+  await grader.stop();
+  await rm(recordings, { recursive: true, force: true });
 }
-
-await floorServer.stop();
-await grader.stop();
-await rm(recordings, { recursive: true, force: true });
 console.log(loadAtEnd());

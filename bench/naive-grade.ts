@@ -6,6 +6,6 @@ import { type RecordedCommand, Replayer } from './replay-floor.ts';
 
 const [recordingPath = '', path = '', password = ''] = process.argv.slice(2);
 const batches = JSON.parse(await readFile(recordingPath, 'utf8')) as RecordedCommand[][];
-const replayer = new Replayer({ path, username: 'grader', password });
+const replayer = await Replayer.connect({ path, username: 'grader', password }, batches);
 await replayer.replay(batches);
 replayer.close();

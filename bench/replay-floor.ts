@@ -2,7 +2,7 @@
 // a plain ioredis client, without sandbox, isolate or worker. A grading is recorded once with
 // MONITOR (what Redis executed, in the order it executed it, from every connection: the checks',
 // the learner's, the engine's), then replayed command by command.
-import Redis from 'ioredis';
+import Redis, { ReplyError } from 'ioredis';
 import type { SandboxServer } from '../grader/redis/sandbox-server.ts';
 import { CommandMonitor } from '../grader/runner/command-monitor.ts';
 import { type GradeJob, runSubmission } from '../grader/runner/run-submission.ts';
@@ -47,29 +47,52 @@ const SUBSCRIBING = new Set([
 ]);
 /** A gap between two commands longer than this is a wait in real time (a timeout, an expiry). */
 const WAIT_MS = 50;
-/** Commands this close were read together: a round trip between them takes far longer. */
+/**
+ * Commands this close were read together: a round trip between them takes longer. MONITOR stamps
+ * a command once it has run, so a pipelined command that runs long (a script, a FLUSHALL of much)
+ * starts a new batch: the floor then pays a round trip the grading did not.
+ */
 const BATCH_US = 20;
 
 /**
- * Grades once in this process with MONITOR on the sandbox, and answers what Redis executed:
- * not what scripts ran inside (their EVAL is replayed), nor connection set-up.
+ * Grades `times` times in this process with MONITOR on the sandbox, and answers what Redis
+ * executed in the first: not what scripts ran inside (their EVAL is replayed), nor connection
+ * set-up. The waits are the least of the gradings': a stall of the machine is not a wait.
  */
-export async function recordGrading(job: GradeJob, sandbox: SandboxServer): Promise<Recording> {
-  const monitor = await CommandMonitor.open(sandbox.address);
+export async function recordGrading(
+  job: GradeJob,
+  sandbox: SandboxServer,
+  times = 3,
+): Promise<Recording> {
+  const recordings: Recording[] = [];
+  for (let i = 0; i < times; i++) recordings.push(await recordOnce(job, sandbox));
+  const [first] = recordings;
+  if (!first) throw new Error('no grading recorded');
+  return { ...first, waitedMs: Math.min(...recordings.map(({ waitedMs }) => waitedMs)) };
+}
+
+async function recordOnce(job: GradeJob, sandbox: SandboxServer): Promise<Recording> {
+  // Ready before the monitor opens: its own connection's commands are not the grading's.
   const marker = new Redis({
     path: sandbox.address.socketPath,
     username: 'grader',
     password: sandbox.address.graderPassword,
   });
+  await marker.ping();
+  const monitor = await CommandMonitor.open(sandbox.address);
   try {
     const { result } = await runSubmission(job);
     if (result.status !== 'pass') {
-      throw new Error(
-        `${job.exerciseId}: the recorded grading did not pass: ${JSON.stringify(result)}`,
-      );
+      throw new Error(`the recorded grading did not pass: ${JSON.stringify(result)}`);
     }
     await monitor.sync(marker);
-    const lines = monitor.executed().filter(({ source }) => source !== 'lua');
+    let executed: ReturnType<CommandMonitor['executed']>;
+    try {
+      executed = monitor.executed();
+    } catch (error) {
+      throw new Error(`MONITOR could not follow the grading: ${(error as Error).message}`);
+    }
+    const lines = executed.filter(({ source }) => source !== 'lua');
     const batches: RecordedCommand[][] = [];
     let last = Number.NEGATIVE_INFINITY;
     for (const { at, args } of lines) {
@@ -79,8 +102,12 @@ export async function recordGrading(job: GradeJob, sandbox: SandboxServer): Prom
         continue;
       }
       const batch = batches.at(-1);
-      if (batch && (at - last) * 1000 <= BATCH_US && !isBlocking(args)) batch.push(args);
-      else batches.push([args]);
+      const alone = (command: RecordedCommand) => isBlocking(command) || isSubscribing(command);
+      if (batch && (at - last) * 1000 <= BATCH_US && !alone(args) && !batch.some(alone)) {
+        batch.push(args);
+      } else {
+        batches.push([args]);
+      }
       last = at;
     }
     return { batches, waitedMs: waitsIn(lines.map(({ at }) => at)) };
@@ -108,49 +135,100 @@ const isBlocking = ([name = '', ...args]: RecordedCommand) => {
   );
 };
 
+const isSubscribing = ([name = '']: RecordedCommand) => SUBSCRIBING.has(name.toLowerCase());
+
+/** The round trips a replay waits for: every batch but a blocking command's. */
+export function roundTrips(batches: readonly (readonly RecordedCommand[])[]): number {
+  return batches.filter((batch) => !batch.every(isBlocking)).length;
+}
+
+const bytesOf = (args: readonly string[]) => args.map((arg) => Buffer.from(arg, 'latin1'));
+
+/** Errors Redis answers are part of the work (a learner's WRONGTYPE too); others end the replay. */
+function unlessReplyError(error: unknown): void {
+  if (!(error instanceof ReplyError)) throw error;
+}
+
+interface Target {
+  path: string;
+  username: string;
+  password: string;
+}
+
 /**
- * A plain client that sends a recording again, one command after another, each awaited. A
- * blocking command goes out on a connection of its own, not awaited: it waited in Redis for a
- * later command, or for its timeout, which the recording's waits count. Subscribing ones go on a
- * subscriber connection. Errors Redis answers are part of the work (a learner's WRONGTYPE too),
- * not a failure of the replay.
+ * A plain client that sends a recording again, batch after batch, each awaited (a batch of
+ * several as one pipeline). A blocking command goes out on a connection of its own, not awaited:
+ * it waited in Redis for a later command, or for its timeout, which the recording's waits count;
+ * one still blocked at the end is let go with CLIENT UNBLOCK, as the grading closed its
+ * connections when its check ended. Subscribing commands go on a subscriber connection. Every
+ * connection is made before the first replay: a plain client's are open already.
  */
 export class Replayer {
-  private readonly main: Redis;
-  private readonly subscriber: Redis;
+  private constructor(
+    private readonly main: Redis,
+    private readonly subscriber: Redis,
+    private readonly blockers: { connection: Redis; id: number }[],
+  ) {}
 
-  constructor(private readonly target: { path: string; username: string; password: string }) {
-    this.main = new Redis(target);
-    this.subscriber = new Redis(target);
+  static async connect(target: Target, batches: readonly (readonly RecordedCommand[])[]) {
+    const open = async () => {
+      const connection = new Redis(target);
+      await connection.ping();
+      return connection;
+    };
+    const blocking = batches.flat().filter(isBlocking).length;
+    const blockers = await Promise.all(
+      Array.from({ length: blocking }, async () => {
+        const connection = await open();
+        return { connection, id: Number(await connection.client('ID')) };
+      }),
+    );
+    return new Replayer(await open(), await open(), blockers);
   }
 
   async replay(batches: readonly (readonly RecordedCommand[])[]): Promise<void> {
-    const blockers: Redis[] = [];
-    try {
-      for (const batch of batches) {
-        // Sent together, without waiting between them: ioredis writes them as one pipeline.
-        await Promise.all(
-          batch.map(([name = '', ...args]) => {
-            const bytes = args.map((arg) => Buffer.from(arg, 'latin1'));
-            if (!isBlocking([name, ...args])) {
-              const client = SUBSCRIBING.has(name.toLowerCase()) ? this.subscriber : this.main;
-              return client.call(name, ...bytes).catch(() => {});
-            }
-            const blocker = new Redis(this.target);
-            blockers.push(blocker);
-            void blocker.call(name, ...bytes).catch(() => {});
-            return undefined;
-          }),
+    const blocked: { id: number; settled: boolean }[] = [];
+    const waiting: Promise<void>[] = [];
+    for (const batch of batches) {
+      const [first = []] = batch;
+      const [name = '', ...args] = first;
+      if (batch.length > 1) {
+        const pipeline = this.main.pipeline();
+        for (const [command = '', ...rest] of batch) pipeline.call(command, ...bytesOf(rest));
+        for (const [error] of (await pipeline.exec()) ?? []) if (error) unlessReplyError(error);
+      } else if (isBlocking(first)) {
+        const blocker = this.blockers[blocked.length];
+        if (!blocker) throw new Error('more blocking commands than the recording had');
+        const state = { id: blocker.id, settled: false };
+        blocked.push(state);
+        waiting.push(
+          blocker.connection
+            .call(name, ...bytesOf(args))
+            .catch(unlessReplyError)
+            .then(() => {
+              state.settled = true;
+            }),
         );
+      } else {
+        const client = isSubscribing(first) ? this.subscriber : this.main;
+        await client.call(name, ...bytesOf(args)).catch(unlessReplyError);
       }
-    } finally {
-      // As the grading's connections were closed when its check ended.
-      for (const blocker of blockers) blocker.disconnect();
     }
+    const stillBlocked = blocked.filter(({ settled }) => !settled);
+    if (stillBlocked.length > 0) {
+      const pipeline = this.main.pipeline();
+      for (const { id } of stillBlocked) pipeline.client('UNBLOCK', id);
+      await pipeline.exec();
+    }
+    await Promise.all(waiting);
   }
 
   close(): void {
-    this.main.disconnect();
-    this.subscriber.disconnect();
+    for (const connection of [
+      this.main,
+      this.subscriber,
+      ...this.blockers.map((b) => b.connection),
+    ])
+      connection.disconnect();
   }
 }
