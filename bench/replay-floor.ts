@@ -1,7 +1,7 @@
 // The benchmark's floor, as the SPEC defines it: the same Redis commands a grading sends, sent by
-// a plain ioredis client, without sandbox, isolate or worker. A grading is recorded once with
-// MONITOR (what Redis executed, in the order it executed it, from every connection: the checks',
-// the learner's, the engine's), then replayed command by command.
+// a plain ioredis client, without sandbox, isolate or worker. A grading is recorded with MONITOR
+// (what Redis executed, in the order it executed it, from every connection: the checks', the
+// learner's, the engine's), then replayed batch by batch.
 import Redis, { ReplyError } from 'ioredis';
 import type { SandboxServer } from '../grader/redis/sandbox-server.ts';
 import { CommandMonitor } from '../grader/runner/command-monitor.ts';
@@ -13,8 +13,8 @@ export type RecordedCommand = string[];
 export interface Recording {
   /**
    * The commands in the order Redis executed them, in batches: those executed within BATCH_US
-   * of the one before came in one read, a pipeline (or several clients' commands at once), and
-   * a plain client sends them as one too.
+   * of the one before came in one read (a pipeline, or several clients' commands at once), and a
+   * plain client sends them as one pipeline too.
    */
   batches: RecordedCommand[][];
   /** Time the grading spent with no command sent for longer than WAIT_MS: waits in real time. */
