@@ -5,6 +5,7 @@
 import Redis, { ReplyError } from 'ioredis';
 import type { SandboxServer } from '../grader/redis/sandbox-server.ts';
 import { CommandMonitor } from '../grader/runner/command-monitor.ts';
+import { blocks } from '../grader/runner/race/step-effects.ts';
 import { type GradeJob, runSubmission } from '../grader/runner/run-submission.ts';
 
 /** A command as Redis received it: its name first. Bytes as latin1 characters (see monitor-line). */
@@ -24,19 +25,6 @@ export interface Recording {
 /** Connection set-up, which a warm plain client has done already; MONITOR, the recorder's own. */
 const SET_UP = new Set(['auth', 'hello', 'quit', 'reset', 'monitor']);
 const SET_UP_CLIENT = new Set(['setname', 'setinfo']);
-/** Commands that may wait in Redis for another client's write. */
-const BLOCKING = new Set([
-  'blpop',
-  'brpop',
-  'brpoplpush',
-  'blmove',
-  'blmpop',
-  'bzpopmin',
-  'bzpopmax',
-  'bzmpop',
-  'wait',
-  'waitaof',
-]);
 const SUBSCRIBING = new Set([
   'subscribe',
   'psubscribe',
@@ -126,14 +114,9 @@ function waitsIn(times: readonly number[]): number {
   return waited;
 }
 
-const isBlocking = ([name = '', ...args]: RecordedCommand) => {
-  const command = name.toLowerCase();
-  if (BLOCKING.has(command)) return true;
-  return (
-    (command === 'xread' || command === 'xreadgroup') &&
-    args.some((arg) => arg.toLowerCase() === 'block')
-  );
-};
+/** Whether it may wait in Redis for another client's write (as the race scheduler tells). */
+const isBlocking = ([name = '', ...args]: RecordedCommand) =>
+  blocks([{ name: name.toLowerCase(), args }]);
 
 const isSubscribing = ([name = '']: RecordedCommand) => SUBSCRIBING.has(name.toLowerCase());
 
