@@ -1,9 +1,8 @@
-/**
- * The app process's event-loop delay, read from its own GET /metrics (prom-client's default
- * metrics). prom-client empties its delay histogram at each scrape, so a scrape at the window's
- * start and one at its end give the window's figures. A page that waits behind a busy event loop
- * is the app's doing; one slow with a quiet loop waited for the machine.
- */
+// The app process's event-loop delay, read from its own GET /metrics (prom-client's default
+// metrics). prom-client empties its delay histogram at each scrape, so a scrape at the window's
+// start and one at its end give the window's figures. A page that waits behind a busy event loop
+// is the app's doing; one slow with a quiet loop waited for the machine.
+
 /**
  * In milliseconds. Node samples the loop with a timer every 10 ms (prom-client's default) and
  * counts each tick's whole wait, so an idle loop reads about 10 ms, and one long stall is one
