@@ -9,6 +9,8 @@ describe("a console's help, and its keys deleted one at a time", () => {
     maxSessions: 2,
     maxPerAddress: 2,
     idleMs: 60_000,
+    // Paused between most of these commands: each must find its sandbox as it was left.
+    pauseAfterMs: 100,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });

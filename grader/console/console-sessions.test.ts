@@ -30,6 +30,8 @@ describe('Redis consoles', () => {
     maxSessions: 3,
     maxPerAddress: 3,
     idleMs: 60_000,
+    // Paused between most of these tests: each must find its sandbox as it was left.
+    pauseAfterMs: 100,
     reclaimWhenFullMs: 60_000,
     // Long enough for the memory test's 72 MB of writes on a busy machine.
     commandTimeoutMs: 2_000,
@@ -213,6 +215,7 @@ describe('Redis consoles', () => {
       maxSessions: 1,
       maxPerAddress: 1,
       idleMs: 150,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 150,
       commandTimeoutMs: 500,
     });
@@ -230,6 +233,7 @@ describe('Redis consoles', () => {
       maxSessions: 1,
       maxPerAddress: 1,
       idleMs: 60_000,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 200,
       commandTimeoutMs: 500,
     });
@@ -249,6 +253,7 @@ describe('Redis consoles', () => {
       maxSessions: 4,
       maxPerAddress: 2,
       idleMs: 60_000,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 1_500,
       commandTimeoutMs: 500,
     });
@@ -282,6 +287,7 @@ describe('Redis consoles', () => {
       maxSessions: 3,
       maxPerAddress: 3,
       idleMs: 60_000,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 500,
     });
@@ -312,6 +318,7 @@ describe('Redis consoles', () => {
       maxSessions: 1,
       maxPerAddress: 1,
       idleMs: 60_000,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 5_000,
     });
@@ -350,11 +357,59 @@ describe('Redis consoles', () => {
     expect(await own.run(learner, 'GET kept')).toEqual({ output: '(nil)' });
   });
 
+  it("pauses a sandbox left unused until the learner's next command, which finds its keys as left and their TTLs counted on", async () => {
+    const dozing = new ConsoleSessions({
+      maxSessions: 1,
+      maxPerAddress: 1,
+      idleMs: 60_000,
+      pauseAfterMs: 100,
+      reclaimWhenFullMs: 60_000,
+      commandTimeoutMs: 2_000,
+    });
+    onTestFinished(() => dozing.stop());
+    const learner = user('dozes');
+    await dozing.run(learner, 'SET kept yes\nSET brief gone PX 600');
+    const outsider = connectTrusted(
+      await dozing.useSandbox(learner, async ({ address }) => address),
+    );
+    onTestFinished(() => outsider.disconnect());
+    /** Whether the sandbox answers another client at once: a paused one answers nobody. */
+    const answers = () =>
+      Promise.race([
+        outsider.ping().then(
+          () => true,
+          () => false,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve(false), 300)),
+      ]);
+    await expect.poll(answers, { timeout: 10_000 }).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await dozing.run(learner, 'GET kept\nGET brief')).toEqual({ output: '"yes"\n(nil)' });
+  });
+
+  it('does not pause a sandbox under a command that waits longer than the pause comes', async () => {
+    const dozing = new ConsoleSessions({
+      maxSessions: 1,
+      maxPerAddress: 1,
+      idleMs: 60_000,
+      pauseAfterMs: 100,
+      reclaimWhenFullMs: 60_000,
+      commandTimeoutMs: 3_000,
+    });
+    onTestFinished(() => dozing.stop());
+    const learner = user('waits');
+    await dozing.run(learner, 'PING');
+    // Four pauses' worth of waiting: a pause taken under it would hold BLPOP past the console's limit.
+    const reply = await dozing.run(learner, 'BLPOP nothing 0.4\nRPUSH after 1');
+    expect(reply).toEqual({ output: '(nil)\n(integer) 1' });
+  });
+
   it('finishes the work queued on a sandbox before reclaiming it, and starts afresh after', async () => {
     const brief = new ConsoleSessions({
       maxSessions: 2,
       maxPerAddress: 2,
       idleMs: 60_000,
+      pauseAfterMs: 60_000,
       reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 500,
     });

@@ -35,6 +35,11 @@ export interface ConsoleLimits {
   /** A console unused this long is closed and its sandbox stopped. */
   idleMs: number;
   /**
+   * A console unused this long has its sandbox paused until the learner's next use (see
+   * SandboxServer.pause): a class reads and types far longer than it runs commands.
+   */
+  pauseAfterMs: number;
+  /**
    * When every sandbox is taken, the one unused longest is reclaimed for a newcomer if it has
    * been unused this long: a full server serves those who are here.
    */
@@ -49,6 +54,7 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
   maxSessions: DEFAULT_MAX_CONSOLES,
   maxPerAddress: perAddressFor(DEFAULT_MAX_CONSOLES),
   idleMs: 30 * 60_000,
+  pauseAfterMs: 10_000,
   reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
 };
@@ -75,6 +81,8 @@ interface Session {
   closed: boolean;
   /** Its learner's code hit a limit: the sandbox, and any that replaces it, runs at low priority. */
   lowPriority?: boolean;
+  /** A pause is queued behind the work under way (see `pauseUnused`). */
+  pausing?: boolean;
 }
 
 /**
@@ -109,6 +117,7 @@ export class ConsoleSessions {
   /** Sandboxes being started, by learner: two first requests at once start one. */
   private readonly opening = new Map<string, { address: string; session: Promise<Session> }>();
   private readonly reaper: NodeJS.Timeout;
+  private readonly pauser: NodeJS.Timeout;
   private stopped = false;
   /** Read once for every learner: all sandboxes run the same Redis (see `commandDocs`). */
   private docs?: Promise<CommandDoc[]>;
@@ -116,6 +125,8 @@ export class ConsoleSessions {
   constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
     this.reaper = setInterval(() => this.closeIdle(), Math.min(limits.idleMs, 60_000));
     this.reaper.unref();
+    this.pauser = setInterval(() => this.pauseUnused(), limits.pauseAfterMs / 2);
+    this.pauser.unref();
   }
 
   /** Learners with a sandbox now. */
@@ -296,6 +307,7 @@ export class ConsoleSessions {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.reaper);
+    clearInterval(this.pauser);
     await this.docs?.catch(() => {});
     await Promise.allSettled([...this.opening.values()].map(({ session }) => session));
     await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
@@ -313,6 +325,7 @@ export class ConsoleSessions {
     const turn = session.queue.then(async (): Promise<{ value: T; note?: string }> => {
       // Reclaimed while this waited: the learner gets a sandbox afresh.
       if (session.closed) return this.inTurn(user, work);
+      session.sandbox.resume();
       let note: string | undefined;
       if (!session.sandbox.alive) {
         await this.replaceSandbox(session);
@@ -544,6 +557,22 @@ export class ConsoleSessions {
   /** Its sandbox stops in the background; the newcomer's may start meanwhile. */
   private reclaim(session: Session): void {
     this.close(session.learner).catch(() => {});
+  }
+
+  /**
+   * Pauses the sandboxes unused for `pauseAfterMs`, each in its turn: after the work queued on
+   * it, and only if nobody asked for it meanwhile (a turn asked for later resumes it).
+   */
+  private pauseUnused(): void {
+    const cutoff = () => Date.now() - this.limits.pauseAfterMs;
+    for (const session of this.sessions.values()) {
+      if (session.pausing || session.sandbox.paused || session.lastUsed >= cutoff()) continue;
+      session.pausing = true;
+      session.queue = session.queue.then(() => {
+        session.pausing = false;
+        if (!session.closed && session.lastUsed < cutoff()) session.sandbox.pause();
+      });
+    }
   }
 
   private closeIdle(): void {

@@ -8,6 +8,8 @@ describe("a lesson's blocks in the learner's console", () => {
     maxSessions: 8,
     maxPerAddress: 8,
     idleMs: 60_000,
+    // Paused between most of these commands: each must find its sandbox as it was left.
+    pauseAfterMs: 100,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SandboxServer } from './sandbox-server.ts';
 
 describe('a sandbox redis-server', () => {
@@ -128,3 +128,39 @@ function crc64(bytes: Uint8Array): bigint {
   }
   return crc;
 }
+
+/** A process's state as /proc shows it: T while a signal holds it stopped. */
+function processState(pid: string): string {
+  return /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1] ?? '';
+}
+
+describe('a paused sandbox redis-server', () => {
+  it('is stopped until resumed, and then answers with its keys as they were', async () => {
+    const server = await SandboxServer.start();
+    onTestFinished(() => server.stop());
+    const { socketPath, graderPassword } = server.address;
+    const grader = new Redis({ path: socketPath, username: 'grader', password: graderPassword });
+    onTestFinished(() => grader.disconnect());
+    await grader.set('kept', 'yes');
+    const pid = /process_id:(\d+)/.exec(await grader.info('server'))?.[1] ?? '';
+    server.pause();
+    await expect.poll(() => processState(pid)).toBe('T');
+    expect(server.paused).toBe(true);
+    server.resume();
+    await expect.poll(() => processState(pid)).not.toBe('T');
+    expect(await grader.get('kept')).toBe('yes');
+  });
+
+  it('stops when asked while paused, without waiting out its grace', async () => {
+    const server = await SandboxServer.start();
+    server.pause();
+    let timer: NodeJS.Timeout | undefined;
+    const outlasted = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('still running'), 10_000);
+    });
+    const stopped = server.stop(60_000).then(() => 'stopped');
+    expect(await Promise.race([stopped, outlasted])).toBe('stopped');
+    clearTimeout(timer);
+    expect(server.alive).toBe(false);
+  });
+});
