@@ -11,6 +11,7 @@ describe("a console's help, and its keys deleted one at a time", () => {
     idleMs: 60_000,
     // Paused between most of these commands: each must find its sandbox as it was left.
     pauseAfterMs: 100,
+    spares: 2,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });

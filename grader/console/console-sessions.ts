@@ -20,6 +20,7 @@ import {
 } from './key-view.ts';
 import { beforeBlock, type LessonBlock } from './lesson-block.ts';
 import { type CliOutput, MAX_OUTPUT_CHARS, runRedisCli } from './redis-cli.ts';
+import { SpareSandboxes } from './spare-sandboxes.ts';
 
 export type { ConsoleReply, ConsoleReset };
 
@@ -40,6 +41,11 @@ export interface ConsoleLimits {
    */
   pauseAfterMs: number;
   /**
+   * Sandboxes started ahead for newcomers (see SpareSandboxes), within `maxSessions`: the
+   * sandboxes held and the spares together never pass it.
+   */
+  spares: number;
+  /**
    * When every sandbox is taken, the one unused longest is reclaimed for a newcomer if it has
    * been unused this long: a full server serves those who are here.
    */
@@ -55,6 +61,7 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
   maxPerAddress: perAddressFor(DEFAULT_MAX_CONSOLES),
   idleMs: 30 * 60_000,
   pauseAfterMs: 10_000,
+  spares: 2,
   reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
 };
@@ -118,6 +125,7 @@ export class ConsoleSessions {
   private readonly opening = new Map<string, { address: string; session: Promise<Session> }>();
   private readonly reaper: NodeJS.Timeout;
   private readonly pauser: NodeJS.Timeout;
+  private readonly spares: SpareSandboxes;
   private stopped = false;
   /** Read once for every learner: all sandboxes run the same Redis (see `commandDocs`). */
   private docs?: Promise<CommandDoc[]>;
@@ -127,6 +135,7 @@ export class ConsoleSessions {
     this.reaper.unref();
     this.pauser = setInterval(() => this.pauseUnused(), limits.pauseAfterMs / 2);
     this.pauser.unref();
+    this.spares = new SpareSandboxes(limits.spares);
   }
 
   /** Learners with a sandbox now. */
@@ -310,7 +319,10 @@ export class ConsoleSessions {
     clearInterval(this.pauser);
     await this.docs?.catch(() => {});
     await Promise.allSettled([...this.opening.values()].map(({ session }) => session));
-    await Promise.all([...this.sessions.keys()].map((learner) => this.close(learner)));
+    await Promise.all([
+      ...[...this.sessions.keys()].map((learner) => this.close(learner)),
+      this.spares.stop(),
+    ]);
   }
 
   /**
@@ -481,7 +493,8 @@ export class ConsoleSessions {
     const opening = this.opening.get(learner);
     if (opening) return opening.session;
     this.makeRoom(address);
-    const started = SandboxServer.start()
+    const started = this.spares
+      .take()
       .then(async (sandbox) => {
         if (this.stopped) {
           await sandbox.stop();
@@ -498,7 +511,13 @@ export class ConsoleSessions {
         this.sessions.set(learner, session);
         return session;
       })
-      .finally(() => this.opening.delete(learner));
+      .finally(() => {
+        this.opening.delete(learner);
+        this.spares.refill(
+          () =>
+            this.sessions.size + this.opening.size + this.spares.count < this.limits.maxSessions,
+        );
+      });
     this.opening.set(learner, { address, session: started });
     return started;
   }

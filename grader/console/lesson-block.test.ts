@@ -10,6 +10,7 @@ describe("a lesson's blocks in the learner's console", () => {
     idleMs: 60_000,
     // Paused between most of these commands: each must find its sandbox as it was left.
     pauseAfterMs: 100,
+    spares: 2,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });
