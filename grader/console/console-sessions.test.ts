@@ -5,13 +5,28 @@ import { SandboxesFullError } from '../errors.ts';
 import type { SandboxAddress } from '../redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../runner/limits.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
-import { ConsoleSessions, type ConsoleUser } from './console-sessions.ts';
+import { type ConsoleLimits, ConsoleSessions, type ConsoleUser } from './console-sessions.ts';
 
 /** A learner from an address of their own, unless told otherwise. */
 const user = (learner: string, address = `address-of-${learner}`): ConsoleUser => ({
   learner,
   address,
 });
+
+/** Consoles for one test: one sandbox, kept, never paused, unless the test says otherwise. */
+function consolesWith(limits: Partial<ConsoleLimits>): ConsoleSessions {
+  const maxSessions = limits.maxSessions ?? 1;
+  return new ConsoleSessions({
+    maxSessions,
+    maxPerAddress: maxSessions,
+    idleMs: 60_000,
+    pauseAfterMs: 60_000,
+    spares: 2,
+    reclaimWhenFullMs: 60_000,
+    commandTimeoutMs: 2_000,
+    ...limits,
+  });
+}
 
 /** The learner's own connection to their sandbox, as a Run's code has it. */
 function connectLearner(sandbox: SandboxAddress): Redis {
@@ -45,14 +60,10 @@ function redisChildren(): Map<number, string> {
 }
 
 describe('Redis consoles', () => {
-  const consoles = new ConsoleSessions({
+  const consoles = consolesWith({
     maxSessions: 3,
-    maxPerAddress: 3,
-    idleMs: 60_000,
     // Paused between most of these tests: each must find its sandbox as it was left.
     pauseAfterMs: 100,
-    spares: 2,
-    reclaimWhenFullMs: 60_000,
     // Long enough for the memory test's 72 MB of writes on a busy machine.
     commandTimeoutMs: 2_000,
   });
@@ -231,12 +242,8 @@ describe('Redis consoles', () => {
   });
 
   it('reclaims the sandbox of a learner gone idle, and starts a fresh one when they return', async () => {
-    const brief = new ConsoleSessions({
-      maxSessions: 1,
-      maxPerAddress: 1,
+    const brief = consolesWith({
       idleMs: 150,
-      pauseAfterMs: 60_000,
-      spares: 2,
       reclaimWhenFullMs: 150,
       commandTimeoutMs: 500,
     });
@@ -250,12 +257,7 @@ describe('Redis consoles', () => {
   });
 
   it('gives a newcomer the sandbox unused longest when full, but never one in use', async () => {
-    const full = new ConsoleSessions({
-      maxSessions: 1,
-      maxPerAddress: 1,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
+    const full = consolesWith({
       reclaimWhenFullMs: 200,
       commandTimeoutMs: 500,
     });
@@ -271,12 +273,9 @@ describe('Redis consoles', () => {
   });
 
   it('lets the learners of one address hold their share of sandboxes, however many cookies they make, and serves another address', async () => {
-    const shared = new ConsoleSessions({
+    const shared = consolesWith({
       maxSessions: 4,
       maxPerAddress: 2,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
       reclaimWhenFullMs: 1_500,
       commandTimeoutMs: 500,
     });
@@ -306,13 +305,8 @@ describe('Redis consoles', () => {
   });
 
   it('gives a newcomer, when full, a sandbox of the address holding the most, never one from an address with no more than theirs', async () => {
-    const full = new ConsoleSessions({
+    const full = consolesWith({
       maxSessions: 3,
-      maxPerAddress: 3,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 500,
     });
     try {
@@ -338,13 +332,7 @@ describe('Redis consoles', () => {
   });
 
   it('says so when the connection to Redis closes during an entry, and replaces a Redis that stopped', async () => {
-    const own = new ConsoleSessions({
-      maxSessions: 1,
-      maxPerAddress: 1,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
+    const own = consolesWith({
       commandTimeoutMs: 5_000,
     });
     onTestFinished(() => own.stop());
@@ -383,14 +371,8 @@ describe('Redis consoles', () => {
   });
 
   it("pauses a sandbox left unused until the learner's next command, which finds its keys as left and their TTLs counted on", async () => {
-    const dozing = new ConsoleSessions({
-      maxSessions: 1,
-      maxPerAddress: 1,
-      idleMs: 60_000,
+    const dozing = consolesWith({
       pauseAfterMs: 100,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
-      commandTimeoutMs: 2_000,
     });
     onTestFinished(() => dozing.stop());
     const learner = user('dozes');
@@ -414,13 +396,8 @@ describe('Redis consoles', () => {
   });
 
   it('does not pause a sandbox under a command that waits longer than the pause comes', async () => {
-    const dozing = new ConsoleSessions({
-      maxSessions: 1,
-      maxPerAddress: 1,
-      idleMs: 60_000,
+    const dozing = consolesWith({
       pauseAfterMs: 100,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 3_000,
     });
     onTestFinished(() => dozing.stop());
@@ -436,14 +413,8 @@ describe('Redis consoles', () => {
   it('starts sandboxes ahead, paused, for newcomers, never past the most it may hold, and stops them with the rest', async () => {
     const before = redisChildren();
     const started = () => [...redisChildren()].filter(([pid]) => !before.has(pid));
-    const ahead = new ConsoleSessions({
+    const ahead = consolesWith({
       maxSessions: 2,
-      maxPerAddress: 2,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
-      commandTimeoutMs: 2_000,
     });
     try {
       await ahead.run(user('first'), 'SET mine first');
@@ -462,13 +433,8 @@ describe('Redis consoles', () => {
   });
 
   it('finishes the work queued on a sandbox before reclaiming it, and starts afresh after', async () => {
-    const brief = new ConsoleSessions({
+    const brief = consolesWith({
       maxSessions: 2,
-      maxPerAddress: 2,
-      idleMs: 60_000,
-      pauseAfterMs: 60_000,
-      spares: 2,
-      reclaimWhenFullMs: 60_000,
       commandTimeoutMs: 500,
     });
     try {
