@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
   const metrics = new GradingMetrics({
     role: 'app',
     grader,
-    consoleSandboxes: () => consoles.size,
+    consoleSandboxes: () => consoles.sandboxes,
     queueDepth: queue && (() => queue.depth()),
   });
   // Gradings and Runs take turns at the grader's workers, fairly between learners and addresses.

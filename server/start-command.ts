@@ -70,11 +70,14 @@ export async function startCommand(argv: string[]): Promise<number> {
   let grader: Grader | undefined;
   let preview: LivePreview | undefined;
   let queued: { queue: GradingQueue; waitMs: number } | undefined;
-  const consoles = new ConsoleSessions({
-    ...DEFAULT_CONSOLE_LIMITS,
-    maxSessions: maxConsoles,
-    maxPerAddress,
-  });
+  const consoles = new ConsoleSessions(
+    {
+      ...DEFAULT_CONSOLE_LIMITS,
+      maxSessions: maxConsoles,
+      maxPerAddress,
+    },
+    log,
+  );
   const stop = async () => {
     await Promise.all([grader?.stop(), consoles.stop(), preview?.close(), queued?.queue.close()]);
     await state.close();

@@ -9,7 +9,7 @@ describe("a console's help, and its keys deleted one at a time", () => {
     maxSessions: 2,
     maxPerAddress: 2,
     idleMs: 60_000,
-    // Paused between most of these commands: each must find its sandbox as it was left.
+    // A spare is paused until taken, and a sandbox 100 ms unused: the turns here resume them.
     pauseAfterMs: 100,
     spares: 2,
     reclaimWhenFullMs: 60_000,

@@ -62,7 +62,7 @@ function redisChildren(): Map<number, string> {
 describe('Redis consoles', () => {
   const consoles = consolesWith({
     maxSessions: 3,
-    // Paused between most of these tests: each must find its sandbox as it was left.
+    // Paused after 100 ms unused: between tests, and while a test uses the other learner's.
     pauseAfterMs: 100,
     // Long enough for the memory test's 72 MB of writes on a busy machine.
     commandTimeoutMs: 2_000,
@@ -370,29 +370,40 @@ describe('Redis consoles', () => {
     expect(await own.run(learner, 'GET kept')).toEqual({ output: '(nil)' });
   });
 
-  it("pauses a sandbox left unused until the learner's next command, which finds its keys as left and their TTLs counted on", async () => {
-    const dozing = consolesWith({
-      pauseAfterMs: 100,
-    });
+  it("pauses a sandbox left unused, and every way to it resumes it first: commands, a Run's code, the key browser, a lesson's block, a reset", async () => {
+    const dozing = consolesWith({ pauseAfterMs: 100 });
     onTestFinished(() => dozing.stop());
     const learner = user('dozes');
     await dozing.run(learner, 'SET kept yes\nSET brief gone PX 600');
-    const outsider = connectTrusted(
-      await dozing.useSandbox(learner, async ({ address }) => address),
+    /** Runs `work` with the learner's own client, as a Run's code has it. */
+    const asRun = <T>(work: (redis: Redis) => Promise<T>) =>
+      dozing.useSandbox(learner, async ({ address }) => {
+        const redis = connectLearner(address);
+        try {
+          return await work(redis);
+        } finally {
+          redis.disconnect();
+        }
+      });
+    const pid = Number(
+      /process_id:(\d+)/.exec(await asRun((redis) => redis.info('server')))?.[1] ?? Number.NaN,
     );
-    onTestFinished(() => outsider.disconnect());
-    /** Whether the sandbox answers another client at once: a paused one answers nobody. */
-    const answers = () =>
-      Promise.race([
-        outsider.ping().then(
-          () => true,
-          () => false,
-        ),
-        new Promise((resolve) => setTimeout(() => resolve(false), 300)),
-      ]);
-    await expect.poll(answers, { timeout: 10_000 }).toBe(false);
+    const paused = () => expect.poll(() => redisChildren().get(pid), { timeout: 10_000 }).toBe('T');
+    await paused();
     await new Promise((resolve) => setTimeout(resolve, 700));
+    // Its TTL ran out meanwhile: Redis reads the clock when it runs again.
     expect(await dozing.run(learner, 'GET kept\nGET brief')).toEqual({ output: '"yes"\n(nil)' });
+    await paused();
+    expect(await asRun((redis) => redis.get('kept'))).toBe('yes');
+    await paused();
+    expect((await dozing.keyPage(learner)).keys.map(({ key }) => key)).toEqual(['kept']);
+    await paused();
+    const block = { commands: 'GET kept', expected: '"yes"\n' };
+    expect(await dozing.runBlock(learner, block, [])).toMatchObject({ output: '"yes"' });
+    await paused();
+    expect(await dozing.reset(learner, [])).toEqual({ ran: 0 });
+    await paused();
+    expect(await dozing.run(learner, 'DBSIZE')).toEqual({ output: '(integer) 0' });
   });
 
   it('does not pause a sandbox under a command that waits longer than the pause comes', async () => {
@@ -426,6 +437,22 @@ describe('Redis consoles', () => {
       // The newcomer took the spare; none is started for a third, who would find no room.
       expect(started()).toHaveLength(2);
       expect(await ahead.run(user('first'), 'GET mine')).toEqual({ output: '"first"' });
+    } finally {
+      await ahead.stop();
+    }
+    expect(started()).toEqual([]);
+  });
+
+  it('stops a spare that arrives once newcomers have taken the room it was started for', async () => {
+    const before = redisChildren();
+    const started = () => [...redisChildren()].filter(([pid]) => !before.has(pid));
+    const ahead = consolesWith({ maxSessions: 2 });
+    try {
+      // The spare starts as the first sandbox opens; the second learner does not wait for it.
+      await ahead.run(user('first'), 'PING');
+      await ahead.run(user('second'), 'PING');
+      await expect.poll(() => started().length).toBe(2);
+      expect(await ahead.run(user('second'), 'SET mine 2')).toEqual({ output: 'OK' });
     } finally {
       await ahead.stop();
     }

@@ -5,6 +5,7 @@ import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
 import { connectTrusted } from '../runner/sandbox-connections.ts';
+import { type GraderLog, stderrLog } from '../shared/grader-log.ts';
 import { closestCommands, unknownCommands } from './closest-command.ts';
 import { readSandboxCommandDocs } from './command-docs.ts';
 import { DEFAULT_MAX_CONSOLES, perAddressFor } from './console-capacity.ts';
@@ -130,17 +131,28 @@ export class ConsoleSessions {
   /** Read once for every learner: all sandboxes run the same Redis (see `commandDocs`). */
   private docs?: Promise<CommandDoc[]>;
 
-  constructor(private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS) {
+  constructor(
+    private readonly limits: ConsoleLimits = DEFAULT_CONSOLE_LIMITS,
+    private readonly log: GraderLog = stderrLog,
+  ) {
     this.reaper = setInterval(() => this.closeIdle(), Math.min(limits.idleMs, 60_000));
     this.reaper.unref();
-    this.pauser = setInterval(() => this.pauseUnused(), limits.pauseAfterMs / 2);
+    this.pauser = setInterval(
+      () => this.pauseUnused(),
+      Math.min(Math.max(limits.pauseAfterMs / 2, 50), 60_000),
+    );
     this.pauser.unref();
-    this.spares = new SpareSandboxes(limits.spares);
+    this.spares = new SpareSandboxes(limits.spares, log);
   }
 
   /** Learners with a sandbox now. */
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** The redis-servers held: learners', being started for them, and spares. */
+  get sandboxes(): number {
+    return this.sessions.size + this.opening.size + this.spares.count;
   }
 
   /**
@@ -343,7 +355,12 @@ export class ConsoleSessions {
         await this.replaceSandbox(session);
         note = 'your Redis had stopped, so a new, empty one took its place';
       }
-      return { value: await work(session), note };
+      try {
+        return { value: await work(session), note };
+      } finally {
+        // Unused from now: a turn that waited long for a worker is not paused as it ends.
+        session.lastUsed = Date.now();
+      }
     });
     session.queue = turn.catch(() => {});
     return turn;
@@ -513,6 +530,7 @@ export class ConsoleSessions {
       })
       .finally(() => {
         this.opening.delete(learner);
+        if (this.stopped) return;
         this.spares.refill(
           () =>
             this.sessions.size + this.opening.size + this.spares.count < this.limits.maxSessions,
@@ -587,10 +605,18 @@ export class ConsoleSessions {
     for (const session of this.sessions.values()) {
       if (session.pausing || session.sandbox.paused || session.lastUsed >= cutoff()) continue;
       session.pausing = true;
-      session.queue = session.queue.then(() => {
-        session.pausing = false;
-        if (!session.closed && session.lastUsed < cutoff()) session.sandbox.pause();
-      });
+      session.queue = session.queue
+        .then(() => {
+          session.pausing = false;
+          if (!session.closed && session.lastUsed < cutoff()) session.sandbox.pause();
+        })
+        .catch((error: unknown) => {
+          // Left running: it costs a little CPU, and the learner's next turn works all the same.
+          this.log.warn(
+            { err: error, learner: session.learner },
+            'a console sandbox did not pause',
+          );
+        });
     }
   }
 

@@ -8,7 +8,7 @@ describe("a lesson's blocks in the learner's console", () => {
     maxSessions: 8,
     maxPerAddress: 8,
     idleMs: 60_000,
-    // Paused between most of these commands: each must find its sandbox as it was left.
+    // A spare is paused until taken, and a sandbox 100 ms unused: the turns here resume them.
     pauseAfterMs: 100,
     spares: 2,
     reclaimWhenFullMs: 60_000,

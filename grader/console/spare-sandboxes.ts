@@ -1,4 +1,5 @@
 import { SandboxServer } from '../redis/sandbox-server.ts';
+import type { GraderLog } from '../shared/grader-log.ts';
 
 /**
  * Sandboxes started ahead, and paused, for the next learners' first commands. Starting a
@@ -12,9 +13,12 @@ export class SpareSandboxes {
   private starting: Promise<void> | undefined;
   private stopped = false;
 
-  constructor(private readonly wanted: number) {}
+  constructor(
+    private readonly wanted: number,
+    private readonly log: GraderLog,
+  ) {}
 
-  /** Spares ready or being started: each is a sandbox the machine holds for nobody yet. */
+  /** Spares ready or being started: sandboxes the machine holds for nobody yet. */
   get count(): number {
     return this.ready.length + (this.starting ? 1 : 0);
   }
@@ -23,18 +27,22 @@ export class SpareSandboxes {
   take(): Promise<SandboxServer> {
     for (let spare = this.ready.shift(); spare; spare = this.ready.shift()) {
       if (spare.alive) return Promise.resolve(spare);
-      void spare.stop();
+      this.discard(spare);
     }
     return SandboxServer.start();
   }
 
-  /** Starts spares one after another until `wanted` are ready, while `room` allows one more. */
+  /**
+   * Starts spares one after another until `wanted` are ready, while `room` allows one more. A
+   * spare that arrives when there is no room any more (newcomers started sandboxes of their own
+   * meanwhile) is stopped.
+   */
   refill(room: () => boolean): void {
     if (this.starting || this.stopped || this.ready.length >= this.wanted || !room()) return;
     this.starting = SandboxServer.start().then(
       async (spare) => {
         this.starting = undefined;
-        if (this.stopped) {
+        if (this.stopped || !room()) {
           await spare.stop();
           return;
         }
@@ -42,9 +50,10 @@ export class SpareSandboxes {
         this.ready.push(spare);
         this.refill(room);
       },
-      () => {
-        // Not tried again until the next take: a failing start says so to that learner.
+      (error: unknown) => {
+        // Tried again after the next learner's sandbox, which starts one of its own meanwhile.
         this.starting = undefined;
+        this.log.warn({ err: error }, 'a spare console sandbox did not start');
       },
     );
   }
@@ -53,5 +62,12 @@ export class SpareSandboxes {
     this.stopped = true;
     await this.starting;
     await Promise.all(this.ready.splice(0).map((spare) => spare.stop()));
+  }
+
+  /** A spare that died while it waited (killed from outside): its directory is removed. */
+  private discard(spare: SandboxServer): void {
+    spare.stop().catch((error: unknown) => {
+      this.log.warn({ err: error }, 'a dead spare console sandbox could not be cleaned up');
+    });
   }
 }

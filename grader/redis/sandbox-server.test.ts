@@ -153,6 +153,7 @@ describe('a paused sandbox redis-server', () => {
 
   it('stops when asked while paused, without waiting out its grace', async () => {
     const server = await SandboxServer.start();
+    onTestFinished(() => server.stop(0));
     server.pause();
     let timer: NodeJS.Timeout | undefined;
     const outlasted = new Promise((resolve) => {
