@@ -1,6 +1,5 @@
 import type Redis from 'ioredis';
 import type { BlockReply, CommandDoc, ConsoleReply, ConsoleReset } from '../../contracts/index.ts';
-import { SandboxesFullError } from '../errors.ts';
 import { type SandboxAddress, SandboxServer } from '../redis/sandbox-server.ts';
 import { hideServerDetails } from '../redis/server-details.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from '../runner/reset-sandbox.ts';
@@ -10,6 +9,7 @@ import { closestCommands, unknownCommands } from './closest-command.ts';
 import { readSandboxCommandDocs } from './command-docs.ts';
 import { DEFAULT_MAX_CONSOLES, perAddressFor } from './console-capacity.ts';
 import { consoleEntry } from './console-entry.ts';
+import { sandboxToReclaim } from './console-room.ts';
 import {
   deleteKey,
   type KeyPage,
@@ -540,55 +540,11 @@ export class ConsoleSessions {
     return started;
   }
 
-  /**
-   * Frees a sandbox for a newcomer from `address`, or refuses them. An address at its share
-   * gives up the sandbox it used longest ago, once unused long enough (a classroom behind one
-   * address must not lose a sandbox in use to a classmate). A full server reclaims the sandbox
-   * unused longest (if unused long enough), or else one of the address holding the most, when
-   * that address holds more than the newcomer's would: nobody is refused while another address
-   * holds more than theirs.
-   */
+  /** Frees a sandbox for a newcomer from `address`, or refuses them (see sandboxToReclaim). */
   private makeRoom(address: string): void {
-    const held = this.heldBy();
-    const mine = held.get(address) ?? 0;
-    const cutoff = Date.now() - this.limits.reclaimWhenFullMs;
-    // A share as large as the whole pool is no share: a full pool is then the whole story.
-    if (mine >= this.limits.maxPerAddress && this.limits.maxPerAddress < this.limits.maxSessions) {
-      const own = this.leastRecentlyUsed((s) => s.address === address && s.lastUsed < cutoff);
-      if (!own) throw new SandboxesFullError(this.limits.maxPerAddress, 'address');
-      this.reclaim(own);
-      return;
-    }
-    if (this.sessions.size + this.opening.size < this.limits.maxSessions) return;
-    const idle = this.leastRecentlyUsed((session) => session.lastUsed < cutoff);
-    if (idle) {
-      this.reclaim(idle);
-      return;
-    }
-    const [greediest, most] = [...held].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
-    const theirs = most > mine + 1 && this.leastRecentlyUsed((s) => s.address === greediest);
-    if (!theirs) throw new SandboxesFullError(this.limits.maxSessions);
-    this.reclaim(theirs);
-  }
-
-  /** Sandboxes held or being started, by client address. */
-  private heldBy(): Map<string, number> {
-    const held = new Map<string, number>();
-    const addresses = [
-      ...[...this.sessions.values()].map((session) => session.address),
-      ...[...this.opening.values()].map((opening) => opening.address),
-    ];
-    for (const address of addresses) held.set(address, (held.get(address) ?? 0) + 1);
-    return held;
-  }
-
-  /** Of the sandboxes `which` picks, the one unused longest. */
-  private leastRecentlyUsed(which: (session: Session) => boolean): Session | undefined {
-    let oldest: Session | undefined;
-    for (const session of this.sessions.values()) {
-      if (which(session) && session.lastUsed < (oldest?.lastUsed ?? Infinity)) oldest = session;
-    }
-    return oldest;
+    const opening = [...this.opening.values()].map((each) => each.address);
+    const reclaimed = sandboxToReclaim(address, [...this.sessions.values()], opening, this.limits);
+    if (reclaimed) this.reclaim(reclaimed);
   }
 
   /** Its sandbox stops in the background; the newcomer's may start meanwhile. */
