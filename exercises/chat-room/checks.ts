@@ -611,8 +611,9 @@ const checks: CheckList<Exports> = [
         channel,
       ]);
 
-      // After a timeout too.
-      const timeoutMs = random.int(100, 200);
+      // After a timeout too: one long enough for a connection and its SUBSCRIBE on a busy
+      // machine, since a right listen may start its timer before it subscribes.
+      const timeoutMs = random.int(400, 500);
       const quiet = await whileListening(
         context,
         () => call('listen', sandboxClient, room, 2, timeoutMs),
@@ -772,7 +773,8 @@ const checks: CheckList<Exports> = [
       );
       const before = [...commands()];
       const lent = nextLentId(before);
-      await once(async () => {}, random.int(100, 200));
+      // Long enough for a connection and its SUBSCRIBE on a busy machine (see listen's).
+      await once(async () => {}, random.int(400, 500));
       expectOwnConnection(
         expect,
         commands().slice(before.length),

@@ -13,6 +13,8 @@ const forEachEntry = Map.prototype.forEach;
 const setEntry = Map.prototype.set;
 const deleteEntry = Map.prototype.delete;
 const clearEntries = Map.prototype.clear;
+const addMember = Set.prototype.add;
+const hasMember = Set.prototype.has;
 const toText = String;
 const slice = String.prototype.slice;
 const indexOf = String.prototype.indexOf;
@@ -79,7 +81,9 @@ export interface SentFrom {
 export function createReplyTracker() {
   // The stack is taken when a command is sent (cheap: V8 formats it only when read), and read
   // only for a command that is reported.
-  const unanswered = new Map<number, { command: string; site: Error }>();
+  const unanswered = new Map<number, { command: string; client: number; site: Error }>();
+  /** Clients learner code closed (quit, disconnect): what they leave unanswered, they abandon. */
+  const closed = new Set<number>();
   /** The first commands of a call, as many as it asked for, with where each was sent. */
   const sentFrom = new Map<number, Error>();
   let sitesWanted = 0;
@@ -107,10 +111,10 @@ export function createReplyTracker() {
   };
 
   /** Numbers a command about to be sent, and notes the stack that sends it. */
-  const sending = (command: string): { id: number; site: Error } => {
+  const sending = (command: string, client: number): { id: number; site: Error } => {
     const id = ++lastId;
     const site = new CallSite();
-    apply(setEntry, unanswered, [id, { command, site }]);
+    apply(setEntry, unanswered, [id, { command, client, site }]);
     if (sitesWanted > 0) {
       sitesWanted -= 1;
       apply(setEntry, sentFrom, [id, site]);
@@ -139,7 +143,7 @@ export function createReplyTracker() {
         ...host,
         send: {
           apply: (receiver, [client, method, commandArgs], options) => {
-            const { id, site } = sending(commandName(method, commandArgs));
+            const { id, site } = sending(commandName(method, commandArgs), client);
             return tracked(
               id,
               inOrder(
@@ -152,7 +156,7 @@ export function createReplyTracker() {
         },
         exec: {
           apply: (receiver, [client, commands, atomic], options) => {
-            const { id, site } = sending(atomic ? 'MULTI/EXEC' : 'pipeline');
+            const { id, site } = sending(atomic ? 'MULTI/EXEC' : 'pipeline', client);
             return tracked(
               id,
               inOrder(
@@ -162,6 +166,13 @@ export function createReplyTracker() {
             );
           },
           applySync: (receiver, args, options) => host.exec.applySync(receiver, args, options),
+        },
+        clientEvent: {
+          apply: (receiver, args, options) => host.clientEvent.apply(receiver, args, options),
+          applySync: (receiver, [client, event], options) => {
+            if (event === 'closed') apply(addMember, closed, [client]);
+            return host.clientEvent.applySync(receiver, [client, event], options);
+          },
         },
       };
     },
@@ -191,9 +202,17 @@ export function createReplyTracker() {
         const pending: Unanswered[] = [];
         if (callsUnderWay === 1) {
           apply(forEachEntry, unanswered, [
-            ({ command, site }: { command: string; site: Error }) => {
-              // QUIT's reply says nothing the program needs: not awaiting it is harmless.
+            ({ command, client, site }: { command: string; client: number; site: Error }) => {
+              // QUIT's reply says nothing the program needs: not awaiting it is harmless. Nor is
+              // a subscription's on a connection the code closed: it ends with the connection,
+              // as a listener that times out before Redis answers its SUBSCRIBE does.
               if (command === 'QUIT') return;
+              const abandoned =
+                apply(hasMember, ABANDONED_WITH_CONNECTION, [command]) &&
+                apply(hasMember, closed, [client]);
+              if (abandoned) {
+                return;
+              }
               const entry = { command, stack: stackText(site) };
               defineProperty(pending, pending.length, { value: entry, enumerable: true });
             },
@@ -216,6 +235,16 @@ export function createReplyTracker() {
     },
   };
 }
+
+/** Commands whose only effect lasts as long as the connection that sent them. */
+const ABANDONED_WITH_CONNECTION = new Set([
+  'SUBSCRIBE',
+  'PSUBSCRIBE',
+  'SSUBSCRIBE',
+  'UNSUBSCRIBE',
+  'PUNSUBSCRIBE',
+  'SUNSUBSCRIBE',
+]);
 
 /** The Redis command an ioredis method sends, as a learner reads it: `hset`, `call('HSET')` → HSET. */
 function commandName(method: unknown, args: unknown): string {
