@@ -137,6 +137,36 @@ describe('a learner call that leaves its Redis work running', () => {
     ).checks;
     expect(judged).toMatchObject({ status: 'fail', reason: 'unawaited' });
   });
+
+  /** `save`, which subscribes a connection of its own without awaiting it, then `listener`. */
+  const subscribing = (listener: string) =>
+    graded.grader.grade(
+      'save',
+      `import Redis from 'ioredis';
+
+${SIGNATURE} {
+  await redis.set(key, value);
+  const listener = new Redis();
+  listener.subscribe('news').catch(() => {});
+${listener}
+}
+`,
+    );
+
+  it('does not count a subscription on a connection the call closed: it ends with the connection', async () => {
+    const result = await subscribing('  listener.disconnect();');
+    assertValidResult(result);
+    expect(result.checks.map(({ status }) => status)).toEqual(['pass', 'pass']);
+  });
+
+  it('counts a subscription on a connection the call leaves open', async () => {
+    const result = await subscribing('');
+    assertValidResult(result);
+    expect(result.checks[0]).toMatchObject({ status: 'fail', reason: 'unawaited' });
+    expect(result.checks[0]?.message).toMatch(
+      /^`save` returned before its `SUBSCRIBE` was answered/,
+    );
+  });
 });
 
 // Two checks of one grading: the first leaves a command whose reply never comes back to it (its
@@ -162,44 +192,6 @@ export default [
   },
 ];
 `;
-
-describe('a subscription left unanswered', () => {
-  const graded = oneExerciseGrader({
-    id: 'save',
-    signature: SIGNATURE,
-    checks: CHECKS,
-    solution: '  await redis.set(key, value);',
-    run: "{ call: save, args: [$redis, answer, '42'] }",
-  });
-  const grade = (listener: string) =>
-    graded.grader.grade(
-      'save',
-      `import Redis from 'ioredis';
-
-${SIGNATURE} {
-  await redis.set(key, value);
-  const listener = new Redis();
-  listener.subscribe('news').catch(() => {});
-${listener}
-}
-`,
-    );
-
-  it('is no missing await on a connection the call closed: it ends with the connection', async () => {
-    const result = await grade('  listener.disconnect();');
-    assertValidResult(result);
-    expect(result.checks.map(({ status }) => status)).toEqual(['pass', 'pass']);
-  });
-
-  it('is one on a connection the call leaves open', async () => {
-    const result = await grade('');
-    assertValidResult(result);
-    expect(result.checks[0]).toMatchObject({ status: 'fail', reason: 'unawaited' });
-    expect(result.checks[0]?.message).toMatch(
-      /^`save` returned before its `SUBSCRIBE` was answered/,
-    );
-  });
-});
 
 describe('a command an earlier check left unanswered', () => {
   const graded = oneExerciseGrader({
