@@ -206,13 +206,10 @@ export function createReplyTracker() {
               // QUIT's reply says nothing the program needs: not awaiting it is harmless. Nor is
               // a subscription's on a connection the code closed: it ends with the connection,
               // as a listener that times out before Redis answers its SUBSCRIBE does.
-              if (command === 'QUIT') return;
               const abandoned =
                 apply(hasMember, ABANDONED_WITH_CONNECTION, [command]) &&
                 apply(hasMember, closed, [client]);
-              if (abandoned) {
-                return;
-              }
+              if (command === 'QUIT' || abandoned) return;
               const entry = { command, stack: stackText(site) };
               defineProperty(pending, pending.length, { value: entry, enumerable: true });
             },
