@@ -126,7 +126,7 @@ export class SandboxServer {
   /**
    * Stops the server's process until `resume`. An idle redis-server still wakes `hz` times a
    * second (10, the default, which blocking commands' timeouts and expiry events keep to): 100
-   * idle ones took 0.055 of a core on a 2-core Xeon, and a class holds hundreds. Nothing can
+   * idle ones took 0.055–0.073 of a core on a 2-core Xeon, and a class holds hundreds. Nothing can
    * reach a paused server, so whoever lends it resumes it first; keys' TTLs count on meanwhile,
    * as Redis reads the clock when it wakes.
    */
