@@ -92,6 +92,7 @@ interface ReadyContext {
   context: ivm.Context;
   invoke: ivm.Reference;
   takeOutput: ivm.Reference;
+  settle: ivm.Reference;
 }
 
 /**
@@ -203,6 +204,7 @@ function runRuntime(
       context,
       invoke: handle.getSync('invoke', { reference: true }),
       takeOutput: handle.getSync('takeOutput', { reference: true }),
+      settle: handle.getSync('settle', { reference: true }),
     };
     // Learner code must not call the invoker itself: a call of its own that never settles would
     // hide its other calls' unawaited commands (see reply-tracker.ts).
@@ -420,7 +422,7 @@ export class LearnerIsolate {
       }
       module.instantiateSync(ready.context, (specifier) => this.builtinModule(specifier));
       module.evaluateSync({ timeout: this.limits.timeoutMs });
-      return new LearnerContext(this, ready.context, module, ready.invoke, ready.takeOutput);
+      return new LearnerContext(this, ready, module);
     } catch (error) {
       ready.context.release();
       throw error;
@@ -570,10 +572,8 @@ function isSentFromList(value: unknown): value is { site: number; stack: string 
 export class LearnerContext {
   constructor(
     private readonly owner: LearnerIsolate,
-    private readonly context: ivm.Context,
+    private readonly ready: ReadyContext,
     private readonly module: ivm.Module,
-    private readonly invoke: ivm.Reference,
-    private readonly output: ivm.Reference,
   ) {}
 
   /**
@@ -583,7 +583,7 @@ export class LearnerContext {
    */
   async call(name: string, args: CallArg[], sites = 0): Promise<CallOutcome> {
     const reply = () =>
-      this.invoke
+      this.ready.invoke
         .apply(
           undefined,
           [this.module.namespace.derefInto(), name, new ivm.ExternalCopy(args).copyInto(), sites],
@@ -654,7 +654,9 @@ export class LearnerContext {
     const busy = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), OUTPUT_WAIT_MS);
     });
-    const output = this.output.apply(undefined, [], { result: { copy: true } }).catch(() => '');
+    const output = this.ready.takeOutput
+      .apply(undefined, [], { result: { copy: true } })
+      .catch(() => '');
     const taken = await Promise.race([output, busy]);
     clearTimeout(timer);
     if (taken !== undefined) return String(taken);
@@ -664,7 +666,17 @@ export class LearnerContext {
     return `[${this.owner.stopped}]`;
   }
 
+  /**
+   * Resolves once the isolate's thread has run everything queued on it before this call, and the
+   * promise reactions that work set off: a reply or a timer delivered to the code, and that code
+   * up to its next wait. Its thread runs tasks in the order they were queued, and empties the
+   * microtask queue after each.
+   */
+  async settled(): Promise<void> {
+    await this.ready.settle.apply(undefined, [], {});
+  }
+
   release(): void {
-    this.context.release();
+    this.ready.context.release();
   }
 }

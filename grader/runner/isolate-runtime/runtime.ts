@@ -63,6 +63,9 @@ const runtime = Object.freeze({
     return { ...outcome, closedLent: lent.some(closedByLearner) };
   },
   takeOutput: () => output.take(),
+  // Does nothing: the worker's call of it returns once everything queued on the isolate's thread
+  // before it has run (see LearnerContext.settled).
+  settle: () => undefined,
 });
 const hidden = (value: unknown, configurable = false) => ({
   value,

@@ -19,7 +19,9 @@ function schedulerFor(racers: number, schedule: Schedule) {
     racers,
     schedule,
     trusted: NO_REDIS,
-    cpuMs: () => 0,
+    soonestExpiryMs: async () => Number.POSITIVE_INFINITY,
+    // Racers on this thread: once its own promise reactions have run, a racer waits.
+    settled: async () => {},
     deadline: performance.now() + 10_000,
   });
 }

@@ -4,12 +4,6 @@ import { LearnerCodeError } from '../learner-isolate.ts';
 import type { Ready, Schedule } from './exploration.ts';
 import { blocks, effectOf } from './step-effects.ts';
 
-/**
- * How long a racer that waits on a timer (or on a command blocked in Redis) must stay quiet —
- * no command sent, no CPU used — before its timer may fire: it might still be on its way to
- * its next command.
- */
-const IDLE_MS = 20;
 const POLL_MS = 2;
 
 export type StepReply = { value: unknown } | { error: string };
@@ -37,6 +31,8 @@ interface Timer {
   at: number;
   order: number;
   ms: number;
+  /** performance.now() at which it would fire in real time. */
+  due: number;
   fire(): void;
 }
 
@@ -49,8 +45,11 @@ class Racer {
   done = false;
   /** Its commands released but blocked in Redis, waiting for another client. */
   blocked = 0;
-  lastSeen = performance.now();
-  cpuSeen = -1;
+  /** Counts what the racer did and what reached it: a command, a timer, a reply, a call out. */
+  changes = 0;
+  /** `changes` as it was when its isolate was last seen settled, with nothing new since. */
+  settledAt = -1;
+  settling = false;
 }
 
 export interface SchedulerOptions {
@@ -58,8 +57,13 @@ export interface SchedulerOptions {
   schedule: Schedule;
   /** The grader's client: it asks Redis which connections a blocking command holds. */
   trusted: Redis;
-  /** The CPU time each racer's isolate has used, to tell a racer computing from one waiting. */
-  cpuMs(racer: number): number;
+  /** Milliseconds until the sandbox's soonest key expiry; Infinity if no key has one. */
+  soonestExpiryMs(): Promise<number>;
+  /**
+   * Resolves once the racer's isolate has run everything queued for it when asked: whatever was
+   * delivered to its code, and that code up to its next wait (see LearnerContext.settled).
+   */
+  settled(racer: number): Promise<void>;
   /** performance.now() past which the interleaving is abandoned: the check's time is up. */
   deadline: number;
 }
@@ -76,11 +80,14 @@ export interface SchedulerOptions {
  * The rule for a racer that neither sends nor finishes: one with nothing pending (no command
  * held, no timer, nothing blocked) is on its way to one of those and is waited for, up to its
  * call's time limit (which stops it); one with a timer or a blocked command pending is idle
- * once it has sent nothing and used no CPU for IDLE_MS, and then its soonest timer can be
- * chosen. A timer fires in virtual time, as soon as it is chosen (a back-off costs nothing),
- * never before a command the racer holds. A blocking command is released like any other; while
- * Redis blocks it (as the grader's CLIENT LIST says), its racer is not ready, and after each
- * step the scheduler waits for the replies of those that step unblocked.
+ * once its isolate has settled since the last thing the racer did or received (a command sent,
+ * a reply, a timer fired, any call out of its isolate), and then its soonest timer can be
+ * chosen. So a timer never fires while the racer's code still runs towards a command it sends
+ * before waiting, however long its thread waits for a core. A timer fires in virtual time, as
+ * soon as it is chosen (a back-off costs nothing), never before a command the racer holds. A
+ * blocking command is released like any other; while Redis blocks it (as the grader's CLIENT
+ * LIST says), its racer is not ready, and after each step the scheduler waits for the replies
+ * of those that step unblocked.
  */
 export class RaceScheduler {
   readonly steps: RaceStep[] = [];
@@ -89,6 +96,8 @@ export class RaceScheduler {
   private readonly racers: Racer[];
   private waiters: (() => void)[] = [];
   private timerOrder = 0;
+  /** How far timers fired early have moved virtual time ahead of real time, in all. */
+  private aheadMs = 0;
   /** Set once `run` has returned or thrown. */
   private over = false;
 
@@ -124,10 +133,19 @@ export class RaceScheduler {
   sleep(racer: number, ms: number): Promise<void> {
     return new Promise((fire) => {
       const state = this.racer(racer);
-      state.timers.push({ at: state.clock + ms, order: this.timerOrder++, ms, fire });
+      const due = performance.now() + ms;
+      state.timers.push({ at: state.clock + ms, order: this.timerOrder++, ms, due, fire });
       state.timers.sort((a, b) => a.at - b.at || a.order - b.order);
       this.changed(racer);
     });
+  }
+
+  /**
+   * The racer's code called out of its isolate, or such a call was answered: it is not idle
+   * until its isolate settles again.
+   */
+  active(racer: number): void {
+    this.changed(racer);
   }
 
   /** The racer's call settled: it takes no more turns, except for commands it still holds. */
@@ -177,28 +195,51 @@ export class RaceScheduler {
   private async quiescence(): Promise<void> {
     for (;;) {
       this.checkDeadline();
-      const now = performance.now();
       let busy = false;
       for (const [index, racer] of this.racers.entries()) {
         if (racer.done || racer.held.length > 0) continue;
-        const cpu = this.options.cpuMs(index);
-        if (cpu !== racer.cpuSeen) {
-          racer.cpuSeen = cpu;
-          racer.lastSeen = now;
-        }
         const waitsOnSomething = racer.timers.length > 0 || racer.blocked > 0;
-        if (!waitsOnSomething || now - racer.lastSeen < IDLE_MS) busy = true;
+        if (waitsOnSomething && racer.settledAt === racer.changes) continue;
+        busy = true;
+        if (waitsOnSomething) this.settle(index);
       }
       if (!busy) return;
       await this.change(POLL_MS);
     }
   }
 
+  /** Sees whether the racer's isolate settles with nothing new from the racer meanwhile. */
+  private settle(index: number): void {
+    const racer = this.racer(index);
+    if (racer.settling) return;
+    racer.settling = true;
+    const seen = racer.changes;
+    // After this thread's own promise reactions: what they resolve for the racer (a reply, a
+    // timer) is queued on its isolate's thread before the question is.
+    setImmediate(() => {
+      this.options
+        .settled(index)
+        .then(
+          () => {
+            if (racer.changes === seen) racer.settledAt = seen;
+          },
+          // Its isolate was stopped: its call ends with that, which the racer's `finished` tells.
+          () => {},
+        )
+        .finally(() => {
+          racer.settling = false;
+          this.wake();
+        });
+    });
+  }
+
   private async step(index: number): Promise<void> {
     const racer = this.racer(index);
     const held = racer.held.shift();
     if (!held) {
-      const timer = racer.timers.shift() as Timer;
+      const timer = racer.timers[0] as Timer;
+      await this.untilMayFire(timer);
+      racer.timers.shift();
       racer.clock = timer.at;
       this.steps.push({ racer: index, timerMs: timer.ms });
       timer.fire();
@@ -220,6 +261,32 @@ export class RaceScheduler {
       await this.beforeDeadline(replied);
     }
     this.changed(index);
+  }
+
+  /**
+   * Waits, if it must, until the timer may fire. A timer fires as soon as it is chosen, moving
+   * virtual time ahead of real time, but Redis expires keys and times blocking commands out in
+   * real time. So a timer fires early only if no key expires within how far virtual time is
+   * then ahead (every early timer of the interleaving counted, whichever key it touched), and
+   * only while no command waits blocked in Redis; otherwise it waits in real time, for the key
+   * to expire or for its own time. Without that, code that sleeps until a lock expires would
+   * find it still there however long it slept.
+   */
+  private async untilMayFire(timer: Timer): Promise<void> {
+    for (;;) {
+      this.checkDeadline();
+      const early = Math.max(0, timer.due - performance.now());
+      if (early > 0 && this.blockedCount() > 0) {
+        await this.pauseBeforeDeadline(early);
+        continue;
+      }
+      const soonest = await this.options.soonestExpiryMs();
+      if (soonest > this.aheadMs + early) {
+        this.aheadMs += early;
+        return;
+      }
+      await this.pauseBeforeDeadline(Math.max(soonest, POLL_MS));
+    }
   }
 
   /** Whether a blocking command just released waits in Redis, rather than being answered. */
@@ -260,7 +327,11 @@ export class RaceScheduler {
   }
 
   private changed(index: number): void {
-    this.racer(index).lastSeen = performance.now();
+    this.racer(index).changes += 1;
+    this.wake();
+  }
+
+  private wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
@@ -292,6 +363,11 @@ export class RaceScheduler {
     }
   }
 
+  private async pauseBeforeDeadline(ms: number): Promise<void> {
+    await pause(Math.min(ms, Math.max(0, this.options.deadline - performance.now()) + POLL_MS));
+    this.checkDeadline();
+  }
+
   private checkDeadline(): void {
     if (performance.now() > this.options.deadline) throw this.overdue();
   }
@@ -302,6 +378,30 @@ export class RaceScheduler {
       'timeout',
     );
   }
+}
+
+/**
+ * Every database's keys with an expiry, read in one script: the sandbox is small in a race (it is
+ * emptied before each interleaving). A script's PTTL is as of the script's start.
+ */
+const SOONEST_EXPIRY = `
+local soonest = -1
+for db, expires in string.gmatch(redis.call('INFO', 'keyspace'), 'db(%d+):keys=%d+,expires=(%d+)') do
+  if tonumber(expires) > 0 then
+    redis.call('SELECT', db)
+    for _, key in ipairs(redis.call('KEYS', '*')) do
+      local ms = redis.call('PTTL', key)
+      if ms >= 0 and (soonest < 0 or ms < soonest) then soonest = ms end
+    end
+  end
+end
+return soonest
+`;
+
+/** Milliseconds until the sandbox's soonest key expiry, as Redis reports it; Infinity if none. */
+export async function soonestExpiryMs(trusted: Redis): Promise<number> {
+  const ms = Number(await trusted.eval(SOONEST_EXPIRY, 0));
+  return ms < 0 ? Number.POSITIVE_INFINITY : ms;
 }
 
 /** How many learner connections wait in a blocking command, as Redis reports it. */

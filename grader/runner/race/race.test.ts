@@ -199,4 +199,11 @@ describe('races: calls run at the same time, their commands interleaved by the e
     const result = await grade('add-points', course('add-points', 'solution.ts'));
     expect(check(result, 'the race reports how many interleavings it tried').status).toBe('pass');
   });
+
+  it('fires a timer only once its racer waits, and never ahead of a key’s expiry or a blocked command’s timeout', async () => {
+    const result = await grade('timed-steps', course('timed-steps', 'solution.ts'));
+    expect(result.checks.map(({ name, status, message }) => ({ name, status, message }))).toEqual(
+      result.checks.map(({ name }) => ({ name, status: 'pass', message: undefined })),
+    );
+  });
 });

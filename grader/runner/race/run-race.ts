@@ -6,6 +6,7 @@ import { closedClientFailure } from '../closed-client.ts';
 import {
   type CallArg,
   type CallOutcome,
+  type Capabilities,
   LearnerCodeError,
   type LearnerContext,
   LearnerIsolate,
@@ -18,7 +19,12 @@ import type { SandboxConnections } from '../sandbox-connections.ts';
 import type { Program } from '../transpile.ts';
 import { unawaitedFailure } from '../unawaited.ts';
 import { DEFAULT_MAX_INTERLEAVINGS, Exploration, type Schedule } from './exploration.ts';
-import { blockedLearnerClients, RaceScheduler, type RaceStep } from './race-scheduler.ts';
+import {
+  blockedLearnerClients,
+  RaceScheduler,
+  type RaceStep,
+  soonestExpiryMs,
+} from './race-scheduler.ts';
 import {
   interleavingTable,
   isSerial,
@@ -149,7 +155,9 @@ async function interleave(
     racers: spec.calls.length + (interjections.length > 0 ? 1 : 0),
     schedule,
     trusted: deps.trusted,
-    cpuMs: (racer) => racers[racer]?.isolate.cpuMs ?? 0,
+    soonestExpiryMs: () => soonestExpiryMs(deps.trusted),
+    // The grader's own racer (interjections) has no isolate: it never waits on a timer.
+    settled: async (racer) => contexts[racer]?.settled(),
     deadline: deps.checkStarted + deps.limits.checkTimeoutMs,
   });
   const contexts: LearnerContext[] = [];
@@ -166,7 +174,12 @@ async function interleave(
         schedule: (commands, send) => scheduler.hold(index, commands, send),
       });
       racers.push({ isolate, scope });
-      isolate.lend({ ...scope.capabilities, sleep: (ms) => scheduler.sleep(index, ms) });
+      isolate.lend(
+        toldTo(scheduler, index, {
+          ...scope.capabilities,
+          sleep: (ms) => scheduler.sleep(index, ms),
+        }),
+      );
     }
     // Each isolate has a thread of its own: the modules load side by side.
     contexts.push(...(await Promise.all(racers.map(({ isolate }) => isolate.load()))));
@@ -265,6 +278,25 @@ async function interject(
   } finally {
     scheduler.finished(racer);
   }
+}
+
+/**
+ * The racer's capabilities, each call into them and each answer to one told to the scheduler:
+ * whatever reaches the racer's code may set it going again (see RaceScheduler's idle rule).
+ */
+function toldTo(scheduler: RaceScheduler, racer: number, capabilities: Capabilities): Capabilities {
+  const active = () => scheduler.active(racer);
+  return Object.fromEntries(
+    Object.entries(capabilities).map(([name, capability]) => [
+      name,
+      (...args: unknown[]) => {
+        active();
+        const result: unknown = (capability as (...args: unknown[]) => unknown)(...args);
+        if (result instanceof Promise) result.then(active, active);
+        return result;
+      },
+    ]),
+  ) as unknown as Capabilities;
 }
 
 /** The interleaving as `verify` reads it. */

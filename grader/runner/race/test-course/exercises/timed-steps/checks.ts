@@ -1,0 +1,75 @@
+import type Redis from 'ioredis';
+import type { CheckList } from '../../../../../checks/api.ts';
+
+interface Exports {
+  readThenWrite(redis: Redis, key: string): Promise<void>;
+  waitForLock(redis: Redis, lock: string): Promise<number>;
+  popWithin(redis: Redis, queue: string): Promise<string | null>;
+  pushLater(redis: Redis, queue: string, item: string): Promise<void>;
+}
+
+/** A step's command, or `timer` for a timer that fired. */
+const named = (commands: readonly { name: string }[]) => commands[0]?.name ?? 'timer';
+
+const checks: CheckList<Exports> = [
+  {
+    name: 'a timer fires only once its code has sent what it sends without waiting',
+    async run({ race, sandboxClient, expect, random }) {
+      const key = random.word();
+      await race({
+        calls: [['readThenWrite', sandboxClient, key]],
+        verify: async (_results, steps) => {
+          expect.equal(
+            steps.map((step) => named(step.commands)),
+            ['get', 'set', 'timer'],
+            'the steps of readThenWrite, whose SET follows its GET at once',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'virtual time never passes a key’s expiry',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const lock = random.word();
+      await race({
+        calls: [['waitForLock', sandboxClient, lock]],
+        setup: async () => {
+          await redis.set(lock, 'held', 'PX', 120);
+        },
+        verify: async ([result]) => {
+          const found = result?.returned;
+          expect.ok(
+            typeof found === 'number' && found >= 1 && found <= 3,
+            `${lock} expired 120 ms after it was set, and waitForLock looked every 50 ms: it must find it gone by its fourth look; it returned ${JSON.stringify(found)}${result?.threw ? `, threw ${result.threw}` : ''}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'a timer that would pass a blocked command’s timeout waits for it in real time',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const queue = random.word();
+      const item = random.word();
+      await race({
+        calls: [
+          ['popWithin', sandboxClient, queue],
+          ['pushLater', sandboxClient, queue, item],
+        ],
+        verify: async ([popped], steps) => {
+          const names = steps.map((step) => named(step.commands));
+          const blocked = names.indexOf('blpop') < names.indexOf('timer');
+          const left = await redis.lrange(queue, 0, -1);
+          expect.equal(
+            { popped: popped?.returned, left },
+            blocked ? { popped: null, left: [item] } : { popped: item, left: [] },
+            `popWithin waits 0.1 s, and pushLater pushes after 300 ms; steps ${names.join(', ')}`,
+          );
+        },
+      });
+    },
+  },
+];
+
+export default checks;
