@@ -7,7 +7,10 @@
 //             Submits reach it;
 //   floor     the same Redis commands, sent by a plain ioredis client (bench/replay-floor.ts: one
 //             grading recorded with MONITOR, replayed in the same round trips);
-//   naive     the same replay from a fresh node process to a fresh redis-server each time.
+//   naive     the SPEC's naive baseline: a fresh node process grades the solution once, with the
+//             engine, against a fresh redis-server, each time (bench/naive-grade.ts);
+//   replay    the floor's replay from a fresh node process to a fresh redis-server each time: a
+//             bound no grader that starts afresh can beat, since it runs no check.
 // Ratios compare within this run only.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,14 +21,15 @@ import { promisify } from 'node:util';
 import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { SandboxServer } from '../grader/redis/sandbox-server.ts';
 import { DEFAULT_LIMITS } from '../grader/runner/limits.ts';
-import { runSubmission } from '../grader/runner/run-submission.ts';
+import { type GradeJob, runSubmission } from '../grader/runner/run-submission.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
 import { type Recording, Replayer, recordGrading, roundTrips } from './replay-floor.ts';
 
 const run = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 15);
-const NAIVE_SCRIPT = fileURLToPath(new URL('./naive-grade.ts', import.meta.url));
+const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 10);
+const NAIVE_GRADE = fileURLToPath(new URL('./naive-grade.ts', import.meta.url));
+const NAIVE_REPLAY = fileURLToPath(new URL('./naive-replay.ts', import.meta.url));
 
 interface Latency {
   p50: number;
@@ -96,8 +100,8 @@ const row = (name: string, f: Latency & { perSecond?: number }) =>
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 10 ? 1 : 0)}x`;
 
-/** The floor and the naive baseline of one recorded grading. */
-async function floorAndNaive(id: string, recording: Recording) {
+/** The floor, the naive baseline and the naive replay of one recorded grading. */
+async function references(id: string, job: GradeJob, recording: Recording) {
   const { socketPath, graderPassword } = floorServer.address;
   const replayer = await Replayer.connect(
     { path: socketPath, username: 'grader', password: graderPassword },
@@ -109,26 +113,42 @@ async function floorAndNaive(id: string, recording: Recording) {
   );
   const recordingPath = join(recordings, `${id}.json`);
   await writeFile(recordingPath, JSON.stringify(recording.batches));
-  const naiveLatencies: number[] = [];
-  const naiveStarted = performance.now();
+  const jobPath = join(recordings, `${id}-job.json`);
+  const naive = await freshProcesses(async (sandbox) => {
+    await writeFile(jobPath, JSON.stringify({ ...job, sandbox }));
+    return [NAIVE_GRADE, jobPath];
+  });
+  const replay = await freshProcesses(async ({ socketPath, graderPassword }) => [
+    NAIVE_REPLAY,
+    recordingPath,
+    socketPath,
+    graderPassword,
+  ]);
+  return { floor, naive, replay, recording };
+}
+
+/** NAIVE_RUNS times, one after another: a fresh redis-server and a fresh node process running a script. */
+async function freshProcesses(
+  script: (sandbox: SandboxServer['address']) => Promise<string[]>,
+): Promise<Figures> {
+  const latencies: number[] = [];
+  const started = performance.now();
   for (let i = 0; i < NAIVE_RUNS; i++) {
-    const started = performance.now();
+    const runStarted = performance.now();
     const server = await SandboxServer.start();
-    const { socketPath: path, graderPassword: password } = server.address;
     try {
-      await run(process.execPath, ['--import', 'tsx', NAIVE_SCRIPT, recordingPath, path, password]);
+      await run(process.execPath, ['--import', 'tsx', ...(await script(server.address))]);
     } finally {
       await server.stop();
     }
-    naiveLatencies.push(performance.now() - started);
+    latencies.push(performance.now() - runStarted);
   }
-  naiveLatencies.sort((a, b) => a - b);
-  const naive: Figures = {
-    p50: percentile(naiveLatencies, 50),
-    p99: percentile(naiveLatencies, 99),
-    perSecond: (NAIVE_RUNS / (performance.now() - naiveStarted)) * 1000 * cores,
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: (NAIVE_RUNS / (performance.now() - started)) * 1000 * cores,
   };
-  return { floor, naive, recording };
 }
 
 const cores = availableParallelism();
@@ -169,25 +189,26 @@ try {
       limits: { ...DEFAULT_LIMITS, ...exercise.limits },
       seed: 1,
     };
-    let references: Awaited<ReturnType<typeof floorAndNaive>> | { unrecorded: string };
+    let measured: Awaited<ReturnType<typeof references>> | { unrecorded: string };
     try {
       for (let i = 0; i < 3; i++) await runSubmission(job);
-      references = await floorAndNaive(id, await recordGrading(job, floorServer));
+      measured = await references(id, job, await recordGrading(job, floorServer));
     } catch (error) {
-      references = { unrecorded: error instanceof Error ? error.message : String(error) };
+      measured = { unrecorded: error instanceof Error ? error.message : String(error) };
     }
 
     console.log(`${id}`);
     console.log(row('keyspace', keyspace));
     console.log(`${row('idle', idle)}   (one at a time, ${IDLE_GAP_MS} ms apart)`);
-    if ('unrecorded' in references) {
-      console.log(`  floor and naive: not measured (${references.unrecorded})`);
+    if ('unrecorded' in measured) {
+      console.log(`  floor and naive: not measured (${measured.unrecorded})`);
     } else {
-      const { floor, naive, recording } = references;
+      const { floor, naive, replay, recording } = measured;
       console.log(row('floor', floor));
       console.log(row('naive', naive));
+      console.log(row('replay', replay));
       console.log(
-        `  ratios    keyspace/floor p50 ${ratio(keyspace.p50, floor.p50)} (idle ${ratio(idle.p50, floor.p50)})   naive/keyspace p50 ${ratio(naive.p50, keyspace.p50)}`,
+        `  ratios    keyspace/floor p50 ${ratio(keyspace.p50, floor.p50)} (idle ${ratio(idle.p50, floor.p50)})   naive/keyspace p50 ${ratio(naive.p50, keyspace.p50)}   replay/keyspace p50 ${ratio(replay.p50, keyspace.p50)}`,
       );
       const waits =
         recording.waitedMs > 0

@@ -1,6 +1,6 @@
-// One naive grading, run as a fresh node process by the benchmark's baseline: a recorded
-// grading's commands (see replay-floor.ts) sent by a new client to a new redis-server.
-//   node --import tsx bench/naive-grade.ts <recording.json> <socket> <grader password>
+// The naive replay, run as a fresh node process by the benchmark: a recorded grading's commands
+// (see replay-floor.ts) sent by a new client to a new redis-server, no check run.
+//   node --import tsx bench/naive-replay.ts <recording.json> <socket> <grader password>
 import { readFile } from 'node:fs/promises';
 import { type RecordedCommand, Replayer } from './replay-floor.ts';
 
