@@ -163,7 +163,7 @@ async function stampede(context: Context, count: number, known: boolean): Promis
     calls,
     labels: calls.map(() => `getPrice('${id}')`),
     // Two calls: the first 16 interleavings, tried in order, hold every mistake of wrong/; three
-    // calls are many more, and slow (a waiting call's timer fires after 20 ms idle): a sample.
+    // calls are many more, and slow: a sample.
     maxInterleavings: count > 2 ? 12 : known ? 32 : 16,
     setup: async () => {
       await redis.hset(SOURCE, price === null ? neighbour : { ...neighbour, [id]: price });

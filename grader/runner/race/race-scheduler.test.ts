@@ -19,7 +19,7 @@ function schedulerFor(racers: number, schedule: Schedule) {
     racers,
     schedule,
     trusted: NO_REDIS,
-    soonestExpiryMs: async () => Number.POSITIVE_INFINITY,
+    expiries: async () => [],
     // Racers on this thread: once its own promise reactions have run, a racer waits.
     settled: async () => {},
     deadline: performance.now() + 10_000,

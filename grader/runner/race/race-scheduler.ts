@@ -1,8 +1,9 @@
 import type Redis from 'ioredis';
 import type { LoggedCommand } from '../../checks/api.ts';
+import { GRADER_SCRIPT } from '../executed-commands.ts';
 import { LearnerCodeError } from '../learner-isolate.ts';
 import type { Ready, Schedule } from './exploration.ts';
-import { blocks, effectOf } from './step-effects.ts';
+import { blocks, effectOf, waitsForever } from './step-effects.ts';
 
 const POLL_MS = 2;
 
@@ -45,6 +46,8 @@ class Racer {
   done = false;
   /** Its commands released but blocked in Redis, waiting for another client. */
   blocked = 0;
+  /** Of those, the ones with a timeout, which Redis counts down in real time. */
+  blockedTimed = 0;
   /** Counts what the racer did and what reached it: a command, a timer, a reply, a call out. */
   changes = 0;
   /** `changes` as it was when its isolate was last seen settled, with nothing new since. */
@@ -57,8 +60,8 @@ export interface SchedulerOptions {
   schedule: Schedule;
   /** The grader's client: it asks Redis which connections a blocking command holds. */
   trusted: Redis;
-  /** Milliseconds until the sandbox's soonest key expiry; Infinity if no key has one. */
-  soonestExpiryMs(): Promise<number>;
+  /** The sandbox's keys that have an expiry (see `expiries`). */
+  expiries(): Promise<Expiry[]>;
   /**
    * Resolves once the racer's isolate has run everything queued for it when asked: whatever was
    * delivered to its code, and that code up to its next wait (see LearnerContext.settled).
@@ -98,6 +101,17 @@ export class RaceScheduler {
   private timerOrder = 0;
   /** How far timers fired early have moved virtual time ahead of real time, in all. */
   private aheadMs = 0;
+  /**
+   * Each key with an expiry, as last seen: its expiry, and `aheadMs` when it was set. Time jumps
+   * only just after the keys were looked at, so a key whose expiry is new to a look was given it
+   * since the last jump.
+   */
+  private expiriesSeen = new Map<string, { at: number; ahead: number }>();
+  /**
+   * Keys the racers gave an expiry since the keys were last looked at (see `expiryGiven`):
+   * renewed within the same millisecond, a key's expiry reads as it did.
+   */
+  private expiriesGiven = new Set<string>();
   /** Set once `run` has returned or thrown. */
   private over = false;
 
@@ -235,10 +249,14 @@ export class RaceScheduler {
 
   private async step(index: number): Promise<void> {
     const racer = this.racer(index);
-    const held = racer.held.shift();
-    if (!held) {
-      const timer = racer.timers[0] as Timer;
+    // A timer may wait in real time (see untilMayFire), while a blocked command of the racer's
+    // can be answered: its next step is then whatever its code did next.
+    for (;;) {
+      if (racer.held.length > 0) break;
+      const timer = racer.timers[0];
+      if (!timer) return;
       await this.untilMayFire(timer);
+      if (racer.held.length > 0 || racer.timers[0] !== timer) continue;
       racer.timers.shift();
       racer.clock = timer.at;
       this.steps.push({ racer: index, timerMs: timer.ms });
@@ -246,19 +264,24 @@ export class RaceScheduler {
       this.changed(index);
       return;
     }
+    const held = racer.held.shift() as Held;
     const step: RaceStep = { racer: index, commands: held.commands };
     this.steps.push(step);
     const replied = held.send(step);
     if (blocks(held.commands) && (await this.blocked(replied))) {
       this.blockedSome = true;
+      const timed = waitsForever(held.commands) ? 0 : 1;
       racer.blocked += 1;
+      racer.blockedTimed += timed;
       void replied.then(() => {
         racer.blocked -= 1;
+        racer.blockedTimed -= timed;
         if (!this.over) step.answeredAfter = this.steps.length;
         this.changed(index);
       });
     } else {
       await this.beforeDeadline(replied);
+      for (const key of expiryGiven(step)) this.expiriesGiven.add(key);
     }
     this.changed(index);
   }
@@ -266,26 +289,39 @@ export class RaceScheduler {
   /**
    * Waits, if it must, until the timer may fire. A timer fires as soon as it is chosen, moving
    * virtual time ahead of real time, but Redis expires keys and times blocking commands out in
-   * real time. So a timer fires early only if no key expires within how far virtual time is
-   * then ahead (every early timer of the interleaving counted, whichever key it touched), and
-   * only while no command waits blocked in Redis; otherwise it waits in real time, for the key
-   * to expire or for its own time. Without that, code that sleeps until a lock expires would
-   * find it still there however long it slept.
+   * real time. So virtual time never passes a key's expiry as it stood when the key was given it
+   * (a key given its expiry before earlier early timers is that much nearer to it): the timer
+   * waits in real time for such a key to expire first. And while a command with a timeout waits
+   * blocked in Redis, a timer fires only when due. Without that, code that sleeps until a lock
+   * expires would find it still there however long it slept.
    */
   private async untilMayFire(timer: Timer): Promise<void> {
     for (;;) {
       this.checkDeadline();
       const early = Math.max(0, timer.due - performance.now());
-      if (early > 0 && this.blockedCount() > 0) {
-        await this.pauseBeforeDeadline(early);
+      if (early > 0 && this.racers.some((racer) => racer.blockedTimed > 0)) {
+        await this.change(Math.min(early, this.untilDeadline()));
         continue;
       }
-      const soonest = await this.options.soonestExpiryMs();
-      if (soonest > this.aheadMs + early) {
+      const seen = new Map<string, { at: number; ahead: number }>();
+      let room = Number.POSITIVE_INFINITY;
+      let expiresIn = Number.POSITIVE_INFINITY;
+      for (const { key, at, ms } of await this.options.expiries()) {
+        const known = this.expiriesSeen.get(key);
+        const renewed = known?.at !== at || this.expiriesGiven.has(key.slice(key.indexOf(' ') + 1));
+        const ahead = known && !renewed ? known.ahead : this.aheadMs;
+        seen.set(key, { at, ahead });
+        const left = ms - (this.aheadMs - ahead);
+        if (left <= early) expiresIn = Math.min(expiresIn, ms);
+        room = Math.min(room, left);
+      }
+      this.expiriesSeen = seen;
+      this.expiriesGiven.clear();
+      if (room > early) {
         this.aheadMs += early;
         return;
       }
-      await this.pauseBeforeDeadline(Math.max(soonest, POLL_MS));
+      await pause(Math.min(Math.max(expiresIn, POLL_MS), this.untilDeadline()));
     }
   }
 
@@ -363,9 +399,9 @@ export class RaceScheduler {
     }
   }
 
-  private async pauseBeforeDeadline(ms: number): Promise<void> {
-    await pause(Math.min(ms, Math.max(0, this.options.deadline - performance.now()) + POLL_MS));
-    this.checkDeadline();
+  /** How long until the deadline, and a poll past it, so that a wait ends by telling it. */
+  private untilDeadline(): number {
+    return Math.max(0, this.options.deadline - performance.now()) + POLL_MS;
   }
 
   private checkDeadline(): void {
@@ -380,28 +416,69 @@ export class RaceScheduler {
   }
 }
 
+const EXPIRY_COMMANDS = new Set(['expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex']);
+const EXPIRY_OPTIONS = new Set(['ex', 'px', 'exat', 'pxat']);
+
+/**
+ * The key a step gave an expiry, when its one command and its reply tell so: a SET … NX that
+ * set nothing, or an EXPIRE answered 0, gave none. One counted wrongly would let virtual time
+ * pass the key's expiry; one missed only makes a timer wait for it.
+ */
+function expiryGiven({ commands = [], reply }: RaceStep): string[] {
+  const [command] = commands;
+  if (commands.length !== 1 || !command || !reply || !('value' in reply)) return [];
+  const { name, args } = command;
+  const [key] = args;
+  const given =
+    EXPIRY_COMMANDS.has(name) ||
+    ((name === 'set' || name === 'getex') &&
+      args.slice(1).some((arg) => EXPIRY_OPTIONS.has(arg.toLowerCase())));
+  const applied = reply.value !== null && reply.value !== undefined && reply.value !== 0;
+  return given && applied && key !== undefined ? [key] : [];
+}
+
+/** A key with an expiry: `at` its PEXPIRETIME, `ms` its PTTL, as Redis answered them. */
+export interface Expiry {
+  /** Its database and name. */
+  key: string;
+  at: number;
+  ms: number;
+}
+
 /**
  * Every database's keys with an expiry, read in one script: the sandbox is small in a race (it is
- * emptied before each interleaving). A script's PTTL is as of the script's start.
+ * emptied before each interleaving). Marked as the grader's, so that `executed` leaves it out.
  */
-const SOONEST_EXPIRY = `
-local soonest = -1
+const EXPIRIES = `${GRADER_SCRIPT}'s look at the keys' expiries
+local found = {}
 for db, expires in string.gmatch(redis.call('INFO', 'keyspace'), 'db(%d+):keys=%d+,expires=(%d+)') do
   if tonumber(expires) > 0 then
     redis.call('SELECT', db)
     for _, key in ipairs(redis.call('KEYS', '*')) do
       local ms = redis.call('PTTL', key)
-      if ms >= 0 and (soonest < 0 or ms < soonest) then soonest = ms end
+      if ms >= 0 then
+        table.insert(found, db .. ' ' .. key)
+        table.insert(found, redis.call('PEXPIRETIME', key))
+        table.insert(found, ms)
+      end
     end
   end
 end
-return soonest
+return found
 `;
 
-/** Milliseconds until the sandbox's soonest key expiry, as Redis reports it; Infinity if none. */
-export async function soonestExpiryMs(trusted: Redis): Promise<number> {
-  const ms = Number(await trusted.eval(SOONEST_EXPIRY, 0));
-  return ms < 0 ? Number.POSITIVE_INFINITY : ms;
+/** The sandbox's keys with an expiry, as Redis reports them. */
+export async function expiries(trusted: Redis): Promise<Expiry[]> {
+  const found = (await trusted.eval(EXPIRIES, 0)) as (string | number)[];
+  const keys: Expiry[] = [];
+  for (let index = 0; index + 2 < found.length; index += 3) {
+    keys.push({
+      key: String(found[index]),
+      at: Number(found[index + 1]),
+      ms: Number(found[index + 2]),
+    });
+  }
+  return keys;
 }
 
 /** How many learner connections wait in a blocking command, as Redis reports it. */

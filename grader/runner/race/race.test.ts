@@ -202,8 +202,8 @@ describe('races: calls run at the same time, their commands interleaved by the e
 
   it('fires a timer only once its racer waits, and never ahead of a key’s expiry or a blocked command’s timeout', async () => {
     const result = await grade('timed-steps', course('timed-steps', 'solution.ts'));
-    expect(result.checks.map(({ name, status, message }) => ({ name, status, message }))).toEqual(
-      result.checks.map(({ name }) => ({ name, status: 'pass', message: undefined })),
+    expect(result.checks.map(({ status, message }) => ({ status, message }))).toEqual(
+      Array.from({ length: 5 }, () => ({ status: 'pass', message: undefined })),
     );
   });
 });

@@ -19,12 +19,7 @@ import type { SandboxConnections } from '../sandbox-connections.ts';
 import type { Program } from '../transpile.ts';
 import { unawaitedFailure } from '../unawaited.ts';
 import { DEFAULT_MAX_INTERLEAVINGS, Exploration, type Schedule } from './exploration.ts';
-import {
-  blockedLearnerClients,
-  RaceScheduler,
-  type RaceStep,
-  soonestExpiryMs,
-} from './race-scheduler.ts';
+import { blockedLearnerClients, expiries, RaceScheduler, type RaceStep } from './race-scheduler.ts';
 import {
   interleavingTable,
   isSerial,
@@ -155,7 +150,7 @@ async function interleave(
     racers: spec.calls.length + (interjections.length > 0 ? 1 : 0),
     schedule,
     trusted: deps.trusted,
-    soonestExpiryMs: () => soonestExpiryMs(deps.trusted),
+    expiries: () => expiries(deps.trusted),
     // The grader's own racer (interjections) has no isolate: it never waits on a timer.
     settled: async (racer) => contexts[racer]?.settled(),
     deadline: deps.checkStarted + deps.limits.checkTimeoutMs,

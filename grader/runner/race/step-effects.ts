@@ -129,3 +129,20 @@ export function blocks(commands: readonly LoggedCommand[]): boolean {
         args.some((arg) => arg.toLowerCase() === 'block')),
   );
 }
+
+/**
+ * Whether a blocking command waits with no timeout (0): only another client's command ends its
+ * wait, never Redis's clock. One whose timeout cannot be read counts as timed.
+ */
+export function waitsForever(commands: readonly LoggedCommand[]): boolean {
+  return commands.every(({ name, args }) => {
+    if (!blocks([{ name, args }])) return true;
+    const timeout =
+      name === 'xread' || name === 'xreadgroup'
+        ? args[args.findIndex((arg) => arg.toLowerCase() === 'block') + 1]
+        : name === 'blmpop' || name === 'bzmpop'
+          ? args[0]
+          : args.at(-1);
+    return timeout !== undefined && Number(timeout) === 0 && timeout.trim() !== '';
+  });
+}

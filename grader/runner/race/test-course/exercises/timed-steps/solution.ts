@@ -26,3 +26,23 @@ export async function pushLater(redis: Redis, queue: string, item: string): Prom
   await sleep(300);
   await redis.rpush(queue, item);
 }
+
+export async function keepAlive(redis: Redis, lock: string): Promise<number> {
+  await redis.set(lock, 'mine', 'PX', 200);
+  let renewed = 0;
+  for (let i = 0; i < 10; i++) {
+    await sleep(100);
+    renewed += await redis.pexpire(lock, 200);
+  }
+  return renewed;
+}
+
+export async function popForever(redis: Redis, queue: string): Promise<string | null> {
+  const reply = await redis.blpop(queue, 0);
+  return reply?.[1] ?? null;
+}
+
+export async function pushMuchLater(redis: Redis, queue: string, item: string): Promise<void> {
+  await sleep(10_000);
+  await redis.rpush(queue, item);
+}

@@ -26,3 +26,24 @@ export async function pushLater(redis: Redis, queue: string, item: string): Prom
   void queue;
   void item;
 }
+
+export async function keepAlive(redis: Redis, lock: string): Promise<number> {
+  // TODO: SET lock PX 200, then ten times: wait 100 ms and PEXPIRE it by 200 ms; count renewals.
+  void redis;
+  void lock;
+  return 0;
+}
+
+export async function popForever(redis: Redis, queue: string): Promise<string | null> {
+  // TODO: BLPOP queue with no timeout.
+  void redis;
+  void queue;
+  return null;
+}
+
+export async function pushMuchLater(redis: Redis, queue: string, item: string): Promise<void> {
+  // TODO: after 10 s, RPUSH queue item.
+  void redis;
+  void queue;
+  void item;
+}
