@@ -87,7 +87,8 @@ export interface SchedulerOptions {
  * a reply, a timer fired, any call out of its isolate), and then its soonest timer can be
  * chosen. So a timer never fires while the racer's code still runs towards a command it sends
  * before waiting, however long its thread waits for a core. A timer fires in virtual time, as
- * soon as it is chosen (a back-off costs nothing), never before a command the racer holds. A
+ * soon as it is chosen (a back-off costs nothing) unless Redis's clock would then lag behind
+ * (see `untilMayFire`), never before a command the racer holds. A
  * blocking command is released like any other; while Redis blocks it (as the grader's CLIENT
  * LIST says), its racer is not ready, and after each step the scheduler waits for the replies
  * of those that step unblocked.
