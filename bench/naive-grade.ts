@@ -3,8 +3,7 @@
 // ahead or kept warm (no worker pool, no spare isolates, no transpile cache).
 //   node --import tsx bench/naive-grade.ts <job.json>
 import { readFile } from 'node:fs/promises';
-import type { GradeJob } from '../grader/runner/run-submission.ts';
-import { runSubmission } from '../grader/runner/run-submission.ts';
+import { type GradeJob, runSubmission } from '../grader/runner/run-submission.ts';
 
 const [jobPath = ''] = process.argv.slice(2);
 const job = JSON.parse(await readFile(jobPath, 'utf8')) as GradeJob;

@@ -3,7 +3,7 @@ import type { LoggedCommand } from '../../checks/api.ts';
 import { GRADER_SCRIPT } from '../executed-commands.ts';
 import { LearnerCodeError } from '../learner-isolate.ts';
 import type { Ready, Schedule } from './exploration.ts';
-import { blocks, effectOf, waitsForever } from './step-effects.ts';
+import { blocks, effectOf, givesExpiry, waitsForever } from './step-effects.ts';
 
 const POLL_MS = 2;
 
@@ -417,9 +417,6 @@ export class RaceScheduler {
   }
 }
 
-const EXPIRY_COMMANDS = new Set(['expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex']);
-const EXPIRY_OPTIONS = new Set(['ex', 'px', 'exat', 'pxat']);
-
 /**
  * The key a step gave an expiry, when its one command and its reply tell so: a SET … NX that
  * set nothing, or an EXPIRE answered 0, gave none. One counted wrongly would let virtual time
@@ -427,15 +424,11 @@ const EXPIRY_OPTIONS = new Set(['ex', 'px', 'exat', 'pxat']);
  */
 function expiryGiven({ commands = [], reply }: RaceStep): string[] {
   const [command] = commands;
-  if (commands.length !== 1 || !command || !reply || !('value' in reply)) return [];
-  const { name, args } = command;
-  const [key] = args;
-  const given =
-    EXPIRY_COMMANDS.has(name) ||
-    ((name === 'set' || name === 'getex') &&
-      args.slice(1).some((arg) => EXPIRY_OPTIONS.has(arg.toLowerCase())));
-  const applied = reply.value !== null && reply.value !== undefined && reply.value !== 0;
-  return given && applied && key !== undefined ? [key] : [];
+  if (commands.length !== 1 || !command || !givesExpiry(command)) return [];
+  const value = reply && 'value' in reply ? reply.value : undefined;
+  const applied = value !== undefined && value !== null && value !== 0;
+  const [key] = command.args;
+  return applied && key !== undefined ? [key] : [];
 }
 
 /** A key with an expiry: `at` its PEXPIRETIME, `ms` its PTTL, as Redis answered them. */

@@ -143,6 +143,18 @@ export function waitsForever(commands: readonly LoggedCommand[]): boolean {
         : name === 'blmpop' || name === 'bzmpop'
           ? args[0]
           : args.at(-1);
-    return timeout !== undefined && Number(timeout) === 0 && timeout.trim() !== '';
+    return timeout !== undefined && timeout.trim() !== '' && Number(timeout) === 0;
   });
+}
+
+const EXPIRY_COMMANDS = new Set(['expire', 'pexpire', 'expireat', 'pexpireat', 'setex', 'psetex']);
+const EXPIRY_OPTIONS = new Set(['ex', 'px', 'exat', 'pxat']);
+
+/** Whether the command gives its key an expiry, if it applies (a SET … NX may set nothing). */
+export function givesExpiry({ name, args }: LoggedCommand): boolean {
+  return (
+    EXPIRY_COMMANDS.has(name) ||
+    ((name === 'set' || name === 'getex') &&
+      args.slice(1).some((arg) => EXPIRY_OPTIONS.has(arg.toLowerCase())))
+  );
 }
