@@ -158,7 +158,7 @@ export class Learner {
       source,
     });
     if (!answer) return;
-    const result = parse<{ status: string; durationMs?: number }>(answer.text);
+    const result = parse<{ status: string; durationMs?: number; message?: string }>(answer.text);
     this.options.recorder.worked(
       'Run',
       started,
@@ -166,7 +166,12 @@ export class Learner {
       result?.durationMs ?? 0,
     );
     const status = result?.status ?? 'not JSON';
-    this.options.recorder.outcome(`Run of ${kind} code: ${status}`);
+    // A solution's Run should be ok: when it is not, which exercise and why, to look into.
+    const why =
+      kind === 'solution' && status !== 'ok'
+        ? ` (${exercise}${result?.message ? `: ${result.message.slice(0, 100)}` : ''})`
+        : '';
+    this.options.recorder.outcome(`Run of ${kind} code: ${status}${why}`);
   }
 
   /** Submit, timed to its result: the POST, and in queue mode the polls after a 202. */

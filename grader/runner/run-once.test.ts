@@ -105,6 +105,22 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     await consoles.run(consoleId, 'DEL db:forecasts');
   });
 
+  it('says what to do when a key left in the sandbox holds another type', async () => {
+    // As after a Run of code that kept the index as a list: the fixed code's SMEMBERS fails.
+    await consoles.run(consoleId, 'DEL city:london:users\nRPUSH city:london:users 1');
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce('index-by-city', solution('index-by-city'), address),
+    );
+    expect(result.status).toBe('error');
+    expect(result.calls.at(-1)).toMatchObject({
+      call: 'usersIn',
+      error: expect.stringMatching(
+        /WRONGTYPE.*left in your Redis by an earlier Run or the console.*DEL <key>/s,
+      ),
+    });
+    await consoles.run(consoleId, 'DEL city:london:users');
+  });
+
   it("says on which line of the learner's file a call threw", async () => {
     const result = await consoles.useSandbox(consoleId, ({ address }) =>
       grader.runOnce(

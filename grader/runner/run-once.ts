@@ -75,7 +75,8 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
         calls.push({ call, args, returned: show(value) });
       } catch (error) {
         if (!(error instanceof LearnerCodeError)) throw error;
-        const { message, reason, location } = error;
+        const { reason, location } = error;
+        const message = withAdvice(error.message);
         calls.push({ call, args, error: message, reason, ...(location && { location }) });
         break;
       }
@@ -91,6 +92,15 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     connections.close();
     LearnerIsolate.retire([isolate], job.limits);
   }
+}
+
+/**
+ * Run's sandbox keeps what earlier Runs and the console stored: after code that kept a key as
+ * another type, even right code meets WRONGTYPE there, which a grading's empty sandbox never shows.
+ */
+function withAdvice(message: string): string {
+  if (!message.includes('WRONGTYPE')) return message;
+  return `${message}. A key it used holds another type of value, left in your Redis by an earlier Run or the console: the key browser shows it; delete it (DEL <key> in the console), then Run again.`;
 }
 
 function toCallArg(arg: unknown): CallArg {
