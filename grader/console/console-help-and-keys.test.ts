@@ -12,6 +12,7 @@ describe("a console's help, and its keys deleted one at a time", () => {
     // A spare is paused until taken, and a sandbox 100 ms unused: the turns here resume them.
     pauseAfterMs: 100,
     spares: 2,
+    burstSpares: 2,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });

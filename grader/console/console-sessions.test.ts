@@ -22,6 +22,7 @@ function consolesWith(limits: Partial<ConsoleLimits>): ConsoleSessions {
     idleMs: 60_000,
     pauseAfterMs: 60_000,
     spares: 2,
+    burstSpares: 2,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
     ...limits,

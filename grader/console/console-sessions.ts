@@ -46,6 +46,8 @@ export interface ConsoleLimits {
    * sandboxes held and the spares together never pass it.
    */
   spares: number;
+  /** The most spares kept while newcomers keep coming (see SpareSandboxes). */
+  burstSpares: number;
   /**
    * When every sandbox is taken, the one unused longest is reclaimed for a newcomer if it has
    * been unused this long: a full server serves those who are here.
@@ -63,6 +65,7 @@ export const DEFAULT_CONSOLE_LIMITS: ConsoleLimits = {
   idleMs: 30 * 60_000,
   pauseAfterMs: 10_000,
   spares: 2,
+  burstSpares: 8,
   reclaimWhenFullMs: 2 * 60_000,
   commandTimeoutMs: 5_000,
 };
@@ -142,7 +145,7 @@ export class ConsoleSessions {
       Math.min(Math.max(limits.pauseAfterMs / 2, 50), 60_000),
     );
     this.pauser.unref();
-    this.spares = new SpareSandboxes(limits.spares, log);
+    this.spares = new SpareSandboxes(limits.spares, limits.burstSpares, log);
   }
 
   /** Learners with a sandbox now. */

@@ -11,6 +11,7 @@ describe("a lesson's blocks in the learner's console", () => {
     // A spare is paused until taken, and a sandbox 100 ms unused: the turns here resume them.
     pauseAfterMs: 100,
     spares: 2,
+    burstSpares: 2,
     reclaimWhenFullMs: 60_000,
     commandTimeoutMs: 2_000,
   });
