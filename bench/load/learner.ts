@@ -158,7 +158,12 @@ export class Learner {
       source,
     });
     if (!answer) return;
-    const result = parse<{ status: string; durationMs?: number; message?: string }>(answer.text);
+    const result = parse<{
+      status: string;
+      durationMs?: number;
+      message?: string;
+      calls?: { error?: string }[];
+    }>(answer.text);
     this.options.recorder.worked(
       'Run',
       started,
@@ -167,9 +172,10 @@ export class Learner {
     );
     const status = result?.status ?? 'not JSON';
     // A solution's Run should be ok: when it is not, which exercise and why, to look into.
+    const reason = result?.message ?? result?.calls?.find((call) => call.error)?.error;
     const why =
       kind === 'solution' && status !== 'ok'
-        ? ` (${exercise}${result?.message ? `: ${result.message.slice(0, 100)}` : ''})`
+        ? ` (${exercise}${reason ? `: ${reason.slice(0, 100)}` : ''})`
         : '';
     this.options.recorder.outcome(`Run of ${kind} code: ${status}${why}`);
   }

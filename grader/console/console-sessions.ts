@@ -42,11 +42,11 @@ export interface ConsoleLimits {
    */
   pauseAfterMs: number;
   /**
-   * Sandboxes started ahead for newcomers (see SpareSandboxes), within `maxSessions`: the
-   * sandboxes held and the spares together never pass it.
+   * Sandboxes started ahead for newcomers at the least (see SpareSandboxes), within
+   * `maxSessions`: the sandboxes held and the spares together never pass it.
    */
   spares: number;
-  /** The most spares kept while newcomers keep coming (see SpareSandboxes). */
+  /** The most spares started ahead while newcomers keep coming, within `maxSessions` too. */
   burstSpares: number;
   /**
    * When every sandbox is taken, the one unused longest is reclaimed for a newcomer if it has

@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SandboxServer } from '../redis/sandbox-server.ts';
 import { stderrLog } from '../shared/grader-log.ts';
 import { SpareSandboxes } from './spare-sandboxes.ts';
 
-/** Spares settled: as many as `wanted`, none starting, and still so a moment later. */
+/** Spares settled: `count` of them, none starting, and still so a moment later. */
 async function settlesAt(spares: SpareSandboxes, count: number): Promise<void> {
-  await expect.poll(() => spares.count, { timeout: 10_000 }).toBe(count);
+  for (const until = Date.now() + 10_000; spares.count !== count && Date.now() < until; ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(spares.count).toBe(count);
 }
@@ -13,13 +15,13 @@ async function settlesAt(spares: SpareSandboxes, count: number): Promise<void> {
 describe('sandboxes started ahead for newcomers', () => {
   const taken: SandboxServer[] = [];
   afterEach(async () => {
-    vi.useRealTimers();
     await Promise.all(taken.splice(0).map((sandbox) => sandbox.stop()));
   });
 
-  it('keeps more ahead while newcomers keep coming, up to the most, and the fewest once they stop', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const spares = new SpareSandboxes(1, 3, stderrLog);
+  it('starts more ahead while newcomers keep coming, up to the most, and only the fewest once they stop', async () => {
+    // The clock the spares read: moved by hand, so that how long the starts take does not count.
+    let now = 0;
+    const spares = new SpareSandboxes(1, 3, stderrLog, () => now);
     const room = () => true;
     const newcomer = async () => {
       taken.push(await spares.take());
@@ -36,23 +38,35 @@ describe('sandboxes started ahead for newcomers', () => {
       await newcomer();
       await newcomer();
       await settlesAt(spares, 3);
-      // Ten quiet seconds later a newcomer counts alone: the two spares left are enough.
-      vi.setSystemTime(Date.now() + 10_001);
+      // Ten quiet seconds later a newcomer counts alone, asking for one: none is started for the
+      // one it took, and the two left over stay.
+      now += 10_001;
       await newcomer();
       await settlesAt(spares, 2);
+      await newcomer();
+      await newcomer();
+      await settlesAt(spares, 3);
     } finally {
       await spares.stop();
     }
   });
 
-  it('starts none past the room it is given', async () => {
-    const spares = new SpareSandboxes(2, 8, stderrLog);
+  it('starts the fewest even when the most is set lower, and none past the room it is given', async () => {
+    const spares = new SpareSandboxes(2, 1, stderrLog);
     try {
       taken.push(await spares.take());
-      spares.refill(() => spares.count < 1);
-      await settlesAt(spares, 1);
+      spares.refill(() => true);
+      await settlesAt(spares, 2);
     } finally {
       await spares.stop();
+    }
+    const cramped = new SpareSandboxes(2, 8, stderrLog);
+    try {
+      taken.push(await cramped.take());
+      cramped.refill(() => cramped.count < 1);
+      await settlesAt(cramped, 1);
+    } finally {
+      await cramped.stop();
     }
   });
 });

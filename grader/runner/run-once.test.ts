@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ConsoleSessions } from '../console/console-sessions.ts';
 import { Grader } from '../grader.ts';
 
@@ -107,7 +107,9 @@ describe("Run: the learner's code once, in their own sandbox", () => {
 
   it('says what to do when a key left in the sandbox holds another type', async () => {
     // As after a Run of code that kept the index as a list: the fixed code's SMEMBERS fails.
-    await consoles.run(consoleId, 'DEL city:london:users\nRPUSH city:london:users 1');
+    const keys = 'user:1 user:2 city:london:users city:paris:users';
+    onTestFinished(() => consoles.run(consoleId, `DEL ${keys}`).then(() => {}));
+    await consoles.run(consoleId, `DEL ${keys}\nRPUSH city:london:users 1`);
     const result = await consoles.useSandbox(consoleId, ({ address }) =>
       grader.runOnce('index-by-city', solution('index-by-city'), address),
     );
@@ -115,10 +117,9 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     expect(result.calls.at(-1)).toMatchObject({
       call: 'usersIn',
       error: expect.stringMatching(
-        /WRONGTYPE.*left in your Redis by an earlier Run or the console.*DEL <key>/s,
+        /WRONGTYPE.*perhaps left in your Redis by an earlier Run or the console.*DEL <key>/s,
       ),
     });
-    await consoles.run(consoleId, 'DEL city:london:users');
   });
 
   it("says on which line of the learner's file a call threw", async () => {

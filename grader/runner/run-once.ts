@@ -99,8 +99,10 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
  * another type, even right code meets WRONGTYPE there, which a grading's empty sandbox never shows.
  */
 function withAdvice(message: string): string {
-  if (!message.includes('WRONGTYPE')) return message;
-  return `${message}. A key it used holds another type of value, left in your Redis by an earlier Run or the console: the key browser shows it; delete it (DEL <key> in the console), then Run again.`;
+  if (!message.includes('WRONGTYPE Operation against a key holding the wrong kind of value')) {
+    return message;
+  }
+  return `${message}. A key it used holds another type of value, perhaps left in your Redis by an earlier Run or the console: the key browser shows it; delete it (DEL <key> in the console), then Run again.`;
 }
 
 function toCallArg(arg: unknown): CallArg {

@@ -63,6 +63,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const maxSessions = options.consoleLimits?.maxSessions ?? DEFAULT_CONSOLE_LIMITS.maxSessions;
   const consoles = new ConsoleSessions({
     ...DEFAULT_CONSOLE_LIMITS,
+    // Tests bring learners in quick bursts: more spares would only load a machine running tests.
+    burstSpares: DEFAULT_CONSOLE_LIMITS.spares,
     maxPerAddress: maxSessions,
     ...options.consoleLimits,
   });
