@@ -8,8 +8,13 @@ interface Exports {
 }
 
 const FILES = ['red-square.png', 'blue-gradient.png', 'checkerboard.png', 'noise.png'] as const;
-/** The shape of an image id; every id a check uses is a fresh one like it. */
-const ID_SHAPE = '7301';
+/**
+ * Shapes of image ids; each check takes a fresh id like one of them, so that code which works
+ * only for ids of one shape or length (or knows the sizes of the keys they make) gives itself away.
+ */
+const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k'] as const;
+
+const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
 
 /** The fixture's bytes, read here in the grader, where the files are on disk. */
 function fixture(file: string): Promise<Buffer> {
@@ -49,6 +54,13 @@ async function otherImages(
       name: file,
     });
   });
+}
+
+/** Two different fixture files, the larger first (`one`, and `other` unless it is the same). */
+async function largerFirst(one: string, other: string, random: Random): Promise<[string, string]> {
+  const second = other === one ? random.pick(FILES.filter((file) => file !== one)) : other;
+  const [a, b] = await Promise.all([fixture(one), fixture(second)]);
+  return a.length > b.length ? [one, second] : [second, one];
 }
 
 const hex = (byte: number | undefined) =>
@@ -114,7 +126,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'image:<id> holds the exact bytes of the file',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}`;
@@ -152,7 +164,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'image:<id>:meta is a hash with contentType, bytes and name',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}:meta`;
@@ -175,9 +187,10 @@ const checks: CheckList<Exports> = [
   {
     name: 'storing again under the same id replaces the image and its metadata',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(ID_SHAPE);
-      const first = random.pick(FILES);
-      const second = random.pick(FILES.filter((file) => file !== first));
+      const id = newId(random);
+      // The larger file first: code that writes over the old bytes without removing them
+      // (SETRANGE, APPEND) leaves the first file's tail behind the second's.
+      const [first, second] = await largerFirst(random.pick(FILES), random.pick(FILES), random);
       const bytes = await fixture(second);
       await call('storeImage', sandboxClient, id, first);
       await call('storeImage', sandboxClient, id, second);
@@ -197,7 +210,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'storeImage writes image:<id> and image:<id>:meta, and no other key',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const file = random.pick(FILES);
       await otherImages(redis, random, decoys, id);
       const mine = [`image:${id}`, `image:${id}:meta`];
@@ -215,8 +228,16 @@ const checks: CheckList<Exports> = [
   {
     name: 'the image and its metadata are kept: neither key expires',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const file = random.pick(FILES);
+      // An earlier image under the id, set to expire by someone else: storing replaces it, and
+      // the new image is kept (a SET with KEEPTTL would keep the old expiry).
+      await redis.set(
+        `image:${id}`,
+        altered(await fixture(random.pick(FILES)), random),
+        'PX',
+        600_000,
+      );
       await call('storeImage', sandboxClient, id, file);
       for (const key of [`image:${id}`, `image:${id}:meta`]) {
         const pttl = await redis.pttl(key);
@@ -231,8 +252,10 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'loadImage returns the exact bytes held under image:<id> as a Buffer',
-    async run({ call, sandboxClient, redis, expect, random, decoys, commands }) {
-      const id = random.id(ID_SHAPE);
+    // KEYS or SCAN sent from a Lua script shows only in what Redis executed.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, executed }) {
+      const id = newId(random);
       const file = random.pick(FILES);
       // Bytes no fixture has, with metadata that names a fixture of the same size: only the
       // value in Redis is the right answer.
@@ -254,33 +277,44 @@ const checks: CheckList<Exports> = [
         `loadImage('${id}')`,
         `${key} holds ${bytes.length} bytes (set by the checks, not read from a file)`,
       );
-      const searches = commands().filter((command) => ['keys', 'scan'].includes(command.name));
+      const ran = await executed();
+      const searches = ran.filter((command) => ['keys', 'scan'].includes(command.name));
       expect.ok(
         searches.length === 0,
         `loadImage('${id}') knows its key, ${key}: read it, without searching the keyspace ` +
-          `(KEYS and SCAN walk every key, and block Redis while they do); it sent: ${listed(commands())}`,
+          `(KEYS and SCAN walk every key, and block Redis while they do, in a script too); Redis ran: ${listed(ran)}`,
       );
     },
   },
   {
-    name: 'loadImage reads Redis on every call: a replaced or deleted image shows at once',
-    async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(ID_SHAPE);
+    name: 'loadImage reads Redis on every call, and only reads: a replaced or deleted image shows at once',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+      const id = newId(random);
       const file = random.pick(FILES);
       const key = `image:${id}`;
       await call('storeImage', sandboxClient, id, file);
-      await call('loadImage', sandboxClient, id);
 
-      // Another program replaces the image behind the learner's back.
-      const replacement = altered(await fixture(random.pick(FILES)), random);
+      // Another program replaces the image behind the learner's back, with bytes of the stored
+      // file's size: a copy kept since storeImage, or the file read again, is not what Redis holds.
+      const replacement = altered(await fixture(file), random);
       await redis.set(key, replacement);
-      const returned: unknown = await call('loadImage', sandboxClient, id);
-      expectBytes(
-        expect,
-        returned,
-        replacement,
-        `loadImage('${id}') after ${key} was replaced`,
-        `${key} now holds ${replacement.length} other bytes`,
+      const before = await snapshot();
+      for (const time of ['', ' again']) {
+        const returned: unknown = await call('loadImage', sandboxClient, id);
+        expectBytes(
+          expect,
+          returned,
+          replacement,
+          `loadImage('${id}')${time} after ${key} was replaced`,
+          `${key} now holds ${replacement.length} other bytes`,
+        );
+      }
+      const changes = diff(before, await snapshot());
+      const changed = changes.outside([]);
+      expect.ok(
+        changed.length === 0,
+        `loadImage('${id}') only reads the image: it leaves both keys as they were (no TTL, no ` +
+          `field added, nothing deleted), but it ${changes.describe(changed)}`,
       );
 
       await redis.del(key);
@@ -291,10 +325,11 @@ const checks: CheckList<Exports> = [
   {
     name: 'loadImage returns null when there is no image under the id',
     async run({ call, sandboxClient, redis, expect, random, decoys }) {
-      const stored = await otherImages(redis, random, decoys, ID_SHAPE);
+      const shape = random.pick(ID_SHAPES);
+      const stored = await otherImages(redis, random, decoys, shape);
       // Shaped like the stored ids, so that it cannot be told apart by its form.
-      let missing = random.id(ID_SHAPE);
-      while (stored.includes(missing)) missing = random.id(ID_SHAPE);
+      let missing = random.id(shape);
+      while (stored.includes(missing)) missing = random.id(shape);
 
       const returned = await call('loadImage', sandboxClient, missing);
       expect.equal(

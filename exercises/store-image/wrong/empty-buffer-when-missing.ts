@@ -1,4 +1,4 @@
-// fails: loadImage returns null when there is no image under the id
+// fails: loadImage reads Redis on every call, and only reads: a replaced or deleted image shows at once
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
 

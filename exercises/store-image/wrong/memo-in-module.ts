@@ -1,4 +1,4 @@
-// fails: loadImage reads Redis on every call: a replaced or deleted image shows at once
+// fails: loadImage reads Redis on every call, and only reads: a replaced or deleted image shows at once
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
 

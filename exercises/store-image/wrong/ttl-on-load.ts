@@ -1,0 +1,19 @@
+// fails: loadImage reads Redis on every call, and only reads: a replaced or deleted image shows at once
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+// Breaks: "both kept without a time to live". Mixing this up with a cache, loadImage
+// reads with GETEX EX 3600: every image that is loaded once disappears an hour later.
+export async function storeImage(redis: Redis, id: string, file: string): Promise<void> {
+  const data = await readFile(file);
+  await redis.set(`image:${id}`, data);
+  await redis.hset(`image:${id}:meta`, {
+    contentType: 'image/png',
+    bytes: data.length,
+    name: file,
+  });
+}
+
+export async function loadImage(redis: Redis, id: string): Promise<Buffer | null> {
+  return redis.getexBuffer(`image:${id}`, 'EX', 3600);
+}
