@@ -10,7 +10,14 @@ interface Exports {
 type Context = CheckContext<Exports>;
 
 const FILES = ['heart.png', 'red-square.png', 'checkerboard.png', 'noise.png'] as const;
-const ID_SHAPE = 'a81f';
+/**
+ * Shapes of thumbnail ids; each check takes fresh ids like one of them, so that code which works
+ * only for ids of one shape, or knows what MEMORY USAGE answers for keys of one length, gives
+ * itself away.
+ */
+const ID_SHAPES = ['a81f', 'b2', 'icon-2024-05-17-large', 'x9q4z81kq'] as const;
+
+const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
 const HOUR = 3600;
 
 function fixture(file: string): Promise<Buffer> {
@@ -47,7 +54,7 @@ const checks: CheckList<Exports> = [
   {
     name: "cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else",
     async run({ call, sandboxClient, redis, random, snapshot, diff, expect, decoys }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const key = `thumb:${id}`;
       // An older thumbnail under the same id: storing replaces it.
       await redis.set(key, ownBytes(random));
@@ -68,17 +75,30 @@ const checks: CheckList<Exports> = [
         stored?.equals(bytes),
         bytesMessage(stored, bytes, `GET ${key} after cacheThumbnail('${id}', '${file}')`),
       );
+      // Cached again with another file: that one replaces it.
+      const next = random.pick(FILES.filter((other) => other !== file));
+      await call('cacheThumbnail', sandboxClient, id, next);
+      const again = await redis.getBuffer(key);
+      const nextBytes = await fixture(next);
+      expect.ok(
+        again?.equals(nextBytes),
+        bytesMessage(
+          again,
+          nextBytes,
+          `GET ${key} after cacheThumbnail('${id}', '${file}'), then cacheThumbnail('${id}', '${next}')`,
+        ),
+      );
     },
   },
   {
     name: 'the thumbnail expires an hour after it is cached',
     async run({ call, sandboxClient, redis, random, expectTtl }) {
-      const fresh = random.id(ID_SHAPE);
+      const fresh = newId(random);
       await call('cacheThumbnail', sandboxClient, fresh, random.pick(FILES));
       await expectTtl(`thumb:${fresh}`, { seconds: HOUR });
       // Cached again, a thumbnail with 100 s left, or with no expiry at all, gets its full hour.
       for (const expiry of ['EX 100', 'none'] as const) {
-        const id = random.id(ID_SHAPE);
+        const id = newId(random);
         if (expiry === 'none') await redis.set(`thumb:${id}`, ownBytes(random));
         else await redis.set(`thumb:${id}`, ownBytes(random), 'EX', 100);
         await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
@@ -89,8 +109,12 @@ const checks: CheckList<Exports> = [
   {
     name: 'cacheThumbnail returns what MEMORY USAGE says the key takes',
     async run({ call, sandboxClient, redis, random, expect }) {
-      for (const file of [random.pick(FILES), 'noise.png']) {
-        const id = random.id(ID_SHAPE);
+      // Ids of two lengths: what MEMORY USAGE answers grows with the key's name.
+      for (const [file, shape] of [
+        [random.pick(FILES), 'b2'],
+        ['noise.png', 'icon-2024-05-17-large'],
+      ] as const) {
+        const id = random.id(shape);
         const key = `thumb:${id}`;
         // An older thumbnail of another size: what it cost is not the answer.
         await redis.set(key, ownBytes(random));
@@ -108,8 +132,11 @@ const checks: CheckList<Exports> = [
   {
     name: 'thumbnail returns the bytes Redis holds, as a Buffer',
     async run({ call, sandboxClient, redis, random, expect }) {
-      const id = random.id(ID_SHAPE);
+      const id = newId(random);
       const key = `thumb:${id}`;
+      // Cached by the learner's code first: a copy kept since, or the file read again, is not
+      // what Redis holds once other bytes replace it.
+      await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
       for (const round of [1, 2]) {
         const bytes = ownBytes(random);
         await redis.set(key, bytes, 'EX', HOUR);
@@ -129,28 +156,32 @@ const checks: CheckList<Exports> = [
     name: 'reading a thumbnail renews its hour, and only its own',
     async run(ctx) {
       const { call, sandboxClient, redis, random, expect, expectTtl, snapshot, diff } = ctx;
-      const id = random.id(ID_SHAPE);
-      const key = `thumb:${id}`;
-      await redis.set(key, ownBytes(random), 'EX', 100);
-      await otherThumbnails(ctx, id);
-      const before = await snapshot();
-      await call('thumbnail', sandboxClient, id);
-      await expectTtl(key, { seconds: HOUR });
-      const changes = diff(before, await snapshot());
-      const elsewhere = changes.outside([key]);
-      expect.ok(
-        elsewhere.length === 0,
-        `thumbnail('${id}') renews ${key} only; it also changed ${changes.describe(elsewhere)}`,
-      );
+      // A full hour back, whatever was left: little, most of the hour, or no expiry at all.
+      for (const left of [100, 3000, undefined]) {
+        const id = newId(random);
+        const key = `thumb:${id}`;
+        if (left === undefined) await redis.set(key, ownBytes(random));
+        else await redis.set(key, ownBytes(random), 'EX', left);
+        await otherThumbnails(ctx, id);
+        const before = await snapshot();
+        await call('thumbnail', sandboxClient, id);
+        await expectTtl(key, { seconds: HOUR });
+        const changes = diff(before, await snapshot());
+        const elsewhere = changes.outside([key]);
+        expect.ok(
+          elsewhere.length === 0,
+          `thumbnail('${id}') renews ${key} only; it also changed ${changes.describe(elsewhere)}`,
+        );
+      }
     },
   },
   {
     name: 'a missing or expired thumbnail reads as null, and nothing is created',
     async run(ctx) {
       const { call, sandboxClient, redis, random, expect, snapshot, diff } = ctx;
-      const expired = random.id(ID_SHAPE);
+      const expired = newId(random);
       await redis.set(`thumb:${expired}`, ownBytes(random), 'PX', 1);
-      const missing = random.id(ID_SHAPE);
+      const missing = newId(random);
       await otherThumbnails(ctx, missing);
       await new Promise((resolve) => setTimeout(resolve, 10));
       for (const [id, what] of [
