@@ -1,5 +1,5 @@
 import type Redis from 'ioredis';
-import type { CheckList, LoggedCommand, Random } from '../../grader/checks/api.ts';
+import type { CheckList, ExecutedCommand, LoggedCommand, Random } from '../../grader/checks/api.ts';
 
 interface Exports {
   clearByPrefix(redis: Redis, prefix: string): Promise<number>;
@@ -7,7 +7,7 @@ interface Exports {
 
 const LIMIT = 1000;
 
-/** Writes `count` keys named `<prefix><n>` of mixed types, in pipelines. */
+/** Writes `count` keys named `<prefix><n>` of six types, in pipelines. */
 async function seed(
   redis: Redis,
   prefix: string,
@@ -19,7 +19,7 @@ async function seed(
   for (let n = 0; n < count; n++) {
     const key = `${prefix}${n}-${random.word(3)}`;
     names.push(key);
-    switch (n % 4) {
+    switch (n % 6) {
       case 0:
         pipeline.set(key, random.word());
         break;
@@ -29,15 +29,24 @@ async function seed(
       case 2:
         pipeline.rpush(key, random.word(), random.word());
         break;
-      default:
+      case 3:
         pipeline.sadd(key, random.word());
+        break;
+      case 4:
+        pipeline.zadd(key, random.int(0, 100), random.word());
+        break;
+      default:
+        pipeline.xadd(key, '*', 'field', random.word());
     }
   }
   await pipeline.exec();
   return names;
 }
 
-/** Keys the learner must leave: another prefix sharing a start, and a longer key space. */
+/**
+ * Keys the learner must leave: another prefix sharing a start, and a longer key space; the
+ * prefix in capitals, since key names are compared byte for byte.
+ */
 async function bystanders(redis: Redis, prefix: string, random: Random): Promise<string[]> {
   const keep = [
     ...(await seed(redis, `keep:${random.word(4)}:`, 2500, random)),
@@ -45,6 +54,7 @@ async function bystanders(redis: Redis, prefix: string, random: Random): Promise
     ...(await seed(redis, `x${prefix}`, 20, random)),
     // The prefix without its last character.
     ...(await seed(redis, prefix.slice(0, -1), 20, random)),
+    ...(await seed(redis, prefix.toUpperCase(), 20, random)),
   ];
   return keep;
 }
@@ -59,12 +69,35 @@ function argCount(args: readonly string[]): number {
 function keysNamed(command: LoggedCommand): number {
   const count = argCount(command.args);
   if (['del', 'unlink', 'exists', 'touch', 'mget'].includes(command.name)) return count;
+  // A script's keys come after its body (or sha, or function name) and their count.
+  if (SCRIPTS.has(command.name)) return Number(command.args[1] ?? 0);
   return command.name === 'mset' || command.name === 'msetnx' ? count / 2 : 1;
 }
 
+const SCRIPTS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+
+/** The COUNT a SCAN asked for: Redis takes the last one given. */
 function countOf(command: LoggedCommand): number | undefined {
-  const at = command.args.findIndex((arg) => arg.toLowerCase() === 'count');
+  const at = command.args.findLastIndex((arg) => arg.toLowerCase() === 'count');
   return at < 0 ? undefined : Number(command.args[at + 1]);
+}
+
+/**
+ * Each script the learner ran, with the keys its commands named together: a script holds Redis
+ * from its first command to its last, so a walk or a deletion inside one counts whole.
+ */
+function scriptRuns(executed: readonly ExecutedCommand[]): { name: string; keys: number }[] {
+  const runs: { name: string; keys: number }[] = [];
+  for (const command of executed) {
+    if (command.script === undefined) {
+      if (SCRIPTS.has(command.name)) runs.push({ name: command.name, keys: 0 });
+      continue;
+    }
+    const run = runs.at(-1);
+    if (!run) continue;
+    run.keys += command.name === 'scan' ? (countOf(command) ?? 10) : keysNamed(command);
+  }
+  return runs;
 }
 
 async function missing(redis: Redis, keys: readonly string[]): Promise<string[]> {
@@ -86,6 +119,9 @@ const checks: CheckList<Exports> = [
       const prefix = `tmp:${random.word(5)}:`;
       // Few among thousands: most pages of SCAN hold none of them, and the walk must go on.
       const doomed = await seed(redis, prefix, random.int(8, 15), random);
+      // A key named the prefix itself starts with it too.
+      await redis.set(prefix, random.word());
+      doomed.push(prefix);
       await bystanders(redis, prefix, random);
       const returned = await call('clearByPrefix', sandboxClient, prefix);
       const left = doomed.length - (await missing(redis, doomed)).length;
@@ -114,39 +150,56 @@ const checks: CheckList<Exports> = [
     name: 'a prefix with wildcard characters means those characters',
     async run({ call, sandboxClient, redis, random, expect }) {
       const word = random.word(4);
-      const [prefix, lookalike] = random.pick([
+      // Each with keys that the prefix, unescaped or escaped only in part, would also match.
+      const cases = [
         [`job?${word}:`, `jobX${word}:`],
         [`report[eu]${word}:`, `reporte${word}:`],
         [`cache*${word}:`, `cache-old-${word}:`],
         [`path\\${word}:`, `path${word}:`],
-      ] as const);
-      const doomed = await seed(redis, prefix, 30, random);
-      const kept = await seed(redis, lookalike, 30, random);
-      const returned = await call('clearByPrefix', sandboxClient, prefix);
-      const gone = await missing(redis, kept);
-      expect.ok(
-        gone.length === 0,
-        `clearByPrefix('${prefix}') also deleted ${gone.length} keys named ${lookalike}…: in a MATCH pattern ${prefix} is a pattern; escape * ? [ ] and \\ with a backslash`,
-      );
-      const left = doomed.length - (await missing(redis, doomed)).length;
-      expect.ok(
-        left === 0,
-        `clearByPrefix('${prefix}') left ${left} of the ${doomed.length} keys named ${prefix}…`,
-      );
-      expect.equal(returned, doomed.length, `clearByPrefix('${prefix}') returned`);
+        [`cache**${word}:`, `cache*-old-${word}:`],
+        [`job??${word}:`, `job?X${word}:`],
+        [`r[eu][eu]${word}:`, `r[eu]e${word}:`],
+        [`café☕${word}:`, `cafe☕${word}:`],
+      ] as const;
+      const seeded = [];
+      for (const [prefix, lookalike] of cases) {
+        seeded.push({
+          prefix,
+          lookalike,
+          doomed: await seed(redis, prefix, 12, random),
+          kept: await seed(redis, lookalike, 12, random),
+        });
+      }
+      for (const { prefix, lookalike, doomed, kept } of seeded) {
+        const returned = await call('clearByPrefix', sandboxClient, prefix);
+        const gone = await missing(redis, kept);
+        expect.ok(
+          gone.length === 0,
+          `clearByPrefix('${prefix}') also deleted ${gone.length} keys named ${lookalike}…: in a MATCH pattern ${prefix} is a pattern; escape every * ? [ ] and \\ with a backslash`,
+        );
+        const left = doomed.length - (await missing(redis, doomed)).length;
+        expect.ok(
+          left === 0,
+          `clearByPrefix('${prefix}') left ${left} of the ${doomed.length} keys named ${prefix}…`,
+        );
+        expect.equal(returned, doomed.length, `clearByPrefix('${prefix}') returned`);
+      }
     },
   },
   {
     name: 'walks with SCAN and never names more than 1000 keys in one command',
-    async run({ call, sandboxClient, redis, random, commands, expect }) {
+    // What Lua scripts run shows only in what Redis executed.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, commands, executed, expect }) {
       const prefix = `tmp:${random.word(5)}:`;
       await seed(redis, prefix, 2200, random);
       await bystanders(redis, prefix, random);
       await call('clearByPrefix', sandboxClient, prefix);
       const sent = commands();
+      const ran = await executed();
       expect.ok(
-        !sent.some(({ name }) => name === 'keys'),
-        'clearByPrefix sent KEYS, which walks every key in one go and holds Redis meanwhile: walk with SCAN',
+        !ran.some(({ name }) => name === 'keys'),
+        'clearByPrefix sent KEYS (in a script or not), which walks every key in one go and holds Redis meanwhile: walk with SCAN',
       );
       const scans = sent.filter(({ name }) => name === 'scan');
       expect.ok(scans.length > 0, 'clearByPrefix sent no SCAN: walk the keys with SCAN and MATCH');
@@ -159,6 +212,11 @@ const checks: CheckList<Exports> = [
       expect.ok(
         big === undefined,
         `one ${big?.name.toUpperCase()} named ${big ? keysNamed(big) : 0} keys: delete page by page`,
+      );
+      const longScript = scriptRuns(ran).find(({ keys }) => keys > LIMIT);
+      expect.ok(
+        longScript === undefined,
+        `one ${longScript?.name.toUpperCase()} walked or deleted ${longScript?.keys} keys inside its script, holding Redis all along: walk page by page from your code`,
       );
     },
   },
