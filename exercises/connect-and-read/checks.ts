@@ -13,8 +13,19 @@ interface Exports {
   readBytes(redis: Redis, key: string): Promise<Buffer>;
 }
 
-const PREFIX = 'blob:';
-const keyOf = (random: Random) => `${PREFIX}${random.word(6)}`;
+/**
+ * How the checks' keys begin: code that reads bytes only for some names, or changes a name's
+ * case or encoding on the way, meets the others.
+ */
+const PREFIXES = ['blob:', 'Photo:', 'cache:café:', 'raw '] as const;
+
+function keyOf(random: Random): string {
+  const word = random.word(6);
+  const name = random.int(0, 1) === 0 ? word : `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
+  return `${random.pick(PREFIXES)}${name}`;
+}
+
+const prefixOf = (key: string) => PREFIXES.find((prefix) => key.startsWith(prefix)) ?? '';
 
 /**
  * A value that is certainly not UTF-8 text, laid out like a file header: mostly readable bytes,
@@ -41,10 +52,11 @@ function binaryValue(random: Random): Buffer {
  * their names.
  */
 async function seedDecoys(ctx: CheckContext<Exports>, key: string): Promise<string[]> {
-  const names = await ctx.decoys(key.slice(PREFIX.length), 3, (name) =>
-    ctx.redis.set(`${PREFIX}${name}`, binaryValue(ctx.random)),
+  const prefix = prefixOf(key);
+  const names = await ctx.decoys(key.slice(prefix.length), 3, (name) =>
+    ctx.redis.set(`${prefix}${name}`, binaryValue(ctx.random)),
   );
-  return names.map((name) => `${PREFIX}${name}`);
+  return names.map((name) => `${prefix}${name}`);
 }
 
 const hex = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
@@ -99,12 +111,17 @@ const checks: CheckList<Exports> = [
   {
     name: 'ping sends PING to Redis',
     logExecuted: true,
-    async run({ call, sandboxClient, executed, expect }) {
+    async run({ call, sandboxClient, executed, clients, expect }) {
       await call('ping', sandboxClient);
       const ran = await executed();
       expect.ok(
         ran.some((command) => command.name === 'ping'),
         `ping must send PING to Redis and return its reply, but Redis ran ${ran.length > 0 ? `only: ${listed(ran)}` : 'no command at all'}`,
+      );
+      const made = clients().length - 1;
+      expect.ok(
+        made === 0,
+        `ping made ${made} client${made === 1 ? '' : 's'} of its own (duplicate() or new Redis()): send PING on the client it is given, which is connected already`,
       );
     },
   },
@@ -124,12 +141,32 @@ const checks: CheckList<Exports> = [
     name: 'readBytes returns exactly the bytes stored under the key',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
-      const key = keyOf(random);
-      const stored = binaryValue(random);
-      await redis.set(key, stored);
-      await seedDecoys(ctx, key);
-      const returned = await call('readBytes', sandboxClient, key);
-      sameBytes(expect, returned, stored, key);
+      const large = Buffer.concat(
+        Array.from({ length: (100 * 1024) / 64 }, () => {
+          const part = Buffer.alloc(64);
+          for (let at = 0; at < part.length; at++) part[at] = random.int(0, 255);
+          return part;
+        }),
+      );
+      // A key of each kind of name, and then the first again with other bytes, and with 100 KiB
+      // (read in one piece or in parts, it must come back whole). Reading leaves the value as it was.
+      const keys = PREFIXES.map((prefix) => `${prefix}${random.word(6)}`);
+      const reads = [
+        ...keys.map((key) => [key, binaryValue(random)] as const),
+        [keys[0] as string, binaryValue(random)] as const,
+        [keys[0] as string, large] as const,
+      ];
+      await seedDecoys(ctx, keys[0] as string);
+      for (const [key, stored] of reads) {
+        await redis.set(key, stored);
+        const returned = await call('readBytes', sandboxClient, key);
+        sameBytes(expect, returned, stored, key);
+        const left = await redis.getBuffer(key);
+        expect.ok(
+          left?.equals(stored),
+          `after readBytes(redis, '${key}'), ${key} ${left === null ? 'is gone' : 'holds other bytes'}: reading a value leaves it as it was`,
+        );
+      }
     },
   },
   {
@@ -170,7 +207,8 @@ const checks: CheckList<Exports> = [
     async run(ctx) {
       const { race, sandboxClient, redis, expect, random } = ctx;
       const present = keyOf(random);
-      const missing = `${PREFIX}${random.id(present.slice(PREFIX.length))}`;
+      const prefix = prefixOf(present);
+      const missing = `${prefix}${random.id(present.slice(prefix.length))}`;
       await race({
         calls: [['readBytes', sandboxClient, missing]],
         labels: [`readBytes(redis, '${missing}')`],
@@ -222,6 +260,11 @@ const checks: CheckList<Exports> = [
       expect.ok(
         !sent.some((command) => command.name === 'quit'),
         `your code sent QUIT (it sent: ${listed(sent)}). The client belongs to the code that passed it in, which goes on using it: leave it open, and do not call quit() on it.`,
+      );
+      // RESET leaves the connection open, but logged out and back to its defaults.
+      expect.ok(
+        !sent.some((command) => command.name === 'reset'),
+        `your code sent RESET (it sent: ${listed(sent)}), which logs the client it was given out: the code that passed it in can then send nothing more. Leave the client as it was given.`,
       );
     },
   },

@@ -1,4 +1,4 @@
-// RIGHT — escapes wildcards with one-character classes where it can ([*] [?] [[]) and with a
+// escapes wildcards with one-character classes where it can ([*] [?] [[]) and with a
 // backslash where a class cannot hold the character (\] \\), walks with the low-level call()
 // API and deletes each page in a MULTI of one DEL per key, summing the replies.
 import type Redis from 'ioredis';

@@ -1,5 +1,5 @@
-// RIGHT but slow — identical to solution.ts except COUNT 2 ("a COUNT of at most 1000": 2 is).
-// Probes whether the grader's per-run command limit is compatible with the rule's allowance.
+// Slow but right: identical to solution.ts except COUNT 2 ("a COUNT of at most 1000": 2 is).
+// Thousands of SCANs for the checks' few thousand keys, within the run's command limit.
 import type Redis from 'ioredis';
 
 export async function clearByPrefix(redis: Redis, prefix: string): Promise<number> {

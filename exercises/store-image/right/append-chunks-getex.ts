@@ -1,4 +1,4 @@
-// RIGHT. Writes the bytes in chunks with APPEND after a DEL, and the metadata after a DEL, all in
+// Writes the bytes in chunks with APPEND after a DEL, and the metadata after a DEL, all in
 // one MULTI (so the old image and any old metadata are replaced whole); reads with GETEX and no
 // option, which answers the value and leaves its (absent) expiry alone.
 import { readFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// RIGHT. Both keys written by one pipeline (SET, then DEL + HSET of the metadata given as a
+// Both keys written by one pipeline (SET, then DEL + HSET of the metadata given as a
 // Map); read by a Lua script whose GET answers the bytes untouched (nil for a missing key).
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';

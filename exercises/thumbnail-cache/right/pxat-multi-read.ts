@@ -1,4 +1,4 @@
-// RIGHT. SET with PXAT an hour from now, in milliseconds; reads in a MULTI: GET then PEXPIRE of
+// SET with PXAT an hour from now, in milliseconds; reads in a MULTI: GET then PEXPIRE of
 // 3 600 000 ms (PEXPIRE on a missing key does nothing, so a miss creates nothing).
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';

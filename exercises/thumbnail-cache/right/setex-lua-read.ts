@@ -1,4 +1,4 @@
-// RIGHT. SETEX writes bytes and hour together; MEMORY USAGE through call(); a Lua script reads
+// SETEX writes bytes and hour together; MEMORY USAGE through call(); a Lua script reads
 // and renews only when the key is there (nil for a miss, nothing created).
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
