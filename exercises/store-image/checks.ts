@@ -317,6 +317,16 @@ const checks: CheckList<Exports> = [
           `field added, nothing deleted), but it ${changes.describe(changed)}`,
       );
 
+      // An empty image is there, not missing: null is only for a key that does not exist.
+      await redis.set(key, '');
+      expectBytes(
+        expect,
+        await call('loadImage', sandboxClient, id),
+        Buffer.alloc(0),
+        `loadImage('${id}') after ${key} was replaced with zero bytes`,
+        `${key} exists and holds an empty value (STRLEN ${key} is 0)`,
+      );
+
       await redis.del(key);
       const afterDelete = await call('loadImage', sandboxClient, id);
       expect.equal(afterDelete, null, `loadImage('${id}') after DEL ${key}`);

@@ -137,17 +137,20 @@ const checks: CheckList<Exports> = [
       // Cached by the learner's code first: a copy kept since, or the file read again, is not
       // what Redis holds once other bytes replace it.
       await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
-      for (const round of [1, 2]) {
-        const bytes = ownBytes(random);
+      // Replaced with other bytes, then with none: an empty thumbnail is there, not missing.
+      for (const [bytes, after] of [
+        [ownBytes(random), ''],
+        [ownBytes(random), ` after ${key} was replaced with other bytes`],
+        [
+          Buffer.alloc(0),
+          ` when ${key} holds zero bytes (it exists: null is only for a missing key)`,
+        ],
+      ] as const) {
         await redis.set(key, bytes, 'EX', HOUR);
         const read = await call('thumbnail', sandboxClient, id);
         expect.ok(
           Buffer.isBuffer(read) && read.equals(bytes),
-          bytesMessage(
-            read,
-            bytes,
-            `thumbnail('${id}')${round === 2 ? ` after ${key} was replaced with other bytes` : ''}`,
-          ),
+          bytesMessage(read, bytes, `thumbnail('${id}')${after}`),
         );
       }
     },

@@ -10,7 +10,7 @@ export async function cacheThumbnail(redis: Redis, id: string, file: string): Pr
 // Renews by writing the value back, so a missing thumbnail comes back as an empty one.
 export async function thumbnail(redis: Redis, id: string): Promise<Buffer | null> {
   const key = `thumb:${id}`;
-  const bytes = (await redis.getBuffer(key)) ?? Buffer.alloc(0);
-  await redis.set(key, bytes, 'EX', 3600);
-  return bytes.length === 0 ? null : bytes;
+  const found = await redis.getBuffer(key);
+  await redis.set(key, found ?? Buffer.alloc(0), 'EX', 3600);
+  return found;
 }
