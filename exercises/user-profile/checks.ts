@@ -34,10 +34,16 @@ const FRAMING = new Set(['multi', 'exec', 'script', 'function']);
 
 const userKey = (id: string) => `user:${id}`;
 
-/** A user id of four or five digits; every id of one check is different. */
+/**
+ * A user id with capitals and digits, kept as given: code that builds the key from `Number(id)`,
+ * or lower-cases or trims it, writes and reads another key.
+ */
 function userId(random: Random): string {
-  return String(random.int(1000, 99_999));
+  return random.id(random.pick(['Ada42', 'kx-7Q', 'Bo.90']));
 }
+
+/** A user id of digits only with a leading zero, which `Number(id)` would drop. */
+const digitsId = (random: Random) => `0${random.id('427')}`;
 
 /** An id shaped like `like` that is none of `taken`: a user nobody saved, told apart by nothing. */
 function missingId(random: Random, like: string, taken: readonly string[]): string {
@@ -46,13 +52,17 @@ function missingId(random: Random, like: string, taken: readonly string[]): stri
   return id;
 }
 
+/**
+ * A profile whose fields come in another order than the statement lists them (code that pairs
+ * values by position gives itself away), its e-mail in mixed case, kept as given.
+ */
 function profileOf(random: Random): Profile {
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
   return {
-    name: `${first} ${last}`,
-    email: `${first}.${last}${random.int(1, 999)}@example.com`.toLowerCase(),
     city: random.pick(CITIES),
+    email: `${first}.${last}${random.int(1, 999)}@Example.com`,
+    name: `${first} ${last}`,
   };
 }
 
@@ -104,11 +114,18 @@ const checks: CheckList<Exports> = [
     name: 'saveProfile stores the profile as a hash under user:<id>',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
-      const id = userId(random);
-      const profile = profileOf(random);
-      await call('saveProfile', sandboxClient, id, profile);
-      await expectHash(ctx, userKey(id), expect);
-      expect.equal(await redis.hgetall(userKey(id)), profile, `HGETALL ${userKey(id)}`);
+      for (const id of [userId(random), digitsId(random)]) {
+        const profile = profileOf(random);
+        await call('saveProfile', sandboxClient, id, profile);
+        await expectHash(ctx, userKey(id), expect);
+        expect.equal(await redis.hgetall(userKey(id)), profile, `HGETALL ${userKey(id)}`);
+        const ttl = await redis.pttl(userKey(id));
+        expect.ok(
+          ttl === -1,
+          `after saveProfile('${id}', …), ${userKey(id)} expires in ${ttl} ms: a profile is kept ` +
+            'until it is changed, so give it no time to live',
+        );
+      }
     },
   },
   {
@@ -156,13 +173,15 @@ const checks: CheckList<Exports> = [
       await redis.hset(userKey(id), { ...old, points, [extra]: extraValue });
       let updated = profileOf(random);
       while (updated.email === old.email) updated = profileOf(random);
+      // A user who clears a field: the empty value is saved like any other.
+      updated = { ...updated, city: '' };
 
       await call('saveProfile', sandboxClient, id, updated);
       await expectHash(ctx, userKey(id), expect);
       expect.equal(
         await redis.hgetall(userKey(id)),
         { ...updated, points, [extra]: extraValue },
-        `HGETALL ${userKey(id)} (before saveProfile it held ${points} points and ${extra} = ${extraValue})`,
+        `HGETALL ${userKey(id)} (before saveProfile it held ${points} points and ${extra} = ${extraValue}; the new profile's city is '')`,
       );
     },
   },
@@ -172,10 +191,13 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
       await seedOtherUsers(ctx, id);
+      // Fields no list in the code could know, one of them empty.
       const stored: Record<string, string> = {
         ...profileOf(random),
         points: String(random.int(0, 5000)),
         [random.pick(EXTRA_FIELDS)]: random.word(7),
+        [random.word(7)]: random.word(5),
+        [random.word(8)]: '',
       };
       await redis.hset(userKey(id), stored);
 
@@ -209,15 +231,30 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'loadProfile reads Redis on every call',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    name: 'loadProfile reads Redis on every call, and only reads',
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
       const id = userId(random);
-      const first = { ...profileOf(random), points: String(random.int(0, 500)) };
-      await redis.hset(userKey(id), first);
-      expect.equal(await call('loadProfile', sandboxClient, id), first, `loadProfile('${id}')`);
+      // Saved by the learner's own code, then changed by another server: a copy kept since the
+      // save is not what Redis holds.
+      const saved = profileOf(random);
+      await call('saveProfile', sandboxClient, id, saved);
+      const first = { ...saved, points: String(random.int(0, 500)), city: random.word(6) };
+      await redis.hset(userKey(id), { points: first.points, city: first.city });
+      const before = await snapshot();
+      expect.equal(
+        await call('loadProfile', sandboxClient, id),
+        first,
+        `loadProfile('${id}') after saveProfile('${id}', …) and HSET ${userKey(id)} points ${first.points} city ${first.city}`,
+      );
+      const changes = diff(before, await snapshot());
+      const changed = changes.outside([]);
+      expect.ok(
+        changed.length === 0,
+        `loadProfile('${id}') only reads: it must leave every key, field and time to live as it was, but it ${changes.describe(changed)}`,
+      );
 
       const points = String(Number(first.points) + random.int(1, 500));
-      const city = random.pick(CITIES.filter((name) => name !== first.city));
+      const city = random.pick(CITIES);
       await redis.hset(userKey(id), { points, city });
       expect.equal(
         await call('loadProfile', sandboxClient, id),
@@ -243,6 +280,7 @@ const checks: CheckList<Exports> = [
       await redis.hset(userKey(id), profileOf(random));
       await call('loadProfile', sandboxClient, id);
       await call('loadProfile', sandboxClient, missingId(random, id, others));
+      await call('loadProfile', sandboxClient, digitsId(random));
       const ran = await executed();
       const searches = ran.filter((command) => ['keys', 'scan'].includes(command.name));
       expect.ok(
@@ -276,6 +314,11 @@ const checks: CheckList<Exports> = [
       expect.ok(
         elsewhere.length === 0,
         `addPoints('${id}', ${added}) may change only ${userKey(id)}; it also ${changes.describe(elsewhere)}`,
+      );
+      const ttl = changes.changes.find((change) => change.key === userKey(id))?.ttl;
+      expect.ok(
+        ttl === undefined || ttl === 'kept',
+        `addPoints('${id}', ${added}) gave ${userKey(id)} a time to live (PTTL ${await redis.pttl(userKey(id))} ms): adding points changes the field points only, and the profile is kept`,
       );
 
       const newcomer = missingId(random, id, others);

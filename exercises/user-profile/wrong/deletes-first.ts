@@ -1,4 +1,4 @@
-// fails: saveProfile updates an existing user and keeps its other fields
+// fails: saveProfile writes the three fields with one HSET
 import type Redis from 'ioredis';
 
 export interface Profile {

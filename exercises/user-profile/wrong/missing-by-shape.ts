@@ -12,13 +12,13 @@ export async function saveProfile(redis: Redis, id: string, profile: Profile): P
 }
 
 // Tells a missing user by the look of its id instead of by what Redis answers: ids of saved
-// users have at most five digits, so anything longer "cannot exist". A {} still comes back
-// for a missing id of the usual length.
+// users are short words, so anything longer or with other characters "cannot exist". A {}
+// still comes back for a missing id of the usual shape.
 export async function loadProfile(
   redis: Redis,
   id: string,
 ): Promise<Record<string, string> | null> {
-  if (!/^\d{1,5}$/.test(id)) return null;
+  if (!/^[\w.-]{1,8}$/.test(id)) return null;
   return redis.hgetall(`user:${id}`);
 }
 

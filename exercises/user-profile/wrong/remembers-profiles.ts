@@ -1,4 +1,4 @@
-// fails: loadProfile reads Redis on every call
+// fails: loadProfile reads Redis on every call, and only reads
 import type Redis from 'ioredis';
 
 export interface Profile {
