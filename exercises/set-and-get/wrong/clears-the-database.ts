@@ -3,8 +3,7 @@ import type Redis from 'ioredis';
 
 // Starts from a clean slate, and so deletes every key other code stored.
 export async function main(redis: Redis): Promise<string | null> {
-  const old = await redis.keys('*');
-  if (old.length > 0) await redis.del(...old);
+  await redis.flushdb();
   await redis.set('weather', 'sunny');
   return redis.get('weather');
 }
