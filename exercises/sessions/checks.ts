@@ -16,9 +16,21 @@ interface Exports {
 
 /** The fewest random bytes a token must hold; a UUID's 122 random bits count as enough. */
 const MIN_TOKEN_BYTES = 16;
+/** How long the createdAt check waits between two sessions, so that their times must differ. */
+const CREATED_APART_MS = 25;
+/** How far two readings of Date.now() may be off, measured in different places. */
+const CLOCK_SLACK_MS = 10;
 
-const userIdOf = (random: Random) => String(random.int(1000, 99999));
+/** Zero-padded, as many ids are: code that turns it into a number loses the leading zeros. */
+const userIdOf = (random: Random) => String(random.int(1000, 99999)).padStart(6, '0');
+/** A user id that is no number at all, with a capital, a space and an accent. */
+const namedUserIdOf = (random: Random) => {
+  const name = random.word();
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é`;
+};
 const ttlOf = (random: Random) => random.int(300, 3600);
+/** A "remember me" session of days, longer than any cap on the TTL that code might add. */
+const longTtlOf = (random: Random) => random.int(2 * 86_400, 30 * 86_400);
 /** A token shaped like randomUUID()'s, for sessions the check seeds itself. */
 const tokenOf = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
 const sessionKey = (token: string) => `session:${token}`;
@@ -89,16 +101,21 @@ const checks: CheckList<Exports> = [
   {
     name: 'createSession stores userId in the hash session:<token>',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const userId = userIdOf(random);
-      const token = await call('createSession', sandboxClient, userId, ttlOf(random));
-      expectToken(expect, token);
-      const key = sessionKey(token);
-      expect.equal(
-        await redis.type(key),
-        'hash',
-        `TYPE ${key} (the key for the token createSession returned; Redis holds: ${await keysIn(redis)})`,
-      );
-      expect.equal(await redis.hget(key, 'userId'), userId, `HGET ${key} userId`);
+      for (const userId of [userIdOf(random), namedUserIdOf(random)]) {
+        const token = await call('createSession', sandboxClient, userId, ttlOf(random));
+        expectToken(expect, token);
+        const key = sessionKey(token);
+        expect.equal(
+          await redis.type(key),
+          'hash',
+          `TYPE ${key} (the key for the token createSession returned; Redis holds: ${await keysIn(redis)})`,
+        );
+        expect.equal(
+          await redis.hget(key, 'userId'),
+          userId,
+          `HGET ${key} userId (store the userId string as it was given, never as a number)`,
+        );
+      }
     },
   },
   {
@@ -118,6 +135,21 @@ const checks: CheckList<Exports> = [
       expect.ok(
         /^\d+$/.test(createdAt ?? '') && millis >= before - 2000 && millis <= after + 2000,
         `HGET ${key} createdAt is "${createdAt}": expected Date.now() at creation, a number of milliseconds between ${before} and ${after}`,
+      );
+      // A later session carries a later time: a timestamp taken once (when the module loaded,
+      // or at the first call) stays put. Differences of times cancel any offset between clocks.
+      await new Promise((resolve) => setTimeout(resolve, CREATED_APART_MS));
+      const laterBefore = Date.now();
+      const later = await call('createSession', sandboxClient, userIdOf(random), ttlOf(random));
+      expectToken(expect, later);
+      const laterKey = sessionKey(later);
+      const laterCreatedAt = await redis.hget(laterKey, 'createdAt');
+      const apart = laterBefore - after;
+      expect.ok(
+        Number(laterCreatedAt) - millis >= apart - CLOCK_SLACK_MS,
+        `createSession ran twice, ${apart} ms apart, but ${key} has createdAt ${createdAt} and ` +
+          `${laterKey} has ${laterCreatedAt}: take Date.now() inside createSession, at each creation, ` +
+          'not once for the whole program',
       );
     },
   },
@@ -147,16 +179,17 @@ const checks: CheckList<Exports> = [
   {
     name: 'the session expires after ttlSeconds',
     async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
-      const ttlSeconds = ttlOf(random);
-      const token = await call('createSession', sandboxClient, userIdOf(random), ttlSeconds);
-      expectToken(expect, token);
-      const key = sessionKey(token);
-      expect.equal(
-        await redis.exists(key),
-        1,
-        `EXISTS ${key} (the key for the token createSession returned; Redis holds: ${await keysIn(redis)})`,
-      );
-      await expectTtl(key, ttlWindow(ttlSeconds));
+      for (const ttlSeconds of [ttlOf(random), longTtlOf(random)]) {
+        const token = await call('createSession', sandboxClient, userIdOf(random), ttlSeconds);
+        expectToken(expect, token);
+        const key = sessionKey(token);
+        expect.equal(
+          await redis.exists(key),
+          1,
+          `EXISTS ${key} (the key for the token createSession returned; Redis holds: ${await keysIn(redis)})`,
+        );
+        await expectTtl(key, ttlWindow(ttlSeconds));
+      }
     },
   },
   {
@@ -178,12 +211,22 @@ const checks: CheckList<Exports> = [
             'clock, Math.random() or the user id (even hashed or encoded) can be guessed or ' +
             `recomputed. Use randomUUID(), or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url`,
         );
-        const bytes = Math.max(0, ...randomness().map((draw) => randomBytesIn(token, draw)));
+        const draws = randomness();
+        const bytes = Math.max(0, ...draws.map((draw) => randomBytesIn(token, draw)));
         expect.ok(
           bytes >= MIN_TOKEN_BYTES,
           `the token "${token}" holds ${bytes === 0 ? 'too little' : `only ${bytes} bytes`} of ` +
             `randomness, few enough to try them all; use randomUUID(), or at least ` +
             `randomBytes(${MIN_TOKEN_BYTES})`,
+        );
+        // A draw both tokens hold is a secret the user already has: one token gives the other.
+        const other = token === first ? second : first;
+        const own = draws.filter((draw) => randomBytesIn(other, draw) === 0);
+        expect.ok(
+          Math.max(0, ...own.map((draw) => randomBytesIn(token, draw))) >= MIN_TOKEN_BYTES,
+          `the tokens "${first}" and "${second}" (two sessions of user ${userId}) hold the same ` +
+            'random value: whoever has one can work out the other. Draw a new value with ' +
+            'randomUUID() or randomBytes() for every session',
         );
       }
       expect.equal(
@@ -214,21 +257,42 @@ const checks: CheckList<Exports> = [
       // About to expire: touchSession must push it back. Five seconds, not one, so that a slow
       // machine cannot let the key expire before touchSession reads it.
       await redis.pexpire(key, 5000);
+      const ttlSeconds = ttlOf(random);
+      // More time left than ttlSeconds (made with a longer TTL): the touch shortens it all the
+      // same, which EXPIRE … GT, or a touch that skips the EXPIRE while time is left, never do.
+      const longToken = tokenOf(random);
+      const longUserId = userIdOf(random);
+      const longKey = await seedSession(redis, longToken, longUserId, ttlSeconds * 2 + 600);
       await otherSessions(decoys, redis, random, token);
       const start = await snapshot();
-      const ttlSeconds = ttlOf(random);
       const returned = await call('touchSession', sandboxClient, token, ttlSeconds);
       expect.equal(returned, userId, `what touchSession returned for the session ${key}`);
       await expectTtl(key, ttlWindow(ttlSeconds));
+      const longLeft = await redis.pttl(longKey);
+      expect.equal(
+        await call('touchSession', sandboxClient, longToken, ttlSeconds),
+        longUserId,
+        `what touchSession returned for the session ${longKey}`,
+      );
+      const { minMs, maxMs } = ttlWindow(ttlSeconds);
+      const longPttl = await redis.pttl(longKey);
+      expect.ok(
+        longPttl >= minMs && longPttl <= maxMs,
+        `${longKey} had ${Math.round(longLeft / 1000)} s left, more than ttlSeconds; ` +
+          `touchSession('${longToken}', ${ttlSeconds}) left PTTL ${longPttl} ms: every touch must ` +
+          `set the TTL to ${ttlSeconds} s, shorter or longer (EXPIRE without GT, on every call)`,
+      );
       const end = await snapshot();
       const changes = diff(start, end);
+      const touched = [key, longKey];
       const rewritten = changes.changes.filter(
-        (change) => change.key === key && change.valueChanged,
+        (change) => touched.includes(change.key) && change.valueChanged,
       );
-      const elsewhere = changes.changes.filter((change) => change.key !== key);
+      const elsewhere = changes.outside(touched);
       expect.ok(
         rewritten.length === 0 && elsewhere.length === 0,
-        `touchSession('${token}') may only set the TTL of ${key}, but it ${changes.describe([...rewritten, ...elsewhere])}`,
+        `touchSession('${token}') and touchSession('${longToken}') may only set the TTLs of ` +
+          `${key} and ${longKey}, but they ${changes.describe([...rewritten, ...elsewhere])}`,
       );
       const all = await executed();
       const searches = all.filter((command) => command.name === 'keys' || command.name === 'scan');
@@ -276,10 +340,12 @@ const checks: CheckList<Exports> = [
   {
     name: 'touchSession asks Redis every time: a session that has ended is gone',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const token = tokenOf(random);
       const userId = userIdOf(random);
-      const key = await seedSession(redis, token, userId);
       const ttlSeconds = ttlOf(random);
+      // Made by the learner's own createSession, so that a copy kept there shows too.
+      const token = await call('createSession', sandboxClient, userId, ttlSeconds);
+      expectToken(expect, token);
+      const key = sessionKey(token);
       expect.equal(
         await call('touchSession', sandboxClient, token, ttlSeconds),
         userId,
@@ -355,6 +421,21 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `endSession('${token}') may delete ${key} only (user ${userId}'s session on another ` +
           `device, ${sessionKey(otherDevice)}, stays), but it ${changes.describe(elsewhere)}`,
+      );
+      // A forged token is any text: a glob in it is part of the one key's name, and matches
+      // nothing. Both * and ? are there, each aimed at the other device's session.
+      const at = random.int(4, 12);
+      const forged = [
+        `${otherDevice.slice(0, at)}*`,
+        `${otherDevice.slice(0, at)}?${otherDevice.slice(at + 1)}`,
+      ];
+      for (const fake of forged) await call('endSession', sandboxClient, fake);
+      const final = diff(end, await snapshot());
+      expect.ok(
+        final.changes.length === 0,
+        `endSession('${forged[0]}') and endSession('${forged[1]}') name no session ` +
+          `(${sessionKey(otherDevice)} is another one), but they ${final.describe(final.changes)}: ` +
+          'delete the one key the token names, never what a KEYS or SCAN pattern matches',
       );
     },
   },

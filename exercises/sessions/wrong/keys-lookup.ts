@@ -1,4 +1,4 @@
-// fails: touchSession returns null for an unknown token and creates no key
+// fails: touchSession returns the userId and sets the TTL back to ttlSeconds
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,4 +1,4 @@
-// fails: the session expires after ttlSeconds
+// fails: createSession stores userId in the hash session:<token>
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,0 +1,33 @@
+// fails: createSession records createdAt as Date.now() in milliseconds
+// Takes Date.now() once, when the module loads: every session gets that same createdAt.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+const now = Date.now();
+
+export async function createSession(
+  redis: Redis,
+  userId: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const token = randomUUID();
+  const key = `session:${token}`;
+  await redis.multi().hset(key, { userId, createdAt: now }).expire(key, ttlSeconds).exec();
+  return token;
+}
+
+export async function touchSession(
+  redis: Redis,
+  token: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const key = `session:${token}`;
+  const userId = await redis.hget(key, 'userId');
+  if (userId === null) return null;
+  await redis.expire(key, ttlSeconds);
+  return userId;
+}
+
+export async function endSession(redis: Redis, token: string): Promise<void> {
+  await redis.del(`session:${token}`);
+}
