@@ -22,6 +22,22 @@ const keyOf = (userId: string, name: string) => `user:${userId}:pref:${name}`;
 /** A user id as the shop's code passes it: digits, in a string. */
 const userIdOf = (random: Random) => String(random.int(1, 99_999));
 
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * Ids and names of the shapes code gets wrong: a leading zero (lost to Number()), capitals
+ * (lost to toLowerCase()), a space and an accent, and names outside the six the checks know.
+ */
+const zeroLedIdOf = (random: Random) => `0${random.int(1, 9_999)}`;
+const lettersIdOf = (random: Random) => `${capitalised(random.word(3))}-${random.int(1, 999)}`;
+const camelNameOf = (random: Random) => `${random.word(4)}${capitalised(random.word(4))}`;
+const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${random.word(3)}é`;
+/**
+ * A value with quotes and backslashes, which code pasting it into Lua source breaks: `\n` and
+ * `\t` become a newline and a tab there, whether or not the quotes were escaped.
+ */
+const quotedValueOf = (random: Random) => `${random.word(4)}'s "${random.word(3)}" C:\\new\\table`;
+
 /** Two different user ids. */
 function twoUserIds(random: Random): [string, string] {
   const first = userIdOf(random);
@@ -87,17 +103,29 @@ const checks: CheckList<Exports> = [
   {
     name: 'savePreferences stores each preference as a string under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const userId = userIdOf(random);
-      const saved = preferences(random, names(random, 3));
+      const userId = zeroLedIdOf(random);
+      const [usual = 'theme', empty = 'units'] = names(random, 2);
+      const saved = {
+        ...preferences(random, [usual]),
+        [empty]: '',
+        [camelNameOf(random)]: quotedValueOf(random),
+      };
       await call('savePreferences', sandboxClient, userId, saved);
       for (const [name, value] of Object.entries(saved)) {
         const key = keyOf(userId, name);
+        const note =
+          value === '' ? '; an empty value is a preference too: SET it like any other' : '';
         expect.equal(
           await redis.type(key),
           'string',
-          `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)})`,
+          `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are)`,
         );
         expect.equal(await redis.get(key), value, `GET ${key}`);
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          pttl === -1,
+          `PTTL ${key} is ${pttl} after savePreferences: it gave the preference an expiry. Saved preferences never expire: SET them without EX, PX or EXPIRE.`,
+        );
       }
     },
   },
@@ -110,12 +138,26 @@ const checks: CheckList<Exports> = [
       const choices = CHOICES[name] ?? [];
       const old = random.pick(choices);
       const value = random.pick(choices.filter((choice) => choice !== old));
-      await redis.set(key, old);
+      // The old key had an expiry, which the new value must not inherit.
+      await redis.set(key, old, 'EX', 3_600);
       await call('savePreferences', sandboxClient, userId, { [name]: value });
       expect.equal(
         await redis.get(key),
         value,
         `GET ${key} (it held '${old}' before savePreferences was asked to save '${value}')`,
+      );
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `PTTL ${key} is ${pttl} after savePreferences saved '${value}' over '${old}', which had a TTL of one hour: ${pttl <= 3_600_000 ? 'the new value kept the old expiry (SET … KEEPTTL does that)' : 'it gave the preference an expiry'}. A saved preference never expires: a plain SET, without EX, PX or KEEPTTL, drops the old TTL.`,
+      );
+      // Another client puts the old value back: saving the same value again must write it again.
+      await redis.set(key, old);
+      await call('savePreferences', sandboxClient, userId, { [name]: value });
+      expect.equal(
+        await redis.get(key),
+        value,
+        `GET ${key} after savePreferences saved '${value}', another client SET it back to '${old}', and savePreferences saved '${value}' again: write every preference every time, not only those your module thinks changed`,
       );
     },
   },
@@ -169,17 +211,27 @@ const checks: CheckList<Exports> = [
   {
     name: 'readPreference returns the value Redis holds under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const userId = userIdOf(random);
-      // Values no code could guess, written by the checks rather than by savePreferences.
-      for (const name of names(random, 2)) {
+      const userId = lettersIdOf(random);
+      const [usual = 'theme', empty = 'units'] = names(random, 2);
+      // Values no code could guess, written by the checks rather than by savePreferences; the
+      // empty string is a value Redis holds, not a missing key.
+      const seeded: [string, string][] = [
+        [usual, `${random.word(4)}-${random.word(4)}`],
+        [spacedNameOf(random), `${random.word(4)}-${random.word(4)}`],
+        [empty, ''],
+      ];
+      for (const [name, held] of seeded) {
         const key = keyOf(userId, name);
-        const held = `${random.word(4)}-${random.word(4)}`;
         await redis.set(key, held);
         const returned = await call('readPreference', sandboxClient, userId, name);
+        const note =
+          held === ''
+            ? ", which holds the empty string: return '' as it is, null only when the key does not exist"
+            : '';
         expect.equal(
           returned,
           held,
-          `readPreference(redis, '${userId}', '${name}'), compared with GET ${key}`,
+          `readPreference(redis, '${userId}', '${name}'), compared with GET ${key}${note}`,
         );
       }
     },
@@ -223,23 +275,50 @@ const checks: CheckList<Exports> = [
         null,
         `readPreference(redis, '${userId}', '${name}') after another client deleted ${key} (Redis holds: ${await keysHeld(redis)})`,
       );
+      const back = `${random.word(4)}-${random.word(4)}`;
+      await redis.set(key, back);
+      expect.equal(
+        await call('readPreference', sandboxClient, userId, name),
+        back,
+        `readPreference(redis, '${userId}', '${name}') after it had found no ${key} and another client then SET it to '${back}': ask Redis every time, even for a preference found missing before`,
+      );
     },
   },
   {
-    name: 'readPreference reads its one key by name, without searching for keys',
+    name: 'readPreference reads its one key by name, without searching, reading other keys or writing',
     logExecuted: true,
     async run(ctx) {
-      const { call, sandboxClient, redis, executed, expect, random } = ctx;
+      const { call, sandboxClient, redis, executed, snapshot, diff, expect, random } = ctx;
       const userId = userIdOf(random);
       const [name = 'theme', ...others] = names(random, 3);
+      const key = keyOf(userId, name);
       await seedNeighbours(ctx, userId, others);
-      await redis.set(keyOf(userId, name), random.pick(CHOICES[name] ?? ['on']));
+      await redis.set(key, random.pick(CHOICES[name] ?? ['on']));
+      const before = await snapshot();
       await call('readPreference', sandboxClient, userId, name);
+      const changes = diff(before, await snapshot());
       const ran = await executed();
+      const what = `readPreference(redis, '${userId}', '${name}')`;
       const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
         searches.length === 0,
-        `readPreference(redis, '${userId}', '${name}') looked keys up with ${listed(searches)}; Redis ran: ${listed(ran)}. The key's name is built from the arguments: GET ${keyOf(userId, name)} reads it at once, while KEYS and SCAN walk through every key in the database.`,
+        `${what} looked keys up with ${listed(searches)}; Redis ran: ${listed(ran)}. The key's name is built from the arguments: GET ${key} reads it at once, while KEYS and SCAN walk through every key in the database.`,
+      );
+      expect.ok(
+        changes.changes.length === 0,
+        `${what} ${changes.describe(changes.changes)}; Redis ran: ${listed(ran)}. A read changes nothing: GET ${key} leaves the key, its TTL and every other key as they were (GETDEL deletes the key, GETEX with EX gives it a TTL).`,
+      );
+      // Only keys that exist count: a script may build its key from parts passed as arguments.
+      const otherKeys = [
+        ...new Set(
+          ran.flatMap((command) =>
+            command.args.filter((arg) => arg !== key && before.keys.has(arg)),
+          ),
+        ),
+      ];
+      expect.ok(
+        otherKeys.length === 0,
+        `${what} also read ${otherKeys.join(', ')}; Redis ran: ${listed(ran)}. Read only the key the arguments name: GET ${key}.`,
       );
     },
   },

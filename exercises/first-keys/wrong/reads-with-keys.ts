@@ -1,4 +1,4 @@
-// fails: readPreference reads its one key by name, without searching for keys
+// fails: readPreference reads its one key by name, without searching, reading other keys or writing
 import type Redis from 'ioredis';
 
 const keyOf = (userId: string, name: string) => `user:${userId}:pref:${name}`;

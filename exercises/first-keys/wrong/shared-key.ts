@@ -1,4 +1,4 @@
-// fails: two users' preferences are kept apart
+// fails: savePreferences stores each preference as a string under user:<id>:pref:<name>
 import type Redis from 'ioredis';
 
 // Forgets the user: every user's theme lands on the same key, pref:theme.

@@ -1,0 +1,23 @@
+// fails: readPreference returns the value Redis holds under user:<id>:pref:<name>
+// Reads with `GET … || null`, so a preference saved as '' comes back as null, as if missing.
+import type Redis from 'ioredis';
+
+const keyOf = (userId: string, name: string) => `user:${userId}:pref:${name}`;
+
+export async function savePreferences(
+  redis: Redis,
+  userId: string,
+  preferences: Record<string, string>,
+): Promise<void> {
+  for (const [name, value] of Object.entries(preferences)) {
+    await redis.set(keyOf(userId, name), value);
+  }
+}
+
+export async function readPreference(
+  redis: Redis,
+  userId: string,
+  name: string,
+): Promise<string | null> {
+  return (await redis.get(keyOf(userId, name))) || null;
+}
