@@ -1,4 +1,4 @@
-// fails: a hit does not read db:forecasts, not even from a script
+// fails: a hit returns the cached forecast, even when db:forecasts differs
 import type Redis from 'ioredis';
 
 // Fills the cache but never looks in it: every call goes to the slow source.

@@ -1,8 +1,8 @@
-// fails: two calls that miss at the same time both return the forecast and leave it cached
+// fails: a miss writes no key but cache:forecast:<city>
 import type Redis from 'ioredis';
 
-// Guards the slow source with a lock so that only one call loads it, but the call that finds
-// the lock taken gives up and answers null instead of the forecast.
+// Guards the slow source with a lock key, which the statement forbids even though it is deleted
+// before returning; and the call that finds the lock taken gives up with null.
 export async function getForecast(redis: Redis, city: string): Promise<string | null> {
   const key = `cache:forecast:${city}`;
   const cached = await redis.get(key);

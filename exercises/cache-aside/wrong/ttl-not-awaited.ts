@@ -1,4 +1,4 @@
-// fails: the cached forecast expires after 60 seconds
+// fails: on a miss, getForecast returns the forecast from db:forecasts
 import type Redis from 'ioredis';
 
 // The EXPIRE is sent but not awaited: getForecast returns before Redis has set the TTL.
