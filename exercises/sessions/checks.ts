@@ -39,7 +39,7 @@ const sessionKey = (token: string) => `session:${token}`;
  * ttlSeconds from now, whichever way it was set: EXPIRE and PEXPIRE land just under it, EXPIREAT
  * with the time rounded down up to a second earlier, rounded up up to a second later.
  */
-const ttlWindow = (ttlSeconds: number): TtlWindow => ({
+const ttlWindow = (ttlSeconds: number): Extract<TtlWindow, { minMs: number }> => ({
   minMs: ttlSeconds * 1000 - 2000,
   maxMs: ttlSeconds * 1000 + 1000,
 });
