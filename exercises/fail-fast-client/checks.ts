@@ -40,16 +40,40 @@ function lateMessage(what: string): string {
 const unhandled = (clients: readonly LearnerClient[]) =>
   clients.reduce((sum, client) => sum + client.unhandledErrors, 0);
 
+/** How many clients readSetting made since `from` (an index into clients()), and left open. */
+const openSince = (ctx: Context, from: number) => {
+  const made = ctx.clients().slice(from);
+  return { made: made.length, open: made.filter((client) => !client.closed).length };
+};
+
 const checks: CheckList<Exports> = [
   {
     name: 'returns the value of the key, or the fallback when there is none',
-    async run({ call, redis, random, commands, expect }) {
-      const { key, value, fallback } = setting(random);
+    // Scripts' commands show in executed() only: a KEYS run by EVAL is a lookup all the same.
+    logExecuted: true,
+    async run({ call, redis, random, executed, snapshot, diff, expect }) {
+      const { fallback } = setting(random);
+      // A capital and a space: a key is read as it is given, not trimmed or lower-cased.
+      const word = random.word();
+      const key = `setting:${word[0]?.toUpperCase()}${word.slice(1)} ${random.word(4)}`;
+      const value = random.word(8);
+      // The same key first missing, then created: an answer remembered for a missing key fails.
+      expect.equal(
+        await call('readSetting', key, fallback),
+        fallback,
+        `readSetting('${key}', '${fallback}'), a key that does not exist`,
+      );
       await redis.set(key, value);
+      const before = await snapshot();
       expect.equal(
         await call('readSetting', key, fallback),
         value,
-        `readSetting('${key}', '${fallback}') with ${key} holding '${value}'`,
+        `readSetting('${key}', '${fallback}') after ${key} was created holding '${value}' (read Redis on every call, the key exactly as given)`,
+      );
+      const changes = diff(before, await snapshot());
+      expect.ok(
+        changes.changes.length === 0,
+        `reading ${key} changed what Redis holds (${changes.describe(changes.changes)}): read it with GET, which leaves the key, its value and its expiry as they were`,
       );
       const changed = random.word(9);
       await redis.set(key, changed);
@@ -58,32 +82,51 @@ const checks: CheckList<Exports> = [
         changed,
         `readSetting('${key}', '${fallback}') after ${key} changed to '${changed}' (read Redis on every call)`,
       );
-      const missing = `setting:${random.id(key.slice('setting:'.length))}`;
+      await redis.set(key, '');
       expect.equal(
-        await call('readSetting', missing, fallback),
-        fallback,
-        `readSetting('${missing}', '${fallback}'), a key that does not exist`,
+        await call('readSetting', key, fallback),
+        '',
+        `readSetting('${key}', '${fallback}') with ${key} holding '' (an empty string is a value: only a missing key, a null reply, answers the fallback)`,
       );
-      const searches = commands().filter(({ name }) => name === 'keys' || name === 'scan');
+      const searches = (await executed()).filter(({ name }) => name === 'keys' || name === 'scan');
       expect.ok(
         searches.length === 0,
-        `read the key you are given with GET, without looking it up first: readSetting sent ${searches.map(({ name, args }) => [name.toUpperCase(), ...args].join(' ')).join(', ')}`,
+        `read the key you are given with GET, without looking it up first: readSetting ran ${searches.map(({ name, args, script }) => [name.toUpperCase(), ...args].join(' ') + (script ? ` (in ${script.toUpperCase()})` : '')).join(', ')}`,
       );
     },
   },
   {
     name: 'closes its client before returning',
-    async run({ call, redis, random, clients, expect }) {
-      const { key, value, fallback } = setting(random);
-      await redis.set(key, value);
-      await call('readSetting', key, fallback);
-      const made = clients();
-      expect.ok(made.length > 0, 'readSetting made no client: create one with new Redis(…)');
-      const open = made.filter((client) => !client.closed).length;
-      expect.ok(
-        open === 0,
-        `${open} of the ${made.length} clients readSetting made were still open when it returned: close each with quit() or disconnect()`,
-      );
+    async run(ctx) {
+      const { key, value, fallback } = setting(ctx.random);
+      const missing = `setting:${ctx.random.id(key.slice('setting:'.length))}`;
+      const hash = `setting:${ctx.random.id(key.slice('setting:'.length))}`;
+      await ctx.redis.set(key, value);
+      await ctx.redis.hset(hash, 'value', value);
+      const cases = [
+        { key, what: `${key} holding '${value}'`, mayThrow: false },
+        { key: missing, what: `no key ${missing}`, mayThrow: false },
+        // A GET that fails while connected: whether readSetting answers or throws WRONGTYPE is
+        // its own affair, but the client must be closed either way.
+        { key: hash, what: `${hash} a hash, so that GET answers WRONGTYPE`, mayThrow: true },
+      ];
+      for (const { key: read, what, mayThrow } of cases) {
+        const from = ctx.clients().length;
+        const threw = await ctx.call('readSetting', read, fallback).then(
+          () => '',
+          (error: unknown) => {
+            const message = error instanceof Error ? error.message : String(error);
+            if (!mayThrow || !message.includes('WRONGTYPE')) throw error;
+            return ' (throwing WRONGTYPE)';
+          },
+        );
+        const { made, open } = openSince(ctx, from);
+        ctx.expect.ok(made > 0, 'readSetting made no client: create one with new Redis(…)');
+        ctx.expect.ok(
+          open === 0,
+          `readSetting('${read}', '${fallback}') with ${what} returned${threw} with ${open} of the ${made} clients it made still open: close each with quit() or disconnect() on every path, e.g. in a finally`,
+        );
+      }
     },
   },
   {
@@ -102,7 +145,10 @@ const checks: CheckList<Exports> = [
   {
     name: 'returns the fallback within a second when Redis is away',
     async run(ctx) {
-      const { key, fallback } = setting(ctx.random);
+      const { key, value, fallback } = setting(ctx.random);
+      // Read once while Redis is there: a value remembered then is no answer once it is away.
+      await ctx.redis.set(key, value);
+      await ctx.call('readSetting', key, fallback);
       ctx.redisAway();
       const { outcome } = await callWithin(ctx, key, fallback);
       ctx.expect.ok(outcome !== 'late', lateMessage('With Redis away'));
@@ -110,7 +156,7 @@ const checks: CheckList<Exports> = [
       ctx.expect.equal(
         outcome.value,
         fallback,
-        `readSetting('${key}', '${fallback}') with Redis away`,
+        `readSetting('${key}', '${fallback}') with Redis away, after a call that read '${value}' while it was there (answer the fallback, not a value kept from an earlier call)`,
       );
     },
   },
