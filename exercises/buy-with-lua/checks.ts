@@ -103,6 +103,9 @@ function scriptRuns(executed: readonly ExecutedCommand[]): ScriptRun[] {
   return runs;
 }
 
+/** A word with a capital first letter, as a name may be written. */
+const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
 /** A price of three digits, so that balances of three digits compare alike as text and as numbers. */
 const price = (random: Random) => random.int(100, 300);
 
@@ -110,7 +113,10 @@ const checks: CheckList<Exports> = [
   {
     name: 'buy takes the price from wallet:<user>, one from stock:<item>, and returns "ok"',
     async run({ call, sandboxClient, redis, random, expect }) {
-      const [user = '', item = ''] = names(random, 2);
+      // A capital, a space and an accent: the key is the name as given, not a lower-cased copy.
+      const [first = '', second = '', third = ''] = names(random, 3);
+      const user = capitalised(first);
+      const item = `${capitalised(second)} ${third}é`;
       const cost = price(random);
       const balance = random.int(cost + 1, 999);
       const stock = random.int(2, 9);
@@ -141,7 +147,11 @@ const checks: CheckList<Exports> = [
     name: 'buy appends the item to the end of the list orders:<user>',
     async run({ call, sandboxClient, redis, random, expect }) {
       const [newcomer = '', regular = '', first = '', second = ''] = names(random, 4);
-      const earlier = names(random, random.int(1, 3)).map((word) => `${word}-${random.int(1, 9)}`);
+      // A long history, so that a list trimmed to its last few orders loses some.
+      const earlier = Array.from(
+        { length: random.int(20, 30) },
+        () => `${random.word(random.int(4, 7))}-${random.int(1, 9)}`,
+      );
       const [one, other] = [price(random), price(random)];
       await redis.mset(
         walletKey(newcomer),
@@ -167,12 +177,12 @@ const checks: CheckList<Exports> = [
         );
         const story =
           user === regular
-            ? `it held ${JSON.stringify(earlier)}, then ${user} bought ${bought[user]?.join(', ')}`
+            ? `it held ${earlier.length} earlier orders, then ${user} bought ${bought[user]?.join(', ')}`
             : `${user} had no orders, then bought ${bought[user]?.join(', ')}`;
         expect.equal(
           await redis.lrange(key, 0, -1),
           expected,
-          `LRANGE ${key} 0 -1 (${story}, in that order: oldest first)`,
+          `LRANGE ${key} 0 -1 (${story}, in that order: oldest first, every order kept)`,
         );
       };
 
@@ -184,10 +194,11 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'buy can spend the whole wallet and take the last item',
-    async run({ call, sandboxClient, redis, random, expect }) {
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff }) {
       const [user = '', item = ''] = names(random, 2);
       const cost = price(random);
       await redis.mset(walletKey(user), cost, stockKey(item), 1);
+      const before = await snapshot();
 
       const returned = await call('buy', sandboxClient, user, item, cost);
       expect.equal(
@@ -201,6 +212,14 @@ const checks: CheckList<Exports> = [
         await redis.lrange(ordersKey(user), 0, -1),
         [item],
         `LRANGE ${ordersKey(user)} 0 -1`,
+      );
+      // An empty shelf or an empty wallet is no reason to note it in a key of the shop's own.
+      const mine = [walletKey(user), stockKey(item), ordersKey(user)];
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside(mine);
+      expect.ok(
+        elsewhere.length === 0,
+        `buy(redis, '${user}', '${item}', ${cost}) took the last ${item} with ${user}'s last coin; it may change ${mine.join(', ')} only, but it also ${changes.describe(elsewhere)}. Change no other key, whatever the sale leaves at 0`,
       );
     },
   },
@@ -246,17 +265,29 @@ const checks: CheckList<Exports> = [
     name: 'a refused buy returns "no-stock" or "no-money" and writes nothing',
     logExecuted: true,
     async run({ call, sandboxClient, redis, random, expect, snapshot, diff, executed }) {
-      const users = names(random, 4);
-      const items = names(random, 4).map((word) => `${word}-${random.int(10, 99)}`);
+      const users = names(random, 5);
+      const items = names(random, 5).map((word) => `${word}-${random.int(10, 99)}`);
       const cost = random.int(101, 300);
-      const [soldOut = '', unknown = '', short = '', broke = ''] = users;
-      const [soldOutItem = '', unknownItem = '', shortItem = '', brokeItem = ''] = items;
+      const [soldOut = '', unknown = '', short = '', broke = '', oversold = ''] = users;
+      const [
+        soldOutItem = '',
+        unknownItem = '',
+        shortItem = '',
+        brokeItem = '',
+        oversoldItem = '',
+      ] = items;
       const shortBalance = random.int(100, cost - 1);
+      // A stock below 0 (oversold, or corrected by hand) is less than 1 too.
+      const negative = -random.int(1, 5);
       await redis.mset(
         walletKey(soldOut),
         random.int(cost, 999),
         stockKey(soldOutItem),
         0,
+        walletKey(oversold),
+        random.int(cost, 999),
+        stockKey(oversoldItem),
+        negative,
         walletKey(unknown),
         random.int(cost, 999),
         walletKey(short),
@@ -274,6 +305,7 @@ const checks: CheckList<Exports> = [
         [unknown, unknownItem, 'no-stock', `${stockKey(unknownItem)} missing (0 in stock)`],
         [short, shortItem, 'no-money', `${walletKey(short)} = "${shortBalance}"`],
         [broke, brokeItem, 'no-money', `${walletKey(broke)} missing (a balance of 0)`],
+        [oversold, oversoldItem, 'no-stock', `${stockKey(oversoldItem)} = "${negative}"`],
       ] as const;
       for (const [user, item, expected, state] of cases) {
         const returned = await call('buy', sandboxClient, user, item, cost);
@@ -283,7 +315,8 @@ const checks: CheckList<Exports> = [
           `buy(redis, '${user}', '${item}', ${cost}) with ${state} returned`,
         );
       }
-      const writes = await writesAmong(redis, await executed());
+      const ran = await executed();
+      const writes = await writesAmong(redis, ran);
       expect.ok(
         writes.length === 0,
         `a refused buy must write nothing, not even a change it undoes afterwards: other clients would see the stock or the balance move in between. Redis ran: ${listed(writes)}`,
@@ -291,7 +324,13 @@ const checks: CheckList<Exports> = [
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,
-        `four refused buys must change nothing, yet they ${changes.describe(changes.changes)}`,
+        `five refused buys must change nothing, yet they ${changes.describe(changes.changes)}`,
+      );
+      // A missing key is read as 0 like any other: no reason to look for it under other names.
+      const searches = ran.filter(({ name }) => name === 'keys' || name === 'scan');
+      expect.ok(
+        searches.length === 0,
+        `buy knows its three keys from its arguments: read them by their names, a missing one as 0 (${stockKey(unknownItem)} does not exist: "no-stock"). KEYS and SCAN walk every key in Redis (and KEYS blocks every other client while it does); Redis ran: ${listed(searches)}`,
       );
     },
   },
@@ -322,7 +361,6 @@ const checks: CheckList<Exports> = [
       const [user = '', item = ''] = names(random, 2);
       const cost = random.int(101, 300);
       const balance = random.int(2 * cost, 999);
-      await redis.mset(walletKey(user), balance, stockKey(item), 1);
       const answers: string[] = [];
       const expectBuy = async (expected: BuyResult, state: string) => {
         const returned = await call('buy', sandboxClient, user, item, cost);
@@ -334,7 +372,16 @@ const checks: CheckList<Exports> = [
         );
       };
 
-      await expectBuy('ok', `with ${stockKey(item)} = "1" and ${walletKey(user)} = "${balance}"`);
+      // The item and the user start with no key at all, and each gets one later: a missing key
+      // is only missing until someone writes it.
+      await expectBuy('no-stock', `with neither ${stockKey(item)} nor ${walletKey(user)} existing`);
+      await redis.set(stockKey(item), 1);
+      await expectBuy(
+        'no-money',
+        `after the shop stocked the new item (${stockKey(item)} = "1"), with no ${walletKey(user)} yet`,
+      );
+      await redis.set(walletKey(user), balance);
+      await expectBuy('ok', `after ${user}'s first deposit made ${walletKey(user)} "${balance}"`);
       await expectBuy('no-stock', `right after, with ${stockKey(item)} = "0"`);
       const restock = random.int(2, 9);
       await redis.set(stockKey(item), restock);
@@ -346,7 +393,7 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'buy changes only wallet:<user>, stock:<item> and orders:<user>, read by their names',
+    name: 'buy changes only wallet:<user>, stock:<item> and orders:<user>, read by their names, and sets no expiry',
     logExecuted: true,
     async run({ call, sandboxClient, redis, random, expect, decoys, snapshot, diff, executed }) {
       const [user = '', item = ''] = names(random, 2);
@@ -361,11 +408,21 @@ const checks: CheckList<Exports> = [
 
       await call('buy', sandboxClient, user, item, cost);
       const mine = [walletKey(user), stockKey(item), ordersKey(user)];
-      const changes = diff(before, await snapshot());
+      const after = await snapshot();
+      const changes = diff(before, after);
       const elsewhere = changes.outside(mine);
       expect.ok(
         elsewhere.length === 0,
         `buy(redis, '${user}', '${item}', ${cost}) may change ${mine.join(', ')} only, but it also ${changes.describe(elsewhere)}`,
+      );
+      // Money, stock and order history are kept for good: an expiry would wipe them later.
+      const expiring = mine.flatMap((key) => {
+        const pttl = after.keys.get(key)?.pttl ?? -1;
+        return pttl === -1 ? [] : [`${key} (PTTL ${pttl})`];
+      });
+      expect.ok(
+        expiring.length === 0,
+        `after buy(redis, '${user}', '${item}', ${cost}), Redis gives ${expiring.join(', ')} an expiry: the balance, the stock or the order history would vanish when it runs out. Write them with no EX, PX or EXPIRE; the shop's keys never expire`,
       );
       const searches = (await executed()).filter(({ name }) => name === 'keys' || name === 'scan');
       expect.ok(

@@ -1,4 +1,4 @@
-// fails: buy changes only wallet:<user>, stock:<item> and orders:<user>, read by their names
+// fails: a refused buy returns "no-stock" or "no-money" and writes nothing
 import type Redis from 'ioredis';
 
 type BuyResult = 'ok' | 'no-stock' | 'no-money';
