@@ -122,6 +122,16 @@ function onlyTouched(
   );
 }
 
+/** Fails when the call left the board with an expiry: a board keeps its scores until deleted. */
+function noExpiry(expect: Context['expect'], diff: SnapshotDiff, key: string, what: string) {
+  const pttl = diff.changes.find((change) => change.key === key)?.after?.pttl ?? -1;
+  expect.ok(
+    pttl === -1,
+    `${what} left ${key} with an expiry (PTTL ${pttl} ms): the board had none, and every score ` +
+      `on it would vanish when it runs out. Add the points and set no TTL (no EXPIRE, no EX)`,
+  );
+}
+
 /** Commands that answer with members of a sorted set (or of what it was copied into). */
 const MEMBER_READS = new Set([
   'zrange',
@@ -185,12 +195,10 @@ const checks: CheckList<Exports> = [
 
       await call('addScore', sandboxClient, board, player, points);
       expect.equal(await redis.type(key), 'zset', `TYPE ${key}`);
-      onlyTouched(
-        expect,
-        diff(before, await snapshot()),
-        [key],
-        `addScore('${board}', '${player}', ${points})`,
-      );
+      const changes = diff(before, await snapshot());
+      const what = `addScore('${board}', '${player}', ${points})`;
+      onlyTouched(expect, changes, [key], what);
+      noExpiry(expect, changes, key, what);
       expect.equal(
         await redis.zscore(key, player),
         String(score + points),
@@ -210,18 +218,18 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
       const board = boardName(random);
       const key = boardKey(board);
-      const [player = ''] = names(random, 1);
+      const [first = '', last = '', other = ''] = names(random, 3);
+      // A name as people write theirs, capital, space and accent: it must be kept as given.
+      const player = `${first.charAt(0).toUpperCase()}${first.slice(1)} ${last}é`;
       await decoyBoards(context, board, []);
       const points = random.int(1, 500);
       const before = await snapshot();
 
       await call('addScore', sandboxClient, board, player, points);
-      onlyTouched(
-        expect,
-        diff(before, await snapshot()),
-        [key],
-        `addScore('${board}', '${player}', ${points})`,
-      );
+      const changes = diff(before, await snapshot());
+      const what = `addScore('${board}', '${player}', ${points})`;
+      onlyTouched(expect, changes, [key], what);
+      noExpiry(expect, changes, key, what);
       const type = await redis.type(key);
       expect.ok(
         type !== 'none',
@@ -232,7 +240,17 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.zrange(key, 0, '-1', 'WITHSCORES'),
         [player, String(points)],
-        `ZRANGE ${key} 0 -1 WITHSCORES (the board did not exist before)`,
+        `ZRANGE ${key} 0 -1 WITHSCORES (the board did not exist before; the player's name is ` +
+          `the member, exactly as given)`,
+      );
+
+      // No points still puts a newcomer on the board: a first game can score nothing.
+      await call('addScore', sandboxClient, board, other, 0);
+      expect.equal(
+        await redis.zscore(key, other),
+        '0',
+        `ZSCORE ${key} ${other} after addScore('${board}', '${other}', 0): ${other} was not on ` +
+          `the board and must now be, with 0 (ZINCRBY by 0 adds them)`,
       );
     },
   },
@@ -241,7 +259,11 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const board = boardName(random);
       const key = boardKey(board);
-      const entries = players(random, 3);
+      // Whole scores: a fraction lost on the way back is the next check's to name, every time.
+      const entries = players(random, 3).map((entry) => ({
+        ...entry,
+        score: Math.trunc(entry.score),
+      }));
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
       const points = random.int(1, 50);
@@ -276,9 +298,10 @@ const checks: CheckList<Exports> = [
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
 
-      // A penalty that takes the player below zero, then a fractional bonus.
+      // A penalty that takes the player below zero, then a bonus in eighths, which a double
+      // holds exactly but rounding the points to two decimals changes.
       const penalty = -(Math.abs(score) + random.int(1, 40) + 0.5);
-      const bonus = random.int(0, 9) + 0.25;
+      const bonus = random.int(0, 9) + random.pick([0.125, 0.375, 0.625, 0.875]);
       let expected = score;
       for (const points of [penalty, bonus]) {
         expected += points;
@@ -350,17 +373,32 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random } = context;
       const board = boardName(random);
       const key = boardKey(board);
-      const entries = players(random, random.int(6, 9));
+      // n above 10, so that a page size typed into the code shows.
+      const n = random.int(11, 14);
+      const entries = players(random, n + random.int(1, 4));
       await seed(redis, key, entries, random);
       await decoyBoards(context, board, []);
-      const n = random.int(3, 5);
-      const expected = (await standings(redis, key)).slice(0, n);
+      const order = await standings(redis, key);
 
       const returned = await call('top', sandboxClient, board, n);
       expect.equal(
         returned,
-        expected,
-        `top('${board}', ${n}) (${key} holds, highest first: ${await held(redis, key)})`,
+        order.slice(0, n),
+        `top('${board}', ${n}) (${key} holds, highest first: ${shown(order)})`,
+      );
+
+      // Another client lifts the first player left out above the leader: the same question must
+      // get the new answer, not the one kept from the first call.
+      const { player } = order[n] as Entry;
+      const lifted = (order[0] as Entry).score + random.int(1, 50);
+      await redis.zadd(key, lifted, player);
+      const now = await standings(redis, key);
+      expect.equal(
+        await call('top', sandboxClient, board, n),
+        now.slice(0, n),
+        `top('${board}', ${n}) again, after another client set ${player}'s score to ${lifted} ` +
+          `(${key} now holds, highest first: ${shown(now)}). Read the board from Redis on every ` +
+          `call: an answer kept in the module goes stale`,
       );
     },
   },
@@ -451,7 +489,7 @@ const checks: CheckList<Exports> = [
         new Set(entries.map((entry) => entry.player)),
       );
       expect.ok(
-        count <= 2 * n,
+        count <= n,
         `top('${board}', ${n}) read ${count} of the ${entries.length} players of ${key} to return ` +
           `${n}: ${reads.join('; ')}. Ask Redis for the top ${n} only (a range from 0 to ${n - 1}, ` +
           `or LIMIT 0 ${n}), instead of reading the board and cutting it in JavaScript`,
@@ -461,7 +499,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'rank is 1 for the leader and counts down from there',
     async run(context) {
-      const { call, sandboxClient, redis, expect, random } = context;
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
       const board = boardName(random);
       const key = boardKey(board);
       const entries = players(random, random.int(5, 8));
@@ -472,6 +510,7 @@ const checks: CheckList<Exports> = [
       const leader = (order[0] as Entry).player;
       // On the look-alike boards these two stand elsewhere.
       await decoyBoards(context, board, [player, leader].reverse());
+      const before = await snapshot();
 
       expect.equal(
         await call('rank', sandboxClient, board, leader),
@@ -482,6 +521,19 @@ const checks: CheckList<Exports> = [
         await call('rank', sandboxClient, board, player),
         position + 1,
         `rank('${board}', '${player}') (${key} holds, highest first: ${shown(order)})`,
+      );
+      onlyTouched(expect, diff(before, await snapshot()), [], `rank('${board}', …)`);
+
+      // Another client lifts the player above the leader: their rank must follow at once.
+      const lifted = (order[0] as Entry).score + random.int(1, 50);
+      await redis.zadd(key, lifted, player);
+      expect.equal(
+        await call('rank', sandboxClient, board, player),
+        1,
+        `rank('${board}', '${player}') again, after another client set ${player}'s score to ` +
+          `${lifted}, above the leader ${leader} (${key} now holds, highest first: ` +
+          `${await held(redis, key)}). Ask Redis on every call: a rank kept from an earlier ` +
+          `call goes stale`,
       );
     },
   },
@@ -532,30 +584,72 @@ const checks: CheckList<Exports> = [
     name: 'rank asks Redis for the position instead of reading the board',
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed }) {
+      // A big board and a small one: reading the board is as wrong on a small board.
+      const asked: { board: string; player: string; position: number }[] = [];
+      const everyone = new Set<string>();
+      for (const size of [random.int(30, 40), random.int(5, 8)]) {
+        const board = boardName(random);
+        const entries = players(random, size);
+        await seed(redis, boardKey(board), entries, random);
+        const order = await standings(redis, boardKey(board));
+        const position = random.int(size > 10 ? 10 : 1, size - 1);
+        asked.push({ board, player: (order[position] as Entry).player, position });
+        for (const { player } of entries) everyone.add(player);
+      }
+
+      for (const { board, player, position } of asked) {
+        expect.equal(
+          await call('rank', sandboxClient, board, player),
+          position + 1,
+          `rank('${board}', '${player}')`,
+        );
+      }
+      const { count, reads } = await playersRead(redis, await executed(), everyone);
+      expect.ok(
+        count <= asked.length,
+        `${asked.map(({ board, player }) => `rank('${board}', '${player}')`).join(' and ')} read ` +
+          `${count} players of boards of ${asked.map(({ board }) => boardKey(board)).join(' and ')}: ` +
+          `${reads.join('; ')}. Redis knows every member's position, on a board of any size: ask ` +
+          `it with one command instead of reading the board and searching it in JavaScript`,
+      );
+    },
+  },
+  {
+    name: 'rank answers one position while an addScore changes the board',
+    async run({ race, sandboxClient, redis, expect, random }) {
       const board = boardName(random);
       const key = boardKey(board);
-      const entries = players(random, random.int(30, 40));
-      await seed(redis, key, entries, random);
-      const order = await standings(redis, key);
-      const position = random.int(10, order.length - 1);
+      const [newcomer = '', ...regulars] = names(random, 7);
+      const entries = players(random, random.int(4, 6)).map((entry, i) => ({
+        ...entry,
+        player: regulars[i] as string,
+      }));
+      const order = [...entries].sort((a, b) => b.score - a.score);
+      const position = random.int(0, order.length - 1);
       const { player } = order[position] as Entry;
-
-      expect.equal(
-        await call('rank', sandboxClient, board, player),
-        position + 1,
-        `rank('${board}', '${player}')`,
-      );
-      const { count, reads } = await playersRead(
-        redis,
-        await executed(),
-        new Set(entries.map((entry) => entry.player)),
-      );
-      expect.ok(
-        count <= 1,
-        `rank('${board}', '${player}') read ${count} of the ${entries.length} players of ${key}: ` +
-          `${reads.join('; ')}. Redis knows every member's position: ask it with one command ` +
-          `instead of reading the board and searching it in JavaScript`,
-      );
+      // The newcomer enters below everyone: the player's rank is the same before and after, so
+      // a rank made of two reads (ZCARD, then ZRANK) that straddle the addScore comes out wrong.
+      const points = (order[order.length - 1] as Entry).score - random.int(1, 40);
+      await race({
+        calls: [
+          ['rank', sandboxClient, board, player],
+          ['addScore', sandboxClient, board, newcomer, points],
+        ],
+        labels: [`rank(${player})`, `addScore(${newcomer}, ${points})`],
+        setup: async () => {
+          await redis.zadd(key, ...entries.flatMap(({ player: name, score }) => [score, name]));
+        },
+        verify: async ([ranked]) => {
+          expect.ok(
+            ranked.returned === position + 1,
+            `${player} stood ${position + 1} of ${entries.length} (${shown(order)}) and ` +
+              `${newcomer} entered below everyone while rank('${board}', '${player}') ran: rank ` +
+              `must answer ${position + 1}, and it ${ranked.threw === undefined ? `returned ${ranked.returned}` : `threw ${ranked.threw}`}. ` +
+              `Two reads (the board's size, then a position) can straddle the addScore: ask ` +
+              `Redis once (ZREVRANK), or read both in one MULTI or script`,
+          );
+        },
+      });
     },
   },
 ];

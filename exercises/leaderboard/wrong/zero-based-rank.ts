@@ -15,6 +15,7 @@ export async function top(
   board: string,
   n: number,
 ): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
   const reply = await redis.zrange(`leaderboard:${board}`, 0, String(n - 1), 'REV', 'WITHSCORES');
   const entries: { player: string; score: number }[] = [];
   for (let i = 0; i < reply.length; i += 2) {

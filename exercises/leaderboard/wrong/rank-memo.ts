@@ -1,0 +1,39 @@
+// fails: rank is 1 for the leader and counts down from there
+// Remembers every rank it answered: a player who overtakes others keeps their old rank.
+import type Redis from 'ioredis';
+
+const key = (board: string) => `leaderboard:${board}`;
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  return Number(await redis.zincrby(key(board), points, player));
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
+  const reply = await redis.zrange(key(board), 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+const ranks = new Map<string, number | null>();
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const cacheKey = JSON.stringify([board, player]);
+  if (ranks.has(cacheKey)) return ranks.get(cacheKey) ?? null;
+  const position = await redis.zrevrank(key(board), player);
+  const answer = position === null ? null : position + 1;
+  ranks.set(cacheKey, answer);
+  return answer;
+}

