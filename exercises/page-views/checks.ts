@@ -18,14 +18,39 @@ const CLAIM_SECONDS = 600;
 const viewsKey = (page: string) => `views:${page}`;
 const nameKey = (name: string) => `username:${name}`;
 
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * Page names as a site has them, not only plain words: a path with slashes and capitals, a
+ * space, an accent and a `%`. Code that encodes, trims or lower-cases the page then misses
+ * views:<page>. The pages of a list take these shapes in turn, so every grading meets them.
+ */
+const PAGE_SHAPES: ((random: Random) => string)[] = [
+  (random) => `/${random.word(4)}/${capital(random.word(random.int(4, 7)))}`,
+  (random) => random.word(random.int(5, 8)),
+  (random) => `${capital(random.word(4))} ${random.word(random.int(3, 6))}`,
+  (random) => `${random.word(random.int(3, 6))}é-100%`,
+];
+
 /** `count` different page names, so that no two pages share a key. */
 function pageNames(random: Random, count: number): string[] {
   const names = new Set<string>();
-  while (names.size < count) names.add(random.word(random.int(5, 8)));
+  while (names.size < count) {
+    const shape = PAGE_SHAPES[names.size % PAGE_SHAPES.length] ?? ((r: Random) => r.word());
+    names.add(shape(random));
+  }
   return [...names];
 }
 
+/** A username with capitals and digits, as people pick them: code that lower-cases it misses. */
+const userName = (random: Random) =>
+  `${capital(random.word(random.int(3, 7)))}${random.int(1, 99)}`;
+
 const userId = (random: Random) => String(random.int(10_000, 99_999));
+
+/** Ids that are not plain numbers, kept as given: a leading zero, letters and an underscore. */
+const zeroLedId = (random: Random) => `0${random.int(100, 9999)}`;
+const wordId = (random: Random) => `u_${random.int(1, 999)}`;
 
 /** Two different user ids. */
 function twoUsers(random: Random): [string, string] {
@@ -94,34 +119,72 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
       const [page = 'home', fresh = 'blog'] = pageNames(random, 2);
       const key = viewsKey(page);
+      const freshKey = viewsKey(fresh);
       const before = random.int(20, 900);
       await redis.set(key, before);
       await otherCounters(decoys, redis, random, page);
       const start = await snapshot();
 
+      /** What the calls wrote besides the counters, for a message about a key left unchanged. */
+      const strayKeys = async () => {
+        const stray = diff(start, await snapshot()).outside([key, freshKey]);
+        return stray.length === 0
+          ? ''
+          : `; it wrote ${stray.map((change) => change.key).join(', ')} instead`;
+      };
+      const expectCount = async (counterKey: string, count: number, what: string) => {
+        const held = await redis.get(counterKey);
+        if (held !== String(count)) {
+          expect.equal(held, String(count), `GET ${counterKey} ${what}${await strayKeys()}`);
+        }
+      };
+
       const returned = await call('recordView', sandboxClient, page);
       expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
-      expect.equal(
-        await redis.get(key),
-        String(before + 1),
-        `GET ${key} (it held ${before} before recordView('${page}'))`,
-      );
+      await expectCount(key, before + 1, `(it held ${before} before recordView('${page}'))`);
       expect.equal(returned, before + 1, `the number recordView('${page}') returned`);
-      const end = await snapshot();
-      const changes = diff(start, end);
-      const elsewhere = changes.changes.filter((change) => change.key !== key);
-      expect.ok(
-        elsewhere.length === 0,
-        `recordView('${page}') may change ${key} only, but it ${changes.describe(elsewhere)}`,
+
+      // Other servers' views land between two of this server's: the second view must still add
+      // one in Redis and return Redis's count, not one kept in JavaScript.
+      const others = random.int(2, 9);
+      await redis.incrby(key, others);
+      const again = await call('recordView', sandboxClient, page);
+      const total = before + 1 + others + 1;
+      await expectCount(
+        key,
+        total,
+        `after a second recordView('${page}'), with ${others} views from other servers (INCRBY ` +
+          `by the check) in between: every view goes to Redis, with INCR, as it happens`,
+      );
+      expect.equal(
+        again,
+        total,
+        `the number the second recordView('${page}') returned (${others} views from other ` +
+          'servers came in between: return the count INCR answers)',
       );
 
       const first = await call('recordView', sandboxClient, fresh);
-      expect.equal(
-        await redis.get(viewsKey(fresh)),
-        '1',
-        `GET ${viewsKey(fresh)} after the first view of a page that had no counter`,
-      );
+      await expectCount(freshKey, 1, 'after the first view of a page that had no counter');
       expect.equal(first, 1, `the number recordView('${fresh}') returned for a first view`);
+
+      const end = await snapshot();
+      const changes = diff(start, end);
+      const elsewhere = changes.outside([key, freshKey]);
+      expect.ok(
+        elsewhere.length === 0,
+        `recordView may change the views:<page> key of its page only, but it ${changes.describe(elsewhere)}`,
+      );
+      for (const [counter, viewed] of [
+        [key, page],
+        [freshKey, fresh],
+      ] as const) {
+        const pttl = end.keys.get(counter)?.pttl ?? -1;
+        expect.ok(
+          pttl === -1,
+          `recordView('${viewed}') gave ${counter} an expiry (PTTL ${pttl} ms): a counter keeps ` +
+            'its views for good; send INCR alone, with no EXPIRE',
+        );
+      }
     },
   },
   {
@@ -156,24 +219,43 @@ const checks: CheckList<Exports> = [
   {
     name: 'recordView adds with one INCR and sends nothing else',
     logExecuted: true,
-    async run({ call, sandboxClient, redis, executed, expect, random }) {
+    async run({ call, sandboxClient, redis, commands, executed, expect, random }) {
       const [page = 'home'] = pageNames(random, 1);
       const key = viewsKey(page);
       await redis.set(key, random.int(20, 900));
+      // Two views: a script loaded once (SCRIPT LOAD, then EVALSHA) may load on the first, but
+      // every later view is the one INCR alone.
+      await call('recordView', sandboxClient, page);
+      const sentByFirst = commands().length;
       await call('recordView', sandboxClient, page);
       const all = await executed();
-      const done = work(all);
-      const [only] = done;
-      const counted = done.length === 1 && only !== undefined && INCREMENTS.has(only.name);
-      expect.ok(
-        counted && only?.args[0] === key,
-        done.some((command) => INCREMENTS.has(command.name))
-          ? `recordView('${page}') must send INCR ${key} and nothing else: the INCR answers the ` +
-              `new count already; Redis ran: ${listed(all)}`
-          : `recordView('${page}') must add to ${key} with INCR. This exercise is about INCR: one ` +
-              'command that reads, adds and writes inside Redis, so that two servers counting at ' +
-              `once cannot lose a view, with no WATCH or script needed. Redis ran: ${listed(all)}`,
+      // What each call executed: a sent command starts its entries, a script's commands follow.
+      let sent = 0;
+      const firstEnd = all.findIndex(
+        (command) => command.script === undefined && sent++ === sentByFirst,
       );
+      const views = [all.slice(0, firstEnd), firstEnd === -1 ? [] : all.slice(firstEnd)];
+      for (const [index, ran] of views.entries()) {
+        const done = work(ran);
+        const [only] = done;
+        const counted = done.length === 1 && only !== undefined && INCREMENTS.has(only.name);
+        const reloaded = index > 0 && ran.some((command) => command.name === 'script');
+        const which = index === 0 ? 'the first' : 'the second';
+        expect.ok(
+          counted && only?.args[0] === key && !reloaded,
+          reloaded
+            ? `recordView('${page}') sent SCRIPT again on ${which} view: load a script once, or ` +
+                'run it with EVAL, and send one command per view. Better, send INCR itself. ' +
+                `Redis ran for that view: ${listed(ran)}`
+            : done.some((command) => INCREMENTS.has(command.name))
+              ? `recordView('${page}') must send INCR ${key} and nothing else: the INCR answers ` +
+                `the new count already; Redis ran for ${which} view: ${listed(ran)}`
+              : `recordView('${page}') must add to ${key} with INCR. This exercise is about INCR: ` +
+                'one command that reads, adds and writes inside Redis, so that two servers ' +
+                'counting at once cannot lose a view, with no WATCH or script needed. Redis ran ' +
+                `for ${which} view: ${listed(ran)}`,
+        );
+      }
     },
   },
   {
@@ -194,14 +276,20 @@ const checks: CheckList<Exports> = [
       }
       await otherCounters(decoys, redis, random, pages[missing] ?? 'home');
 
+      // A page listed twice, away from its first place: it gets its count at both.
+      const twice = pages[present] ?? '';
+      const asked = [...pages];
+      asked.splice(random.int(present + 1, pages.length), 0, twice);
+
       const expectCounts = async (when: string) => {
-        const held = await redis.mget(pages.map(viewsKey));
-        const returned = await call('countViews', sandboxClient, pages);
+        const held = await redis.mget(asked.map(viewsKey));
+        const returned = await call('countViews', sandboxClient, asked);
         expect.equal(
           returned,
-          counts,
-          `countViews(${JSON.stringify(pages)})${when}, while MGET of their views:<page> keys ` +
-            `answers [${held.map((value) => (value === null ? 'nil' : JSON.stringify(value))).join(', ')}]`,
+          asked.map((page) => counts[pages.indexOf(page)] ?? 0),
+          `countViews(${JSON.stringify(asked)})${when}, while MGET of their views:<page> keys ` +
+            `answers [${held.map((value) => (value === null ? 'nil' : JSON.stringify(value))).join(', ')}] ` +
+            `(${JSON.stringify(twice)} is listed twice: one count for each place in the list)`,
         );
       };
       await expectCounts('');
@@ -239,16 +327,28 @@ const checks: CheckList<Exports> = [
   {
     name: 'claimName stores the user id under username:<name> and returns true',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       const key = nameKey(name);
-      const id = userId(random);
+      const id = zeroLedId(random);
       await decoys(name, 3, (other) =>
         redis.set(nameKey(other), userId(random), 'EX', random.int(60, CLAIM_SECONDS)),
       );
       const start = await snapshot();
       const claimed = await call('claimName', sandboxClient, name, id);
-      expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
-      expect.equal(await redis.get(key), id, `GET ${key}`);
+      const written = diff(start, await snapshot()).outside([key]);
+      expect.equal(
+        await redis.type(key),
+        'string',
+        `TYPE ${key}` +
+          (written.length > 0
+            ? ` (claimName('${name}', '${id}') wrote ${written.map((change) => change.key).join(', ')} instead: use the name exactly as given)`
+            : ''),
+      );
+      expect.equal(
+        await redis.get(key),
+        id,
+        `GET ${key} (the user id is a string: store '${id}' exactly as given, leading zero and all)`,
+      );
       expect.equal(claimed, true, `what claimName('${name}', '${id}') returned for a free name`);
       const end = await snapshot();
       const changes = diff(start, end);
@@ -262,7 +362,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'claimName leaves a name someone holds untouched and returns false',
     async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       const key = nameKey(name);
       const [holder, latecomer] = twoUsers(random);
       const leftMs = random.int(60, 300) * 1000;
@@ -293,9 +393,9 @@ const checks: CheckList<Exports> = [
   {
     name: 'a name is free again once its reservation has lapsed',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       const key = nameKey(name);
-      const [first, second] = twoUsers(random);
+      const [first, second] = [zeroLedId(random), wordId(random)];
       expect.equal(
         await call('claimName', sandboxClient, name, first),
         true,
@@ -311,12 +411,26 @@ const checks: CheckList<Exports> = [
           `deleted it): ask Redis each time, never a list kept in your code`,
       );
       expect.equal(await redis.get(key), second, `GET ${key}`);
+
+      // That claim lapses too and another server's user takes the name: a retry by the same
+      // user must hear that from Redis, not from a claim remembered in JavaScript.
+      const third = userId(random);
+      await redis.set(key, third, 'EX', CLAIM_SECONDS);
+      const retried = await call('claimName', sandboxClient, name, second);
+      expect.equal(
+        retried,
+        false,
+        `what claimName('${name}', '${second}') returned when user ${second}'s claim had lapsed ` +
+          `and user ${third} had claimed the name since (the check wrote ${key}): ask Redis each ` +
+          'time, never remember a claim in your code',
+      );
+      expect.equal(await redis.get(key), third, `GET ${key} after user ${second} tried again`);
     },
   },
   {
     name: 'a claimed name expires 600 seconds after the claim',
     async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       const key = nameKey(name);
       const startedAt = Date.now();
       await call('claimName', sandboxClient, name, userId(random));
@@ -344,7 +458,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'two users claiming one name at the same time: exactly one gets it',
     async run({ race, sandboxClient, redis, expect, random }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       const key = nameKey(name);
       const [first, second] = twoUsers(random);
       await race({
@@ -372,7 +486,7 @@ const checks: CheckList<Exports> = [
     name: 'claimName claims with one SET that carries NX and the expiry',
     logExecuted: true,
     async run({ call, sandboxClient, executed, expect, random }) {
-      const name = random.word(random.int(4, 9));
+      const name = userName(random);
       await call('claimName', sandboxClient, name, userId(random));
       const all = await executed();
       const done = work(all);
