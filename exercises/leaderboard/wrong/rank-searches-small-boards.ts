@@ -32,7 +32,7 @@ export async function rank(redis: Redis, board: string, player: string): Promise
     const position = await redis.zrevrank(key(board), player);
     return position === null ? null : position + 1;
   }
-  const everyone = await redis.zrange(key(board), 0, -1, 'REV');
+  const everyone = await redis.zrevrange(key(board), 0, -1);
   const index = everyone.indexOf(player);
   return index === -1 ? null : index + 1;
 }
