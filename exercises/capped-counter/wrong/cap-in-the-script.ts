@@ -1,4 +1,4 @@
-// fails: hit counts up to the cap and no further, reading Redis every time
+// fails: at or above the cap, hit returns -1 and writes nothing
 import type Redis from 'ioredis';
 
 // The limit of the free plan typed into the script: the cap argument is never sent.

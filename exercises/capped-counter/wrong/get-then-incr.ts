@@ -1,4 +1,4 @@
-// fails: two hits at the same time never take the counter past the cap
+// fails: hits at the same time never take the counter past the cap
 import type Redis from 'ioredis';
 
 // Reads, decides in TypeScript, then writes: another hit can INCR between the GET and the INCR,

@@ -1,4 +1,4 @@
-// fails: hit changes no key but counter:<name>, and finds it by its name
+// fails: hit reads and changes no key but counter:<name>, and finds it by its name
 import type Redis from 'ioredis';
 
 const SCRIPT = `
@@ -7,11 +7,9 @@ if count >= tonumber(ARGV[1]) then return -1 end
 return redis.call('INCR', KEYS[1])
 `;
 
-// Looks the counter up with KEYS to skip the script for a new counter: KEYS walks the whole
-// keyspace, blocking every client, to answer what the script already knows.
+// Looks the counter up with KEYS before handing it to the script: KEYS walks the whole
+// keyspace, blocking every client, to find a key whose name hit already knows.
 export async function hit(redis: Redis, name: string, cap: number): Promise<number> {
-  const key = `counter:${name}`;
-  const found = await redis.keys(key);
-  if (found.length === 0) return redis.incr(key);
-  return (await redis.eval(SCRIPT, 1, key, cap)) as number;
+  const [found] = await redis.keys(`counter:${name}`);
+  return (await redis.eval(SCRIPT, 1, found ?? `counter:${name}`, cap)) as number;
 }

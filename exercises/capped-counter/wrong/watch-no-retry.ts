@@ -1,4 +1,4 @@
-// fails: two hits at the same time both go through when there is room for both
+// fails: hits at the same time all go through when there is room for all
 import type Redis from 'ioredis';
 
 // WATCH keeps the count from passing the cap, but a hit whose EXEC answers null gives up with
