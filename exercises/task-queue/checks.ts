@@ -24,12 +24,19 @@ const tasks = (random: Random, count: number) =>
 const events = (random: Random, count: number) =>
   distinct(count, () => `${random.pick(EVENTS)}:${random.word(4)}`);
 
-const queueName = (random: Random) => random.word(6);
+/**
+ * A name with a capital and a space: code that lower-cases the name, or cuts the key at a space,
+ * builds another queue's key.
+ */
+const queueName = (random: Random) =>
+  `${random.word(1).toUpperCase()}${random.word(5)} ${random.word(2)}`;
 const queueKey = (queue: string) => `queue:${queue}`;
 
 /**
  * Seeds look-alike queues beside the learner's, each with tasks of its own, so that code which
- * finds "the" queue with KEYS or SCAN instead of building its key meets them.
+ * finds "the" queue with KEYS or SCAN instead of building its key meets them; unless `twin` is
+ * false, one of them is the name in lower case, which code that compares names ignoring case
+ * takes for the learner's.
  */
 async function decoyQueues(
   decoys: (
@@ -40,8 +47,14 @@ async function decoyQueues(
   redis: Redis,
   random: Random,
   like: string,
+  twin = true,
 ): Promise<string[]> {
-  return decoys(like, random.int(2, 4), (id) => redis.rpush(queueKey(id), ...tasks(random, 2)));
+  const lower = like.toLowerCase();
+  if (twin) await redis.rpush(queueKey(lower), ...tasks(random, 2));
+  const others = await decoys(like, random.int(1, 3), (id) =>
+    redis.rpush(queueKey(id), ...tasks(random, 2)),
+  );
+  return twin ? [lower, ...others] : others;
 }
 
 function listed(commands: readonly LoggedCommand[]): string {
@@ -77,19 +90,33 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
       const queue = queueName(random);
       const key = queueKey(queue);
-      const [task, ...seeded] = tasks(random, random.int(2, 4)) as [string, ...string[]];
+      const [task, ...others] = tasks(random, random.int(6, 7)) as [string, ...string[]];
+      // The same task already waits at the head, and the queue grows past the log's five: a
+      // queue keeps every task it is given, a second copy too.
+      const seeded = [task, ...others];
       await redis.rpush(key, ...seeded);
-      await decoyQueues(decoys, redis, random, queue);
+      // No twin here: code that searches for a name ignoring case may find this queue first,
+      // and pass by chance; the next check, on a queue not there yet, meets the twin alone.
+      await decoyQueues(decoys, redis, random, queue, false);
       const before = await snapshot();
 
       await call('enqueue', sandboxClient, queue, task);
+      // First, so that a push onto another queue is named as such, not as a task gone missing.
+      onlyTouched(expect, diff(before, await snapshot()), [key], `enqueue('${queue}', '${task}')`);
       expect.equal(await redis.type(key), 'list', `TYPE ${key}`);
       expect.equal(
         await redis.lrange(key, 0, -1),
         [...seeded, task],
-        `LRANGE ${key} 0 -1 (the queue held ${seeded.join(', ')}, oldest first; ${task} belongs after them)`,
+        `LRANGE ${key} 0 -1 (the queue held ${seeded.length} tasks, ${seeded.join(', ')}, oldest ` +
+          `first; ${task} belongs after them, although a copy of it already waits, and no task may leave)`,
       );
-      onlyTouched(expect, diff(before, await snapshot()), [key], `enqueue('${queue}', '${task}')`);
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `enqueue('${queue}', '${task}') gave ${key} an expiry (PTTL ${pttl} ms): its tasks would ` +
+          `vanish if no worker took them in time. A task waits until a dequeue takes it: push ` +
+          `without EXPIRE`,
+      );
     },
   },
   {
@@ -103,8 +130,17 @@ const checks: CheckList<Exports> = [
         ...string[],
       ];
 
+      // The same name in lower case is another queue, already holding tasks.
+      const twin = queueKey(queue.toLowerCase());
+      const twinHeld = await redis.rpush(twin, ...tasks(random, 2));
+
       const onEmpty = await call('enqueue', sandboxClient, queue, first);
-      expect.equal(onEmpty, 1, `enqueue('${queue}', '${first}') on an empty queue returned`);
+      expect.equal(
+        onEmpty,
+        1,
+        `enqueue('${queue}', '${first}') on an empty queue returned (${twin}, another queue since ` +
+          `names are case-sensitive, held ${twinHeld} tasks; it now holds ${await redis.llen(twin)})`,
+      );
 
       // Another producer adds tasks in between: the length must come from Redis, not be counted.
       await redis.rpush(key, ...others);
@@ -159,23 +195,30 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
       const queue = queueName(random);
       const key = queueKey(queue);
-      const seeded = tasks(random, random.int(3, 5));
+      const [oldest, next, ...rest] = tasks(random, random.int(3, 5)) as [
+        string,
+        string,
+        ...string[],
+      ];
+      // A second copy of the oldest task waits further back: it is a task of its own.
+      const seeded = [oldest, next, oldest, ...rest];
       await redis.rpush(key, ...seeded);
       await decoyQueues(decoys, redis, random, queue);
       const before = await snapshot();
 
       const returned = await call('dequeue', sandboxClient, queue);
+      onlyTouched(expect, diff(before, await snapshot()), [key], `dequeue('${queue}')`);
       expect.equal(
         returned,
-        seeded[0],
+        oldest,
         `dequeue('${queue}') returned (${key} held ${seeded.join(', ')}, oldest first)`,
       );
       expect.equal(
         await redis.lrange(key, 0, -1),
         seeded.slice(1),
-        `LRANGE ${key} 0 -1 afterwards`,
+        `LRANGE ${key} 0 -1 afterwards (it held ${seeded.join(', ')}: dequeue takes the head ` +
+          `and nothing else, not the other copy of ${oldest})`,
       );
-      onlyTouched(expect, diff(before, await snapshot()), [key], `dequeue('${queue}')`);
     },
   },
   {
@@ -188,18 +231,23 @@ const checks: CheckList<Exports> = [
 
       const returned = await call('dequeue', sandboxClient, queue);
       const changes = diff(before, await snapshot()).outside([key]);
+      // A task taken from elsewhere shows as a change; an answer made up for "empty" does not.
+      const advice =
+        changes.length > 0
+          ? "Build the key from the queue's name instead of looking for a queue"
+          : "An empty queue's answer is LPOP's null: return it as it is";
       expect.ok(
         returned === null && changes.length === 0,
         `dequeue('${queue}') must answer null, since ${key} is empty, and leave the other queues ` +
           `(${others.map(queueKey).join(', ')}) alone; it returned ${JSON.stringify(returned)}` +
           `${changes.length > 0 ? ` and ${diff(before, await snapshot()).describe(changes)}` : ''}. ` +
-          `Build the key from the queue's name instead of looking for a queue; it sent: ${listed(commands())}`,
+          `${advice}; it sent: ${listed(commands())}`,
       );
     },
   },
   {
     name: 'dequeue answers null at once when the queue is empty, without waiting',
-    async run({ call, sandboxClient, redis, expect, random, commands }) {
+    async run({ call, race, sandboxClient, redis, expect, random, commands }) {
       const queue = queueName(random);
       const key = queueKey(queue);
       const arrives = tasks(random, 1)[0] as string;
@@ -227,8 +275,16 @@ const checks: CheckList<Exports> = [
       if (pushed) await redis.rpush(key, arrives);
       const returned = await pending;
       const sent = commands();
-      // Blocking pops (BLPOP, BRPOP, BLMOVE, BLMPOP, BRPOPLPUSH, BZPOPMIN…) wait on an empty list.
-      const blocking = sent.find((command) => /^b[lrz]/.test(command.name));
+      // Blocking pops (BLPOP, BRPOP, BLMOVE, BLMPOP, BRPOPLPUSH, BZPOPMIN…) wait on an empty
+      // list, except inside MULTI, where Redis answers them at once as their plain pops.
+      const transactions = new Set(
+        sent.filter((command) => command.name === 'multi').map((command) => command.batch),
+      );
+      const blocking = sent.find(
+        (command) =>
+          /^b[lrz]/.test(command.name) &&
+          !(command.batch !== undefined && transactions.has(command.batch)),
+      );
       const how = waited
         ? `waited in Redis for a task to arrive, and returned ${JSON.stringify(returned)} once the checks pushed one`
         : pushed
@@ -251,6 +307,25 @@ const checks: CheckList<Exports> = [
           `EXISTS ${key} (dequeue must not create the queue)`,
         );
       }
+
+      // A dequeue that polls in JavaScript for less than the second above settles with null too.
+      // In a race its timers fire in virtual time, as steps of their own, so a wait shows
+      // whatever its length, and costs the grading nothing.
+      await race({
+        calls: [['dequeue', sandboxClient, queue]],
+        labels: [`dequeue('${queue}')`],
+        verify: async ([result], steps) => {
+          const timers = steps.filter((step) => step.by === 0 && step.commands.length === 0);
+          const reads = steps.filter((step) => step.by === 0 && step.commands.length > 0);
+          expect.ok(
+            timers.length === 0 && result.returned === null,
+            `dequeue('${queue}') on an empty queue must return null straight away; it ` +
+              `${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw ${result.threw}`}` +
+              `${timers.length > 0 ? ` only after waiting on a timer ${timers.length} time${timers.length === 1 ? '' : 's'}, with ${reads.length} request${reads.length === 1 ? '' : 's'} to Redis meanwhile: a task pushed while it waits is taken instead of null` : ''}. ` +
+              `Pop once with LPOP and return its answer, null included`,
+          );
+        },
+      });
     },
   },
   {
@@ -288,7 +363,9 @@ const checks: CheckList<Exports> = [
     name: 'tasks come out of the queue in the order they went in',
     async run({ call, sandboxClient, expect, random }) {
       const queue = queueName(random);
-      const queued = tasks(random, 4);
+      const queued = tasks(random, 3);
+      // An empty task is a task: only an empty queue answers null.
+      queued.splice(random.int(0, queued.length), 0, '');
       for (const task of queued) await call('enqueue', sandboxClient, queue, task);
       const taken: (string | null)[] = [];
       for (let i = 0; i <= queued.length; i++)
@@ -296,7 +373,8 @@ const checks: CheckList<Exports> = [
       expect.equal(
         taken,
         [...queued, null],
-        `five dequeue calls after enqueue of ${queued.join(', ')} (the last finds the queue empty)`,
+        `five dequeue calls after enqueue of ${queued.map((task) => JSON.stringify(task)).join(', ')} ` +
+          `(the empty string is a task, returned as ""; only the last call finds the queue empty)`,
       );
     },
   },
@@ -315,15 +393,24 @@ const checks: CheckList<Exports> = [
         [...logged].reverse(),
         `LRANGE ${LOG} 0 -1 after logEvent of ${logged.join(', ')}, in that order`,
       );
+      const pttl = await redis.pttl(LOG);
+      expect.ok(
+        pttl === -1,
+        `logEvent gave ${LOG} an expiry (PTTL ${pttl} ms): after a quiet spell the dashboard ` +
+          `would show no events at all. The log keeps its events until newer ones push them out: ` +
+          `push and trim, without EXPIRE`,
+      );
       onlyTouched(expect, diff(before, await snapshot()), [LOG], 'logEvent');
     },
   },
   {
     name: 'logEvent keeps only the 5 newest events',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const all = events(random, KEPT + random.int(1, 3));
-      const older = all.slice(0, KEPT); // already in the log, newest first
-      const newer = all.slice(KEPT);
+      const all = events(random, KEPT + random.int(0, 1));
+      const older = all.slice(0, KEPT) as [string, ...string[]]; // already in the log, newest first
+      // Events happen again: first the oldest, the one its own push cuts off, then the newest,
+      // whose earlier entry must stay. Each call adds one entry.
+      const newer = [older[KEPT - 1] as string, ...all.slice(KEPT), older[0]];
       await redis.rpush(LOG, ...older);
       for (const event of newer) await call('logEvent', sandboxClient, event);
       const expected = [...[...newer].reverse(), ...older].slice(0, KEPT);
@@ -331,7 +418,9 @@ const checks: CheckList<Exports> = [
       expect.equal(
         held,
         expected,
-        `LRANGE ${LOG} 0 -1 (it held ${KEPT} events, logEvent added ${newer.length}; only the ${KEPT} newest may stay)`,
+        `LRANGE ${LOG} 0 -1 (it held ${older.join(', ')}, newest first; logEvent then added ` +
+          `${newer.join(', ')}, in that order, some of them already in the log: each call adds ` +
+          `an entry, and only the ${KEPT} newest entries may stay)`,
       );
     },
   },

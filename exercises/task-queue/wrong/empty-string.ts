@@ -1,4 +1,4 @@
-// fails: dequeue answers null at once when the queue is empty, without waiting
+// fails: dequeue takes only from queue:<queue>, never from another queue
 import type Redis from 'ioredis';
 
 export async function enqueue(redis: Redis, queue: string, task: string): Promise<number> {
