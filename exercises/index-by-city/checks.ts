@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import type { CheckContext, CheckList, ExecutedCommand, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  Random,
+  SnapshotDiff,
+} from '../../grader/checks/api.ts';
 
 interface User {
   id: string;
@@ -41,6 +47,16 @@ const WRITES = new Set(
 );
 /** Commands that run a Lua script or function: Redis runs the whole script at once. */
 const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'fcall']);
+/**
+ * Another server's move, run by the grader in one step: KEYS user:<id> and the new city's set,
+ * ARGV the id and the new city. Answers the city it found the user in.
+ */
+const OTHER_MOVE = `
+local old = redis.call('HGET', KEYS[1], 'city')
+redis.call('HSET', KEYS[1], 'city', ARGV[2])
+redis.call('SREM', 'city:' .. old .. ':users', ARGV[1])
+redis.call('SADD', KEYS[2], ARGV[1])
+return old`;
 
 /** `cityCount` different cities with `perCity` users each; ids and names all different. */
 function population(random: Random, cityCount: number, perCity: number) {
@@ -63,9 +79,33 @@ function population(random: Random, cityCount: number, perCity: number) {
   return { cities: [...cities], users };
 }
 
+/**
+ * Cities spelt as people spell them: capitals, a space, accents. The key is `city:<city>:users`
+ * with the city exactly as given, so code that trims or lower-cases it writes another key.
+ */
+const ODD_CITIES = ['São Paulo', 'New York', 'Den Haag', 'Saint-Étienne', 'Köln', 'Łódź'];
+/** Names where sort() and localeCompare disagree: sort() puts capitals, then lower case, then accents. */
+const LOWER_NAMES = ['al-Farsi', 'amélie', 'bea', 'ana'];
+const ACCENTED_NAMES = ['Émile', 'Åsa', 'Ørjan', 'Çelik', 'Ñuño'];
+
+/** Gives the `index`th city of a population, and its users, the name `city`. */
+function renameCity(users: User[], cities: string[], index: number, city: string): void {
+  for (const user of users) if (user.city === cities[index]) user.city = city;
+  cities[index] = city;
+}
+
 /** A city none of `taken` names. */
 function otherCity(random: Random, taken: readonly string[]): string {
   return random.pick(CITIES.filter((city) => !taken.includes(city)));
+}
+
+/**
+ * A city of random letters, in no list: code that copied the checks' cities cannot know it.
+ */
+function unlistedCity(random: Random, taken: readonly string[]): string {
+  let city = random.word(7);
+  while (CITIES.includes(city) || taken.includes(city)) city = random.word(7);
+  return city;
 }
 
 /** An id shaped like `like` that is none of `users`': nothing tells it apart by its look. */
@@ -200,10 +240,19 @@ const checks: CheckList<Exports> = [
     name: "addUser adds the user's id to the set city:<city>:users",
     async run({ call, sandboxClient, redis, expect, random }) {
       const { cities, users } = population(random, 2, random.int(2, 4));
+      // One city spelt with capitals, a space or accents: its key keeps the city as given.
+      renameCity(users, cities, 1, random.pick(ODD_CITIES));
       for (const user of users) await call('addUser', sandboxClient, user);
       for (const city of cities) {
         const key = cityKey(city);
-        expect.equal(await redis.type(key), 'set', `TYPE ${key}`);
+        const type = await redis.type(key);
+        expect.equal(
+          type,
+          'set',
+          type === 'none'
+            ? `TYPE ${key} (the key holds the city exactly as given, capitals, spaces and accents included)`
+            : `TYPE ${key}`,
+        );
         expect.equal(
           await sortedMembers(redis, key),
           idsIn(users, city),
@@ -229,7 +278,7 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'addUser and moveUser change only the user and the city sets involved',
+    name: 'addUser and moveUser change only the user and the city sets involved, and set no expiry',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = ctx;
       const { cities, users } = population(random, 2, 2);
@@ -239,6 +288,15 @@ const checks: CheckList<Exports> = [
       await seed(redis, rest);
       await seedNeighbours(ctx, settled.id, cities, users);
 
+      // The users and their index are kept until changed: an expiry would drop them a while later.
+      const expectNoExpiry = (what: string, changes: SnapshotDiff) => {
+        const expiring = changes.changes.filter((change) => (change.after?.pttl ?? -1) !== -1);
+        expect.ok(
+          expiring.length === 0,
+          `${what} gave ${expiring.map((change) => `${change.key} a TTL (PTTL ${change.after?.pttl} ms)`).join(' and ')}: users and the city sets stay until code changes them, and must not expire. Write them with no EXPIRE, EX or PX`,
+        );
+      };
+
       let before = await snapshot();
       await call('addUser', sandboxClient, settled);
       let changes = diff(before, await snapshot());
@@ -247,6 +305,7 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `addUser(${JSON.stringify(settled)}) may write only ${userKey(settled.id)} and ${cityKey(settled.city)}; it also ${changes.describe(elsewhere)}`,
       );
+      expectNoExpiry(`addUser(${JSON.stringify(settled)})`, changes);
 
       const mover = random.pick(rest.filter((user) => user.city === from));
       before = await snapshot();
@@ -258,6 +317,7 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `moveUser('${mover.id}', '${to}') may write only ${allowed.join(', ')}; it also ${changes.describe(elsewhere)}`,
       );
+      expectNoExpiry(`moveUser('${mover.id}', '${to}')`, changes);
     },
   },
   {
@@ -268,14 +328,34 @@ const checks: CheckList<Exports> = [
       // A second user with the name of one already there: both are listed.
       const namesake = random.pick(users.filter((user) => user.city === city));
       users.push({ id: freshId(random, namesake.id, users), name: namesake.name, city });
-      await seed(redis, users);
+      // A lower-case and an accented name: sort() puts them after every capital, where
+      // localeCompare would put them among the others.
+      for (const name of [random.pick(LOWER_NAMES), random.pick(ACCENTED_NAMES)]) {
+        users.push({ id: freshId(random, namesake.id, users), name, city });
+      }
+      // A city of 150 users, more than 128, with ids that are not numbers: Redis keeps such a set
+      // as a hash table, not an intset or a listpack, and SSCAN answers it a page at a time.
+      const big = otherCity(random, cities);
+      const crowd: User[] = [];
+      const crowdIds = new Set<string>();
+      while (crowdIds.size < 150) crowdIds.add(random.id('u-ab1234'));
+      for (const id of crowdIds) crowd.push({ id, name: random.pick(NAMES), city: big });
+      await seed(redis, [...users, ...crowd]);
 
       expect.equal(
         await call('usersIn', sandboxClient, city),
         namesIn(users, city),
-        `usersIn(redis, '${city}'), with SMEMBERS ${cityKey(city)} holding ids ${idsIn(users, city).join(', ')} (two of them named ${namesake.name})`,
+        `usersIn(redis, '${city}'), with SMEMBERS ${cityKey(city)} holding ids ${idsIn(users, city).join(', ')} (two of them named ${namesake.name}), in sort() order (capitals first, then lower case, then accented letters)`,
       );
-      const empty = otherCity(random, cities);
+      const crowdNames = await call('usersIn', sandboxClient, big);
+      const expected = namesIn(crowd, big);
+      let at = expected.findIndex((name, index) => crowdNames[index] !== name);
+      if (at === -1 && crowdNames.length !== expected.length) at = expected.length;
+      expect.ok(
+        at === -1,
+        `usersIn(redis, '${big}') returned ${crowdNames.length} names (at position ${at}, ${JSON.stringify(crowdNames[at] ?? null)} where ${JSON.stringify(expected[at] ?? null)} was expected), where ${cityKey(big)} holds ${crowd.length} ids, each with a hash: it must return all ${expected.length} names, sorted. A set this large answers SSCAN a page at a time: read it whole with SMEMBERS, or call SSCAN again until the cursor comes back 0`,
+      );
+      const empty = otherCity(random, [...cities, big]);
       expect.equal(
         await call('usersIn', sandboxClient, empty),
         [],
@@ -295,22 +375,29 @@ const checks: CheckList<Exports> = [
         `usersIn(redis, '${city}')`,
       );
 
-      // Another server adds one user there and moves one away.
-      const leaver = random.pick(users.filter((user) => user.city === city));
+      // Another server moves one user away and one in, and renames one who stays: names
+      // remembered by id would show the old name.
+      const [leaver, renamed] = users.filter((user) => user.city === city);
       const newcomer = random.pick(users.filter((user) => user.city === elsewhere));
+      if (!leaver || !renamed) throw new Error('too few users generated');
+      let newName = random.pick(NAMES);
+      while (users.some((user) => user.name === newName)) newName = random.pick(NAMES);
       await redis
         .multi()
         .hset(userKey(leaver.id), 'city', elsewhere)
         .smove(cityKey(city), cityKey(elsewhere), leaver.id)
         .hset(userKey(newcomer.id), 'city', city)
         .smove(cityKey(elsewhere), cityKey(city), newcomer.id)
+        .hset(userKey(renamed.id), 'name', newName)
         .exec();
+      const oldName = renamed.name;
       leaver.city = elsewhere;
       newcomer.city = city;
+      renamed.name = newName;
       expect.equal(
         await call('usersIn', sandboxClient, city),
         namesIn(users, city),
-        `usersIn(redis, '${city}') again, after another client moved ${leaver.name} away and ${newcomer.name} in`,
+        `usersIn(redis, '${city}') again, after another client moved ${leaver.name} away and ${newcomer.name} in, and renamed ${oldName} (id ${renamed.id}) to ${newName}: read the ids and the names from Redis on every call`,
       );
     },
   },
@@ -429,6 +516,24 @@ const checks: CheckList<Exports> = [
         stayed,
         `SMEMBERS ${cityKey(from)} (sorted), after moving user ${mover.id} from ${from} to ${to}`,
       );
+
+      // Another server moves the user on; the next move must start from the city the hash names
+      // now, not from the one this code last wrote.
+      const third = otherCity(random, cities);
+      await redis
+        .multi()
+        .hset(userKey(mover.id), 'city', third)
+        .smove(cityKey(to), cityKey(third), mover.id)
+        .exec();
+      await call('moveUser', sandboxClient, mover.id, from);
+      const holding: string[] = [];
+      for (const city of [from, to, third]) {
+        if (await redis.sismember(cityKey(city), mover.id)) holding.push(city);
+      }
+      expect.ok(
+        holding.length === 1 && holding[0] === from,
+        `after moveUser moved user ${mover.id} to ${to}, another client moved them to ${third} (HSET ${userKey(mover.id)} city ${third}, SMOVE to ${cityKey(third)}); then moveUser('${mover.id}', '${from}') left the id in the sets of ${holding.join(' and ') || 'no city'}. Read the old city from the hash on every move (under WATCH), not from memory: another server may have moved the user since`,
+      );
     },
   },
   {
@@ -466,6 +571,10 @@ const checks: CheckList<Exports> = [
     name: 'two moves of one user at the same time leave the id in exactly one city set',
     async run({ race, sandboxClient, redis, expect, random }) {
       const { cities, users } = population(random, 3, 2);
+      // Destinations in no list: code that clears the id from every city it knows of, instead
+      // of watching the one it read, leaves it in these.
+      renameCity(users, cities, 1, unlistedCity(random, cities));
+      renameCity(users, cities, 2, unlistedCity(random, cities));
       const [from = '', first = '', second = ''] = cities;
       const mover = random.pick(users.filter((user) => user.city === from));
       await race({
@@ -497,30 +606,94 @@ const checks: CheckList<Exports> = [
     async run({ race, sandboxClient, redis, expect, random }) {
       const { cities, users } = population(random, 2, 2);
       const [from = '', to = ''] = cities;
+      const third = unlistedCity(random, cities);
       const mover = random.pick(users.filter((user) => user.city === from));
-      // Re-adding the user unchanged writes user:<id>, so a WATCH on it aborts the move's EXEC.
+      const key = userKey(mover.id);
+      await race({
+        calls: [['moveUser', sandboxClient, mover.id, to]],
+        labels: [`moveUser(${mover.id}→${to})`],
+        // Two writes of the hash by another server, each aborting a WATCH on it: the name written
+        // again unchanged, as addUser writing the same user again would, then a move to a third
+        // city, in one script, that answers the city it found. A move that retries only once
+        // gives up; one that WATCHes once, before its loop, retries unwatched, and the other move
+        // slips in between its read and its write.
+        interject: [
+          ['HSET', key, 'name', mover.name],
+          ['EVAL', OTHER_MOVE, '2', key, cityKey(third), mover.id, third],
+        ],
+        setup: () => seed(redis, users),
+        verify: async ([move], steps) => {
+          const city = await redis.hget(key, 'city');
+          const holding: string[] = [];
+          for (const name of [from, to, third]) {
+            if (await redis.sismember(cityKey(name), mover.id)) holding.push(name);
+          }
+          const other = steps.find(
+            (step) => step.by === 'grader' && step.commands[0]?.name.toLowerCase() === 'eval',
+          );
+          const found = other?.reply && 'value' in other.reply ? other.reply.value : undefined;
+          // The move took effect if the user ends in its city, or the other move found them there.
+          const moved = city === to || found === to;
+          const consistent = city !== null && holding.length === 1 && holding[0] === city;
+          expect.ok(
+            consistent && (move.threw === undefined ? moved : !moved),
+            `moveUser(${mover.id} to ${to}) ${move.threw === undefined ? 'returned' : `threw (${move.threw})`} while another client wrote ${key} twice: HSET ${key} name ${mover.name} (unchanged), then a move to ${third} (a script that found the user in ${found}); afterwards HGET ${key} city answers ${city}, and the id is in the sets of ${holding.join(' and ') || 'no city'}. ${consistent ? 'A move that returns must have moved the user: when EXEC answers null because the watched hash changed, WATCH it again, read the city again and retry, as many times as it takes (or throw, so that the caller knows).' : 'The id must be in one set, the city the hash names: WATCH the hash inside the retry loop, before each read of the city, since EXEC (even one that answers null) ends every WATCH.'}`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: "addUser at the same time as usersIn or moveUser leaves the new user's id in its city set",
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const { cities, users } = population(random, 2, 1);
+      const [city = '', to = ''] = cities;
+      const [resident] = users.filter((user) => user.city === city);
+      if (!resident) throw new Error('no user generated');
+      const newcomer = { id: freshId(random, resident.id, users), name: random.pick(NAMES), city };
+      const expectListed = async (what: string) => {
+        const hash = await redis.hget(userKey(newcomer.id), 'city');
+        const listed = await redis.sismember(cityKey(city), newcomer.id);
+        expect.ok(
+          hash === city && listed === 1,
+          `${what}; afterwards HGET ${userKey(newcomer.id)} city answers ${hash}, and ${cityKey(city)} ${listed ? 'holds' : 'does not hold'} ${newcomer.id}: the new user cannot be found in their city`,
+        );
+      };
+
+      // The id is in the set with no hash (code that deleted a user forgot the index), and a new
+      // user takes it: usersIn may remove it only while the hash is still gone.
       await race({
         calls: [
-          ['moveUser', sandboxClient, mover.id, to],
-          ['addUser', sandboxClient, { ...mover }],
+          ['usersIn', sandboxClient, city],
+          ['addUser', sandboxClient, newcomer],
         ],
-        labels: [`moveUser(${mover.id}→${to})`, `addUser(${mover.id} in ${from}, unchanged)`],
+        labels: [`usersIn(${city})`, `addUser(${newcomer.id} in ${city})`],
+        setup: async () => {
+          await seed(redis, users);
+          await redis.sadd(cityKey(city), newcomer.id);
+        },
+        verify: async ([read, add]) => {
+          expect.ok(add.threw === undefined, `addUser threw: ${add.threw}`);
+          expect.ok(read.threw === undefined, `usersIn threw: ${read.threw}`);
+          await expectListed(
+            `${cityKey(city)} held ${resident.id} and ${newcomer.id}, an id with no hash, while usersIn('${city}') ran and addUser stored user ${newcomer.id} in ${city}. usersIn may take an id out of the set only while its hash is gone: check and remove in one step (a Lua script, or WATCH on the hash), or leave the set alone`,
+          );
+        },
+      });
+
+      // The mover is the last one in the city: the set it leaves must keep the one added now.
+      await race({
+        calls: [
+          ['moveUser', sandboxClient, resident.id, to],
+          ['addUser', sandboxClient, newcomer],
+        ],
+        labels: [`moveUser(${resident.id}→${to})`, `addUser(${newcomer.id} in ${city})`],
         setup: () => seed(redis, users),
         verify: async ([move, add]) => {
           expect.ok(add.threw === undefined, `addUser threw: ${add.threw}`);
-          const state = {
-            city: await redis.hget(userKey(mover.id), 'city'),
-            [from]: (await redis.sismember(cityKey(from), mover.id)) === 1,
-            [to]: (await redis.sismember(cityKey(to), mover.id)) === 1,
-          };
-          const moveLast = { city: to, [from]: false, [to]: true };
-          const addLast = { city: from, [from]: true, [to]: true };
-          const noMove = { city: from, [from]: true, [to]: false };
-          const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
-          const possible = move.threw === undefined ? [moveLast, addLast] : [moveLast, noMove];
-          expect.ok(
-            possible.some((end) => same(state, end)),
-            `moveUser(${mover.id} to ${to}) ${move.threw === undefined ? 'returned' : `threw (${move.threw})`} while addUser wrote ${userKey(mover.id)} again; afterwards HGET ${userKey(mover.id)} city answers ${state.city}, and the id is ${state[to] ? '' : 'not '}in ${cityKey(to)}${state[from] ? ` and still in ${cityKey(from)}` : ''}. A move that returns must have moved the user: when EXEC answers null because the watched hash changed, read the city again and retry (or throw, so that the caller knows).`,
+          expect.ok(move.threw === undefined, `moveUser threw: ${move.threw}`);
+          await expectListed(
+            `user ${resident.id} was the only one in ${city}, and moveUser moved them to ${to} while addUser stored user ${newcomer.id} in ${city}. A move may take only its own user's id out of the old city's set (SREM), never the set itself (DEL)`,
           );
         },
       });

@@ -1,4 +1,4 @@
-// fails: addUser and moveUser change only the user and the city sets involved
+// fails: addUser and moveUser change only the user and the city sets involved, and set no expiry
 import type Redis from 'ioredis';
 
 export interface User {

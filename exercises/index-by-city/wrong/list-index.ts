@@ -1,4 +1,4 @@
-// fails: adding the same user twice leaves one id in the city set
+// fails: addUser adds the user's id to the set city:<city>:users
 import type Redis from 'ioredis';
 
 export interface User {
