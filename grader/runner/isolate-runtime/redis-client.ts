@@ -32,6 +32,11 @@ declare const KEYSPACE_COMMAND_METHODS: readonly string[];
 
 type Status = 'wait' | 'connecting' | 'connect' | 'ready' | 'close' | 'reconnecting' | 'end';
 
+/** ioredis's options for multi(): only `pipeline` changes what it does. */
+interface MultiOptions {
+  pipeline?: boolean;
+}
+
 /** Work held in the offline queue until the client is ready again, or failed with `failed`. */
 interface Offline {
   send(): Promise<unknown>;
@@ -164,7 +169,12 @@ export function createRedisClass(host: Host) {
     pipeline(commands?: unknown[][]) {
       return new Pipeline(this.#pipelineOwner(), false, commands);
     }
-    multi(commands?: unknown[][] | Record<string, unknown>) {
+    multi(commands?: unknown[][] | MultiOptions, options?: MultiOptions) {
+      // As ioredis: with `pipeline: false` the client sends MULTI at once and carries the
+      // transaction itself, its next commands answering QUEUED until its own exec().
+      if ((Array.isArray(commands) ? options : commands)?.pipeline === false) {
+        return this.#command('call', ['MULTI']);
+      }
       return new Pipeline(this.#pipelineOwner(), true, Array.isArray(commands) ? commands : []);
     }
 
