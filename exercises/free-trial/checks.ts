@@ -111,12 +111,81 @@ function setsRelativeEnd(command: ExecutedCommand): boolean {
   );
 }
 
+/** A user id with capitals: `Ada` and `ada` are two users, and two keys. */
+const namedUserOf = (random: Random) => {
+  const word = userOf(random);
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}${random.pick(['', 'Q', 'X'])}`;
+};
+
+const VALUE_WRITES = new Set([
+  'set',
+  'setex',
+  'psetex',
+  'setnx',
+  'getset',
+  'mset',
+  'msetnx',
+  'append',
+  'setrange',
+  'restore',
+  'copy',
+  'rename',
+  'renamenx',
+]);
+
+/** Whether a command writes trial:<user>'s value (the plan), and whether it leaves no end. */
+function writesValue(command: ExecutedCommand, key: string): boolean {
+  if (!VALUE_WRITES.has(command.name)) return false;
+  if (command.name === 'mset' || command.name === 'msetnx') {
+    return command.args.some((arg, index) => index % 2 === 0 && arg === key);
+  }
+  if (['copy', 'rename', 'renamenx'].includes(command.name)) return command.args[1] === key;
+  return command.args[0] === key;
+}
+
+function writesWithoutEnd(command: ExecutedCommand, key: string): boolean {
+  if (!writesValue(command, key)) return false;
+  if (['setex', 'psetex'].includes(command.name)) return false;
+  if (command.name !== 'set') return true;
+  const options = command.args.slice(2).map((arg) => arg.toLowerCase());
+  return !['ex', 'px', 'exat', 'pxat'].some((option) => options.includes(option));
+}
+
+/**
+ * The commands Redis ran on their own, where another client could run in between: not inside a
+ * script, and not inside a MULTI that EXEC would refuse had the key changed since a WATCH
+ * (`watchedOnly`), or not inside any MULTI at all.
+ */
+function unguarded(
+  commands: readonly ExecutedCommand[],
+  key: string,
+  watchedOnly: boolean,
+): ExecutedCommand[] {
+  const inMulti = new Map<number | undefined, boolean>();
+  const watching = new Map<number | undefined, boolean>();
+  const found: ExecutedCommand[] = [];
+  for (const command of commands) {
+    if (command.script) continue;
+    const { client, name } = command;
+    if (name === 'watch') watching.set(client, watching.get(client) || command.args.includes(key));
+    else if (name === 'unwatch') watching.set(client, false);
+    else if (name === 'multi') inMulti.set(client, true);
+    else if (name === 'exec' || name === 'discard') {
+      inMulti.set(client, false);
+      watching.set(client, false);
+    } else if (!(inMulti.get(client) && (!watchedOnly || watching.get(client)))) {
+      found.push(command);
+    }
+  }
+  return found;
+}
+
 const checks: CheckList<Exports> = [
   {
     name: 'startTrial stores the plan in trial:<user>, ending in the seconds given',
     async run(context) {
       const { call, sandboxClient, redis, expect, random, expectTtl, snapshot, diff } = context;
-      const user = userOf(random);
+      const user = namedUserOf(random);
       const key = trialKey(user);
       const plan = planOf(random);
       const seconds = random.int(DAY, 30 * DAY);
@@ -139,6 +208,20 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `startTrial('${user}', …) may write ${key} only, but it ${changes.describe(elsewhere)}`,
       );
+
+      // The trial ran out: the user has none again, and may start another, as long as asked.
+      await redis.del(key);
+      const again = otherPlan(random, plan);
+      const longer = random.int(31 * DAY, 365 * DAY);
+      const restarted = await call('startTrial', sandboxClient, user, again, longer);
+      const held = await redis.get(key);
+      expect.ok(
+        restarted === true && held === again,
+        `${user}'s trial ended (Redis deleted ${key}); then startTrial('${user}', '${again}', ${longer}) ` +
+          `returned ${JSON.stringify(restarted)}, and ${key} holds ${JSON.stringify(held)}: a user with ` +
+          'no trial gets one. Ask Redis whether the trial exists, rather than remembering whom you started.',
+      );
+      await expectTtl(key, ttlWindow(longer));
     },
   },
   {
@@ -149,15 +232,21 @@ const checks: CheckList<Exports> = [
       await redis.set(trialKey(running), runningPlan, 'EX', random.int(60, 3600));
       await redis.set(trialKey(permanent), permanentPlan);
       const before = await snapshot();
-      for (const user of [running, permanent]) {
-        const plan = otherPlan(random, user === running ? runningPlan : permanentPlan);
+      // Asking again for the plan already held is no restart either: the end stays.
+      const asked: [string, string][] = [
+        [running, runningPlan],
+        [running, otherPlan(random, runningPlan)],
+        [permanent, permanentPlan],
+        [permanent, otherPlan(random, permanentPlan)],
+      ];
+      for (const [user, plan] of asked) {
         const seconds = random.int(DAY, 30 * DAY);
         const started = await call('startTrial', sandboxClient, user, plan, seconds);
         const state = user === running ? 'a running trial' : 'a permanent trial (no expiry)';
         expect.equal(
           started,
           false,
-          `startTrial('${user}', '${plan}', ${seconds}) when ${trialKey(user)} already holds ${state} returned`,
+          `startTrial('${user}', '${plan}', ${seconds}) when ${trialKey(user)} already holds ${state} of "${user === running ? runningPlan : permanentPlan}" returned`,
         );
       }
       const changes = diff(before, await snapshot());
@@ -211,11 +300,26 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'no other client ever sees a new trial without its end',
-    async run({ race, sandboxClient, redis, expect, random }) {
+    logExecuted: true,
+    async run({ race, call, sandboxClient, redis, expect, random, executed }) {
       const user = userOf(random);
       const key = trialKey(user);
       const plan = planOf(random);
       const seconds = random.int(DAY, 30 * DAY);
+      // What Redis ran shows the gap however the code pads around it, which the race below may
+      // not reach: a write of the plan with no end, on its own, leaves the key without one.
+      await call('startTrial', sandboxClient, user, plan, seconds);
+      const bare = unguarded(await executed(), key, false).filter((command) =>
+        writesWithoutEnd(command, key),
+      );
+      expect.ok(
+        bare.length === 0,
+        `startTrial('${user}', '${plan}', ${seconds}) sent ${listed(bare)} on its own: until its ` +
+          `next command, ${key} existed with no expiry, and had your program stopped there, the ` +
+          `trial would never end. Write the plan and its end in one command (SET … EX … NX). ` +
+          `Redis ran on ${key}: ${listed((await executed()).filter((command) => command.args.includes(key)))}`,
+      );
+      await redis.del(key);
       await race({
         calls: [['startTrial', sandboxClient, user, plan, seconds]],
         labels: [`startTrial('${user}', '${plan}', ${seconds})`],
@@ -245,13 +349,31 @@ const checks: CheckList<Exports> = [
       const left = random.int(60, 3600);
       await redis.set(key, plan, 'EX', left);
       await otherTrials(context, user);
-      const seconds = random.int(2 * 3600, 30 * DAY);
+      // Months, past any cap a program might invent.
+      const seconds = random.int(31 * DAY, 365 * DAY);
       const before = await snapshot();
+      // Both calls within one second of the clock, so that an end rounded to whole seconds (TTL,
+      // or EXPIREAT of a second worked out in the program) refuses the second every time: the
+      // last 200 ms of a second are waited out, the calls a few milliseconds apart.
+      const intoSecond = Date.now() % 1000;
+      if (intoSecond > 800) await new Promise((resolve) => setTimeout(resolve, 1010 - intoSecond));
       const moved = await call('extendTrial', sandboxClient, user, seconds);
       expect.equal(
         moved,
         true,
         `extendTrial('${user}', ${seconds}) when ${key} had ${left} s left returned`,
+      );
+      const firstEnd = await redis.pexpiretime(key);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      const movedAgain = await call('extendTrial', sandboxClient, user, seconds);
+      const secondEnd = await redis.pexpiretime(key);
+      expect.ok(
+        movedAgain === true && secondEnd > firstEnd,
+        `extendTrial('${user}', ${seconds}) a second time, a few milliseconds later, returned ` +
+          `${JSON.stringify(movedAgain)} and moved ${key}'s end from ${firstEnd} to ${endWords(secondEnd)}: ` +
+          `${seconds} s from now is a few milliseconds later than before, so the end must move and ` +
+          'extendTrial return true. Compare to the millisecond (PTTL, PEXPIRE … GT, or EXPIRE … GT), ' +
+          'not in whole seconds (TTL, or a Unix second worked out with your clock).',
       );
       await expectTtl(key, ttlWindow(seconds));
       expect.equal(await redis.get(key), plan, `GET ${key} (the plan must stay as it was)`);
@@ -626,6 +748,18 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `makePermanent('${user}') may change ${key} only, but it ${changes.describe(elsewhere)}`,
       );
+
+      // The user cancelled through another server, which gave the trial an end, then paid again.
+      const cancelled = random.int(60, 30 * DAY);
+      await redis.expire(key, cancelled);
+      const madeAgain = await call('makePermanent', sandboxClient, user);
+      const pttlAgain = await redis.pttl(key);
+      expect.ok(
+        madeAgain === true && pttlAgain === -1,
+        `after makePermanent('${user}'), another client gave ${key} an end ${cancelled} s away; ` +
+          `then makePermanent('${user}') returned ${JSON.stringify(madeAgain)} and left ${pttlWords(pttlAgain)}: ` +
+          'it must remove that end and return true. Ask Redis on every call, not a list of whom you made permanent.',
+      );
     },
   },
   {
@@ -668,6 +802,14 @@ const checks: CheckList<Exports> = [
       await call('extendTrial', sandboxClient, user, random.int(DAY, 5 * DAY));
       await call('endTrialAt', sandboxClient, user, at);
       await call('makePermanent', sandboxClient, user);
+      // The answers of 0 too: a search to tell "no trial" from "nothing to change" is a search.
+      await call('startTrial', sandboxClient, user, planOf(random), random.int(60, 3600));
+      await call('extendTrial', sandboxClient, user, random.int(DAY, 5 * DAY));
+      await call('makePermanent', sandboxClient, user);
+      const missing = await missingUser(context, user);
+      await call('extendTrial', sandboxClient, missing, random.int(DAY, 5 * DAY));
+      await call('endTrialAt', sandboxClient, missing, at);
+      await call('makePermanent', sandboxClient, missing);
       const all = await executed();
       const searches = all.filter((command) => command.name === 'keys' || command.name === 'scan');
       expect.ok(
@@ -675,6 +817,42 @@ const checks: CheckList<Exports> = [
         `each function is given the user, so it knows the key, ${trialKey(user)}: KEYS and SCAN walk ` +
           `every key in Redis (and KEYS stops every other client while it does). Redis ran: ${listed(searches)}`,
       );
+    },
+  },
+  {
+    name: 'only startTrial writes the plan: the other functions change the end alone',
+    logExecuted: true,
+    async run(context) {
+      const { call, sandboxClient, redis, expect, random, executed } = context;
+      const user = userOf(random);
+      const key = trialKey(user);
+      await redis.set(key, planOf(random), 'EX', random.int(60, 3600));
+      await otherTrials(context, user);
+      const at = Math.floor((await redisNowMs(redis)) / 1000) + random.int(40 * DAY, 60 * DAY);
+      const calls: [string, () => Promise<unknown>][] = [
+        [
+          `extendTrial('${user}', …)`,
+          () => call('extendTrial', sandboxClient, user, random.int(DAY, 5 * DAY)),
+        ],
+        [`endTrialAt('${user}', ${at})`, () => call('endTrialAt', sandboxClient, user, at)],
+        [`makePermanent('${user}')`, () => call('makePermanent', sandboxClient, user)],
+      ];
+      let seen = 0;
+      for (const [label, run] of calls) {
+        await run();
+        const ran = (await executed()).slice(seen);
+        seen += ran.length;
+        // A write inside a script, or in a MULTI after a WATCH of the key, cannot land on a
+        // trial that changed since it was read; one sent on its own can.
+        const writes = unguarded(ran, key, true).filter((command) => writesValue(command, key));
+        expect.ok(
+          writes.length === 0,
+          `${label} wrote the plan back, with ${listed(writes)}: a trial that ends, is made ` +
+            'permanent or is given another end between your read and that write comes back as ' +
+            'your program last saw it. Change the end alone: EXPIRE … GT, EXPIREAT or PERSIST. ' +
+            `Redis ran on ${key}: ${listed(ran.filter((command) => command.args.includes(key)))}`,
+        );
+      }
     },
   },
 ];

@@ -1,4 +1,4 @@
-// fails: endTrialAt gives Redis the moment itself (EXPIREAT or PEXPIREAT), not seconds from now
+// fails: endTrialAt makes the trial end at exactly unixSeconds: earlier, later, or on a permanent trial
 import type Redis from 'ioredis';
 
 export async function startTrial(

@@ -1,4 +1,4 @@
-// fails: an extension at the same time as the trial ends never brings it back
+// fails: two extensions at the same time leave the later end
 import type Redis from 'ioredis';
 
 export async function startTrial(

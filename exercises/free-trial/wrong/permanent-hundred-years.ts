@@ -1,4 +1,4 @@
-// fails: makePermanent removes the expiry, keeps the plan, and returns true
+// fails: an extension at the same time as makePermanent leaves the trial permanent
 import type Redis from 'ioredis';
 
 export async function startTrial(
