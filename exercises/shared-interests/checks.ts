@@ -114,7 +114,25 @@ const MEMBER_READS = new Set([
   'sdiff',
   'sort',
   'sort_ro',
+  'zinter',
+  'zunion',
+  'zdiff',
 ]);
+
+/**
+ * Commands that copy members into a key, with the read that answers what they copied. The copy is
+ * read back and deleted before the call returns, so the grader cannot ask the copy itself: the
+ * members copied count as read.
+ */
+const COPIES: Record<string, string> = {
+  sinterstore: 'sinter',
+  sunionstore: 'sunion',
+  sdiffstore: 'sdiff',
+  zinterstore: 'zinter',
+  zunionstore: 'zunion',
+  zdiffstore: 'zdiff',
+  zrangestore: 'zrange',
+};
 
 const flatten = (reply: unknown): unknown[] =>
   Array.isArray(reply) ? reply.flatMap(flatten) : [reply];
@@ -123,7 +141,7 @@ const shown = (command: ExecutedCommand) =>
   `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ' (in a script)' : ''}`;
 
 interface TopicsRead {
-  /** How many of the topics the reads answered with. */
+  /** How many of the topics the reads answered with, or copied to read back. */
   count: number;
   /** Each read, with how many topics it answered with. */
   reads: string[];
@@ -134,9 +152,33 @@ interface TopicsRead {
 }
 
 /**
+ * The read that answers with the members `command` sent back or copied, as the grader can ask it
+ * again now, or undefined for a command that reads no members. DUMP sends the whole key, in a form
+ * no topic can be picked out of: it counts as SMEMBERS of that key.
+ */
+function readAgain(command: ExecutedCommand): { read: string[]; copied: boolean } | undefined {
+  const { name, args } = command;
+  const store = args.findIndex((arg) => arg.toLowerCase() === 'store');
+  if (name === 'sort' && store >= 0) {
+    return {
+      read: ['sort', ...args.filter((_, i) => i !== store && i !== store + 1)],
+      copied: true,
+    };
+  }
+  const plain = COPIES[name];
+  if (plain !== undefined) return { read: [plain, ...args.slice(1)], copied: true };
+  if (name === 'copy' && args[0] !== undefined)
+    return { read: ['smembers', args[0]], copied: true };
+  if (name === 'dump' && args[0] !== undefined)
+    return { read: ['smembers', args[0]], copied: false };
+  if (MEMBER_READS.has(name)) return { read: [name, ...args], copied: false };
+  return undefined;
+}
+
+/**
  * How many topics the learner's reads brought back: each read that answers with members is asked
  * again by the grader (the sets have not changed since) and the topics of `universe` in its reply
- * counted. Reads made inside a Lua script count too.
+ * counted. Reads made inside a Lua script count too, and so do members copied into another key.
  */
 async function topicsRead(
   redis: Redis,
@@ -146,14 +188,18 @@ async function topicsRead(
   let count = 0;
   const reads: string[] = [];
   for (const command of executed) {
-    if (!MEMBER_READS.has(command.name)) continue;
-    if (command.args.some((arg) => arg.toLowerCase() === 'store')) continue;
-    const reply = await redis.call(command.name, ...command.args);
+    const again = readAgain(command);
+    if (again === undefined) continue;
+    const [name = '', ...args] = again.read;
+    // A copy whose sources are gone, or of a key that is not a set, copied no topic.
+    const reply = await redis.call(name, ...args).catch(() => []);
     const topics = flatten(reply).filter(
       (item) => typeof item === 'string' && universe.has(item),
     ).length;
     count += topics;
-    reads.push(`${shown(command)}: ${topics} topics`);
+    reads.push(
+      `${shown(command)}: ${topics} topics${again.copied ? ' copied into another key' : ''}`,
+    );
   }
   const tests = executed.filter(({ name }) => name === 'sismember' || name === 'smismember');
   const oneByOne = tests.filter(({ script }) => script === undefined).length;
@@ -174,7 +220,7 @@ function overReadMessage(
         ? ` Its script also tested topics one by one, ${found.inScripts} times.`
         : '';
   return (
-    `${what} brought ${found.count} topics back from Redis to return ${returned}: ` +
+    `${what} read or copied ${found.count} topics of the sets to return ${returned}: ` +
     `${found.reads.join('; ')}.${loop} Let Redis combine the two sets next to the data, ` +
     `in one round trip, and send only the answer: ${instead}`
   );
@@ -235,11 +281,21 @@ const checks: CheckList<Exports> = [
         sorted([...old, ...fresh]),
         `SMEMBERS ${key}, sorted, after that follow`,
       );
-      const repeat = shuffled(random, old).slice(0, random.int(1, old.length));
+      // Another server drops a topic this follow added: following it again adds it again.
+      const gone = random.pick(fresh);
+      await redis.srem(key, gone);
+      const repeat = shuffled(random, [...old.slice(0, random.int(1, old.length)), gone]);
       expect.equal(
         await call('follow', sandboxClient, user, ...repeat),
-        0,
-        `follow('${user}', ${repeat.map((t) => `'${t}'`).join(', ')}), all followed already, returned`,
+        1,
+        `follow('${user}', ${repeat.map((t) => `'${t}'`).join(', ')}) after SREM ${key} ${gone}, ` +
+          `all followed already but ${gone}, returned (read Redis on every call: SADD answers ` +
+          'how many it added)',
+      );
+      expect.equal(
+        await held(redis, user),
+        sorted([...old, ...fresh]),
+        `SMEMBERS ${key}, sorted, after following ${gone} again`,
       );
     },
   },
@@ -248,12 +304,14 @@ const checks: CheckList<Exports> = [
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
       const words = wordsFrom(random);
-      const [user = ''] = words(1);
+      const [user = '', newcomer = '', leaver = ''] = words(3);
       const key = interests(user);
       const mine = words(random.int(3, 5));
       const fresh = words(random.int(2, 4));
       const dropped = random.pick(mine);
+      const [first = '', last = ''] = words(2);
       await seedUser(redis, random, user, mine);
+      await seedUser(redis, random, leaver, [last]);
       // The others follow some of the user's topics, the one the user drops, and some the user
       // is about to follow.
       await otherUsers(context, user, [...mine, ...fresh], () => words(random.int(1, 3)), [
@@ -261,21 +319,35 @@ const checks: CheckList<Exports> = [
       ]);
       const before = await snapshot();
 
+      // A set that grows, one that follow creates, and one whose last topic goes.
       await call('follow', sandboxClient, user, ...fresh);
       await call('unfollow', sandboxClient, user, dropped);
+      await call('follow', sandboxClient, newcomer, first);
+      await call('unfollow', sandboxClient, leaver, last);
       onlyTouched(
         expect,
         diff(before, await snapshot()),
-        [key],
-        `follow('${user}', ${fresh.map((t) => `'${t}'`).join(', ')}) then unfollow('${user}', '${dropped}')`,
+        [key, interests(newcomer), interests(leaver)],
+        `follow('${user}', ${fresh.map((t) => `'${t}'`).join(', ')}), unfollow('${user}', '${dropped}'), ` +
+          `follow('${newcomer}', '${first}') (who followed nothing) and unfollow('${leaver}', '${last}') ` +
+          '(their last topic)',
       );
       expect.equal(
         await held(redis, user),
         sorted([...mine, ...fresh].filter((topic) => topic !== dropped)),
         `SMEMBERS ${key}, sorted`,
       );
-      const ttl = await redis.pttl(key);
-      expect.ok(ttl === -1, `interests never expire, but ${key} has a TTL of ${ttl} ms`);
+      for (const [who, what] of [
+        [user, 'a set follow added to'],
+        [newcomer, 'a set follow created'],
+      ] as const) {
+        const ttl = await redis.pttl(interests(who));
+        expect.ok(
+          ttl === -1,
+          `interests never expire, but ${interests(who)} (${what}) has a TTL of ${ttl} ms: ` +
+            'set no expiry on it',
+        );
+      }
     },
   },
   {
@@ -396,6 +468,69 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'unfollow at the same time as another unfollow or a follow: each change counted once, none lost',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [user = ''] = words(1);
+      const key = interests(user);
+      const [topic = '', kept = '', fresh = ''] = words(3);
+      const results = (one: RaceOutcome<unknown>, two: RaceOutcome<unknown>) =>
+        [one, two]
+          .map((result) =>
+            result.threw === undefined ? String(result.returned) : `threw "${result.threw}"`,
+          )
+          .join(' and ');
+
+      // A double click: one unfollow removed the topic, so only that one may say so.
+      const drop = `unfollow('${user}', '${topic}')`;
+      await race({
+        calls: [
+          ['unfollow', sandboxClient, user, topic],
+          ['unfollow', sandboxClient, user, topic],
+        ],
+        labels: [drop, drop],
+        setup: async () => {
+          await redis.sadd(key, topic, kept);
+        },
+        verify: async ([one, two]) => {
+          const members = await held(redis, user);
+          expect.ok(
+            [one.returned, two.returned].filter((removed) => removed === true).length === 1 &&
+              [one.returned, two.returned].includes(false) &&
+              members.join(',') === kept,
+            `${key} held ${listOf(sorted([topic, kept]))}; two ${drop} at the same time returned ` +
+              `${results(one, two)}, and ${key} holds ${listOf(members)}. Only the unfollow that ` +
+              'removed the topic returns true: take the answer from SREM itself, not from a ' +
+              'SISMEMBER sent before it',
+          );
+        },
+      });
+
+      // The user's last topic goes while a follow adds another: the follow's topic stays.
+      const add = `follow('${user}', '${fresh}')`;
+      await race({
+        calls: [
+          ['unfollow', sandboxClient, user, topic],
+          ['follow', sandboxClient, user, fresh],
+        ],
+        labels: [drop, add],
+        setup: async () => {
+          await redis.sadd(key, topic);
+        },
+        verify: async ([one, two]) => {
+          const members = await held(redis, user);
+          expect.ok(
+            one.returned === true && two.returned === 1 && members.join(',') === fresh,
+            `${key} held only ${topic}; ${drop} and ${add} at the same time returned ` +
+              `${results(one, two)}, and ${key} holds ${listOf(members)}, where ${fresh} must ` +
+              'remain. Redis deletes a set when its last member goes: a DEL after SREM (or a ' +
+              "SCARD first) can delete the other call's topic",
+          );
+        },
+      });
+    },
+  },
+  {
     name: 'hasInterest answers true or false from interests:<user>',
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
@@ -453,14 +588,14 @@ const checks: CheckList<Exports> = [
         `hasInterest('${user}', '${topic}') after SREM ${key} ${topic} (read Redis on every call: ` +
           'another server may have changed the set)',
       );
-      const fresh = words(1)[0] as string;
-      await redis.sadd(key, fresh);
+      // Followed again, from another server: a "no" remembered from the last call is wrong now.
+      await redis.sadd(key, topic);
       expect.equal(
-        await call('hasInterest', sandboxClient, user, fresh),
+        await call('hasInterest', sandboxClient, user, topic),
         true,
-        `hasInterest('${user}', '${fresh}') after SADD ${key} ${fresh}`,
+        `hasInterest('${user}', '${topic}') after SADD ${key} ${topic}, which follows it again`,
       );
-      const found = await topicsRead(redis, await executed(), new Set([...mine, fresh]));
+      const found = await topicsRead(redis, await executed(), new Set(mine));
       expect.ok(
         found.count === 0,
         `hasInterest read ${found.count} topics of ${key} (${mine.length} topics) to answer about ` +
@@ -519,6 +654,15 @@ const checks: CheckList<Exports> = [
         `common('${nobody}', '${b}') when there is no key ${interests(nobody)}`,
       );
       onlyTouched(expect, diff(before, await snapshot()), [], 'common');
+      // Another server makes them share a topic: an empty answer is not for keeps.
+      const taken = random.pick(await redis.smembers(interests(a)));
+      await redis.sadd(interests(b), taken);
+      expect.equal(
+        await call('common', sandboxClient, a, b),
+        [taken],
+        `common('${a}', '${b}') after SADD ${interests(b)} ${taken} (read Redis on every call: ` +
+          'another server may have changed the sets)',
+      );
     },
   },
   {
@@ -551,6 +695,45 @@ const checks: CheckList<Exports> = [
           `SINTER ${interests(a)} ${interests(b)}.`,
         ),
       );
+    },
+  },
+  {
+    name: 'two commons at the same time each answer for their own pair',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [a = '', b = '', c = '', d = ''] = words(4);
+      const shareAB = words(random.int(2, 4));
+      const shareCD = words(random.int(2, 4));
+      const [onlyA = '', onlyB = '', onlyC = '', onlyD = ''] = words(4);
+      const labels: [string, string] = [`common('${a}', '${b}')`, `common('${c}', '${d}')`];
+      await race({
+        calls: [
+          ['common', sandboxClient, a, b],
+          ['common', sandboxClient, c, d],
+        ],
+        labels,
+        setup: async () => {
+          await redis.sadd(interests(a), onlyA, ...shareAB);
+          await redis.sadd(interests(b), ...shareAB, onlyB);
+          await redis.sadd(interests(c), onlyC, ...shareCD);
+          await redis.sadd(interests(d), ...shareCD, onlyD);
+        },
+        verify: async ([one, two]) => {
+          const answer = (result: RaceOutcome<unknown>) =>
+            result.threw === undefined
+              ? JSON.stringify(result.returned)
+              : `threw "${result.threw}"`;
+          expect.ok(
+            JSON.stringify(one.returned) === JSON.stringify(sorted(shareAB)) &&
+              JSON.stringify(two.returned) === JSON.stringify(sorted(shareCD)),
+            `${labels[0]} must return ${JSON.stringify(sorted(shareAB))} and ${labels[1]} ` +
+              `${JSON.stringify(sorted(shareCD))}; run at the same time, they returned ` +
+              `${answer(one)} and ${answer(two)}. A key that every common writes to (SINTERSTORE ` +
+              "into a fixed name, then SMEMBERS) gets the other call's answer: a read changes no " +
+              'key, so let SINTER send the shared topics',
+          );
+        },
+      });
     },
   },
   {
@@ -705,6 +888,14 @@ const checks: CheckList<Exports> = [
         `countCommon('${a}', '${b}', ${above}) after SREM ${interests(b)} ${dropped} ` +
           '(read Redis on every call: another server may have changed the sets)',
       );
+      const taken = random.pick(both.filter((topic) => topic !== dropped));
+      await redis.sadd(interests(nobody), taken);
+      expect.equal(
+        await call('countCommon', sandboxClient, a, nobody, above),
+        1,
+        `countCommon('${a}', '${nobody}', ${above}) after SADD ${interests(nobody)} ${taken}, ` +
+          'which it answered 0 for before (read Redis on every call)',
+      );
     },
   },
   {
@@ -718,7 +909,8 @@ const checks: CheckList<Exports> = [
       const onlyB = words(random.int(5, 10));
       await seedUser(redis, random, a, [...both, ...onlyA]);
       await seedUser(redis, random, b, [...both, ...onlyB]);
-      const atMost = random.int(2, 10);
+      // Above 10, so that a cap copied from the profile page's "10+" shows.
+      const atMost = random.int(11, both.length - 1);
 
       expect.equal(
         await call('countCommon', sandboxClient, a, b, atMost),
@@ -729,9 +921,9 @@ const checks: CheckList<Exports> = [
       const found = await topicsRead(redis, ran, new Set([...both, ...onlyA, ...onlyB]));
       expect.ok(
         found.count === 0,
-        `countCommon('${a}', '${b}', ${atMost}) brought ${found.count} topics back from Redis to ` +
-          `count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where they ` +
-          'are and answers with a number',
+        `countCommon('${a}', '${b}', ${atMost}) read or copied ${found.count} topics of the sets ` +
+          `to count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where ` +
+          'they are, stops at LIMIT, and answers with a number',
       );
       const limited = ran.some((command) => {
         if (command.name !== 'sintercard') return false;

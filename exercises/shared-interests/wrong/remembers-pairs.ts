@@ -1,4 +1,4 @@
-// fails: common and suggest read Redis on every call
+// fails: common returns [] when nothing is shared or a user has no topics, and creates no key
 // Remembers each pair's answer: once two users have been compared, a change to either set
 // is never seen.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: suggest returns the friend's topics the user lacks, sorted alphabetically
+// fails: common and suggest read Redis on every call
 // SDIFF keeps the members of its first key: with the user's set first, this returns what
 // the user follows and the friend does not.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: unfollow removes the topic and says whether the user followed it
+// fails: follow and unfollow change only interests:<user>
 // The await is missing: `removed` is a promise, which is always truthy, and unfollow
 // returns before Redis has removed anything.
 import type Redis from 'ioredis';

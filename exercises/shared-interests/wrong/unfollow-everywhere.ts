@@ -1,4 +1,4 @@
-// fails: unfollow of a topic or a user that is not there returns false and changes nothing
+// fails: follow and unfollow change only interests:<user>
 // Removes the topic from every user's set it finds with KEYS, not only from this user's.
 import type Redis from 'ioredis';
 
