@@ -4,6 +4,7 @@ import type {
   CheckList,
   LoggedCommand,
   RaceOutcome,
+  RaceStepView,
   Random,
 } from '../../grader/checks/api.ts';
 
@@ -46,10 +47,19 @@ function jobs(random: Random, count: number): string[] {
   return [...made];
 }
 
-/** `count` different worker names, of different lengths. */
+/**
+ * `count` different worker names, of several shapes (a capital, a hyphen, digits, a space): code
+ * that works only for names of lower-case letters fails in every grading, not in some.
+ */
 function workers(random: Random, count: number): string[] {
+  const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+  const shapes = [
+    () => `${capital(random.word(random.int(4, 7)))}-${random.int(1, 99)}`,
+    () => `${random.word(random.int(4, 7))} ${random.int(1, 9)}`,
+    () => random.word(random.int(4, 7)),
+  ];
   const names = new Set<string>();
-  while (names.size < count) names.add(random.word(random.int(4, 7)));
+  while (names.size < count) names.add((shapes[names.size % shapes.length] as () => string)());
   return [...names];
 }
 
@@ -72,7 +82,9 @@ async function otherWorkers(
   return ids.map(processingKey);
 }
 
-const shown = (list: readonly string[]) => (list.length > 0 ? `[${list.join(', ')}]` : '[]');
+/** The empty job shows as '', so that it cannot vanish from a message. */
+const shown = (list: readonly string[]) =>
+  list.length > 0 ? `[${list.map((job) => (job === '' ? "''" : job)).join(', ')}]` : '[]';
 
 async function listsOf(redis: Redis, ...workerNames: string[]): Promise<string> {
   const parts = [`${QUEUE} = ${shown(await redis.lrange(QUEUE, 0, -1))}`];
@@ -180,6 +192,13 @@ const checks: CheckList<Exports> = [
         others.length === 0,
         `enqueue may change ${QUEUE} only, but it also ${changes.describe(others)}`,
       );
+      // An expiry on the queue deletes every waiting job once nobody enqueues for a while.
+      const pttl = await redis.pttl(QUEUE);
+      expect.ok(
+        pttl === -1,
+        `after enqueue, PTTL ${QUEUE} is ${pttl} ms: the queue expires, and every job still ` +
+          `waiting in it is lost when it does. Jobs stay until they are taken: set no expiry.`,
+      );
     },
   },
   {
@@ -222,6 +241,16 @@ const checks: CheckList<Exports> = [
         others.length === 0,
         `take('${worker}') may change ${QUEUE} and ${key} only, but it also ${changes.describe(others)}`,
       );
+      // A worker's list that expires loses the jobs of a worker nobody has recovered yet.
+      for (const list of [key, QUEUE]) {
+        const pttl = await redis.pttl(list);
+        expect.ok(
+          pttl === -1,
+          `after take('${worker}'), PTTL ${list} is ${pttl} ms: the list expires, and the jobs ` +
+            `in it are lost when it does, even those of a worker that died and waits for ` +
+            `recover. Set no expiry: a job leaves ${key} only by ack or recover.`,
+        );
+      }
     },
   },
   {
@@ -259,33 +288,60 @@ const checks: CheckList<Exports> = [
   {
     name: 'take waits inside Redis, with one blocking command given timeoutSeconds',
     async run(context) {
-      const { random, expect, commands } = context;
+      const { call, sandboxClient, redis, random, expect, commands } = context;
       const [worker = ''] = workers(random, 1);
       const timeout = random.pick(TIMEOUTS);
 
+      /** Fails unless `sent`, what one take on an empty queue sent, is one blocking command given `seconds`. */
+      const judge = (what: string, sent: readonly LoggedCommand[], seconds: number) => {
+        const blocking = sent.filter(({ name }) => BLOCKING.has(name));
+        expect.ok(
+          blocking.length > 0,
+          `${what} sent no blocking command (${listed(sent)}): it waited in JavaScript, if at all. ` +
+            `A job that arrives during a pause in JavaScript waits for the pause to end, and a loop ` +
+            `that asks again and again floods Redis. BLMOVE waits inside Redis, and answers the ` +
+            `moment a job arrives.`,
+        );
+        expect.ok(
+          blocking.length === 1 && sent.length <= 3,
+          `${what} sent ${sent.length} commands, ${blocking.length} of them blocking: ${listed(sent)}. ` +
+            `One BLMOVE with the whole timeout waits as long as needed: no loop is needed around it.`,
+        );
+        const [command] = blocking as [LoggedCommand];
+        const given = timeoutOf(command);
+        expect.ok(
+          Math.abs(Number(given) - seconds) < 0.0005,
+          `${what} sent ${listed([command])}: its timeout is ${given}, where timeoutSeconds is ` +
+            `${seconds}. Redis reads it in seconds, and takes a fraction since 6.0: pass ` +
+            `timeoutSeconds as it is, not in milliseconds, nor rounded to a whole second.`,
+        );
+      };
+
       await takeOnEmptyQueue(context, worker, timeout);
-      const sent = commands();
-      const blocking = sent.filter(({ name }) => BLOCKING.has(name));
-      const what = `take('${worker}', ${timeout}) on an empty ${QUEUE}`;
-      expect.ok(
-        blocking.length > 0,
-        `${what} sent no blocking command (${listed(sent)}): it waited in JavaScript, if at all. ` +
-          `A job that arrives during a pause in JavaScript waits for the pause to end, and a loop ` +
-          `that asks again and again floods Redis. BLMOVE waits inside Redis, and answers the ` +
-          `moment a job arrives.`,
-      );
-      expect.ok(
-        blocking.length === 1 && sent.length <= 3,
-        `${what} sent ${sent.length} commands, ${blocking.length} of them blocking: ${listed(sent)}. ` +
-          `One BLMOVE with the whole timeout waits as long as needed: no loop is needed around it.`,
-      );
-      const [command] = blocking as [LoggedCommand];
-      const given = timeoutOf(command);
-      expect.ok(
-        Math.abs(Number(given) - timeout) < 0.0005,
-        `${what} sent ${listed([command])}: its timeout is ${given}, where timeoutSeconds is ` +
-          `${timeout}. Redis reads it in seconds, and takes a fraction since 6.0: pass ` +
-          `timeoutSeconds as it is, not in milliseconds, nor rounded to a whole second.`,
+      judge(`take('${worker}', ${timeout}) on an empty ${QUEUE}`, commands(), timeout);
+
+      // A whole-second timeout too, as real workers pass, cut short by a job so that it costs
+      // little. The job is pushed once take blocks, so that a take that tries LMOVE first still
+      // reaches its blocking command; code that never blocks gets it after a while.
+      const seconds = random.pick([1, 2, 5]);
+      const [job = ''] = jobs(random, 1);
+      const already = commands().length;
+      const started = performance.now();
+      let done = false;
+      const pending = call('take', sandboxClient, worker, seconds).finally(() => {
+        done = true;
+      });
+      const blocked = () =>
+        commands()
+          .slice(already)
+          .some(({ name }) => BLOCKING.has(name));
+      while (!done && !blocked() && performance.now() - started < 300) await sleep(5);
+      await redis.rpush(QUEUE, job);
+      await pending;
+      judge(
+        `take('${worker}', ${seconds}) on an empty ${QUEUE}, until the checks pushed ${job}`,
+        commands().slice(already),
+        seconds,
       );
     },
   },
@@ -293,22 +349,31 @@ const checks: CheckList<Exports> = [
     name: 'take receives a job pushed while it waits',
     async run({ race, sandboxClient, redis, random, expect }) {
       const [worker = ''] = workers(random, 1);
-      const [job = ''] = jobs(random, 1);
+      const key = processingKey(worker);
+      // Two jobs arrive in one push, and the worker already holds one: a take that waits on the
+      // wrong end of either list shows it.
+      const [earlier = '', job = '', next = ''] = jobs(random, 3);
       await race({
         calls: [['take', sandboxClient, worker, LONG_TIMEOUT]],
         labels: [`take(${worker}, ${LONG_TIMEOUT})`],
-        // Pushed by the checks before take, or while it waits: either way take must get it.
-        interject: [['RPUSH', QUEUE, job]],
+        setup: async () => {
+          await redis.rpush(key, earlier);
+        },
+        // Pushed by the checks before take, or while it waits: either way take must get the oldest.
+        interject: [['RPUSH', QUEUE, job, next]],
         verify: async ([result]) => {
-          const held = await redis.lrange(processingKey(worker), 0, -1);
+          const held = await redis.lrange(key, 0, -1);
           const queue = await redis.lrange(QUEUE, 0, -1);
           expect.ok(
-            result.returned === job && sameList(held, [job]) && queue.length === 0,
-            `${QUEUE} was empty when take('${worker}', ${LONG_TIMEOUT}) began, and the checks ` +
-              `pushed ${job} within its ${LONG_TIMEOUT}-second timeout: take must take that job ` +
-              `and return it; it ${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}. ` +
-              `A take that answers null at once, or that looks again only after a pause of its ` +
-              `own, misses the job: BLMOVE waits inside Redis and is handed the job as it arrives.`,
+            result.returned === job && sameList(held, [earlier, job]) && sameList(queue, [next]),
+            `${QUEUE} was empty and ${key} held ${shown([earlier])} when take('${worker}', ` +
+              `${LONG_TIMEOUT}) began, and the checks pushed ${shown([job, next])} within its ` +
+              `${LONG_TIMEOUT}-second timeout: take must move the oldest, ${job}, to the tail of ` +
+              `${key} and return it, leaving ${shown([next])} queued. It ${outcome(result)}, and ` +
+              `Redis holds ${await listsOf(redis, worker)}. A take that answers null at once, or ` +
+              `that looks again only after a pause of its own, misses the job; BRPOPLPUSH takes ` +
+              `the newest. BLMOVE ${QUEUE} ${key} LEFT RIGHT waits inside Redis and is handed ` +
+              `the oldest job as it arrives.`,
           );
         },
       });
@@ -318,8 +383,10 @@ const checks: CheckList<Exports> = [
     name: 'jobs come out in the order they went in, and recovered jobs before newer ones',
     async run({ call, sandboxClient, redis, random, expect }) {
       const [first = '', second = '', third = ''] = workers(random, 3);
-      const queued = jobs(random, 5);
-      const [a, b, c, d, e] = queued as [string, string, string, string, string];
+      // The empty string is a job too: taken, it must come back as '', not as null.
+      const [a, b, c, e] = jobs(random, 4) as [string, string, string, string];
+      const d = '';
+      const queued = [a, b, c, d, e];
       for (const job of queued) await call('enqueue', sandboxClient, job);
 
       const taken = [
@@ -330,7 +397,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         taken,
         [a, b, c],
-        `take by ${first}, ${first}, then ${second}, after enqueue of ${queued.join(', ')}`,
+        `take by ${first}, ${first}, then ${second}, after enqueue of ${shown(queued)}`,
       );
       expect.equal(await call('ack', sandboxClient, first, a), true, `ack('${first}', '${a}')`);
       const recovered = await call('recover', sandboxClient, first);
@@ -346,10 +413,11 @@ const checks: CheckList<Exports> = [
       expect.equal(
         again,
         [b, d],
-        `two takes by ${third} after ${b} was recovered (it was queued before ${d} and ${e}, so it comes first)`,
+        `two takes by ${third} after ${b} was recovered (it was queued before '' and ${e}, so it ` +
+          `comes first; '' is a job like any other, and take returns it as '', not null)`,
       );
       const state = await listsOf(redis, first, second, third);
-      const expected = `${QUEUE} = [${e}], ${processingKey(first)} = [], ${processingKey(second)} = [${c}], ${processingKey(third)} = [${b}, ${d}]`;
+      const expected = `${QUEUE} = ${shown([e])}, ${processingKey(first)} = [], ${processingKey(second)} = ${shown([c])}, ${processingKey(third)} = ${shown([b, d])}`;
       expect.equal(state, expected, 'the lists afterwards');
     },
   },
@@ -399,8 +467,35 @@ const checks: CheckList<Exports> = [
     async run({ race, sandboxClient, redis, random, expect }) {
       const [worker = ''] = workers(random, 1);
       const key = processingKey(worker);
+
+      /** Fails at the first read of both lists that found one of `jobs` in neither, or in both. */
+      const inOnePlace = (
+        steps: readonly RaceStepView[],
+        expectedJobs: readonly string[],
+        when: string,
+      ) => {
+        const expected = [...expectedJobs].sort().join('\n');
+        for (const step of steps) {
+          if (step.by !== 'grader' || step.commands[0]?.name !== 'eval') continue;
+          if (!step.reply || !('value' in step.reply)) continue;
+          const [queue = [], held = []] = step.reply.value as [string[], string[]];
+          const seen = [...queue, ...held];
+          const missing = expectedJobs.filter((job) => !seen.includes(job));
+          const twice = expectedJobs.filter((job) => seen.filter((one) => one === job).length > 1);
+          expect.ok(
+            [...seen].sort().join('\n') === expected,
+            `While take('${worker}') ran ${when}, the checks read both lists at once and found ` +
+              `${QUEUE} = ${shown(queue)} and ${key} = ${shown(held)}: ${
+                missing.length > 0
+                  ? `${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} in neither list, only in the worker's memory. ` +
+                    'Had the worker crashed at that moment, the job would be lost for good'
+                  : `${twice.join(', ')} ${twice.length > 1 ? 'were' : 'was'} in both lists at once, so another worker could take it too`
+              }. Pop the job and push it with one command: BLMOVE (or LMOVE when a job is there).`,
+          );
+        }
+      };
+
       const queued = jobs(random, random.int(2, 3));
-      const expected = [...queued].sort().join('\n');
       await race({
         calls: [['take', sandboxClient, worker, LONG_TIMEOUT]],
         labels: [`take(${worker})`],
@@ -410,29 +505,36 @@ const checks: CheckList<Exports> = [
           await redis.rpush(QUEUE, ...queued);
         },
         verify: async ([result], steps) => {
-          for (const step of steps) {
-            if (step.by !== 'grader' || !step.reply || !('value' in step.reply)) continue;
-            const [queue = [], held = []] = step.reply.value as [string[], string[]];
-            const seen = [...queue, ...held];
-            const missing = queued.filter((job) => !seen.includes(job));
-            const twice = queued.filter((job) => seen.filter((one) => one === job).length > 1);
-            expect.ok(
-              [...seen].sort().join('\n') === expected,
-              `While take('${worker}') ran, the checks read both lists at once and found ` +
-                `${QUEUE} = ${shown(queue)} and ${key} = ${shown(held)}: ${
-                  missing.length > 0
-                    ? `${missing.join(', ')} was in neither list, only in the worker's memory. ` +
-                      'Had the worker crashed at that moment, the job would be lost for good'
-                    : `${twice.join(', ')} was in both lists at once, so another worker could take it too`
-                }. Pop the job and push it with one command: BLMOVE.`,
-            );
-          }
+          inOnePlace(steps, queued, `with ${QUEUE} = ${shown(queued)}`);
           expect.ok(
             result.returned === queued[0] &&
               sameList(await redis.lrange(key, 0, -1), [queued[0] as string]) &&
               sameList(await redis.lrange(QUEUE, 0, -1), queued.slice(1)),
             `${QUEUE} held ${shown(queued)}; take('${worker}') must move ${queued[0]} to ${key} ` +
               `and return it; it ${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}`,
+          );
+        },
+      });
+
+      // On an empty queue too: the job that arrives while take waits must go straight into the
+      // worker's list, not through the worker's memory.
+      const [arriving = ''] = jobs(random, 1);
+      await race({
+        calls: [['take', sandboxClient, worker, LONG_TIMEOUT]],
+        labels: [`take(${worker}, ${LONG_TIMEOUT})`],
+        interject: [
+          ['RPUSH', QUEUE, arriving],
+          ['EVAL', BOTH_LISTS, '2', QUEUE, key],
+        ],
+        verify: async ([result], steps) => {
+          inOnePlace(steps, [arriving], `on an empty ${QUEUE}, and the checks pushed ${arriving}`);
+          expect.ok(
+            result.returned === arriving &&
+              sameList(await redis.lrange(key, 0, -1), [arriving]) &&
+              (await redis.exists(QUEUE)) === 0,
+            `${QUEUE} was empty, and the checks pushed ${arriving} while take('${worker}') ` +
+              `waited: take must move it to ${key} and return it; it ${outcome(result)}, and ` +
+              `Redis holds ${await listsOf(redis, worker)}`,
           );
         },
       });
@@ -539,7 +641,8 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
       const [worker = ''] = workers(random, 1);
       const key = processingKey(worker);
-      const count = random.int(2, 4);
+      // More jobs than a loop capped at 5 or 10 moves: every job goes back.
+      const count = random.int(11, 14);
       // Jobs wait in the queue too: with none, the head and the tail are the same place.
       const all = jobs(random, count + random.int(1, 3));
       const held = all.slice(0, count);
@@ -585,6 +688,56 @@ const checks: CheckList<Exports> = [
         changes.changes.length === 0,
         `recover('${worker}') of a worker with no jobs must change nothing, but it ${changes.describe(changes.changes)}`,
       );
+    },
+  },
+  {
+    name: 'recover keeps each job in exactly one list at every moment',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const [worker = ''] = workers(random, 1);
+      const key = processingKey(worker);
+      const all = jobs(random, random.int(2, 3) + 1);
+      const held = all.slice(1);
+      const waiting = all.slice(0, 1);
+      const expected = [...all].sort().join('\n');
+      await race({
+        calls: [['recover', sandboxClient, worker]],
+        labels: [`recover(${worker})`],
+        // The checks look at both lists, in one step, before, during and after the recover.
+        interject: [['EVAL', BOTH_LISTS, '2', QUEUE, key]],
+        setup: async () => {
+          await redis.rpush(key, ...held);
+          await redis.rpush(QUEUE, ...waiting);
+        },
+        verify: async ([result], steps) => {
+          for (const step of steps) {
+            if (step.by !== 'grader' || !step.reply || !('value' in step.reply)) continue;
+            const [queue = [], kept = []] = step.reply.value as [string[], string[]];
+            const seen = [...queue, ...kept];
+            const missing = all.filter((job) => !seen.includes(job));
+            const twice = all.filter((job) => seen.filter((one) => one === job).length > 1);
+            expect.ok(
+              [...seen].sort().join('\n') === expected,
+              `While recover('${worker}') ran (${key} held ${shown(held)}, ${QUEUE} ` +
+                `${shown(waiting)}), the checks read both lists at once and found ${QUEUE} = ` +
+                `${shown(queue)} and ${key} = ${shown(kept)}: ${
+                  missing.length > 0
+                    ? `${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} in neither list, only in the memory of the ` +
+                      'process running recover. Had it crashed at that moment, the jobs would be lost'
+                    : `${twice.join(', ')} ${twice.length > 1 ? 'were' : 'was'} in both lists at once, so it could be taken twice`
+                }. Move each job with one command, LMOVE ${key} ${QUEUE} RIGHT LEFT, or move them ` +
+                'all in one Lua script.',
+            );
+          }
+          expect.ok(
+            result.returned === held.length &&
+              sameList(await redis.lrange(QUEUE, 0, -1), [...held, ...waiting]) &&
+              (await redis.exists(key)) === 0,
+            `${key} held ${shown(held)} and ${QUEUE} ${shown(waiting)}; recover('${worker}') ` +
+              `must move every job back in front and return ${held.length}; it ` +
+              `${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}`,
+          );
+        },
+      });
     },
   },
   {

@@ -1,4 +1,4 @@
-// fails: two recovers of the same worker at the same time put each job back once
+// fails: recover keeps each job in exactly one list at every moment
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

@@ -1,0 +1,30 @@
+// fails: enqueue adds the job at the tail of queue:jobs
+// enqueue sets a one-day expiry on queue:jobs: an idle queue is deleted with its waiting jobs.
+import type Redis from 'ioredis';
+
+const QUEUE = 'queue:jobs';
+const DAY_SECONDS = 86_400;
+
+const processingKey = (worker: string) => `processing:${worker}`;
+
+export async function enqueue(redis: Redis, job: string): Promise<void> {
+  await redis.multi().rpush(QUEUE, job).expire(QUEUE, DAY_SECONDS).exec();
+}
+
+export async function take(
+  redis: Redis,
+  worker: string,
+  timeoutSeconds: number,
+): Promise<string | null> {
+  return redis.blmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT', timeoutSeconds);
+}
+
+export async function ack(redis: Redis, worker: string, job: string): Promise<boolean> {
+  return (await redis.lrem(processingKey(worker), 1, job)) === 1;
+}
+
+export async function recover(redis: Redis, worker: string): Promise<number> {
+  let moved = 0;
+  while ((await redis.lmove(processingKey(worker), QUEUE, 'RIGHT', 'LEFT')) !== null) moved++;
+  return moved;
+}
