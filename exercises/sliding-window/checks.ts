@@ -4,6 +4,7 @@ import type {
   CheckList,
   ExecutedCommand,
   RaceOutcome,
+  RaceStepView,
   Random,
 } from '../../grader/checks/api.ts';
 
@@ -26,6 +27,13 @@ const userOf = (random: Random) => random.word(random.int(4, 7));
 
 /** A time in Unix milliseconds, far enough from the real clock that Date.now() cannot pass for it. */
 const startOf = (random: Random) => random.int(1_500_000_000_000, 1_600_000_000_000);
+
+/**
+ * A time like a real server's Date.now(), days before the grading: code that treats the checks'
+ * old times apart from real ones meets one, yet the clock cannot pass for it.
+ */
+const currentOf = (random: Random) =>
+  Date.now() - random.int(1, 30) * 86_400_000 - random.int(0, 86_399_999);
 
 /** How allow was called, as the learner would type it. */
 const callText = (user: string, limit: number, windowMs: number, nowMs: number) =>
@@ -104,7 +112,59 @@ const requests = (n: number) => `${n} ${n === 1 ? 'request' : 'requests'}`;
 const outcome = (result: RaceOutcome<boolean>) =>
   result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
 
+/** Another server's request, decided and added in one step: the right answer, run by the grader. */
+const OTHER_SERVER = `
+local now = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+`;
+
+/** What the grader's EVALs of OTHER_SERVER answered, in order. */
+const otherServers = (steps: readonly RaceStepView[]) =>
+  steps
+    .filter((step) => step.by === 'grader' && step.commands[0]?.name === 'eval')
+    .map((step) => (step.reply && 'value' in step.reply ? step.reply.value : step.reply?.error));
+
 const SEARCHES = new Set(['keys', 'scan']);
+const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
+/** Commands that manage scripts and libraries: they write no key. */
+const SCRIPT_ADMIN = new Set(['script', 'function']);
+
+/** The keys a command names, as Redis itself finds them (COMMAND GETKEYS). */
+async function keysOf(redis: Redis, command: ExecutedCommand): Promise<string[]> {
+  try {
+    const keys = await redis.call('COMMAND', 'GETKEYS', command.name, ...command.args);
+    return Array.isArray(keys) ? keys.map(String) : [];
+  } catch {
+    return []; // a command without keys (PING, CLIENT SETNAME…)
+  }
+}
+
+/**
+ * The writes Redis ran for the learner to keys not in `allowed`, scripts' included. A key written
+ * and deleted within one call (a lock) leaves no trace in a snapshot, but shows here.
+ */
+async function writesOutside(
+  redis: Redis,
+  executed: readonly ExecutedCommand[],
+  allowed: ReadonlySet<string>,
+): Promise<ExecutedCommand[]> {
+  const flagsOf = new Map<string, string[]>();
+  const found: ExecutedCommand[] = [];
+  for (const command of executed) {
+    if (SCRIPT_ADMIN.has(command.name) || SCRIPT_RUNNERS.has(command.name)) continue;
+    if (!flagsOf.has(command.name)) {
+      const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
+      flagsOf.set(command.name, ((info?.[2] ?? []) as unknown[]).map(String));
+    }
+    if (!flagsOf.get(command.name)?.includes('write')) continue;
+    if ((await keysOf(redis, command)).some((key) => !allowed.has(key))) found.push(command);
+  }
+  return found;
+}
 
 const shown = (command: ExecutedCommand) =>
   `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ` (inside ${command.script})` : ''}`;
@@ -169,14 +229,20 @@ const checks: CheckList<Exports> = [
       const limit = random.int(2, 6);
       const windowMs = random.int(5_000, 90_000);
       const oldest = startOf(random);
-      const others = Array.from({ length: limit - 1 }, (_, index) => oldest + 1 + index * 7);
+      // The newest is another server's, a few ms ahead of the first call: it counts, and it does
+      // not move that call's window forward.
+      const ahead = oldest + windowMs - 1 + random.int(1, 5);
+      const others = [
+        ...Array.from({ length: limit - 2 }, (_, index) => oldest + 1 + index * 7),
+        ahead,
+      ];
       await seedEntries(redis, random, key, [oldest, ...others], windowMs);
 
       await expectAllow(
         context,
         { user, limit, windowMs, nowMs: oldest + windowMs - 1 },
         false,
-        `the request at ${oldest} is ${windowMs - 1} ms old, still inside the window, so ${limit} requests count, which is the limit`,
+        `the request at ${oldest} is ${windowMs - 1} ms old, still inside the window, and the one at ${ahead} (another server's, a few ms ahead) counts too, so ${limit} requests count, which is the limit: the window ends at this call's nowMs - windowMs, whatever the newest score`,
       );
       const after = await scoresIn(redis, key);
       expect.ok(
@@ -395,7 +461,7 @@ const checks: CheckList<Exports> = [
       const user = userOf(random);
       const key = keyOf(user);
       const limit = random.int(2, 5);
-      const windowMs = random.int(6_000, 90_000);
+      const windowMs = random.int(10_000, 90_000);
       let nowMs = startOf(random);
       await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
       await expectTtl(key, { minMs: windowMs - 2000, maxMs: windowMs });
@@ -418,13 +484,21 @@ const checks: CheckList<Exports> = [
         );
         nowMs += 1;
       }
+      // Time passes again, to an expiry no allowed request would set: a refusal keeps it or sets
+      // windowMs again, and anything else drops entries that still count (or keeps them too long).
+      const kept = random.int(Math.floor(windowMs / 2) + 2500, windowMs - 2500);
+      await redis.pexpire(key, kept);
       await expectAllow(
         context,
         { user, limit, windowMs, nowMs },
         false,
         `${limit} requests were allowed in the last ${windowMs} ms`,
       );
-      await expectTtl(key, { minMs: 1, maxMs: windowMs });
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        (pttl > kept - 2000 && pttl <= kept) || (pttl > windowMs - 2000 && pttl <= windowMs),
+        `${key} had ${kept} ms left to live when ${callText(user, limit, windowMs, nowMs)} was refused; afterwards PTTL ${key} answers ${pttl}, expected about ${kept} (the expiry left as it was) or ${windowMs - 2000} to ${windowMs} (set again to windowMs). ${pttl === -2 ? 'The refused call deleted the set, and the requests that still count with it' : pttl === -1 ? 'The set no longer expires' : 'An earlier expiry takes the requests that still count with it when it runs out, so the client gets a fresh limit'}: on a refusal, leave the expiry alone or PEXPIRE ${key} ${windowMs}`,
+      );
     },
   },
   {
@@ -463,10 +537,34 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `${callText(user, limit, windowMs, nowMs)} may change ${key} only, but it also ${changes.describe(elsewhere)}`,
       );
-      const searches = (await executed()).filter((command) => SEARCHES.has(command.name));
+
+      // A user seen for the first time: code that tidies up "when a set is new" does it here.
+      const [newcomer = `${user}x`] = await decoys(user, 1, async () => undefined);
+      const newKey = keyOf(newcomer);
+      const beforeNew = await snapshot();
+      await expectAllow(
+        context,
+        { user: newcomer, limit, windowMs, nowMs },
+        true,
+        `${newKey} did not exist, so no request counts`,
+      );
+      const newChanges = diff(beforeNew, await snapshot());
+      const elsewhereNew = newChanges.outside([newKey]);
+      expect.ok(
+        elsewhereNew.length === 0,
+        `${callText(newcomer, limit, windowMs, nowMs)}, for a user with no ${newKey} yet, may create ${newKey} only, but it also ${newChanges.describe(elsewhereNew)}`,
+      );
+
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
         searches.length === 0,
         `allow knows its key, ${key}: use it by its name. KEYS and SCAN walk every key in Redis (KEYS blocking every other client while it does); Redis ran: ${searches.map(shown).join('; ')}`,
+      );
+      const writes = await writesOutside(redis, ran, new Set([key, newKey]));
+      expect.ok(
+        writes.length === 0,
+        `${callText(user, limit, windowMs, nowMs)} and ${callText(newcomer, limit, windowMs, nowMs)} may write ${key} and ${newKey} only, but Redis ran: ${writes.map(shown).join('; ')}. A key made and deleted within the call (a lock, say) is a write too: a Lua script, or WATCH with MULTI/EXEC, makes the decision one step without one`,
       );
     },
   },
@@ -477,7 +575,7 @@ const checks: CheckList<Exports> = [
       const key = keyOf(user);
       const limit = random.int(2, 6);
       const windowMs = random.int(10_000, 90_000);
-      const nowMs = startOf(random);
+      const nowMs = currentOf(random);
       const earlier = Array.from({ length: limit - 1 }, (_, index) => nowMs - 1 - index * 11);
       await race({
         calls: [
@@ -494,6 +592,65 @@ const checks: CheckList<Exports> = [
           expect.ok(
             allowed === 1 && held.length === limit && held.includes(String(nowMs)),
             `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; two ${callText(user, limit, windowMs, nowMs)} at the same time returned ${results.map(outcome).join(' and ')}, and ${key} holds ${held.length} entries (scores ${held.join(', ')}). Exactly one may get through: the count and the add must happen as one step (a Lua script, or WATCH with MULTI/EXEC), or both calls can count ${limit - 1} before either adds.`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: "another server's writes between a call's count and its add: still no more than limit, and no refusal while there is room",
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const user = userOf(random);
+      const key = keyOf(user);
+      const limit = random.int(2, 6);
+      const windowMs = random.int(10_000, 90_000);
+      const nowMs = currentOf(random);
+      const earlier = Array.from({ length: limit - 1 }, (_, index) => nowMs - 1 - index * 11);
+      const touch = ['PEXPIRE', key, String(windowMs)];
+      const base = {
+        calls: [['allow', sandboxClient, user, limit, windowMs, nowMs]],
+        labels: [`allow(${user})`],
+        setup: async () => {
+          await seedEntries(redis, random, key, earlier, windowMs);
+        },
+      } as const;
+      // A write that changes no count makes a WATCHed EXEC fail; the retry must be watched too,
+      // or another server's request that lands before its EXEC goes unseen.
+      await race({
+        ...base,
+        interject: [
+          touch,
+          [
+            'EVAL',
+            OTHER_SERVER,
+            '1',
+            key,
+            String(nowMs),
+            String(windowMs),
+            String(limit),
+            `${nowMs}-other`,
+          ],
+        ],
+        verify: async ([result], steps) => {
+          const [theirs] = otherServers(steps);
+          const held = await scoresIn(redis, key);
+          expect.ok(
+            [result.returned === true, theirs === 1].filter(Boolean).length === 1 &&
+              held.length === limit,
+            `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; while ${callText(user, limit, windowMs, nowMs)} ran, another server set the expiry again and then let its own request through with a script, in one step ("grader" in the table, which answered ${JSON.stringify(theirs)}). allow returned ${outcome(result)}, and ${key} holds ${held.length} entries (scores ${held.join(', ')}): exactly one of the two requests may get through. With WATCH, send it again at the start of every try: EXEC, even one that fails, ends the WATCH, so an unwatched retry counts and adds in two steps.`,
+          );
+        },
+      });
+      // Writes that change no count, one per try: a call with room must keep trying until it
+      // gets in, however many tries that takes.
+      await race({
+        ...base,
+        interject: [touch, touch],
+        verify: async ([result]) => {
+          const held = await scoresIn(redis, key);
+          expect.ok(
+            result.returned === true && held.length === limit,
+            `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; while ${callText(user, limit, windowMs, nowMs)} ran, other servers set the expiry of ${key} again twice, adding nothing ("grader" in the table). allow returned ${outcome(result)}, and ${key} holds ${held.length} ${held.length === 1 ? 'entry' : 'entries'} (scores ${held.join(', ')}): the request had room and must be allowed. A WATCH retry loop may not give up after a few tries: retry until EXEC succeeds or the window is full.`,
           );
         },
       });
@@ -557,7 +714,13 @@ const checks: CheckList<Exports> = [
             earlier.returned === false &&
               later.returned === true &&
               JSON.stringify(held) === JSON.stringify(expected),
-            `${key} held ${limit} requests, the oldest at ${oldest}. At ${early} all ${limit} count, so ${callText(user, limit, windowMs, early)} must be refused; at ${late} the oldest has left the window, so ${callText(user, limit, windowMs, late)} must be allowed, whichever runs first (an entry newer than nowMs counts too). They returned ${outcome(earlier)} and ${outcome(later)}, and ${key} holds scores ${held.join(', ') || 'none'}, expected ${expected.join(', ')}. A request that is added and removed again when it turns out to be over the limit is counted by any request that looks in between: decide before you add.`,
+            `${key} held ${limit} requests, the oldest at ${oldest}. At ${early} all ${limit} count, so ${callText(user, limit, windowMs, early)} must be refused; at ${late} the oldest has left the window, so ${callText(user, limit, windowMs, late)} must be allowed, whichever runs first (an entry newer than nowMs counts too). They returned ${outcome(earlier)} and ${outcome(later)}, and ${key} holds scores ${held.join(', ') || 'none'}, expected ${expected.join(', ')}. ${
+              earlier.returned === true
+                ? `The request at ${early} was allowed although ${limit} requests count for it: the other call removed the entry at ${oldest} (stale for ${late}, not for ${early}) before this one counted. Remove, count and add in one step: all in one Lua script, or the clean-up inside MULTI after WATCH.`
+                : later.returned === false
+                  ? `The request at ${late} was refused although its window holds only ${requests(limit - 1)}: it counted an entry that was in the set for a moment only. A request that is added and removed again when it turns out to be over the limit is counted by any request that looks in between: decide before you add.`
+                  : 'Remove only the entries at or before nowMs - windowMs, and add only an allowed request.'
+            }`,
           );
         },
       });

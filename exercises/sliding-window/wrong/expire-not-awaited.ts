@@ -1,4 +1,4 @@
-// fails: ratelimit:<user> expires windowMs after the last allowed request
+// fails: the first limit requests in a window are allowed, the next one is refused
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,4 +1,4 @@
-// fails: the window slides: no more than limit requests in any windowMs, across a clock boundary too
+// fails: a request exactly windowMs old no longer counts; one a millisecond younger still does
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

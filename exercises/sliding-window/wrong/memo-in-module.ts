@@ -1,4 +1,4 @@
-// fails: every call reads the window from Redis, where other servers' requests count at once
+// fails: a request exactly windowMs old no longer counts; one a millisecond younger still does
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,4 +1,4 @@
-// fails: refused requests are not recorded: a client that keeps trying gets through once the window has moved
+// fails: a request exactly windowMs old no longer counts; one a millisecond younger still does
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

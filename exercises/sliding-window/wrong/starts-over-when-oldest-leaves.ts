@@ -1,4 +1,4 @@
-// fails: the window slides: no more than limit requests in any windowMs, across a clock boundary too
+// fails: every call removes the entries that have left the window, allowed or refused
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,0 +1,30 @@
+// fails: ratelimit:<user> expires windowMs after the last allowed request
+// A refusal makes the set expire when its oldest entry leaves the window, taking the entries
+// that still count with it.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+const SCRIPT = `
+local now = tonumber(ARGV[1])
+local windowMs = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - windowMs)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  redis.call('PEXPIRE', KEYS[1], tonumber(oldest[2]) + windowMs - now)
+  return 0
+end
+redis.call('ZADD', KEYS[1], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[1], windowMs)
+return 1
+`;
+
+export async function allow(
+  redis: Redis,
+  user: string,
+  limit: number,
+  windowMs: number,
+  nowMs: number,
+): Promise<boolean> {
+  const member = `${nowMs}-${randomUUID()}`;
+  return (await redis.eval(SCRIPT, 1, `ratelimit:${user}`, nowMs, windowMs, limit, member)) === 1;
+}

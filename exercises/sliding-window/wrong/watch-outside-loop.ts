@@ -1,0 +1,31 @@
+// fails: another server's writes between a call's count and its add: still no more than limit, and no refusal while there is room
+// WATCH is sent once, before the retry loop: EXEC ends it, so a retry counts and adds unwatched.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+export async function allow(
+  redis: Redis,
+  user: string,
+  limit: number,
+  windowMs: number,
+  nowMs: number,
+): Promise<boolean> {
+  const key = `ratelimit:${user}`;
+  const leftWindow = nowMs - windowMs;
+  await redis.watch(key);
+  for (;;) {
+    const counted = await redis.zcount(key, `(${leftWindow}`, '+inf');
+    if (counted >= limit) {
+      await redis.unwatch();
+      await redis.zremrangebyscore(key, '-inf', leftWindow);
+      return false;
+    }
+    const replies = await redis
+      .multi()
+      .zremrangebyscore(key, '-inf', leftWindow)
+      .zadd(key, nowMs, `${nowMs}-${randomUUID()}`)
+      .pexpire(key, windowMs)
+      .exec();
+    if (replies !== null) return true;
+  }
+}
