@@ -25,6 +25,14 @@ const JOBS = ['report', 'backup', 'invoices', 'sitemap', 'payouts', 'reindex', '
 
 const lockKey = (name: string) => `lock:${name}`;
 const nameOf = (random: Random) => `${random.pick(JOBS)}-${random.word(random.int(4, 6))}`;
+/**
+ * A name with capitals, a space and a letter beyond ASCII: the key is lock:<name> as given, so
+ * code that lower-cases, trims or otherwise normalises the name misses it.
+ */
+const shapedNameOf = (random: Random) => {
+  const job = random.pick(JOBS);
+  return `${job[0]?.toUpperCase()}${job.slice(1)} ${random.word(random.int(4, 6))}-é`;
+};
 /** A token of another holder, shaped like randomUUID()'s. */
 const holderToken = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
 
@@ -131,6 +139,39 @@ function otherLocks(context: Context, like: string): Promise<string[]> {
   );
 }
 
+const DELETES = new Set(['del', 'unlink', 'getdel']);
+const RENEWALS = new Set([
+  'pexpire',
+  'pexpireat',
+  'expire',
+  'expireat',
+  'set',
+  'psetex',
+  'setex',
+  'getex',
+  'getset',
+]);
+
+/**
+ * A write of `key` that a call sent as a step of its own, neither in a script nor between MULTI
+ * and EXEC (a transaction is one step, a script one EVAL): nothing ties it to the look at the
+ * token before it. Said as Redis received it, or undefined when there is none.
+ */
+function loneWrite(
+  steps: readonly RaceStepView[],
+  key: string,
+  writes: ReadonlySet<string>,
+): string | undefined {
+  for (const { by, commands } of steps) {
+    const [only] = commands;
+    if (by !== 0 || commands.length !== 1 || only === undefined) continue;
+    if (writes.has(only.name) && only.args[0] === key) {
+      return [only.name.toUpperCase(), ...only.args].join(' ');
+    }
+  }
+  return undefined;
+}
+
 const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
 
 function listed(commands: readonly ExecutedCommand[]): string {
@@ -147,7 +188,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'acquire stores its token in lock:<name> and returns it',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const name = nameOf(random);
+      const name = shapedNameOf(random);
       const key = lockKey(name);
       const token = await call('acquire', sandboxClient, name, ttlOf(random));
       expectToken(expect, token, `acquire(redis, '${name}', ttlMs)`);
@@ -177,6 +218,13 @@ const checks: CheckList<Exports> = [
       );
       // ttlMs counts milliseconds: PX, not EX (which would make it 1000 times longer).
       await expectTtl(key, ttlWindow(ttlMs));
+
+      // A short lock too: the caller's ttlMs, however short, not a floor of the program's.
+      const short = nameOf(random);
+      const shortMs = random.int(1, 4) * 1000 + random.int(500, 800);
+      const shortToken = await call('acquire', sandboxClient, short, shortMs);
+      expectToken(expect, shortToken, `acquire(redis, '${short}', ${shortMs})`);
+      await expectTtl(lockKey(short), ttlWindow(shortMs));
     },
   },
   {
@@ -207,34 +255,81 @@ const checks: CheckList<Exports> = [
             'Math.random(), a counter or the lock name (even hashed) can be guessed or repeated. ' +
             `Use randomUUID(), or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url`,
         );
-        const bytes = Math.max(0, ...randomness().map((draw) => randomBytesIn(token, draw)));
+        const draws = randomness();
+        const bytes = Math.max(0, ...draws.map((draw) => randomBytesIn(token, draw)));
         expect.ok(
           bytes >= MIN_TOKEN_BYTES,
           `the token "${token}" holds only ${bytes} bytes of randomness: two holders could draw the ` +
             `same one. Use randomUUID(), or at least randomBytes(${MIN_TOKEN_BYTES})`,
+        );
+        // A draw another token holds too is known to that holder: with a counter beside it, the
+        // earlier holder of a lock can work out the next one's token.
+        const others = tokens.filter((other) => other !== token);
+        const own = draws.filter((draw) =>
+          others.every((other) => randomBytesIn(other, draw) === 0),
+        );
+        expect.ok(
+          Math.max(0, ...own.map((draw) => randomBytesIn(token, draw))) >= MIN_TOKEN_BYTES,
+          `the tokens ${tokens.map((t) => `"${t}"`).join(', ')} share a random value: whoever held one ` +
+            'lock can work out the token of the next holder. Draw a new value with randomUUID() or ' +
+            'randomBytes() for every acquire, and make the token of it alone',
         );
       }
     },
   },
   {
     name: 'acquire returns null and leaves a held lock alone, then takes it once it is gone',
-    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+    async run({ call, race, sandboxClient, redis, expect, random, snapshot, diff }) {
       const name = nameOf(random);
       const key = lockKey(name);
       const holder = holderToken(random);
+      // acquire answers at once: a held lock means null now, not a wait for it to free up. In a
+      // race, any timer the call waits on fires as a step of its own.
+      await race({
+        calls: [['acquire', sandboxClient, name, ttlOf(random)]],
+        labels: [`acquire('${name}')`],
+        setup: async () => {
+          await redis.set(key, holder, 'PX', 30_000);
+        },
+        verify: async ([result], steps) => {
+          const timers = steps.filter((step) => step.by === 0 && step.commands.length === 0);
+          expect.ok(
+            result.threw === undefined && result.returned === null && timers.length === 0,
+            `acquire('${name}') while ${key} was held returned ${outcome(result)}` +
+              `${timers.length > 0 ? `, after waiting on a timer ${timers.length} time${timers.length === 1 ? '' : 's'}` : ''}: ` +
+              'it must return null at once, without waiting for the lock to free up',
+          );
+        },
+      });
+
+      // Held is held: a lock about to expire, and one with no expiry at all (an operator's, or an
+      // older program's), belong to their holders as much as one with a minute left.
+      const dying = nameOf(random);
+      const forever = nameOf(random);
+      const dyingMs = random.int(900, 1_500);
+      const held: [string, string][] = [
+        [dying, `with ${dyingMs} ms left`],
+        [forever, 'with no expiry'],
+        [name, 'with tens of seconds left'],
+      ];
+      await redis.set(lockKey(dying), holderToken(random), 'PX', dyingMs);
+      await redis.set(lockKey(forever), holderToken(random));
       await redis.set(key, holder, 'PX', random.int(20_000, 60_000));
       const before = await snapshot();
-      const refused = await call('acquire', sandboxClient, name, ttlOf(random));
-      expect.equal(
-        refused,
-        null,
-        `acquire(redis, '${name}', ttlMs) while ${key} held another holder's token "${holder}"`,
-      );
+      for (const [each, how] of held) {
+        const refused = await call('acquire', sandboxClient, each, ttlOf(random));
+        expect.equal(
+          refused,
+          null,
+          `acquire(redis, '${each}', ttlMs) while ${lockKey(each)} held another holder's token ${how}`,
+        );
+      }
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,
         `acquire must change nothing while another holder has the lock, but it ${changes.describe(changes.changes)}` +
-          " (an EXPIRE or PEXPIRE sent after a SET NX that failed moves the holder's expiry)",
+          " (an EXPIRE or PEXPIRE sent after a SET NX that failed moves the holder's expiry; a lock " +
+          'close to its end, or with no TTL, is still held)',
       );
 
       await redis.del(key); // the holder released it, or it expired
@@ -245,6 +340,14 @@ const checks: CheckList<Exports> = [
         await redis.get(key),
         token,
         `GET ${key} after the second acquire (ask Redis every time: the lock may have gone since the last call)`,
+      );
+      // This program holds it now: another acquire of its own is refused like anyone's.
+      const again = await call('acquire', sandboxClient, name, ttlMs);
+      expect.ok(
+        again === null && (await redis.get(key)) === token,
+        `acquire(redis, '${name}', ${ttlMs}) returned "${token}"; a second acquire of '${name}' while ` +
+          `that lock was still held returned ${JSON.stringify(again)}, and ${await lockState(redis, key)}. ` +
+          'It must return null: two jobs of the same program would otherwise run side by side',
       );
     },
   },
@@ -330,7 +433,7 @@ const checks: CheckList<Exports> = [
       );
       expect.equal(await redis.exists(key), 0, `EXISTS ${key} after release`);
 
-      const seededName = nameOf(random);
+      const seededName = shapedNameOf(random);
       const seededKey = lockKey(seededName);
       const seeded = holderToken(random);
       await redis.set(seededKey, seeded, 'PX', random.int(20_000, 60_000));
@@ -418,6 +521,15 @@ const checks: CheckList<Exports> = [
         interject: [['SET', key, next, 'PX', String(nextTtl)]],
         verify: async ([result], steps) => {
           expect.ok(result.threw === undefined, `release threw: ${result.threw}`);
+          // A DEL on its own is never atomic with the look before it, however many other
+          // commands keep the two apart in this race: judge it where it stands.
+          const lone = loneWrite(steps, key, DELETES);
+          expect.ok(
+            lone === undefined,
+            `release('${name}') sent ${lone} on its own, outside a script or MULTI/EXEC: between the ` +
+              'look at the token and this delete, the lock can expire and another worker take it, ' +
+              'and the delete removes their lock. Compare and delete in one Lua script',
+          );
           expect.ok(
             (await redis.get(key)) === next,
             `${key} held "${token}"; while release ran, it expired and another worker took it with ` +
@@ -451,18 +563,27 @@ const checks: CheckList<Exports> = [
       );
       await expectTtl(key, ttlWindow(ttlMs));
 
-      // And a lock this module took itself.
+      // And a lock this module took itself for the shortest ttlMs, which another process of the
+      // program (handed the token) then extended far past it: the new ttlMs, shorter than what
+      // it has left, is what it gets. (Waiting out the module's own second, to catch code that
+      // trusts its clock over Redis, would cost every grading that second.)
       const own = nameOf(random);
-      const mine = await call('acquire', sandboxClient, own, holderTtlOf(random));
-      expectToken(expect, mine, `acquire(redis, '${own}', ttlMs)`);
-      const longer = ttlOf(random);
-      const again = await call('extend', sandboxClient, own, mine, longer);
+      const ownKey = lockKey(own);
+      const mine = await call('acquire', sandboxClient, own, 1_000);
+      expectToken(expect, mine, `acquire(redis, '${own}', 1000)`);
+      const left = random.int(100_000, 120_000);
+      await redis.pexpire(ownKey, left);
+      const shorter = ttlOf(random);
+      const again = await call('extend', sandboxClient, own, mine, shorter);
       expect.equal(
         again,
         true,
-        `extend(redis, '${own}', token, ${longer}) right after acquire returned that token`,
+        `acquire('${own}', 1000) returned "${mine}"; another process of your program extended ` +
+          `${ownKey} to ${left} ms, and then extend(redis, '${own}', token, ${shorter}) ` +
+          `was called while ${await lockState(redis, ownKey)} (ask Redis who holds the lock: ` +
+          'not how long your program thinks it lasts; and a shorter ttlMs is still a renewal)',
       );
-      await expectTtl(lockKey(own), ttlWindow(longer));
+      await expectTtl(ownKey, ttlWindow(shorter));
     },
   },
   {
@@ -531,6 +652,13 @@ const checks: CheckList<Exports> = [
         interject: [['SET', key, next, 'PX', String(nextTtl)]],
         verify: async ([result], steps) => {
           expect.ok(result.threw === undefined, `extend threw: ${result.threw}`);
+          const lone = loneWrite(steps, key, RENEWALS);
+          expect.ok(
+            lone === undefined,
+            `extend('${name}') sent ${lone} on its own, outside a script or MULTI/EXEC: between the ` +
+              'look at the token and this write, the lock can expire and another worker take it, ' +
+              'and the write changes their lock. Compare and extend in one Lua script',
+          );
           const [held, pttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
           expect.ok(
             held === next && pttl > 0 && pttl <= nextTtl,
@@ -545,23 +673,27 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'release and extend change only lock:<name>, found by its name',
+    name: 'acquire, release and extend change only lock:<name>, found by its name',
     logExecuted: true,
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff, executed } = context;
       const name = nameOf(random);
       const key = lockKey(name);
       const token = holderToken(random);
+      const taken = nameOf(random);
       await redis.set(key, token, 'PX', holderTtlOf(random));
       await otherLocks(context, name);
       const before = await snapshot();
+      const mine = await call('acquire', sandboxClient, taken, ttlOf(random));
+      expectToken(expect, mine, `acquire(redis, '${taken}', ttlMs)`);
       await call('extend', sandboxClient, name, token, ttlOf(random));
       await call('release', sandboxClient, name, token);
       const changes = diff(before, await snapshot());
-      const elsewhere = changes.outside([key]);
+      const elsewhere = changes.outside([key, lockKey(taken)]);
       expect.ok(
         elsewhere.length === 0,
-        `extend and release of '${name}' may change ${key} only, but they also ${changes.describe(elsewhere)}`,
+        `acquire of '${taken}' may create ${lockKey(taken)} only, and extend and release of ` +
+          `'${name}' change ${key} only, but they also ${changes.describe(elsewhere)}`,
       );
       const ran = await executed();
       const searches = ran.filter((command) => SEARCHES.has(command.name));

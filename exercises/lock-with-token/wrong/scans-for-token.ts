@@ -1,4 +1,4 @@
-// fails: release and extend change only lock:<name>, found by its name
+// fails: acquire, release and extend change only lock:<name>, found by its name
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

