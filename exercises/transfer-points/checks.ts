@@ -134,9 +134,10 @@ const checks: CheckList<Exports> = [
     name: 'transfer moves points from the sender to the receiver',
     async run({ call, sandboxClient, redis, expect, random }) {
       const [from = '', to = ''] = userNames(random, 2);
-      const balance = random.int(50, 500);
+      // "1xx" sorts before "20".."99": code that compares strings instead of numbers refuses.
+      const balance = random.int(100, 199);
       const theirs = random.int(0, 200);
-      const amount = random.int(1, balance - 1);
+      const amount = random.int(20, 99);
       await redis.mset(pointsKey(from), balance, pointsKey(to), theirs);
 
       const moved = await call('transfer', sandboxClient, from, to, amount);
@@ -162,21 +163,24 @@ const checks: CheckList<Exports> = [
     name: "transfer changes only the sender's and the receiver's points",
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
-      const [from = '', to = ''] = userNames(random, 2);
+      // One receiver has points, the other none yet: code may treat a new player differently.
+      const [from = '', to = '', newcomer = ''] = userNames(random, 3);
       const balance = random.int(50, 500);
       await redis.mset(pointsKey(from), balance, pointsKey(to), random.int(0, 200));
       await seedOtherUsers(context, from);
       await redis.hset(`player:${from}`, 'name', from, 'level', random.int(1, 9));
 
+      const allowed = [pointsKey(from), pointsKey(to), pointsKey(newcomer)];
       const before = await snapshot();
-      await call('transfer', sandboxClient, from, to, random.int(1, balance));
+      await call('transfer', sandboxClient, from, to, random.int(1, Math.floor(balance / 2)));
+      await call('transfer', sandboxClient, from, newcomer, random.int(1, Math.floor(balance / 2)));
       const changes = diff(before, await snapshot());
-      const others = changes.outside([pointsKey(from), pointsKey(to)]);
+      const others = changes.outside(allowed);
       expect.ok(
         others.length === 0,
-        `transfer from ${from} to ${to} may change ${pointsKey(from)} and ${pointsKey(to)} only; it also ${changes.describe(others)}`,
+        `transfers from ${from} to ${to} (who had points) and to ${newcomer} (who had no key yet) may change ${allowed.join(', ')} only; they also ${changes.describe(others)}`,
       );
-      for (const key of [pointsKey(from), pointsKey(to)]) {
+      for (const key of allowed) {
         const ttl = await redis.pttl(key);
         expect.ok(
           ttl === -1,
@@ -254,21 +258,73 @@ const checks: CheckList<Exports> = [
     name: 'a refused transfer leaves no WATCH behind on its connection',
     async run({ call, sandboxClient, redis, expect, random }) {
       const [from = '', to = ''] = userNames(random, 2);
+      const nobody = random.id(from);
       const balance = random.int(5, 100);
       await redis.set(pointsKey(from), balance);
 
+      // Both refusals, each followed by a change of the key it watched: code may leave the WATCH
+      // behind on one path only (too few points, or no key at all).
       const tooMuch = balance + random.int(1, 50);
-      await call('transfer', sandboxClient, from, to, tooMuch);
-      // A connection still watching the key is flagged `d` ("EXEC will fail") once the key is
-      // touched: the next transaction sent on that client would abort for no reason of its own.
-      await redis.set(pointsKey(from), balance);
-      const clients = String(await redis.client('LIST'))
-        .split('\n')
-        .filter((line) => / user=learner /.test(line));
-      const watching = clients.filter((line) => /\bflags=\S*d/.test(line));
+      const small = random.int(1, 20);
+      const refusals = [
+        {
+          args: [from, to, tooMuch] as const,
+          why: `${pointsKey(from)} holds ${balance}`,
+          touch: () => redis.set(pointsKey(from), balance),
+        },
+        {
+          args: [nobody, to, small] as const,
+          why: `${pointsKey(nobody)} does not exist`,
+          touch: () => redis.set(pointsKey(nobody), small),
+        },
+      ];
+      for (const { args, why, touch } of refusals) {
+        await call('transfer', sandboxClient, ...args);
+        // A connection still watching the key is flagged `d` ("EXEC will fail") once the key is
+        // touched: the next transaction sent on that client would abort for no reason of its own.
+        await touch();
+        const clients = String(await redis.client('LIST'))
+          .split('\n')
+          .filter((line) => / user=learner /.test(line));
+        const watching = clients.filter((line) => /\bflags=\S*d/.test(line));
+        const [sender, receiver, amount] = args;
+        expect.ok(
+          watching.length === 0,
+          `transfer(redis, '${sender}', '${receiver}', ${amount}) refused (${why}) and returned with WATCH ${pointsKey(sender)} still in force on its connection: the next transaction on that client would abort when ${pointsKey(sender)} changes. Send UNWATCH before every return false.`,
+        );
+      }
+    },
+  },
+  {
+    name: 'transfer decides on the balance Redis holds now, not on one it remembers',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const [from = '', to = ''] = userNames(random, 2);
+      const fromKey = pointsKey(from);
+      const balance = random.int(5, 100);
+      await redis.set(fromKey, balance);
+      const tooMuch = balance + random.int(1, 50);
+      expect.equal(
+        await call('transfer', sandboxClient, from, to, tooMuch),
+        false,
+        `transfer(redis, '${from}', '${to}', ${tooMuch}) with ${balance} points in ${fromKey} returned`,
+      );
+
+      // Other servers change the balance between this process's transfers: each one must read it.
+      const topped = tooMuch + random.int(20, 100);
+      await redis.set(fromKey, topped);
+      expect.equal(
+        await call('transfer', sandboxClient, from, to, tooMuch),
+        true,
+        `transfer(redis, '${from}', '${to}', ${tooMuch}) was refused once, then ${fromKey} was set to ${topped} by another client; transfer must read the balance again, not remember the refusal. It returned`,
+      );
+      const left = topped - tooMuch;
+      const spent = random.int(0, left - 1);
+      await redis.set(fromKey, spent);
+      const moved = await call('transfer', sandboxClient, from, to, left);
+      const held = await redis.get(fromKey);
       expect.ok(
-        watching.length === 0,
-        `transfer(redis, '${from}', '${to}', ${tooMuch}) refused (${pointsKey(from)} holds ${balance}) and returned with WATCH ${pointsKey(from)} still in force on its connection: the next transaction on that client would abort when ${pointsKey(from)} changes. Send UNWATCH before returning false.`,
+        moved === false && held === String(spent),
+        `after a transfer left ${left} points in ${fromKey}, another client set it to ${spent}; transfer(redis, '${from}', '${to}', ${left}) then returned ${moved} and Redis holds ${fromKey} = ${held}. Read the balance from Redis under WATCH in every transfer, not from what an earlier one left.`,
       );
     },
   },
@@ -292,6 +348,19 @@ const checks: CheckList<Exports> = [
       expect.ok(
         touched === -1 || watched < touched,
         `transfer sent WATCH ${fromKey} only after it had used the key; it sent: ${listed(sent)}. WATCH must come first, so that any change after your read is noticed.`,
+      );
+      // The decision belongs to transfer: a script queued in the MULTI that reads and decides
+      // makes the WATCH useless.
+      let inTransaction = false;
+      const readsBefore = sent.slice(watched + 1).filter((command) => {
+        if (command.name === 'multi') inTransaction = true;
+        else if (command.name === 'exec' || command.name === 'discard') inTransaction = false;
+        return !inTransaction && command.name !== 'watch' && command.args.includes(fromKey);
+      });
+      expect.ok(
+        readsBefore.length > 0,
+        `transfer never read ${fromKey} between its WATCH and its MULTI; it sent: ${listed(sent)}. ` +
+          'A Lua script is safe too, as the lesson says, but this exercise is about WATCH: read the balance with GET after the WATCH, decide in TypeScript, and queue only the two changes in the MULTI.',
       );
     },
   },
@@ -364,11 +433,48 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'a transfer returns true only when its points moved, however often its EXEC aborts',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [from = '', to = ''] = userNames(random, 2);
+      const fromKey = pointsKey(from);
+      const amount = random.int(10, 100);
+      const balance = amount + random.int(0, 100);
+      // Another client touches the balance three times without changing it (INCRBY 0 still
+      // counts as a write for WATCH): each one that lands between a WATCH and its EXEC aborts
+      // that attempt. Giving up is allowed; claiming success is not.
+      const touch = ['INCRBY', fromKey, '0'];
+      await race({
+        calls: [['transfer', sandboxClient, from, to, amount]],
+        labels: [`transfer(${from}→${to}, ${amount})`],
+        interject: [touch, touch, touch],
+        // The first interleavings, tried in order, already put a write inside every attempt.
+        maxInterleavings: 8,
+        setup: async () => {
+          await redis.set(fromKey, balance);
+        },
+        verify: async ([result]) => {
+          const held = await redis.mget(fromKey, pointsKey(to));
+          const moved = held[0] === String(balance - amount) && held[1] === String(amount);
+          const untouched = held[0] === String(balance) && held[1] === null;
+          expect.ok(
+            result?.returned === true ? moved : untouched,
+            `${from} had ${balance} points; transfer(${from}→${to}, ${amount}) ${result?.threw === undefined ? 'returned ' : ''}${result ? outcome(result) : 'nothing'} and Redis holds ${fromKey} = ${held[0]}, ${pointsKey(to)} = ${held[1]}.${
+              result?.returned === true && !moved
+                ? ' Return true only when an EXEC went through; when you stop retrying, throw instead.'
+                : ''
+            }`,
+          );
+        },
+      });
+    },
+  },
+  {
     name: 'two transfers to the same receiver at the same time lose no points',
     async run({ race, sandboxClient, redis, expect, random }) {
       const [first = '', second = '', to = ''] = userNames(random, 3);
       const [one, other] = [random.int(10, 100), random.int(10, 100)];
-      const theirs = random.int(0, 100);
+      // The receiver has no key yet: code that creates it apart from adding to it loses points.
+      const theirs = 0;
       await race({
         calls: [
           ['transfer', sandboxClient, first, to, one],
@@ -376,7 +482,7 @@ const checks: CheckList<Exports> = [
         ],
         labels: [`transfer(${first}→${to}, ${one})`, `transfer(${second}→${to}, ${other})`],
         setup: async () => {
-          await redis.mset(pointsKey(first), one, pointsKey(second), other, pointsKey(to), theirs);
+          await redis.mset(pointsKey(first), one, pointsKey(second), other);
         },
         verify: async (results) => {
           const held = await redis.mget(pointsKey(first), pointsKey(second), pointsKey(to));
@@ -385,7 +491,7 @@ const checks: CheckList<Exports> = [
               held[0] === '0' &&
               held[1] === '0' &&
               held[2] === String(theirs + one + other),
-            `${to} had ${theirs} points and received ${one} from ${first} and ${other} from ${second} at the same time, so ${pointsKey(to)} must end at ${theirs + one + other}; the transfers returned ${results.map(outcome).join(', ')}, and Redis holds ${pointsKey(first)} = ${held[0]}, ${pointsKey(second)} = ${held[1]}, ${pointsKey(to)} = ${held[2]}. Change the receiver with INCRBY, or WATCH its key too before you read it.`,
+            `${to} had no key (0 points) and received ${one} from ${first} and ${other} from ${second} at the same time, so ${pointsKey(to)} must end at ${theirs + one + other}; the transfers returned ${results.map(outcome).join(', ')}, and Redis holds ${pointsKey(first)} = ${held[0]}, ${pointsKey(second)} = ${held[1]}, ${pointsKey(to)} = ${held[2]}. Change the receiver with INCRBY, which creates a missing key, or WATCH its key too before you read it.`,
           );
         },
       });
@@ -394,20 +500,32 @@ const checks: CheckList<Exports> = [
   {
     name: "bulkLoad stores every user's points under points:<user>",
     async run({ call, sandboxClient, redis, expect, random }) {
-      const names = userNames(random, random.int(15, 30));
+      // A user name is the user's own spelling: one with capitals and a space must keep them.
+      const [first = '', second = '', ...rest] = userNames(random, random.int(15, 30));
+      const spelled = `${first[0]?.toUpperCase()}${first.slice(1)} ${second.toUpperCase()}`;
+      const names = [...rest, spelled];
       const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
-      // One user already has points: bulkLoad must replace them. Another drops to 0, which a
-      // test for "has points" (`if (points)`) would skip.
+      // One user already has points, with an expiry: bulkLoad must replace both (points never
+      // expire). Another drops to 0, which a test for "has points" (`if (points)`) would skip.
       const [existing = '', zero = ''] = names;
       scores[zero] = 0;
-      await redis.set(pointsKey(existing), (scores[existing] ?? 0) + 1);
+      await redis.set(
+        pointsKey(existing),
+        (scores[existing] ?? 0) + 1,
+        'EX',
+        random.int(600, 6000),
+      );
       await redis.set(pointsKey(zero), random.int(1, 5000));
 
       await call('bulkLoad', sandboxClient, scores);
       for (const name of names) {
         const key = pointsKey(name);
         const held =
-          name === existing || name === zero ? ' (it held other points before bulkLoad ran)' : '';
+          name === existing
+            ? ' (it held other points, with a TTL, before bulkLoad ran)'
+            : name === zero
+              ? ' (it held other points before bulkLoad ran)'
+              : '';
         const type = await redis.type(key);
         expect.ok(
           type === 'string',
@@ -417,7 +535,10 @@ const checks: CheckList<Exports> = [
         );
         expect.equal(await redis.get(key), String(scores[name]), `GET ${key}${held}`);
         const ttl = await redis.pttl(key);
-        expect.ok(ttl === -1, `points never expire, but ${key} has a TTL of ${ttl} ms`);
+        expect.ok(
+          ttl === -1,
+          `points never expire, but ${key}${held} has a TTL of ${ttl} ms after bulkLoad: a plain SET (or MSET) replaces the old expiry, SET … KEEPTTL keeps it.`,
+        );
       }
     },
   },
@@ -446,25 +567,36 @@ const checks: CheckList<Exports> = [
   {
     name: 'bulkLoad sends its writes together, in one round trip',
     async run({ call, sandboxClient, redis, commands, expect, random }) {
-      // Up to the 1,000 users the statement allows: one round trip carries them all.
-      const names = userNames(random, random.int(700, 1000));
-      const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
-
-      await call('bulkLoad', sandboxClient, scores);
-      // Commands queued on one pipeline() or multi() share a batch in the log; an MSET is one
-      // command. Separate SETs, awaited in a loop or started together with Promise.all, have none.
-      const writes = commands().filter(({ name }) => name !== 'multi' && name !== 'exec');
-      const batches = new Set(writes.map(({ batch }) => batch));
-      const together = writes.length === 1 || (batches.size === 1 && !batches.has(undefined));
-      const how = !batches.has(undefined)
-        ? `in ${batches.size} batches`
-        : batches.size === 1
-          ? 'each on its own'
-          : 'some of them on their own';
-      expect.ok(
-        together,
-        `your code sent ${writes.length} commands to store ${names.length} users, ${how} (${listed(writes, 6)}): queue every SET on one redis.pipeline() and call exec() once, or send a single MSET.`,
-      );
+      // A small load and one of up to the 1,000 users the statement allows: one round trip
+      // carries either.
+      const all = userNames(random, random.int(700, 1000) + 6);
+      const small = all.slice(0, random.int(2, 6));
+      const names = all.slice(6);
+      const scores = Object.fromEntries(all.map((name) => [name, random.int(0, 5000)]));
+      let seen = 0;
+      for (const load of [small, names]) {
+        await call(
+          'bulkLoad',
+          sandboxClient,
+          Object.fromEntries(load.map((name) => [name, scores[name] ?? 0])),
+        );
+        // Commands queued on one pipeline() or multi() share a batch in the log; an MSET is one
+        // command. Separate SETs, awaited in a loop or started together with Promise.all, have none.
+        const sent = commands();
+        const writes = sent.slice(seen).filter(({ name }) => name !== 'multi' && name !== 'exec');
+        seen = sent.length;
+        const batches = new Set(writes.map(({ batch }) => batch));
+        const together = writes.length === 1 || (batches.size === 1 && !batches.has(undefined));
+        const how = !batches.has(undefined)
+          ? `in ${batches.size} batches`
+          : batches.size === 1
+            ? 'each on its own'
+            : 'some of them on their own';
+        expect.ok(
+          together,
+          `your code sent ${writes.length} commands to store ${load.length} users, ${how} (${listed(writes, 6)}): queue every SET on one redis.pipeline() and call exec() once, or send a single MSET, however few the users.`,
+        );
+      }
       const [sample = ''] = names;
       expect.equal(
         await redis.get(pointsKey(sample)),

@@ -1,4 +1,4 @@
-// fails: two transfers at the same time cannot overdraw the sender
+// fails: transfer WATCHes the sender's key before reading the balance
 import type Redis from 'ioredis';
 
 const pointsKey = (user: string) => `points:${user}`;

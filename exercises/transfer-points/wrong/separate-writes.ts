@@ -1,4 +1,4 @@
-// fails: transfer makes its two changes inside one MULTI/EXEC transaction
+// fails: transfer WATCHes the sender's key before reading the balance
 import type Redis from 'ioredis';
 
 const pointsKey = (user: string) => `points:${user}`;
