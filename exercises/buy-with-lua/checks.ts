@@ -27,7 +27,7 @@ function names(random: Random, count: number): string[] {
 /** Commands that run a Lua script or a function; their keys follow the number of keys. */
 const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
 
-/** Commands that manage scripts and libraries: they name no key. */
+/** Commands that manage scripts and libraries: a write Redis flags, yet of no key. */
 const SCRIPT_ADMIN = new Set(['script', 'function']);
 
 /** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
@@ -55,32 +55,6 @@ const outcome = (result: RaceOutcome<BuyResult>) =>
 /** Whether the calls' steps took turns, rather than one call running after the other. */
 const tookTurns = (steps: readonly RaceStepView[]) =>
   steps.filter((step, index) => index > 0 && step.by !== steps[index - 1]?.by).length > 1;
-
-/** The keys a command names, as Redis itself finds them (COMMAND GETKEYS). */
-async function keysOf(redis: Redis, command: ExecutedCommand): Promise<string[]> {
-  if (SCRIPT_ADMIN.has(command.name)) return [];
-  try {
-    const keys = await redis.call('COMMAND', 'GETKEYS', command.name, ...command.args);
-    return Array.isArray(keys) ? keys.map(String) : [];
-  } catch {
-    return []; // a command without keys (MULTI, EXEC, PING…)
-  }
-}
-
-/** The commands Redis flags as writes among those it ran for the learner. */
-async function writesAmong(redis: Redis, commands: readonly ExecutedCommand[]) {
-  const flagsOf = new Map<string, string[]>();
-  const writes: ExecutedCommand[] = [];
-  for (const command of commands) {
-    if (SCRIPT_ADMIN.has(command.name) || SCRIPT_RUNNERS.has(command.name)) continue;
-    if (!flagsOf.has(command.name)) {
-      const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
-      flagsOf.set(command.name, ((info?.[2] ?? []) as unknown[]).map(String));
-    }
-    if (flagsOf.get(command.name)?.includes('write')) writes.push(command);
-  }
-  return writes;
-}
 
 /** One script run: the command that ran it, the keys it was given, and what it ran. */
 interface ScriptRun {
@@ -316,7 +290,7 @@ const checks: CheckList<Exports> = [
         );
       }
       const ran = await executed();
-      const writes = await writesAmong(redis, ran);
+      const writes = ran.filter((command) => command.write && !SCRIPT_ADMIN.has(command.name));
       expect.ok(
         writes.length === 0,
         `a refused buy must write nothing, not even a change it undoes afterwards: other clients would see the stock or the balance move in between. Redis ran: ${listed(writes)}`,
@@ -454,7 +428,7 @@ const checks: CheckList<Exports> = [
         if (command.script || SCRIPT_RUNNERS.has(command.name)) continue;
         if (['watch', 'multi', 'exec', 'unwatch', 'discard'].includes(command.name)) {
           outside.push(command);
-        } else if ((await keysOf(redis, command)).length > 0) outside.push(command);
+        } else if (command.keys.length > 0) outside.push(command);
       }
       const transaction = outside.some(({ name }) => name === 'watch' || name === 'multi');
       expect.ok(
@@ -491,7 +465,7 @@ const checks: CheckList<Exports> = [
       const undeclared: string[] = [];
       for (const run of runs) {
         for (const command of run.inner) {
-          for (const key of await keysOf(redis, command)) {
+          for (const key of command.keys) {
             if (!run.declared.includes(key)) {
               undeclared.push(
                 `${show(command)} touched ${key}, but the script was given ${
@@ -511,7 +485,7 @@ const checks: CheckList<Exports> = [
       const touched = new Set<string>();
       for (const run of sale) {
         for (const command of run.inner) {
-          for (const key of await keysOf(redis, command)) touched.add(key);
+          for (const key of command.keys) touched.add(key);
         }
       }
       const notKeys = sale.flatMap((run) =>

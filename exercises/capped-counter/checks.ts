@@ -81,16 +81,6 @@ const tookTurns = (steps: readonly RaceStepView[]) =>
 const outcome = (result: RaceOutcome<number>) =>
   result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
 
-/** The keys a command names, as Redis itself finds them (COMMAND GETKEYS). */
-async function keysOf(redis: Redis, command: ExecutedCommand): Promise<string[]> {
-  try {
-    const keys = await redis.call('COMMAND', 'GETKEYS', command.name, ...command.args);
-    return Array.isArray(keys) ? keys.map(String) : [];
-  } catch {
-    return []; // a command without keys (PING, SCRIPT LOAD…)
-  }
-}
-
 /**
  * A write that can only create a key (SET … NX, SETNX), sent to a key that held a value before
  * the call: it changes nothing. Any command that could have removed the key first is a write of
@@ -105,24 +95,10 @@ const createsOnly = (command: ExecutedCommand, existed: ReadonlySet<string>) =>
  * The commands Redis flags as writes among those it ran for the learner, but for a SET … NX
  * that found its key in `existed`.
  */
-async function writesAmong(
-  redis: Redis,
-  commands: readonly ExecutedCommand[],
-  existed: ReadonlySet<string> = new Set(),
-) {
-  const flagsOf = new Map<string, string[]>();
-  const writes: ExecutedCommand[] = [];
-  for (const command of commands) {
-    if (SCRIPT_ADMIN.has(command.name) || SCRIPT_RUNNERS.has(command.name)) continue;
-    if (createsOnly(command, existed)) continue;
-    if (!flagsOf.has(command.name)) {
-      const [info] = (await redis.command('INFO', command.name)) as [unknown[] | null];
-      flagsOf.set(command.name, ((info?.[2] ?? []) as unknown[]).map(String));
-    }
-    if (flagsOf.get(command.name)?.includes('write')) writes.push(command);
-  }
-  return writes;
-}
+const writesAmong = (commands: readonly ExecutedCommand[], existed: ReadonlySet<string>) =>
+  commands.filter(
+    (command) => command.write && !SCRIPT_ADMIN.has(command.name) && !createsOnly(command, existed),
+  );
 
 /**
  * A counter `count` with an expiry a month away or less, as the app's monthly reset leaves it;
@@ -219,7 +195,7 @@ const checks: CheckList<Exports> = [
         `two refused hits must change nothing, yet they ${changes.describe(changes.changes)}`,
       );
       // A SET … NX that finds the counter there changes nothing, and is no write.
-      const writes = await writesAmong(redis, await executed(), new Set(before.keys.keys()));
+      const writes = writesAmong(await executed(), new Set(before.keys.keys()));
       expect.ok(
         writes.length === 0,
         `a refused hit must write nothing, not even a change it undoes afterwards: other clients see the count past its cap in between. Redis ran: ${listed(writes)}`,
@@ -476,7 +452,7 @@ const checks: CheckList<Exports> = [
         const ran = await executed();
         for (const command of ran.slice(seen)) {
           if (SCRIPT_RUNNERS.has(command.name) || SCRIPT_ADMIN.has(command.name)) continue;
-          const foreign = (await keysOf(redis, command)).filter((other) => other !== key);
+          const foreign = command.keys.filter((other) => other !== key);
           if (foreign.length > 0) others.push(`${show(command)} names ${foreign.join(', ')}`);
         }
         seen = ran.length;
@@ -519,7 +495,7 @@ const checks: CheckList<Exports> = [
           continue;
         }
         const run = runs.at(-1);
-        for (const key of await keysOf(redis, command)) {
+        for (const key of command.keys) {
           run?.touched.add(key);
           if (!run?.declared.includes(key)) {
             undeclared.push(

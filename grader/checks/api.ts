@@ -27,6 +27,13 @@ export interface LoggedCommand {
  */
 export interface ExecutedCommand extends LoggedCommand {
   script?: string;
+  /**
+   * The keys it names, as Redis finds them (COMMAND GETKEYS): none for a command that names no
+   * key (MULTI, PING, SCRIPT LOAD) or that Redis refused. Arguments the log cut are cut here too.
+   */
+  keys: string[];
+  /** Whether Redis flags it (or its subcommand: XGROUP CREATE, FUNCTION LOAD) as a write. */
+  write: boolean;
 }
 
 type Fn = (...args: never[]) => unknown;
@@ -281,6 +288,13 @@ export interface CheckContext<Exports> {
    * Derived values (a hash of a draw, two draws encoded together) do not count.
    */
   cameFromRandomness(text: string): boolean;
+  /**
+   * The most random bytes `text` holds from one of those draws, as drawn (a UUID counts as 16; a
+   * randomInt as none), among the draws that none of `others` holds: judge a token's strength
+   * with it, and pass the other tokens the learner's code returned, since a draw two tokens share
+   * is a secret each holder knows of the other.
+   */
+  randomBytesIn(text: string, others?: readonly string[]): number;
   /**
    * Takes Redis away from the learner's code, as a stopped server would be, for `forMs` (or
    * until `back()`): every connection attempt of its clients is refused with

@@ -4,6 +4,7 @@ import { expect } from '../checks/expect.ts';
 import { diffSnapshots, takeSnapshot } from '../checks/snapshot.ts';
 import { expectTtl } from '../checks/ttl.ts';
 import { closedClientFailure } from './closed-client.ts';
+import { withKeys } from './command-keys.ts';
 import type { CommandMonitor } from './command-monitor.ts';
 import { executedCommands } from './executed-commands.ts';
 import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
@@ -86,12 +87,13 @@ export function checkContext({
     random,
     randomness: () => randomness.draws(),
     cameFromRandomness: (text) => randomness.includes(text),
+    randomBytesIn: (text, others) => randomness.bytesIn(text, others),
     race,
     snapshot: () => takeSnapshot(redis),
     executed: async () => {
       if (!monitor) throw new Error('executed() needs `logExecuted: true` on the check');
       await monitor.sync(redis);
-      return executedCommands(bridge.commands, monitor.executed());
+      return withKeys(redis, executedCommands(bridge.commands, monitor.executed()));
     },
     diff: diffSnapshots,
     redisAway: (forMs) => {

@@ -1,4 +1,5 @@
-import type { ExecutedCommand, LoggedCommand } from '../checks/api.ts';
+import type { LoggedCommand } from '../checks/api.ts';
+import type { RanCommand } from './command-keys.ts';
 import { loggedArgs } from './logged-args.ts';
 import type { MonitorLine } from './monitor-line.ts';
 
@@ -27,11 +28,11 @@ interface ScriptRun {
 export function executedCommands(
   sent: readonly LoggedCommand[],
   lines: readonly MonitorLine[],
-): ExecutedCommand[] {
+): RanCommand[] {
   const runs = scriptRuns(lines);
   const matched = new Set<ScriptRun>();
   let next = 0;
-  const executed: ExecutedCommand[] = [];
+  const executed: RanCommand[] = [];
   for (const command of sent) {
     executed.push(command);
     if (!SCRIPT_COMMANDS.has(command.name)) continue;
@@ -50,11 +51,7 @@ export function executedCommands(
   return executed;
 }
 
-function innerCommands(
-  run: ScriptRun,
-  script: string,
-  client: number | undefined,
-): ExecutedCommand[] {
+function innerCommands(run: ScriptRun, script: string, client: number | undefined): RanCommand[] {
   return run.inner.map(([name = '', ...args]) => ({
     name: name.toLowerCase(),
     args: loggedArgs(args),

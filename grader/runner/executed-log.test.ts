@@ -34,6 +34,17 @@ export default [
       await executed();
     },
   },
+  {
+    name: 'shows the keys each command names and whether it writes',
+    logExecuted: true,
+    async run({ call, sandboxClient, executed, expect }) {
+      await call('read', sandboxClient, 'k');
+      const described = (await executed()).map(
+        (c) => c.name + (c.args[0] && c.keys.length === 0 ? ' ' + c.args[0] : '') + '[' + c.keys.join(',') + ']' + (c.write ? 'w' : 'r'),
+      );
+      expect.ok(false, described.join(' '));
+    },
+  },
 ];
 `;
 
@@ -97,6 +108,18 @@ describe('the log of what Redis executed', () => {
   return redis.fcall('peek', 1, \`cache:\${key}\`);`);
     expect(log?.message).toMatch(
       /^2 - function LOAD #!lua name=lib.* \| 1 - fcall peek 1 cache:k \| 1 fcall exists cache:k$/s,
+    );
+  });
+
+  it.concurrent('tells the keys each command names and whether it writes, as Redis does', async () => {
+    const checks = await grade(`  await redis.multi().mset('a', '1', 'b', '2').get('a').exec();
+  await redis.xgroup('CREATE', 's', 'g', '$', 'MKSTREAM');
+  await redis.object('ENCODING', 'a');
+  await redis.eval("return redis.call('DEL', KEYS[1])", 1, key);
+  await redis.script('FLUSH');
+  return redis.call('NOSUCHCOMMAND', 'a').catch(() => null);`);
+    expect(checks[3]?.message).toBe(
+      'multi[]r mset[a,b]w get[a]r exec[]r xgroup[s]w object[a]r eval[k]r del[k]w script FLUSH[]r nosuchcommand a[]r',
     );
   });
 

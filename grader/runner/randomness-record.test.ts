@@ -48,6 +48,22 @@ describe('the record of random values drawn in one check', () => {
     expect(record.includes(`x${byte}`)).toBe(false);
   });
 
+  it('counts the random bytes a token keeps for itself, not those another token holds too', () => {
+    const record = new RandomnessRecord();
+    const uuid = drawn(record.draw('randomUUID', [])) as string;
+    const hex = (size: number) =>
+      Buffer.from(drawn(record.draw('randomBytes', [size])) as Uint8Array).toString('hex');
+    const [shared, own, small] = [hex(32), hex(16), hex(8)];
+    const int = drawn(record.draw('randomInt', [1_000_000, 2_000_000]));
+    expect(record.bytesIn(`s:${uuid}`)).toBe(16);
+    expect(record.bytesIn(`${shared}.${own}`)).toBe(32);
+    expect(record.bytesIn(`${shared}.${own}`, [`${shared}.x`])).toBe(16);
+    expect(record.bytesIn(`${shared}-1`, [`${shared}-2`])).toBe(0);
+    expect(record.bytesIn(`${small}`)).toBe(8);
+    expect(record.bytesIn(`${int}`)).toBe(0);
+    expect(record.bytesIn(`${Date.now()}`)).toBe(0);
+  });
+
   it("answers Node's own errors as data, with their code, and records nothing for them", () => {
     const record = new RandomnessRecord();
     expect(record.draw('randomInt', [5, 5])).toEqual({

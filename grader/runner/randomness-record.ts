@@ -41,14 +41,22 @@ export class RandomnessRecord {
    * it; a shorter one only when `text` is exactly that form.
    */
   includes(text: string): boolean {
-    if (typeof text !== 'string' || text === '') return false;
-    const lowered = text.toLowerCase();
-    return this.drawn.some((draw) =>
-      formsOf(draw).some(({ form, anyCase }) => {
-        const within = anyCase ? lowered : text;
-        return form.length >= SHORTEST_CONTAINED ? within.includes(form) : within === form;
-      }),
-    );
+    return this.drawn.some((draw) => holds(text, draw));
+  }
+
+  /**
+   * The most random bytes `text` holds from one draw, in one of the forms `includes` finds (a
+   * UUID counts as 16), among draws that none of `others` holds: a value two tokens share is a
+   * secret neither keeps. 0 when it holds none, or only randomInts.
+   */
+  bytesIn(text: string, others: readonly string[] = []): number {
+    let most = 0;
+    for (const draw of this.drawn) {
+      if (draw.api === 'randomInt' || !holds(text, draw)) continue;
+      if (others.some((other) => holds(other, draw))) continue;
+      most = Math.max(most, draw.api === 'randomUUID' ? 16 : draw.bytes.length);
+    }
+    return most;
   }
 
   private drawFor(api: unknown, args: unknown[]): Uint8Array | string | number {
@@ -107,6 +115,15 @@ export class RandomnessRecord {
       );
     }
   }
+}
+
+function holds(text: string, draw: RandomDraw): boolean {
+  if (typeof text !== 'string' || text === '') return false;
+  const lowered = text.toLowerCase();
+  return formsOf(draw).some(({ form, anyCase }) => {
+    const within = anyCase ? lowered : text;
+    return form.length >= SHORTEST_CONTAINED ? within.includes(form) : within === form;
+  });
 }
 
 function formsOf(draw: RandomDraw): { form: string; anyCase: boolean }[] {

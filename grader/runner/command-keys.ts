@@ -1,0 +1,70 @@
+import type Redis from 'ioredis';
+import type { ExecutedCommand } from '../checks/api.ts';
+
+/** A command as executed, before Redis is asked which keys it names and whether it writes. */
+export type RanCommand = Omit<ExecutedCommand, 'keys' | 'write'>;
+
+/** Whether a command writes: for a container (OBJECT, XGROUP, FUNCTION…), per subcommand. */
+interface WriteFlags {
+  write: boolean;
+  subcommands: ReadonlyMap<string, boolean>;
+}
+
+/**
+ * Flags by command name, the same for every sandbox (one redis-server binary serves them all),
+ * so asked once per process; `null` for a name Redis does not know.
+ */
+const flagsByName = new Map<string, WriteFlags | null>();
+
+/**
+ * The commands with the keys each names and whether it writes, as Redis itself tells
+ * (COMMAND GETKEYS, COMMAND INFO's `write` flag) rather than a table of the checks' own: a
+ * command Redis refuses or that names no key (MULTI, PING, SCRIPT LOAD) names none.
+ */
+export async function withKeys(
+  redis: Redis,
+  commands: readonly RanCommand[],
+): Promise<ExecutedCommand[]> {
+  if (commands.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const command of commands)
+    pipeline.call('COMMAND', 'GETKEYS', command.name, ...command.args);
+  const [replies] = await Promise.all([
+    pipeline.exec(),
+    learnFlags(
+      redis,
+      commands.map((command) => command.name),
+    ),
+  ]);
+  return commands.map((command, index) => {
+    const [error, keys] = replies?.[index] ?? [null, []];
+    return {
+      ...command,
+      keys: !error && Array.isArray(keys) ? keys.map(String) : [],
+      write: writes(command),
+    };
+  });
+}
+
+function writes({ name, args }: RanCommand): boolean {
+  const flags = flagsByName.get(name);
+  if (!flags) return false;
+  if (flags.subcommands.size === 0) return flags.write;
+  return flags.subcommands.get(`${name}|${args[0]?.toLowerCase() ?? ''}`) ?? false;
+}
+
+async function learnFlags(redis: Redis, names: readonly string[]): Promise<void> {
+  const unknown = [...new Set(names)].filter((name) => !flagsByName.has(name));
+  if (unknown.length === 0) return;
+  const infos = (await redis.command('INFO', ...unknown)) as (unknown[] | null)[];
+  for (const [index, name] of unknown.entries()) {
+    const info = infos[index];
+    const subcommands = new Map<string, boolean>();
+    for (const sub of (info?.[9] ?? []) as unknown[][]) {
+      subcommands.set(String(sub[0]).toLowerCase(), isWrite(sub));
+    }
+    flagsByName.set(name, info ? { write: isWrite(info), subcommands } : null);
+  }
+}
+
+const isWrite = (info: unknown[]) => ((info[2] ?? []) as unknown[]).map(String).includes('write');
