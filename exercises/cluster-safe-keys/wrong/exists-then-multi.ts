@@ -1,4 +1,4 @@
-// fails: two checkouts of one cart at the same time make one order
+// fails: checkout makes its changes in one MULTI/EXEC after a WATCH of the cart, or in one script
 import type Redis from 'ioredis';
 export function cartKeys(user: string): { cart: string; orders: string } {
   return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };

@@ -1,4 +1,4 @@
-// fails: every command, transaction, pipeline and script keeps to one hash slot
+// fails: checkout changes only the user's cart, orders list and new order
 import type Redis from 'ioredis';
 export function cartKeys(user: string): { cart: string; orders: string } {
   return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };

@@ -8,8 +8,7 @@ export function cartKeys(user: string): { cart: string; orders: string } {
 // Orders are looked up by id, so the id goes in the tag: now each order has a slot of its own,
 // and RENAME from the cart to it crosses slots.
 export function orderKey(user: string, orderId: string): string {
-  void user;
-  return `order:{${orderId}}`;
+  return `order:{${orderId}}:${user}`;
 }
 
 export async function addToCart(

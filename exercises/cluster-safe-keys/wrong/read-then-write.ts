@@ -1,4 +1,4 @@
-// fails: an item added to the cart during checkout ends up in the order or in the cart
+// fails: checkout makes its changes in one MULTI/EXEC after a WATCH of the cart, or in one script
 import type Redis from 'ioredis';
 export function cartKeys(user: string): { cart: string; orders: string } {
   return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };

@@ -1,4 +1,4 @@
-// fails: checkout makes its changes in one MULTI/EXEC or one script
+// fails: checkout makes its changes in one MULTI/EXEC after a WATCH of the cart, or in one script
 import type Redis from 'ioredis';
 export function cartKeys(user: string): { cart: string; orders: string } {
   return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };

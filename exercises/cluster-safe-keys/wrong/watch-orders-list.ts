@@ -1,4 +1,4 @@
-// fails: a cart that expires during checkout leaves no order id without its order
+// fails: checkout makes its changes in one MULTI/EXEC after a WATCH of the cart, or in one script
 import type Redis from 'ioredis';
 
 export function cartKeys(user: string): { cart: string; orders: string } {
