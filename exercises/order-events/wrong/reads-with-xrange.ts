@@ -1,4 +1,4 @@
-// fails: two consumers taking at the same time never get the same order
+// fails: each takeOrders call hands out only orders nobody in the group has had
 import type Redis from 'ioredis';
 
 interface Order {

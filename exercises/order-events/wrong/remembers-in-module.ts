@@ -1,4 +1,4 @@
-// fails: ensureGroup creates the group again after the stream was deleted
+// fails: ensureGroup starts the group at the beginning: orders published before it are billed too
 import type Redis from 'ioredis';
 
 interface Order {

@@ -1,0 +1,112 @@
+// fails: each takeOrders call hands out only orders nobody in the group has had
+// takeOrders first claims orders another worker has left idle for 30 s (XAUTOCLAIM), then
+// reads new ones: orders already handed out are reclaim's, not takeOrders'.
+import type Redis from 'ioredis';
+
+export interface Order {
+  customer: string;
+  item: string;
+  quantity: number;
+}
+
+export interface TakenOrder extends Order {
+  id: string;
+}
+
+const STREAM = 'orders';
+const GROUP = 'billing';
+const KEEP = 1000;
+
+type Entry = [id: string, fields: string[]];
+
+function toOrder([id, fields]: Entry): TakenOrder {
+  const values: Record<string, string> = {};
+  for (let index = 0; index < fields.length; index += 2) {
+    values[fields[index] as string] = fields[index + 1] as string;
+  }
+  const { customer, item, quantity } = values as Record<keyof Order, string>;
+  return { id, customer, item, quantity: Number(quantity) };
+}
+
+export async function publishOrder(redis: Redis, order: Order): Promise<string> {
+  const id = await redis.xadd(
+    STREAM,
+    'MAXLEN',
+    '~',
+    KEEP,
+    '*',
+    'customer',
+    order.customer,
+    'item',
+    order.item,
+    'quantity',
+    order.quantity,
+  );
+  return id as string;
+}
+
+export async function ensureGroup(redis: Redis): Promise<void> {
+  try {
+    await redis.xgroup('CREATE', STREAM, GROUP, '0', 'MKSTREAM');
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith('BUSYGROUP'))) throw error;
+  }
+}
+
+const STALE_MS = 30_000;
+
+export async function takeOrders(
+  redis: Redis,
+  consumer: string,
+  count: number,
+): Promise<TakenOrder[]> {
+  // Orders a crashed worker left behind come first, they are the oldest.
+  const [, stale] = (await redis.xautoclaim(
+    STREAM,
+    GROUP,
+    consumer,
+    STALE_MS,
+    '0-0',
+    'COUNT',
+    count,
+  )) as [string, Entry[], string[]];
+  const taken = stale.map(toOrder);
+  if (taken.length >= count) return taken;
+  const reply = (await redis.xreadgroup(
+    'GROUP',
+    GROUP,
+    consumer,
+    'COUNT',
+    count - taken.length,
+    'STREAMS',
+    STREAM,
+    '>',
+  )) as [[string, Entry[]]] | null;
+  if (reply !== null) taken.push(...reply[0][1].map(toOrder));
+  return taken;
+}
+
+export async function ack(redis: Redis, id: string): Promise<boolean> {
+  return (await redis.xack(STREAM, GROUP, id)) === 1;
+}
+
+export async function reclaim(
+  redis: Redis,
+  consumer: string,
+  minIdleMs: number,
+): Promise<TakenOrder[]> {
+  const taken: TakenOrder[] = [];
+  let cursor = '0-0';
+  do {
+    const [next, claimed] = (await redis.xautoclaim(
+      STREAM,
+      GROUP,
+      consumer,
+      minIdleMs,
+      cursor,
+    )) as [string, Entry[], string[]];
+    taken.push(...claimed.map(toOrder));
+    cursor = next;
+  } while (cursor !== '0-0');
+  return taken;
+}
