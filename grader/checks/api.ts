@@ -168,6 +168,8 @@ export interface RaceStepView {
    * transaction's value is ioredis's list of `[error, value]` pairs, one per queued command.
    */
   reply?: { readonly value: unknown } | { readonly error: string };
+  /** For a timer that fired: the delay it was set for, in ms (a race fires it without waiting). */
+  timerMs?: number;
 }
 
 /** What `race` runs: see AUTHORING.md, "Races". */

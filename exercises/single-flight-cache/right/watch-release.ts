@@ -31,17 +31,16 @@ export async function getPrice(redis: Redis, id: string): Promise<string | null>
       await new Promise((resolve) => setTimeout(resolve, 25));
       continue;
     }
-    let answer: string | null;
-    const again = await redis.get(key);
-    if (again !== null) {
-      answer = again === '' ? null : again;
-    } else {
-      answer = await redis.hget('db:prices', id);
+    try {
+      const again = await redis.get(key);
+      if (again !== null) return again === '' ? null : again;
+      const answer = await redis.hget('db:prices', id);
       if (answer === null) await redis.set(key, '', 'PX', 30_000);
       else await redis.set(key, answer, 'PX', priceTtlMs());
+      return answer;
+    } finally {
+      await release(redis, lock, token);
     }
-    await release(redis, lock, token);
-    return answer;
   }
   throw new Error(`gave up waiting for the price of ${id}`);
 }

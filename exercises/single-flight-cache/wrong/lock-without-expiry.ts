@@ -1,4 +1,4 @@
-// fails: the lock expires by itself within 5 seconds, even while getPrice holds it
+// fails: a miss takes lock:price:<id> with one SET … NX PX and a random token
 import { randomInt, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,4 +1,4 @@
-// fails: two calls that miss at the same time read db:prices once and both return the price
+// fails: a caller that finds the lock taken waits, and takes it once it expires
 import { randomInt, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 
@@ -13,10 +13,13 @@ export async function getPrice(redis: Redis, id: string): Promise<string | null>
   if (cached !== null) return cached === '' ? null : cached;
   const token = randomUUID();
   const won = await redis.set(lock, token, 'PX', 5000, 'NX');
-  const price = await redis.hget('db:prices', id);
-  if (won === null) return price;
-  if (price === null) await redis.set(key, '', 'EX', 30);
-  else await redis.set(key, price, 'EX', 300 + randomInt(0, 61));
-  await redis.eval(RELEASE, 1, lock, token);
-  return price;
+  if (won === null) return redis.hget('db:prices', id);
+  try {
+    const price = await redis.hget('db:prices', id);
+    if (price === null) await redis.set(key, '', 'EX', 30);
+    else await redis.set(key, price, 'EX', 300 + randomInt(0, 61));
+    return price;
+  } finally {
+    await redis.eval(RELEASE, 1, lock, token);
+  }
 }

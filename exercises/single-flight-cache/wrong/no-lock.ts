@@ -1,4 +1,4 @@
-// fails: two calls that miss at the same time read db:prices once and both return the price
+// fails: a miss takes lock:price:<id> with one SET … NX PX and a random token
 import { randomInt } from 'node:crypto';
 import type Redis from 'ioredis';
 

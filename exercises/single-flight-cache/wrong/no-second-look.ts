@@ -17,11 +17,14 @@ export async function getPrice(redis: Redis, id: string): Promise<string | null>
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
-    const price = await redis.hget('db:prices', id);
-    if (price === null) await redis.set(key, '', 'EX', 30);
-    else await redis.set(key, price, 'EX', 300 + randomInt(0, 61));
-    await redis.eval(RELEASE, 1, lock, token);
-    return price;
+    try {
+      const price = await redis.hget('db:prices', id);
+      if (price === null) await redis.set(key, '', 'EX', 30);
+      else await redis.set(key, price, 'EX', 300 + randomInt(0, 61));
+      return price;
+    } finally {
+      await redis.eval(RELEASE, 1, lock, token);
+    }
   }
   throw new Error('lock busy');
 }

@@ -296,10 +296,11 @@ function toldTo(scheduler: RaceScheduler, racer: number, capabilities: Capabilit
 
 /** The interleaving as `verify` reads it. */
 function stepViews(steps: readonly RaceStep[], calls: number): RaceStepView[] {
-  return steps.map(({ racer, commands = [], reply }) => ({
+  return steps.map(({ racer, commands = [], reply, timerMs }) => ({
     by: racer === calls ? 'grader' : racer,
     commands,
     ...(reply ? { reply } : {}),
+    ...(timerMs === undefined ? {} : { timerMs }),
   }));
 }
 

@@ -23,9 +23,9 @@ const checks: CheckList<Exports> = [
         calls: [['readThenWrite', sandboxClient, key]],
         verify: async (_results, steps) => {
           expect.equal(
-            steps.map((step) => named(step.commands)),
-            ['get', 'set', 'timer'],
-            'the steps of readThenWrite, whose SET follows its GET at once',
+            steps.map((step) => `${named(step.commands)}${step.timerMs ?? ''}`),
+            ['get', 'set', 'timer1'],
+            'the steps of readThenWrite, whose SET follows its GET at once, and its 1 ms timer',
           );
         },
       });
