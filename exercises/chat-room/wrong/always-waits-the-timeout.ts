@@ -1,4 +1,4 @@
-// fails: listen returns as soon as count messages have arrived, and no more than count
+// fails: listen returns the messages published while it listens, in order
 import type Redis from 'ioredis';
 
 export interface ChatMessage {

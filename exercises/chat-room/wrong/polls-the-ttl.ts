@@ -1,4 +1,4 @@
-// fails: watchExpiry only listens: it sends no command that reads the key
+// fails: watchExpiry resolves true when the key expires
 import type Redis from 'ioredis';
 
 export interface ChatMessage {
