@@ -15,7 +15,7 @@ function decode(bytes: Uint8Array, options: Encoding): Buffer | string {
 /** The only modules learner code can import, by specifier, with their exports. */
 export function createModules(
   host: Host,
-  Redis: unknown,
+  Redis: { readonly Command: unknown },
   crypto: NodeCrypto,
 ): Record<string, Record<string, unknown>> {
   const readFileSync = (path: unknown, options?: Encoding) =>
@@ -31,7 +31,7 @@ export function createModules(
       options,
     );
 
-  const ioredis = { default: Redis, Redis };
+  const ioredis = { default: Redis, Redis, Command: Redis.Command };
   const fsPromises = { readFile, default: { readFile } };
   const fs = {
     readFileSync,

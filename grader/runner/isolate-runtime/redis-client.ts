@@ -13,6 +13,7 @@ import {
 } from './custom-commands.ts';
 import { EventEmitter } from './event-emitter.ts';
 import { type Host, REDIS_AWAY } from './host.ts';
+import { Command } from './redis-command.ts';
 import { createPipelineClass, type PipelineOwner } from './redis-pipeline.ts';
 import {
   CONNECTION_CLOSED,
@@ -109,6 +110,8 @@ export function createRedisClass(host: Host) {
       else this.connect().catch(noop);
     }
 
+    static Command = Command;
+
     static {
       Object.setPrototypeOf(
         Redis.prototype,
@@ -165,6 +168,14 @@ export function createRedisClass(host: Host) {
     }
     callBuffer(...args: unknown[]) {
       return this.#command('callBuffer', args);
+    }
+    sendCommand(command: Command) {
+      return command.settleWith(
+        this.#command(command.replyEncoding ? 'call' : 'callBuffer', [
+          command.name,
+          ...command.args,
+        ]),
+      );
     }
     pipeline(commands?: unknown[][]) {
       return new Pipeline(this.#pipelineOwner(), false, commands);
