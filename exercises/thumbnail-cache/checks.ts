@@ -24,9 +24,12 @@ function fixture(file: string): Promise<Buffer> {
   return readFile(new URL(`./fixtures/${file}`, import.meta.url));
 }
 
-/** Bytes like a PNG's that no fixture holds: code must answer with what Redis holds. */
-function ownBytes(random: Random): Buffer {
-  const body = Buffer.alloc(random.int(40, 400));
+/**
+ * Bytes like a PNG's that no fixture holds: code must answer with what Redis holds. `length`
+ * gives the whole length, for bytes that only their content tells from others.
+ */
+function ownBytes(random: Random, length?: number): Buffer {
+  const body = Buffer.alloc(length === undefined ? random.int(40, 400) : length - 8);
   for (let at = 0; at < body.length; at++) body[at] = random.int(0, 255);
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), body]);
 }
@@ -54,11 +57,18 @@ const checks: CheckList<Exports> = [
   {
     name: "cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else",
     async run({ call, sandboxClient, redis, random, snapshot, diff, expect, decoys }) {
-      const id = newId(random);
+      // Capitals in the id: thumb:<id> is the id as given, not folded to lower case.
+      const id = random.id('Icon-B7');
       const key = `thumb:${id}`;
       // An older thumbnail under the same id: storing replaces it.
       await redis.set(key, ownBytes(random));
-      await decoys(id, 2, (other) => redis.set(`thumb:${other}`, ownBytes(random)));
+      // Beside it, one thumbnail with no expiry and one about to expire: neither is its to touch.
+      let seeded = 0;
+      await decoys(id, 2, (other) =>
+        seeded++ === 0
+          ? redis.set(`thumb:${other}`, ownBytes(random))
+          : redis.set(`thumb:${other}`, ownBytes(random), 'EX', 100),
+      );
       const file = random.pick(FILES);
       const before = await snapshot();
       await call('cacheThumbnail', sandboxClient, id, file);
@@ -88,6 +98,19 @@ const checks: CheckList<Exports> = [
           `GET ${key} after cacheThumbnail('${id}', '${file}'), then cacheThumbnail('${id}', '${next}')`,
         ),
       );
+      // Other bytes put there since, then the same file cached again: the file is stored anew,
+      // not taken for already there.
+      await redis.set(key, ownBytes(random), 'EX', HOUR);
+      await call('cacheThumbnail', sandboxClient, id, next);
+      const third = await redis.getBuffer(key);
+      expect.ok(
+        third?.equals(nextBytes),
+        bytesMessage(
+          third,
+          nextBytes,
+          `GET ${key} after cacheThumbnail('${id}', '${next}'), other bytes SET under ${key}, then cacheThumbnail('${id}', '${next}') again`,
+        ),
+      );
     },
   },
   {
@@ -96,11 +119,12 @@ const checks: CheckList<Exports> = [
       const fresh = newId(random);
       await call('cacheThumbnail', sandboxClient, fresh, random.pick(FILES));
       await expectTtl(`thumb:${fresh}`, { seconds: HOUR });
-      // Cached again, a thumbnail with 100 s left, or with no expiry at all, gets its full hour.
-      for (const expiry of ['EX 100', 'none'] as const) {
+      // Cached again, a thumbnail with 100 s left, a day left, or no expiry at all, gets its
+      // hour: no more, no less.
+      for (const left of [100, 86_400, undefined]) {
         const id = newId(random);
-        if (expiry === 'none') await redis.set(`thumb:${id}`, ownBytes(random));
-        else await redis.set(`thumb:${id}`, ownBytes(random), 'EX', 100);
+        if (left === undefined) await redis.set(`thumb:${id}`, ownBytes(random));
+        else await redis.set(`thumb:${id}`, ownBytes(random), 'EX', left);
         await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
         await expectTtl(`thumb:${id}`, { seconds: HOUR });
       }
@@ -137,10 +161,15 @@ const checks: CheckList<Exports> = [
       // Cached by the learner's code first: a copy kept since, or the file read again, is not
       // what Redis holds once other bytes replace it.
       await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
-      // Replaced with other bytes, then with none: an empty thumbnail is there, not missing.
+      // Replaced with other bytes, then with others of the same length (the length tells them
+      // not apart), then with none: an empty thumbnail is there, not missing.
+      const first = ownBytes(random);
       for (const [bytes, after] of [
-        [ownBytes(random), ''],
-        [ownBytes(random), ` after ${key} was replaced with other bytes`],
+        [first, ''],
+        [
+          ownBytes(random, first.length),
+          ` after ${key} was replaced with other bytes of the same length`,
+        ],
         [
           Buffer.alloc(0),
           ` when ${key} holds zero bytes (it exists: null is only for a missing key)`,
@@ -158,17 +187,35 @@ const checks: CheckList<Exports> = [
   {
     name: 'reading a thumbnail renews its hour, and only its own',
     async run(ctx) {
-      const { call, sandboxClient, redis, random, expect, expectTtl, snapshot, diff } = ctx;
-      // A full hour back, whatever was left: little, most of the hour, or no expiry at all.
-      for (const left of [100, 3000, undefined]) {
+      const { call, sandboxClient, redis, random, expect, snapshot, diff } = ctx;
+      // A full hour back, whatever was left: little (on an empty thumbnail, which exists too),
+      // most of the hour, more than an hour, or no expiry at all.
+      for (const [left, empty] of [
+        [100, true],
+        [3000, false],
+        [86_400, false],
+        [undefined, false],
+      ] as const) {
         const id = newId(random);
         const key = `thumb:${id}`;
-        if (left === undefined) await redis.set(key, ownBytes(random));
-        else await redis.set(key, ownBytes(random), 'EX', left);
+        const bytes = empty ? Buffer.alloc(0) : ownBytes(random);
+        if (left === undefined) await redis.set(key, bytes);
+        else await redis.set(key, bytes, 'EX', left);
         await otherThumbnails(ctx, id);
         const before = await snapshot();
-        await call('thumbnail', sandboxClient, id);
-        await expectTtl(key, { seconds: HOUR });
+        const read = await call('thumbnail', sandboxClient, id);
+        const held = `${key} held ${bytes.length} bytes, ${left === undefined ? 'with no expiry' : `with ${left} s left`}`;
+        expect.ok(
+          Buffer.isBuffer(read) && read.equals(bytes),
+          bytesMessage(read, bytes, `thumbnail('${id}') when ${held}`),
+        );
+        // A window of 2 s below the hour: EXAT and PXAT rounded down pass as EX does.
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          pttl > (HOUR - 2) * 1000 && pttl <= HOUR * 1000,
+          `thumbnail('${id}') when ${held}: PTTL ${key} is then ${pttl === -1 ? '-1 (no expiry)' : `${pttl} ms`}; ` +
+            'a read sets it back to a full hour (3600 s), whatever was left, less or more',
+        );
         const changes = diff(before, await snapshot());
         const elsewhere = changes.outside([key]);
         expect.ok(
@@ -185,11 +232,17 @@ const checks: CheckList<Exports> = [
       const expired = newId(random);
       await redis.set(`thumb:${expired}`, ownBytes(random), 'PX', 1);
       const missing = newId(random);
-      await otherThumbnails(ctx, missing);
+      const [other = ''] = await otherThumbnails(ctx, missing);
+      // An id that, read as a glob pattern, matches another thumbnail's key: no key has its name.
+      const glob = `[${other.charAt('thumb:'.length)}]?*`;
       await new Promise((resolve) => setTimeout(resolve, 10));
       for (const [id, what] of [
         [missing, 'never cached'],
         [expired, 'expired'],
+        [
+          glob,
+          `never cached (as a pattern it matches ${other}: read the key by its name, never with KEYS or SCAN)`,
+        ],
       ] as const) {
         const before = await snapshot();
         const read = await call('thumbnail', sandboxClient, id);
@@ -201,6 +254,34 @@ const checks: CheckList<Exports> = [
           `thumbnail('${id}'), ${what}, must change nothing; it changed ${changes.describe(changed)}`,
         );
       }
+    },
+  },
+  {
+    name: 'a read renews the thumbnail without writing it back: bytes cached meanwhile stay',
+    async run({ race, sandboxClient, redis, random, expect }) {
+      const id = newId(random);
+      const key = `thumb:${id}`;
+      const old = ownBytes(random);
+      // New bytes cached by another program while the read runs, at any point of it.
+      const next = `PNG ${random.word(12)}`;
+      await race({
+        calls: [['thumbnail', sandboxClient, id]],
+        labels: [`thumbnail('${id}')`],
+        setup: async () => {
+          await redis.set(key, old, 'EX', HOUR);
+        },
+        interject: [['SET', key, next, 'EX', String(HOUR)]],
+        verify: async ([read]) => {
+          expect.ok(read.threw === undefined, `thumbnail('${id}') threw: ${read.threw}`);
+          const held = await redis.getBuffer(key);
+          expect.ok(
+            held?.toString('latin1') === next,
+            `${key} held ${old.length} bytes and another program SET it to "${next}" while thumbnail('${id}') ran; ` +
+              `afterwards it holds ${held === null ? 'nothing' : held.toString('latin1') === old.toString('latin1') ? `the old ${old.length} bytes again` : `${held.length} other bytes`}. ` +
+              'Renew with GETEX (or EXPIRE beside the read) rather than SET the bytes you read back: that undoes a newer cacheThumbnail',
+          );
+        },
+      });
     },
   },
 ];
