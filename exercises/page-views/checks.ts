@@ -21,15 +21,18 @@ const nameKey = (name: string) => `username:${name}`;
 const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
- * Page names as a site has them, not only plain words: a path with slashes and capitals, a
- * space, an accent and a `%`. Code that encodes, trims or lower-cases the page then misses
- * views:<page>. The pages of a list take these shapes in turn, so every grading meets them.
+ * Page names as a site has them, not only plain words: a path with slashes, capitals, a space
+ * and a final `/`; an accent, a `%`, a query string and spaces at both ends. Code that encodes,
+ * trims, slugifies, lower-cases or "normalises" the page then misses views:<page>. The first two
+ * shapes carry all of these, so that recordView's first check, which views two pages, meets every
+ * one in every grading; a list of pages takes the shapes in turn.
  */
 const PAGE_SHAPES: ((random: Random) => string)[] = [
-  (random) => `/${random.word(4)}/${capital(random.word(random.int(4, 7)))}`,
+  (random) =>
+    `/${random.word(4)}/${capital(random.word(random.int(4, 7)))} ${random.word(random.int(3, 6))}/`,
+  (random) => ` ${random.word(random.int(3, 6))}é-100%?ref=${random.word(3)} `,
   (random) => random.word(random.int(5, 8)),
   (random) => `${capital(random.word(4))} ${random.word(random.int(3, 6))}`,
-  (random) => `${random.word(random.int(3, 6))}é-100%`,
 ];
 
 /** `count` different page names, so that no two pages share a key. */
@@ -46,6 +49,13 @@ function pageNames(random: Random, count: number): string[] {
 const userName = (random: Random) =>
   `${capital(random.word(random.int(3, 7)))}${random.int(1, 99)}`;
 
+/**
+ * A username with every trait that code which encodes, slugifies or trims it changes: a space, an
+ * accent, a `/` and a space at the end.
+ */
+const oddUserName = (random: Random) =>
+  `${capital(random.word(random.int(3, 6)))} ${random.word(3)}ë/${random.int(1, 99)} `;
+
 const userId = (random: Random) => String(random.int(10_000, 99_999));
 
 /** Ids that are not plain numbers, kept as given: a leading zero, letters and an underscore. */
@@ -60,12 +70,28 @@ function twoUsers(random: Random): [string, string] {
   return [first, second];
 }
 
+/** An argument as typed into redis-cli: quoted when it has spaces, so that spaces at its ends show. */
+const quoted = (arg: string) => (/[\s"]/.test(arg) || arg === '' ? JSON.stringify(arg) : arg);
+
 /** A command as typed into redis-cli, arguments with spaces quoted. */
 const show = (command: LoggedCommand) =>
-  [
-    command.name.toUpperCase(),
-    ...command.args.map((arg) => (/[\s"]/.test(arg) || arg === '' ? JSON.stringify(arg) : arg)),
-  ].join(' ');
+  [command.name.toUpperCase(), ...command.args.map(quoted)].join(' ');
+
+/**
+ * What each of two calls made in a row ran: a sent command starts its entries and a script's
+ * commands follow their call, so the entry of the sent command after the first call's starts
+ * the second call's.
+ */
+function twoCalls(
+  all: readonly ExecutedCommand[],
+  sentByFirst: number,
+): [ExecutedCommand[], ExecutedCommand[]] {
+  let sent = 0;
+  const secondStart = all.findIndex(
+    (command) => command.script === undefined && sent++ === sentByFirst,
+  );
+  return secondStart === -1 ? [[...all], []] : [all.slice(0, secondStart), all.slice(secondStart)];
+}
 
 function listed(commands: readonly ExecutedCommand[]): string {
   if (commands.length === 0) return 'nothing';
@@ -130,12 +156,17 @@ const checks: CheckList<Exports> = [
         const stray = diff(start, await snapshot()).outside([key, freshKey]);
         return stray.length === 0
           ? ''
-          : `; it wrote ${stray.map((change) => change.key).join(', ')} instead`;
+          : `; it wrote ${stray.map((change) => quoted(change.key)).join(', ')} instead: use ` +
+              'the page exactly as given, every character of it, in the key';
       };
       const expectCount = async (counterKey: string, count: number, what: string) => {
         const held = await redis.get(counterKey);
         if (held !== String(count)) {
-          expect.equal(held, String(count), `GET ${counterKey} ${what}${await strayKeys()}`);
+          expect.equal(
+            held,
+            String(count),
+            `GET ${quoted(counterKey)} ${what}${await strayKeys()}`,
+          );
         }
       };
 
@@ -229,13 +260,7 @@ const checks: CheckList<Exports> = [
       const sentByFirst = commands().length;
       await call('recordView', sandboxClient, page);
       const all = await executed();
-      // What each call executed: a sent command starts its entries, a script's commands follow.
-      let sent = 0;
-      const firstEnd = all.findIndex(
-        (command) => command.script === undefined && sent++ === sentByFirst,
-      );
-      const views = [all.slice(0, firstEnd), firstEnd === -1 ? [] : all.slice(firstEnd)];
-      for (const [index, ran] of views.entries()) {
+      for (const [index, ran] of twoCalls(all, sentByFirst).entries()) {
         const done = work(ran);
         const [only] = done;
         const counted = done.length === 1 && only !== undefined && INCREMENTS.has(only.name);
@@ -307,7 +332,8 @@ const checks: CheckList<Exports> = [
     name: 'countViews reads every counter with one MGET',
     logExecuted: true,
     async run({ call, sandboxClient, redis, executed, expect, random }) {
-      const pages = pageNames(random, 4);
+      // More pages than code that splits the keys into small MGETs (of 5, of 10) sends in one.
+      const pages = pageNames(random, 11);
       for (const page of pages.slice(0, 2)) await redis.set(viewsKey(page), random.int(1, 900));
       await call('countViews', sandboxClient, pages);
       const all = await executed();
@@ -319,7 +345,7 @@ const checks: CheckList<Exports> = [
           only?.name === 'mget' &&
           JSON.stringify([...only.args].sort()) === JSON.stringify(wanted),
         `countViews(${JSON.stringify(pages)}) must read the ${pages.length} counters with a ` +
-          `single MGET ${pages.map(viewsKey).join(' ')}, one round trip for them all, and send ` +
+          `single MGET ${pages.map(viewsKey).map(quoted).join(' ')}, one round trip for them all, and send ` +
           `nothing else; Redis ran: ${listed(all)}`,
       );
     },
@@ -327,7 +353,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'claimName stores the user id under username:<name> and returns true',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
-      const name = userName(random);
+      const name = oddUserName(random);
       const key = nameKey(name);
       const id = zeroLedId(random);
       await decoys(name, 3, (other) =>
@@ -339,15 +365,15 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.type(key),
         'string',
-        `TYPE ${key}` +
+        `TYPE ${quoted(key)}` +
           (written.length > 0
-            ? ` (claimName('${name}', '${id}') wrote ${written.map((change) => change.key).join(', ')} instead: use the name exactly as given)`
+            ? ` (claimName('${name}', '${id}') wrote ${written.map((change) => quoted(change.key)).join(', ')} instead: use the name exactly as given, every character of it)`
             : ''),
       );
       expect.equal(
         await redis.get(key),
         id,
-        `GET ${key} (the user id is a string: store '${id}' exactly as given, leading zero and all)`,
+        `GET ${quoted(key)} (the user id is a string: store '${id}' exactly as given, leading zero and all)`,
       );
       expect.equal(claimed, true, `what claimName('${name}', '${id}') returned for a free name`);
       const end = await snapshot();
@@ -367,26 +393,55 @@ const checks: CheckList<Exports> = [
       const [holder, latecomer] = twoUsers(random);
       const leftMs = random.int(60, 300) * 1000;
       await redis.set(key, holder, 'PX', leftMs);
+      // A user who finished signing up keeps the name with no expiry, and sends the form again:
+      // code that adds an expiry to a holder's key, or answers true to the holder, shows here.
+      let settled = userName(random);
+      while (settled === name) settled = userName(random);
+      const settledKey = nameKey(settled);
+      const owner = wordId(random);
+      await redis.set(settledKey, owner);
       const start = await snapshot();
 
       const claimed = await call('claimName', sandboxClient, name, latecomer);
+      const reclaimed = await call('claimName', sandboxClient, settled, owner);
+      const changes = diff(start, await snapshot()).changes;
+      const expiryNow = async (held: string) => {
+        const pttl = await redis.pttl(held);
+        return pttl === -1 ? 'it never expires' : `PTTL answers ${pttl} ms`;
+      };
+
       expect.equal(
         await redis.get(key),
         holder,
         `GET ${key} (user ${holder} held it before user ${latecomer} tried to claim it)`,
       );
-      const end = await snapshot();
-      const [change] = diff(start, end).changes;
-      const pttl = await redis.pttl(key);
       expect.ok(
-        change === undefined,
+        !changes.some((change) => change.key === key),
         `${key}: user ${holder}'s claim had ${leftMs} ms left and must keep that expiry, but ` +
-          `now ${pttl === -1 ? 'it never expires' : `PTTL answers ${pttl} ms`}`,
+          `now ${await expiryNow(key)}`,
       );
       expect.equal(
         claimed,
         false,
         `what claimName('${name}', '${latecomer}') returned for a name user ${holder} holds`,
+      );
+      expect.equal(
+        await redis.get(settledKey),
+        owner,
+        `GET ${settledKey} (user ${owner} held it, with no expiry, before claiming it again)`,
+      );
+      expect.ok(
+        !changes.some((change) => change.key === settledKey),
+        `${settledKey}: user ${owner} holds the name with no expiry (their sign-up is finished) ` +
+          `and it must keep none, but after claimName('${settled}', '${owner}') ` +
+          `${await expiryNow(settledKey)}: when SET NX answers null, send nothing more`,
+      );
+      expect.equal(
+        reclaimed,
+        false,
+        `what claimName('${settled}', '${owner}') returned when user ${owner} already held ` +
+          `${settledKey}: the name is taken whoever holds it, the same user too; no new ` +
+          'reservation was made, so return false as SET NX says',
       );
     },
   },
@@ -485,33 +540,48 @@ const checks: CheckList<Exports> = [
   {
     name: 'claimName claims with one SET that carries NX and the expiry',
     logExecuted: true,
-    async run({ call, sandboxClient, executed, expect, random }) {
+    async run({ call, sandboxClient, redis, commands, executed, expect, random }) {
       const name = userName(random);
-      await call('claimName', sandboxClient, name, userId(random));
+      // A refused claim too: a GET, PTTL or EXPIRE sent after a SET NX that answered null only
+      // shows on a name someone holds.
+      let taken = userName(random);
+      while (taken === name) taken = userName(random);
+      const [claimer, holder] = twoUsers(random);
+      await redis.set(nameKey(taken), holder, 'EX', random.int(60, CLAIM_SECONDS));
+      await call('claimName', sandboxClient, name, claimer);
+      const sentByFirst = commands().length;
+      await call('claimName', sandboxClient, taken, claimer);
       const all = await executed();
-      const done = work(all);
-      const [only] = done;
-      const options =
-        done.length === 1 && only?.name === 'set'
-          ? only.args.slice(2).map((arg) => arg.toUpperCase())
-          : [];
-      const problem =
-        done.length === 0
-          ? 'it sent nothing to Redis'
-          : done.length > 1 || only?.name !== 'set'
-            ? 'with more than one command, a crash between them can leave the name taken with ' +
-              'no expiry, or a holder’s expiry changed. This exercise is about SET’s options: ' +
-              'NX and the expiry together in one SET do it all'
-            : !options.includes('NX')
-              ? 'without NX, the SET overwrites a name someone already holds'
-              : !options.some((option) => EXPIRY_OPTIONS.has(option))
-                ? 'without EX (or PX, EXAT, PXAT), the claim never expires'
-                : undefined;
-      expect.ok(
-        problem === undefined,
-        `claimName must claim ${nameKey(name)} with a single SET … NX EX 600: ${problem}; ` +
-          `Redis ran: ${listed(all)}`,
-      );
+      for (const [index, ran] of twoCalls(all, sentByFirst).entries()) {
+        const claimed = index === 0 ? name : taken;
+        const done = work(ran);
+        const [only, next] = done;
+        const options =
+          done.length === 1 && only?.name === 'set'
+            ? only.args.slice(2).map((arg) => arg.toUpperCase())
+            : [];
+        const problem =
+          done.length === 0
+            ? 'it sent nothing to Redis'
+            : index === 1 && only?.name === 'set' && next !== undefined
+              ? `when SET NX answers null, user ${holder} holds the name: return false and send ` +
+                'nothing more, no GET, PTTL or EXPIRE; their key is theirs'
+              : done.length > 1 || only?.name !== 'set'
+                ? 'with more than one command, a crash between them can leave the name taken ' +
+                  'with no expiry, or a holder’s expiry changed. This exercise is about SET’s ' +
+                  'options: NX and the expiry together in one SET do it all'
+                : !options.includes('NX')
+                  ? 'without NX, the SET overwrites a name someone already holds'
+                  : !options.some((option) => EXPIRY_OPTIONS.has(option))
+                    ? 'without EX (or PX, EXAT, PXAT), the claim never expires'
+                    : undefined;
+        expect.ok(
+          problem === undefined,
+          `claimName('${claimed}', '${claimer}') must claim ${nameKey(claimed)} with a single ` +
+            `SET … NX EX 600${index === 1 ? `, even when user ${holder} holds it` : ''}: ` +
+            `${problem}; Redis ran for that claim: ${listed(ran)}`,
+        );
+      }
     },
   },
 ];
