@@ -26,17 +26,22 @@ const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(
 
 /**
  * Ids and names of the shapes code gets wrong: a leading zero (lost to Number()), capitals
- * (lost to toLowerCase()), a space and an accent, and names outside the six the checks know.
+ * (lost to toLowerCase()), a colon (lost to "escaping" it), a space inside and at the end (lost to
+ * trim()) and an accent, and names outside the six the checks know.
  */
 const zeroLedIdOf = (random: Random) => `0${random.int(1, 9_999)}`;
 const lettersIdOf = (random: Random) => `${capitalised(random.word(3))}-${random.int(1, 999)}`;
-const camelNameOf = (random: Random) => `${random.word(4)}${capitalised(random.word(4))}`;
-const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${random.word(3)}é`;
+const camelNameOf = (random: Random) =>
+  `${random.word(4)}:${random.word(4)}${capitalised(random.word(4))}`;
+const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${random.word(3)}é `;
 /**
  * A value with quotes and backslashes, which code pasting it into Lua source breaks: `\n` and
- * `\t` become a newline and a tab there, whether or not the quotes were escaped.
+ * `\t` become a newline and a tab there, whether or not the quotes were escaped. Its control
+ * character is one JSON.stringify writes as `\u0001`, an escape Lua does not know; its spaces at
+ * both ends are lost to trim().
  */
-const quotedValueOf = (random: Random) => `${random.word(4)}'s "${random.word(3)}" C:\\new\\table`;
+const quotedValueOf = (random: Random) =>
+  ` ${random.word(4)}'s "${random.word(3)}" C:\\new\\table\u0001 `;
 
 /** Two different user ids. */
 function twoUserIds(random: Random): [string, string] {
@@ -105,22 +110,35 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = zeroLedIdOf(random);
       const [usual = 'theme', empty = 'units'] = names(random, 2);
+      // An empty value and an empty name are strings like any other, to be stored as they are.
       const saved = {
         ...preferences(random, [usual]),
         [empty]: '',
         [camelNameOf(random)]: quotedValueOf(random),
+        '': random.word(5),
       };
       await call('savePreferences', sandboxClient, userId, saved);
       for (const [name, value] of Object.entries(saved)) {
         const key = keyOf(userId, name);
-        const note =
-          value === '' ? '; an empty value is a preference too: SET it like any other' : '';
+        const type = await redis.type(key);
+        if (type !== 'string') {
+          const note =
+            value === ''
+              ? '; an empty value is a preference too: SET it like any other'
+              : name === ''
+                ? `; the empty name is a name too: its key is ${key}`
+                : '';
+          expect.equal(
+            type,
+            'string',
+            `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are, not trimmed, escaped or changed)`,
+          );
+        }
         expect.equal(
-          await redis.type(key),
-          'string',
-          `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are)`,
+          await redis.get(key),
+          value,
+          `GET ${key} after savePreferences saved ${JSON.stringify(value)} (store the value as it is: not trimmed, and passed as an argument, not pasted into a script's source)`,
         );
-        expect.equal(await redis.get(key), value, `GET ${key}`);
         const pttl = await redis.pttl(key);
         expect.ok(
           pttl === -1,
@@ -132,7 +150,9 @@ const checks: CheckList<Exports> = [
   {
     name: 'savePreferences replaces a preference saved before',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const userId = userIdOf(random);
+      // Letters in the id: code that lower-cases it, or takes such a user for a guest whose
+      // preferences expire, meets one here.
+      const userId = lettersIdOf(random);
       const [name = 'theme'] = names(random, 1);
       const key = keyOf(userId, name);
       const choices = CHOICES[name] ?? [];
@@ -141,11 +161,14 @@ const checks: CheckList<Exports> = [
       // The old key had an expiry, which the new value must not inherit.
       await redis.set(key, old, 'EX', 3_600);
       await call('savePreferences', sandboxClient, userId, { [name]: value });
-      expect.equal(
-        await redis.get(key),
-        value,
-        `GET ${key} (it held '${old}' before savePreferences was asked to save '${value}')`,
-      );
+      const got = await redis.get(key);
+      if (got !== value) {
+        expect.equal(
+          got,
+          value,
+          `GET ${key} (it held '${old}' before savePreferences(redis, '${userId}', { ${name}: '${value}' }); Redis holds: ${await keysHeld(redis)}; the id goes into the key as it is)`,
+        );
+      }
       const pttl = await redis.pttl(key);
       expect.ok(
         pttl === -1,
@@ -158,6 +181,14 @@ const checks: CheckList<Exports> = [
         await redis.get(key),
         value,
         `GET ${key} after savePreferences saved '${value}', another client SET it back to '${old}', and savePreferences saved '${value}' again: write every preference every time, not only those your module thinks changed`,
+      );
+      // The same value, with an expiry: a save that skips a value Redis already holds keeps it.
+      await redis.set(key, value, 'EX', 3_600);
+      await call('savePreferences', sandboxClient, userId, { [name]: value });
+      const again = await redis.pttl(key);
+      expect.ok(
+        again === -1,
+        `PTTL ${key} is ${again} after another client SET it to '${value}' with a TTL of one hour and savePreferences saved '${value}' again: the save left the expiry. SET every preference every time, even one Redis already holds: a plain SET drops the old TTL.`,
       );
     },
   },
@@ -214,11 +245,13 @@ const checks: CheckList<Exports> = [
       const userId = lettersIdOf(random);
       const [usual = 'theme', empty = 'units'] = names(random, 2);
       // Values no code could guess, written by the checks rather than by savePreferences; the
-      // empty string is a value Redis holds, not a missing key.
+      // empty string is a value Redis holds, not a missing key, and a name like any other. Spaces
+      // at the ends of a value are part of it.
       const seeded: [string, string][] = [
-        [usual, `${random.word(4)}-${random.word(4)}`],
+        [usual, ` ${random.word(4)}-${random.word(4)}\t`],
         [spacedNameOf(random), `${random.word(4)}-${random.word(4)}`],
         [empty, ''],
+        ['', random.word(5)],
       ];
       for (const [name, held] of seeded) {
         const key = keyOf(userId, name);
@@ -227,7 +260,11 @@ const checks: CheckList<Exports> = [
         const note =
           held === ''
             ? ", which holds the empty string: return '' as it is, null only when the key does not exist"
-            : '';
+            : name === ''
+              ? `: the empty name is a name too, whose key is ${key}`
+              : held !== held.trim()
+                ? ': return the value as Redis holds it, spaces and tabs included'
+                : '';
         expect.equal(
           returned,
           held,
@@ -261,8 +298,11 @@ const checks: CheckList<Exports> = [
       const choices = CHOICES[name] ?? [];
       const saved = random.pick(choices);
       await call('savePreferences', sandboxClient, userId, { [name]: saved });
-      // Another program changes the preference, then removes it, behind the module's back.
-      const changed = `${random.word(4)}-${random.word(4)}`;
+      // Another program changes the preference, removes it, and sets it twice more, behind the
+      // module's back. Each shape of value (a plain word, word-word) is read and then changed, so
+      // a copy kept of either shape shows.
+      let changed = random.word(6);
+      while (changed === saved) changed = random.word(6);
       await redis.set(key, changed);
       expect.equal(
         await call('readPreference', sandboxClient, userId, name),
@@ -282,6 +322,12 @@ const checks: CheckList<Exports> = [
         back,
         `readPreference(redis, '${userId}', '${name}') after it had found no ${key} and another client then SET it to '${back}': ask Redis every time, even for a preference found missing before`,
       );
+      await redis.set(key, '');
+      expect.equal(
+        await call('readPreference', sandboxClient, userId, name),
+        '',
+        `readPreference(redis, '${userId}', '${name}') after it had returned '${back}' and another client then SET ${key} to '': ask Redis every time, and return '' as it is`,
+      );
     },
   },
   {
@@ -290,15 +336,18 @@ const checks: CheckList<Exports> = [
     async run(ctx) {
       const { call, sandboxClient, redis, executed, snapshot, diff, expect, random } = ctx;
       const userId = userIdOf(random);
-      const [name = 'theme', ...others] = names(random, 3);
+      const [name = 'theme', missing = 'units', ...others] = names(random, 4);
       const key = keyOf(userId, name);
       await seedNeighbours(ctx, userId, others);
-      await redis.set(key, random.pick(CHOICES[name] ?? ['on']));
+      // Another program gave the key an expiry, which a read must leave as it is; and a read of
+      // a missing preference must write nothing either.
+      await redis.set(key, random.pick(CHOICES[name] ?? ['on']), 'EX', 3_600);
       const before = await snapshot();
       await call('readPreference', sandboxClient, userId, name);
+      await call('readPreference', sandboxClient, userId, missing);
       const changes = diff(before, await snapshot());
       const ran = await executed();
-      const what = `readPreference(redis, '${userId}', '${name}')`;
+      const what = `readPreference(redis, '${userId}', '${name}') (a key with a TTL of one hour) then readPreference(redis, '${userId}', '${missing}') (no such key)`;
       const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
         searches.length === 0,
@@ -306,7 +355,7 @@ const checks: CheckList<Exports> = [
       );
       expect.ok(
         changes.changes.length === 0,
-        `${what} ${changes.describe(changes.changes)}; Redis ran: ${listed(ran)}. A read changes nothing: GET ${key} leaves the key, its TTL and every other key as they were (GETDEL deletes the key, GETEX with EX gives it a TTL).`,
+        `${what} ${changes.describe(changes.changes)}; Redis ran: ${listed(ran)}. A read changes nothing, whether or not the key exists: GET ${key} leaves the key, its TTL and every other key as they were (GETDEL deletes the key, GETEX with EX or PERSIST changes its TTL).`,
       );
       // Only keys that exist count: a script may build its key from parts passed as arguments.
       const otherKeys = [
@@ -318,7 +367,7 @@ const checks: CheckList<Exports> = [
       ];
       expect.ok(
         otherKeys.length === 0,
-        `${what} also read ${otherKeys.join(', ')}; Redis ran: ${listed(ran)}. Read only the key the arguments name: GET ${key}.`,
+        `${what} also read ${otherKeys.join(', ')}; Redis ran: ${listed(ran)}. Read only the key the arguments name: GET ${key}, then GET ${keyOf(userId, missing)}.`,
       );
     },
   },
