@@ -12,7 +12,12 @@ const FILES = ['red-square.png', 'blue-gradient.png', 'checkerboard.png', 'noise
  * Shapes of image ids; each check takes a fresh id like one of them, so that code which works
  * only for ids of one shape or length (or knows the sizes of the keys they make) gives itself away.
  */
-const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k'] as const;
+const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k', 'Été 7:b_Q3'] as const;
+/**
+ * An id with a capital, a letter outside ASCII, a space, ':' and '_', for the checks that must
+ * meet one in every grading: code that lower-cases, slugifies or escapes the id names another key.
+ */
+const MIXED = 'Été 7:b_Q3';
 
 const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
 
@@ -44,15 +49,18 @@ async function otherImages(
   decoys: CheckContext<Exports>['decoys'],
   like: string,
 ): Promise<string[]> {
-  return decoys(like, 3, async (other) => {
-    const file = random.pick(FILES);
-    const bytes = altered(await fixture(file), random);
-    await redis.set(`image:${other}`, bytes);
-    await redis.hset(`image:${other}:meta`, {
-      contentType: 'image/png',
-      bytes: bytes.length,
-      name: file,
-    });
+  return decoys(like, 3, (other) => otherImage(redis, random, other));
+}
+
+/** One image stored by someone else under `other`, with its metadata. */
+async function otherImage(redis: Redis, random: Random, other: string): Promise<void> {
+  const file = random.pick(FILES);
+  const bytes = altered(await fixture(file), random);
+  await redis.set(`image:${other}`, bytes);
+  await redis.hset(`image:${other}:meta`, {
+    contentType: 'image/png',
+    bytes: bytes.length,
+    name: file,
   });
 }
 
@@ -100,24 +108,27 @@ function expectBytes(
   bytes: Buffer,
   call: string,
   held: string,
+  after = '',
 ): void {
+  const when = after && `after ${after}, `;
   expect.ok(
     returned !== null && returned !== undefined,
-    `${call} returned ${String(returned)}, but ${held}`,
+    `${when}${call} returned ${String(returned)}, but ${held}`,
   );
   expect.ok(
     typeof returned !== 'string',
-    `${call} returned a string, not a Buffer: the reply was decoded as UTF-8 text, which ` +
+    `${when}${call} returned a string, not a Buffer: the reply was decoded as UTF-8 text, which ` +
       'changes the bytes. Read the value with getBuffer.',
   );
   expect.ok(
     Buffer.isBuffer(returned),
-    `${call} must return a Buffer, but returned ${typeof returned}`,
+    `${when}${call} must return a Buffer, but returned ${typeof returned}`,
   );
   const buffer = returned as Buffer;
   expect.ok(
     buffer.equals(bytes),
-    difference(buffer, bytes, `the Buffer ${call} returned`, 'the value in Redis') +
+    when +
+      difference(buffer, bytes, `the Buffer ${call} returned`, 'the value in Redis') +
       '. Return the bytes Redis holds under the key, not a file read again.',
   );
 }
@@ -126,7 +137,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'image:<id> holds the exact bytes of the file',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = newId(random);
+      const id = random.id(MIXED);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}`;
@@ -136,7 +147,8 @@ const checks: CheckList<Exports> = [
       expect.ok(
         type !== 'none',
         `after storeImage(id '${id}', file '${file}') there is no key ${key} ` +
-          `(Redis holds: ${await keys(redis)})`,
+          `(Redis holds: ${await keys(redis)}): the key holds the id exactly as given, its ` +
+          'capitals, spaces and other characters included',
       );
       expect.equal(type, 'string', `TYPE ${key}`);
       const length = await redis.strlen(key);
@@ -188,22 +200,40 @@ const checks: CheckList<Exports> = [
     name: 'storing again under the same id replaces the image and its metadata',
     async run({ call, sandboxClient, redis, expect, random }) {
       const id = newId(random);
-      // The larger file first: code that writes over the old bytes without removing them
-      // (SETRANGE, APPEND) leaves the first file's tail behind the second's.
-      const [first, second] = await largerFirst(random.pick(FILES), random.pick(FILES), random);
-      const bytes = await fixture(second);
-      await call('storeImage', sandboxClient, id, first);
-      await call('storeImage', sandboxClient, id, second);
-      const stored = (await redis.getBuffer(`image:${id}`)) ?? Buffer.alloc(0);
+      const key = `image:${id}`;
+      const [larger, file] = await largerFirst(random.pick(FILES), random.pick(FILES), random);
+      const bytes = await fixture(file);
+      await call('storeImage', sandboxClient, id, file);
+      // Meanwhile another program wrote an older image there, with no TTL: larger (code that
+      // writes over the old bytes with SETRANGE or APPEND leaves its tail behind), starting with
+      // the same 64 bytes of PNG header (code that compares headers skips the write), with
+      // metadata that has a fourth field (HSET alone keeps it). The same file stored again must
+      // bring back exactly the file, also to code that remembers what it stored.
+      const old = Buffer.concat([
+        bytes.subarray(0, 64),
+        altered(await fixture(larger), random).subarray(64),
+      ]);
+      const extra = random.word(5);
+      await redis.set(key, old);
+      await redis.hset(`${key}:meta`, {
+        contentType: 'image/png',
+        bytes: old.length,
+        name: larger,
+        [extra]: 'left by an older version',
+      });
+      const done = `after storeImage('${id}', '${file}'), another program's SET of ${old.length} bytes and HSET of ${key}:meta, then storeImage('${id}', '${file}') again`;
+      await call('storeImage', sandboxClient, id, file);
+      const stored = (await redis.getBuffer(key)) ?? Buffer.alloc(0);
       expect.ok(
         stored.equals(bytes),
-        `after storeImage('${id}', '${first}') then storeImage('${id}', '${second}'), ` +
-          difference(stored, bytes, `the value of image:${id}`, second),
+        `${done}, ${difference(stored, bytes, `the value of ${key}`, file)}. Write the whole ` +
+          'file on every call, whatever Redis or your program holds from before.',
       );
       expect.equal(
-        await redis.hgetall(`image:${id}:meta`),
-        { contentType: 'image/png', bytes: String(bytes.length), name: second },
-        `HGETALL image:${id}:meta after storing ${first}, then ${second} under id '${id}'`,
+        await redis.hgetall(`${key}:meta`),
+        { contentType: 'image/png', bytes: String(bytes.length), name: file },
+        `HGETALL ${key}:meta ${done} (an HSET leaves the old fields it does not name: DEL the ` +
+          'hash first, in the same MULTI)',
       );
     },
   },
@@ -213,6 +243,8 @@ const checks: CheckList<Exports> = [
       const id = newId(random);
       const file = random.pick(FILES);
       await otherImages(redis, random, decoys, id);
+      // An id that starts with the learner's: KEYS image:<id>* finds its keys too.
+      await otherImage(redis, random, `${id}${random.int(0, 9)}`);
       const mine = [`image:${id}`, `image:${id}:meta`];
       const before = await snapshot();
       await call('storeImage', sandboxClient, id, file);
@@ -255,7 +287,7 @@ const checks: CheckList<Exports> = [
     // KEYS or SCAN sent from a Lua script shows only in what Redis executed.
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, decoys, executed }) {
-      const id = newId(random);
+      const id = random.id(MIXED);
       const file = random.pick(FILES);
       // Bytes no fixture has, with metadata that names a fixture of the same size: only the
       // value in Redis is the right answer.
@@ -292,30 +324,53 @@ const checks: CheckList<Exports> = [
       const id = newId(random);
       const file = random.pick(FILES);
       const key = `image:${id}`;
+      const meta = `${key}:meta`;
+      const original = await fixture(file);
       await call('storeImage', sandboxClient, id, file);
 
-      // Another program replaces the image behind the learner's back, with bytes of the stored
-      // file's size: a copy kept since storeImage, or the file read again, is not what Redis holds.
-      const replacement = altered(await fixture(file), random);
-      await redis.set(key, replacement);
-      const before = await snapshot();
-      for (const time of ['', ' again']) {
+      // Another program changes the image behind the learner's back before each load: a copy
+      // kept since storeImage or since the last load, the file read again, or as many bytes as
+      // the metadata says, is not what Redis holds; and a load must leave each state as it is.
+      const same = altered(original, random);
+      const larger = altered(Buffer.concat([original, original.subarray(8)]), random);
+      const sameAsLarger = altered(larger, random);
+      const replacements: [Buffer, () => Promise<unknown>, string][] = [
+        [
+          same,
+          () => redis.set(key, same, 'PX', 600_000),
+          `${key} was replaced with other bytes of the same size, set to expire in 10 minutes`,
+        ],
+        [
+          larger,
+          () => redis.set(key, larger),
+          `${key} was replaced with ${larger.length} bytes, more than the ${original.length} ${meta} gives`,
+        ],
+        [
+          sameAsLarger,
+          () => redis.multi().set(key, sameAsLarger).del(meta).exec(),
+          `${key} was replaced with other bytes of that size and ${meta} deleted (the bytes are the image, with or without metadata)`,
+        ],
+      ];
+      for (const [bytes, change, said] of replacements) {
+        await change();
+        const before = await snapshot();
         const returned: unknown = await call('loadImage', sandboxClient, id);
         expectBytes(
           expect,
           returned,
-          replacement,
-          `loadImage('${id}')${time} after ${key} was replaced`,
-          `${key} now holds ${replacement.length} other bytes`,
+          bytes,
+          `loadImage('${id}')`,
+          `${key} holds those ${bytes.length} bytes`,
+          said,
+        );
+        const changes = diff(before, await snapshot());
+        const changed = changes.outside([]);
+        expect.ok(
+          changed.length === 0,
+          `after ${said}, loadImage('${id}') ${changes.describe(changed)}; but it only reads ` +
+            'the image: leave both keys as they were (their TTL, fields and bytes)',
         );
       }
-      const changes = diff(before, await snapshot());
-      const changed = changes.outside([]);
-      expect.ok(
-        changed.length === 0,
-        `loadImage('${id}') only reads the image: it leaves both keys as they were (no TTL, no ` +
-          `field added, nothing deleted), but it ${changes.describe(changed)}`,
-      );
 
       // An empty image is there, not missing: null is only for a key that does not exist.
       await redis.set(key, '');
@@ -334,7 +389,9 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'loadImage returns null when there is no image under the id',
-    async run({ call, sandboxClient, redis, expect, random, decoys }) {
+    // A search made only on a miss, from a script too, shows only in what Redis executed.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, executed }) {
       const shape = random.pick(ID_SHAPES);
       const stored = await otherImages(redis, random, decoys, shape);
       // Shaped like the stored ids, so that it cannot be told apart by its form.
@@ -348,6 +405,35 @@ const checks: CheckList<Exports> = [
         `loadImage('${missing}') (Redis holds ${stored.map((id) => `image:${id}`).join(', ')}, ` +
           `but no image:${missing})`,
       );
+      const ran = await executed();
+      expect.ok(
+        !ran.some((command) => ['keys', 'scan'].includes(command.name)),
+        `loadImage('${missing}') found no image:${missing}, and that is the answer: null, ` +
+          `without searching the keyspace for another key (KEYS and SCAN walk every key); Redis ran: ${listed(ran)}`,
+      );
+    },
+  },
+  {
+    name: 'loadImage lets an error from Redis reach its caller: a key of another type is no missing image',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = newId(random);
+      const key = `image:${id}`;
+      // A race of one call, so that a throw reaches verify (as `threw`) instead of ending the check.
+      await race({
+        calls: [['loadImage', sandboxClient, id]],
+        labels: [`loadImage('${id}')`],
+        setup: async () => {
+          await redis.hset(key, { contentType: 'image/png', bytes: '79', name: 'red-square.png' });
+        },
+        verify: async ([outcome]) => {
+          expect.ok(
+            outcome.threw !== undefined,
+            `${key} is a hash, not a string, so GET answers a WRONGTYPE error; but ` +
+              `loadImage('${id}') returned ${Buffer.isBuffer(outcome.returned) ? `a Buffer of ${outcome.returned.length} bytes` : String(outcome.returned)}. ` +
+              'null means there is no key: let the error reach the caller (no catch that answers null).',
+          );
+        },
+      });
     },
   },
 ];

@@ -4,12 +4,18 @@ import type Redis from 'ioredis';
 export async function storeImage(redis: Redis, id: string, file: string): Promise<void> {
   const data = await readFile(file);
   // Redis strings are binary-safe: the Buffer goes in as it is, no base64 needed.
-  await redis.set(`image:${id}`, data);
-  await redis.hset(`image:${id}:meta`, {
-    contentType: 'image/png',
-    bytes: data.length,
-    name: file,
-  });
+  // DEL before HSET, in one transaction: HSET alone would keep any other field an older
+  // image's metadata had.
+  await redis
+    .multi()
+    .set(`image:${id}`, data)
+    .del(`image:${id}:meta`)
+    .hset(`image:${id}:meta`, {
+      contentType: 'image/png',
+      bytes: data.length,
+      name: file,
+    })
+    .exec();
 }
 
 export async function loadImage(redis: Redis, id: string): Promise<Buffer | null> {

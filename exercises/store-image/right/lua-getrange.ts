@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
 
-// Both keys written by one script; Lua strings carry any bytes, so the Buffer goes in as it is.
+// Both keys written by one script, the old metadata deleted first; Lua strings carry any
+// bytes, so the Buffer goes in as it is.
 const STORE = `
 redis.call('SET', KEYS[1], ARGV[1])
+redis.call('DEL', KEYS[2])
 redis.call('HSET', KEYS[2], 'contentType', 'image/png', 'bytes', ARGV[2], 'name', ARGV[3])
 `;
 

@@ -14,6 +14,7 @@ return redis.call('GET', found[1])
 export async function storeImage(redis: Redis, id: string, file: string): Promise<void> {
   const data = await readFile(file);
   await redis.set(`image:${id}`, data);
+  await redis.del(`image:${id}:meta`);
   await redis.hset(`image:${id}:meta`, {
     contentType: 'image/png',
     bytes: data.length,

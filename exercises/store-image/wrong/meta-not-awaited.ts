@@ -1,4 +1,4 @@
-// fails: image:<id>:meta is a hash with contentType, bytes and name
+// fails: image:<id> holds the exact bytes of the file
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
 
