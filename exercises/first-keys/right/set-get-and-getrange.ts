@@ -24,7 +24,7 @@ export async function readPreference(
     .multi()
     .exists(key)
     .getrange(key, 0, -1)
-    .exec()) ?? []) as [unknown, unknown][];
+    .exec()) ?? []) as [[unknown, unknown], [unknown, unknown]];
   if (existsError) throw existsError;
   if (rangeError) throw rangeError;
   return exists === 1 ? (value as string) : null;
