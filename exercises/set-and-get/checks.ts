@@ -34,30 +34,67 @@ function oldWeather(random: Random): string {
   return random.pick(['cloudy', 'stormy', 'drizzle', 'freezing', random.word(7)]);
 }
 
+/** Commands that reach another database than the one main was given. */
+const OTHER_DATABASES = new Set(['select', 'move', 'swapdb', 'flushall']);
+
+/** What one of main's reads of weather in a race answered, and at which step. */
+interface Read {
+  at: number;
+  value: unknown;
+}
+
 /**
- * What main's last read of weather in a race answered: a GET's reply, the reply to a GET queued
- * in a transaction, or a script's (which may have read it inside); none if main did not read it.
+ * What main did in a race, step by step: its reads of weather (a GET's reply, the reply to a GET
+ * queued in a transaction, a script's), and the steps where it stored sunny under weather.
  */
-function lastRead(steps: readonly RaceStepView[]): { value: unknown } | undefined {
+function traced(steps: readonly RaceStepView[]): { reads: Read[]; stores: number[] } {
   const isGet = (command: LoggedCommand) => command.name === 'get' && command.args[0] === KEY;
-  for (const { by, commands, reply } of [...steps].reverse()) {
-    if (by !== 0 || !reply || 'error' in reply) continue;
+  const isStore = (command: LoggedCommand) =>
+    !RUNNERS.has(command.name) && command.args[0] === KEY && command.args.slice(1).includes(VALUE);
+  // getBuffer's reply is bytes; main returns them as text.
+  const text = (value: unknown) => (Buffer.isBuffer(value) ? value.toString() : value);
+  // A script counts when it names weather (in its keys or its source), or when main sent no GET
+  // of its own, so that its read is in a script: one that only echoes an argument beside a GET
+  // read nothing.
+  const ownGet = steps.some(({ by, commands }) => by === 0 && commands.some(isGet));
+  const reads: Read[] = [];
+  const stores: number[] = [];
+  const transaction = (
+    queued: readonly LoggedCommand[],
+    at: number,
+    reply: RaceStepView['reply'],
+  ) => {
+    if (!reply || 'error' in reply) return;
+    if (queued.some(isStore)) stores.push(at);
+    const index = queued.findLastIndex(isGet);
+    const entry = (reply.value as unknown[] | null)?.[index];
+    if (index < 0 || entry === undefined || entry instanceof Error) return;
+    // ioredis answers [error, value] pairs for a multi(), the bare values for an EXEC sent alone.
+    if (!Array.isArray(entry)) reads.push({ at, value: text(entry) });
+    else if (!entry[0]) reads.push({ at, value: text(entry[1]) });
+  };
+  // A MULTI sent on its own (multi({ pipeline: false })): its commands are only queued, each
+  // answered QUEUED, until the EXEC runs them.
+  let queued: LoggedCommand[] | undefined;
+  for (const [at, { by, commands, reply }] of steps.entries()) {
     const [first] = commands;
-    if (first?.name === 'multi') {
-      const at = commands.slice(1, -1).findLastIndex(isGet);
-      if (at < 0) continue;
-      const [error, value] = (reply.value as [unknown, unknown][] | null)?.[at] ?? [true];
-      return error ? undefined : { value };
-    }
-    // A script counts when it names weather (in its keys or its source): one that only echoes
-    // an argument read nothing.
-    const script = first && RUNNERS.has(first.name) && first.args.some((arg) => arg.includes(KEY));
-    if (commands.length === 1 && first && (isGet(first) || script)) {
-      // getBuffer's reply is bytes; main returns them as text.
-      return { value: Buffer.isBuffer(reply.value) ? reply.value.toString() : reply.value };
+    if (by !== 0 || !first) continue;
+    if (commands.length === 1 && first.name === 'multi') queued = [];
+    else if (queued && commands.length === 1 && ['exec', 'discard'].includes(first.name)) {
+      if (first.name === 'exec') transaction(queued, at, reply);
+      queued = undefined;
+    } else if (queued) queued.push(...commands);
+    else if (first.name === 'multi') transaction(commands.slice(1, -1), at, reply);
+    else {
+      if (commands.some(isStore) && reply && !('error' in reply)) stores.push(at);
+      const script =
+        RUNNERS.has(first.name) && (!ownGet || first.args.some((arg) => arg.includes(KEY)));
+      if (commands.length === 1 && reply && 'value' in reply && (isGet(first) || script)) {
+        reads.push({ at, value: text(reply.value) });
+      }
     }
   }
-  return undefined;
+  return { reads, stores };
 }
 
 function listed(commands: readonly ExecutedCommand[]): string {
@@ -122,9 +159,16 @@ const checks: CheckList<Exports> = [
       );
 
       // Another client writes weather while main runs, at every point between its commands: when
-      // that lands between main's write and its GET, only a reply read from Redis says so.
-      // Capitals and spaces: a reply tidied up on its way out is not what GET answered.
+      // that lands between main's write and its GET, only a reply read from Redis says so; before
+      // a write that stores only a missing key, that write meets the other client's value.
+      // Capitals and spaces: a reply tidied up on its way out is not what GET answered. (A delete
+      // before the write would also catch a fallback for nil, at twice the race's cost.)
       const other = random.pick(['Light rain', 'Hail, then sun', 'SLEET ', ' Misty']);
+      const answer = (value: unknown) => (value === null ? 'nil' : `'${String(value)}'`);
+      const shown = (step: RaceStepView | undefined) =>
+        (step?.commands ?? [])
+          .map((command) => [command.name.toUpperCase(), ...command.args].join(' '))
+          .join('; ');
       await race({
         calls: [['main', sandboxClient]],
         labels: ['main(redis)'],
@@ -134,16 +178,42 @@ const checks: CheckList<Exports> = [
         interject: [['SET', KEY, other]],
         verify: async ([result], steps) => {
           expect.ok(result.threw === undefined, `main threw: ${result.threw}`);
-          const read = lastRead(steps);
+          const { reads, stores } = traced(steps);
+          const mine = steps.findIndex(({ by }) => by === 0);
+          const grader = steps.flatMap(({ by }, at) => (by === 'grader' ? [at] : []));
+          const did = `stored '${other}' under ${KEY}`;
+
+          const lastStore = stores.at(-1);
+          if (lastStore !== undefined && grader.every((at) => at < lastStore)) {
+            const held = await redis.get(KEY);
+            expect.ok(
+              held === VALUE,
+              `another client ${did} before main's ${shown(steps[lastStore])}, and after main ran ${KEY} holds ${answer(held)}: main's write left the other client's value. Store sunny whether the key exists or not: a plain SET replaces any value (NX writes only a missing key).`,
+            );
+          }
+
+          // Once its GET has shown another client's value, main must return it, not store sunny
+          // over it again and read back its own.
+          const firstStore = stores[0];
+          const seen = reads.find(
+            ({ at, value }) => firstStore !== undefined && at >= firstStore && value !== VALUE,
+          );
+          const again = seen && stores.find((at) => at > seen.at);
+          if (seen && again !== undefined) {
+            expect.ok(
+              false,
+              `main's GET ${KEY} answered ${answer(seen.value)}, because another client changed ${KEY} after main stored sunny; then main stored sunny again (${shown(steps[again])}), over the other client's value. Store sunny once, and return what GET answered.`,
+            );
+          }
+
+          const read = reads.at(-1);
           if (!read) return; // "main reads weather back with GET after writing it" says so
-          const grader = steps.findIndex(({ by }) => by === 'grader');
-          const between =
-            steps.slice(0, grader).some(({ by }) => by === 0) &&
-            steps.slice(grader + 1).some(({ by }) => by === 0);
+          const before = grader.filter((at) => at < read.at).at(-1);
+          const between = before !== undefined && mine >= 0 && mine < before;
           expect.equal(
             result.returned,
             read.value,
-            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client stored '${other}' under ${KEY} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
+            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client ${did} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
           );
         },
       });
@@ -152,18 +222,27 @@ const checks: CheckList<Exports> = [
   {
     name: 'main reads weather back with GET after writing it',
     logExecuted: true,
-    async run({ call, sandboxClient, executed, expect }) {
+    async run({ call, sandboxClient, redis, executed, expect, random }) {
+      // sunny already there, with an expiry: code that skips a write it takes for a no-op
+      // reads back a value it did not store, and keeps the expiry.
+      const ttl = random.int(100, 900);
+      await redis.set(KEY, VALUE, 'EX', ttl);
       await call('main', sandboxClient);
       const ran = await executed();
-      const touchesKey = (command: ExecutedCommand) => command.args.includes(KEY);
+      const touchesKey = (command: ExecutedCommand) => command.keys.includes(KEY);
       const isGet = (command: ExecutedCommand) => command.name === 'get' && touchesKey(command);
+      // A write as Redis flags it: a PTTL or TYPE after the GET only reads.
       const lastWrite = ran.findLastIndex(
-        (command) => touchesKey(command) && !isGet(command) && !RUNNERS.has(command.name),
+        (command) => command.write && touchesKey(command) && !RUNNERS.has(command.name),
       );
       const reads = ran.filter(isGet);
       expect.ok(
         reads.length > 0,
         `main must read ${KEY} back with GET ${KEY} and return its answer, but Redis ran ${listed(ran)}. A GET sent on its own, in a MULTI transaction, a pipeline or a Lua script all count.`,
+      );
+      expect.ok(
+        lastWrite >= 0,
+        `main read ${KEY} but never wrote it, when ${KEY} already held 'sunny' with ${ttl} s to live; Redis ran: ${listed(ran)}. Store sunny every time: a plain SET also drops the old expiry.`,
       );
       expect.ok(
         ran.slice(lastWrite + 1).some(isGet),
@@ -187,7 +266,8 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'main changes no key but weather',
-    async run({ call, sandboxClient, redis, snapshot, diff, decoys, expect, random }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, snapshot, diff, decoys, executed, expect, random }) {
       // Look-alikes of the key, and a key that differs only by case: not main's to touch.
       await decoys(KEY, 3, (id) => redis.set(id, oldWeather(random)));
       await redis.set('Weather', oldWeather(random));
@@ -202,6 +282,18 @@ const checks: CheckList<Exports> = [
       expect.ok(
         outside.length === 0,
         `main may change only ${KEY}, but it also ${changes.describe(outside)}.`,
+      );
+      // Keys that were not there to change, and other databases, which a snapshot does not show.
+      const ran = await executed();
+      const elsewhere = ran.filter(
+        (command) =>
+          OTHER_DATABASES.has(command.name) ||
+          (command.name === 'copy' && command.args.some((arg) => arg.toLowerCase() === 'db')) ||
+          (command.write && !RUNNERS.has(command.name) && command.keys.some((key) => key !== KEY)),
+      );
+      expect.ok(
+        elsewhere.length === 0,
+        `main may write only ${KEY}, in the database it was given, but Redis ran ${listed(elsewhere)} for it (all it ran: ${listed(ran)}). Even where such a key is missing here, other code may own it: write ${KEY} alone.`,
       );
     },
   },
