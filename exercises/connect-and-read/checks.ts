@@ -83,10 +83,11 @@ function sameBytes(expect: Expect, returned: unknown, stored: Buffer, key: strin
     Buffer.isBuffer(returned),
     `readBytes(redis, '${key}') returned ${described(returned)}, not a Buffer: read the value with a method that gives you bytes`,
   );
-  // Said first of a large value, whose hex below shows only the start.
+  // Said first when either side is large: the hex of 100 KiB is no message.
+  const length = (returned as Buffer).length;
   expect.ok(
-    stored.length < 160 || (returned as Buffer).length === stored.length,
-    `readBytes(redis, '${key}') returned ${(returned as Buffer).length} bytes, but ${key} holds ${stored.length}`,
+    (stored.length < 160 && length < 160) || length === stored.length,
+    `readBytes(redis, '${key}') returned ${length} bytes, but ${key} holds ${stored.length}`,
   );
   // The hex of 100 KiB is built only to say where they differ.
   if ((returned as Buffer).equals(stored)) return;
@@ -99,6 +100,17 @@ function sameBytes(expect: Expect, returned: unknown, stored: Buffer, key: strin
     wanted,
     `the bytes readBytes(redis, '${key}') returned, compared with the ${stored.length} bytes GET ${key} holds (in hex${mangled ? '; ef bf bd, or fd, is the replacement character �: the value went through a string and lost the bytes that are not UTF-8' : ''})`,
   );
+}
+
+/** What the learner threw, without the engine's "readBytes() threw: " before it. */
+const thrownText = (error: Error | undefined) =>
+  error?.message.replace(/^readBytes\(\) threw: /, '') ?? '';
+
+/** A PEXPIRETIME answer, as a learner should read it. */
+function expiryOf(at: number): string {
+  if (at === -1) return 'no expiry';
+  if (at === -2) return 'no key';
+  return `an expiry ${Math.round((at - Date.now()) / 1000)} s from now (PEXPIRETIME ${at})`;
 }
 
 const SEARCHES = new Set(['keys', 'scan', 'randomkey']);
@@ -145,6 +157,34 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'readBytes reads the key it is given, without searching for keys',
+    logExecuted: true,
+    async run(ctx) {
+      const { call, sandboxClient, redis, executed, clients, expect, random } = ctx;
+      const key = keyOf(random);
+      const stored = binaryValue(random);
+      await redis.set(key, stored);
+      const decoys = await seedDecoys(ctx, key);
+      await call('readBytes', sandboxClient, key);
+      const ran = await executed();
+      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      expect.ok(
+        searches.length === 0,
+        `readBytes(redis, '${key}') searched the keyspace (${listed(searches)}); Redis ran: ${listed(ran)}. It is given the key's name: GET that key, and nothing else.`,
+      );
+      const others = ran.filter((command) => command.args.some((arg) => decoys.includes(arg)));
+      expect.ok(
+        others.length === 0,
+        `readBytes(redis, '${key}') touched other keys (${listed(others)}): read only the key it is given.`,
+      );
+      const made = clients().length - 1;
+      expect.ok(
+        made === 0,
+        `readBytes made ${made} client${made === 1 ? '' : 's'} of its own (duplicate() or new Redis()): read on the client it is given, which is connected already and may have a database selected`,
+      );
+    },
+  },
+  {
     name: 'readBytes returns exactly the bytes stored under the key',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
@@ -155,23 +195,52 @@ const checks: CheckList<Exports> = [
           return part;
         }),
       );
-      // A key of each kind of name, and then the first again with other bytes, and with 100 KiB
-      // (read in one piece or in parts, it must come back whole). Reading leaves the value as it was.
+      // A key of each kind of name; then the first again with 100 KiB (read in one piece or in
+      // parts, it must come back whole) and with small bytes after it, so that a value kept from
+      // an earlier read shows; and a name with a space at each end, beside its trimmed twin.
       const keys = PREFIXES.map((prefix) => `${prefix}${random.word(6)}`);
+      const spaced = ` ${random.pick(PREFIXES)}${random.word(6)} `;
       const reads = [
         ...keys.map((key) => [key, binaryValue(random)] as const),
-        [keys[0] as string, binaryValue(random)] as const,
         [keys[0] as string, large] as const,
+        [keys[0] as string, binaryValue(random)] as const,
+        [spaced, binaryValue(random)] as const,
       ];
       await seedDecoys(ctx, keys[0] as string);
+      const trimmed = binaryValue(random);
+      await redis.set(spaced.trim(), trimmed);
+      // One key expires and the others do not: a read keeps either as it was. PXAT, so that
+      // PEXPIRETIME must answer this very time afterwards.
+      const expiring = keys[1] as string;
+      const expiresAt = Date.now() + random.int(600, 3000) * 1000;
+      const earlier = new Map<string, Buffer>();
       for (const [key, stored] of reads) {
-        await redis.set(key, stored);
+        const expiry = key === expiring ? expiresAt : -1;
+        if (expiry > 0) await redis.set(key, stored, 'PXAT', expiry);
+        else await redis.set(key, stored);
         const returned = await call('readBytes', sandboxClient, key);
-        sameBytes(expect, returned, stored, key);
-        const left = await redis.getBuffer(key);
         expect.ok(
-          left?.equals(stored),
+          key !== spaced || !(Buffer.isBuffer(returned) && trimmed.equals(returned)),
+          `readBytes(redis, '${spaced}') returned the bytes of '${spaced.trim()}', another key: read the key by its exact name, the spaces at its ends included`,
+        );
+        const before = earlier.get(key);
+        expect.ok(
+          !(before && Buffer.isBuffer(returned) && before.equals(returned)),
+          `readBytes(redis, '${key}') returned the ${before?.length} bytes ${key} held at your previous read, but it holds ${stored.length} other bytes now: read the value from Redis on every call, whatever its size`,
+        );
+        earlier.set(key, stored);
+        sameBytes(expect, returned, stored, key);
+        // One round trip for both.
+        const [[, left] = [], [, expiresNow] = []] =
+          (await redis.pipeline().getBuffer(key).call('PEXPIRETIME', key).exec()) ?? [];
+        expect.ok(
+          Buffer.isBuffer(left) && left.equals(stored),
           `after readBytes(redis, '${key}'), ${key} ${left === null ? 'is gone' : 'holds other bytes'}: reading a value leaves it as it was`,
+        );
+        const after = Number(expiresNow);
+        expect.ok(
+          after === expiry,
+          `after readBytes(redis, '${key}'), ${key} has ${expiryOf(after)}, but it had ${expiryOf(expiry)}: reading a value leaves its expiry as it was (GETEX with EX, PX or PERSIST, or a SET after the read, changes it)`,
         );
       }
     },
@@ -210,50 +279,98 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'readBytes throws an Error when the key does not exist',
+    name: 'readBytes throws an Error when the key does not exist or holds no string',
     async run(ctx) {
-      const { race, sandboxClient, redis, expect, random } = ctx;
+      const { call, sandboxClient, redis, expect, random } = ctx;
       const present = keyOf(random);
       const prefix = prefixOf(present);
       const missing = `${prefix}${random.id(present.slice(prefix.length))}`;
-      await race({
-        calls: [['readBytes', sandboxClient, missing]],
-        labels: [`readBytes(redis, '${missing}')`],
-        setup: async () => {
-          // Other keys are there, the one asked for is not.
-          await redis.set(present, binaryValue(random));
-          await seedDecoys(ctx, present);
-        },
-        verify: async ([outcome]) => {
-          expect.ok(
-            outcome.threw !== undefined,
-            `readBytes(redis, '${missing}') returned ${described(outcome.returned)} when ${missing} does not exist (GET ${missing} answers nil). Throw an Error instead, so that a missing value cannot be taken for an empty one.`,
-          );
-        },
-      });
+      const hash = `${prefix}${random.id(present.slice(prefix.length))}`;
+      // Other keys are there, the one asked for is not.
+      await redis.set(present, binaryValue(random));
+      await seedDecoys(ctx, present);
+      // Called here rather than in a race, so that the throw can be looked at and the same
+      // module asked again. A limit (time, memory) still ends the check as the engine says.
+      const read = (key: string) =>
+        call('readBytes', sandboxClient, key).then(
+          (returned) => ({ returned, threw: undefined }),
+          (error: unknown) => {
+            if ((error as { reason?: unknown }).reason !== 'learner-error') throw error;
+            return { returned: undefined, threw: error as Error & { location?: unknown } };
+          },
+        );
+      const absent = await read(missing);
+      expect.ok(
+        absent.threw !== undefined,
+        `readBytes(redis, '${missing}') returned ${described(absent.returned)} when ${missing} does not exist (GET ${missing} answers nil). Throw an Error instead, so that a missing value cannot be taken for an empty one.`,
+      );
+      // Only a thrown Error has a stack, which the engine places at a line of the learner's file.
+      const thrown = thrownText(absent.threw);
+      expect.ok(
+        absent.threw?.location !== undefined,
+        `readBytes(redis, '${missing}') threw ${JSON.stringify(thrown)}, which is not an Error (a string, or an object with no stack): throw new Error(…), whose message and stack the caller can read.`,
+      );
+      const stored = binaryValue(random);
+      await redis.set(missing, stored);
+      const created = await read(missing);
+      expect.ok(
+        created.threw === undefined,
+        `readBytes(redis, '${missing}') threw "${thrownText(created.threw)}", but ${missing} exists now: another client stored ${stored.length} bytes there after your first read found nothing. Ask Redis on every call: a key missing once may be there the next time.`,
+      );
+      sameBytes(expect, created.returned, stored, missing);
+      await redis.hset(hash, 'bytes', binaryValue(random));
+      const other = await read(hash);
+      expect.ok(
+        other.threw !== undefined,
+        `readBytes(redis, '${hash}') returned ${described(other.returned)}, but ${hash} holds a hash (TYPE ${hash}), not a string: GET ${hash} answers a WRONGTYPE error. Let that error reach the caller (or throw one of your own) rather than answer bytes the key does not hold.`,
+      );
     },
   },
   {
-    name: 'readBytes reads the key it is given, without searching for keys',
-    logExecuted: true,
-    async run(ctx) {
-      const { call, sandboxClient, redis, executed, expect, random } = ctx;
+    name: 'readBytes returns one value the key held, while another client changes it',
+    async run({ race, sandboxClient, redis, expect, random }) {
       const key = keyOf(random);
-      const stored = binaryValue(random);
-      await redis.set(key, stored);
-      const decoys = await seedDecoys(ctx, key);
-      await call('readBytes', sandboxClient, key);
-      const ran = await executed();
-      const searches = ran.filter((command) => SEARCHES.has(command.name));
-      expect.ok(
-        searches.length === 0,
-        `readBytes(redis, '${key}') searched the keyspace (${listed(searches)}); Redis ran: ${listed(ran)}. It is given the key's name: GET that key, and nothing else.`,
-      );
-      const others = ran.filter((command) => command.args.some((arg) => decoys.includes(arg)));
-      expect.ok(
-        others.length === 0,
-        `readBytes(redis, '${key}') touched other keys (${listed(others)}): read only the key it is given.`,
-      );
+      const first = binaryValue(random);
+      // Text, for the grader's SET, and longer than the first: a read in parts that mixes them
+      // returns bytes neither value has.
+      const second = random.word(random.int(20, 30));
+      const held = [`${first.length} bytes (${hex(first)})`, `'${second}'`, 'no key'];
+      await race({
+        calls: [['readBytes', sandboxClient, key]],
+        labels: [`readBytes(redis, '${key}')`],
+        setup: async () => {
+          await redis.set(key, first);
+        },
+        interject: [
+          ['SET', key, second],
+          ['DEL', key],
+        ],
+        verify: async ([outcome], steps) => {
+          // The states the key went through while the call talked to Redis: those before its
+          // first command up to those before its last one.
+          const graderBefore = (at: number) =>
+            steps.slice(0, at).filter(({ by }) => by === 'grader').length;
+          const own = steps.flatMap(({ by }, at) => (by === 0 ? [at] : []));
+          const from = own.length > 0 ? graderBefore(own[0] as number) : 0;
+          const to = own.length > 0 ? graderBefore(own[own.length - 1] as number) : 2;
+          const states = [0, 1, 2].filter((state) => state >= from && state <= to);
+          const values = [first, Buffer.from(second)];
+          const meanwhile = `while another client SET ${key} to '${second}' and then DELeted it; during your call ${key} held ${states.map((state) => held[state]).join(', then ')}`;
+          if (outcome.threw !== undefined) {
+            expect.ok(
+              states.includes(2),
+              `readBytes(redis, '${key}') threw "${outcome.threw}" ${meanwhile}. Throw only when GET answers nil.`,
+            );
+            return;
+          }
+          const returned = outcome.returned as unknown;
+          expect.ok(
+            Buffer.isBuffer(returned) &&
+              states.some((state) => values[state]?.equals(returned as Buffer)),
+            `readBytes(redis, '${key}') returned ${described(returned)}${Buffer.isBuffer(returned) ? ` (${hex(returned)})` : ''} ${meanwhile}. Return the bytes of one value the key held, read at one moment (one GET, or one transaction or script), and throw when GET answers nil.`,
+          );
+        },
+      });
     },
   },
   {

@@ -1,4 +1,4 @@
-// fails: ping and readBytes leave the client they are given open
+// fails: ping returns the reply to PING
 import type Redis from 'ioredis';
 
 // Closes the client without a word to Redis: no QUIT is sent, but the caller's client is gone.

@@ -1,4 +1,4 @@
-// fails: readBytes throws an Error when the key does not exist
+// fails: readBytes throws an Error when the key does not exist or holds no string
 import type Redis from 'ioredis';
 
 export async function ping(redis: Redis): Promise<string> {

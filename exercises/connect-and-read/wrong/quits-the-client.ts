@@ -1,4 +1,4 @@
-// fails: ping and readBytes leave the client they are given open
+// fails: ping returns the reply to PING
 import type Redis from 'ioredis';
 
 // Tidy, but the client is not its to close: the caller's next command would fail.
