@@ -1,4 +1,4 @@
-// fails: a prefix with wildcard characters means those characters
+// fails: a prefix means its very characters: wildcards, backslashes, capitals, spaces
 import type Redis from 'ioredis';
 
 // (confused about binary/unicode names) — breaks rules 1 and 4's "deletes every key ...".

@@ -1,4 +1,4 @@
-// fails: a prefix with wildcard characters means those characters
+// fails: a prefix means its very characters: wildcards, backslashes, capitals, spaces
 import type Redis from 'ioredis';
 
 // Filters in JavaScript instead of escaping, but counts what SCAN found, not what it deleted.

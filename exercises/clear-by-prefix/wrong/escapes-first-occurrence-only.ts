@@ -1,4 +1,4 @@
-// fails: a prefix with wildcard characters means those characters
+// fails: a prefix means its very characters: wildcards, backslashes, capitals, spaces
 import type Redis from 'ioredis';
 
 // — breaks rule 3 (a prefix's *, ?, [, ], \ mean those very characters).

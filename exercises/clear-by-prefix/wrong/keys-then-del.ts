@@ -1,4 +1,4 @@
-// fails: walks with SCAN and never names more than 1000 keys in one command
+// fails: deletes every key with the prefix, and returns how many
 import type Redis from 'ioredis';
 
 export async function clearByPrefix(redis: Redis, prefix: string): Promise<number> {
