@@ -228,7 +228,13 @@ export interface LearnerClient {
 }
 
 export interface CheckContext<Exports> {
-  /** Calls the learner's export inside the sandbox and resolves with a copy of what it returned. */
+  /**
+   * Calls the learner's export inside the sandbox and resolves with a copy of what it returned.
+   * When the learner's code throws, it rejects with an Error whose `reason` is `'learner-error'`
+   * and, when what was thrown is an Error whose stack passes through the learner's file, a
+   * `location` there (a thrown string has none). Uncaught, that ends the check as an error; a
+   * check that expects a throw may catch it, and must let any other rejection (a limit) through.
+   */
   call<K extends keyof Exports & string>(
     name: K,
     ...args: CallArgs<Exports[K]>
