@@ -45,6 +45,12 @@ function userId(random: Random): string {
 /** A user id of digits only with a leading zero, which `Number(id)` would drop. */
 const digitsId = (random: Random) => `0${random.id('427')}`;
 
+/**
+ * An id with spaces at both ends and inside, an accent, a slash and a percent sign: code that
+ * trims the id or encodes it for a URL writes and reads another key.
+ */
+const oddId = (random: Random) => ` ${random.id('Jo')} sé/%${random.id('7')} `;
+
 /** An id shaped like `like` that is none of `taken`: a user nobody saved, told apart by nothing. */
 function missingId(random: Random, like: string, taken: readonly string[]): string {
   let id = random.id(like);
@@ -86,12 +92,23 @@ async function keysHeld({ snapshot }: Ctx): Promise<string> {
 /** Fails with what Redis holds unless `key` is a hash: the likely mistake is there. */
 async function expectHash(ctx: Ctx, key: string, expect: Expect): Promise<void> {
   const type = await ctx.redis.type(key);
+  // A key that ends in a space is quoted, or the space could not be seen.
+  const named = key.trim() === key ? key : `'${key}'`;
   expect.ok(
     type === 'hash',
-    `TYPE ${key}: expected hash, got ${type}${type === 'none' ? ' (no such key)' : ''}; ` +
+    `TYPE ${named}: expected hash, got ${type}${type === 'none' ? ' (no such key)' : ''}; ` +
       `Redis holds: ${await keysHeld(ctx)}`,
   );
 }
+
+/** Whether two objects hold the same fields with the same values, in whatever order. */
+function sameFields(a: unknown, b: Record<string, string>): boolean {
+  if (typeof a !== 'object' || a === null) return false;
+  const entries = Object.entries(a);
+  return entries.length === Object.keys(b).length && entries.every(([k, v]) => b[k] === v);
+}
+
+const shown = (value: unknown) => JSON.stringify(value) ?? String(value);
 
 function listed(commands: readonly ExecutedCommand[]): string {
   if (commands.length === 0) return 'no commands';
@@ -114,7 +131,7 @@ const checks: CheckList<Exports> = [
     name: 'saveProfile stores the profile as a hash under user:<id>',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
-      for (const id of [userId(random), digitsId(random)]) {
+      for (const id of [userId(random), digitsId(random), oddId(random)]) {
         const profile = profileOf(random);
         await call('saveProfile', sandboxClient, id, profile);
         await expectHash(ctx, userKey(id), expect);
@@ -122,7 +139,7 @@ const checks: CheckList<Exports> = [
         const ttl = await redis.pttl(userKey(id));
         expect.ok(
           ttl === -1,
-          `after saveProfile('${id}', …), ${userKey(id)} expires in ${ttl} ms: a profile is kept ` +
+          `after saveProfile('${id}', …), '${userKey(id)}' expires in ${ttl} ms: a profile is kept ` +
             'until it is changed, so give it no time to live',
         );
       }
@@ -191,18 +208,26 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random } = ctx;
       const id = userId(random);
       await seedOtherUsers(ctx, id);
-      // Fields no list in the code could know, one of them empty.
+      // Fields no list in the code could know, one of them empty, and enough fields and a long
+      // enough value that Redis keeps the hash as a hash table, which one HSCAN reads in part.
       const stored: Record<string, string> = {
         ...profileOf(random),
         points: String(random.int(0, 5000)),
         [random.pick(EXTRA_FIELDS)]: random.word(7),
         [random.word(7)]: random.word(5),
         [random.word(8)]: '',
+        about: `${random.word(10)} `.repeat(10),
       };
+      for (let index = 0; index < 16; index += 1)
+        stored[`${random.word(5)}${index}`] = random.word(4);
       await redis.hset(userKey(id), stored);
 
       const loaded = await call('loadProfile', sandboxClient, id);
-      expect.equal(loaded, stored, `loadProfile('${id}'), compared with HGETALL ${userKey(id)}`);
+      expect.equal(
+        loaded,
+        stored,
+        `loadProfile('${id}'), compared with HGETALL ${userKey(id)} (${Object.keys(stored).length} fields)`,
+      );
     },
   },
   {
@@ -220,13 +245,15 @@ const checks: CheckList<Exports> = [
         `loadProfile('${missing}'), with no key ${userKey(missing)} in Redis (users ${others.join(', ')} exist; HGETALL answers {} for a key that does not exist)`,
       );
 
-      // Saved since: the answer must come from Redis again, not from the first one.
-      const profile = profileOf(random);
-      await redis.hset(userKey(missing), profile);
+      // Written since, by another service, with neither name nor points: the answer must come
+      // from Redis again, and the key existing is what makes the user exist.
+      const extra = random.pick(EXTRA_FIELDS);
+      const written = { [extra]: random.word(8), [random.word(7)]: random.word(5) };
+      await redis.hset(userKey(missing), written);
       expect.equal(
         await call('loadProfile', sandboxClient, missing),
-        profile,
-        `loadProfile('${missing}') called again after ${userKey(missing)} was saved`,
+        written,
+        `loadProfile('${missing}') called again after HSET ${userKey(missing)} ${Object.entries(written).flat().join(' ')} (the key exists, so the user does, whatever fields it holds)`,
       );
     },
   },
@@ -240,6 +267,8 @@ const checks: CheckList<Exports> = [
       await call('saveProfile', sandboxClient, id, saved);
       const first = { ...saved, points: String(random.int(0, 500)), city: random.word(6) };
       await redis.hset(userKey(id), { points: first.points, city: first.city });
+      // A time to live someone else gave the key: a read that removes or moves it writes.
+      await redis.pexpire(userKey(id), 3_600_000);
       const before = await snapshot();
       expect.equal(
         await call('loadProfile', sandboxClient, id),
@@ -263,10 +292,17 @@ const checks: CheckList<Exports> = [
       );
 
       await redis.del(userKey(id));
+      const empty = await snapshot();
       expect.equal(
         await call('loadProfile', sandboxClient, id),
         null,
         `loadProfile('${id}') after DEL ${userKey(id)}`,
+      );
+      const afterMiss = diff(empty, await snapshot());
+      const written = afterMiss.outside([]);
+      expect.ok(
+        written.length === 0,
+        `loadProfile('${id}') of a user who does not exist only reads too, and must leave Redis as it was, but it ${afterMiss.describe(written)}`,
       );
     },
   },
@@ -294,7 +330,7 @@ const checks: CheckList<Exports> = [
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = ctx;
       const id = userId(random);
-      const others = await seedOtherUsers(ctx, id);
+      await seedOtherUsers(ctx, id);
       const profile = profileOf(random);
       const before = random.int(1, 5000);
       const added = random.int(1, 500);
@@ -321,26 +357,41 @@ const checks: CheckList<Exports> = [
         `addPoints('${id}', ${added}) gave ${userKey(id)} a time to live (PTTL ${await redis.pttl(userKey(id))} ms): adding points changes the field points only, and the profile is kept`,
       );
 
-      const newcomer = missingId(random, id, others);
+      // An id of digits with a leading zero, which is not a number, and points taken away.
+      const newcomer = digitsId(random);
+      const taken = -random.int(1, 500);
       await redis.hset(userKey(newcomer), profileOf(random));
-      const first = await call('addPoints', sandboxClient, newcomer, added);
+      const beforeFirst = await snapshot();
+      const first = await call('addPoints', sandboxClient, newcomer, taken);
       expect.equal(
         await redis.hget(userKey(newcomer), 'points'),
-        String(added),
-        `HGET ${userKey(newcomer)} points (the user had no points field before)`,
+        String(taken),
+        `HGET ${userKey(newcomer)} points (the user had no points field before, and ${taken} were added)`,
       );
-      expect.equal(first, added, `the number addPoints('${newcomer}', ${added}) returned`);
+      expect.equal(first, taken, `the number addPoints('${newcomer}', ${taken}) returned`);
+      const firstChanges = diff(beforeFirst, await snapshot());
+      const alsoChanged = firstChanges.outside([userKey(newcomer)]);
+      expect.ok(
+        alsoChanged.length === 0,
+        `addPoints('${newcomer}', ${taken}), a user's first points, may change only ${userKey(newcomer)}; it also ${firstChanges.describe(alsoChanged)}`,
+      );
+      const firstTtl = firstChanges.changes.find((change) => change.key === userKey(newcomer))?.ttl;
+      expect.ok(
+        firstTtl === undefined || firstTtl === 'kept',
+        `addPoints('${newcomer}', ${taken}) gave ${userKey(newcomer)} a time to live (PTTL ${await redis.pttl(userKey(newcomer))} ms): adding points changes the field points only, and the profile is kept`,
+      );
     },
   },
   {
     name: 'addPoints for an id never saved makes a hash holding only points, and loadProfile returns it',
     async run(ctx) {
-      const { call, sandboxClient, redis, expect, random } = ctx;
+      const { call, sandboxClient, redis, expect, random, snapshot, diff } = ctx;
       const id = userId(random);
       const others = await seedOtherUsers(ctx, id);
       const fresh = missingId(random, id, others);
       const added = random.int(1, 500);
 
+      const before = await snapshot();
       const total = await call('addPoints', sandboxClient, fresh, added);
       expect.equal(total, added, `the number addPoints('${fresh}', ${added}) returned`);
       await expectHash(ctx, userKey(fresh), expect);
@@ -348,6 +399,17 @@ const checks: CheckList<Exports> = [
         await redis.hgetall(userKey(fresh)),
         { points: String(added) },
         `HGETALL ${userKey(fresh)} (no user ${fresh} was saved before addPoints)`,
+      );
+      const changes = diff(before, await snapshot());
+      const elsewhere = changes.outside([userKey(fresh)]);
+      expect.ok(
+        elsewhere.length === 0,
+        `addPoints('${fresh}', ${added}) may change only ${userKey(fresh)}; it also ${changes.describe(elsewhere)}`,
+      );
+      const ttl = await redis.pttl(userKey(fresh));
+      expect.ok(
+        ttl === -1,
+        `addPoints('${fresh}', ${added}) made ${userKey(fresh)} with a time to live (PTTL ${ttl} ms): a user made by addPoints is kept like any other, so give the key none`,
       );
       expect.equal(
         await call('loadProfile', sandboxClient, fresh),
@@ -357,7 +419,7 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'two addPoints at the same time lose no points',
+    name: 'additions to one user at the same time lose no points',
     async run({ race, sandboxClient, redis, expect, random }) {
       const id = userId(random);
       const key = userKey(id);
@@ -389,6 +451,63 @@ const checks: CheckList<Exports> = [
           expect.ok(
             orders.some(([a, b]) => returned[0] === a && returned[1] === b),
             `each addPoints must return the total right after its own addition: ${start + first} or ${total} for +${first}, ${total} or ${start + second} for +${second}, one of them ${total}; they returned ${returned.join(' and ')}`,
+          );
+        },
+      });
+
+      // Other servers adding between this call's commands, once per try it makes: code that
+      // gives up after a few tries loses an addition a busy user is sure to get.
+      const mine = random.int(1, 99);
+      const [g1, g2] = [random.int(100, 199), random.int(200, 299)];
+      await race({
+        calls: [['addPoints', sandboxClient, id, mine]],
+        labels: [`addPoints(+${mine})`],
+        interject: [
+          ['HINCRBY', key, 'points', String(g1)],
+          ['HINCRBY', key, 'points', String(g2)],
+        ],
+        setup: async () => {
+          await redis.hset(key, { ...profile, points: start });
+        },
+        verify: async ([one]) => {
+          const total = start + mine + g1 + g2;
+          const held = await redis.hget(key, 'points');
+          const returned = one?.returned ?? `an error (${one?.threw})`;
+          expect.ok(
+            held === String(total) &&
+              [start + mine, start + g1 + mine, total].includes(one?.returned as number),
+            `${key} held ${start} points; addPoints(+${mine}) ran while other servers added ${g1} then ${g2} (HINCRBY): it returned ${returned}, and HGET ${key} points answers ${held}. Every addition must land (${total} in all), and addPoints must return the total right after its own (${start + mine}, ${start + g1 + mine} or ${total}): HINCRBY does both, or retry a WATCH transaction for as long as it is beaten`,
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'loadProfile returns the hash as it was at one moment, never half old and half new',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = userId(random);
+      const key = userKey(id);
+      const old = { ...profileOf(random), points: String(random.int(0, 900)) };
+      // Another server saves every field anew: read between two of its own reads, code that
+      // reads field by field mixes the old profile with the new one.
+      const now = {
+        city: random.word(7),
+        email: `${random.word(5)}@example.org`,
+        name: random.word(8),
+        points: String(Number(old.points) + random.int(1, 500)),
+      };
+      await race({
+        calls: [['loadProfile', sandboxClient, id]],
+        labels: [`loadProfile('${id}')`],
+        interject: [['HSET', key, ...Object.entries(now).flat()]],
+        setup: async () => {
+          await redis.hset(key, old);
+        },
+        verify: async ([one]) => {
+          const loaded = one?.returned ?? `an error (${one?.threw})`;
+          expect.ok(
+            sameFields(one?.returned, old) || sameFields(one?.returned, now),
+            `${key} held ${shown(old)}, and another server wrote ${shown(now)} with one HSET while loadProfile('${id}') read it; it returned ${shown(loaded)}, which Redis never held. Read every field with one command (HGETALL), or in one MULTI or script, so that the answer is the hash at one moment`,
           );
         },
       });

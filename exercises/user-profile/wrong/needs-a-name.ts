@@ -1,4 +1,4 @@
-// fails: addPoints for an id never saved makes a hash holding only points, and loadProfile returns it
+// fails: loadProfile returns null for a user who does not exist
 import type Redis from 'ioredis';
 
 export interface Profile {

@@ -1,4 +1,4 @@
-// fails: two addPoints at the same time lose no points
+// fails: additions to one user at the same time lose no points
 import type Redis from 'ioredis';
 
 export interface Profile {
