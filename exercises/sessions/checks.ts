@@ -22,10 +22,13 @@ const CLOCK_SLACK_MS = 10;
 
 /** Zero-padded, as many ids are: code that turns it into a number loses the leading zeros. */
 const userIdOf = (random: Random) => String(random.int(1000, 99999)).padStart(6, '0');
-/** A user id that is no number at all, with a capital, a space and an accent. */
+/**
+ * A user id that is no number at all, with a capital, spaces (at its ends too, where a trim
+ * would cut them) and an accent.
+ */
 const namedUserIdOf = (random: Random) => {
   const name = random.word();
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é`;
+  return ` ${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é `;
 };
 const ttlOf = (random: Random) => random.int(300, 3600);
 /** A "remember me" session of days, longer than any cap on the TTL that code might add. */
@@ -56,14 +59,22 @@ async function keysIn(redis: Redis): Promise<string> {
   return keys.length > 0 ? keys.join(', ') : 'no keys at all';
 }
 
+/** The KEYS and SCAN commands Redis ran for the learner, as they were sent. */
+async function searchesIn(executed: CheckContext<Exports>['executed']): Promise<string[]> {
+  return (await executed())
+    .filter((command) => command.name === 'keys' || command.name === 'scan')
+    .map((command) => [command.name.toUpperCase(), ...command.args].join(' '));
+}
+
 async function seedSession(
   redis: Redis,
   token: string,
   userId: string,
   ttlSeconds = 600,
+  ageMs = 60_000,
 ): Promise<string> {
   const key = sessionKey(token);
-  await redis.hset(key, { userId, createdAt: Date.now() - 60_000 });
+  await redis.hset(key, { userId, createdAt: Date.now() - ageMs });
   await redis.expire(key, ttlSeconds);
   return key;
 }
@@ -99,7 +110,7 @@ const checks: CheckList<Exports> = [
         expect.equal(
           await redis.hget(key, 'userId'),
           userId,
-          `HGET ${key} userId (store the userId string as it was given, never as a number)`,
+          `HGET ${key} userId (store the userId string as it was given: never as a number, never trimmed)`,
         );
       }
     },
@@ -142,23 +153,27 @@ const checks: CheckList<Exports> = [
   {
     name: 'createSession stores the two fields and nothing else',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
-      const userId = userIdOf(random);
       await otherSessions(decoys, redis, random, tokenOf(random));
       const start = await snapshot();
-      const token = await call('createSession', sandboxClient, userId, ttlOf(random));
-      expectToken(expect, token);
-      const key = sessionKey(token);
-      expect.equal(
-        (await redis.hkeys(key)).sort(),
-        ['createdAt', 'userId'],
-        `the fields of ${key} (HKEYS)`,
-      );
+      // Both shapes of id, so that an extra key written for one kind of user shows too.
+      const keys: string[] = [];
+      for (const userId of [userIdOf(random), namedUserIdOf(random)]) {
+        const token = await call('createSession', sandboxClient, userId, ttlOf(random));
+        expectToken(expect, token);
+        const key = sessionKey(token);
+        expect.equal(
+          (await redis.hkeys(key)).sort(),
+          ['createdAt', 'userId'],
+          `the fields of ${key} (HKEYS)`,
+        );
+        keys.push(key);
+      }
       const end = await snapshot();
       const changes = diff(start, end);
-      const elsewhere = changes.changes.filter((change) => change.key !== key);
+      const elsewhere = changes.outside(keys);
       expect.ok(
         elsewhere.length === 0,
-        `createSession may write ${key} only, but it ${changes.describe(elsewhere)}`,
+        `createSession may write session:<token> only (${keys.join(' and ')}), but it ${changes.describe(elsewhere)}`,
       );
     },
   },
@@ -179,92 +194,83 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'every session gets its own unguessable token, drawn from node:crypto',
-    async run({ call, sandboxClient, redis, expect, random, randomBytesIn, cameFromRandomness }) {
-      const userId = userIdOf(random);
-      const first = await call('createSession', sandboxClient, userId, ttlOf(random));
-      const second = await call('createSession', sandboxClient, userId, ttlOf(random));
-      expectToken(expect, first);
-      expectToken(expect, second);
-      expect.ok(
-        first !== second,
-        `two calls of createSession for user ${userId} both returned the token "${first}": each session needs a new token`,
-      );
-      for (const token of [first, second]) {
-        expect.ok(
-          cameFromRandomness(token),
-          `the token "${token}" holds no value drawn from node:crypto: a token made from the ` +
-            'clock, Math.random() or the user id (even hashed or encoded) can be guessed or ' +
-            `recomputed. Use randomUUID(), or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url`,
-        );
-        const bytes = randomBytesIn(token);
-        expect.ok(
-          bytes >= MIN_TOKEN_BYTES,
-          `the token "${token}" holds ${bytes === 0 ? 'too little' : `only ${bytes} bytes`} of ` +
-            `randomness, few enough to try them all; use randomUUID(), or at least ` +
-            `randomBytes(${MIN_TOKEN_BYTES})`,
-        );
-        // A draw both tokens hold is a secret the user already has: one token gives the other.
-        const other = token === first ? second : first;
-        expect.ok(
-          randomBytesIn(token, [other]) >= MIN_TOKEN_BYTES,
-          `the tokens "${first}" and "${second}" (two sessions of user ${userId}) hold the same ` +
-            'random value: whoever has one can work out the other. Draw a new value with ' +
-            'randomUUID() or randomBytes() for every session',
-        );
-      }
-      expect.equal(
-        await redis.exists(sessionKey(first), sessionKey(second)),
-        2,
-        `EXISTS ${sessionKey(first)} ${sessionKey(second)} (how many of the two sessions Redis holds)`,
-      );
-    },
-  },
-  {
     name: 'touchSession returns the userId and sets the TTL back to ttlSeconds',
     logExecuted: true,
-    async run({
-      call,
-      sandboxClient,
-      redis,
-      expect,
-      random,
-      decoys,
-      snapshot,
-      diff,
-      expectTtl,
-      executed,
-    }) {
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
       const token = tokenOf(random);
-      const userId = userIdOf(random);
+      // An empty userId is a userId all the same: the session exists, so the touch finds it.
+      const userId = '';
       const key = await seedSession(redis, token, userId);
-      // About to expire: touchSession must push it back. Five seconds, not one, so that a slow
-      // machine cannot let the key expire before touchSession reads it.
+      // About to expire: touchSession must push it back, to a "remember me" TTL of days, longer
+      // than any cap code might put on it. Five seconds, not one, so that a slow machine cannot
+      // let the key expire before touchSession reads it.
       await redis.pexpire(key, 5000);
+      const rememberSeconds = longTtlOf(random);
       const ttlSeconds = ttlOf(random);
       // More time left than ttlSeconds (made with a longer TTL): the touch shortens it all the
       // same, which EXPIRE … GT, or a touch that skips the EXPIRE while time is left, never do.
+      // Created days ago: a session lives as long as its key, however old it is.
       const longToken = tokenOf(random);
       const longUserId = userIdOf(random);
-      const longKey = await seedSession(redis, longToken, longUserId, ttlSeconds * 2 + 600);
+      const ageDays = random.int(2, 20);
+      const longKey = await seedSession(
+        redis,
+        longToken,
+        longUserId,
+        ttlSeconds * 2 + 600,
+        ageDays * 86_400_000,
+      );
       await otherSessions(decoys, redis, random, token);
       const start = await snapshot();
-      const returned = await call('touchSession', sandboxClient, token, ttlSeconds);
-      expect.equal(returned, userId, `what touchSession returned for the session ${key}`);
-      await expectTtl(key, ttlWindow(ttlSeconds));
+      const expectSlid = async (
+        touchedKey: string,
+        touchedToken: string,
+        seconds: number,
+        before: string,
+      ) => {
+        const { minMs, maxMs } = ttlWindow(seconds);
+        const pttl = await redis.pttl(touchedKey);
+        expect.ok(
+          pttl >= minMs && pttl <= maxMs,
+          `${touchedKey} ${before}; touchSession('${touchedToken}', ${seconds}) left PTTL ${pttl} ms: ` +
+            `every touch must set the TTL to ${seconds} s, shorter or longer, however long ` +
+            '(EXPIRE without GT or a cap, on every call, even right after another touch)',
+        );
+      };
+      const returned = await call('touchSession', sandboxClient, token, rememberSeconds);
+      expect.equal(
+        returned,
+        userId,
+        `what touchSession returned for the session ${key}, whose userId is '' (a session all the same)`,
+      );
+      await expectSlid(key, token, rememberSeconds, 'had 5 s left');
       const longLeft = await redis.pttl(longKey);
       expect.equal(
         await call('touchSession', sandboxClient, longToken, ttlSeconds),
         longUserId,
-        `what touchSession returned for the session ${longKey}`,
+        `what touchSession returned for the session ${longKey}, created ${ageDays} days ago and ` +
+          'not expired (a session lasts as long as its key, however old)',
       );
-      const { minMs, maxMs } = ttlWindow(ttlSeconds);
-      const longPttl = await redis.pttl(longKey);
-      expect.ok(
-        longPttl >= minMs && longPttl <= maxMs,
-        `${longKey} had ${Math.round(longLeft / 1000)} s left, more than ttlSeconds; ` +
-          `touchSession('${longToken}', ${ttlSeconds}) left PTTL ${longPttl} ms: every touch must ` +
-          `set the TTL to ${ttlSeconds} s, shorter or longer (EXPIRE without GT, on every call)`,
+      await expectSlid(
+        longKey,
+        longToken,
+        ttlSeconds,
+        `had ${Math.round(longLeft / 1000)} s left, more than ttlSeconds`,
+      );
+      // Touched a moment ago, with a little less than ttlSeconds left: the next touch slides it
+      // all the same. Four seconds under it is more than EXPIREAT's rounding can lose.
+      const nearlyMs = ttlSeconds * 1000 - 4000;
+      await redis.pexpire(key, nearlyMs);
+      expect.equal(
+        await call('touchSession', sandboxClient, token, ttlSeconds),
+        userId,
+        `what touchSession returned for the session ${key} the second time`,
+      );
+      await expectSlid(
+        key,
+        token,
+        ttlSeconds,
+        `was touched a moment before, then had ${nearlyMs / 1000} s left (the check set it)`,
       );
       const end = await snapshot();
       const changes = diff(start, end);
@@ -278,19 +284,18 @@ const checks: CheckList<Exports> = [
         `touchSession('${token}') and touchSession('${longToken}') may only set the TTLs of ` +
           `${key} and ${longKey}, but they ${changes.describe([...rewritten, ...elsewhere])}`,
       );
-      const all = await executed();
-      const searches = all.filter((command) => command.name === 'keys' || command.name === 'scan');
+      const searches = await searchesIn(executed);
       expect.ok(
         searches.length === 0,
         `touchSession('${token}') must read ${key} by its name; it searched with ` +
-          `${searches.map((command) => [command.name.toUpperCase(), ...command.args].join(' ')).join('; ')}, ` +
-          'which walks every key in Redis on every request',
+          `${searches.join('; ')}, which walks every key in Redis on every request`,
       );
     },
   },
   {
     name: 'touchSession returns null for an unknown token and creates no key',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
       const known = tokenOf(random);
       await seedSession(redis, known, userIdOf(random));
       await otherSessions(decoys, redis, random, known);
@@ -318,6 +323,13 @@ const checks: CheckList<Exports> = [
       expect.ok(
         changed.length === 0,
         `touchSession('${unknown}') and touchSession('${forged}') found no session and must change nothing, but they ${changes.describe(changed)}`,
+      );
+      // Whatever the token's shape, a search walks every key: refused for odd tokens as well.
+      const searches = await searchesIn(executed);
+      expect.ok(
+        searches.length === 0,
+        `touchSession('${forged}') must read session:${forged} by its name, as it is; it searched ` +
+          `with ${searches.join('; ')}: never a KEYS or SCAN pattern, whatever the token holds`,
       );
     },
   },
@@ -386,7 +398,8 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'endSession deletes the session and no other',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
       const token = tokenOf(random);
       const userId = userIdOf(random);
       const key = await seedSession(redis, token, userId);
@@ -407,19 +420,83 @@ const checks: CheckList<Exports> = [
           `device, ${sessionKey(otherDevice)}, stays), but it ${changes.describe(elsewhere)}`,
       );
       // A forged token is any text: a glob in it is part of the one key's name, and matches
-      // nothing. Both * and ? are there, each aimed at the other device's session.
+      // nothing. Every special character of a glob (* ? [ ] \) is there, and a %-escape that
+      // decodes to the other device's token, each aimed at the other device's session.
       const at = random.int(4, 12);
+      const [head, char, tail] = [
+        otherDevice.slice(0, at),
+        otherDevice.charAt(at),
+        otherDevice.slice(at + 1),
+      ];
       const forged = [
-        `${otherDevice.slice(0, at)}*`,
-        `${otherDevice.slice(0, at)}?${otherDevice.slice(at + 1)}`,
+        `${head}*`,
+        `${head}?${tail}`,
+        `${head}[${char}]${tail}`,
+        `${head}\\${char}${tail}`,
+        `${head}%${char.charCodeAt(0).toString(16).toUpperCase()}${tail}`,
       ];
       for (const fake of forged) await call('endSession', sandboxClient, fake);
       const final = diff(end, await snapshot());
       expect.ok(
         final.changes.length === 0,
-        `endSession('${forged[0]}') and endSession('${forged[1]}') name no session ` +
-          `(${sessionKey(otherDevice)} is another one), but they ${final.describe(final.changes)}: ` +
-          'delete the one key the token names, never what a KEYS or SCAN pattern matches',
+        `endSession with the tokens ${forged.map((fake) => `'${fake}'`).join(', ')}, which name no ` +
+          `session (${sessionKey(otherDevice)} is another one), but it ${final.describe(final.changes)}: ` +
+          'delete the one key the token names, as it is (not decoded), never what a KEYS or SCAN ' +
+          'pattern matches',
+      );
+      const searches = await searchesIn(executed);
+      expect.ok(
+        searches.length === 0,
+        `endSession must delete session:<token> by its name; it searched with ${searches.join('; ')}, ` +
+          'which walks every key in Redis and can match sessions a forged token aims at',
+      );
+    },
+  },
+  {
+    // Last, so that its sessions are the last ones of the grading: a module that draws from
+    // node:crypto for its first few sessions only, then goes on from a secret and a counter, meets
+    // it after the switch. Three tokens, each judged against the other two.
+    name: 'every session gets its own unguessable token, drawn from node:crypto',
+    async run({ call, sandboxClient, redis, expect, random, randomBytesIn, cameFromRandomness }) {
+      const userId = userIdOf(random);
+      const tokens: string[] = [];
+      for (let made = 0; made < 3; made += 1) {
+        const token = await call('createSession', sandboxClient, userId, ttlOf(random));
+        expectToken(expect, token);
+        tokens.push(token);
+      }
+      expect.ok(
+        new Set(tokens).size === tokens.length,
+        `three calls of createSession for user ${userId} returned the tokens ${tokens.map((token) => `"${token}"`).join(', ')}: each session needs a new token`,
+      );
+      for (const token of tokens) {
+        expect.ok(
+          cameFromRandomness(token),
+          `the token "${token}" holds no value drawn from node:crypto by this createSession: a ` +
+            'token made from the clock, Math.random(), the user id (even hashed or encoded) or a ' +
+            'secret drawn once for many sessions can be guessed or recomputed. Use randomUUID(), ' +
+            `or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url, in every call`,
+        );
+        const bytes = randomBytesIn(token);
+        expect.ok(
+          bytes >= MIN_TOKEN_BYTES,
+          `the token "${token}" holds ${bytes === 0 ? 'too little' : `only ${bytes} bytes`} of ` +
+            `randomness, few enough to try them all; use randomUUID(), or at least ` +
+            `randomBytes(${MIN_TOKEN_BYTES})`,
+        );
+        // A draw two tokens hold is a secret the user already has: one token gives the other.
+        const others = tokens.filter((other) => other !== token);
+        expect.ok(
+          randomBytesIn(token, others) >= MIN_TOKEN_BYTES,
+          `the token "${token}" holds the same random value as another of ${others.map((other) => `"${other}"`).join(', ')} ` +
+            `(sessions of user ${userId}): whoever has one can work out the other. Draw a new ` +
+            'value with randomUUID() or randomBytes() for every session',
+        );
+      }
+      expect.equal(
+        await redis.exists(...tokens.map(sessionKey)),
+        tokens.length,
+        `EXISTS ${tokens.map(sessionKey).join(' ')} (how many of the three sessions Redis holds)`,
       );
     },
   },

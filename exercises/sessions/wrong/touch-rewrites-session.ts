@@ -22,7 +22,7 @@ export async function touchSession(
 ): Promise<string | null> {
   const key = `session:${token}`;
   const session = await redis.hgetall(key);
-  if (!session.userId) return null;
+  if (session.userId === undefined) return null;
   await redis.multi().hset(key, session).expire(key, ttlSeconds).exec();
   return session.userId;
 }

