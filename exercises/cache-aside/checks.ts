@@ -20,10 +20,10 @@ const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1
 
 /**
  * The shapes of city names the checks use, each in every grading: code that changes the name
- * (encodes it, turns spaces into dashes, drops accents) or that recognises the checks' names by
- * their shape meets every one of them.
+ * (encodes it, turns spaces into dashes, drops accents, trims it, replaces its ':' or
+ * normalises its Unicode) or that recognises the checks' names by their shape meets every one.
  */
-const SHAPES = ['spaced', 'plain', 'hyphenated'] as const;
+const SHAPES = ['spaced', 'plain', 'hyphenated', 'unusual'] as const;
 type Shape = (typeof SHAPES)[number];
 
 /** A city's name, capitalised as a learner might see it: a key built from it keeps its case. */
@@ -31,6 +31,10 @@ function cityName(random: Random, shape: Shape): string {
   if (shape === 'plain') return capital(random.word(random.int(5, 8))); // Lisbon
   if (shape === 'hyphenated') {
     return `${capital(random.word(random.int(4, 6)))}-${random.word(3)}`; // Aix-les
+  }
+  if (shape === 'unusual') {
+    // ' Ho:  Caé ' with its ends and its double space kept, and é decomposed (e + U+0301).
+    return ` ${capital(random.word(random.int(2, 4)))}:  ${capital(random.word(2))}e\u0301${random.word(2)} `;
   }
   return `${capital(random.word(random.int(2, 4)))}é ${capital(random.word(random.int(4, 6)))}`; // Québec City
 }
@@ -86,18 +90,26 @@ async function seed(
 }
 
 /**
- * Caches copies that are hits however unusual: a forecast about to expire, and an empty forecast
- * with no TTL (written by some other program). A hit takes each as it is.
+ * Caches copies that are hits however unusual: a forecast about to expire, an empty forecast
+ * with no TTL (written by some other program), and an ordinary one well inside its minute, so
+ * that code which treats hits differently by the time they have left meets both ends.
  */
 async function seedHits(redis: Redis, random: Random, others: readonly City[]) {
-  const [first, second] = others as [City, City];
+  const [first, second, third] = others as [City, City, City];
   // Long enough to outlast the call, short enough for code that "refreshes ahead" of expiry.
   const ms = random.int(3_000, 4_400);
   const soon = { ...first, value: otherForecast(random, first.forecast), left: `${ms} ms left` };
   const empty = { ...second, value: '', left: 'no TTL' };
+  const seconds = random.int(10, CACHE_SECONDS - 5);
+  const fresh = {
+    ...third,
+    value: otherForecast(random, third.forecast),
+    left: `${seconds} s left`,
+  };
   await redis.set(soon.cacheKey, soon.value, 'PX', ms);
   await redis.set(empty.cacheKey, empty.value);
-  return [soon, empty];
+  await redis.set(fresh.cacheKey, fresh.value, 'EX', seconds);
+  return [soon, empty, fresh];
 }
 
 const describeCopy = (copy: { cacheKey: string; value: string; left: string }) =>
@@ -145,6 +157,54 @@ function readsOnlyField(command: ExecutedCommand, city: string): boolean {
 const writesOutside = (executed: readonly ExecutedCommand[], allowed: string) =>
   executed.filter((command) => command.write && command.keys.some((key) => key !== allowed));
 
+/** Writes to keys, scripts' included; FUNCTION LOAD writes too, but names no key. */
+const keyWrites = (executed: readonly ExecutedCommand[]) =>
+  executed.filter((command) => command.write && command.keys.length > 0);
+
+/** Writes that change a key's expiry or remove it, and put no value in it. */
+const VALUELESS_WRITES = new Set([
+  'expire',
+  'pexpire',
+  'expireat',
+  'pexpireat',
+  'persist',
+  'getex',
+  'getdel',
+  'del',
+  'unlink',
+]);
+
+/**
+ * Writes to `key` that put something other than `forecast` in it: a "loading" placeholder, say,
+ * which any other reader of the cache would take for the forecast.
+ */
+const otherValuesWritten = (executed: readonly ExecutedCommand[], key: string, forecast: string) =>
+  executed.filter(
+    (command) =>
+      command.write &&
+      command.keys.includes(key) &&
+      !VALUELESS_WRITES.has(command.name) &&
+      !command.args.includes(forecast),
+  );
+
+/**
+ * Commands that name no key yet have a use in getForecast: transactions, loading and running
+ * scripts, and the server's clock for an absolute expiry. Anything else that names no key (INFO,
+ * DBSIZE, CLIENT, CONFIG…) asks about the server, not about a forecast.
+ */
+const KEYLESS_ALLOWED = new Set([
+  'multi',
+  'exec',
+  'discard',
+  'unwatch',
+  'script',
+  'function',
+  'time',
+  'ping',
+  'echo',
+  ...SCRIPT_RUNNERS,
+]);
+
 const TTL_CHANGE: Record<NonNullable<KeyChange['ttl']>, string> = {
   kept: '',
   set: 'gave it a TTL it did not have',
@@ -175,15 +235,22 @@ const checks: CheckList<Exports> = [
   {
     name: 'on a miss, the forecast is stored in cache:forecast:<city>',
     async run({ call, sandboxClient, expect, random, redis, decoys }) {
-      const { blank, ...asked } = await seed(redis, random, decoys);
-      for (const { city, forecast, cacheKey } of [asked, blank]) {
+      const { blank, cities, ...asked } = await seed(redis, random, decoys);
+      const unusual = cities.filter((one) => one.shape === 'unusual' && one.forecast !== '');
+      for (const { city, forecast, cacheKey, shape } of [asked, ...unusual, blank]) {
         await call('getForecast', sandboxClient, city);
         const type = await redis.type(cacheKey);
-        const keys = (await redis.keys('cache:*')).sort().join(', ');
+        const keys = (await redis.keys('cache:*'))
+          .sort()
+          .map((key) => JSON.stringify(key))
+          .join(', ');
         expect.ok(
           type !== 'none',
-          `after getForecast('${city}') there is no key ${cacheKey}: keep the city's name as given, ` +
-            `spaces and accents included (the cache holds: ${keys || 'no keys'})`,
+          `after getForecast(${JSON.stringify(city)}) there is no key ${JSON.stringify(cacheKey)}: keep the city's name as given, ` +
+            (shape === 'unusual'
+              ? "character for character: its spaces at both ends and doubled, its ':' and its é written as e + U+0301 (do not trim, replace or normalise it)"
+              : 'spaces and accents included') +
+            ` (the cache holds: ${keys || 'no keys'})`,
         );
         expect.equal(type, 'string', `TYPE ${cacheKey}`);
         expect.equal(await redis.get(cacheKey), forecast, `GET ${cacheKey}`);
@@ -193,21 +260,24 @@ const checks: CheckList<Exports> = [
   {
     name: 'the cached forecast expires after 60 seconds',
     async run({ call, sandboxClient, random, redis, decoys, expectTtl }) {
-      const { cities } = await seed(redis, random, decoys);
-      // One city of every shape: the TTL cannot depend on what the name looks like.
-      for (const shape of SHAPES) {
+      const { cities, blank } = await seed(redis, random, decoys);
+      // One city of every shape, and the empty forecast: the TTL depends neither on what the
+      // name looks like nor on the forecast.
+      const asked = SHAPES.flatMap((shape) => {
         const one = cities.find((city) => city.shape === shape && city.forecast !== '');
-        if (!one) continue;
+        return one ? [one] : [];
+      });
+      for (const one of [...asked, blank]) {
         await call('getForecast', sandboxClient, one.city);
         await expectTtl(one.cacheKey, { seconds: CACHE_SECONDS });
       }
     },
   },
   {
-    name: 'a miss writes no key but cache:forecast:<city>',
+    name: 'a miss writes no key but cache:forecast:<city>, and nothing but the forecast there',
     logExecuted: true,
     async run({ call, sandboxClient, expect, random, redis, decoys, snapshot, diff, executed }) {
-      const { city, cacheKey } = await seed(redis, random, decoys);
+      const { city, cacheKey, forecast } = await seed(redis, random, decoys);
       const before = await snapshot();
       await call('getForecast', sandboxClient, city);
       const changes = diff(before, await snapshot());
@@ -221,6 +291,13 @@ const checks: CheckList<Exports> = [
         writes.length === 0,
         `getForecast('${city}') may write ${cacheKey} only, but Redis ran: ${listed(writes)}. ` +
           'A key made and deleted within the call (a lock, say) is a write too: cache-aside needs none',
+      );
+      const placeholders = otherValuesWritten(await executed(), cacheKey, forecast);
+      expect.ok(
+        placeholders.length === 0,
+        `getForecast('${city}') may store only the forecast, "${forecast}", in ${cacheKey}, but Redis ran: ` +
+          `${listed(placeholders)}. Another reader of the cache takes whatever the key holds for a ` +
+          'forecast: write the key once, with the forecast, when you have it',
       );
     },
   },
@@ -282,11 +359,17 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'a hit leaves the cached copy and its TTL as they were',
-    async run({ call, sandboxClient, expect, random, redis, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, expect, random, redis, decoys, snapshot, diff, executed }) {
       const { others } = await seed(redis, random, decoys, 'hyphenated');
       const copies = await seedHits(redis, random, others);
       const before = await snapshot();
-      for (const copy of copies) await call('getForecast', sandboxClient, copy.city);
+      const written: { copy: (typeof copies)[number]; writes: ExecutedCommand[] }[] = [];
+      for (const copy of copies) {
+        const start = (await executed()).length;
+        await call('getForecast', sandboxClient, copy.city);
+        written.push({ copy, writes: keyWrites((await executed()).slice(start)) });
+      }
       const changes = diff(before, await snapshot());
       for (const copy of copies) {
         const own = changes.changes.find((change) => change.key === copy.cacheKey);
@@ -301,13 +384,21 @@ const checks: CheckList<Exports> = [
       }
       expect.ok(
         changes.changes.length === 0,
-        `a hit only reads, but getForecast for ${copies.map((copy) => `'${copy.city}'`).join(' and ')} ` +
+        `a hit only reads, but getForecast for ${copies.map((copy) => `'${copy.city}'`).join(', ')} ` +
           `(${copies.map(describeCopy).join(', ')}) ${changes.describe(changes.changes)}`,
       );
+      // The same value written back with KEEPTTL leaves no trace in a snapshot, but is a write.
+      for (const { copy, writes } of written) {
+        expect.ok(
+          writes.length === 0,
+          `${describeCopy(copy)}, a hit, and a hit only reads; but getForecast('${copy.city}') made ` +
+            `Redis run: ${listed(writes)}. Return the copy without writing it, not even the same value back`,
+        );
+      }
     },
   },
   {
-    name: 'getForecast reads its own cache key, without searching with KEYS or SCAN',
+    name: 'getForecast reads its own cache key, without searching with KEYS or SCAN, and asks Redis about nothing else',
     logExecuted: true,
     async run({ call, sandboxClient, expect, random, redis, decoys, executed }) {
       const { city, cacheKey } = await seed(redis, random, decoys, 'hyphenated');
@@ -321,12 +412,25 @@ const checks: CheckList<Exports> = [
         `getForecast('${city}') knows its key, ${cacheKey}: read it with GET. KEYS and SCAN walk ` +
           `every key in Redis, and KEYS blocks every other client while it does; Redis ran: ${listed(searches)}`,
       );
+      // Questions about the server (DBSIZE, INFO…) serve no forecast: they only let code behave
+      // differently where it is watched.
+      const own = new Set([cacheKey, SOURCE]);
+      const elsewhere = all.filter((command) =>
+        command.keys.length > 0
+          ? command.keys.some((key) => !own.has(key))
+          : !KEYLESS_ALLOWED.has(command.name),
+      );
+      expect.ok(
+        elsewhere.length === 0,
+        `getForecast('${city}') needs ${cacheKey} and ${SOURCE} only, but Redis ran: ${listed(elsewhere)}. ` +
+          'Ask Redis about those two keys alone, not about the server or other keys',
+      );
     },
   },
   {
     name: 'every call reads Redis afresh: a new cache or source value shows at once',
     async run({ call, sandboxClient, expect, random, redis, decoys }) {
-      const { city, forecast, cacheKey } = await seed(redis, random, decoys, 'plain');
+      const { city, forecast, cacheKey, blank } = await seed(redis, random, decoys, 'plain');
 
       // Not in the source yet, then added: a null must not be remembered either.
       await redis.hdel(SOURCE, city);
@@ -367,6 +471,18 @@ const checks: CheckList<Exports> = [
         `what getForecast('${city}') returned once ${cacheKey} held "${recached}" (rewritten with SET … KEEPTTL, so its expiry did not move)`,
       );
 
+      // An empty forecast is no reason to stop asking: it may be filled in later.
+      const filled = otherForecast(random, '');
+      const empty = await call('getForecast', sandboxClient, blank.city);
+      await redis.del(blank.cacheKey);
+      await redis.hset(SOURCE, blank.city, filled);
+      const afterEmpty = await call('getForecast', sandboxClient, blank.city);
+      expect.equal(
+        afterEmpty,
+        filled,
+        `what getForecast('${blank.city}') returned after ${blank.cacheKey} expired and HGET ${SOURCE} ${blank.city} became "${filled}" (it had returned ${JSON.stringify(empty)}, the empty forecast it held)`,
+      );
+
       // Gone from the cache and the source: nothing in Redis, so nothing to return.
       await redis.del(cacheKey);
       await redis.hdel(SOURCE, city);
@@ -380,7 +496,8 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'a city without a forecast returns null and changes nothing',
-    async run({ call, sandboxClient, expect, random, redis, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, expect, random, redis, decoys, snapshot, diff, executed }) {
       const { city: known } = await seed(redis, random, decoys);
       // Shaped like a known city, so that it cannot be told apart by its name.
       let city = random.id(known);
@@ -399,56 +516,65 @@ const checks: CheckList<Exports> = [
         changes.changes.length === 0,
         `with no forecast for ${city} there is nothing to cache, but getForecast('${city}') ${changes.describe(changes.changes)}`,
       );
+      // A placeholder written and deleted again leaves the snapshots alike.
+      const writes = keyWrites(await executed());
+      expect.ok(
+        writes.length === 0,
+        `with no forecast for ${city} there is nothing to write, but getForecast('${city}') made Redis run: ` +
+          `${listed(writes)}. Write the cache key only once you have a forecast to put in it`,
+      );
     },
   },
   {
     name: 'two calls that miss at the same time both return the forecast and leave it cached',
     async run({ race, sandboxClient, expect, random, redis }) {
-      const city = cityName(random, 'plain');
-      const forecast = forecastOf(random);
-      const cacheKey = cacheKeyOf(city);
-      const neighbour = { [cityName(random, 'spaced')]: forecastOf(random) };
-      await race({
-        calls: [
-          ['getForecast', sandboxClient, city],
-          ['getForecast', sandboxClient, city],
-        ],
-        labels: [`getForecast('${city}')`, `getForecast('${city}')`],
-        setup: async () => {
-          await redis.hset(SOURCE, { ...neighbour, [city]: forecast });
-        },
-        verify: async ([first, second]) => {
-          const said = (outcome: typeof first) =>
-            outcome.threw === undefined
-              ? JSON.stringify(outcome.returned)
-              : `threw ${outcome.threw}`;
-          expect.ok(
-            first.returned === forecast && second.returned === forecast,
-            `both calls must return "${forecast}" (HGET ${SOURCE} ${city}); they returned ${said(first)} and ${said(second)}`,
-          );
-          const [cached, pttl, keys] = await Promise.all([
-            redis.get(cacheKey),
-            redis.pttl(cacheKey),
-            redis.keys('*'),
-          ]);
-          expect.ok(
-            cached === forecast &&
-              pttl > (CACHE_SECONDS - 2) * 1000 &&
-              pttl <= CACHE_SECONDS * 1000,
-            `afterwards ${cacheKey} must hold "${forecast}" for about ${CACHE_SECONDS} s; it holds ${JSON.stringify(cached)}, ` +
-              (pttl === -1
-                ? 'with no TTL'
-                : pttl === -2
-                  ? 'as there is no such key'
-                  : `with PTTL ${pttl} ms`),
-          );
-          const extra = keys.filter((key) => key !== cacheKey && key !== SOURCE).sort();
-          expect.ok(
-            extra.length === 0,
-            `afterwards Redis must hold ${SOURCE} and ${cacheKey} only, but it also holds ${extra.join(', ')}`,
-          );
-        },
-      });
+      // An empty forecast too: a loser that re-reads the winner's copy must not take '' for none.
+      for (const forecast of [forecastOf(random), '']) {
+        const city = cityName(random, 'plain');
+        const cacheKey = cacheKeyOf(city);
+        const neighbour = { [cityName(random, 'spaced')]: forecastOf(random) };
+        await race({
+          calls: [
+            ['getForecast', sandboxClient, city],
+            ['getForecast', sandboxClient, city],
+          ],
+          labels: [`getForecast('${city}')`, `getForecast('${city}')`],
+          setup: async () => {
+            await redis.hset(SOURCE, { ...neighbour, [city]: forecast });
+          },
+          verify: async ([first, second]) => {
+            const said = (outcome: typeof first) =>
+              outcome.threw === undefined
+                ? JSON.stringify(outcome.returned)
+                : `threw ${outcome.threw}`;
+            expect.ok(
+              first.returned === forecast && second.returned === forecast,
+              `both calls must return "${forecast}" (HGET ${SOURCE} ${city}); they returned ${said(first)} and ${said(second)}`,
+            );
+            const [cached, pttl, keys] = await Promise.all([
+              redis.get(cacheKey),
+              redis.pttl(cacheKey),
+              redis.keys('*'),
+            ]);
+            expect.ok(
+              cached === forecast &&
+                pttl > (CACHE_SECONDS - 2) * 1000 &&
+                pttl <= CACHE_SECONDS * 1000,
+              `afterwards ${cacheKey} must hold "${forecast}" for about ${CACHE_SECONDS} s; it holds ${JSON.stringify(cached)}, ` +
+                (pttl === -1
+                  ? 'with no TTL'
+                  : pttl === -2
+                    ? 'as there is no such key'
+                    : `with PTTL ${pttl} ms`),
+            );
+            const extra = keys.filter((key) => key !== cacheKey && key !== SOURCE).sort();
+            expect.ok(
+              extra.length === 0,
+              `afterwards Redis must hold ${SOURCE} and ${cacheKey} only, but it also holds ${extra.join(', ')}`,
+            );
+          },
+        });
+      }
     },
   },
 ];

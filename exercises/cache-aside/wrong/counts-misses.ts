@@ -1,4 +1,4 @@
-// fails: a miss writes no key but cache:forecast:<city>
+// fails: a miss writes no key but cache:forecast:<city>, and nothing but the forecast there
 import type Redis from 'ioredis';
 
 // Keeps a miss counter beside the cache, a key the statement did not ask for.

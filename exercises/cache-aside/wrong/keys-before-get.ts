@@ -1,4 +1,4 @@
-// fails: getForecast reads its own cache key, without searching with KEYS or SCAN
+// fails: getForecast reads its own cache key, without searching with KEYS or SCAN, and asks Redis about nothing else
 import type Redis from 'ioredis';
 
 // Asks KEYS whether the copy exists before reading it: a walk over every key in Redis, on every

@@ -1,4 +1,4 @@
-// fails: a miss writes no key but cache:forecast:<city>
+// fails: a miss writes no key but cache:forecast:<city>, and nothing but the forecast there
 import type Redis from 'ioredis';
 
 // Guards the slow source with a lock key, which the statement forbids even though it is deleted
