@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type {
   CheckContext,
   CheckList,
+  ExecutedCommand,
   LoggedCommand,
   RaceOutcome,
   RaceStepView,
@@ -48,15 +49,17 @@ function jobs(random: Random, count: number): string[] {
 }
 
 /**
- * `count` different worker names, of several shapes (a capital, a hyphen, digits, a space): code
- * that works only for names of lower-case letters fails in every grading, not in some.
+ * `count` different worker names, of several shapes (a capital, a hyphen, digits, a space, a dot,
+ * a colon, an accent): code that works only for names of lower-case letters, or that "cleans" a
+ * name before it makes the key, fails in every grading, not in some.
  */
 function workers(random: Random, count: number): string[] {
   const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
   const shapes = [
-    () => `${capital(random.word(random.int(4, 7)))}-${random.int(1, 99)}`,
+    () =>
+      `${capital(random.word(random.int(4, 7)))}.${random.pick(['é', 'ü', 'ø'])}${random.word(2)}-${random.int(1, 99)}`,
     () => `${random.word(random.int(4, 7))} ${random.int(1, 9)}`,
-    () => random.word(random.int(4, 7)),
+    () => `${random.word(random.int(4, 7))}:${random.word(2)}`,
   ];
   const names = new Set<string>();
   while (names.size < count) names.add((shapes[names.size % shapes.length] as () => string)());
@@ -86,6 +89,12 @@ async function otherWorkers(
 const shown = (list: readonly string[]) =>
   list.length > 0 ? `[${list.map((job) => (job === '' ? "''" : job)).join(', ')}]` : '[]';
 
+/** A long list in a message: its ends and its size (compare lists in full, never through this). */
+const brief = (list: readonly string[]) =>
+  list.length > 8
+    ? `${shown(list.slice(0, 3)).slice(0, -1)}, …, ${shown(list.slice(-3)).slice(1)} (${list.length} jobs)`
+    : shown(list);
+
 async function listsOf(redis: Redis, ...workerNames: string[]): Promise<string> {
   const parts = [`${QUEUE} = ${shown(await redis.lrange(QUEUE, 0, -1))}`];
   for (const worker of workerNames) {
@@ -104,7 +113,13 @@ function listed(commands: readonly LoggedCommand[], max = 10): string {
   if (commands.length === 0) return 'no commands';
   const lines = commands
     .slice(0, max)
-    .map((command) => [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' '));
+    .map(({ name, args }) =>
+      [
+        name.toUpperCase(),
+        ...args.slice(0, 6).map(shortArg),
+        ...(args.length > 6 ? [`… (${args.length} arguments)`] : []),
+      ].join(' '),
+    );
   return commands.length > max
     ? `${lines.join(', ')}, … (${commands.length} in all)`
     : lines.join(', ');
@@ -160,6 +175,36 @@ async function takeOnEmptyQueue(
 const timeoutOf = ({ name, args }: LoggedCommand) =>
   name === 'blmpop' || name === 'bzmpop' ? args[0] : args[args.length - 1];
 
+/** Commands that move a job from one list to another in one step. */
+const MOVES = new Set(['lmove', 'blmove', 'rpoplpush', 'brpoplpush']);
+
+/**
+ * The writes in `ran` that a crash or another client can come between: every write but a move,
+ * unless a script runs it or it is queued in a MULTI that a WATCH of `key` guards (both atomic).
+ * A write of a job read earlier (LPUSH), or a pop and then a push, leaves a job in both lists or
+ * in neither for a moment; a DEL drops whatever another client put there meanwhile.
+ */
+function writesApart(ran: readonly ExecutedCommand[], key: string): ExecutedCommand[] {
+  const found: ExecutedCommand[] = [];
+  const watched = new Set<number | undefined>();
+  const queuing = new Set<number | undefined>();
+  for (const command of ran) {
+    if (command.script !== undefined) continue;
+    const { client, name } = command;
+    if (name === 'watch') {
+      if (command.keys.includes(key)) watched.add(client);
+    } else if (name === 'multi') {
+      queuing.add(client);
+    } else if (name === 'exec' || name === 'discard' || name === 'unwatch') {
+      queuing.delete(client);
+      watched.delete(client);
+    } else if (command.write && !MOVES.has(name) && !(queuing.has(client) && watched.has(client))) {
+      found.push(command);
+    }
+  }
+  return found;
+}
+
 /** A script that reads both lists in one step, so that a job cannot slip between two reads. */
 const BOTH_LISTS =
   "return {redis.call('LRANGE', KEYS[1], 0, -1), redis.call('LRANGE', KEYS[2], 0, -1)}";
@@ -167,7 +212,8 @@ const BOTH_LISTS =
 const checks: CheckList<Exports> = [
   {
     name: 'enqueue adds the job at the tail of queue:jobs',
-    async run({ call, sandboxClient, redis, random, expect, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff, executed }) {
       const [job = '', ...waiting] = jobs(random, 1 + random.int(1, 3));
       if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
       const before = await snapshot();
@@ -198,6 +244,15 @@ const checks: CheckList<Exports> = [
         pttl === -1,
         `after enqueue, PTTL ${QUEUE} is ${pttl} ms: the queue expires, and every job still ` +
           `waiting in it is lost when it does. Jobs stay until they are taken: set no expiry.`,
+      );
+      // A cap (LTRIM to the newest N) changes nothing on a short queue, and drops the oldest
+      // waiting jobs once the queue is long: any write but the push can only remove or change one.
+      const extra = (await executed()).filter(({ write, name }) => write && name !== 'rpush');
+      expect.ok(
+        extra.length === 0,
+        `enqueue ran ${listed(extra)} besides its RPUSH: a write to ${QUEUE} other than the ` +
+          `push can only drop or change waiting jobs (LTRIM drops the oldest once the queue is ` +
+          `long), and a job leaves the queue only when it is taken. RPUSH the job, and nothing else.`,
       );
     },
   },
@@ -287,8 +342,9 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'take waits inside Redis, with one blocking command given timeoutSeconds',
+    logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, redis, random, expect, commands } = context;
+      const { call, sandboxClient, redis, random, expect, commands, executed, clients } = context;
       const [worker = ''] = workers(random, 1);
       const timeout = random.pick(TIMEOUTS);
 
@@ -313,17 +369,18 @@ const checks: CheckList<Exports> = [
           Math.abs(Number(given) - seconds) < 0.0005,
           `${what} sent ${listed([command])}: its timeout is ${given}, where timeoutSeconds is ` +
             `${seconds}. Redis reads it in seconds, and takes a fraction since 6.0: pass ` +
-            `timeoutSeconds as it is, not in milliseconds, nor rounded to a whole second.`,
+            `timeoutSeconds as it is: not in milliseconds, not rounded, not capped.`,
         );
       };
 
       await takeOnEmptyQueue(context, worker, timeout);
       judge(`take('${worker}', ${timeout}) on an empty ${QUEUE}`, commands(), timeout);
 
-      // A whole-second timeout too, as real workers pass, cut short by a job so that it costs
-      // little. The job is pushed once take blocks, so that a take that tries LMOVE first still
-      // reaches its blocking command; code that never blocks gets it after a while.
-      const seconds = random.pick([1, 2, 5]);
+      // A whole-second timeout too, as an idle worker passes, cut short by a job so that it costs
+      // little: long enough that a cap on the wait (at 5 s, or a minute) shows. The job is pushed
+      // once take blocks, so that a take that tries LMOVE first still reaches its blocking
+      // command; code that never blocks gets it after a while.
+      const seconds = random.int(600, 3600);
       const [job = ''] = jobs(random, 1);
       const already = commands().length;
       const started = performance.now();
@@ -342,6 +399,27 @@ const checks: CheckList<Exports> = [
         `take('${worker}', ${seconds}) on an empty ${QUEUE}, until the checks pushed ${job}`,
         commands().slice(already),
         seconds,
+      );
+
+      // The second take of one module: code careful on its first call only shows here, since
+      // races load the module afresh for every call.
+      const key = processingKey(worker);
+      const apart = writesApart(await executed(), key);
+      expect.ok(
+        apart.length === 0,
+        `two takes by ${worker} ran ${listed(apart)}: that write pops or pushes a job on its ` +
+          `own, so the job is in ${QUEUE} and ${key} at once, or in neither (only in the worker's ` +
+          `memory, lost if it crashes) until the next command. Pop and push with one command: ` +
+          `BLMOVE ${QUEUE} ${key} LEFT RIGHT, every time.`,
+      );
+      // Each call is lent a client; any other is one take made itself.
+      const leaked = clients().filter(({ closed }) => !closed).length - 2;
+      expect.ok(
+        leaked <= 0,
+        `two takes by ${worker} left ${leaked} client${leaked > 1 ? 's' : ''} of their own ` +
+          `open (a duplicate() to block on, say): each take leaks a connection, until Redis ` +
+          `refuses more. Block the client take is given; a client take makes must be closed ` +
+          `before it returns.`,
       );
     },
   },
@@ -416,8 +494,13 @@ const checks: CheckList<Exports> = [
         `two takes by ${third} after ${b} was recovered (it was queued before '' and ${e}, so it ` +
           `comes first; '' is a job like any other, and take returns it as '', not null)`,
       );
+      expect.equal(
+        await call('ack', sandboxClient, third, d),
+        true,
+        `ack('${third}', '') after ${third} took ${b} and '' (the empty job is acknowledged like any other)`,
+      );
       const state = await listsOf(redis, first, second, third);
-      const expected = `${QUEUE} = ${shown([e])}, ${processingKey(first)} = [], ${processingKey(second)} = ${shown([c])}, ${processingKey(third)} = ${shown([b, d])}`;
+      const expected = `${QUEUE} = ${shown([e])}, ${processingKey(first)} = [], ${processingKey(second)} = ${shown([c])}, ${processingKey(third)} = ${shown([b])}`;
       expect.equal(state, expected, 'the lists afterwards');
     },
   },
@@ -637,38 +720,62 @@ const checks: CheckList<Exports> = [
   },
   {
     name: "recover puts the worker's jobs back at the head of queue:jobs, in the order taken",
+    logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
-      const [worker = ''] = workers(random, 1);
+      const { call, sandboxClient, redis, random, expect, snapshot, diff, executed } = context;
+      const [base = ''] = workers(random, 1);
+      // A name with glob characters, and a live worker whose key the unescaped pattern matches:
+      // code that finds the key with SCAN MATCH or KEYS recovers that worker's jobs too.
+      const worker = `${base}*?`;
       const key = processingKey(worker);
-      // More jobs than a loop capped at 5 or 10 moves: every job goes back.
-      const count = random.int(11, 14);
+      const lookAlike = `${base}${random.word(2)}`;
+      // More jobs than a loop or a script capped at 10 or 50 moves: every job goes back. The
+      // empty job among them is a job like any other, not the end of the list.
+      const count = random.int(60, 70);
       // Jobs wait in the queue too: with none, the head and the tail are the same place.
-      const all = jobs(random, count + random.int(1, 3));
-      const held = all.slice(0, count);
-      const waiting = all.slice(count);
+      const all = jobs(random, count - 1 + random.int(1, 3));
+      const held = all.slice(0, count - 1);
+      held.splice(random.int(0, held.length - 1), 0, '');
+      const waiting = all.slice(count - 1);
+      // A recover before the one judged, on an empty sandbox: code careful on a module's first
+      // call only (the races meet nothing else) shows in the second.
+      await call('recover', sandboxClient, random.id(worker));
       await redis.rpush(key, ...held);
       if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
+      await redis.rpush(processingKey(lookAlike), ...jobs(random, 2));
       await otherWorkers(context, worker);
       const before = await snapshot();
 
       const moved = await call('recover', sandboxClient, worker);
-      const state = await listsOf(redis, worker);
+      const state = `${QUEUE} = ${brief(await redis.lrange(QUEUE, 0, -1))}, ${key} = ${brief(await redis.lrange(key, 0, -1))}`;
       expect.equal(
         await redis.lrange(QUEUE, 0, -1),
         [...held, ...waiting],
-        `LRANGE ${QUEUE} 0 -1 after recover('${worker}') (${key} held ${shown(held)}, oldest ` +
+        `LRANGE ${QUEUE} 0 -1 after recover('${worker}') (${key} held ${brief(held)}, oldest ` +
           `first, and ${QUEUE} ${shown(waiting)}: the recovered jobs go in front, in the order ` +
           `they were taken)`,
       );
       expect.equal(await redis.exists(key), 0, `EXISTS ${key} after recover (${state})`);
-      expect.equal(moved, held.length, `recover('${worker}') returned (it moved ${shown(held)})`);
+      expect.equal(
+        moved,
+        held.length,
+        `recover('${worker}') returned (it moved ${brief(held)}; '' is a job like any other)`,
+      );
       const changes = diff(before, await snapshot());
       const outside = changes.outside([QUEUE, key]);
       expect.ok(
         outside.length === 0,
         `recover('${worker}') may change ${QUEUE} and ${key} only, but it also ` +
           `${changes.describe(outside)}. Name the worker's key; other workers are alive.`,
+      );
+      const apart = writesApart(await executed(), key);
+      expect.ok(
+        apart.length === 0,
+        `recover, called on an empty sandbox and then for '${worker}', ran ${listed(apart)}: between that write and the next command, a ` +
+          `job is in both lists or in neither, or (a DEL) a job that the worker, only slow, took ` +
+          `meanwhile is deleted. Move each job with one command, LMOVE ${key} ${QUEUE} RIGHT ` +
+          `LEFT, until it answers nil (the last move leaves no key), or move them all in one Lua ` +
+          `script; write nothing else.`,
       );
     },
   },

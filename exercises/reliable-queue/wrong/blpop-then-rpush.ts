@@ -1,4 +1,4 @@
-// fails: a job being taken is always in exactly one list, never only in the worker's memory
+// fails: take waits inside Redis, with one blocking command given timeoutSeconds
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

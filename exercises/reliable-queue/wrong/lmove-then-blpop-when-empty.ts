@@ -1,4 +1,4 @@
-// fails: a job being taken is always in exactly one list, never only in the worker's memory
+// fails: take waits inside Redis, with one blocking command given timeoutSeconds
 // LMOVE when a job is there, but on an empty queue BLPOP then RPUSH: the job that arrives
 // while take waits is only in the worker's memory between the two commands.
 import type Redis from 'ioredis';

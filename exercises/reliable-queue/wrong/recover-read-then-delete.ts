@@ -1,4 +1,4 @@
-// fails: recover keeps each job in exactly one list at every moment
+// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

@@ -1,0 +1,30 @@
+// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
+// recover loops while LMOVE's answer is truthy: the empty job stops it, and the jobs taken
+// before it stay in processing:<worker>.
+import type Redis from 'ioredis';
+
+const QUEUE = 'queue:jobs';
+
+const processingKey = (worker: string) => `processing:${worker}`;
+
+export async function enqueue(redis: Redis, job: string): Promise<void> {
+  await redis.rpush(QUEUE, job);
+}
+
+export async function take(
+  redis: Redis,
+  worker: string,
+  timeoutSeconds: number,
+): Promise<string | null> {
+  return redis.blmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT', timeoutSeconds);
+}
+
+export async function ack(redis: Redis, worker: string, job: string): Promise<boolean> {
+  return (await redis.lrem(processingKey(worker), 1, job)) === 1;
+}
+
+export async function recover(redis: Redis, worker: string): Promise<number> {
+  let moved = 0;
+  while (await redis.lmove(processingKey(worker), QUEUE, 'RIGHT', 'LEFT')) moved++;
+  return moved;
+}
