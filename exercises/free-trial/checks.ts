@@ -17,11 +17,19 @@ interface Exports {
 
 type Context = CheckContext<Exports>;
 
-const PLANS = ['basic', 'pro', 'team', 'studio', 'plus', 'family'];
+// Capitals and spaces: a plan is stored as it is given, never normalised.
+const PLANS = ['Basic', 'Pro Monthly', 'Team 10', 'Studio Plus', 'Pro Yearly', 'Family Pack'];
 const DAY = 86_400;
 
 const trialKey = (user: string) => `trial:${user}`;
-const userOf = (random: Random) => random.word(random.int(4, 7));
+/**
+ * A user with a capital, a space, an accent and a slash, in every check: a user is taken as it
+ * is, so code that lower-cases or encodes it into the key meets another user's key.
+ */
+const userOf = (random: Random) => {
+  const word = random.word(random.int(4, 7));
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.word(2)}é/${random.int(1, 9)}`;
+};
 const planOf = (random: Random) => random.pick(PLANS);
 function otherPlan(random: Random, plan: string): string {
   let other = planOf(random);
@@ -111,12 +119,6 @@ function setsRelativeEnd(command: ExecutedCommand): boolean {
   );
 }
 
-/** A user id with capitals: `Ada` and `ada` are two users, and two keys. */
-const namedUserOf = (random: Random) => {
-  const word = userOf(random);
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)}${random.pick(['', 'Q', 'X'])}`;
-};
-
 const VALUE_WRITES = new Set([
   'set',
   'setex',
@@ -180,12 +182,96 @@ function unguarded(
   return found;
 }
 
+/** Whether a write makes its own decision in Redis, as it runs: SET … NX, EXPIRE … GT, PERSIST. */
+function decidesItself(command: ExecutedCommand): boolean {
+  if (command.name === 'setnx' || command.name === 'persist') return true;
+  const options = command.args.slice(2).map((arg) => arg.toLowerCase());
+  if (command.name === 'set') return options.some((option) => option === 'nx' || option === 'xx');
+  if (['expire', 'pexpire', 'expireat', 'pexpireat'].includes(command.name)) {
+    return options.some((option) => ['nx', 'xx', 'gt', 'lt'].includes(option));
+  }
+  return false;
+}
+
+/**
+ * Each write of `key` made after the same client read it, with nothing to keep another client
+ * from changing the key in between: not in the script that read it, not in a MULTI a WATCH of
+ * the key guards, and not a write that decides again for itself. Such a write acts on what the
+ * program read, which may no longer be true; races load the module afresh, so only this shows a
+ * read-decide-write that a module does on its later calls alone.
+ */
+function writesOnARead(
+  commands: readonly ExecutedCommand[],
+  key: string,
+): { read: ExecutedCommand; write: ExecutedCommand }[] {
+  const found: { read: ExecutedCommand; write: ExecutedCommand }[] = [];
+  const firstRead = new Map<number | undefined, ExecutedCommand>();
+  const readIn = new Set<number>();
+  const inMulti = new Map<number | undefined, number>();
+  const watching = new Map<number | undefined, boolean>();
+  let unit = 0;
+  let script = 0;
+  let scriptClient: number | undefined;
+  for (const command of commands) {
+    const { name } = command;
+    const client = command.script ? scriptClient : command.client;
+    let here: number;
+    if (command.script) here = script;
+    else if (SCRIPT_RUNNERS.has(name)) {
+      script = ++unit;
+      scriptClient = command.client;
+      continue;
+    } else if (name === 'watch') {
+      watching.set(client, watching.get(client) || command.args.includes(key));
+      continue;
+    } else if (name === 'unwatch') {
+      watching.set(client, false);
+      continue;
+    } else if (name === 'multi') {
+      inMulti.set(client, ++unit);
+      continue;
+    } else if (name === 'exec' || name === 'discard') {
+      inMulti.delete(client);
+      watching.set(client, false);
+      continue;
+    } else here = inMulti.get(client) ?? ++unit;
+    if (!command.keys.includes(key)) continue;
+    const read = firstRead.get(client);
+    if (!command.write) {
+      if (!read) firstRead.set(client, command);
+      readIn.add(here);
+      continue;
+    }
+    const watched = inMulti.has(client) && watching.get(client);
+    if (read && !readIn.has(here) && !watched && !decidesItself(command)) {
+      found.push({ read, write: command });
+    }
+  }
+  return found;
+}
+
+/** Fails when a call of `label` wrote `key` on what an earlier read of it said. */
+async function expectNoWriteOnARead(
+  { expect, executed }: Context,
+  key: string,
+  label: string,
+  instead: string,
+): Promise<void> {
+  const [gap] = writesOnARead(await executed(), key);
+  expect.ok(
+    gap === undefined,
+    `${label}, read ${key} with ${gap ? show(gap.read) : ''}, then wrote it with ${gap ? show(gap.write) : ''} ` +
+      'on its own: another client can change the trial between the two, and the write then acts on ' +
+      `what your program read, no longer true. ${instead}`,
+  );
+}
+
 const checks: CheckList<Exports> = [
   {
     name: 'startTrial stores the plan in trial:<user>, ending in the seconds given',
     async run(context) {
       const { call, sandboxClient, redis, expect, random, expectTtl, snapshot, diff } = context;
-      const user = namedUserOf(random);
+      const user = userOf(random);
       const key = trialKey(user);
       const plan = planOf(random);
       const seconds = random.int(DAY, 30 * DAY);
@@ -212,7 +298,8 @@ const checks: CheckList<Exports> = [
       // The trial ran out: the user has none again, and may start another, as long as asked.
       await redis.del(key);
       const again = otherPlan(random, plan);
-      const longer = random.int(31 * DAY, 365 * DAY);
+      // Years, past any cap a program might invent: the statement sets none.
+      const longer = random.int(5 * 365 * DAY, 20 * 365 * DAY);
       const restarted = await call('startTrial', sandboxClient, user, again, longer);
       const held = await redis.get(key);
       expect.ok(
@@ -254,11 +341,27 @@ const checks: CheckList<Exports> = [
         changes.changes.length === 0,
         `a user who has a trial keeps it as it is, plan and end, but startTrial ${changes.describe(changes.changes)}`,
       );
+
+      // The refused user's trial ran out: a refusal remembered in the program is no longer true.
+      await redis.del(trialKey(running));
+      const plan = otherPlan(random, runningPlan);
+      const seconds = random.int(DAY, 30 * DAY);
+      const started = await call('startTrial', sandboxClient, running, plan, seconds);
+      const held = await redis.get(trialKey(running));
+      expect.ok(
+        started === true && held === plan,
+        `startTrial refused '${running}', whose trial was running; then that trial ended (Redis ` +
+          `deleted ${trialKey(running)}), and startTrial('${running}', '${plan}', ${seconds}) returned ` +
+          `${JSON.stringify(started)}, leaving ${trialKey(running)} holding ${JSON.stringify(held)}: a user ` +
+          'with no trial gets one. Ask Redis on every call, rather than remembering whom you refused.',
+      );
     },
   },
   {
     name: 'two startTrial calls at the same time start one trial, not two',
-    async run({ race, sandboxClient, redis, expect, random }) {
+    logExecuted: true,
+    async run(context) {
+      const { race, call, sandboxClient, redis, expect, random } = context;
       const user = userOf(random);
       const key = trialKey(user);
       const plans = [planOf(random), ''];
@@ -266,6 +369,17 @@ const checks: CheckList<Exports> = [
       const [first = '', second = ''] = plans;
       const seconds = [random.int(DAY, 10 * DAY), random.int(11 * DAY, 30 * DAY)];
       const [one = 0, other = 0] = seconds;
+      // Two calls of one module, each starting a trial: the race below loads the module afresh
+      // for every call, and so meets first calls only.
+      await call('startTrial', sandboxClient, user, first, one);
+      await redis.del(key);
+      await call('startTrial', sandboxClient, user, second, other);
+      await expectNoWriteOnARead(
+        context,
+        key,
+        `startTrial('${user}', …), called twice`,
+        'Let one command check and write (SET … EX … NX), or a script, or WATCH the key and write in MULTI.',
+      );
       await race({
         calls: [
           ['startTrial', sandboxClient, user, first, one],
@@ -349,8 +463,8 @@ const checks: CheckList<Exports> = [
       const left = random.int(60, 3600);
       await redis.set(key, plan, 'EX', left);
       await otherTrials(context, user);
-      // Months, past any cap a program might invent.
-      const seconds = random.int(31 * DAY, 365 * DAY);
+      // Years, past any cap a program might invent: the statement sets none.
+      const seconds = random.int(2 * 365 * DAY, 10 * 365 * DAY);
       const before = await snapshot();
       // Both calls within one second of the clock, so that an end rounded to whole seconds (TTL,
       // or EXPIREAT of a second worked out in the program) refuses the second every time: the
@@ -504,17 +618,41 @@ const checks: CheckList<Exports> = [
         `another client deleted ${key}; then extendTrial('${user}', ${third}) returned ` +
           `${JSON.stringify(onMissing)}${exists ? ` and ${key} exists again` : ''}: it must return false and create nothing`,
       );
+
+      // Then another server started a new trial: the refusals before say nothing about it.
+      await redis.set(key, planOf(random), 'EX', random.int(60, 3600));
+      const onNew = await call('extendTrial', sandboxClient, user, third);
+      const pttlNew = await redis.pttl(key);
+      expect.ok(
+        onNew === true && pttlNew >= third * 1000 - 2500 && pttlNew <= third * 1000 + 1000,
+        `then another client started a new trial in ${key}, with minutes left; extendTrial('${user}', ${third}) ` +
+          `returned ${JSON.stringify(onNew)} and left ${pttlWords(pttlNew)}: it must move the end to ` +
+          `${third} s from now. Ask Redis on every call, rather than remembering whom you refused.`,
+      );
     },
   },
   {
     name: 'two extensions at the same time leave the later end',
-    async run({ race, sandboxClient, redis, expect, random }) {
+    logExecuted: true,
+    async run(context) {
+      const { race, call, sandboxClient, redis, expect, random } = context;
       const user = userOf(random);
       const key = trialKey(user);
       const plan = planOf(random);
       const [shorter, longer] = [random.int(DAY, 5 * DAY), random.int(6 * DAY, 30 * DAY)];
       const calls = random.int(0, 1) === 0 ? [shorter, longer] : [longer, shorter];
       const [one = 0, other = 0] = calls;
+      // Two calls of one module, each moving the end: the race below loads the module afresh
+      // for every call, and so meets first calls only.
+      await redis.set(key, plan, 'EX', random.int(60, 3600));
+      await call('extendTrial', sandboxClient, user, shorter);
+      await call('extendTrial', sandboxClient, user, longer);
+      await expectNoWriteOnARead(
+        context,
+        key,
+        `extendTrial('${user}', …), called twice`,
+        'Let Redis compare and set in one command (EXPIRE … GT), or a script, or WATCH the key and write in MULTI.',
+      );
       await race({
         calls: [
           ['extendTrial', sandboxClient, user, one],
@@ -690,10 +828,30 @@ const checks: CheckList<Exports> = [
         false,
         `endTrialAt('${user}', ${at}) when there is no ${trialKey(user)} returned`,
       );
+      // A moment already past, too: there is still no trial to end.
+      const past = at - random.int(31 * DAY, 60 * DAY);
+      const endedPast = await call('endTrialAt', sandboxClient, user, past);
+      expect.equal(
+        endedPast,
+        false,
+        `endTrialAt('${user}', ${past}), a moment already past, when there is no ${trialKey(user)} returned`,
+      );
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,
         `${user} has no trial, so endTrialAt must change nothing; it ${changes.describe(changes.changes)}`,
+      );
+
+      // Another server then started a trial for that user: "no trial" is no longer true.
+      const key = trialKey(user);
+      await redis.set(key, planOf(random), 'EX', random.int(60, 3600));
+      const endedNew = await call('endTrialAt', sandboxClient, user, at);
+      const end = await redis.pexpiretime(key);
+      expect.ok(
+        endedNew === true && end === at * 1000,
+        `then another client started a trial in ${key}; endTrialAt('${user}', ${at}) returned ` +
+          `${JSON.stringify(endedNew)}, and ${endWords(end)}: it must return true and end the trial at ` +
+          `${at * 1000} ms. Ask Redis on every call, rather than remembering who had no trial.`,
       );
     },
   },
@@ -765,7 +923,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'makePermanent returns false, and changes nothing, when there is no trial or it is already permanent',
     async run(context) {
-      const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
+      const { call, race, sandboxClient, redis, expect, random, snapshot, diff } = context;
       const paid = userOf(random);
       await redis.set(trialKey(paid), planOf(random));
       await otherTrials(context, paid);
@@ -788,6 +946,55 @@ const checks: CheckList<Exports> = [
         changes.changes.length === 0,
         `there was no expiry to remove, so makePermanent must change nothing; it ${changes.describe(changes.changes)}`,
       );
+
+      // Other servers then gave both users a running trial: the answers of 0 before are stale.
+      for (const [user, what] of [
+        [paid, 'gave the permanent trial an end'],
+        [missing, 'started a trial'],
+      ] as const) {
+        const key = trialKey(user);
+        await redis.set(key, planOf(random), 'EX', random.int(60, 3600));
+        const made = await call('makePermanent', sandboxClient, user);
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          made === true && pttl === -1,
+          `makePermanent('${user}') returned false, rightly; then another client ${what} in ${key}, ` +
+            `and makePermanent('${user}') returned ${JSON.stringify(made)}, leaving ${pttlWords(pttl)}: it ` +
+            'must remove that end and return true. Ask Redis on every call, rather than remembering its answers.',
+        );
+      }
+
+      // Another server makes the trial permanent while makePermanent runs: whichever removed
+      // the expiry says so, and only that one. An answer taken from a TTL read before PERSIST
+      // claims a removal that the other did.
+      const user = userOf(random);
+      const key = trialKey(user);
+      const plan = planOf(random);
+      await race({
+        calls: [['makePermanent', sandboxClient, user]],
+        labels: [`makePermanent('${user}')`],
+        setup: async () => {
+          await redis.set(key, plan, 'EX', random.int(60, 3600));
+        },
+        interject: [['PERSIST', key]],
+        verify: async ([result], steps) => {
+          const theirs = steps.find((step) => step.by === 'grader');
+          const removedByThem =
+            theirs?.reply && 'value' in theirs.reply ? Number(theirs.reply.value) === 1 : false;
+          const [pttl, held] = await Promise.all([redis.pttl(key), redis.get(key)]);
+          expect.ok(
+            result.threw === undefined &&
+              result.returned === !removedByThem &&
+              pttl === -1 &&
+              held === plan,
+            `another client sent PERSIST ${key} while makePermanent('${user}') ran, and Redis answered ` +
+              `${removedByThem ? '1: that client removed the expiry' : '0: makePermanent had removed it already'}; ` +
+              `makePermanent returned ${outcome(result)}, and ${key} holds ${JSON.stringify(held)} with ` +
+              `${pttlWords(pttl)}. Return what your own PERSIST answered (1: it removed the expiry), ` +
+              'not what a TTL read before it said.',
+          );
+        },
+      });
     },
   },
   {

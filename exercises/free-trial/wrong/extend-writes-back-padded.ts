@@ -1,4 +1,4 @@
-// fails: only startTrial writes the plan: the other functions change the end alone
+// fails: two extensions at the same time leave the later end
 // Reads plan and PTTL, then SET plan EX seconds, padded with PINGs: a trial that ends between the
 // read and the SET comes back.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: only startTrial writes the plan: the other functions change the end alone
+// fails: makePermanent returns false, and changes nothing, when there is no trial or it is already permanent
 // Reads plan and PTTL, then a plain SET of the plan to drop the expiry: a trial that ends between
 // the read and the SET comes back, permanent.
 import type Redis from 'ioredis';
