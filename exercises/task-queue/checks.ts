@@ -1,5 +1,11 @@
 import type Redis from 'ioredis';
-import type { CheckList, LoggedCommand, Random, SnapshotDiff } from '../../grader/checks/api.ts';
+import type {
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  Random,
+  SnapshotDiff,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   enqueue(redis: Redis, queue: string, task: string): Promise<number>;
@@ -77,6 +83,56 @@ function onlyTouched(
   );
 }
 
+/**
+ * What Redis ran as one step, in the order sent: a command on its own (each command of a
+ * pipeline too), a transaction from MULTI to EXEC, or a script call with the commands it ran.
+ * Another client's command can land between two units, never inside one.
+ */
+interface Unit<C extends LoggedCommand = ExecutedCommand> {
+  commands: C[];
+  /** A MULTI…EXEC block. */
+  transaction: boolean;
+}
+
+const SCRIPT_CALLS = /^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro)$/;
+
+function units<C extends LoggedCommand & { script?: string }>(entries: readonly C[]): Unit<C>[] {
+  const found: Unit<C>[] = [];
+  let open: Unit<C> | undefined;
+  for (const entry of entries) {
+    if (entry.script !== undefined) {
+      found.at(-1)?.commands.push(entry);
+    } else if (open) {
+      open.commands.push(entry);
+      if (entry.name === 'exec' || entry.name === 'discard') open = undefined;
+    } else if (entry.name === 'multi') {
+      open = { commands: [entry], transaction: true };
+      found.push(open);
+    } else {
+      found.push({ commands: [entry], transaction: false });
+    }
+  }
+  return found;
+}
+
+/** Whether the unit wrote `key`: a script call counts by what its script ran, not its KEYS. */
+const writes = (unit: Unit, key: string) =>
+  unit.commands.some(
+    (command) => command.write && !SCRIPT_CALLS.test(command.name) && command.keys.includes(key),
+  );
+
+/** Whether the code itself sent `value` as an argument in the unit (not a script's own command). */
+const sends = (unit: Unit<LoggedCommand & { script?: string }>, value: string) =>
+  unit.commands.some((command) => command.script === undefined && command.args.includes(value));
+
+const shown = (unit: Unit<LoggedCommand & { script?: string }> | undefined) =>
+  (unit?.commands ?? [])
+    .map(
+      (command) =>
+        `${command.script === undefined ? '' : 'script: '}${[command.name.toUpperCase(), ...command.args].join(' ')}`,
+    )
+    .join('; ');
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function blockedClients(redis: Redis): Promise<number> {
@@ -117,11 +173,40 @@ const checks: CheckList<Exports> = [
           `vanish if no worker took them in time. A task waits until a dequeue takes it: push ` +
           `without EXPIRE`,
       );
+
+      // A new queue whose name is this one with a space at each end: the name is used as it
+      // is, so it is another queue; and a queue its first task creates never expires either.
+      const padded = ` ${queue} `;
+      const paddedKey = queueKey(padded);
+      const [fresh] = tasks(random, 1) as [string];
+      const beforeNew = await snapshot();
+      await call('enqueue', sandboxClient, padded, fresh);
+      const changed = diff(beforeNew, await snapshot());
+      const outside = changed.outside([paddedKey]);
+      expect.ok(
+        outside.length === 0 && (await redis.exists(paddedKey)) === 1,
+        `enqueue(${JSON.stringify(padded)}, '${fresh}') must push onto ${JSON.stringify(paddedKey)}, ` +
+          `a new queue: its name starts and ends with a space. Instead it ` +
+          `${outside.length > 0 ? changed.describe(outside) : 'left that key missing'}. Use the name ` +
+          `as it is, spaces included: trimming it pushes onto another queue`,
+      );
+      expect.equal(
+        await redis.lrange(paddedKey, 0, -1),
+        [fresh],
+        `LRANGE ${JSON.stringify(paddedKey)} 0 -1`,
+      );
+      const newPttl = await redis.pttl(paddedKey);
+      expect.ok(
+        newPttl === -1,
+        `enqueue(${JSON.stringify(padded)}, '${fresh}') created ${JSON.stringify(paddedKey)} with an ` +
+          `expiry (PTTL ${newPttl} ms): a task still waiting then would vanish with it. A task waits ` +
+          `until a dequeue takes it: push without EXPIRE, on a new queue too`,
+      );
     },
   },
   {
     name: 'enqueue returns the length of the queue after the push',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, sandboxClient, redis, expect, random, commands }) {
       const queue = queueName(random);
       const key = queueKey(queue);
       const [first, second, ...others] = tasks(random, random.int(3, 6)) as [
@@ -143,14 +228,44 @@ const checks: CheckList<Exports> = [
       );
 
       // Another producer adds tasks in between: the length must come from Redis, not be counted.
-      await redis.rpush(key, ...others);
-      const length = 1 + others.length + 1;
+      // A backlog of over a thousand: a queue keeps every task, however many wait (one RPUSH of
+      // short tasks, cheap to seed).
+      const backlog = Array.from(
+        { length: random.int(1_100, 1_200) },
+        (_, index) => `${random.pick(JOBS)}-${index}`,
+      );
+      await redis.rpush(key, ...others, ...backlog);
+      const pushedByOther = others.length + backlog.length;
+      const length = 1 + pushedByOther + 1;
+      const sentBefore = commands().length;
       const returned = await call('enqueue', sandboxClient, queue, second);
+      const held = await redis.llen(key);
       expect.equal(
         returned,
         length,
         `enqueue('${queue}', '${second}') returned (before it, ${key} held ${length - 1} tasks, ` +
-          `${others.length} of them pushed by another client; LLEN ${key} is now ${await redis.llen(key)})`,
+          `${pushedByOther} of them pushed by another client; LLEN ${key} is now ${held})`,
+      );
+      expect.ok(
+        held === length && (await redis.lindex(key, 0)) === first,
+        `${key} held ${length - 1} tasks, the oldest ${first}; after enqueue('${queue}', '${second}') ` +
+          `it holds ${held}, the oldest now ${JSON.stringify(await redis.lindex(key, 0))}: the push ` +
+          `dropped waiting tasks. A task waits until a dequeue takes it, however long the queue: ` +
+          `push without trimming`,
+      );
+      // The race meets only a module's first calls; this is a later one. A count read after the
+      // push, in a step of its own, may include another producer's push.
+      const steps = units(commands().slice(sentBefore));
+      const push = steps.findIndex((step) => sends(step, second));
+      const after = steps
+        .slice(push + 1)
+        .find((step) => step.commands.some((command) => command.args.includes(key)));
+      expect.ok(
+        push === -1 || after === undefined,
+        `enqueue('${queue}', '${second}') pushed with ${shown(steps[push])}, ` +
+          `then sent ${shown(after)} on its own: another producer's push can land in ` +
+          `between, and the length would count it. Return the push's own reply (or read the length in ` +
+          `the same MULTI or script)`,
       );
     },
   },
@@ -192,7 +307,8 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'dequeue takes the oldest task, from the head of the list',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
       const queue = queueName(random);
       const key = queueKey(queue);
       const [oldest, next, ...rest] = tasks(random, random.int(3, 5)) as [
@@ -219,6 +335,44 @@ const checks: CheckList<Exports> = [
         `LRANGE ${key} 0 -1 afterwards (it held ${seeded.join(', ')}: dequeue takes the head ` +
           `and nothing else, not the other copy of ${oldest})`,
       );
+
+      // A second dequeue: the race meets only a module's first calls, and a snapshot cannot show
+      // a key made and emptied within the call, so look at what Redis ran for both.
+      const ranBefore = (await executed()).length;
+      const second = await call('dequeue', sandboxClient, queue);
+      expect.equal(
+        second,
+        next,
+        `a second dequeue('${queue}') (${key} then held ${seeded.slice(1).join(', ')})`,
+      );
+      const ran = await executed();
+      const elsewhere = ran.filter(
+        (command) => command.write && command.keys.some((written) => written !== key),
+      );
+      expect.ok(
+        elsewhere.length === 0,
+        `dequeue('${queue}') may change only ${key}, even for a moment, but Redis ran for it: ` +
+          `${listed(elsewhere)}. Take the task with LPOP: moving it through a list of your own ` +
+          `writes a key other code may own`,
+      );
+      const steps = units(ran.slice(ranBefore));
+      const watched = steps.findIndex(
+        (step) => step.commands[0]?.name === 'watch' && step.commands[0].keys.includes(key),
+      );
+      // Naming the task it took means it read the head first: another worker may have read it too.
+      const sentBack = steps.find(
+        (step, index) =>
+          sends(step, next) &&
+          step.commands.some((command) => command.keys.includes(key)) &&
+          !(step.transaction && watched !== -1 && watched < index),
+      );
+      expect.ok(
+        sentBack === undefined,
+        `dequeue('${queue}') read ${next} at the head, then sent it back to remove it: ` +
+          `${shown(sentBack)}. Between the read and the removal another worker can read ` +
+          `the same head, and both run the task: take it with one command (LPOP), which reads ` +
+          `and removes together`,
+      );
     },
   },
   {
@@ -242,6 +396,18 @@ const checks: CheckList<Exports> = [
           `(${others.map(queueKey).join(', ')}) alone; it returned ${JSON.stringify(returned)}` +
           `${changes.length > 0 ? ` and ${diff(before, await snapshot()).describe(changes)}` : ''}. ` +
           `${advice}; it sent: ${listed(commands())}`,
+      );
+
+      // Another producer fills the queue after the empty answer: "empty" is Redis's to say, each
+      // time, not something to remember.
+      const [arrived] = tasks(random, 1) as [string];
+      await redis.rpush(key, arrived);
+      const later = await call('dequeue', sandboxClient, queue);
+      expect.equal(
+        later,
+        arrived,
+        `dequeue('${queue}') after another client pushed ${arrived} onto ${key} (it had answered ` +
+          `null when the queue was empty; read the queue again on every call)`,
       );
     },
   },
@@ -317,6 +483,20 @@ const checks: CheckList<Exports> = [
         verify: async ([result], steps) => {
           const timers = steps.filter((step) => step.by === 0 && step.commands.length === 0);
           const reads = steps.filter((step) => step.by === 0 && step.commands.length > 0);
+          // Polling back to back sets no timer: it shows as look after look at the queue. One
+          // look answers (two, for a count read before the pop).
+          const looks = reads.filter((step) =>
+            step.commands.some(
+              (command) => !/^(un)?watch$/.test(command.name) && command.args.includes(key),
+            ),
+          );
+          expect.ok(
+            looks.length <= 2,
+            `dequeue('${queue}') on an empty queue looked at ${key} ${looks.length} times before ` +
+              `answering ${result.threw === undefined ? JSON.stringify(result.returned) : `(it threw ${result.threw})`}: ` +
+              `it kept trying, so a task pushed meanwhile is taken instead of null. Pop once with ` +
+              `LPOP and return its answer, null included`,
+          );
           expect.ok(
             timers.length === 0 && result.returned === null,
             `dequeue('${queue}') on an empty queue must return null straight away; it ` +
@@ -363,8 +543,11 @@ const checks: CheckList<Exports> = [
     name: 'tasks come out of the queue in the order they went in',
     async run({ call, sandboxClient, expect, random }) {
       const queue = queueName(random);
-      const queued = tasks(random, 3);
-      // An empty task is a task: only an empty queue answers null.
+      const queued = tasks(random, 2);
+      // An empty task is a task: only an empty queue answers null. A task with spaces around it
+      // comes out as it went in, spaces and all.
+      const [padded] = tasks(random, 1) as [string];
+      queued.splice(random.int(0, queued.length), 0, ` ${padded}\n `);
       queued.splice(random.int(0, queued.length), 0, '');
       for (const task of queued) await call('enqueue', sandboxClient, queue, task);
       const taken: (string | null)[] = [];
@@ -374,7 +557,8 @@ const checks: CheckList<Exports> = [
         taken,
         [...queued, null],
         `five dequeue calls after enqueue of ${queued.map((task) => JSON.stringify(task)).join(', ')} ` +
-          `(the empty string is a task, returned as ""; only the last call finds the queue empty)`,
+          `(the empty string is a task, returned as "", and a task comes out exactly as it went in, ` +
+          `spaces included; only the last call finds the queue empty)`,
       );
     },
   },
@@ -405,14 +589,32 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'logEvent keeps only the 5 newest events',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, executed }) {
       const all = events(random, KEPT + random.int(0, 1));
       const older = all.slice(0, KEPT) as [string, ...string[]]; // already in the log, newest first
-      // Events happen again: first the oldest, the one its own push cuts off, then the newest,
-      // whose earlier entry must stay. Each call adds one entry.
-      const newer = [older[KEPT - 1] as string, ...all.slice(KEPT), older[0]];
+      // Events happen again: first the oldest, the one its own push cuts off, then the same
+      // again, now the newest, then an earlier newest, whose earlier entry must stay. Each call
+      // adds one entry.
+      const oldest = older[KEPT - 1] as string;
+      const newer = [oldest, oldest, ...all.slice(KEPT), older[0]];
       await redis.rpush(LOG, ...older);
-      for (const event of newer) await call('logEvent', sandboxClient, event);
+      for (const event of newer) {
+        // The race meets only a module's first calls; these are later ones. A trim sent before
+        // the push, apart from it, lets another call's push land in between and stay.
+        const ranBefore = (await executed()).length;
+        await call('logEvent', sandboxClient, event);
+        const steps = units((await executed()).slice(ranBefore));
+        const push = steps.findIndex((step) => sends(step, event) && writes(step, LOG));
+        const early = steps.slice(0, Math.max(push, 0)).find((step) => writes(step, LOG));
+        expect.ok(
+          early === undefined,
+          `logEvent('${event}') changed ${LOG} with ${shown(early)} before its push ` +
+            `(${push === -1 ? 'none found' : shown(steps[push])}), as a step of its own: ` +
+            `two calls at once can then both cut the log to four and both push, leaving six. ` +
+            `Push first, then trim (or do both in one MULTI or script)`,
+        );
+      }
       const expected = [...[...newer].reverse(), ...older].slice(0, KEPT);
       const held = await redis.lrange(LOG, 0, -1);
       expect.equal(

@@ -1,4 +1,4 @@
-// fails: two enqueues at the same time each return the length their own push made
+// fails: enqueue returns the length of the queue after the push
 import type Redis from 'ioredis';
 
 // Counts the queue with a second command: another producer's push can land in between.

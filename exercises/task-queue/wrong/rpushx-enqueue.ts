@@ -1,4 +1,4 @@
-// fails: enqueue returns the length of the queue after the push
+// fails: enqueue adds the task at the tail of queue:<queue>
 import type Redis from 'ioredis';
 
 // RPUSHX pushes only onto a list that exists: the first task of a queue is dropped.

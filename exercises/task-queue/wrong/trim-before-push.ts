@@ -1,4 +1,4 @@
-// fails: two logEvents at the same time still leave the 5 newest events
+// fails: logEvent keeps only the 5 newest events
 import type Redis from 'ioredis';
 
 export async function enqueue(redis: Redis, queue: string, task: string): Promise<number> {
