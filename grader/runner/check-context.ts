@@ -4,7 +4,7 @@ import { expect } from '../checks/expect.ts';
 import { diffSnapshots, takeSnapshot } from '../checks/snapshot.ts';
 import { expectTtl } from '../checks/ttl.ts';
 import { closedClientFailure } from './closed-client.ts';
-import { withKeys } from './command-keys.ts';
+import { type KnownKeys, withKeys } from './command-keys.ts';
 import type { CommandMonitor } from './command-monitor.ts';
 import { executedCommands } from './executed-commands.ts';
 import type { CallArg, CallOutcome, LearnerContext } from './learner-isolate.ts';
@@ -60,6 +60,7 @@ export function checkContext({
   outage,
   activity,
 }: CheckParts): CheckContext<unknown> {
+  const knownKeys: KnownKeys = new Map();
   const call = async (name: string, ...args: unknown[]) => {
     await activity.beforeCall();
     if (!check.allowUnawaited) throwIfLate(bridge);
@@ -93,7 +94,7 @@ export function checkContext({
     executed: async () => {
       if (!monitor) throw new Error('executed() needs `logExecuted: true` on the check');
       await monitor.sync(redis);
-      return withKeys(redis, executedCommands(bridge.commands, monitor.executed()));
+      return withKeys(redis, executedCommands(bridge.commands, monitor.executed()), knownKeys);
     },
     diff: diffSnapshots,
     redisAway: (forMs) => {

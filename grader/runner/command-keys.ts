@@ -16,34 +16,45 @@ interface WriteFlags {
  */
 const flagsByName = new Map<string, WriteFlags | null>();
 
+/** Keys found so far in one check, by command: a check may ask for `executed()` after every call. */
+export type KnownKeys = Map<string, string[]>;
+
 /**
  * The commands with the keys each names and whether it writes, as Redis itself tells
  * (COMMAND GETKEYS, COMMAND INFO's `write` flag) rather than a table of the checks' own: a
- * command Redis refuses or that names no key (MULTI, PING, SCRIPT LOAD) names none.
+ * command Redis refuses or that names no key (MULTI, PING, SCRIPT LOAD) names none. Redis is
+ * asked only about commands not in `known`, which the answers are added to.
  */
 export async function withKeys(
   redis: Redis,
   commands: readonly RanCommand[],
+  known: KnownKeys,
 ): Promise<ExecutedCommand[]> {
-  if (commands.length === 0) return [];
+  const identity = (command: RanCommand) => JSON.stringify([command.name, ...command.args]);
+  const unknown = new Map<string, RanCommand>();
+  for (const command of commands) {
+    const id = identity(command);
+    if (!known.has(id)) unknown.set(id, command);
+  }
+  const asked = [...unknown.keys()];
   const pipeline = redis.pipeline();
-  for (const command of commands)
-    pipeline.call('COMMAND', 'GETKEYS', command.name, ...command.args);
+  for (const { name, args } of unknown.values()) pipeline.call('COMMAND', 'GETKEYS', name, ...args);
   const [replies] = await Promise.all([
-    pipeline.exec(),
+    asked.length > 0 ? pipeline.exec() : [],
     learnFlags(
       redis,
       commands.map((command) => command.name),
     ),
   ]);
-  return commands.map((command, index) => {
+  for (const [index, id] of asked.entries()) {
     const [error, keys] = replies?.[index] ?? [null, []];
-    return {
-      ...command,
-      keys: !error && Array.isArray(keys) ? keys.map(String) : [],
-      write: writes(command),
-    };
-  });
+    known.set(id, !error && Array.isArray(keys) ? keys.map(String) : []);
+  }
+  return commands.map((command) => ({
+    ...command,
+    keys: known.get(identity(command)) ?? [],
+    write: writes(command),
+  }));
 }
 
 function writes({ name, args }: RanCommand): boolean {
