@@ -1,4 +1,4 @@
-// fails: two buys that together cost more than the wallet: one goes through, the other answers "no-money"
+// fails: buy reads, decides and writes inside one Lua script
 import type Redis from 'ioredis';
 
 type BuyResult = 'ok' | 'no-stock' | 'no-money';

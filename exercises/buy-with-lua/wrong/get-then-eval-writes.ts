@@ -1,4 +1,4 @@
-// fails: two buys of the last item at the same time: one gets it, the other answers "no-stock"
+// fails: buy reads, decides and writes inside one Lua script
 import type Redis from 'ioredis';
 
 type BuyResult = 'ok' | 'no-stock' | 'no-money';

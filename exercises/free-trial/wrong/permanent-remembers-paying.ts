@@ -1,4 +1,4 @@
-// fails: makePermanent removes the expiry, keeps the plan, and returns true
+// fails: an extension at the same time as makePermanent leaves the trial permanent
 // Remembers whom it made permanent and answers false for them, though another server has since
 // given the trial an end.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: ack of a job the worker does not hold returns false and changes nothing
+// fails: ack of a job held twice removes one copy, the one taken first
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

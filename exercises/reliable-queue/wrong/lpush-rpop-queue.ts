@@ -1,4 +1,4 @@
-// fails: jobs come out in the order they went in, and recovered jobs before newer ones
+// fails: enqueue adds the job at the tail of queue:jobs
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

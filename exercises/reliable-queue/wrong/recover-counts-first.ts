@@ -1,4 +1,4 @@
-// fails: an ack during recover: an acknowledged job never goes back to the queue
+// fails: two recovers of the same worker at the same time put each job back once
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

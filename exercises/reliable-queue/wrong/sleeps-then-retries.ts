@@ -1,4 +1,4 @@
-// fails: take receives a job pushed while it waits
+// fails: take waits inside Redis, with one blocking command given timeoutSeconds
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';
