@@ -197,8 +197,8 @@ function decidesItself(command: ExecutedCommand): boolean {
  * Each write of `key` made after the same client read it, with nothing to keep another client
  * from changing the key in between: not in the script that read it, not in a MULTI a WATCH of
  * the key guards, and not a write that decides again for itself. Such a write acts on what the
- * program read, which may no longer be true; races load the module afresh, so only this shows a
- * read-decide-write that a module does on its later calls alone.
+ * program read, which may no longer be true. A race shows it only in an interleaving that harms;
+ * this shows it in any call, a module's later calls too, whatever the order.
  */
 function writesOnARead(
   commands: readonly ExecutedCommand[],
@@ -369,8 +369,8 @@ const checks: CheckList<Exports> = [
       const [first = '', second = ''] = plans;
       const seconds = [random.int(DAY, 10 * DAY), random.int(11 * DAY, 30 * DAY)];
       const [one = 0, other = 0] = seconds;
-      // Two calls of one module, each starting a trial: the race below loads the module afresh
-      // for every call, and so meets first calls only.
+      // Two calls of one module, each starting a trial, judged from what Redis ran: the race below
+      // shows a read-decide-write only in an interleaving that harms.
       await call('startTrial', sandboxClient, user, first, one);
       await redis.del(key);
       await call('startTrial', sandboxClient, user, second, other);
@@ -642,8 +642,8 @@ const checks: CheckList<Exports> = [
       const [shorter, longer] = [random.int(DAY, 5 * DAY), random.int(6 * DAY, 30 * DAY)];
       const calls = random.int(0, 1) === 0 ? [shorter, longer] : [longer, shorter];
       const [one = 0, other = 0] = calls;
-      // Two calls of one module, each moving the end: the race below loads the module afresh
-      // for every call, and so meets first calls only.
+      // Two calls of one module, each moving the end, judged from what Redis ran: the race below
+      // shows a read-decide-write only in an interleaving that harms.
       await redis.set(key, plan, 'EX', random.int(60, 3600));
       await call('extendTrial', sandboxClient, user, shorter);
       await call('extendTrial', sandboxClient, user, longer);

@@ -401,8 +401,8 @@ const checks: CheckList<Exports> = [
         seconds,
       );
 
-      // The second take of one module: code careful on its first call only shows here, since
-      // races load the module afresh for every call.
+      // The second take of one module, judged from what Redis ran: code careful on its first call
+      // only shows here whatever the order, and in a race only in an interleaving that harms.
       const key = processingKey(worker);
       const apart = writesApart(await executed(), key);
       expect.ok(
@@ -738,7 +738,7 @@ const checks: CheckList<Exports> = [
       held.splice(random.int(0, held.length - 1), 0, '');
       const waiting = all.slice(count - 1);
       // A recover before the one judged, on an empty sandbox: code careful on a module's first
-      // call only (the races meet nothing else) shows in the second.
+      // call only shows in the second, judged from what Redis ran.
       await call('recover', sandboxClient, random.id(worker));
       await redis.rpush(key, ...held);
       if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);

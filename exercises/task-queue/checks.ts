@@ -253,8 +253,9 @@ const checks: CheckList<Exports> = [
           `dropped waiting tasks. A task waits until a dequeue takes it, however long the queue: ` +
           `push without trimming`,
       );
-      // The race meets only a module's first calls; this is a later one. A count read after the
-      // push, in a step of its own, may include another producer's push.
+      // A later call of the module, judged from what Redis ran (a race shows it only in an
+      // interleaving that harms): a count read after the push, in a step of its own, may include
+      // another producer's push.
       const steps = units(commands().slice(sentBefore));
       const push = steps.findIndex((step) => sends(step, second));
       const after = steps
@@ -336,8 +337,8 @@ const checks: CheckList<Exports> = [
           `and nothing else, not the other copy of ${oldest})`,
       );
 
-      // A second dequeue: the race meets only a module's first calls, and a snapshot cannot show
-      // a key made and emptied within the call, so look at what Redis ran for both.
+      // A second dequeue, judged from what Redis ran for both (a snapshot cannot show a key made
+      // and emptied within the call, and a race shows it only in an interleaving that harms).
       const ranBefore = (await executed()).length;
       const second = await call('dequeue', sandboxClient, queue);
       expect.equal(
@@ -600,8 +601,8 @@ const checks: CheckList<Exports> = [
       const newer = [oldest, oldest, ...all.slice(KEPT), older[0]];
       await redis.rpush(LOG, ...older);
       for (const event of newer) {
-        // The race meets only a module's first calls; these are later ones. A trim sent before
-        // the push, apart from it, lets another call's push land in between and stay.
+        // Later calls of the module, judged from what Redis ran: a trim sent before the push,
+        // apart from it, lets another call's push land in between and stay.
         const ranBefore = (await executed()).length;
         await call('logEvent', sandboxClient, event);
         const steps = units((await executed()).slice(ranBefore));

@@ -198,7 +198,10 @@ export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
     },
     steps: readonly RaceStepView[],
   ): Promise<void>;
-  /** How many interleavings to try at most (64 by default): half in turn, half at random. */
+  /**
+   * How many interleavings to try at most after the first (64 by default): half in turn, half at
+   * random.
+   */
   maxInterleavings?: number;
   /**
    * Seeds the random part of the exploration; by default one is drawn from `random`, so that
@@ -276,10 +279,12 @@ export interface CheckContext<Exports> {
    */
   decoys(like: string, count: number, seed: (id: string) => Promise<unknown>): Promise<string[]>;
   /**
-   * Runs several calls at the same time, each in a context and on connections of its own, and
+   * Runs several calls at the same time, each in an isolate and on connections of its own, and
    * tries how their Redis commands can interleave: every way up to a bound, then random ones.
-   * Before each interleaving the sandbox is emptied and `setup` runs; after it, `verify`. Fails
-   * at the first interleaving `verify` rejects, with a table of the steps that broke it.
+   * Each call's module is kept across interleavings (from the second on, a call is its module's
+   * second, third…). Before each interleaving the sandbox is emptied and `setup` runs; after it,
+   * `verify`. Fails at the first interleaving `verify` rejects, with a table of the steps that
+   * broke it.
    */
   race<const Calls extends readonly RaceCall<Exports>[]>(
     race: Race<Exports, Calls>,

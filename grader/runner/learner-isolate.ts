@@ -221,8 +221,8 @@ let spares: FreshIsolate[] = [];
 /** At most: a run's own isolate and two racers'. Each holds about a megabyte and a half. */
 const MAX_SPARES = 3;
 /**
- * Contexts made ahead in a spare, at most: a racer loads the module once per interleaving, and
- * the small races, the most common, try a few. Each holds about 300 KB of its isolate's heap.
+ * Contexts made ahead in a spare, at most: a racer loads the module again after a call of it was
+ * left unfinished (see run-race.ts). Each holds about 300 KB of its isolate's heap.
  */
 const MAX_CONTEXTS_AHEAD = 4;
 /** Counts the runs begun and the isolates taken: making spares stops at either. */
@@ -285,7 +285,7 @@ export class LearnerIsolate {
 
   /**
    * An isolate for one run (a grading or a Run), within that run's limits; for a `racer` of a
-   * race, which loads the module once per interleaving, one with more contexts made ahead.
+   * race, which may load the module more than once, the spare with the most contexts made ahead.
    */
   static forRun(program: Program, limits: RunLimits, racer = false): LearnerIsolate {
     return new LearnerIsolate(program, isolateLimits(limits), racer);
@@ -441,8 +441,8 @@ export class LearnerIsolate {
   }
 
   /**
-   * Another context, for a module loaded again after it threw as it loaded, or for a racer's
-   * next interleaving. Asked for on the isolate's thread, it comes after whatever earlier work
+   * Another context, for a module loaded again after it threw as it loaded, or by a racer whose
+   * call was left unfinished. Asked for on the isolate's thread, it comes after whatever earlier work
    * left queued there (a reply that settled before its gate closed), under the wall-time limit.
    * Once it arrives, nothing of the learner's can be queued any more: every earlier capability
    * is revoked, and the runtime removes what would post work by itself (WebAssembly, Atomics).

@@ -1,4 +1,4 @@
-// fails: every addToCart changes the quantity and the expiry in one MULTI/EXEC or one script
+// fails: a new cart never exists without its expiry, not even for a moment
 // addToCart uses MULTI on its first call only; every later call sends HINCRBY and EXPIRE apart.
 import type Redis from 'ioredis';
 

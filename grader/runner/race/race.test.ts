@@ -49,6 +49,18 @@ describe('races: calls run at the same time, their commands interleaved by the e
     }
   });
 
+  it('keeps each call’s module across interleavings: code careful on its first call only fails', async () => {
+    const result = await grade(
+      'add-points',
+      course('add-points', 'wrong/careful-on-first-call-only.ts'),
+    );
+    const two = check(result, 'two additions at the same time lose no points');
+    expect(two).toMatchObject({ status: 'fail', reason: 'race' });
+    // Not the first interleaving, the calls one after another: each call there is its module's first.
+    expect(two.message).toMatch(/\(interleaving [2-9]\d*, tried in order\)/);
+    expect(tableSteps(two.message)).toEqual(['#1 GET', '#2 GET', '#1 SET', '#2 SET']);
+  });
+
   it('passes INCRBY, having tried every interleaving', async () => {
     const result = await grade('add-points', course('add-points', 'solution.ts'));
     expect(result.status).toBe('pass');

@@ -62,9 +62,16 @@ interface RaceSpec {
   seed?: number;
 }
 
-/** An isolate per call, kept across interleavings; each interleaving loads the module afresh. */
+/**
+ * An isolate per call, and the module loaded in it, both kept across interleavings: from the
+ * second interleaving on, each call is its module's second, third… as plain checks' calls are
+ * (code careful only on its first call meets the races too). The module is loaded again only
+ * after a call of it did not finish (an abandoned interleaving leaves it waiting for good, and a
+ * promise it shares between calls with it) or its isolate was replaced.
+ */
 interface Slot {
   isolate?: LearnerIsolate;
+  context?: LearnerContext;
 }
 
 interface Interleaving {
@@ -91,42 +98,54 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
     const labels = spec.calls.map((call, index) => spec.labels?.[index] ?? defaultLabel(call));
     if (spec.interject?.length) labels.push('grader');
     const seed = spec.seed ?? deps.random.int(0, MAX_SEED);
-    const exploration = new Exploration({
+    // The first interleaving, the calls one after another, is each module's first call. The
+    // search then starts over, on modules that have run once (see Slot): its choices rest on the
+    // steps each call takes, and a module that changes how it works after its first call would
+    // otherwise have them chosen from steps it no longer takes.
+    const search = new Exploration({
       maxInterleavings: spec.maxInterleavings ?? DEFAULT_MAX_INTERLEAVINGS,
       seed,
     });
+    const explorations = [new Exploration({ maxInterleavings: 1, seed }), search];
     const slots: Slot[] = spec.calls.map(() => ({}));
     const stopExploringAt = deps.checkStarted + deps.limits.checkTimeoutMs * EXPLORATION_SHARE;
+    let tried = 0;
     let first: { commands: number; bytes: number } | undefined;
     try {
-      for (let schedule = exploration.next(); schedule; schedule = exploration.next()) {
-        const run = await interleave(deps, spec, slots, schedule);
-        exploration.finished(schedule, run.completed);
-        if (run.completed) {
-          first ??= { commands: run.commands, bytes: run.bytes };
-          const found = { number: exploration.count, origin: schedule.origin, seed };
-          if (run.limit) throw limitHit(run, run.limit, labels, found);
-          try {
-            // Every call has settled: a completed interleaving without a limit hit has them all.
-            await spec.verify(
-              run.outcomes as RacerOutcome[],
-              stepViews(run.steps, spec.calls.length),
-            );
-          } catch (error) {
-            if (!(error instanceof CheckFailure)) throw error;
-            throw verifyFailed(error, run, labels, found);
+      explore: for (const exploration of explorations) {
+        for (let schedule = exploration.next(); schedule; schedule = exploration.next()) {
+          const run = await interleave(deps, spec, slots, schedule);
+          exploration.finished(schedule, run.completed);
+          if (run.completed) {
+            tried += 1;
+            first ??= { commands: run.commands, bytes: run.bytes };
+            const found = { number: tried, origin: schedule.origin, seed };
+            if (run.limit) throw limitHit(run, run.limit, labels, found);
+            try {
+              // Every call has settled: a completed interleaving without a limit hit has them all.
+              await spec.verify(
+                run.outcomes as RacerOutcome[],
+                stepViews(run.steps, spec.calls.length),
+              );
+            } catch (error) {
+              if (!(error instanceof CheckFailure)) throw error;
+              throw verifyFailed(error, run, labels, found);
+            }
           }
+          if (tried > 0 && performance.now() > stopExploringAt) break explore;
         }
-        if (exploration.count > 0 && performance.now() > stopExploringAt) break;
       }
     } finally {
-      for (const { isolate } of slots) isolate?.dispose();
+      for (const { isolate, context } of slots) {
+        context?.release();
+        isolate?.dispose();
+      }
       deps.budget.spend(Math.min(first?.commands ?? 0, deps.budget.max - deps.budget.used));
       deps.budget.spendBytes(
         Math.min(first?.bytes ?? 0, deps.budget.maxBytes - deps.budget.bytesUsed),
       );
     }
-    return { interleavings: exploration.count, exhaustive: exploration.exhaustive };
+    return { interleavings: tried, exhaustive: search.exhaustive };
   };
   return race as unknown as CheckContext<unknown>['race'];
 }
@@ -144,7 +163,11 @@ async function interleave(
     deps.budget.max - deps.budget.used,
     deps.budget.maxBytes - deps.budget.bytesUsed,
   );
-  const racers: { isolate: LearnerIsolate; scope: ReturnType<typeof openLearnerScope> }[] = [];
+  const racers: {
+    slot: Slot;
+    isolate: LearnerIsolate;
+    scope: ReturnType<typeof openLearnerScope>;
+  }[] = [];
   const interjections = spec.interject ?? [];
   const scheduler = new RaceScheduler({
     racers: spec.calls.length + (interjections.length > 0 ? 1 : 0),
@@ -168,7 +191,7 @@ async function interleave(
       const scope = openLearnerScope(deps.connections, budget, deps.readFixture, {
         schedule: (commands, send) => scheduler.hold(index, commands, send),
       });
-      racers.push({ isolate, scope });
+      racers.push({ slot, isolate, scope });
       isolate.lend(
         toldTo(scheduler, index, {
           ...scope.capabilities,
@@ -177,7 +200,14 @@ async function interleave(
       );
     }
     // Each isolate has a thread of its own: the modules load side by side.
-    contexts.push(...(await Promise.all(racers.map(({ isolate }) => isolate.load()))));
+    contexts.push(
+      ...(await Promise.all(
+        racers.map(async ({ slot, isolate }) => {
+          slot.context ??= await isolate.load();
+          return slot.context;
+        }),
+      )),
+    );
     for (const [index, [name, ...args]] of spec.calls.entries()) {
       const { scope } = racers[index] as (typeof racers)[number];
       scope.bridge.callStarted();
@@ -244,12 +274,15 @@ async function interleave(
     if (closer >= 0) throw closedClientFailure(spec.calls[closer]?.[0] ?? '');
     return run;
   } finally {
-    for (const [index, { isolate, scope }] of racers.entries()) {
+    for (const [index, { slot, isolate, scope }] of racers.entries()) {
       const closing = scope.close();
       await contexts[index]?.takeOutput();
       await closing;
       isolate.abandonUnfinished();
-      contexts[index]?.release();
+      if (outcomes[index] === undefined || isolate.stopped) {
+        slot.context?.release();
+        slot.context = undefined;
+      }
     }
     if (scheduler.blockedSome) await noneBlocked(deps.trusted);
   }
@@ -309,6 +342,7 @@ function isolateFor(deps: RaceDeps, slot: Slot): LearnerIsolate {
   const { isolate } = slot;
   if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) return isolate;
   isolate?.dispose();
+  slot.context = undefined;
   slot.isolate = LearnerIsolate.forRun(deps.program, deps.limits, true);
   deps.racerIsolates.push(slot.isolate);
   return slot.isolate;
