@@ -31,13 +31,30 @@ export const DENIED_COMMANDS = [
  */
 export const DENIED_SUBCOMMANDS = ['script|debug'] as const;
 
+/**
+ * Denied to code being graded, though the console allows them (lessons show INFO): they count
+ * the clients connected and what they ran (INFO's clients, stats and commandstats sections;
+ * MEMORY STATS's client buffers), so that code could tell when a check watches it with MONITOR,
+ * or races it on connections of its own, and be careful only then.
+ */
+export const DENIED_WHILE_GRADED = [
+  'info',
+  'memory|stats',
+  'memory|doctor',
+  'memory|malloc-stats',
+] as const;
+
 export interface SandboxCredentials {
   graderPassword: string;
   learnerPassword: string;
 }
 
-export function sandboxAclLines({ graderPassword, learnerPassword }: SandboxCredentials): string[] {
-  const denied = [...DENIED_COMMANDS, ...DENIED_SUBCOMMANDS]
+/** With `graded`, for a sandbox that grades code (see DENIED_WHILE_GRADED). */
+export function sandboxAclLines(
+  { graderPassword, learnerPassword }: SandboxCredentials,
+  graded: boolean,
+): string[] {
+  const denied = [...DENIED_COMMANDS, ...DENIED_SUBCOMMANDS, ...(graded ? DENIED_WHILE_GRADED : [])]
     .map((command) => `-${command}`)
     .join(' ');
   return [

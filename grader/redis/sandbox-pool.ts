@@ -20,7 +20,7 @@ export class SandboxPool {
     size: number,
     { lowPriority = false, log = stderrLog }: SandboxPoolOptions = {},
   ): Promise<SandboxPool> {
-    const make = () => SandboxServer.start({ lowPriority });
+    const make = () => SandboxServer.start({ lowPriority, graded: true });
     return new SandboxPool(await ReplacingPool.start(size, make, 'sandbox redis-server', log));
   }
 

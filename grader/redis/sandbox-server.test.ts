@@ -67,6 +67,10 @@ describe('a sandbox redis-server', () => {
     expect(children()).toEqual([]);
   });
 
+  it('lets the console ask INFO, which lessons show', async () => {
+    expect(await learner.info('replication')).toMatch(/role:master/);
+  });
+
   it('lets learner code use ordinary data commands', async () => {
     await learner.set('weather', 'sunny');
     await learner.hset('user:1', { name: 'Ada' });
@@ -163,5 +167,45 @@ describe('a paused sandbox redis-server', () => {
     expect(await Promise.race([stopped, outlasted])).toBe('stopped');
     clearTimeout(timer);
     expect(server.alive).toBe(false);
+  });
+});
+
+describe('a sandbox redis-server that grades', () => {
+  let server: SandboxServer;
+  let grader: Redis;
+  let learner: Redis;
+
+  beforeAll(async () => {
+    server = await SandboxServer.start({ graded: true });
+    const { socketPath, learnerPassword, graderPassword } = server.address;
+    grader = new Redis({ path: socketPath, username: 'grader', password: graderPassword });
+    learner = new Redis({
+      path: socketPath,
+      username: 'learner',
+      password: learnerPassword,
+      enableReadyCheck: false,
+    });
+  });
+
+  afterAll(async () => {
+    learner.disconnect();
+    grader.disconnect();
+    await server.stop();
+  });
+
+  // Each would count the grader's MONITOR or a race's connections.
+  it.each([['INFO'], ['INFO', 'clients'], ['MEMORY', 'STATS'], ['MEMORY', 'DOCTOR']])(
+    'refuses %s %s to code being graded',
+    async (...command) => {
+      expect(await grader.call('ACL', 'DRYRUN', 'learner', ...command)).toMatch(/no permissions/);
+    },
+  );
+
+  it('refuses INFO inside a script too, and still answers MEMORY USAGE', async () => {
+    await expect(learner.eval("return redis.call('INFO', 'clients')", 0)).rejects.toThrow(
+      /can't run this command/,
+    );
+    await learner.set('thumb:1', 'bytes');
+    expect(await learner.memory('USAGE', 'thumb:1')).toBeGreaterThan(0);
   });
 });

@@ -33,8 +33,11 @@ export class SandboxServer {
     private readonly process: ChildProcess,
   ) {}
 
-  /** With `lowPriority`, the server runs LOW_PRIORITY below the app, all its threads. */
-  static async start({ lowPriority = false } = {}): Promise<SandboxServer> {
+  /**
+   * With `lowPriority`, the server runs LOW_PRIORITY below the app, all its threads; `graded`, for
+   * gradings, denies learner code what would tell it that it is watched (see sandbox-acl.ts).
+   */
+  static async start({ lowPriority = false, graded = false } = {}): Promise<SandboxServer> {
     const binary = findRedisServer();
     // Mode 0700: only this user can reach the socket.
     const dir = await makeOwnedTempDir('keyspace-sandbox-');
@@ -66,7 +69,7 @@ export class SandboxServer {
       'notify-keyspace-events KEA',
       'loglevel warning',
       'logfile ""',
-      ...sandboxAclLines(address),
+      ...sandboxAclLines(address, graded),
     ];
     const configPath = join(dir, 'redis.conf');
     await writeFile(configPath, `${config.join('\n')}\n`, { mode: 0o600 });
