@@ -298,10 +298,31 @@ export function createRedisClass(host: Host) {
       if (this.status === 'wait') this.connect().catch(noop);
       const custom = customCommandCall(this.#customCommands, method, args);
       const sent = custom ?? { method, args };
-      return settle(
-        this.#whenUp(() => this.#send(sent.method, sent.args), rejected),
-        callback,
-      );
+      const reply = this.#whenUp(() => this.#send(sent.method, sent.args), rejected);
+      return settle(this.#timed(reply), callback);
+    }
+
+    /**
+     * As ioredis's commandTimeout: a command not answered within it fails, waiting offline or
+     * sent, and its reply, if one comes later, is dropped. (A pipeline's commands have no timer
+     * here.)
+     */
+    #timed(reply: Promise<unknown>): Promise<unknown> {
+      const ms = this.options.commandTimeout;
+      if (typeof ms !== 'number') return reply;
+      return new Promise((resolve, reject) => {
+        const timer = later(() => reject(new Error('Command timed out')), ms);
+        reply.then(
+          (value) => {
+            cancel(timer);
+            resolve(value);
+          },
+          (error: unknown) => {
+            cancel(timer);
+            reject(error);
+          },
+        );
+      });
     }
 
     #send(method: string, args: unknown[]): Promise<unknown> {
