@@ -77,6 +77,19 @@ function scriptRuns(executed: readonly ExecutedCommand[]): ScriptRun[] {
   return runs;
 }
 
+const sameList = (got: readonly string[], expected: readonly string[]) =>
+  got.length === expected.length && got.every((value, index) => value === expected[index]);
+
+/** How a list differs from the one expected, short enough to read when it is long. */
+function listDifference(got: readonly string[], expected: readonly string[]): string {
+  if (got.length <= 8 && expected.length <= 8) {
+    return `expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}`;
+  }
+  const index = expected.findIndex((value, at) => got[at] !== value);
+  const at = index === -1 ? expected.length : index;
+  return `expected ${expected.length} items, got ${got.length}; the first difference is at index ${at}: expected ${JSON.stringify(expected[at] ?? null)}, got ${JSON.stringify(got[at] ?? null)}; the last three: expected ${JSON.stringify(expected.slice(-3))}, got ${JSON.stringify(got.slice(-3))}`;
+}
+
 /** A word with a capital first letter, as a name may be written. */
 const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 
@@ -120,10 +133,17 @@ const checks: CheckList<Exports> = [
   {
     name: 'buy appends the item to the end of the list orders:<user>',
     async run({ call, sandboxClient, redis, random, expect }) {
-      const [newcomer = '', regular = '', first = '', second = ''] = names(random, 4);
-      // A long history, so that a list trimmed to its last few orders loses some.
+      const [a = '', b = '', c = '', d = '', e = '', f = ''] = names(random, 6);
+      // Capitals, spaces, accents and quotes: the list is orders:<user> as given, and holds the
+      // item as given (not lower-cased, trimmed or encoded, and passed as a value, never typed
+      // into the script's text, where a quote would end a Lua string).
+      const newcomer = `${capitalised(a)}é`;
+      const regular = `${capitalised(b)} ${c}`;
+      const first = `${capitalised(d)}'s ${e}é`;
+      const second = `${f} "${capitalised(e)}"`;
+      // A long history, more than a list kept to its last 50 or 100 orders would hold.
       const earlier = Array.from(
-        { length: random.int(20, 30) },
+        { length: random.int(110, 140) },
         () => `${random.word(random.int(4, 7))}-${random.int(1, 9)}`,
       );
       const [one, other] = [price(random), price(random)];
@@ -145,18 +165,20 @@ const checks: CheckList<Exports> = [
         bought[user]?.push(item);
         const key = ordersKey(user);
         const type = await redis.type(key);
+        const elsewhere =
+          type === 'none' ? (await redis.keys('orders:*')).map((name) => JSON.stringify(name)) : [];
         expect.ok(
           type === 'list',
-          `TYPE ${key} after ${user} bought ${bought[user]?.join(', ')}: expected list, got ${type}${type === 'none' ? ' (there is no such key)' : ''}. Record each order with RPUSH ${key} <item>`,
+          `TYPE ${key} after ${user} bought ${bought[user]?.join(', ')}: expected list, got ${type}${type === 'none' ? ` (there is no such key; Redis holds ${elsewhere.length > 0 ? elsewhere.join(', ') : 'no orders:* key'})` : ''}. Record each order with RPUSH ${key} <item>, the user's name as given`,
         );
         const story =
           user === regular
             ? `it held ${earlier.length} earlier orders, then ${user} bought ${bought[user]?.join(', ')}`
             : `${user} had no orders, then bought ${bought[user]?.join(', ')}`;
-        expect.equal(
-          await redis.lrange(key, 0, -1),
-          expected,
-          `LRANGE ${key} 0 -1 (${story}, in that order: oldest first, every order kept)`,
+        const held = await redis.lrange(key, 0, -1);
+        expect.ok(
+          sameList(held, expected),
+          `LRANGE ${key} 0 -1 (${story}, in that order: oldest first, every order kept, each item as given): ${listDifference(held, expected)}`,
         );
       };
 
@@ -189,7 +211,18 @@ const checks: CheckList<Exports> = [
       );
       // An empty shelf or an empty wallet is no reason to note it in a key of the shop's own.
       const mine = [walletKey(user), stockKey(item), ordersKey(user)];
-      const changes = diff(before, await snapshot());
+      const after = await snapshot();
+      // Nor to let the key expire: a "0" that vanishes later is a missing key, and a sale of the
+      // last item or with the last coin is exactly when code is tempted to tidy up.
+      const expiring = mine.flatMap((key) => {
+        const pttl = after.keys.get(key)?.pttl ?? -1;
+        return pttl === -1 ? [] : [`${key} (PTTL ${pttl})`];
+      });
+      expect.ok(
+        expiring.length === 0,
+        `buy(redis, '${user}', '${item}', ${cost}) took the last ${item} with ${user}'s last coin, and Redis now gives ${expiring.join(', ')} an expiry. The shop's keys never expire: leave an empty wallet or an empty shelf at "0", with no EXPIRE`,
+      );
+      const changes = diff(before, after);
       const elsewhere = changes.outside(mine);
       expect.ok(
         elsewhere.length === 0,
@@ -357,13 +390,21 @@ const checks: CheckList<Exports> = [
       await redis.set(walletKey(user), balance);
       await expectBuy('ok', `after ${user}'s first deposit made ${walletKey(user)} "${balance}"`);
       await expectBuy('no-stock', `right after, with ${stockKey(item)} = "0"`);
+      // Other clients lower the values too, right after a sale that left enough: what the last
+      // sale left is no guide to what Redis holds now.
       const restock = random.int(2, 9);
-      await redis.set(stockKey(item), restock);
-      await expectBuy('ok', `after the shop restocked ${stockKey(item)} to "${restock}"`);
-      await redis.set(walletKey(user), cost - 1);
-      await expectBuy('no-money', `after ${walletKey(user)} was set to "${cost - 1}"`);
+      await redis.mset(stockKey(item), restock, walletKey(user), cost - 1);
+      await expectBuy(
+        'no-money',
+        `after the shop restocked ${stockKey(item)} to "${restock}" and a withdrawal elsewhere set ${walletKey(user)} to "${cost - 1}" (the sale before left ${balance - cost})`,
+      );
       await redis.incrby(walletKey(user), 1);
       await expectBuy('ok', `after a deposit made ${walletKey(user)} "${cost}"`);
+      await redis.mset(stockKey(item), 0, walletKey(user), balance);
+      await expectBuy(
+        'no-stock',
+        `after another client sold the rest (${stockKey(item)} = "0", though the sale before left ${restock - 1}) and a deposit made ${walletKey(user)} "${balance}"`,
+      );
     },
   },
   {

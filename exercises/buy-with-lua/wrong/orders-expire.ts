@@ -1,4 +1,4 @@
-// fails: buy changes only wallet:<user>, stock:<item> and orders:<user>, read by their names, and sets no expiry
+// fails: buy can spend the whole wallet and take the last item
 // Gives orders:<user> a 30-day EXPIRE on each sale: a month without buying wipes the history.
 import type Redis from 'ioredis';
 

@@ -1,5 +1,5 @@
 // fails: buy appends the item to the end of the list orders:<user>
-// Trims orders:<user> to its last 6 after each RPUSH: older orders are dropped.
+// Trims orders:<user> to its last 100 after each RPUSH: older orders are dropped.
 import type Redis from 'ioredis';
 
 type BuyResult = 'ok' | 'no-stock' | 'no-money';
@@ -10,7 +10,7 @@ if tonumber(redis.call('GET', KEYS[1]) or '0') < tonumber(ARGV[1]) then return '
 redis.call('DECRBY', KEYS[1], ARGV[1])
 redis.call('DECR', KEYS[2])
 redis.call('RPUSH', KEYS[3], ARGV[2])
-redis.call('LTRIM', KEYS[3], -6, -1)
+redis.call('LTRIM', KEYS[3], -100, -1)
 return 'ok'
 `;
 

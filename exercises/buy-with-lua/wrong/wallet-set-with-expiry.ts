@@ -1,4 +1,4 @@
-// fails: buy changes only wallet:<user>, stock:<item> and orders:<user>, read by their names, and sets no expiry
+// fails: buy can spend the whole wallet and take the last item
 // Writes the new balance with SET … EX 86400: the money left vanishes a day later.
 import type Redis from 'ioredis';
 

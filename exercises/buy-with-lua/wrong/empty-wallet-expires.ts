@@ -1,0 +1,34 @@
+// fails: buy can spend the whole wallet and take the last item
+// Gives wallet:<user> a 30-day EXPIRE when a sale spends the last coin.
+import type Redis from 'ioredis';
+
+type BuyResult = 'ok' | 'no-stock' | 'no-money';
+
+const BUY = `
+local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
+if stock < 1 then return 'no-stock' end
+local balance = tonumber(redis.call('GET', KEYS[1]) or '0')
+if balance < tonumber(ARGV[1]) then return 'no-money' end
+local left = redis.call('DECRBY', KEYS[1], ARGV[1])
+if left == 0 then redis.call('EXPIRE', KEYS[1], 2592000) end
+redis.call('DECR', KEYS[2])
+redis.call('RPUSH', KEYS[3], ARGV[2])
+return 'ok'
+`;
+
+export async function buy(
+  redis: Redis,
+  user: string,
+  item: string,
+  price: number,
+): Promise<BuyResult> {
+  return (await redis.eval(
+    BUY,
+    3,
+    `wallet:${user}`,
+    `stock:${item}`,
+    `orders:${user}`,
+    price,
+    item,
+  )) as BuyResult;
+}
