@@ -356,10 +356,10 @@ const checks: CheckList<Exports> = [
       const words = wordsFrom(random);
       const [user = ''] = words(1);
       const key = interests(user);
-      const [old1 = '', old2 = '', both1 = '', both2 = '', own1 = '', own2 = ''] = words(6);
-      const first = shuffled(random, [old1, both1, both2, own1]);
-      const second = shuffled(random, [both2, own2, old2, both1]);
-      const everything = sorted([old1, old2, both1, both2, own1, own2]);
+      const [both1 = '', both2 = '', own1 = '', own2 = ''] = words(4);
+      const first = shuffled(random, [both1, both2, own1]);
+      const second = shuffled(random, [both2, own2, both1]);
+      const everything = sorted([both1, both2, own1, own2]);
       const label = (topics: string[]) =>
         `follow('${user}', ${topics.map((topic) => `'${topic}'`).join(', ')})`;
 
@@ -369,9 +369,8 @@ const checks: CheckList<Exports> = [
           ['follow', sandboxClient, user, ...second],
         ],
         labels: [label(first), label(second)],
-        setup: async () => {
-          await redis.sadd(key, old1, old2);
-        },
+        // A user who follows nothing yet, on two devices: "no key, so every topic is new" is
+        // true for one of the two follows only.
         verify: async ([one, two]) => {
           const members = await held(redis, user);
           const threw = [one, two].find((result) => result.threw !== undefined);
@@ -384,11 +383,11 @@ const checks: CheckList<Exports> = [
             counts.every((count) => typeof count === 'number' && count >= 1 && count <= 3) &&
               (one.returned ?? 0) + (two.returned ?? 0) === 4 &&
               members.join(',') === everything.join(','),
-            `${key} held ${old1} and ${old2}; together the two follows add 4 new topics ` +
+            `${user} followed nothing (no key ${key}); together the two follows add 4 new topics ` +
               `(${both1} and ${both2}, which both name, ${own1} and ${own2}), so their counts must add ` +
               `up to 4, each topic counted by the follow that added it. They returned ` +
               `${outcome(one)} and ${outcome(two)}, and ${key} holds ${listOf(members)}. ` +
-              'Counting apart from the write (SCARD before and after, or SISMEMBER first) lets ' +
+              'Counting apart from the write (SCARD before and after, SISMEMBER or EXISTS first) lets ' +
               "the other follow's topics slip in between: take the count from the write itself",
           );
         },
@@ -566,14 +565,17 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'hasInterest asks Redis about the one topic, on every call',
+    name: 'hasInterest asks Redis about the one topic, on every call, and writes no set',
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed }) {
       const words = wordsFrom(random);
-      const [user = ''] = words(1);
+      const [user = '', few = ''] = words(2);
       const key = interests(user);
       const mine = words(random.int(30, 40));
       await seedUser(redis, random, user, mine);
+      // A small set too: reading the whole set "only while it is small" is still reading it.
+      const theirs = words(random.int(2, 6));
+      await seedUser(redis, random, few, theirs);
       const topic = random.pick(mine);
 
       expect.equal(
@@ -595,11 +597,30 @@ const checks: CheckList<Exports> = [
         true,
         `hasInterest('${user}', '${topic}') after SADD ${key} ${topic}, which follows it again`,
       );
-      const found = await topicsRead(redis, await executed(), new Set(mine));
+      const small = random.pick(theirs);
+      expect.equal(
+        await call('hasInterest', sandboxClient, few, small),
+        true,
+        `hasInterest('${few}', '${small}') when ${interests(few)} holds ${listOf(sorted(theirs))}`,
+      );
+      const ran = await executed();
+      const found = await topicsRead(redis, ran, new Set([...mine, ...theirs]));
       expect.ok(
         found.count === 0,
-        `hasInterest read ${found.count} topics of ${key} (${mine.length} topics) to answer about ` +
-          `one: ${found.reads.join('; ')}. SISMEMBER answers 1 or 0 without sending the set`,
+        `hasInterest read ${found.count} topics of ${key} (${mine.length} topics) and ` +
+          `${interests(few)} (${theirs.length} topics) to answer about one: ` +
+          `${found.reads.join('; ')}. SISMEMBER answers 1 or 0 without sending the set, however small`,
+      );
+      // Taken out and put back, the set looks the same afterwards; between the two, the user
+      // does not follow the topic for every other client.
+      const writes = ran.filter(
+        (command) => command.write && command.keys.some((name) => name.startsWith('interests:')),
+      );
+      expect.ok(
+        writes.length === 0,
+        `hasInterest changes no key, but it ran ${writes.slice(0, 4).map(shown).join('; ')}: while a topic ` +
+          'is out of the set, other clients see the user without it. Ask SISMEMBER, which ' +
+          'changes nothing',
       );
     },
   },
@@ -670,70 +691,45 @@ const checks: CheckList<Exports> = [
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed, snapshot, diff }) {
       const words = wordsFrom(random);
-      const [a = '', b = ''] = words(2);
-      const both = words(random.int(3, 6));
-      const onlyA = words(random.int(27, 34));
-      const onlyB = words(random.int(27, 34));
-      await seedUser(redis, random, a, [...both, ...onlyA]);
-      await seedUser(redis, random, b, [...both, ...onlyB]);
+      // Big sets, and small ones: reading the sets "only while they are small" still reads them.
+      const pairs = [
+        { users: words(2), both: words(random.int(3, 6)), own: [27, 34] },
+        { users: words(2), both: words(random.int(1, 3)), own: [3, 6] },
+      ].map(({ users: [a = '', b = ''], both, own: [min = 0, max = 0] }) => ({
+        a,
+        b,
+        both,
+        onlyA: words(random.int(min, max)),
+        onlyB: words(random.int(min, max)),
+      }));
+      for (const { a, b, both, onlyA, onlyB } of pairs) {
+        await seedUser(redis, random, a, [...both, ...onlyA]);
+        await seedUser(redis, random, b, [...both, ...onlyB]);
+      }
       const before = await snapshot();
 
-      const returned = await call('common', sandboxClient, a, b);
-      expect.equal(returned, sorted(both), `common('${a}', '${b}')`);
-      onlyTouched(expect, diff(before, await snapshot()), [], `common('${a}', '${b}')`);
-      const found = await topicsRead(
-        redis,
-        await executed(),
-        new Set([...both, ...onlyA, ...onlyB]),
-      );
-      expect.ok(
-        found.count <= 2 * both.length,
-        overReadMessage(
-          `common('${a}', '${b}')`,
-          found,
-          both.length,
-          `SINTER ${interests(a)} ${interests(b)}.`,
-        ),
-      );
-    },
-  },
-  {
-    name: 'two commons at the same time each answer for their own pair',
-    async run({ race, sandboxClient, redis, expect, random }) {
-      const words = wordsFrom(random);
-      const [a = '', b = '', c = '', d = ''] = words(4);
-      const shareAB = words(random.int(2, 4));
-      const shareCD = words(random.int(2, 4));
-      const [onlyA = '', onlyB = '', onlyC = '', onlyD = ''] = words(4);
-      const labels: [string, string] = [`common('${a}', '${b}')`, `common('${c}', '${d}')`];
-      await race({
-        calls: [
-          ['common', sandboxClient, a, b],
-          ['common', sandboxClient, c, d],
-        ],
-        labels,
-        setup: async () => {
-          await redis.sadd(interests(a), onlyA, ...shareAB);
-          await redis.sadd(interests(b), ...shareAB, onlyB);
-          await redis.sadd(interests(c), onlyC, ...shareCD);
-          await redis.sadd(interests(d), ...shareCD, onlyD);
-        },
-        verify: async ([one, two]) => {
-          const answer = (result: RaceOutcome<unknown>) =>
-            result.threw === undefined
-              ? JSON.stringify(result.returned)
-              : `threw "${result.threw}"`;
-          expect.ok(
-            JSON.stringify(one.returned) === JSON.stringify(sorted(shareAB)) &&
-              JSON.stringify(two.returned) === JSON.stringify(sorted(shareCD)),
-            `${labels[0]} must return ${JSON.stringify(sorted(shareAB))} and ${labels[1]} ` +
-              `${JSON.stringify(sorted(shareCD))}; run at the same time, they returned ` +
-              `${answer(one)} and ${answer(two)}. A key that every common writes to (SINTERSTORE ` +
-              "into a fixed name, then SMEMBERS) gets the other call's answer: a read changes no " +
-              'key, so let SINTER send the shared topics',
-          );
-        },
-      });
+      let seen = 0;
+      for (const { a, b, both, onlyA, onlyB } of pairs) {
+        const returned = await call('common', sandboxClient, a, b);
+        expect.equal(returned, sorted(both), `common('${a}', '${b}')`);
+        const ran = await executed();
+        const found = await topicsRead(
+          redis,
+          ran.slice(seen),
+          new Set([...both, ...onlyA, ...onlyB]),
+        );
+        seen = ran.length;
+        expect.ok(
+          found.count <= 2 * both.length,
+          overReadMessage(
+            `common('${a}', '${b}') (${both.length + onlyA.length} and ${both.length + onlyB.length} topics)`,
+            found,
+            both.length,
+            `SINTER ${interests(a)} ${interests(b)}.`,
+          ),
+        );
+      }
+      onlyTouched(expect, diff(before, await snapshot()), [], 'common');
     },
   },
   {
@@ -810,6 +806,15 @@ const checks: CheckList<Exports> = [
         `suggest('${user}', '${nobody}') when there is no key ${interests(nobody)}`,
       );
       onlyTouched(expect, diff(before, await snapshot()), [], 'suggest');
+      // Another server gives the friend who followed nothing a topic: [] is not for keeps.
+      const fresh = words(1)[0] as string;
+      await redis.sadd(interests(nobody), fresh);
+      expect.equal(
+        await call('suggest', sandboxClient, user, nobody),
+        [fresh],
+        `suggest('${user}', '${nobody}') after SADD ${interests(nobody)} ${fresh}, which it ` +
+          'answered [] for before (read Redis on every call)',
+      );
     },
   },
   {
@@ -817,29 +822,85 @@ const checks: CheckList<Exports> = [
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed }) {
       const words = wordsFrom(random);
-      const [user = '', friend = ''] = words(2);
-      const both = words(random.int(27, 34));
-      const onlyUser = words(random.int(3, 6));
-      const onlyFriend = words(random.int(3, 6));
-      await seedUser(redis, random, user, [...both, ...onlyUser]);
-      await seedUser(redis, random, friend, [...both, ...onlyFriend]);
+      // Big sets, and small ones: reading the sets "only while they are small" still reads them.
+      const pairs = [
+        { users: words(2), both: words(random.int(27, 34)), own: [3, 6] },
+        { users: words(2), both: words(random.int(3, 5)), own: [1, 2] },
+      ].map(({ users: [user = '', friend = ''], both, own: [min = 0, max = 0] }) => ({
+        user,
+        friend,
+        both,
+        onlyUser: words(random.int(min, max)),
+        onlyFriend: words(random.int(min, max)),
+      }));
+      for (const { user, friend, both, onlyUser, onlyFriend } of pairs) {
+        await seedUser(redis, random, user, [...both, ...onlyUser]);
+        await seedUser(redis, random, friend, [...both, ...onlyFriend]);
+      }
 
-      const returned = await call('suggest', sandboxClient, user, friend);
-      expect.equal(returned, sorted(onlyFriend), `suggest('${user}', '${friend}')`);
-      const found = await topicsRead(
-        redis,
-        await executed(),
-        new Set([...both, ...onlyUser, ...onlyFriend]),
-      );
-      expect.ok(
-        found.count <= 2 * onlyFriend.length,
-        overReadMessage(
-          `suggest('${user}', '${friend}')`,
-          found,
-          onlyFriend.length,
-          `SDIFF ${interests(friend)} ${interests(user)} (the friend's set first).`,
-        ),
-      );
+      let seen = 0;
+      for (const { user, friend, both, onlyUser, onlyFriend } of pairs) {
+        const returned = await call('suggest', sandboxClient, user, friend);
+        expect.equal(returned, sorted(onlyFriend), `suggest('${user}', '${friend}')`);
+        const ran = await executed();
+        const found = await topicsRead(
+          redis,
+          ran.slice(seen),
+          new Set([...both, ...onlyUser, ...onlyFriend]),
+        );
+        seen = ran.length;
+        expect.ok(
+          found.count <= 2 * onlyFriend.length,
+          overReadMessage(
+            `suggest('${user}', '${friend}') (${both.length + onlyUser.length} and ${both.length + onlyFriend.length} topics)`,
+            found,
+            onlyFriend.length,
+            `SDIFF ${interests(friend)} ${interests(user)} (the friend's set first).`,
+          ),
+        );
+      }
+    },
+  },
+  {
+    name: 'two commons, or two suggests, for the same users at the same time both return the answer',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      const [a = '', b = ''] = words(2);
+      const shared = words(random.int(2, 4));
+      const [onlyA = '', onlyB = ''] = words(2);
+      const answer = (result: RaceOutcome<unknown>) =>
+        result.threw === undefined ? JSON.stringify(result.returned) : `threw "${result.threw}"`;
+      // Two people open the same profile: a scratch key of fixed name, or one named after the
+      // pair, is shared by both calls, and the DEL of one empties it before the other reads it.
+      for (const [name, expected, command, instead] of [
+        ['common', sorted(shared), 'SINTERSTORE', 'SINTER send the shared topics'],
+        ['suggest', [onlyB], 'SDIFFSTORE', 'SDIFF send the topics'],
+      ] as const) {
+        const label = `${name}('${a}', '${b}')`;
+        await race({
+          calls: [
+            [name, sandboxClient, a, b],
+            [name, sandboxClient, a, b],
+          ],
+          labels: [label, label],
+          setup: async () => {
+            await redis.sadd(interests(a), onlyA, ...shared);
+            await redis.sadd(interests(b), ...shared, onlyB);
+          },
+          verify: async ([one, two]) => {
+            expect.ok(
+              [one, two].every(
+                (result) => JSON.stringify(result.returned) === JSON.stringify(expected),
+              ),
+              `${label} must return ${JSON.stringify(expected)}; two of them at the same time ` +
+                `returned ${answer(one)} and ${answer(two)}. A scratch key of fixed name, or ` +
+                `named after the pair (${command}, SMEMBERS, DEL as separate commands), is the ` +
+                "other call's key too: its DEL empties it before this one reads it. A read " +
+                `changes no key: let ${instead}`,
+            );
+          },
+        });
+      }
     },
   },
   {
@@ -888,6 +949,14 @@ const checks: CheckList<Exports> = [
         `countCommon('${a}', '${b}', ${above}) after SREM ${interests(b)} ${dropped} ` +
           '(read Redis on every call: another server may have changed the sets)',
       );
+      // A pair that reached the cap ("10+") can fall below it again.
+      expect.equal(
+        await call('countCommon', sandboxClient, b, a, shared),
+        shared - 1,
+        `countCommon('${b}', '${a}', ${shared}), which answered ${shared} (the cap) before, after ` +
+          `SREM ${interests(b)} ${dropped} (read Redis on every call, even for a count that ` +
+          'reached atMost)',
+      );
       const taken = random.pick(both.filter((topic) => topic !== dropped));
       await redis.sadd(interests(nobody), taken);
       expect.equal(
@@ -925,16 +994,26 @@ const checks: CheckList<Exports> = [
           `to count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where ` +
           'they are, stops at LIMIT, and answers with a number',
       );
-      const limited = ran.some((command) => {
-        if (command.name !== 'sintercard') return false;
+      // LIMIT's number, or undefined for a count that runs to the end of the intersection.
+      const limitOf = (command: ExecutedCommand) => {
         const at = command.args.findIndex((arg) => arg.toLowerCase() === 'limit');
-        return at >= 0 && command.args[at + 1] === String(atMost);
-      });
+        const limit = at >= 0 ? Number(command.args[at + 1]) : 0;
+        return limit >= 1 ? limit : undefined;
+      };
+      const counts = ran.filter((command) => command.name === 'sintercard');
       expect.ok(
-        limited,
+        counts.some((command) => limitOf(command) === atMost),
         `countCommon('${a}', '${b}', ${atMost}) must send SINTERCARD 2 ${interests(a)} ` +
           `${interests(b)} LIMIT ${atMost}, so that Redis stops counting at ${atMost}; it ran: ` +
           `${ran.map(shown).join('; ') || 'no commands'}`,
+      );
+      // A limited count sent beside an unlimited one saves nothing: Redis still counts them all.
+      const full = counts.filter((command) => (limitOf(command) ?? Infinity) > atMost);
+      expect.ok(
+        full.length === 0,
+        `countCommon('${a}', '${b}', ${atMost}) also ran ${full.map(shown).join('; ')}, which ` +
+          `counts past ${atMost} (they share ${both.length} topics): send only SINTERCARD … ` +
+          `LIMIT ${atMost}, and return its reply`,
       );
     },
   },

@@ -1,4 +1,4 @@
-// fails: hasInterest asks Redis about the one topic, on every call
+// fails: hasInterest asks Redis about the one topic, on every call, and writes no set
 // DUMPs the whole set and searches the bytes for the topic: it reads every topic, and `go`
 // matches a user who follows `mongo`.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: hasInterest asks Redis about the one topic, on every call
+// fails: hasInterest asks Redis about the one topic, on every call, and writes no set
 // Remembers the topics hasInterest answered false for: a topic followed since, from another
 // server, stays false.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: hasInterest asks Redis about the one topic, on every call
+// fails: hasInterest asks Redis about the one topic, on every call, and writes no set
 // Reads a user's set once and answers from memory afterwards: a topic followed or dropped
 // since, from another server, is never seen.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: two commons at the same time each answer for their own pair
+// fails: two commons, or two suggests, for the same users at the same time both return the answer
 // SINTERSTORE into one fixed scratch key, then SMEMBERS and DEL as separate commands: a second
 // common at the same time overwrites or deletes the key, and the first returns its answer.
 import type Redis from 'ioredis';
