@@ -37,18 +37,24 @@ const ITEMS = ['lamp', 'desk', 'chair', 'rug', 'shelf', 'mirror', 'clock', 'vase
 // ---------------------------------------------------------------------------------------------
 // Data
 
+const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
+// Capitals and a space in every name, customer and consumer alike: code that normalises them
+// (lower case, trimmed) stores or answers under a name nobody gave it.
 function randomOrder(random: Random): Order {
   return {
-    customer: random.word(random.int(4, 8)),
-    item: `${random.pick(ITEMS)}-${random.word(3)}`,
+    customer: `${capitalised(random.word(random.int(3, 6)))} ${capitalised(random.word(random.int(3, 7)))}`,
+    item: `${random.pick(ITEMS)}-${random.word(3).toUpperCase()}`,
     quantity: random.int(1, 40),
   };
 }
 
-/** `count` different consumer names, of different lengths. */
+/** `count` different consumer names, of different lengths, each with a capital. */
 function consumerNames(random: Random, count: number): string[] {
   const names = new Set<string>();
-  while (names.size < count) names.add(`${random.word(random.int(3, 6))}-${random.int(1, 99)}`);
+  while (names.size < count) {
+    names.add(`${capitalised(random.word(random.int(3, 6)))}-${random.int(1, 99)}`);
+  }
   return [...names];
 }
 
@@ -58,9 +64,9 @@ async function seedOrders(redis: Redis, random: Random, count: number): Promise<
   if (count === 0) return [];
   const pipeline = redis.pipeline();
   for (const [index, order] of orders.entries()) {
-    // Other producers write the three fields in an order of their own: every second entry has
-    // them reversed, so that code reading them by position rather than by name meets one.
-    pipeline.xadd(STREAM, '*', ...(index % 2 === 1 ? reversedFieldsOf(order) : fieldsOf(order)));
+    // Other producers write the three fields in orders of their own: the entries go round
+    // three orders, so that code reading them by position rather than by name meets them.
+    pipeline.xadd(STREAM, '*', ...(FIELD_ORDERS[index % FIELD_ORDERS.length] ?? fieldsOf)(order));
   }
   const replies = (await pipeline.exec()) ?? [];
   return orders.map((order, index) => {
@@ -88,6 +94,18 @@ const reversedFieldsOf = (order: Order) => [
   'customer',
   order.customer,
 ];
+
+/** Item first, customer second: neither publishOrder's order nor its reverse. */
+const itemFirstFieldsOf = (order: Order) => [
+  'item',
+  order.item,
+  'customer',
+  order.customer,
+  'quantity',
+  String(order.quantity),
+];
+
+const FIELD_ORDERS = [fieldsOf, reversedFieldsOf, itemFirstFieldsOf] as const;
 
 /** An entry's flat [field, value, …] list as an object. */
 function fieldObject(flat: readonly string[] | null): Record<string, string> {
@@ -433,6 +451,19 @@ const checks: CheckList<Exports> = [
           `${oldest} to ${newest}; with ${length} entries kept it should run from ` +
           `${all[all.length - length]} to the new order's ${shown(id)}`,
       );
+      // Then other producers add a few hundred: no more than twice the limit, and every
+      // publishOrder must trim, not only one into a stream far past it.
+      const more = await seedOrders(redis, random, random.int(150, 400));
+      const grown = await redis.xlen(STREAM);
+      await call('publishOrder', sandboxClient, randomOrder(random));
+      const again = await redis.xlen(STREAM);
+      expect.ok(
+        again >= KEEP && again <= KEEP_AT_MOST,
+        `after that, other producers added ${more.length} orders (XLEN ${STREAM} ${grown}), and ` +
+          `the next publishOrder left XLEN ${STREAM} at ${again}: every publishOrder must leave ` +
+          `${KEEP} to ${KEEP_AT_MOST} entries, however far past ${KEEP} the stream was. Trim in ` +
+          `the XADD itself (MAXLEN ~ ${KEEP}), every time`,
+      );
     },
   },
 
@@ -489,7 +520,7 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'calling ensureGroup again does not throw, and keeps the group where it was',
-    async run({ race, sandboxClient, redis, expect, random }) {
+    async run({ race, call, sandboxClient, redis, expect, random }) {
       let before: Awaited<ReturnType<typeof frozen>> | undefined;
       let left: string[] = [];
       await race({
@@ -531,6 +562,23 @@ const checks: CheckList<Exports> = [
           );
         },
       });
+      // A group with nothing pending has still moved on: every order it handed out was billed
+      // and acked, and must not be handed out again.
+      await redis.del(STREAM);
+      const orders = await seedOrders(redis, random, random.int(4, 7));
+      await createGroup(redis, GROUP);
+      const billed = await deliver(redis, GROUP, 'worker-1', random.int(2, orders.length - 1));
+      await redis.xack(STREAM, GROUP, ...billed);
+      const idle = await frozen(redis, GROUP);
+      await call('ensureGroup', sandboxClient);
+      const after = await frozen(redis, GROUP);
+      expect.ok(
+        same(after, idle),
+        `the group ${GROUP} had handed out and acked ${ids(orders.slice(0, billed.length))}, ` +
+          `and had nothing pending. Before ensureGroup: ${describeGroup(idle.group)}; after: ` +
+          `${describeGroup(after.group)}. Leave an existing group where it is even with nothing ` +
+          `pending: moving it back (XGROUP SETID) hands the billed orders out to be billed again`,
+      );
     },
   },
   {
@@ -617,12 +665,15 @@ const checks: CheckList<Exports> = [
       await createGroup(redis, GROUP);
       const orders = await seedOrders(redis, random, random.int(5, 9));
       const [consumer = ''] = consumerNames(random, 1);
-      const count = random.int(2, orders.length - 2);
+      // At least three: the first three entries have their fields in three different orders.
+      const count = random.int(3, orders.length - 2);
       const returned = await call('takeOrders', sandboxClient, consumer, count);
       expect.equal(
         returned,
         orders.slice(0, count).map(taken),
-        `takeOrders(redis, '${consumer}', ${count}) with ${orders.length} new orders in ${STREAM} (ids ${ids(orders)})`,
+        `takeOrders(redis, '${consumer}', ${count}) with ${orders.length} new orders in ${STREAM} ` +
+          `(ids ${ids(orders)}), whose producers wrote the three fields in different orders: ` +
+          `pair each value with the field name before it, whatever its position`,
       );
     },
   },
@@ -767,18 +818,23 @@ const checks: CheckList<Exports> = [
       const blocking = commands().find((command) =>
         command.args.some((arg) => arg.toUpperCase() === 'BLOCK'),
       );
+      // The first XREADGROUP answers null here: a second one is a look after a pause, however
+      // short the pause was.
+      const reads = commands().filter((command) => command.name === 'xreadgroup').length;
       expect.ok(
-        !published && !blocking && Array.isArray(returned) && returned.length === 0,
+        !published && !blocking && reads <= 1 && Array.isArray(returned) && returned.length === 0,
         `every order in ${STREAM} had been handed out, so takeOrders(redis, '${consumer}', …) must ` +
           `return [] straight away; it ${
             waited
               ? 'waited in Redis for a new order'
               : published
                 ? `had not answered after ${AT_ONCE_MS} ms`
-                : `returned ${shown(returned)}`
+                : reads > 1
+                  ? `read again after XREADGROUP answered that nothing was new (${reads} XREADGROUPs), and returned ${shown(returned)}`
+                  : `returned ${shown(returned)}`
           }${published ? `, and returned ${shown(returned)} once the checks published one` : ''}. ` +
           `${blocking ? 'BLOCK suits a worker loop; here no order means [] at once. ' : ''}` +
-          `${published && !blocking && !waited ? 'Do not wait or read again in JavaScript either. ' : ''}` +
+          `${(published || reads > 1) && !blocking && !waited ? 'Do not wait or read again in JavaScript either. ' : ''}` +
           `XREADGROUP answers null when nothing is new. It sent: ${listed(commands())}`,
       );
     },
@@ -892,12 +948,13 @@ const checks: CheckList<Exports> = [
       await createGroup(redis, GROUP);
       await createGroup(redis, OTHER_GROUP);
       const orders = await seedOrders(redis, random, random.int(6, 10));
-      const [ghost = '', live = '', rescuer = ''] = consumerNames(random, 3);
+      const [ghost = '', live = '', rescuer = '', sweeper = ''] = consumerNames(random, 4);
       const minIdleMs = randomMinIdle(random);
       // All but the newest are handed out: most to a worker that crashed, a few to a live one.
       // In every grading: the first is the rescuer's own (a worker restarted under its old
       // name), the second was handed out several times before, the third is idle just past
-      // minIdleMs; all three are old. The last one handed out is not.
+      // minIdleMs; all three are old. The last one handed out is the live worker's, idle just
+      // under minIdleMs.
       const handed = orders.slice(0, -1);
       const byLive = new Set(random.int(1, 2) === 1 ? [random.pick(handed.slice(3, -1)).id] : []);
       await deliver(redis, GROUP, ghost, handed.length);
@@ -914,7 +971,12 @@ const checks: CheckList<Exports> = [
             : isOld
               ? longIdle(random, minIdleMs)
               : random.int(0, minIdleMs - 5_000);
-        const owner = index === 0 ? rescuer : byLive.has(order.id) ? live : ghost;
+        const owner =
+          index === 0
+            ? rescuer
+            : byLive.has(order.id) || index === handed.length - 1
+              ? live
+              : ghost;
         await makeIdle(redis, owner, [order.id], idle, index === 1 ? random.int(3, 9) : undefined);
       }
       // shipping's entries are all long idle: they are not billing's to take.
@@ -929,10 +991,20 @@ const checks: CheckList<Exports> = [
         minIdleMs * 10,
         'JUSTID',
       );
-      const before = await pendingOf(redis, GROUP);
       const shipping = await frozen(redis, OTHER_GROUP);
+      // Idle less than a second under minIdleMs, set last: code that floors minIdleMs to whole
+      // seconds takes it. Its idle time grows while the check runs; should the machine stall
+      // until it reaches minIdleMs, taking it is right too, so the time is measured, not bounded.
+      const nearly = handed[handed.length - 1] as TakenOrder;
+      const under = random.int(400, 480);
+      const setAt = Date.now();
+      await makeIdle(redis, live, [nearly.id], minIdleMs - under);
+      const before = await pendingOf(redis, GROUP);
 
       const returned = await call('reclaim', sandboxClient, rescuer, minIdleMs);
+      if (Date.now() - setAt >= under && returnedIds(returned).includes(nearly.id)) {
+        old.add(nearly.id);
+      }
       const idleTimes = before.map(
         (row) =>
           `${row.id} idle ${row.idle} ms (${row.consumer}, delivered ${plural(row.deliveries, 'time')})`,
@@ -942,7 +1014,8 @@ const checks: CheckList<Exports> = [
         handed.filter((order) => old.has(order.id)).map(taken),
         `reclaim(redis, '${rescuer}', ${minIdleMs}) when ${GROUP}'s pending entries were: ` +
           `${idleTimes.join(', ')}. minIdleMs is in milliseconds, as XAUTOCLAIM's min-idle-time ` +
-          `is: pass it as it is, not rounded. Every order idle that long comes back, also one ` +
+          `is: pass it as it is, not rounded nor floored (${nearly.id}, idle ${under} ms short of ` +
+          `it, stays). Every order idle that long comes back, also one ` +
           `already pending for '${rescuer}' and one handed out many times before`,
       );
       const after = await pendingOf(redis, GROUP);
@@ -961,11 +1034,28 @@ const checks: CheckList<Exports> = [
         shipping,
         `the group ${OTHER_GROUP}, whose idle entries are not billing's to take`,
       );
+      // A threshold of 0 is a threshold too (a worker taking over everything from workers that
+      // were shut down): every pending order, however recently it was handed out.
+      const everyone = await pendingOf(redis, GROUP);
+      const swept = await call('reclaim', sandboxClient, sweeper, 0);
+      const pendingIds = new Set(everyone.map((row) => row.id));
+      expect.equal(
+        returnedIds(swept),
+        everyone.map((row) => row.id),
+        `the ids reclaim(redis, '${sweeper}', 0) returned when ${GROUP}'s pending entries were ` +
+          `${owners(everyone).join(', ')}: every order pending for at least 0 ms, i.e. all of them. ` +
+          `0 is a threshold like any other, not a missing argument: do not replace it with a default`,
+      );
+      expect.equal(
+        swept,
+        handed.filter((order) => pendingIds.has(order.id)).map(taken),
+        `what reclaim(redis, '${sweeper}', 0) returned`,
+      );
     },
   },
   {
     name: 'reclaim never returns an order that was acked or deleted from the stream',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, race, sandboxClient, redis, expect, random }) {
       await createGroup(redis, GROUP);
       const orders = await seedOrders(redis, random, random.int(6, 9));
       const [worker = '', rescuer = ''] = consumerNames(random, 2);
@@ -1000,6 +1090,38 @@ const checks: CheckList<Exports> = [
           `${ids(orders)}, acked ${ids(acked)} with your ack, and ${gone.id} was deleted from ` +
           `${STREAM}. Only orders still pending and still in the stream can be billed again`,
       );
+      // The slow worker was not dead: it acks one of its orders while reclaim runs. The
+      // sandbox is emptied before each interleaving: the entries get the same ids every time.
+      const base = random.int(1_600_000_000_000, 1_700_000_000_000);
+      const slowIds = Array.from({ length: random.int(2, 4) }, (_, index) => `${base + index}-0`);
+      const late = random.pick(slowIds);
+      await race({
+        calls: [['reclaim', sandboxClient, rescuer, minIdleMs]],
+        labels: [`reclaim(${rescuer}, ${minIdleMs})`],
+        interject: [['XACK', STREAM, GROUP, late]],
+        setup: async () => {
+          await createGroup(redis, GROUP);
+          for (const id of slowIds) await redis.xadd(STREAM, id, ...fieldsOf(randomOrder(random)));
+          await deliver(redis, GROUP, worker, slowIds.length);
+          await makeIdle(redis, worker, slowIds, longIdle(random, minIdleMs));
+        },
+        verify: async ([result]) => {
+          const pending = await pendingOf(redis, GROUP);
+          expect.ok(
+            result.threw === undefined &&
+              same(
+                owners(pending),
+                slowIds.filter((id) => id !== late).map((id) => `${id} → ${rescuer}`),
+              ),
+            `${slowIds.join(', ')} were idle for ${worker}, which acked ${late} while ` +
+              `reclaim(redis, '${rescuer}', ${minIdleMs}) ran; reclaim ${outcome(result)}, and ` +
+              `pending now: ${owners(pending).join(', ') || 'none'}. An acked order must stay ` +
+              `acked: claim with a command that tests the entry is still pending and idle when it ` +
+              `claims (XAUTOCLAIM, or XCLAIM with min-idle-time and no FORCE), never one that ` +
+              `makes it pending again`,
+          );
+        },
+      });
     },
   },
   {
@@ -1008,16 +1130,21 @@ const checks: CheckList<Exports> = [
       await createGroup(redis, GROUP);
       // More than a thousand, as a stream of up to 1,100 entries can hold: past what one
       // XAUTOCLAIM with COUNT 1000 takes, and past the 10 × COUNT entries one call looks at.
+      // In front of them, pending orders trimmed from the stream since: XAUTOCLAIM counts each
+      // against COUNT, so its first page (COUNT 100) claims nothing, and the pending list
+      // holds more than 1,100 entries.
+      const trimmed = await seedOrders(redis, random, random.int(100, 120));
       const orders = await seedOrders(redis, random, KEEP + random.int(10, 90));
       const [ghost = '', rescuer = ''] = consumerNames(random, 2);
       const minIdleMs = randomMinIdle(random);
-      await deliver(redis, GROUP, ghost, orders.length);
+      await deliver(redis, GROUP, ghost, trimmed.length + orders.length);
       await makeIdle(
         redis,
         ghost,
-        orders.map((order) => order.id),
+        [...trimmed, ...orders].map((order) => order.id),
         longIdle(random, minIdleMs),
       );
+      await redis.xtrim(STREAM, 'MINID', orders[0]?.id ?? '0');
       const returned = await call('reclaim', sandboxClient, rescuer, minIdleMs);
       const got = returnedIds(returned);
       expect.ok(
@@ -1026,13 +1153,17 @@ const checks: CheckList<Exports> = [
           orders.map((order) => order.id),
         ),
         `${orders.length} orders were pending for the crashed '${ghost}', all idle for over ` +
-          `${minIdleMs} ms; reclaim(redis, '${rescuer}', ${minIdleMs}) returned ${got.length} of ` +
-          `them. XAUTOCLAIM claims at most COUNT entries (100 by default) per call, looks at no more ` +
-          `than 10 × COUNT, and answers a cursor: call it again from that cursor until it answers ` +
-          `0-0. A short or empty page is not the end, and starting again from 0-0 each time ` +
-          `walks past the entries already taken`,
+          `${minIdleMs} ms, after ${trimmed.length} pending ones trimmed from ${STREAM}; ` +
+          `reclaim(redis, '${rescuer}', ${minIdleMs}) returned ${got.length} of the ${orders.length}. ` +
+          `XAUTOCLAIM claims at most COUNT entries (100 by default) per call, counting the deleted ` +
+          `ones it drops, looks at no more than 10 × COUNT, and answers a cursor: call it again ` +
+          `from that cursor until it answers 0-0. A short or empty page is not the end, and ` +
+          `starting again from 0-0 each time walks past the entries already taken`,
       );
-      const left = (await pendingOf(redis, GROUP)).filter((row) => row.consumer !== rescuer);
+      const live = new Set(orders.map((order) => order.id));
+      const left = (await pendingOf(redis, GROUP)).filter(
+        (row) => row.consumer !== rescuer && live.has(row.id),
+      );
       expect.ok(
         left.length === 0,
         `after reclaim, ${left.length} idle orders are still pending for '${ghost}' (${ids(left.slice(0, 5))}${left.length > 5 ? ', …' : ''})`,
@@ -1126,7 +1257,11 @@ const checks: CheckList<Exports> = [
       await call('publishOrder', sandboxClient, randomOrder(random));
       await call('publishOrder', sandboxClient, randomOrder(random));
       const [first] = (await call('takeOrders', sandboxClient, worker, 1)) ?? [];
-      if (first?.id) await call('ack', sandboxClient, first.id);
+      if (first?.id) {
+        await call('ack', sandboxClient, first.id);
+        // Acked already: an ack that comes too late stores nothing either.
+        await call('ack', sandboxClient, first.id);
+      }
       await call('takeOrders', sandboxClient, worker, 1);
       await call('reclaim', sandboxClient, rescuer, 0);
       const changes = diff(before, await snapshot());
