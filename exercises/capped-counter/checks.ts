@@ -2,6 +2,7 @@ import type Redis from 'ioredis';
 import type {
   CheckList,
   ExecutedCommand,
+  LoggedCommand,
   RaceOutcome,
   RaceStepView,
   Random,
@@ -16,13 +17,18 @@ const counterKey = (name: string) => `counter:${name}`;
 /** A name like the app's, `exports:<user>`, with a user of random length. */
 const counterName = (random: Random) => `exports:${random.word(random.int(4, 7))}`;
 
+/** A name whose user carries an id, as real accounts do: `exports:bo42`. */
+const idName = (random: Random) =>
+  `exports:${random.word(random.int(3, 6))}${random.int(1, 9_999)}`;
+
 /**
- * A name of another shape than the app's: another feature than exports, capitals, a space and
- * an accented letter. Code that tidies the name or assumes `exports:` builds another key.
+ * A name of another shape than the app's: another feature than exports, capitals, two spaces in
+ * a row and one at the end, an accented letter, and each of a pattern's special characters
+ * twice. Code that tidies or escapes the name, or assumes `exports:`, builds another key.
  */
 const oddName = (random: Random) => {
   const upper = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-  return `${random.pick(['imports', 'invites', 'reports'])}:${upper(random.word(4))} ${upper(random.word(2))}é`;
+  return `${random.pick(['imports', 'invites', 'reports'])}:${upper(random.word(4))}  ${upper(random.word(2))}é*?[${random.word(2)}]\\*?[] `;
 };
 
 /** Two different names. */
@@ -62,7 +68,7 @@ const shortArg = (arg: string) => {
   return line.length > 40 ? `${line.slice(0, 37)}…` : line;
 };
 
-const show = (command: ExecutedCommand) =>
+const show = (command: LoggedCommand & { script?: string }) =>
   [command.name.toUpperCase(), ...command.args.map(shortArg)].join(' ') +
   (command.script ? ` (inside ${command.script.toUpperCase()})` : '');
 
@@ -99,6 +105,50 @@ const writesAmong = (commands: readonly ExecutedCommand[], existed: ReadonlySet<
   commands.filter(
     (command) => command.write && !SCRIPT_ADMIN.has(command.name) && !createsOnly(command, existed),
   );
+
+/**
+ * Which commands of a race step Redis ran as writes, by Redis's own flags (COMMAND INFO, asked
+ * once per command name). A transaction whose EXEC answered null ran nothing, a command Redis
+ * refused wrote nothing, and a SET … NX (or SETNX) that found the key set nothing.
+ */
+function writeFlags(redis: Redis) {
+  const flags = new Map<string, boolean>();
+  const isWrite = async (name: string) => {
+    let known = flags.get(name);
+    if (known === undefined) {
+      const [info] = (await redis.call('COMMAND', 'INFO', name)) as unknown[][];
+      known = Array.isArray(info?.[2]) && (info[2] as unknown[]).includes('write');
+      flags.set(name, known);
+    }
+    return known;
+  };
+  const setNothing = (command: LoggedCommand, reply: unknown) =>
+    (command.name === 'setnx' && reply === 0) ||
+    (command.name === 'set' &&
+      command.args.slice(2).some((arg) => arg.toLowerCase() === 'nx') &&
+      reply === null);
+  return {
+    async among(step: RaceStepView): Promise<LoggedCommand[]> {
+      if (step.reply === undefined || !('value' in step.reply)) return [];
+      const value = step.reply.value;
+      const transaction = step.commands[0]?.name === 'multi';
+      if (transaction && !Array.isArray(value)) return [];
+      const ran = transaction
+        ? step.commands
+            .slice(1, -1)
+            .map((command, index) => ({ command, reply: (value as unknown[][])[index] }))
+            .filter(({ reply }) => reply !== undefined && !reply[0])
+            .map(({ command, reply }) => ({ command, value: reply?.[1] }))
+        : step.commands.map((command) => ({ command, value }));
+      const wrote: LoggedCommand[] = [];
+      for (const { command, value: reply } of ran) {
+        if (SCRIPT_ADMIN.has(command.name) || setNothing(command, reply)) continue;
+        if (await isWrite(command.name)) wrote.push(command);
+      }
+      return wrote;
+    },
+  };
+}
 
 /**
  * A counter `count` with an expiry a month away or less, as the app's monthly reset leaves it;
@@ -164,9 +214,20 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'at or above the cap, hit returns -1 and writes nothing',
+    name: 'at or above the cap, hit returns -1, writes nothing and leaves no WATCH behind',
     logExecuted: true,
-    async run({ call, sandboxClient, redis, random, expect, snapshot, diff, executed }) {
+    async run({
+      call,
+      sandboxClient,
+      redis,
+      random,
+      expect,
+      snapshot,
+      diff,
+      executed,
+      commands,
+      clients,
+    }) {
       const [full, over] = twoNames(random);
       const cap = random.int(1, 30);
       // A cap lowered below a count of one digit: a cap typed into the code, rather than the
@@ -200,6 +261,20 @@ const checks: CheckList<Exports> = [
         writes.length === 0,
         `a refused hit must write nothing, not even a change it undoes afterwards: other clients see the count past its cap in between. Redis ran: ${listed(writes)}`,
       );
+      // The client is the caller's: a WATCH left on it makes the caller's next MULTI/EXEC fail
+      // whenever the counter changes meanwhile. EXEC, DISCARD, UNWATCH and RESET end a WATCH.
+      const watching = new Map<number, string>();
+      for (const command of commands()) {
+        const client = command.client ?? 1;
+        if (command.name === 'watch') watching.set(client, show(command));
+        if (['exec', 'discard', 'unwatch', 'reset'].includes(command.name)) watching.delete(client);
+      }
+      const open = clients();
+      const left = [...watching].filter(([client]) => open[client - 1]?.closed !== true);
+      expect.ok(
+        left.length === 0,
+        `the refused hits left a WATCH on the client they were lent: ${left.map(([, watch]) => watch).join(' and ')}, never followed by EXEC, DISCARD or UNWATCH on that client. The client is the caller's, and its next MULTI/EXEC would fail when the counter changes: send UNWATCH before returning -1`,
+      );
     },
   },
   {
@@ -220,12 +295,15 @@ const checks: CheckList<Exports> = [
       };
 
       await expectHit(1, `when ${key} did not exist`);
-      // Other app servers hit the same counter in between.
+      // Other app servers hit the same counter in between, and the monthly reset gives it an
+      // expiry: a counter with one is counted (and refunded) like any other.
       const others = random.int(1, cap - 3);
+      const seconds = random.int(3_600, 30 * 86_400);
       await redis.incrby(key, others);
+      await redis.expire(key, seconds);
       await expectHit(
         2 + others,
-        `after other clients had added ${others} to ${key}, making it "${1 + others}"`,
+        `after other clients had added ${others} to ${key}, making it "${1 + others}", and given it an expiry ${seconds} s away`,
       );
       for (let count = 2 + others; count < cap; count++) {
         await expectHit(count + 1, `with ${key} holding "${count}"`);
@@ -244,6 +322,8 @@ const checks: CheckList<Exports> = [
         `with ${key} holding "${cap}" and the cap raised to ${raised}`,
         raised,
       );
+      // And downgrades again: the cap of this call, below the count, refuses.
+      await expectHit(-1, `with ${key} holding "${cap + 1}" and the cap lowered again to ${cap}`);
       // The monthly reset deletes the counter: counting starts again.
       await redis.del(key);
       await expectHit(1, `after ${key} was deleted (the monthly reset)`);
@@ -255,29 +335,30 @@ const checks: CheckList<Exports> = [
       const name = counterName(random);
       const key = counterKey(name);
       const cap = random.int(5, 40);
-      const count = random.int(1, cap - 1);
       const seconds = random.int(3_600, 30 * 86_400);
-      await redis.set(key, count, 'EX', seconds);
-      const before = await snapshot();
-
-      await call('hit', sandboxClient, name, cap);
-      const own = diff(before, await snapshot()).changes.find((change) => change.key === key);
-      const pttl = await redis.pttl(key);
-      expect.ok(
-        own?.kind === 'changed' && own.ttl === 'kept',
-        `${key} held "${count}" and expired in ${seconds} s; after hit(redis, '${name}', ${cap}) it ${
-          own === undefined
-            ? 'did not change'
-            : own.kind === 'deleted'
-              ? 'is gone'
-              : own.ttl === 'removed'
-                ? 'never expires: a SET without KEEPTTL drops the TTL, INCR keeps it'
-                : own.ttl === 'reset'
-                  ? `expires at another moment (PTTL ${pttl} ms): hit must not set an expiry`
-                  : `changed (PTTL ${pttl} ms)`
-        }`,
-      );
-      expect.equal(await redis.get(key), String(count + 1), `GET ${key}`);
+      await redis.set(key, cap - 2, 'EX', seconds);
+      // Two hits: one that counts below the cap, and the one that fills the counter.
+      for (const count of [cap - 2, cap - 1]) {
+        const before = await snapshot();
+        await call('hit', sandboxClient, name, cap);
+        const own = diff(before, await snapshot()).changes.find((change) => change.key === key);
+        const pttl = await redis.pttl(key);
+        expect.ok(
+          own?.kind === 'changed' && own.ttl === 'kept',
+          `${key} held "${count}" and expired in ${seconds} s; after hit(redis, '${name}', ${cap})${count === cap - 1 ? ', which reached the cap,' : ''} it ${
+            own === undefined
+              ? 'did not change'
+              : own.kind === 'deleted'
+                ? 'is gone'
+                : own.ttl === 'removed'
+                  ? 'never expires: a SET without KEEPTTL drops the TTL, INCR keeps it'
+                  : own.ttl === 'reset'
+                    ? `expires at another moment (PTTL ${pttl} ms): hit must not set an expiry, not even on a full counter`
+                    : `changed (PTTL ${pttl} ms)`
+          }`,
+        );
+        expect.equal(await redis.get(key), String(count + 1), `GET ${key}`);
+      }
 
       // A counter with no expiry, one below the cap: the hit that fills it leaves it without one.
       const filled = counterName(random);
@@ -294,9 +375,11 @@ const checks: CheckList<Exports> = [
   {
     name: 'hits at the same time never take the counter past the cap',
     async run({ race, sandboxClient, redis, random, expect }) {
-      const name = counterName(random);
+      // A user with an id in the name: code careful only with the names of other checks races too.
+      const name = idName(random);
       const key = counterKey(name);
       const cap = random.int(2, 20);
+      const writes = writeFlags(redis);
       await race({
         calls: [
           ['hit', sandboxClient, name, cap],
@@ -318,28 +401,41 @@ const checks: CheckList<Exports> = [
                 : ''
             }`,
           );
+          // The refused hit, even one that lost a race first, writes nothing: an INCR it undoes
+          // shows the count past its cap to every other client in between.
+          const refused = results.findIndex((result) => result.returned === -1);
+          const wrote: string[] = [];
+          for (const step of steps.filter((each) => each.by === refused)) {
+            for (const command of await writes.among(step)) wrote.push(show(command));
+          }
+          expect.ok(
+            wrote.length === 0,
+            `${key} held "${cap - 1}", room for one hit below the cap of ${cap}; the hit that returned -1 wrote to Redis: ${wrote.join('; ')}. A refused hit writes nothing at all, not even a change it undoes afterwards (other clients see the count past its cap in between): after a lost race, WATCH and read again, or decide in one script`,
+          );
         },
       });
 
-      // Three hits on a counter that does not exist yet, with room for two: a new counter is
-      // raced over like any other, and a hit that lost a race must WATCH again before it reads
-      // again (EXEC ends every WATCH). The grader's two hits are right ones, one step each.
-      const fresh = counterName(random);
+      // Four hits on a counter that does not exist yet, with room for three: a new counter is
+      // raced over like any other, however much room it seems to have, and a hit that lost a
+      // race must WATCH again before it reads again (EXEC ends every WATCH). The grader's three
+      // hits are right ones, one step each.
+      const fresh = oddName(random);
       const freshKey = counterKey(fresh);
       await race({
-        calls: [['hit', sandboxClient, fresh, 2]],
-        labels: [`hit(${fresh}, 2)`],
+        calls: [['hit', sandboxClient, fresh, 3]],
+        labels: [`hit(${fresh}, 3)`],
         interject: [
-          ['EVAL', OTHER_HIT, '1', freshKey, '2'],
-          ['EVAL', OTHER_HIT, '1', freshKey, '2'],
+          ['EVAL', OTHER_HIT, '1', freshKey, '3'],
+          ['EVAL', OTHER_HIT, '1', freshKey, '3'],
+          ['EVAL', OTHER_HIT, '1', freshKey, '3'],
         ],
         verify: async ([result], steps) => {
           const held = await redis.get(freshKey);
           const others = otherHits(steps);
           const sorted = [result.returned, ...others].map(String).sort();
           expect.ok(
-            JSON.stringify(sorted) === JSON.stringify(['-1', '1', '2']) && held === '2',
-            `${freshKey} did not exist and the cap was 2; while hit(redis, '${fresh}', 2) ran, two other app servers each hit the same counter with a capped INCR in one step ("grader" in the table): two of the three hits must count and one return -1, leaving "2"; hit returned ${outcome(result)}, the other hits ${others.map((other) => JSON.stringify(other)).join(' and ')}, and ${freshKey} holds ${JSON.stringify(held)}.${
+            JSON.stringify(sorted) === JSON.stringify(['-1', '1', '2', '3']) && held === '3',
+            `${freshKey} did not exist and the cap was 3; while hit(redis, '${fresh}', 3) ran, three other app servers each hit the same counter with a capped INCR in one step ("grader" in the table): three of the four hits must count and one return -1, leaving "3"; hit returned ${outcome(result)}, the other hits ${others.map((other) => JSON.stringify(other)).join(' and ')}, and ${freshKey} holds ${JSON.stringify(held)}.${
               tookTurns(steps)
                 ? ' A new counter needs the same single step as any other (read, compare and INCR in one script), and with WATCH, send WATCH again before every read: EXEC, even one that fails, ends the WATCH'
                 : ''
@@ -390,29 +486,30 @@ const checks: CheckList<Exports> = [
         },
       });
 
-      // Room for three, and two other app servers' hits landing among this one's commands: a
-      // WATCH loop may lose two races in a row, and must still count.
+      // Room for four, and three other app servers' hits landing among this one's commands: a
+      // WATCH loop may lose three races in a row, and must still count.
       const busy = counterName(random);
       const busyKey = counterKey(busy);
-      const busyCap = random.int(3, 20);
+      const busyCap = random.int(4, 20);
       await race({
         calls: [['hit', sandboxClient, busy, busyCap]],
         labels: [`hit(${busy}, ${busyCap})`],
         setup: async () => {
-          if (busyCap > 3) await redis.set(busyKey, busyCap - 3);
+          if (busyCap > 4) await redis.set(busyKey, busyCap - 4);
         },
         interject: [
+          ['EVAL', OTHER_HIT, '1', busyKey, String(busyCap)],
           ['EVAL', OTHER_HIT, '1', busyKey, String(busyCap)],
           ['EVAL', OTHER_HIT, '1', busyKey, String(busyCap)],
         ],
         verify: async ([result], steps) => {
           const held = await redis.get(busyKey);
           const others = otherHits(steps);
-          const expected = [busyCap - 2, busyCap - 1, busyCap].map(String).sort();
+          const expected = [busyCap - 3, busyCap - 2, busyCap - 1, busyCap].map(String).sort();
           const sorted = [result.returned, ...others].map(String).sort();
           expect.ok(
             JSON.stringify(sorted) === JSON.stringify(expected) && held === String(busyCap),
-            `${busyKey} held ${busyCap === 3 ? 'nothing (0)' : `"${busyCap - 3}"`}, room for three hits below the cap of ${busyCap}; while hit(redis, '${busy}', ${busyCap}) ran, two other app servers each hit the same counter ("grader" in the table): all three must count, leaving "${busyCap}"; hit returned ${outcome(result)}, the other hits ${others.map((other) => JSON.stringify(other)).join(' and ')}, and ${busyKey} holds ${JSON.stringify(held)}.${
+            `${busyKey} held ${busyCap === 4 ? 'nothing (0)' : `"${busyCap - 4}"`}, room for four hits below the cap of ${busyCap}; while hit(redis, '${busy}', ${busyCap}) ran, three other app servers each hit the same counter ("grader" in the table): all four must count, leaving "${busyCap}"; hit returned ${outcome(result)}, the other hits ${others.map((other) => JSON.stringify(other)).join(' and ')}, and ${busyKey} holds ${JSON.stringify(held)}.${
               execFailed(steps) ? lostRace : ''
             }`,
           );

@@ -1,4 +1,4 @@
-// fails: at or above the cap, hit returns -1 and writes nothing
+// fails: at or above the cap, hit returns -1, writes nothing and leaves no WATCH behind
 import type Redis from 'ioredis';
 
 // The limit of the free plan typed into the script: the cap argument is never sent.

@@ -1,4 +1,4 @@
-// fails: at or above the cap, hit returns -1 and writes nothing
+// fails: at or above the cap, hit returns -1, writes nothing and leaves no WATCH behind
 import type Redis from 'ioredis';
 
 // INCR is atomic, so count first and take it back when it went past the cap. The end state is

@@ -1,4 +1,4 @@
-// fails: at or above the cap, hit returns -1 and writes nothing
+// fails: at or above the cap, hit returns -1, writes nothing and leaves no WATCH behind
 import type Redis from 'ioredis';
 
 // Returns -1 before Redis has answered the UNWATCH.

@@ -1,0 +1,17 @@
+// fails: hits at the same time never take the counter past the cap
+// GET, then a bare INCR when there is room for three more: four hits at once all see room,
+// and the count goes past the cap.
+import type Redis from 'ioredis';
+
+const SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count >= tonumber(ARGV[1]) then return -1 end
+return redis.call('INCR', KEYS[1])
+`;
+
+export async function hit(redis: Redis, name: string, cap: number): Promise<number> {
+  const key = `counter:${name}`;
+  const count = Number((await redis.get(key)) ?? 0);
+  if (count + 3 <= cap) return redis.incr(key);
+  return (await redis.eval(SCRIPT, 1, key, cap)) as number;
+}
