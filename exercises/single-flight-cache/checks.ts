@@ -25,6 +25,8 @@ const RELEASE_THEIRS =
   "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 /** How many prices the jitter check loads: enough that a fair draw always spreads them. */
 const JITTER_KEYS = 30;
+/** How many of those loads are the first id again. */
+const JITTER_RELOADS = 6;
 
 const cacheKeyOf = (id: string) => `cache:price:${id}`;
 const lockKeyOf = (id: string) => `lock:price:${id}`;
@@ -32,12 +34,13 @@ const idOf = (random: Random) => `${random.word(random.int(3, 5))}-${random.int(
 const priceOf = (random: Random) =>
   `${random.int(1, 499)}.${String(random.int(0, 99)).padStart(2, '0')}`;
 /**
- * An id as a shop may have it, with a capital, a space and an accent: the keys and the source's
- * field are that id as it is, not a "normalised" one.
+ * An id as a shop may have it, with a capital, two spaces in a row, one at the end, and accents
+ * both precomposed and combining (e + U+0301): the keys and the source's field are that id as
+ * it is, not a trimmed or Unicode-normalised one.
  */
 const oddIdOf = (random: Random) => {
   const word = random.word(random.int(3, 5));
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.word(3)}é-${random.int(10, 99)}`;
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}  ${random.word(3)}é${random.word(2)}e\u0301-${random.int(10, 99)} `;
 };
 /** A price with no two decimals ("12.5", "7", "9.999"): returned as the source holds it. */
 const oddPriceOf = (random: Random) => {
@@ -54,6 +57,72 @@ function otherPrice(random: Random, other: string | null | undefined): string {
   let price = priceOf(random);
   while (price === other) price = priceOf(random);
   return price;
+}
+
+/**
+ * Another caller takes the lock, if there is one, with a token shaped like the one it holds:
+ * every digit, hex letter and other letter turned into another of its kind (never itself), so
+ * that a UUID stays a UUID, hex stays hex and base64url stays base64url. Answers the new token.
+ */
+const TAKE_OVER = `
+local held = redis.call('GET', KEYS[1])
+if not held then return false end
+local shift = tonumber(ARGV[1])
+local function turn(c, first, size)
+  return string.char(first + (c - first + shift % (size - 1) + 1) % size)
+end
+local theirs = string.gsub(held, '%w', function(ch)
+  local c = string.byte(ch)
+  if c >= 48 and c <= 57 then return turn(c, 48, 10) end
+  if c >= 97 and c <= 102 then return turn(c, 97, 6) end
+  if c >= 103 and c <= 122 then return turn(c, 103, 20) end
+  if c >= 65 and c <= 70 then return turn(c, 65, 6) end
+  if c >= 71 and c <= 90 then return turn(c, 71, 20) end
+  return ch
+end)
+redis.call('SET', KEYS[1], theirs, 'PX', ARGV[2])
+return theirs
+`;
+
+/** Commands that change a string key or its expiry, as a release or a cache write may send. */
+const WRITES = new Set([
+  'set',
+  'setex',
+  'psetex',
+  'setnx',
+  'getset',
+  'getdel',
+  'del',
+  'unlink',
+  'expire',
+  'pexpire',
+  'expireat',
+  'pexpireat',
+  'persist',
+  'append',
+  'setrange',
+  'mset',
+  'msetnx',
+  'rename',
+  'renamenx',
+  'copy',
+  'move',
+  'restore',
+]);
+
+/**
+ * Whether a step of a race wrote `key`: a transaction EXEC refused (a WATCH fired) did not, and
+ * a script is judged by what Redis holds afterwards.
+ */
+function writesKey(step: RaceStepView, key: string): boolean {
+  if (step.commands.some((command) => command.name === 'exec')) {
+    if (step.reply && 'value' in step.reply && step.reply.value === null) return false;
+  }
+  return step.commands.some(
+    (command) =>
+      command.args.includes(key) &&
+      (WRITES.has(command.name) || (command.name === 'getex' && command.args.length > 1)),
+  );
 }
 
 /** A token of another caller, shaped like randomUUID()'s. */
@@ -88,7 +157,8 @@ async function unknownId(redis: Redis, random: Random, like: string): Promise<st
 
 /** An argument as a log line shows it: on one line, a long one (a Lua script) cut short. */
 const shortArg = (arg: string) => {
-  const line = arg.replace(/\s+/g, ' ').trim();
+  // A script is shown on one line; an id keeps its spaces, which tell it from another.
+  const line = arg.length > 40 ? arg.replace(/\s+/g, ' ').trim() : arg;
   if (line === '' || /[\s"]/.test(line)) return JSON.stringify(line.slice(0, 40));
   return line.length > 40 ? `${line.slice(0, 37)}…` : line;
 };
@@ -106,6 +176,28 @@ function listed(commands: readonly ExecutedCommand[], max = 12): string {
   return commands.length > max
     ? `${shown.join('; ')}; … (${commands.length} in all)`
     : shown.join('; ');
+}
+
+/**
+ * How long a lock taken with these SET options lives, in ms, as a range: PXAT and EXAT are
+ * judged against when the call ran, and EXAT's whole seconds may cut up to one off. Undefined
+ * without an expiry.
+ */
+function lockLifeMs(
+  options: readonly string[],
+  args: readonly string[],
+  sentFrom: number,
+  sentBy: number,
+): { min: number; max: number; slack: number } | undefined {
+  const at = (name: string) => {
+    const index = options.indexOf(name);
+    return index === -1 ? undefined : Number(args[index + 1]);
+  };
+  const px = at('px') ?? (at('ex') === undefined ? undefined : Number(at('ex')) * 1000);
+  if (px !== undefined) return { min: px, max: px, slack: 0 };
+  const pxat = at('pxat') ?? (at('exat') === undefined ? undefined : Number(at('exat')) * 1000);
+  if (pxat === undefined) return undefined;
+  return { min: pxat - sentBy, max: pxat - sentFrom, slack: at('exat') === undefined ? 0 : 1000 };
 }
 
 const SCRIPT_RUNNERS = new Set(['eval', 'evalsha', 'eval_ro', 'evalsha_ro', 'fcall', 'fcall_ro']);
@@ -190,6 +282,20 @@ async function stampede(context: Context, count: number, known: boolean): Promis
           (reads.length > 1
             ? '. A call that loses the lock must wait and look at the cache again; the one that wins must look at the cache once more before it reads the source, and write the cache before it lets go of the lock'
             : ''),
+      );
+      // A call that finds the cache filled on its second look answers from it, as from a hit:
+      // writing it again would give the first loader's price a new TTL.
+      const writes = steps.filter(
+        (step) =>
+          step.by !== 'grader' &&
+          (writesKey(step, cacheKey) ||
+            step.commands.some(
+              (command) => SCRIPT_RUNNERS.has(command.name) && command.args.includes(cacheKey),
+            )),
+      );
+      expect.ok(
+        writes.length <= 1,
+        `${count} calls missed at the same time and one of them loaded the price: ${cacheKey} must be written once, by that one; the calls wrote it ${writes.length} times (${writes.map((step) => `#${Number(step.by) + 1} ${step.commands.map(show).join('; ')}`).join(', ')}). A call that finds the cache filled once it holds the lock answers from it and writes nothing`,
       );
       const [cached, pttl, keys] = await Promise.all([
         redis.get(cacheKey),
@@ -377,14 +483,24 @@ const checks: CheckList<Exports> = [
     name: 'prices loaded one after another get TTLs spread across the 300-360 s window',
     async run({ call, sandboxClient, redis, expect, random }) {
       const ids = new Set<string>();
-      while (ids.size < JITTER_KEYS) ids.add(idOf(random));
+      while (ids.size < JITTER_KEYS - JITTER_RELOADS) ids.add(idOf(random));
       await redis.hset(SOURCE, Object.fromEntries([...ids].map((id) => [id, priceOf(random)])));
+      // One id loaded again and again, its copy gone each time: a "jitter" taken from the id (a
+      // hash of it) spreads different ids but gives this one the same TTL every time.
+      const [again = ''] = ids;
+      const loads = [...ids, ...Array.from({ length: JITTER_RELOADS }, () => again)];
       const ttls: number[] = [];
-      for (const id of ids) {
+      for (const id of loads) {
+        await redis.del(cacheKeyOf(id));
         await call('getPrice', sandboxClient, id);
         // Read at once, so that the time the loop takes does not count as jitter.
         ttls.push(await redis.pttl(cacheKeyOf(id)));
       }
+      const unloaded = loads.filter((_, index) => ttls[index] === -2);
+      expect.ok(
+        unloaded.length === 0,
+        `each price was loaded on a miss, its copy in Redis deleted before; but afterwards ${cacheKeyOf(unloaded[0] ?? '')} did not exist: read the cache and the source in Redis on every call, and keep no copy in your program's memory`,
+      );
       const outside = ttls.filter((ttl) => ttl < PRICE_MIN_MS - 2000 || ttl > PRICE_MAX_MS);
       expect.ok(
         outside.length === 0,
@@ -394,6 +510,12 @@ const checks: CheckList<Exports> = [
       expect.ok(
         ttls.some((ttl) => ttl <= 325_000) && ttls.some((ttl) => ttl > 335_000),
         `${JITTER_KEYS} prices loaded together must not expire together: draw the extra 0 to 60 seconds anew for each key, so that their TTLs spread over the whole window (some under 325 s, some over 335 s). Their TTLs in seconds: ${seconds.join(', ')}`,
+      );
+      // Fair draws all alike: (1/61)^JITTER_RELOADS.
+      const againSeconds = seconds.filter((_, index) => loads[index] === again);
+      expect.ok(
+        new Set(againSeconds).size > 1,
+        `${cacheKeyOf(again)} was loaded ${againSeconds.length} times, its copy deleted in between, and got the same TTL every time (in seconds: ${againSeconds.join(', ')}): draw the extra 0 to 60 seconds at random for every write (randomInt(0, 61)), not from the id, so that an id's reloads do not keep expiring with the same neighbours`,
       );
     },
   },
@@ -544,14 +666,17 @@ const checks: CheckList<Exports> = [
     name: 'a miss takes lock:price:<id> with one SET … NX PX and a random token',
     logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, expect, executed, randomBytesIn } = context;
-      const { id, lockKey } = await seed(context);
+      const { call, sandboxClient, redis, expect, executed, randomBytesIn } = context;
+      const { id, lockKey, cacheKey } = await seed(context);
+      const sentFrom = Date.now();
       await call('getPrice', sandboxClient, id);
+      const sentBy = Date.now();
       const all = await executed();
       const onLock = all.filter((command) => command.args.includes(lockKey));
-      const take = onLock.find(
+      const takes = onLock.filter(
         (command) => command.name === 'set' && command.args[0] === lockKey && !command.script,
       );
+      const [take] = takes;
       expect.ok(
         take !== undefined,
         `on a miss, getPrice('${id}') must take the lock with SET ${lockKey} <token> NX PX ${LOCK_MS}; what it ran on ${lockKey}: ${listed(onLock)}`,
@@ -562,17 +687,40 @@ const checks: CheckList<Exports> = [
         options.includes('nx') && ['px', 'ex', 'pxat', 'exat'].some((o) => options.includes(o)),
         `take the lock and give it its expiry in one command, SET ${lockKey} <token> NX PX ${LOCK_MS}: NX so that only one caller gets it, PX so that a caller that crashes cannot hold it forever; getPrice sent ${show(take)}`,
       );
+      // Judged from the SET itself: the race that looks at the lock's PTTL must allow for a busy
+      // machine, so a lock a second short would pass there.
+      const life = lockLifeMs(options, take.args.slice(2), sentFrom, sentBy);
+      expect.ok(
+        life !== undefined &&
+          life.max >= LOCK_MS - 500 - life.slack &&
+          life.min <= LOCK_MS + life.slack,
+        `the lock lives ${LOCK_MS / 1000} seconds, PX ${LOCK_MS} (or EX 5): long enough for a slow load, and as long as the waiters keep trying; getPrice sent ${show(take)}${life === undefined ? '' : `, a lock of ${life.min === life.max ? life.min : `${life.min} to ${life.max}`} ms`}`,
+      );
       const token = take.args[1] ?? '';
       expect.ok(
         randomBytesIn(token) >= 16,
         `the lock's value must be a token nobody else can have, made with randomUUID() (or 16 bytes of randomBytes), so that a caller deletes only its own lock; getPrice wrote "${token}"`,
       );
+      // A second miss for the same id, by the same module: a token kept from the first call
+      // (per id, per process) would let two callers of one process delete each other's lock.
+      await redis.del(cacheKey);
+      await call('getPrice', sandboxClient, id);
+      const again = (await executed()).filter(
+        (command) => command.name === 'set' && command.args[0] === lockKey && !command.script,
+      );
+      const second = again[takes.length]?.args[1];
+      expect.ok(
+        second !== undefined && second !== token && randomBytesIn(second) >= 16,
+        `getPrice('${id}') missed twice and must draw a new token for each lock it takes (randomUUID() every time): the first lock held "${token}", the second ${second === undefined ? 'was never taken' : `"${second}"`}. A token kept between calls is shared by every caller of this process, which then delete each other's lock`,
+      );
     },
   },
   {
     name: 'a miss leaves no lock behind and changes no key but cache:price:<id>',
+    logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, redis, expect, snapshot, diff, random, decoys } = context;
+      const { call, sandboxClient, redis, expect, snapshot, diff, random, decoys, executed } =
+        context;
       const { id, cacheKey, lockKey } = await seed(context);
       // Other ids' locks, held by other callers: not this call's to touch.
       await decoys(id, 2, (other) =>
@@ -590,6 +738,16 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `getPrice('${id}') may leave ${cacheKey} only, but it ${changes.describe(elsewhere)}`,
       );
+      // A key written and removed again within the call leaves no trace in a snapshot.
+      const all = await executed();
+      const writes = all.filter(
+        (command) =>
+          command.write && command.keys.some((key) => key !== cacheKey && key !== lockKey),
+      );
+      expect.ok(
+        writes.length === 0,
+        `getPrice('${id}') may write ${cacheKey} and ${lockKey} only, not even for a moment (every miss of every id would write that key too), but Redis ran: ${listed(writes)}`,
+      );
     },
   },
   {
@@ -605,11 +763,16 @@ const checks: CheckList<Exports> = [
           // A string where the hash should be: HGET answers WRONGTYPE, as a source that is down.
           await redis.set(SOURCE, priceOf(random));
         },
-        verify: async ([result]) => {
+        verify: async ([result], steps) => {
           const situation = `${SOURCE} failed (a string, not a hash: HGET answers WRONGTYPE)`;
           expect.ok(
             result.threw !== undefined,
             `${situation}, and getPrice('${id}') returned ${JSON.stringify(result.returned)}: let the error reach the caller, who cannot tell "no price" from "no answer" otherwise`,
+          );
+          const reads = sourceReadSteps(steps);
+          expect.ok(
+            reads.length <= 1,
+            `${situation}, and getPrice('${id}') read it ${reads.length} times: read the slow source once and let its error reach the caller at once (${reads.map((step) => step.commands.map(show).join('; ')).join(', ')})`,
           );
           const [lock, cached] = await Promise.all([redis.exists(lockKey), redis.exists(cacheKey)]);
           expect.ok(
@@ -673,13 +836,15 @@ const checks: CheckList<Exports> = [
       const id = idOf(random);
       const price = priceOf(random);
       const lockKey = lockKeyOf(id);
-      const theirs = foreignToken(random);
       let replaced = 0;
       await race({
         calls: [['getPrice', sandboxClient, id]],
         labels: [`getPrice('${id}')`],
-        // XX: only while a lock is there, as if ours had just expired and another caller took it.
-        interject: [['SET', lockKey, theirs, 'XX', 'PX', String(LOCK_MS)]],
+        // Only while a lock is there, as if ours had just expired and another caller of the same
+        // code took it: with a token shaped like ours, so that no test of its shape tells them apart.
+        interject: [
+          ['EVAL', TAKE_OVER, '1', lockKey, String(random.int(0, 1000)), String(LOCK_MS)],
+        ],
         setup: async () => {
           await redis.hset(SOURCE, id, price);
         },
@@ -689,13 +854,24 @@ const checks: CheckList<Exports> = [
             `getPrice('${id}') must return "${price}"; it ${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw "${result.threw}"`}`,
           );
           const write = steps.find((step) => step.by === 'grader');
-          const took = write?.reply && 'value' in write.reply && write.reply.value === 'OK';
+          const theirs =
+            write?.reply && 'value' in write.reply && typeof write.reply.value === 'string'
+              ? write.reply.value
+              : undefined;
           const held = await redis.get(lockKey);
-          if (took) {
+          if (theirs !== undefined && write !== undefined) {
             replaced += 1;
+            const situation = `while getPrice('${id}') was loading, its lock expired and another caller took ${lockKey} (value "${theirs}")`;
+            const touched = steps
+              .slice(steps.indexOf(write) + 1)
+              .filter((step) => step.by !== 'grader' && writesKey(step, lockKey));
+            expect.ok(
+              touched.length === 0,
+              `${situation}; getPrice must then leave that lock alone, but it sent ${touched.map((step) => step.commands.map(show).join('; ')).join(', ')}. Delete the lock only if it still holds your token, checked and deleted in one step (a Lua script, or WATCH … MULTI)`,
+            );
             expect.ok(
               held === theirs,
-              `while getPrice('${id}') was loading, its lock expired and another caller took ${lockKey} (value "${theirs}"); getPrice must then leave that lock alone, but afterwards ${await keyState(redis, lockKey)}. Delete the lock only if it still holds your token, checked and deleted in one step (a Lua script, or WATCH … MULTI)`,
+              `${situation}; getPrice must then leave that lock alone, but afterwards ${await keyState(redis, lockKey)}. Delete the lock only if it still holds your token, checked and deleted in one step (a Lua script, or WATCH … MULTI)`,
             );
           } else {
             expect.ok(

@@ -1,4 +1,4 @@
-// fails: the lock expires by itself within 5 seconds, even while getPrice holds it
+// fails: a miss takes lock:price:<id> with one SET … NX PX and a random token
 // The lock lives 500 ms (PX 500), not 5 s: a slow load outlives it.
 import { randomInt, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';

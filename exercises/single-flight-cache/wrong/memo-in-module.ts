@@ -1,4 +1,4 @@
-// fails: every call reads Redis afresh: a new cache or source value shows at once
+// fails: prices loaded one after another get TTLs spread across the 300-360 s window
 import { randomInt, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 
