@@ -4,6 +4,7 @@ import type {
   CheckList,
   LoggedCommand,
   RaceOutcome,
+  RaceStepView,
   Random,
 } from '../../grader/checks/api.ts';
 
@@ -73,6 +74,26 @@ function notWatchMessage(sent: readonly LoggedCommand[], fromKey: string): strin
 }
 
 /**
+ * The WATCHes each call left in force when it returned, read from the race's steps: a connection
+ * closes after the race, so Redis can no longer show them. Any of these ends a client's WATCH.
+ */
+function watchesLeft(steps: readonly RaceStepView[], calls: number): string[][] {
+  const left: Map<number | undefined, string[]>[] = Array.from({ length: calls }, () => new Map());
+  for (const { by, commands } of steps) {
+    if (by === 'grader') continue;
+    for (const command of commands) {
+      if (command.name === 'watch') {
+        const clients = left[by];
+        clients?.set(command.client, [...(clients.get(command.client) ?? []), ...command.args]);
+      } else if (['unwatch', 'exec', 'discard', 'quit', 'reset'].includes(command.name)) {
+        left[by]?.delete(command.client);
+      }
+    }
+  }
+  return left.map((clients) => [...clients.values()].flat());
+}
+
+/**
  * Races transfers from one sender that has `balance` points, each `amount`, to different
  * receivers, and expects exactly `succeed` of them to go through.
  */
@@ -95,7 +116,7 @@ async function transfersAtOnce(
     setup: async () => {
       await redis.set(fromKey, balance);
     },
-    verify: async (results) => {
+    verify: async (results, steps) => {
       const left = await redis.get(fromKey);
       const received = await redis.mget(receivers.map(pointsKey));
       const returned = results.map(outcome);
@@ -125,11 +146,78 @@ async function transfersAtOnce(
                 : ''
           }`,
       );
+      // A transfer that lost its EXEC and then found the points spent refuses on a retry: the
+      // UNWATCH is owed there too, or the next transaction on that client aborts for nothing.
+      const watching = watchesLeft(steps, count);
+      const stuck = watching.findIndex((keys) => keys.length > 0);
+      expect.ok(
+        stuck === -1,
+        `transfer(${from}→${receivers[stuck]}, ${amount}) ${results[stuck]?.threw === undefined ? 'returned ' : ''}${returned[stuck]} with WATCH ${[...new Set(watching[stuck])].join(' ')} still in force on its connection (no UNWATCH, EXEC or DISCARD after its last WATCH): the next transaction sent on that client would abort when ${fromKey} changes. Send UNWATCH before every return false, on a retry as on the first attempt.`,
+      );
     },
   });
 }
 
 const checks: CheckList<Exports> = [
+  // First in the list, so that its call is the module's first transfer of the grading: code
+  // careless on a first call only ("nothing else runs yet") meets the same rule as later calls,
+  // which no race can show (a race's first interleaving runs the calls one after another).
+  {
+    name: "transfer WATCHes the sender's key before reading the balance",
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, commands, executed, expect, random }) {
+      const [from = '', to = ''] = userNames(random, 2);
+      const balance = random.int(20, 200);
+      await redis.set(pointsKey(from), balance);
+
+      await call('transfer', sandboxClient, from, to, random.int(1, balance));
+      const sent = commands();
+      const fromKey = pointsKey(from);
+      const watched = sent.findIndex(
+        (command) => command.name === 'watch' && command.args.includes(fromKey),
+      );
+      const touched = sent.findIndex(
+        (command) => command.name !== 'watch' && command.args.includes(fromKey),
+      );
+      expect.ok(watched !== -1, notWatchMessage(sent, fromKey));
+      expect.ok(
+        touched === -1 || watched < touched,
+        `transfer sent WATCH ${fromKey} only after it had used the key; it sent: ${listed(sent)}. WATCH must come first, so that any change after your read is noticed.`,
+      );
+      // The decision belongs to transfer: a script queued in the MULTI that reads and decides
+      // makes the WATCH useless.
+      let inTransaction = false;
+      const readsBefore = sent.slice(watched + 1).filter((command) => {
+        if (command.name === 'multi') inTransaction = true;
+        else if (command.name === 'exec' || command.name === 'discard') inTransaction = false;
+        return !inTransaction && command.name !== 'watch' && command.args.includes(fromKey);
+      });
+      expect.ok(
+        readsBefore.length > 0,
+        `transfer never read ${fromKey} between its WATCH and its MULTI; it sent: ${listed(sent)}. ` +
+          'A Lua script is safe too, as the lesson says, but this exercise is about WATCH: read the balance with GET after the WATCH, decide in TypeScript, and queue only the two changes in the MULTI.',
+      );
+      // A read sent for show before the MULTI does not make the decision: a script in the
+      // transaction that reads the balance again does, whatever the TypeScript did with its GET.
+      inTransaction = false;
+      const scriptReads = (await executed()).filter((command) => {
+        if (command.script === undefined && command.name === 'multi') inTransaction = true;
+        else if (command.script === undefined && ['exec', 'discard'].includes(command.name))
+          inTransaction = false;
+        return (
+          inTransaction &&
+          command.script !== undefined &&
+          !command.write &&
+          command.keys.includes(fromKey)
+        );
+      });
+      expect.ok(
+        scriptReads.length === 0,
+        `a script queued in transfer's MULTI read ${fromKey} (${listed(scriptReads, 4)}), so the script decides, not your code; it sent: ${listed(sent)}. ` +
+          'A Lua script is safe too, as the lesson says, but this exercise is about WATCH: decide in TypeScript on the balance you read after the WATCH, and queue only the two changes in the MULTI.',
+      );
+    },
+  },
   {
     name: 'transfer moves points from the sender to the receiver',
     async run({ call, sandboxClient, redis, expect, random }) {
@@ -214,7 +302,9 @@ const checks: CheckList<Exports> = [
     name: 'transfer refuses, and changes nothing, when the sender has too few points',
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, snapshot, diff, executed }) {
-      const [from = '', to = ''] = userNames(random, 2);
+      // The second refusal goes to a user with no key: code that makes sure the receiver's key
+      // exists before it looks at the balance creates one.
+      const [from = '', to = '', newcomer = ''] = userNames(random, 3);
       const nobody = random.id(from);
       const balance = random.int(5, 100);
       const theirs = random.int(0, 100);
@@ -229,17 +319,17 @@ const checks: CheckList<Exports> = [
         `transfer(redis, '${from}', '${to}', ${tooMuch}) with only ${balance} points in ${pointsKey(from)} returned`,
       );
       const small = random.int(1, 20);
-      const fromNobody = await call('transfer', sandboxClient, nobody, to, small);
+      const fromNobody = await call('transfer', sandboxClient, nobody, newcomer, small);
       expect.equal(
         fromNobody,
         false,
-        `transfer(redis, '${nobody}', '${to}', ${small}) when ${pointsKey(nobody)} does not exist (0 points) returned`,
+        `transfer(redis, '${nobody}', '${newcomer}', ${small}) when ${pointsKey(nobody)} does not exist (0 points) returned`,
       );
 
       const refusals = diff(before, await snapshot());
       expect.ok(
         refusals.changes.length === 0,
-        `two refused transfers must change nothing, yet they ${refusals.describe(refusals.changes)}`,
+        `two refused transfers (the second to ${newcomer}, who has no key) must change nothing and create no key, yet they ${refusals.describe(refusals.changes)}. Look at the balance first, and write nothing when you refuse.`,
       );
       // Writing and then undoing leaves the same values, but other clients saw the points move.
       const writes = (await executed())
@@ -322,42 +412,6 @@ const checks: CheckList<Exports> = [
       expect.ok(
         moved === false && held === String(spent),
         `after a transfer left ${left} points in ${fromKey}, another client set it to ${spent}; transfer(redis, '${from}', '${to}', ${left}) then returned ${moved} and Redis holds ${fromKey} = ${held}. Read the balance from Redis under WATCH in every transfer, not from what an earlier one left.`,
-      );
-    },
-  },
-  {
-    name: "transfer WATCHes the sender's key before reading the balance",
-    async run({ call, sandboxClient, redis, commands, expect, random }) {
-      const [from = '', to = ''] = userNames(random, 2);
-      const balance = random.int(20, 200);
-      await redis.set(pointsKey(from), balance);
-
-      await call('transfer', sandboxClient, from, to, random.int(1, balance));
-      const sent = commands();
-      const fromKey = pointsKey(from);
-      const watched = sent.findIndex(
-        (command) => command.name === 'watch' && command.args.includes(fromKey),
-      );
-      const touched = sent.findIndex(
-        (command) => command.name !== 'watch' && command.args.includes(fromKey),
-      );
-      expect.ok(watched !== -1, notWatchMessage(sent, fromKey));
-      expect.ok(
-        touched === -1 || watched < touched,
-        `transfer sent WATCH ${fromKey} only after it had used the key; it sent: ${listed(sent)}. WATCH must come first, so that any change after your read is noticed.`,
-      );
-      // The decision belongs to transfer: a script queued in the MULTI that reads and decides
-      // makes the WATCH useless.
-      let inTransaction = false;
-      const readsBefore = sent.slice(watched + 1).filter((command) => {
-        if (command.name === 'multi') inTransaction = true;
-        else if (command.name === 'exec' || command.name === 'discard') inTransaction = false;
-        return !inTransaction && command.name !== 'watch' && command.args.includes(fromKey);
-      });
-      expect.ok(
-        readsBefore.length > 0,
-        `transfer never read ${fromKey} between its WATCH and its MULTI; it sent: ${listed(sent)}. ` +
-          'A Lua script is safe too, as the lesson says, but this exercise is about WATCH: read the balance with GET after the WATCH, decide in TypeScript, and queue only the two changes in the MULTI.',
       );
     },
   },
@@ -453,13 +507,28 @@ const checks: CheckList<Exports> = [
           const held = await redis.mget(fromKey, pointsKey(to));
           const moved = held[0] === String(balance - amount) && held[1] === String(amount);
           const untouched = held[0] === String(balance) && held[1] === null;
+          const did = `transfer(${from}→${to}, ${amount}) ${result?.threw === undefined ? 'returned ' : ''}${result ? outcome(result) : 'nothing'}`;
           expect.ok(
             result?.returned === true ? moved : untouched,
-            `${from} had ${balance} points; transfer(${from}→${to}, ${amount}) ${result?.threw === undefined ? 'returned ' : ''}${result ? outcome(result) : 'nothing'} and Redis holds ${fromKey} = ${held[0]}, ${pointsKey(to)} = ${held[1]}.${
+            `${from} had ${balance} points; ${did} and Redis holds ${fromKey} = ${held[0]}, ${pointsKey(to)} = ${held[1]}.${
               result?.returned === true && !moved
                 ? ' Return true only when an EXEC went through; when you stop retrying, throw instead.'
                 : ''
             }`,
+          );
+          // The sender always had enough: false would tell the caller so, when the transfer
+          // only lost its races.
+          expect.ok(
+            result?.returned !== false,
+            `${from} had ${balance} points, enough for ${amount}, and other clients only touched ${fromKey} without changing it; ${did}. false says the sender has too few points: go back to the WATCH after an EXEC that answered null, and when you stop retrying, throw an error instead.`,
+          );
+          // Aborted EXECs are where a counter or a log of retries would be written.
+          const keys = (await redis.keys('*')).filter(
+            (key) => key !== fromKey && key !== pointsKey(to),
+          );
+          expect.ok(
+            keys.length === 0,
+            `${did}, and Redis also holds ${keys.join(', ')}: a transfer may change ${fromKey} and ${pointsKey(to)} only, on a retry too.`,
           );
         },
       });
@@ -470,41 +539,49 @@ const checks: CheckList<Exports> = [
     async run({ race, sandboxClient, redis, expect, random }) {
       const [first = '', second = '', to = ''] = userNames(random, 3);
       const [one, other] = [random.int(10, 100), random.int(10, 100)];
-      // The receiver has no key yet: code that creates it apart from adding to it loses points.
-      const theirs = 0;
-      await race({
-        calls: [
-          ['transfer', sandboxClient, first, to, one],
-          ['transfer', sandboxClient, second, to, other],
-        ],
-        labels: [`transfer(${first}→${to}, ${one})`, `transfer(${second}→${to}, ${other})`],
-        setup: async () => {
-          await redis.mset(pointsKey(first), one, pointsKey(second), other);
-        },
-        verify: async (results) => {
-          const held = await redis.mget(pointsKey(first), pointsKey(second), pointsKey(to));
-          expect.ok(
-            results.every((result) => result.returned === true) &&
-              held[0] === '0' &&
-              held[1] === '0' &&
-              held[2] === String(theirs + one + other),
-            `${to} had no key (0 points) and received ${one} from ${first} and ${other} from ${second} at the same time, so ${pointsKey(to)} must end at ${theirs + one + other}; the transfers returned ${results.map(outcome).join(', ')}, and Redis holds ${pointsKey(first)} = ${held[0]}, ${pointsKey(second)} = ${held[1]}, ${pointsKey(to)} = ${held[2]}. Change the receiver with INCRBY, which creates a missing key, or WATCH its key too before you read it.`,
-          );
-        },
-      });
+      // Once with a receiver that has no key yet (code that creates it apart from adding to it
+      // loses points), once with one that has points (code that writes a total it read loses
+      // them): each way of handling the receiver meets the other transfer.
+      for (const theirs of [undefined, random.int(1, 500)]) {
+        await race({
+          calls: [
+            ['transfer', sandboxClient, first, to, one],
+            ['transfer', sandboxClient, second, to, other],
+          ],
+          labels: [`transfer(${first}→${to}, ${one})`, `transfer(${second}→${to}, ${other})`],
+          setup: async () => {
+            await redis.mset(pointsKey(first), one, pointsKey(second), other);
+            if (theirs !== undefined) await redis.set(pointsKey(to), theirs);
+          },
+          verify: async (results) => {
+            const held = await redis.mget(pointsKey(first), pointsKey(second), pointsKey(to));
+            const total = (theirs ?? 0) + one + other;
+            expect.ok(
+              results.every((result) => result.returned === true) &&
+                held[0] === '0' &&
+                held[1] === '0' &&
+                held[2] === String(total),
+              `${to} had ${theirs === undefined ? 'no key (0 points)' : `${theirs} points`} and received ${one} from ${first} and ${other} from ${second} at the same time, so ${pointsKey(to)} must end at ${total}; the transfers returned ${results.map(outcome).join(', ')}, and Redis holds ${pointsKey(first)} = ${held[0]}, ${pointsKey(second)} = ${held[1]}, ${pointsKey(to)} = ${held[2]}. Change the receiver with INCRBY, which adds to what Redis holds when the EXEC runs and creates a missing key, or WATCH its key too before you read it.`,
+            );
+          },
+        });
+      }
     },
   },
   {
     name: "bulkLoad stores every user's points under points:<user>",
     async run({ call, sandboxClient, redis, expect, random }) {
+      // More than 500 users, an odd number of them: code that splits the load into chunks and
+      // drops the last, short one stores too few. The round-trip check loads up to 1,000.
+      const count = 2 * random.int(250, 349) + 1;
       // A user name is the user's own spelling: one with capitals and a space must keep them.
-      const [first = '', second = '', ...rest] = userNames(random, random.int(15, 30));
+      const [first = '', second = '', ...rest] = userNames(random, count + 1);
       const spelled = `${first[0]?.toUpperCase()}${first.slice(1)} ${second.toUpperCase()}`;
-      const names = [...rest, spelled];
+      const names = [spelled, ...rest];
       const scores = Object.fromEntries(names.map((name) => [name, random.int(0, 5000)]));
       // One user already has points, with an expiry: bulkLoad must replace both (points never
       // expire). Another drops to 0, which a test for "has points" (`if (points)`) would skip.
-      const [existing = '', zero = ''] = names;
+      const [, existing = '', zero = ''] = names;
       scores[zero] = 0;
       await redis.set(
         pointsKey(existing),
@@ -513,30 +590,63 @@ const checks: CheckList<Exports> = [
         random.int(600, 6000),
       );
       await redis.set(pointsKey(zero), random.int(1, 5000));
-
-      await call('bulkLoad', sandboxClient, scores);
-      for (const name of names) {
-        const key = pointsKey(name);
-        const held =
-          name === existing
-            ? ' (it held other points, with a TTL, before bulkLoad ran)'
-            : name === zero
-              ? ' (it held other points before bulkLoad ran)'
+      const held = (name: string) =>
+        name === existing
+          ? ' (it held other points, with a TTL, before bulkLoad ran)'
+          : name === zero
+            ? ' (it held other points before bulkLoad ran)'
+            : name === spelled
+              ? ' (the user name holds capitals and a space, kept as given)'
               : '';
+
+      /** Fails at the first user whose points Redis does not hold as `expected` says. */
+      const expectStored = async (expected: Record<string, number>, what: string) => {
+        const users = Object.keys(expected);
+        const values = await redis.mget(users.map(pointsKey));
+        const wrong = users.filter((name, index) => values[index] !== String(expected[name]));
+        const [name] = wrong;
+        if (name === undefined) return;
+        const key = pointsKey(name);
         const type = await redis.type(key);
         expect.ok(
           type === 'string',
           type === 'none'
-            ? `${key} does not exist after bulkLoad; Redis holds ${(await redis.keys('*')).slice(0, 10).join(', ') || 'no keys'}`
-            : `TYPE ${key}${held}: expected string, got ${type}`,
+            ? `${what}, ${key}${held(name)} does not exist${wrong.length > 1 ? ` (and the points of ${wrong.length - 1} other users are wrong too)` : ''}; Redis holds ${(await redis.keys('*')).slice(0, 10).join(', ') || 'no keys'}…`
+            : `${what}, TYPE ${key}${held(name)}: expected string, got ${type}`,
         );
-        expect.equal(await redis.get(key), String(scores[name]), `GET ${key}${held}`);
-        const ttl = await redis.pttl(key);
+        expect.equal(
+          await redis.get(key),
+          String(expected[name]),
+          `${what}, GET ${key}${held(name)}${wrong.length > 1 ? ` (and the points of ${wrong.length - 1} other users are wrong too)` : ''}`,
+        );
+      };
+
+      await call('bulkLoad', sandboxClient, scores);
+      await expectStored(scores, `after bulkLoad of ${names.length} users`);
+      for (const name of [existing, zero]) {
+        const ttl = await redis.pttl(pointsKey(name));
         expect.ok(
           ttl === -1,
-          `points never expire, but ${key}${held} has a TTL of ${ttl} ms after bulkLoad: a plain SET (or MSET) replaces the old expiry, SET … KEEPTTL keeps it.`,
+          `points never expire, but ${pointsKey(name)}${held(name)} has a TTL of ${ttl} ms after bulkLoad: a plain SET (or MSET) replaces the old expiry, SET … KEEPTTL keeps it.`,
         );
       }
+
+      // Other clients change points between two loads: a second load of the same numbers must
+      // set them again, not skip the users it loaded before.
+      const [, , , spent = '', gone = '', ...others] = names;
+      await redis.set(pointsKey(spent), (scores[spent] ?? 0) + random.int(1, 100));
+      await redis.del(pointsKey(gone));
+      const again = Object.fromEntries(
+        [spent, gone, spelled, ...others.slice(0, random.int(2, 6))].map((name) => [
+          name,
+          scores[name] ?? 0,
+        ]),
+      );
+      await call('bulkLoad', sandboxClient, again);
+      await expectStored(
+        again,
+        `bulkLoad loaded ${pointsKey(spent)} = ${scores[spent]} and ${pointsKey(gone)} = ${scores[gone]}; then another client changed the first and deleted the second, and bulkLoad ran again with the same numbers for ${Object.keys(again).length} of the users, which it must set again, whatever it loaded before; after it`,
+      );
     },
   },
   {

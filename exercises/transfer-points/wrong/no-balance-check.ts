@@ -3,13 +3,16 @@ import type Redis from 'ioredis';
 
 const pointsKey = (user: string) => `points:${user}`;
 
-// Moves the points atomically, but never looks at the balance: the sender can go negative.
+// WATCHes and reads the balance, then moves the points atomically, but never compares the balance
+// with the amount: the sender can go negative.
 export async function transfer(
   redis: Redis,
   from: string,
   to: string,
   amount: number,
 ): Promise<boolean> {
+  await redis.watch(pointsKey(from));
+  await redis.get(pointsKey(from));
   await redis.multi().decrby(pointsKey(from), amount).incrby(pointsKey(to), amount).exec();
   return true;
 }

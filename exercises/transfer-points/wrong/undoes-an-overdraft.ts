@@ -3,9 +3,10 @@ import type Redis from 'ioredis';
 
 const pointsKey = (user: string) => `points:${user}`;
 
-// Moves first and asks afterwards: when the sender went below zero, a second transaction puts
-// the points back. The end state is right, but in between other clients see the overdraft
-// (and a transfer from a user with no key leaves points:<from> and points:<to> at "0").
+// Reads the balance under WATCH but does not trust it: moves first and asks afterwards. When the
+// sender went below zero, a second transaction puts the points back. The end state is right, but
+// in between other clients see the overdraft (and a transfer from a user with no key leaves
+// points:<from> and points:<to> at "0").
 export async function transfer(
   redis: Redis,
   from: string,
@@ -13,6 +14,7 @@ export async function transfer(
   amount: number,
 ): Promise<boolean> {
   await redis.watch(pointsKey(from));
+  await redis.get(pointsKey(from));
   const results = await redis
     .multi()
     .decrby(pointsKey(from), amount)
