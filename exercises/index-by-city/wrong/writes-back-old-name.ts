@@ -1,0 +1,44 @@
+// fails: a move whose transaction was aborted tries again instead of giving up
+// moveUser writes the whole hash back with a name read once before its WATCH loop: a rename by
+// another server meanwhile is undone.
+import type Redis from 'ioredis';
+
+export interface User {
+  id: string;
+  name: string;
+  city: string;
+}
+
+const userKey = (id: string) => `user:${id}`;
+const cityKey = (city: string) => `city:${city}:users`;
+
+export async function addUser(redis: Redis, user: User): Promise<void> {
+  await redis
+    .multi()
+    .hset(userKey(user.id), { name: user.name, city: user.city })
+    .sadd(cityKey(user.city), user.id)
+    .exec();
+}
+
+export async function usersIn(redis: Redis, city: string): Promise<string[]> {
+  const ids = await redis.smembers(cityKey(city));
+  const names = await Promise.all(ids.map((id) => redis.hget(userKey(id), 'name')));
+  return names.filter((name): name is string => name !== null).sort();
+}
+
+export async function moveUser(redis: Redis, id: string, newCity: string): Promise<void> {
+  const key = userKey(id);
+  // Read the user once, and write it back whole with its new city.
+  const user = await redis.hgetall(key);
+  for (;;) {
+    await redis.watch(key);
+    const oldCity = await redis.hget(key, 'city');
+    const moved = await redis
+      .multi()
+      .hset(key, { name: user.name ?? '', city: newCity })
+      .srem(cityKey(oldCity ?? newCity), id)
+      .sadd(cityKey(newCity), id)
+      .exec();
+    if (moved !== null) return;
+  }
+}
