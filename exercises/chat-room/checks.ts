@@ -264,10 +264,21 @@ function expectOwnConnection(
 const nextLentId = (sent: readonly LoggedCommand[]) =>
   Math.max(0, ...sent.map(({ client }) => client ?? 0)) + 1;
 
-/** A key for watchExpiry, and `count` look-alikes: other ids, and the key with a suffix. */
+/**
+ * A key for watchExpiry, and look-alikes: another id, the key with a suffix, and the key in
+ * capitals (Redis's keys are case-sensitive: that is another key).
+ */
 function expiryKeys(random: Random, tail = ''): { key: string; others: string[] } {
-  const key = `session:${random.id('7f3a9c2e51')}${tail}`;
-  return { key, others: [`session:${random.id('7f3a9c2e51')}`, `${key}:lock`] };
+  const id = random.id('7f3a9c2e51');
+  const key = `session:${id}${tail}`;
+  return {
+    key,
+    others: [
+      `session:${random.id('7f3a9c2e51')}`,
+      `${key}:lock`,
+      `session:${id.toUpperCase()}${tail}`,
+    ],
+  };
 }
 
 const checks: CheckList<Exports> = [
@@ -275,22 +286,39 @@ const checks: CheckList<Exports> = [
     name: 'say appends the message to chat:<room>:history as JSON',
     async run(context) {
       const { call, sandboxClient, redis, random, expect, snapshot, diff, decoys } = context;
-      const room = random.word();
+      // Capitals, a colon, a blank, é, * and ?: the room names its key and channel as given.
+      const word = random.word();
+      const room = `${word.charAt(0).toUpperCase()}${word.slice(1)}:é *?`;
       const history = historyOf(room);
       const seeded = await seedHistory(redis, random, room, random.int(1, 5));
       await decoys(room, 2, (other) => seedHistory(redis, random, other, 2));
       await seedHistory(redis, random, `${room}-team`, 2);
-      const [made] = messages(random, 1) as [ChatMessage];
+      // A room nobody has spoken in yet: say creates its history, which gets no expiry either.
+      const fresh = `${random.word()}[x]?`;
+      const freshHistory = historyOf(fresh);
+      const [made, first] = messages(random, 2) as [ChatMessage, ChatMessage];
       // A quote, a backslash or a new line: JSON.stringify escapes them, hand-built JSON breaks.
-      // Capitals in the user and blanks at both ends of the text: the message is kept as said.
+      // Capitals and blanks at both ends: the message is kept as said.
       const message = {
-        user: `${made.user.charAt(0).toUpperCase()}${made.user.slice(1)}`,
+        user: ` ${made.user.charAt(0).toUpperCase()}${made.user.slice(1)} `,
         text: ` ${random.pick(ESCAPED)} #${random.word(4)}\n`,
       };
       const before = await snapshot();
 
       await call('say', sandboxClient, room, message.user, message.text);
-      expect.equal(await redis.type(history), 'list', `TYPE ${history}`);
+      await call('say', sandboxClient, fresh, first.user, first.text);
+      const after = await snapshot();
+      const changes = diff(before, after);
+      for (const [key, name] of [
+        [history, room],
+        [freshHistory, fresh],
+      ] as const) {
+        const type = await redis.type(key);
+        expect.ok(
+          type === 'list',
+          `TYPE ${key} answers ${type}, after say('${name}', …)${changes.created.length > 0 ? `, which created ${changes.created.join(', ')}` : ''}: the history of room '${name}' is the list chat:<room>:history, with the room's name exactly as given, whatever characters it holds`,
+        );
+      }
       const held = await redis.lrange(history, 0, -1);
       expect.equal(
         held.length,
@@ -307,23 +335,29 @@ const checks: CheckList<Exports> = [
         message,
         `the newest entry of ${history} (LRANGE ${history} -1 -1), read with JSON.parse`,
       );
-      const after = await snapshot();
-      const others = diff(before, after).outside([history]);
+      expect.equal(
+        (await redis.lrange(freshHistory, 0, -1)).map(decode),
+        [first],
+        `LRANGE ${freshHistory} 0 -1, after say('${fresh}', …) in a room that had no history`,
+      );
+      const others = changes.outside([history, freshHistory]);
       expect.ok(
         others.length === 0,
-        `say('${room}', …) may change ${history} only; it also ${diff(before, after).describe(others)}`,
+        `say('${room}', …) and say('${fresh}', …) may change ${history} and ${freshHistory} only; they also ${changes.describe(others)}`,
       );
-      // The history had no expiry: a room's messages stay until newer ones push them out.
-      const pttl = after.keys.get(history)?.pttl;
-      expect.ok(
-        pttl === -1,
-        `say('${room}', …) gave ${history} an expiry (PTTL ${history} answers ${pttl}): the history keeps the 50 newest messages for good, so push and trim without EXPIRE, and without EX on any command`,
-      );
+      // The history has no expiry: a room's messages stay until newer ones push them out.
+      for (const key of [history, freshHistory]) {
+        const pttl = after.keys.get(key)?.pttl;
+        expect.ok(
+          pttl === -1,
+          `say gave ${key} an expiry (PTTL ${key} answers ${pttl})${key === freshHistory ? ', when it created that history' : ''}: the history keeps the 50 newest messages for good, so push and trim without EXPIRE, and without EX on any command`,
+        );
+      }
     },
   },
   {
     name: 'say keeps only the 50 newest messages in the history',
-    async run({ call, sandboxClient, redis, random, expect }) {
+    async run({ call, sandboxClient, redis, random, expect, snapshot, diff }) {
       const room = random.word();
       const history = historyOf(room);
       const [first, third] = messages(random, 2) as [ChatMessage, ChatMessage];
@@ -331,6 +365,7 @@ const checks: CheckList<Exports> = [
 
       // One short of full: nothing is dropped.
       const seeded = (await seedHistory(redis, random, room, HISTORY_LENGTH - 1)).map(decode);
+      const start = await snapshot();
       await call('say', sandboxClient, room, first.user, first.text);
       expect.equal(
         await read(),
@@ -353,6 +388,13 @@ const checks: CheckList<Exports> = [
         await read(),
         [...before, third],
         `${history} after say, when it held ${HISTORY_LENGTH + extra} messages (only the newest ${HISTORY_LENGTH} stay)`,
+      );
+      // The messages trimmed off are gone: kept elsewhere, they are a key the statement never asked for.
+      const changes = diff(start, await snapshot());
+      const elsewhere = changes.outside([history]);
+      expect.ok(
+        elsewhere.length === 0,
+        `say('${room}', …) trimmed ${history} and also ${changes.describe(elsewhere)}: the messages LTRIM drops are dropped; change no key but the history`,
       );
     },
   },
@@ -740,9 +782,10 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, random, expect } = context;
       const { key } = expiryKeys(random);
       const ttlMs = random.int(250, 400);
-      const { value, subscribed } = await whileListening(
+      const timeoutMs = random.int(2_500, 3_000);
+      const { value, ms, subscribed } = await whileListening(
         context,
-        () => call('watchExpiry', sandboxClient, key, random.int(2_500, 3_000)),
+        () => call('watchExpiry', sandboxClient, key, timeoutMs),
         [KEYSPACE_EVENT(key), EXPIRED_EVENTS],
         async () => {
           await redis.set(key, random.word(), 'PX', ttlMs);
@@ -758,6 +801,11 @@ const checks: CheckList<Exports> = [
       expect.ok(
         pttl === -2,
         `watchExpiry(redis, '${key}', …) returned true while ${key} still had ${pttl} ms to live: wait for the "expired" event; SET … PX also sends "set" and "expire" on __keyspace@0__:${key}`,
+      );
+      // The key lives a few hundred ms; the timeout is seconds: a true at the timeout is late.
+      expect.ok(
+        ms < timeoutMs,
+        `watchExpiry(redis, '${key}', ${timeoutMs}) returned true only after ${Math.round(ms)} ms, though ${key} expired ${ttlMs} ms after it subscribed: resolve true in the 'message' listener, the moment the "expired" event arrives, rather than when the timer runs out`,
       );
     },
   },
@@ -789,7 +837,7 @@ const checks: CheckList<Exports> = [
       );
       expect.ok(
         pttl === -2,
-        `watchExpiry(redis, '${key}', …) returned true while ${key} still had ${pttl} ms to live: ${others.join(' and ')} expired first, and ${key} itself had "set", "append" and "pexpire" events. Only the "expired" event of ${key} counts`,
+        `watchExpiry(redis, '${key}', …) returned true while ${key} still had ${pttl} ms to live: ${others.join(', ')} expired first, and ${key} itself had "set", "append" and "pexpire" events. Only the "expired" event of ${key} counts`,
       );
     },
   },
@@ -809,10 +857,11 @@ const checks: CheckList<Exports> = [
             await redis.set(other, random.word(), 'PX', random.int(50, 150));
           // Deleted is not expired.
           await redis.del(key);
-          // Written again and again while it waits: its time is still counted from the call.
+          // Written and deleted again and again while it waits: its time is still counted from
+          // the call, and a key missing at the end did not expire for that.
           while (running() && elapsed() < 3 * timeoutMs) {
             await sleep(timeoutMs / 4);
-            await redis.set(key, random.word());
+            await redis.multi().set(key, random.word()).del(key).exec();
           }
         },
       );
@@ -825,7 +874,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         value,
         false,
-        `watchExpiry(redis, '${key}', ${timeoutMs}) when ${key} was deleted with DEL (a "del" event, not "expired") and ${others.join(' and ')} expired`,
+        `watchExpiry(redis, '${key}', ${timeoutMs}) when ${key} was deleted with DEL (a "del" event, not "expired"), then set and deleted again every ${timeoutMs / 4} ms, and ${others.join(', ')} expired: only an "expired" event of ${key} says true; a missing key may have been deleted, so never conclude it from EXISTS`,
       );
       expect.ok(
         ms >= timeoutMs,
@@ -833,7 +882,7 @@ const checks: CheckList<Exports> = [
       );
       expect.ok(
         sinceSubscribed < 2 * timeoutMs,
-        `watchExpiry(redis, '${key}', ${timeoutMs}) returned ${Math.round(sinceSubscribed)} ms after it subscribed, while the checks wrote ${key} every ${timeoutMs / 4} ms: give up timeoutMs after the call, with one timer started once, rather than waiting timeoutMs again after each event on the key`,
+        `watchExpiry(redis, '${key}', ${timeoutMs}) returned ${Math.round(sinceSubscribed)} ms after it subscribed, while the checks wrote and deleted ${key} every ${timeoutMs / 4} ms: give up timeoutMs after the call, with one timer started once, rather than waiting timeoutMs again after each event on the key`,
       );
     },
   },
