@@ -137,19 +137,53 @@ const SEARCHES = new Set(['keys', 'scan']);
 const writesOutside = (executed: readonly ExecutedCommand[], allowed: ReadonlySet<string>) =>
   executed.filter((command) => command.write && command.keys.some((key) => !allowed.has(key)));
 
+/**
+ * The learner's own writes to `key` that a concurrent call could slip between its count and
+ * them: not run by a script, and not inside a MULTI/EXEC after a WATCH of the key on that client.
+ */
+function unguardedWrites(executed: readonly ExecutedCommand[], key: string): ExecutedCommand[] {
+  const watching = new Set<number>();
+  const transaction = new Map<number, boolean>();
+  const found: ExecutedCommand[] = [];
+  for (const command of executed) {
+    if (command.script !== undefined) continue;
+    const client = command.client ?? 0;
+    if (command.name === 'watch') {
+      if (command.keys.includes(key)) watching.add(client);
+    } else if (command.name === 'unwatch') {
+      watching.delete(client);
+    } else if (command.name === 'multi') {
+      transaction.set(client, watching.has(client));
+    } else if (command.name === 'exec' || command.name === 'discard') {
+      transaction.delete(client);
+      watching.delete(client);
+    } else if (command.write && command.keys.includes(key) && transaction.get(client) !== true) {
+      found.push(command);
+    }
+  }
+  return found;
+}
+
 const shown = (command: ExecutedCommand) =>
   `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ` (inside ${command.script})` : ''}`;
 
 const checks: CheckList<Exports> = [
+  // First in the list, so that its first call is the module's first call of the grading: code
+  // careless on a first call only meets the rule its later calls keep, which no race can show (a
+  // race's first interleaving runs the calls one after another). Code careless on every call is
+  // left to the races, which show how the commands interleave.
   {
     name: 'the first limit requests in a window are allowed, the next one is refused',
+    logExecuted: true,
     async run(context) {
-      const { random } = context;
+      const { random, expect, executed } = context;
       const user = userOf(random);
+      const key = keyOf(user);
       const limit = random.int(2, 8);
       const windowMs = random.int(10_000, 120_000);
       let nowMs = startOf(random);
       const first = nowMs;
+      let firstRan: readonly ExecutedCommand[] = [];
       for (let count = 0; count < limit; count++) {
         await expectAllow(
           context,
@@ -157,8 +191,16 @@ const checks: CheckList<Exports> = [
           true,
           `only ${count} ${count === 1 ? 'request was' : 'requests were'} allowed in the last ${windowMs} ms, fewer than the limit of ${limit}`,
         );
+        if (count === 0) firstRan = await executed();
         nowMs += random.int(1, Math.floor(windowMs / (2 * limit)));
       }
+      const laterRan = (await executed()).slice(firstRan.length);
+      const unguarded = unguardedWrites(firstRan, key);
+      const laterWrites = laterRan.filter((command) => command.write && command.keys.includes(key));
+      expect.ok(
+        unguarded.length === 0 || unguardedWrites(laterRan, key).length === laterWrites.length,
+        `the grading's first call of allow, ${callText(user, limit, windowMs, first)}, wrote ${key} outside a Lua script and outside a MULTI/EXEC guarded by WATCH ${key}, which the later calls do not; Redis ran: ${unguarded.map(shown).join('; ')}. Servers that start at the same moment all make a first call: it must count and add in one step like every later one`,
+      );
       await expectAllow(
         context,
         { user, limit, windowMs, nowMs },
@@ -188,6 +230,18 @@ const checks: CheckList<Exports> = [
         await scoresIn(redis, key),
         times.map(String),
         `the scores in ${key} (ZRANGE ${key} 0 -1 WITHSCORES) after ${calls} with nowMs = ${times.join(', ')}: one entry per allowed request, scored by its nowMs in milliseconds`,
+      );
+
+      // A limit of 1 is a limit like any other: the log is the same sorted set.
+      const single = `${user}${random.word(2)}`;
+      const singleKey = keyOf(single);
+      await call('allow', sandboxClient, single, 1, windowMs, nowMs);
+      const one = `one allowed call of ${callText(single, 1, windowMs, nowMs)}`;
+      await expectSortedSet(context, singleKey, one);
+      expect.equal(
+        await scoresIn(redis, singleKey),
+        [String(nowMs)],
+        `the scores in ${singleKey} after ${one}: a limit of 1 keeps the same log as any other limit`,
       );
     },
   },
@@ -241,8 +295,10 @@ const checks: CheckList<Exports> = [
         at - windowMs,
         ...Array.from({ length: random.int(1, 4) }, () => at - windowMs - random.int(1, windowMs)),
       ];
-      // Young enough to stay in the window at `later` too, 1 to 50 ms on.
-      const recent = Array.from({ length: limit - 1 }, () => nowMs - random.int(1, windowMs - 100));
+      // Young enough to stay in the window at `later` too, 1 to 50 ms on. One fewer than would
+      // fill the window: old entries must go by score even when the set is no bigger than limit.
+      const young = () => nowMs - random.int(1, windowMs - 100);
+      const recent = Array.from({ length: limit - 2 }, young);
       await seedEntries(redis, random, key, [...stale(nowMs), ...recent], windowMs);
 
       const leftOver = async (at: number) =>
@@ -252,7 +308,7 @@ const checks: CheckList<Exports> = [
         context,
         { user, limit, windowMs, nowMs },
         true,
-        `${limit - 1} of the entries are within the last ${windowMs} ms; the others are ${windowMs} ms old or older and do not count`,
+        `${requests(limit - 2)} of the entries are within the last ${windowMs} ms; the others are ${windowMs} ms old or older and do not count`,
       );
       const afterAllowed = await leftOver(nowMs);
       expect.ok(
@@ -260,9 +316,9 @@ const checks: CheckList<Exports> = [
         `after ${callText(user, limit, windowMs, nowMs)}, ${key} still holds entries scored ${afterAllowed.join(', ')}, at or before ${nowMs - windowMs} (nowMs - windowMs): remove them with ZREMRANGEBYSCORE, or the set grows for as long as the user keeps coming`,
       );
 
-      // The window is full now; more stale entries appear (another server's, say) before a refusal.
+      // Another server fills the window, and more stale entries appear, before a refusal.
       const later = nowMs + random.int(1, 50);
-      await seedEntries(redis, random, key, stale(later), windowMs);
+      await seedEntries(redis, random, key, [...stale(later), young()], windowMs);
       await expectAllow(
         context,
         { user, limit, windowMs, nowMs: later },
@@ -352,7 +408,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'the window slides: no more than limit requests in any windowMs, across a clock boundary too',
     async run(context) {
-      const { random } = context;
+      const { redis, random } = context;
       const user = userOf(random);
       const limit = random.int(2, 5);
       const windowMs = random.int(5, 60) * 1000;
@@ -388,6 +444,21 @@ const checks: CheckList<Exports> = [
         false,
         `the ${requests(limit - 1)} from ${first + 1} to ${first + limit - 1} and the one just allowed at ${later} are all within the last ${windowMs} ms: only the entries that have left the window go, not the whole set`,
       );
+      // The user's plan changes: a call counts against the limit it is given, not an earlier one.
+      await expectAllow(
+        context,
+        { user, limit: limit + 1, windowMs, nowMs: later },
+        true,
+        `${limit} requests count, fewer than this call's limit of ${limit + 1}: use the limit each call passes, not one remembered from an earlier call`,
+      );
+      // This module let every request of the window through itself: still, the set decides.
+      await redis.del(keyOf(user));
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: later },
+        true,
+        `${keyOf(user)} was deleted (an administrator lifted the limit), so no request counts, although this server let ${limit + 1} requests of the last ${windowMs} ms through itself: read the count from Redis on every call, not from your program's memory`,
+      );
     },
   },
   {
@@ -396,19 +467,26 @@ const checks: CheckList<Exports> = [
       const { redis, random, expect } = context;
       const user = userOf(random);
       const key = keyOf(user);
-      const limit = random.int(3, 7);
+      // A big limit: code that caps the log (at 50 entries, say) lets every request through.
+      const limit = random.int(60, 150);
       const windowMs = random.int(10_000, 120_000);
       const nowMs = startOf(random);
       await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
 
       // Other servers of the same application let this user's requests through meanwhile.
-      const theirs = Array.from({ length: limit - 1 }, (_, index) => nowMs - index * 3);
+      const theirs = Array.from({ length: limit - 2 }, (_, index) => nowMs - index * 3);
       await seedEntries(redis, random, key, theirs, windowMs);
       await expectAllow(
         context,
         { user, limit, windowMs, nowMs: nowMs + 1 },
+        true,
+        `other servers added ${limit - 2} requests to ${key} after your first call, so ${limit - 1} count, one fewer than the limit of ${limit}`,
+      );
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs: nowMs + 1 },
         false,
-        `other servers added ${limit - 1} requests to ${key} after your first call, so ${limit} count: read the count from Redis on every call, not from your program's memory`,
+        `${limit - 2} requests of other servers and your 2 count, ${limit} in all, which is the limit: read the count from Redis on every call, not from your program's memory, and keep every entry that is still in the window, however many there are`,
       );
 
       await redis.del(key);
@@ -431,17 +509,21 @@ const checks: CheckList<Exports> = [
       const { redis, random, expectTtl, expect } = context;
       const user = userOf(random);
       const key = keyOf(user);
-      const limit = random.int(2, 5);
+      const limit = random.int(3, 5);
       const windowMs = random.int(10_000, 90_000);
       let nowMs = startOf(random);
       await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
       await expectTtl(key, { minMs: windowMs - 2000, maxMs: windowMs });
 
-      // Time passes on Redis's clock: the TTL runs down. The next allowed request sets it again.
-      const left = random.int(500, Math.floor(windowMs / 2));
-      await redis.pexpire(key, left);
-      nowMs += windowMs - left;
+      // Time passes on Redis's clock: the TTL runs down. The next allowed request sets it again,
+      // whether most of the window is left (a refresh "only when it runs low" misses that one)
+      // or little of it.
+      const low = random.int(500, Math.floor(windowMs / 2));
+      const high = windowMs - random.int(2100, 2600);
+      nowMs += windowMs - low;
       for (let count = 1; count < limit; count++) {
+        const left = count === 1 ? high : low;
+        await redis.pexpire(key, left);
         await expectAllow(
           context,
           { user, limit, windowMs, nowMs },
@@ -526,6 +608,28 @@ const checks: CheckList<Exports> = [
         `${callText(newcomer, limit, windowMs, nowMs)}, for a user with no ${newKey} yet, may create ${newKey} only, but it also ${newChanges.describe(elsewhereNew)}`,
       );
 
+      // A refused call: code that tidies up "while the user waits" does it here.
+      await seedEntries(
+        redis,
+        random,
+        key,
+        Array.from({ length: limit }, (_, index) => nowMs - 1 - index),
+        windowMs,
+      );
+      const beforeRefused = await snapshot();
+      await expectAllow(
+        context,
+        { user, limit, windowMs, nowMs },
+        false,
+        `more than ${limit} requests count, so the window is full`,
+      );
+      const refusedChanges = diff(beforeRefused, await snapshot());
+      const elsewhereRefused = refusedChanges.outside([key]);
+      expect.ok(
+        elsewhereRefused.length === 0,
+        `${callText(user, limit, windowMs, nowMs)}, refused, may change ${key} only, but it also ${refusedChanges.describe(elsewhereRefused)}`,
+      );
+
       const ran = await executed();
       const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
@@ -544,9 +648,11 @@ const checks: CheckList<Exports> = [
     async run({ race, sandboxClient, redis, random, expect }) {
       const user = userOf(random);
       const key = keyOf(user);
-      const limit = random.int(2, 6);
+      // A big limit and a time like this moment's own, where a real server's requests crowd:
+      // code that takes "a faster path" for either meets two requests at once there.
+      const limit = random.int(10, 120);
       const windowMs = random.int(10_000, 90_000);
-      const nowMs = currentOf(random);
+      const nowMs = Date.now() - random.int(0, 1000);
       const earlier = Array.from({ length: limit - 1 }, (_, index) => nowMs - 1 - index * 11);
       await race({
         calls: [
@@ -562,7 +668,7 @@ const checks: CheckList<Exports> = [
           const held = await scoresIn(redis, key);
           expect.ok(
             allowed === 1 && held.length === limit && held.includes(String(nowMs)),
-            `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; two ${callText(user, limit, windowMs, nowMs)} at the same time returned ${results.map(outcome).join(' and ')}, and ${key} holds ${held.length} entries (scores ${held.join(', ')}). Exactly one may get through: the count and the add must happen as one step (a Lua script, or WATCH with MULTI/EXEC), or both calls can count ${limit - 1} before either adds.`,
+            `${key} held ${requests(limit - 1)} of the last ${windowMs} ms, room for one more under the limit of ${limit}; two ${callText(user, limit, windowMs, nowMs)} at the same time returned ${results.map(outcome).join(' and ')}, and ${key} holds ${held.length} entries (${held.includes(String(nowMs)) ? `${held.filter((score) => score === String(nowMs)).length} scored ${nowMs}` : `none scored ${nowMs}`}). Exactly one may get through: the count and the add must happen as one step (a Lua script, or WATCH with MULTI/EXEC), or both calls can count ${limit - 1} before either adds.`,
           );
         },
       });
