@@ -1,4 +1,4 @@
-// fails: release with a token that is not the holder's returns false and changes nothing
+// fails: release deletes the lock it holds the token of, and returns true
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

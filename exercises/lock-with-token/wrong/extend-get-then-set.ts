@@ -1,4 +1,4 @@
-// fails: extend never changes a lock that another holder took in the meantime
+// fails: extend sets the holder's lock to expire ttlMs from now
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

@@ -1,4 +1,4 @@
-// fails: extend refuses a lock it does not hold, and creates none
+// fails: extend sets the holder's lock to expire ttlMs from now
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

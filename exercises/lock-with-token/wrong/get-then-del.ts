@@ -1,4 +1,4 @@
-// fails: release never deletes a lock that another holder took in the meantime
+// fails: release deletes the lock it holds the token of, and returns true
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 

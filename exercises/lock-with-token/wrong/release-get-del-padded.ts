@@ -1,4 +1,4 @@
-// fails: release never deletes a lock that another holder took in the meantime
+// fails: release deletes the lock it holds the token of, and returns true
 // release GETs, compares in JavaScript, then DELs, with PINGs around them that only
 // make the gap between GET and DEL harder for a race to hit.
 import { randomUUID } from 'node:crypto';
