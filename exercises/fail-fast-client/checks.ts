@@ -51,19 +51,30 @@ const checks: CheckList<Exports> = [
     name: 'returns the value of the key, or the fallback when there is none',
     // Scripts' commands show in executed() only: a KEYS run by EVAL is a lookup all the same.
     logExecuted: true,
-    async run({ call, redis, random, executed, snapshot, diff, expect }) {
+    async run({ call, redis, random, executed, snapshot, diff, clients, expect }) {
       const { fallback } = setting(random);
       // A capital and a space: a key is read as it is given, not trimmed or lower-cased.
       const word = random.word();
       const key = `setting:${word[0]?.toUpperCase()}${word.slice(1)} ${random.word(4)}`;
-      const value = random.word(8);
+      // Spaces at either end, kept as they are: a value is returned as Redis holds it. The two
+      // values have the same length, so that no shortcut (a STRLEN) can tell them apart.
+      const value = `${random.word(7)} `;
+      const changed = ` ${random.word(7)}`;
       // The same key first missing, then created: an answer remembered for a missing key fails.
+      const empty = await snapshot();
       expect.equal(
         await call('readSetting', key, fallback),
         fallback,
         `readSetting('${key}', '${fallback}'), a key that does not exist`,
       );
-      await redis.set(key, value);
+      const missingRead = diff(empty, await snapshot());
+      expect.ok(
+        missingRead.changes.length === 0,
+        `reading ${key}, which does not exist, changed what Redis holds (${missingRead.describe(missingRead.changes)}): answer the fallback and store nothing`,
+      );
+      // An expiry of its own: a read that removes it (GETEX PERSIST) or pushes it back (EXPIRE)
+      // shows in the diff, which it cannot on a key with none.
+      await redis.set(key, value, 'EX', random.int(600, 3000));
       const before = await snapshot();
       expect.equal(
         await call('readSetting', key, fallback),
@@ -75,7 +86,6 @@ const checks: CheckList<Exports> = [
         changes.changes.length === 0,
         `reading ${key} changed what Redis holds (${changes.describe(changes.changes)}): read it with GET, which leaves the key, its value and its expiry as they were`,
       );
-      const changed = random.word(9);
       await redis.set(key, changed);
       expect.equal(
         await call('readSetting', key, fallback),
@@ -87,6 +97,26 @@ const checks: CheckList<Exports> = [
         await call('readSetting', key, fallback),
         '',
         `readSetting('${key}', '${fallback}') with ${key} holding '' (an empty string is a value: only a missing key, a null reply, answers the fallback)`,
+      );
+      // Two requests at the same time: each call's client is its own, and so is its answer.
+      const other = `setting:${random.word()}`;
+      const otherValue = random.word(8);
+      await redis.set(other, otherValue);
+      const from = clients().length;
+      expect.equal(
+        await Promise.all([
+          call('readSetting', key, fallback),
+          call('readSetting', other, fallback),
+        ]),
+        ['', otherValue],
+        `readSetting('${key}', '${fallback}') and readSetting('${other}', '${fallback}') called at the same time, with ${key} holding '' and ${other} '${otherValue}' (make a client in each call, and close only that one)`,
+      );
+      // A client shared by calls at the same time is closed under one of them by the other, or
+      // left open after the first returns: each call needs its own.
+      const made = clients().length - from;
+      expect.ok(
+        made >= 2,
+        `readSetting('${key}', '${fallback}') and readSetting('${other}', '${fallback}'), called at the same time, made ${made} client between them: make a client of its own in each call with new Redis(…), and close that one before returning`,
       );
       const searches = (await executed()).filter(({ name }) => name === 'keys' || name === 'scan');
       expect.ok(
@@ -167,6 +197,19 @@ const checks: CheckList<Exports> = [
       ctx.redisAway();
       const { outcome, returnedAt } = await callWithin(ctx, key, fallback);
       ctx.expect.ok(outcome !== 'late', lateMessage('With Redis away'));
+      // A client left open goes on reconnecting for as long as Redis is away, however slowly its
+      // retryStrategy does it: the watch below cannot last that long, its closing can be seen now.
+      // connect() again on a client that ended itself (retryStrategy returning null) shows as a
+      // new client, the ended one having made a single attempt: only one that reconnected on its
+      // own, or the last one made, is still open for want of a close.
+      const made = ctx.clients();
+      const open = made.filter(
+        (client, at) => !client.closed && (client.attempts.length > 1 || at === made.length - 1),
+      ).length;
+      ctx.expect.ok(
+        open === 0,
+        `with Redis away, readSetting returned with ${open} of the ${made.length} clients it made still open, reconnecting behind the answer: close each with disconnect() (or quit()) on every path, also when a deadline of your own wins or the GET fails`,
+      );
       const attemptsAfter = () =>
         ctx
           .clients()
