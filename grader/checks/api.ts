@@ -36,6 +36,12 @@ export interface ExecutedCommand extends LoggedCommand {
   write: boolean;
 }
 
+/** A command of a race step, with Redis's write flag, as an executed command has it. */
+export interface StepCommand extends LoggedCommand {
+  /** Whether Redis flags it (or its subcommand) as a write, whether or not it ran. */
+  write: boolean;
+}
+
 type Fn = (...args: never[]) => unknown;
 
 /** A learner parameter typed as an ioredis client is passed as `ctx.sandboxClient`. */
@@ -162,7 +168,7 @@ export interface RaceStepView {
    * The command as Redis received it; a transaction's commands from MULTI to EXEC. Empty for a
    * timer of the call's that fired.
    */
-  commands: readonly LoggedCommand[];
+  commands: readonly StepCommand[];
   /**
    * What Redis answered: missing for a timer, or a blocking command that was never answered. A
    * transaction's value is ioredis's list of `[error, value]` pairs, one per queued command.

@@ -57,7 +57,19 @@ export async function withKeys(
   }));
 }
 
-function writes({ name, args }: RanCommand): boolean {
+/** The commands, each with Redis's write flag (see `withKeys`), keys not asked. */
+export async function withWriteFlags<Command extends Pick<RanCommand, 'name' | 'args'>>(
+  redis: Redis,
+  commands: readonly Command[],
+): Promise<(Command & { write: boolean })[]> {
+  await learnFlags(
+    redis,
+    commands.map((command) => command.name),
+  );
+  return commands.map((command) => ({ ...command, write: writes(command) }));
+}
+
+function writes({ name, args }: Pick<RanCommand, 'name' | 'args'>): boolean {
   const flags = flagsByName.get(name);
   if (!flags) return false;
   if (flags.subcommands.size === 0) return flags.write;

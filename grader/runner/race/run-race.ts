@@ -3,6 +3,7 @@ import type { CheckContext, RaceReport, RaceStepView, Random } from '../../check
 import { CheckFailure, show } from '../../checks/expect.ts';
 import { MAX_SEED } from '../../checks/random.ts';
 import { closedClientFailure } from '../closed-client.ts';
+import { withWriteFlags } from '../command-keys.ts';
 import {
   type CallArg,
   type CallOutcome,
@@ -125,7 +126,7 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
               // Every call has settled: a completed interleaving without a limit hit has them all.
               await spec.verify(
                 run.outcomes as RacerOutcome[],
-                stepViews(run.steps, spec.calls.length),
+                await stepViews(deps.trusted, run.steps, spec.calls.length),
               );
             } catch (error) {
               if (!(error instanceof CheckFailure)) throw error;
@@ -327,14 +328,27 @@ function toldTo(scheduler: RaceScheduler, racer: number, capabilities: Capabilit
   ) as unknown as Capabilities;
 }
 
-/** The interleaving as `verify` reads it. */
-function stepViews(steps: readonly RaceStep[], calls: number): RaceStepView[] {
-  return steps.map(({ racer, commands = [], reply, timerMs }) => ({
-    by: racer === calls ? 'grader' : racer,
-    commands,
-    ...(reply ? { reply } : {}),
-    ...(timerMs === undefined ? {} : { timerMs }),
-  }));
+/** The interleaving as `verify` reads it, each command with Redis's write flag. */
+async function stepViews(
+  redis: Redis,
+  steps: readonly RaceStep[],
+  calls: number,
+): Promise<RaceStepView[]> {
+  const flagged = await withWriteFlags(
+    redis,
+    steps.flatMap(({ commands = [] }) => commands),
+  );
+  let next = 0;
+  return steps.map(({ racer, commands = [], reply, timerMs }) => {
+    const start = next;
+    next += commands.length;
+    return {
+      by: racer === calls ? 'grader' : racer,
+      commands: flagged.slice(start, next),
+      ...(reply ? { reply } : {}),
+      ...(timerMs === undefined ? {} : { timerMs }),
+    };
+  });
 }
 
 /** A racer's isolate: kept while it has CPU time to spare, so that its limit is per call. */
