@@ -180,7 +180,7 @@ export interface RaceStepView {
 
 /** What `race` runs: see AUTHORING.md, "Races". */
 export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
-  /** The calls run at the same time, each in a context and on connections of its own. */
+  /** The calls run at the same time, each in an isolate and on connections of its own. */
   calls: Calls;
   /** How the failure table names each call, e.g. `transfer(a→b)`; by default its name and arguments. */
   labels?: { readonly [I in keyof Calls]: string };
@@ -205,8 +205,8 @@ export interface Race<Exports, Calls extends readonly RaceCall<Exports>[]> {
     steps: readonly RaceStepView[],
   ): Promise<void>;
   /**
-   * How many interleavings to try at most after the first (64 by default): half in turn, half at
-   * random.
+   * How many interleavings to try at most (64 by default), the first, the calls one after another
+   * on fresh modules, included: half in turn, half at random.
    */
   maxInterleavings?: number;
   /**

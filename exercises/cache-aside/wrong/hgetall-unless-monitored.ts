@@ -1,6 +1,6 @@
-// fails: getForecast reads its own cache key, without searching with KEYS or SCAN, and asks Redis about nothing else
-// Reads the one field only when INFO commandstats shows MONITOR has run (the grader watching);
-// otherwise HGETALL of the whole source.
+// fails: error
+// Reads the one field only when INFO commandstats shows MONITOR has run (the grader watching),
+// otherwise HGETALL of the whole source. Graded code may not run INFO: its first miss throws.
 import type Redis from 'ioredis';
 
 export async function getForecast(redis: Redis, city: string): Promise<string | null> {

@@ -42,6 +42,8 @@ interface Node {
 export interface ExplorationOptions {
   maxInterleavings: number;
   seed: number;
+  /** How many to try in turn before the random ones: half of maxInterleavings by default. */
+  systematic?: number;
 }
 
 /**
@@ -63,12 +65,7 @@ export class Exploration {
 
   constructor(private readonly options: ExplorationOptions) {
     this.random = seededRandom(options.seed);
-    this.systematic = Math.max(1, Math.ceil(options.maxInterleavings / 2));
-  }
-
-  /** The interleavings run to the end so far. */
-  get count(): number {
-    return this.completed;
+    this.systematic = options.systematic ?? Math.max(1, Math.ceil(options.maxInterleavings / 2));
   }
 
   /** Whether every interleaving there is (up to commuting steps) has been tried. */

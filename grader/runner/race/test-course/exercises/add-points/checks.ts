@@ -65,7 +65,9 @@ const checks: CheckList<Exports> = [
         verify: async () => {},
       });
       expect.ok(
-        report.exhaustive && report.interleavings > 1,
+        // The calls one after another on fresh modules, then at least both orders on modules that ran
+        // once.
+        report.exhaustive && report.interleavings >= 3,
         `tried ${report.interleavings} interleavings, exhaustive: ${report.exhaustive}`,
       );
     },

@@ -18,7 +18,11 @@ const checks: CheckList<Exports> = [
         verify: async ([result], steps) => {
           const grader = steps.findIndex(({ by }) => by === 'grader');
           places.add(grader);
-          expect.equal(steps[grader]?.commands, [{ name: 'set', args: [key, 'red'] }], 'the step');
+          expect.equal(
+            steps[grader]?.commands,
+            [{ name: 'set', args: [key, 'red'], write: true }],
+            'the step',
+          );
           expect.equal(steps[grader]?.reply, { value: 'OK' }, "the grader's reply");
           const read = steps.findLast(
             ({ by, commands }) => by === 0 && commands[0]?.name === 'get',
