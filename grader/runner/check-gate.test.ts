@@ -13,12 +13,24 @@ describe('a check gate', () => {
   it('never lets a sleep of a closed check wake up', async () => {
     const gate = new CheckGate();
     let woke = false;
-    gate.sleep(5).then(() => {
+    gate.sleep(5, 1).then(() => {
       woke = true;
     });
     gate.close();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(woke).toBe(false);
+  });
+
+  it('ends a cleared timer’s sleep at once, and only that one', async () => {
+    const gate = new CheckGate();
+    const woke: number[] = [];
+    gate.sleep(60_000, 1).then(() => woke.push(1));
+    gate.sleep(20, 2).then(() => woke.push(2));
+    gate.cancelSleep(1);
+    gate.cancelSleep(3);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(woke).toEqual([1, 2]);
+    gate.close();
   });
 
   it('never settles a reply that arrives after the gate closed', async () => {

@@ -4,7 +4,8 @@
  */
 export class CheckGate {
   private open = true;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Sleeps under way, by the runtime's timer id, each with what ends it early. */
+  private readonly timers = new Map<number, { timeout: NodeJS.Timeout; resolve(): void }>();
 
   /** Passes synchronous calls through while the gate is open; once closed, they throw. */
   guard<Args extends unknown[], Result>(fn: (...args: Args) => Result): (...args: Args) => Result {
@@ -47,19 +48,28 @@ export class CheckGate {
   }
 
   /** Resolves after `ms`, unless the gate closes first; then it never resolves. */
-  readonly sleep = (ms: number): Promise<void> =>
+  readonly sleep = (ms: number, timer: number): Promise<void> =>
     new Promise((resolve) => {
       if (!this.open) return;
-      const timer = setTimeout(() => {
+      const timeout = setTimeout(() => {
         this.timers.delete(timer);
         if (this.open) resolve();
       }, ms);
-      this.timers.add(timer);
+      this.timers.set(timer, { timeout, resolve });
     });
+
+  /** Ends a cleared timer's sleep now: the runtime ignores it, and nothing holds it. */
+  readonly cancelSleep = (timer: number): void => {
+    const sleeping = this.timers.get(timer);
+    if (!sleeping) return;
+    clearTimeout(sleeping.timeout);
+    this.timers.delete(timer);
+    if (this.open) sleeping.resolve();
+  };
 
   close(): void {
     this.open = false;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const { timeout } of this.timers.values()) clearTimeout(timeout);
     this.timers.clear();
   }
 }

@@ -26,6 +26,7 @@ function capabilitiesBehind(gate: CheckGate): Capabilities {
     connect: gate.guard(() => false),
     clientEvent: gate.guard(() => {}),
     byteLimitHit: () => {},
+    cancelSleep: () => {},
   };
 }
 

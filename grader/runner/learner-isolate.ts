@@ -27,7 +27,10 @@ export interface Capabilities {
   /** `site` numbers where learner code sent the command (see CallOutcome's `sentFrom`). */
   send(clientId: number, method: string, args: unknown[], site?: number): Promise<unknown>;
   exec(clientId: number, commands: unknown[][], atomic: boolean, site?: number): Promise<unknown>;
-  sleep(ms: number): Promise<void>;
+  /** `timer` names the sleep for `cancelSleep`. */
+  sleep(ms: number, timer: number): Promise<void>;
+  /** The runtime cleared the timer: its sleep resolves now (see timers.ts). */
+  cancelSleep(timer: number): void;
   /** Draws and records a random value for one of node:crypto's APIs (see RandomnessRecord). */
   random: RandomnessRecord['draw'];
   readFixture(path: string): Uint8Array;
@@ -171,7 +174,7 @@ function runRuntime(
   };
   try {
     context.evalClosureSync(
-      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9, connect: $10, clientEvent: $11, byteLimitHit: $12 };',
+      'globalThis.__keyspaceHost = { send: $0, exec: $1, sleep: $2, random: $3, readFixture: $4, outputChars: $5, digest: $6, receive: $7, hangUp: $8, maxBytes: $9, connect: $10, clientEvent: $11, byteLimitHit: $12, cancelSleep: $13 };',
       [
         new ivm.Reference((...args: Parameters<Capabilities['send']>) =>
           held(capabilities().send(...args)),
@@ -179,7 +182,7 @@ function runRuntime(
         new ivm.Reference((...args: Parameters<Capabilities['exec']>) =>
           held(capabilities().exec(...args)),
         ),
-        new ivm.Reference((ms: number) => held(capabilities().sleep(ms))),
+        new ivm.Reference((ms: number, timer: number) => held(capabilities().sleep(ms, timer))),
         new ivm.Reference((...args: Parameters<Capabilities['random']>) =>
           capabilities().random(...args),
         ),
@@ -194,6 +197,7 @@ function runRuntime(
           capabilities().clientEvent(...args),
         ),
         new ivm.Reference(() => capabilities().byteLimitHit()),
+        new ivm.Reference((timer: number) => capabilities().cancelSleep(timer)),
       ],
     );
     runtime.runSync(context);

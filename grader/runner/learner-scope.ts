@@ -26,6 +26,7 @@ export function openLearnerScope(
     send: gate.guardAsync(outage.guard(subscribers.send)),
     exec: gate.guardAsync(outage.guard(bridge.exec)),
     sleep: gate.sleep,
+    cancelSleep: gate.cancelSleep,
     random: randomness.draw,
     readFixture: gate.guard(readFixture),
     receive: gate.guardAsync(subscribers.receive),

@@ -37,8 +37,13 @@ export interface Host {
     [clientId: number, commands: unknown[][], atomic: boolean, site?: number],
     HostPipelineReply[] | null
   >;
-  /** Resolves after `ms`, unless the check is over, in which case it never does. */
-  sleep: HostReference<[ms: number], void>;
+  /**
+   * Resolves after `ms`, unless the check is over, in which case it never does. `timer` names it
+   * for `cancelSleep`.
+   */
+  sleep: HostReference<[ms: number, timer: number], void>;
+  /** The timer was cleared: its sleep resolves now, and nothing waits for it any more. */
+  cancelSleep: HostReference<[timer: number], void>;
   /**
    * A value drawn by the worker for one of node:crypto's random APIs, with that API's arguments.
    * The worker records it, so a check can tell a random token from a made-up one.

@@ -28,7 +28,7 @@ const host = replies.track(guardBytes(withoutWorkerStacks(given), given.maxBytes
 delete scope.__keyspaceHost;
 
 const output = installConsole(host.outputChars);
-installTimers(host.sleep);
+installTimers(host.sleep, host.cancelSleep);
 const crypto = createNodeCrypto(host);
 installWebApis(crypto);
 installUnavailable();

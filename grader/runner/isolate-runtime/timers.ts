@@ -6,12 +6,12 @@ type Callback = (...args: unknown[]) => void;
  * setTimeout and friends on top of the worker's sleep(): when a check ends, the worker stops
  * answering sleeps, so no timer of that check can fire into the next one.
  */
-export function installTimers(sleep: Host['sleep']): void {
+export function installTimers(sleep: Host['sleep'], cancelSleep: Host['cancelSleep']): void {
   let lastId = 0;
   const live = new Set<number>();
 
   const schedule = (id: number, ms: number, run: () => void, repeat: boolean): void => {
-    sleep.apply(undefined, [ms], { result: { promise: true } }).then(() => {
+    sleep.apply(undefined, [ms, id], { result: { promise: true } }).then(() => {
       if (!live.has(id)) return;
       if (!repeat) live.delete(id);
       try {
@@ -33,8 +33,11 @@ export function installTimers(sleep: Host['sleep']): void {
       schedule(id, delay, () => callback(...args), repeat);
       return id;
     };
+  // The host is told, so that a cleared timer waits for nothing: in a race it would otherwise
+  // still fire, as a step of its own, when virtual time reached it.
   const clear = (id: unknown) => {
-    live.delete(Number(id));
+    if (!live.delete(Number(id))) return;
+    cancelSleep.applySync(undefined, [Number(id)], {});
   };
 
   Object.assign(globalThis, {

@@ -106,12 +106,15 @@ describe('the race scheduler', () => {
     start(scheduler, [
       (racer) =>
         Promise.all([
-          scheduler.sleep(racer, 60_000).then(() => fired.push(60_000)),
-          scheduler.sleep(racer, 30_000).then(() => fired.push(30_000)),
+          scheduler.sleep(racer, 60_000, 1).then(() => fired.push(60_000)),
+          scheduler.sleep(racer, 30_000, 2).then(() => fired.push(30_000)),
+          // Cleared: it resolves at once, and is no step.
+          scheduler.sleep(racer, 10_000, 3).then(() => fired.push(10_000)),
+          Promise.resolve().then(() => scheduler.cancelSleep(racer, 3)),
         ]),
     ]);
     expect(await scheduler.run()).toBe(true);
-    expect(fired).toEqual([30_000, 60_000]);
+    expect(fired).toEqual([10_000, 30_000, 60_000]);
     expect(scheduler.steps).toEqual([
       { racer: 0, timerMs: 30_000 },
       { racer: 0, timerMs: 60_000 },

@@ -29,6 +29,8 @@ interface Held {
 }
 
 interface Timer {
+  /** The runtime's id for it, by which it is cancelled. */
+  id: number;
   at: number;
   order: number;
   ms: number;
@@ -145,14 +147,24 @@ export class RaceScheduler {
   }
 
   /** A racer's timer: resolves when the schedule fires it. */
-  sleep(racer: number, ms: number): Promise<void> {
+  sleep(racer: number, ms: number, id: number): Promise<void> {
     return new Promise((fire) => {
       const state = this.racer(racer);
       const due = performance.now() + ms;
-      state.timers.push({ at: state.clock + ms, order: this.timerOrder++, ms, due, fire });
+      state.timers.push({ id, at: state.clock + ms, order: this.timerOrder++, ms, due, fire });
       state.timers.sort((a, b) => a.at - b.at || a.order - b.order);
       this.changed(racer);
     });
+  }
+
+  /** A racer's timer was cleared: it is no step, and its sleep resolves now, to no effect. */
+  cancelSleep(racer: number, id: number): void {
+    const { timers } = this.racer(racer);
+    const index = timers.findIndex((timer) => timer.id === id);
+    if (index < 0) return;
+    const [timer] = timers.splice(index, 1);
+    timer?.fire();
+    this.changed(racer);
   }
 
   /**

@@ -212,10 +212,10 @@ describe('races: calls run at the same time, their commands interleaved by the e
     expect(check(result, 'the race reports how many interleavings it tried').status).toBe('pass');
   });
 
-  it('fires a timer only once its racer waits, and never ahead of a key’s expiry or a blocked command’s timeout', async () => {
+  it('fires a timer only once its racer waits, and never ahead of a key’s expiry or a blocked command’s timeout; a cleared one never', async () => {
     const result = await grade('timed-steps', course('timed-steps', 'solution.ts'));
     expect(result.checks.map(({ status, message }) => ({ status, message }))).toEqual(
-      Array.from({ length: 5 }, () => ({ status: 'pass', message: undefined })),
+      Array.from({ length: 6 }, () => ({ status: 'pass', message: undefined })),
     );
   });
 });

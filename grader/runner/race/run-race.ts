@@ -199,7 +199,8 @@ async function interleave(
       isolate.lend(
         toldTo(scheduler, index, {
           ...scope.capabilities,
-          sleep: (ms) => scheduler.sleep(index, ms),
+          sleep: (ms, timer) => scheduler.sleep(index, ms, timer),
+          cancelSleep: (timer) => scheduler.cancelSleep(index, timer),
         }),
       );
     }

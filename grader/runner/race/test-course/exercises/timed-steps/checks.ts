@@ -9,6 +9,7 @@ interface Exports {
   keepAlive(redis: Redis, lock: string): Promise<number>;
   popForever(redis: Redis, queue: string): Promise<string | null>;
   pushMuchLater(redis: Redis, queue: string, item: string): Promise<void>;
+  readWithDeadline(redis: Redis, key: string): Promise<string | null>;
 }
 
 /** A step's command, or `timer` for a timer that fired. */
@@ -104,6 +105,22 @@ const checks: CheckList<Exports> = [
         ],
         verify: async ([popped]) => {
           expect.equal(popped?.returned ?? popped?.threw, item, 'popForever returned');
+        },
+      });
+    },
+  },
+  {
+    name: 'a cleared timer is no step',
+    async run({ race, sandboxClient, expect, random }) {
+      const key = random.word();
+      await race({
+        calls: [['readWithDeadline', sandboxClient, key]],
+        verify: async (_results, steps) => {
+          expect.equal(
+            steps.map((step) => `${named(step.commands)}${step.timerMs ?? ''}`),
+            ['get', 'timer50'],
+            'the steps of readWithDeadline, whose 5 ms deadline was cleared once GET answered',
+          );
         },
       });
     },

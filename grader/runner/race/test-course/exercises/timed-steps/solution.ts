@@ -46,3 +46,16 @@ export async function pushMuchLater(redis: Redis, queue: string, item: string): 
   await sleep(10_000);
   await redis.rpush(queue, item);
 }
+
+export async function readWithDeadline(redis: Redis, key: string): Promise<string | null> {
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    deadline = setTimeout(() => reject(new Error('too slow')), 5);
+  });
+  try {
+    return await Promise.race([redis.get(key), late]);
+  } finally {
+    clearTimeout(deadline);
+    await sleep(50);
+  }
+}
