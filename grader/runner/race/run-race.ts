@@ -102,8 +102,8 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
     // The first interleaving, the calls one after another, is each module's first call. The
     // search then starts over, on modules that have run once (see Slot): its choices rest on the
     // steps each call takes, and a module that changes how it works after its first call would
-    // otherwise have them chosen from steps it no longer takes.
-    // The first counts as one of the interleavings tried in turn, and against the maximum.
+    // otherwise have them chosen from steps it no longer takes. The first counts as one of the
+    // interleavings tried in turn, and against the maximum.
     const max = spec.maxInterleavings ?? DEFAULT_MAX_INTERLEAVINGS;
     const search = new Exploration({
       maxInterleavings: max - 1,
@@ -403,8 +403,8 @@ function verifyFailed(
   if (isSerial(run.steps)) {
     // Wrong even without a race: the failure reads as any other check's.
     const order = serialOrder(run.steps, labels.length).map((racer) => racerName(labels, racer));
-    // After the first interleaving, the same order may fail where it passed: the modules ran once.
-    const later = found.number > 1 ? `, none of them its module's first call` : '';
+    // After the first interleaving, the same order may fail where it passed: the modules had run.
+    const later = found.number > 1 ? ', the modules having run before' : '';
     return new CheckFailure(
       `${failure.message} (with the calls run one after another${later}: ${order.join(', then ')})`,
       failure.expected,
