@@ -92,6 +92,35 @@ function withoutServerDetails(reply: unknown): unknown {
   return reply;
 }
 
+/**
+ * HELLO's reply without the connection's id: ids count up with every connection Redis accepts, so
+ * two of them would tell learner code how many were opened in between (a check's MONITOR, a
+ * race's connections).
+ */
+function withoutConnectionId(reply: unknown): unknown {
+  if (Array.isArray(reply)) {
+    const at = reply.findIndex((item, index) => index % 2 === 0 && String(item) === 'id');
+    return at < 0 ? reply : [...reply.slice(0, at), ...reply.slice(at + 2)];
+  }
+  if (reply instanceof Map) {
+    const copy = new Map(reply);
+    copy.delete('id');
+    return copy;
+  }
+  if (reply !== null && typeof reply === 'object' && !Buffer.isBuffer(reply)) {
+    const { id: _, ...rest } = reply as Record<string, unknown>;
+    return rest;
+  }
+  return reply;
+}
+
+/** A reply as learner code may see it (see withoutServerDetails and withoutConnectionId). */
+function shown(name: string | undefined, reply: unknown): unknown {
+  if (name === 'info') return withoutServerDetails(reply);
+  if (name === 'hello') return withoutConnectionId(reply);
+  return reply;
+}
+
 export interface PipelineReply {
   error?: string;
   value?: unknown;
@@ -157,7 +186,7 @@ export class RedisBridge {
     const reply = this.sendNow([entry], () =>
       tracked(usage, async () => fn?.apply(client, command)),
     ).then(this.received);
-    return name === 'info' ? reply.then(withoutServerDetails) : reply;
+    return reply.then((value) => shown(name, value));
   };
 
   /** A pipeline or MULTI transaction, as ioredis runs it; errors become data, per command. */
@@ -200,9 +229,7 @@ export class RedisBridge {
     const queued = atomic ? entries.slice(1, -1) : entries;
     return (
       results?.map(([error, value], index) =>
-        error
-          ? { error: error.message }
-          : { value: queued[index]?.name === 'info' ? withoutServerDetails(value) : value },
+        error ? { error: error.message } : { value: shown(queued[index]?.name, value) },
       ) ?? null
     );
   };
@@ -228,7 +255,7 @@ export class RedisBridge {
         const sent = () => tracked(usage, async () => fn?.apply(client, args)).then(this.received);
         return this.sendNow([entry], sent).then(
           (value): PipelineReply => ({
-            value: entry.name === 'info' ? withoutServerDetails(value) : value,
+            value: shown(entry.name, value),
           }),
           (error: Error): PipelineReply => ({ error: error.message }),
         );

@@ -50,6 +50,18 @@ describe("Run: the learner's code once, in their own sandbox", () => {
     });
   });
 
+  it("hides the connection's id from HELLO, which would count the connections opened between two", async () => {
+    const result = await consoles.useSandbox(consoleId, ({ address }) =>
+      grader.runOnce(
+        'set-and-get',
+        'export async function main(r) { return JSON.stringify(await r.hello()); }',
+        address,
+      ),
+    );
+    expect(result.calls[0]?.returned).toMatch(/proto/);
+    expect(result.calls[0]?.returned).not.toMatch(/\bid\b/);
+  });
+
   it('keeps what the console wrote, and shows what Run printed and threw', async () => {
     await consoles.run(consoleId, 'SET weather sunny');
     const result = await consoles.useSandbox(consoleId, ({ address }) =>
