@@ -49,8 +49,7 @@ describe('a learner isolate', () => {
     try {
       for (let load = 0; load < 4; load++) {
         const gate = new CheckGate();
-        isolate.lend(capabilitiesBehind(gate));
-        const context = await isolate.load();
+        const context = await isolate.load(capabilitiesBehind(gate));
         expect((await context.call('next', [])).value).toEqual({ count: 1, fresh: true });
         expect((await context.call('next', [])).value).toEqual({ count: 2, fresh: true });
         gate.close();
@@ -82,8 +81,7 @@ describe('a learner isolate', () => {
     const isolate = LearnerIsolate.forRun(program, DEFAULT_LIMITS);
     try {
       const first = new CheckGate();
-      isolate.lend(capabilitiesBehind(first));
-      const context = await isolate.load();
+      const context = await isolate.load(capabilitiesBehind(first));
       void context.call('wait', []).catch(() => {});
       await pause(20);
       first.close();
@@ -92,7 +90,7 @@ describe('a learner isolate', () => {
         collectGarbage();
         await pause(20);
       }
-      isolate.lend(capabilitiesBehind(new CheckGate()));
+      context.lend(capabilitiesBehind(new CheckGate()));
       expect((await context.call('wokeUp', [])).value).toBe('no');
     } finally {
       isolate.dispose();

@@ -77,22 +77,27 @@ export interface CallOutcome {
  */
 const OUTPUT_WAIT_MS = 1_000;
 
-/** Where a context's host functions lead: to the capabilities lent last (see `lend`). */
+/** Where a context's host functions lead: to the capabilities lent to it last. */
 interface Lent {
   capabilities?: Capabilities;
-  /**
-   * The host's promises that learner code awaits and that have not settled, held for as long as
-   * the isolate lives. A closed gate leaves some pending for good (see CheckGate.guardAsync); if
-   * the host collected one, isolated-vm would reject it in the isolate with "Promise was
-   * abandoned", waking the code left behind by an earlier check in a later one, and sometimes
-   * failing whatever the isolate was doing then (loading a module, a call) with that message.
-   */
-  pending: Set<Promise<unknown>>;
 }
 
-/** A context with the runtime run in it, its host functions wired to `Lent`. */
+/**
+ * The host's promises that learner code awaits and that have not settled, held for as long as
+ * the isolate lives. A closed gate leaves some pending for good (see CheckGate.guardAsync); if
+ * the host collected one, isolated-vm would reject it in the isolate with "Promise was
+ * abandoned", waking the code left behind by an earlier check in a later one, and sometimes
+ * failing whatever the isolate was doing then (loading a module, a call) with that message.
+ */
+type Pending = Set<Promise<unknown>>;
+
+/**
+ * A context with the runtime run in it, its host functions wired to its own `Lent`: the racers
+ * of a race share an isolate, each in a context of its own, each lent its own capabilities.
+ */
 interface ReadyContext {
   context: ivm.Context;
+  lent: Lent;
   invoke: ivm.Reference;
   takeOutput: ivm.Reference;
   settle: ivm.Reference;
@@ -107,7 +112,7 @@ interface FreshIsolate {
   shape: string;
   isolate: ivm.Isolate;
   runtime: ivm.Script;
-  lent: Lent;
+  pending: Pending;
   ready: ReadyContext[];
 }
 
@@ -138,8 +143,13 @@ function freshIsolate(limits: IsolateLimits): FreshIsolate {
     filename: RUNTIME_FILE,
     ...(runtimeCache && { cachedData: runtimeCache }),
   });
-  const lent: Lent = { pending: new Set() };
-  const fresh = { shape: shapeOf(limits), isolate, runtime, lent, ready: [] };
+  const fresh = {
+    shape: shapeOf(limits),
+    isolate,
+    runtime,
+    pending: new Set<Promise<unknown>>(),
+    ready: [],
+  };
   addContext(fresh, limits);
   return fresh;
 }
@@ -149,25 +159,26 @@ function freshIsolate(limits: IsolateLimits): FreshIsolate {
  * thread, so the context is made synchronously.
  */
 function addContext(fresh: FreshIsolate, limits: IsolateLimits): void {
-  const { isolate, runtime, lent } = fresh;
-  fresh.ready.push(runRuntime(isolate.createContextSync(), runtime, lent, limits));
+  const { isolate, runtime, pending } = fresh;
+  fresh.ready.push(runRuntime(isolate.createContextSync(), runtime, pending, limits));
 }
 
-/** Runs the runtime in a new context, handing it host functions that act through `lent`. */
+/** Runs the runtime in a new context, handing it host functions that act through its `lent`. */
 function runRuntime(
   context: ivm.Context,
   runtime: ivm.Script,
-  lent: Lent,
+  pending: Pending,
   limits: IsolateLimits,
 ): ReadyContext {
+  const lent: Lent = {};
   const capabilities = (): Capabilities => {
     if (!lent.capabilities) throw new Error('nothing is lent to this sandbox yet');
     return lent.capabilities;
   };
   const held = <T>(result: T): T => {
     if (result instanceof Promise) {
-      lent.pending.add(result);
-      const settled = () => lent.pending.delete(result);
+      pending.add(result);
+      const settled = () => pending.delete(result);
       result.then(settled, settled);
     }
     return result;
@@ -206,6 +217,7 @@ function runRuntime(
     exportNames ??= handle.getSync('exportNames', { copy: true }) as Record<string, string[]>;
     const ready = {
       context,
+      lent,
       invoke: handle.getSync('invoke', { reference: true }),
       takeOutput: handle.getSync('takeOutput', { reference: true }),
       settle: handle.getSync('settle', { reference: true }),
@@ -265,7 +277,7 @@ export class LearnerIsolate {
   private readonly isolate: ivm.Isolate;
   /** The runtime, compiled once per isolate: a script can run in any of its contexts. */
   private readonly runtime: ivm.Script;
-  private readonly lent: Lent;
+  private readonly pending: Pending;
   /** The contexts made with the isolate, until loads take them. */
   private readonly ready: ReadyContext[];
   /** How many times the learner's module was loaded: so many contexts the next run may want. */
@@ -282,7 +294,7 @@ export class LearnerIsolate {
     ({
       isolate: this.isolate,
       runtime: this.runtime,
-      lent: this.lent,
+      pending: this.pending,
       ready: this.ready,
     } = takeIsolate(limits, racer));
   }
@@ -402,21 +414,17 @@ export class LearnerIsolate {
   }
 
   /**
-   * What learner code in this isolate reaches from now on, whichever context it runs in: each
-   * check lends its own, and the worker revokes them when the check ends.
+   * Loads the learner's module into a context of its own, within the wall-time limit, lent
+   * `capabilities` (what its code reaches as it loads, until the context is lent others).
    */
-  lend(capabilities: Capabilities): void {
-    this.lent.capabilities = capabilities;
+  async load(capabilities: Capabilities): Promise<LearnerContext> {
+    return this.within('loading your module', this.loadModule(capabilities));
   }
 
-  /** Loads the learner's module into a context of its own, within the wall-time limit. */
-  async load(): Promise<LearnerContext> {
-    return this.within('loading your module', this.loadModule());
-  }
-
-  private async loadModule(): Promise<LearnerContext> {
+  private async loadModule(capabilities: Capabilities): Promise<LearnerContext> {
     const ready = (await this.madeAhead()) ?? (await this.newContext());
     this.loads += 1;
+    ready.lent.capabilities = capabilities;
     try {
       let module: ivm.Module;
       try {
@@ -455,7 +463,7 @@ export class LearnerIsolate {
    */
   private async newContext(): Promise<ReadyContext> {
     const context = await this.isolate.createContext();
-    return runRuntime(context, this.runtime, this.lent, this.limits);
+    return runRuntime(context, this.runtime, this.pending, this.limits);
   }
 
   dispose(): void {
@@ -645,6 +653,14 @@ export class LearnerContext {
         }),
       ),
     };
+  }
+
+  /**
+   * What the module's code reaches from now on: each check lends its own, and the worker revokes
+   * them when the check ends.
+   */
+  lend(capabilities: Capabilities): void {
+    this.ready.lent.capabilities = capabilities;
   }
 
   /**

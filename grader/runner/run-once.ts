@@ -67,8 +67,7 @@ export async function runOnce(job: RunJob): Promise<RunOnceResult> {
     fixtureReader(job.fixturesDir),
   );
   try {
-    isolate.lend(scope.capabilities);
-    const context = await isolate.load();
+    const context = await isolate.load(scope.capabilities);
     for (const { call, args } of job.calls) {
       try {
         const { value } = await context.call(call, args.map(toCallArg));

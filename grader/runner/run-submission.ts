@@ -172,8 +172,8 @@ async function gradeIn(
       isolates.push(current);
       loaded = undefined;
     }
-    current.lend(capabilities);
-    loaded ??= await current.load();
+    if (loaded) loaded.lend(capabilities);
+    else loaded = await current.load(capabilities);
     return loaded;
   };
 

@@ -64,15 +64,17 @@ interface RaceSpec {
 }
 
 /**
- * An isolate per call, and the module loaded in it, both kept across interleavings: from the
- * second interleaving on, each call is its module's second, third… as plain checks' calls are
- * (code careful only on its first call meets the races too). The module is loaded again only
- * after a call of it did not finish (an abandoned interleaving leaves it waiting for good, and a
- * promise it shares between calls with it) or its isolate was replaced.
+ * The race's isolate, and each call's module loaded in a context of its own there, kept across
+ * interleavings: from the second interleaving on, each call is its module's second, third… as
+ * plain checks' calls are (code careful only on its first call meets the races too). A module is
+ * loaded again only after a call of it did not finish (an abandoned interleaving leaves it
+ * waiting for good, and a promise it shares between calls with it) or the isolate was replaced.
+ * One isolate serves every call: their code runs one at a time anyway, each up to its next
+ * command, which the scheduler holds (an isolate is about a millisecond and a half to make).
  */
-interface Slot {
+interface Racers {
   isolate?: LearnerIsolate;
-  context?: LearnerContext;
+  contexts: (LearnerContext | undefined)[];
 }
 
 interface Interleaving {
@@ -111,14 +113,14 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
       seed,
     });
     const explorations = [new Exploration({ maxInterleavings: 1, seed }), search];
-    const slots: Slot[] = spec.calls.map(() => ({}));
+    const kept: Racers = { contexts: spec.calls.map(() => undefined) };
     const stopExploringAt = deps.checkStarted + deps.limits.checkTimeoutMs * EXPLORATION_SHARE;
     let tried = 0;
     let first: { commands: number; bytes: number } | undefined;
     try {
       explore: for (const exploration of explorations) {
         for (let schedule = exploration.next(); schedule; schedule = exploration.next()) {
-          const run = await interleave(deps, spec, slots, schedule);
+          const run = await interleave(deps, spec, kept, schedule);
           exploration.finished(schedule, run.completed);
           if (run.completed) {
             tried += 1;
@@ -140,10 +142,8 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
         }
       }
     } finally {
-      for (const { isolate, context } of slots) {
-        context?.release();
-        isolate?.dispose();
-      }
+      for (const context of kept.contexts) context?.release();
+      kept.isolate?.dispose();
       deps.budget.spend(Math.min(first?.commands ?? 0, deps.budget.max - deps.budget.used));
       deps.budget.spendBytes(
         Math.min(first?.bytes ?? 0, deps.budget.maxBytes - deps.budget.bytesUsed),
@@ -158,7 +158,7 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
 async function interleave(
   deps: RaceDeps,
   spec: RaceSpec,
-  slots: Slot[],
+  kept: Racers,
   schedule: Schedule,
 ): Promise<Interleaving> {
   await resetSandbox(deps.trusted);
@@ -167,11 +167,7 @@ async function interleave(
     deps.budget.max - deps.budget.used,
     deps.budget.maxBytes - deps.budget.bytesUsed,
   );
-  const racers: {
-    slot: Slot;
-    isolate: LearnerIsolate;
-    scope: ReturnType<typeof openLearnerScope>;
-  }[] = [];
+  const scopes: ReturnType<typeof openLearnerScope>[] = [];
   const interjections = spec.interject ?? [];
   const scheduler = new RaceScheduler({
     racers: spec.calls.length + (interjections.length > 0 ? 1 : 0),
@@ -189,32 +185,26 @@ async function interleave(
   let limit: Interleaving['limit'];
   /** A failure of the grader's own, not the learner's: it ends the check as `check-crashed`. */
   let crash: unknown;
+  const isolate = isolateFor(deps, kept);
   try {
-    for (const [index, slot] of slots.entries()) {
-      const isolate = isolateFor(deps, slot);
+    for (const index of spec.calls.keys()) {
       const scope = openLearnerScope(deps.connections, budget, deps.readFixture, {
         schedule: (commands, send) => scheduler.hold(index, commands, send),
       });
-      racers.push({ slot, isolate, scope });
-      isolate.lend(
-        toldTo(scheduler, index, {
-          ...scope.capabilities,
-          sleep: (ms, timer) => scheduler.sleep(index, ms, timer),
-          cancelSleep: (timer) => scheduler.cancelSleep(index, timer),
-        }),
-      );
+      scopes.push(scope);
+      const capabilities = toldTo(scheduler, index, {
+        ...scope.capabilities,
+        sleep: (ms, timer) => scheduler.sleep(index, ms, timer),
+        cancelSleep: (timer) => scheduler.cancelSleep(index, timer),
+      });
+      let context = kept.contexts[index];
+      if (context) context.lend(capabilities);
+      else context = await isolate.load(capabilities);
+      kept.contexts[index] = context;
+      contexts.push(context);
     }
-    // Each isolate has a thread of its own: the modules load side by side.
-    contexts.push(
-      ...(await Promise.all(
-        racers.map(async ({ slot, isolate }) => {
-          slot.context ??= await isolate.load();
-          return slot.context;
-        }),
-      )),
-    );
     for (const [index, [name, ...args]] of spec.calls.entries()) {
-      const { scope } = racers[index] as (typeof racers)[number];
+      const scope = scopes[index] as (typeof scopes)[number];
       scope.bridge.callStarted();
       void (contexts[index] as LearnerContext)
         .call(name, args.map(deps.toCallArg))
@@ -269,7 +259,7 @@ async function interleave(
       for (const [index, [name]] of spec.calls.entries()) {
         const left = unanswered[index] ?? [];
         if (left.length > 0) throw unawaitedFailure(name, left, 'unanswered');
-        const late = racers[index]?.scope.bridge.lateCommands[0];
+        const late = scopes[index]?.bridge.lateCommands[0];
         if (late) {
           throw unawaitedFailure(late.after, [{ command: late.command.toUpperCase() }], 'late');
         }
@@ -279,14 +269,16 @@ async function interleave(
     if (closer >= 0) throw closedClientFailure(spec.calls[closer]?.[0] ?? '');
     return run;
   } finally {
-    for (const [index, { slot, isolate, scope }] of racers.entries()) {
+    for (const [index, scope] of scopes.entries()) {
       const closing = scope.close();
       await contexts[index]?.takeOutput();
       await closing;
-      isolate.abandonUnfinished();
+    }
+    isolate.abandonUnfinished();
+    for (const [index, context] of kept.contexts.entries()) {
       if (outcomes[index] === undefined || isolate.stopped) {
-        slot.context?.release();
-        slot.context = undefined;
+        context?.release();
+        kept.contexts[index] = undefined;
       }
     }
     if (scheduler.blockedSome) await noneBlocked(deps.trusted);
@@ -355,15 +347,18 @@ async function stepViews(
   });
 }
 
-/** A racer's isolate: kept while it has CPU time to spare, so that its limit is per call. */
-function isolateFor(deps: RaceDeps, slot: Slot): LearnerIsolate {
-  const { isolate } = slot;
+/**
+ * The race's isolate: kept while it has CPU time to spare, so that the CPU limit holds for an
+ * interleaving's calls, not for the whole exploration.
+ */
+function isolateFor(deps: RaceDeps, kept: Racers): LearnerIsolate {
+  const { isolate } = kept;
   if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) return isolate;
   isolate?.dispose();
-  slot.context = undefined;
-  slot.isolate = LearnerIsolate.forRun(deps.program, deps.limits, true);
-  deps.racerIsolates.push(slot.isolate);
-  return slot.isolate;
+  kept.contexts.fill(undefined);
+  kept.isolate = LearnerIsolate.forRun(deps.program, deps.limits, true);
+  deps.racerIsolates.push(kept.isolate);
+  return kept.isolate;
 }
 
 interface Found {
