@@ -31,8 +31,11 @@ const namedUserIdOf = (random: Random) => {
   return ` ${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é `;
 };
 const ttlOf = (random: Random) => random.int(300, 3600);
-/** A "remember me" session of days, longer than any cap on the TTL that code might add. */
-const longTtlOf = (random: Random) => random.int(2 * 86_400, 30 * 86_400);
+/**
+ * A "remember me" session of more than 400 days (the most a browser keeps a cookie), longer than
+ * any cap on the TTL that code might add: 30 days, a year.
+ */
+const longTtlOf = (random: Random) => random.int(401 * 86_400, 800 * 86_400);
 /** A token shaped like randomUUID()'s, for sessions the check seeds itself. */
 const tokenOf = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2e8f4b17');
 const sessionKey = (token: string) => `session:${token}`;
@@ -98,7 +101,8 @@ const checks: CheckList<Exports> = [
   {
     name: 'createSession stores userId in the hash session:<token>',
     async run({ call, sandboxClient, redis, expect, random }) {
-      for (const userId of [userIdOf(random), namedUserIdOf(random)]) {
+      // '' is a userId too: code that refuses it, or stores it as missing, fails here.
+      for (const userId of [userIdOf(random), namedUserIdOf(random), '']) {
         const token = await call('createSession', sandboxClient, userId, ttlOf(random));
         expectToken(expect, token);
         const key = sessionKey(token);
@@ -153,12 +157,21 @@ const checks: CheckList<Exports> = [
   {
     name: 'createSession stores the two fields and nothing else',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
-      await otherSessions(decoys, redis, random, tokenOf(random));
+      const like = tokenOf(random);
+      await otherSessions(decoys, redis, random, like);
+      // The first user is already logged in on five other devices: code that caps a user's
+      // sessions and evicts the oldest deletes one of them.
+      const userId = userIdOf(random);
+      await decoys(like, 5, (token) => seedSession(redis, token, userId, random.int(60, 240)));
       const start = await snapshot();
-      // Both shapes of id, so that an extra key written for one kind of user shows too.
+      // Both shapes of id, and a short and a "remember me" TTL, so that an extra key written for
+      // one kind of user or session shows too.
       const keys: string[] = [];
-      for (const userId of [userIdOf(random), namedUserIdOf(random)]) {
-        const token = await call('createSession', sandboxClient, userId, ttlOf(random));
+      for (const [id, ttlSeconds] of [
+        [userId, ttlOf(random)],
+        [namedUserIdOf(random), longTtlOf(random)],
+      ] as const) {
+        const token = await call('createSession', sandboxClient, id, ttlSeconds);
         expectToken(expect, token);
         const key = sessionKey(token);
         expect.equal(
@@ -173,7 +186,9 @@ const checks: CheckList<Exports> = [
       const elsewhere = changes.outside(keys);
       expect.ok(
         elsewhere.length === 0,
-        `createSession may write session:<token> only (${keys.join(' and ')}), but it ${changes.describe(elsewhere)}`,
+        `createSession may write session:<token> only (${keys.join(' and ')}), and must leave ` +
+          `every other session alone, user ${userId}'s on other devices too; but it ` +
+          changes.describe(elsewhere),
       );
     },
   },
@@ -209,10 +224,12 @@ const checks: CheckList<Exports> = [
       const ttlSeconds = ttlOf(random);
       // More time left than ttlSeconds (made with a longer TTL): the touch shortens it all the
       // same, which EXPIRE … GT, or a touch that skips the EXPIRE while time is left, never do.
-      // Created days ago: a session lives as long as its key, however old it is.
+      // Created more than 400 days ago: a session lives as long as its key, however old it is.
       const longToken = tokenOf(random);
-      const longUserId = userIdOf(random);
-      const ageDays = random.int(2, 20);
+      // Spaces at its ends, which the touch must hand back as they are.
+      const longUserId = namedUserIdOf(random);
+      // Older than any absolute timeout code might add (30 days, a year).
+      const ageDays = random.int(401, 1000);
       const longKey = await seedSession(
         redis,
         longToken,
@@ -249,7 +266,8 @@ const checks: CheckList<Exports> = [
         await call('touchSession', sandboxClient, longToken, ttlSeconds),
         longUserId,
         `what touchSession returned for the session ${longKey}, created ${ageDays} days ago and ` +
-          'not expired (a session lasts as long as its key, however old)',
+          'not expired (a session lasts as long as its key, however old; return its userId as ' +
+          'stored, never trimmed)',
       );
       await expectSlid(
         longKey,
@@ -308,27 +326,41 @@ const checks: CheckList<Exports> = [
         null,
         `what touchSession returned for the token ${unknown}, which has no session`,
       );
-      // A forged token is any text: a glob in it matches nothing, it is part of the key's name.
-      const forged = `${known.slice(0, random.int(4, 12))}*`;
-      const forgedReturned = await call('touchSession', sandboxClient, forged, ttlOf(random));
-      expect.equal(
-        forgedReturned,
-        null,
-        `what touchSession returned for the token ${forged}, which has no session (session:${known} ` +
-          'is another one: read the one key the token names, never a KEYS or SCAN pattern)',
-      );
+      // A forged token is any text, used as it is: a glob in it matches nothing, it is part of
+      // the key's name; capitals, a %-escape or a space at an end name another key than
+      // session:<known>, which trimming, decoding or lower-casing the token would reach.
+      const at = random.int(4, 12);
+      const [head, char, tail] = [known.slice(0, at), known.charAt(at), known.slice(at + 1)];
+      const forged = [
+        `${head}*`,
+        known.toUpperCase(),
+        `${head}%${char.charCodeAt(0).toString(16).toUpperCase()}${tail}`,
+        ` ${known}`,
+        `${known} `,
+      ];
+      for (const fake of forged) {
+        const forgedReturned = await call('touchSession', sandboxClient, fake, ttlOf(random));
+        expect.equal(
+          forgedReturned,
+          null,
+          `what touchSession returned for the token '${fake}', which has no session (session:${known} ` +
+            'is another one: read the one key the token names, the token as it is, never trimmed, ' +
+            'decoded or lower-cased, and never a KEYS or SCAN pattern)',
+        );
+      }
       const end = await snapshot();
       const changes = diff(start, end);
       const changed = changes.changes;
       expect.ok(
         changed.length === 0,
-        `touchSession('${unknown}') and touchSession('${forged}') found no session and must change nothing, but they ${changes.describe(changed)}`,
+        `touchSession('${unknown}') and touchSession with ${forged.map((fake) => `'${fake}'`).join(', ')} ` +
+          `found no session and must change nothing, but they ${changes.describe(changed)}`,
       );
       // Whatever the token's shape, a search walks every key: refused for odd tokens as well.
       const searches = await searchesIn(executed);
       expect.ok(
         searches.length === 0,
-        `touchSession('${forged}') must read session:${forged} by its name, as it is; it searched ` +
+        `touchSession with a forged token must read session:<token> by its name, as it is; it searched ` +
           `with ${searches.join('; ')}: never a KEYS or SCAN pattern, whatever the token holds`,
       );
     },
@@ -420,8 +452,9 @@ const checks: CheckList<Exports> = [
           `device, ${sessionKey(otherDevice)}, stays), but it ${changes.describe(elsewhere)}`,
       );
       // A forged token is any text: a glob in it is part of the one key's name, and matches
-      // nothing. Every special character of a glob (* ? [ ] \) is there, and a %-escape that
-      // decodes to the other device's token, each aimed at the other device's session.
+      // nothing. Every special character of a glob (* ? [ ] \) is there, a %-escape that
+      // decodes to the other device's token, that token in capitals and with a space at either
+      // end, each aimed at the other device's session.
       const at = random.int(4, 12);
       const [head, char, tail] = [
         otherDevice.slice(0, at),
@@ -434,6 +467,9 @@ const checks: CheckList<Exports> = [
         `${head}[${char}]${tail}`,
         `${head}\\${char}${tail}`,
         `${head}%${char.charCodeAt(0).toString(16).toUpperCase()}${tail}`,
+        otherDevice.toUpperCase(),
+        ` ${otherDevice}`,
+        `${otherDevice} `,
       ];
       for (const fake of forged) await call('endSession', sandboxClient, fake);
       const final = diff(end, await snapshot());
@@ -441,8 +477,8 @@ const checks: CheckList<Exports> = [
         final.changes.length === 0,
         `endSession with the tokens ${forged.map((fake) => `'${fake}'`).join(', ')}, which name no ` +
           `session (${sessionKey(otherDevice)} is another one), but it ${final.describe(final.changes)}: ` +
-          'delete the one key the token names, as it is (not decoded), never what a KEYS or SCAN ' +
-          'pattern matches',
+          'delete the one key the token names, as it is (never trimmed, decoded or lower-cased), ' +
+          'never what a KEYS or SCAN pattern matches',
       );
       const searches = await searchesIn(executed);
       expect.ok(
@@ -455,27 +491,37 @@ const checks: CheckList<Exports> = [
   {
     // Last, so that its sessions are the last ones of the grading: a module that draws from
     // node:crypto for its first few sessions only, then goes on from a secret and a counter, meets
-    // it after the switch. Three tokens, each judged against the other two.
+    // it after the switch. Three tokens, each judged against the other two: two of one user (one
+    // of them a "remember me" session), and one of a user whose id is no number, so that code
+    // careless for one kind of session or user only shows too.
     name: 'every session gets its own unguessable token, drawn from node:crypto',
     async run({ call, sandboxClient, redis, expect, random, randomBytesIn, cameFromRandomness }) {
       const userId = userIdOf(random);
+      const sessions = [
+        [userId, ttlOf(random)],
+        [userId, longTtlOf(random)],
+        [namedUserIdOf(random), ttlOf(random)],
+      ] as const;
       const tokens: string[] = [];
-      for (let made = 0; made < 3; made += 1) {
-        const token = await call('createSession', sandboxClient, userId, ttlOf(random));
+      const made = new Map<string, string>();
+      for (const [id, ttlSeconds] of sessions) {
+        const token = await call('createSession', sandboxClient, id, ttlSeconds);
         expectToken(expect, token);
         tokens.push(token);
+        made.set(token, `createSession('${id}', ${ttlSeconds})`);
       }
       expect.ok(
         new Set(tokens).size === tokens.length,
-        `three calls of createSession for user ${userId} returned the tokens ${tokens.map((token) => `"${token}"`).join(', ')}: each session needs a new token`,
+        `two calls of createSession for user ${userId} and one for another user returned the tokens ${tokens.map((token) => `"${token}"`).join(', ')}: each session needs a new token`,
       );
       for (const token of tokens) {
         expect.ok(
           cameFromRandomness(token),
-          `the token "${token}" holds no value drawn from node:crypto by this createSession: a ` +
+          `the token "${token}" of ${made.get(token)} holds no value drawn from node:crypto by that call: a ` +
             'token made from the clock, Math.random(), the user id (even hashed or encoded) or a ' +
             'secret drawn once for many sessions can be guessed or recomputed. Use randomUUID(), ' +
-            `or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url, in every call`,
+            `or randomBytes(${MIN_TOKEN_BYTES}) in hex or base64url, in every call, whatever the ` +
+            'user or the TTL',
         );
         const bytes = randomBytesIn(token);
         expect.ok(
@@ -489,7 +535,7 @@ const checks: CheckList<Exports> = [
         expect.ok(
           randomBytesIn(token, others) >= MIN_TOKEN_BYTES,
           `the token "${token}" holds the same random value as another of ${others.map((other) => `"${other}"`).join(', ')} ` +
-            `(sessions of user ${userId}): whoever has one can work out the other. Draw a new ` +
+            `(sessions of user ${userId} and of another user): whoever has one can work out the other. Draw a new ` +
             'value with randomUUID() or randomBytes() for every session',
         );
       }
