@@ -14,6 +14,10 @@ interface Exports {
 }
 
 const CLAIM_SECONDS = 600;
+/** Views in a row by one module in the INCR check, past the few the other checks make. */
+const BUSY_VIEWS = 10;
+/** Pages in the MGET check: more than code that splits its MGETs into 50s or 100s sends in one. */
+const DASHBOARD_PAGES = 120;
 
 const viewsKey = (page: string) => `views:${page}`;
 const nameKey = (name: string) => `username:${name}`;
@@ -22,15 +26,16 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /**
  * Page names as a site has them, not only plain words: a path with slashes, capitals, a space
- * and a final `/`; an accent, a `%`, a query string and spaces at both ends. Code that encodes,
- * trims, slugifies, lower-cases or "normalises" the page then misses views:<page>. The first two
- * shapes carry all of these, so that recordView's first check, which views two pages, meets every
- * one in every grading; a list of pages takes the shapes in turn.
+ * and a final `/`; an accent, a `%`, a query string, a `#` fragment and spaces at both ends. Code
+ * that encodes, trims, slugifies, lower-cases or "normalises" the page (drops what follows `?` or
+ * `#`) then misses views:<page>. The first two shapes carry all of these, so that recordView's
+ * first check, which views two pages, meets every one in every grading; a list of pages takes
+ * the shapes in turn.
  */
 const PAGE_SHAPES: ((random: Random) => string)[] = [
   (random) =>
     `/${random.word(4)}/${capital(random.word(random.int(4, 7)))} ${random.word(random.int(3, 6))}/`,
-  (random) => ` ${random.word(random.int(3, 6))}é-100%?ref=${random.word(3)} `,
+  (random) => ` ${random.word(random.int(3, 6))}é-100%?ref=${random.word(3)}#${random.word(4)} `,
   (random) => random.word(random.int(5, 8)),
   (random) => `${capital(random.word(4))} ${random.word(random.int(3, 6))}`,
 ];
@@ -50,17 +55,19 @@ const userName = (random: Random) =>
   `${capital(random.word(random.int(3, 7)))}${random.int(1, 99)}`;
 
 /**
- * A username with every trait that code which encodes, slugifies or trims it changes: a space, an
- * accent, a `/` and a space at the end.
+ * A username with every trait that code which encodes, slugifies, trims or takes for a handle
+ * changes: an `@` at the start, a space, an accent, a `/` and a space at the end.
  */
 const oddUserName = (random: Random) =>
-  `${capital(random.word(random.int(3, 6)))} ${random.word(3)}ë/${random.int(1, 99)} `;
+  `@${capital(random.word(random.int(3, 6)))} ${random.word(3)}ë/${random.int(1, 99)} `;
 
 const userId = (random: Random) => String(random.int(10_000, 99_999));
 
 /** Ids that are not plain numbers, kept as given: a leading zero, letters and an underscore. */
 const zeroLedId = (random: Random) => `0${random.int(100, 9999)}`;
 const wordId = (random: Random) => `u_${random.int(1, 999)}`;
+/** An id with spaces at both ends, as a form may send it: code that trims it stores another id. */
+const spacedId = (random: Random) => ` ${wordId(random)} `;
 
 /** Two different user ids. */
 function twoUsers(random: Random): [string, string] {
@@ -73,24 +80,53 @@ function twoUsers(random: Random): [string, string] {
 /** An argument as typed into redis-cli: quoted when it has spaces, so that spaces at its ends show. */
 const quoted = (arg: string) => (/[\s"]/.test(arg) || arg === '' ? JSON.stringify(arg) : arg);
 
+/** The mark the command log puts in place of the arguments past its 50th: `…70 more`. */
+const CUT = /^…(\d+) more$/;
+
+/** How many arguments a logged command had, the ones the log cut included. */
+const argCount = (command: LoggedCommand) => {
+  const last = command.args.at(-1) ?? '';
+  const cut = CUT.exec(last);
+  return cut ? command.args.length - 1 + Number(cut[1]) : command.args.length;
+};
+
 /** A command as typed into redis-cli, arguments with spaces quoted. */
 const show = (command: LoggedCommand) =>
-  [command.name.toUpperCase(), ...command.args.map(quoted)].join(' ');
+  [
+    command.name.toUpperCase(),
+    ...command.args.slice(0, 8).map((arg) => (CUT.test(arg) ? arg : quoted(arg))),
+    ...(command.args.length > 8 ? [`… (${argCount(command)} arguments)`] : []),
+  ].join(' ');
+
+/** A list of pages for a message: a long one by its first few and its length. */
+const pagesShown = (pages: readonly string[]) =>
+  pages.length <= 8
+    ? JSON.stringify(pages)
+    : `[${pages
+        .slice(0, 3)
+        .map((page) => JSON.stringify(page))
+        .join(', ')}, … ${pages.length} pages]`;
 
 /**
- * What each of two calls made in a row ran: a sent command starts its entries and a script's
- * commands follow their call, so the entry of the sent command after the first call's starts
- * the second call's.
+ * What each of several calls made in a row ran, given how many commands had been sent after each
+ * (`commands().length`): a sent command starts its entries and a script's commands follow their
+ * call, so the sent commands counted tell where each call's entries begin.
  */
-function twoCalls(
+function perCall(
   all: readonly ExecutedCommand[],
-  sentByFirst: number,
-): [ExecutedCommand[], ExecutedCommand[]] {
+  sentAfter: readonly number[],
+): ExecutedCommand[][] {
+  const calls: ExecutedCommand[][] = sentAfter.map(() => []);
   let sent = 0;
-  const secondStart = all.findIndex(
-    (command) => command.script === undefined && sent++ === sentByFirst,
-  );
-  return secondStart === -1 ? [[...all], []] : [all.slice(0, secondStart), all.slice(secondStart)];
+  let index = 0;
+  for (const command of all) {
+    if (command.script === undefined) {
+      sent += 1;
+      while (index < sentAfter.length - 1 && sent > (sentAfter[index] ?? 0)) index += 1;
+    }
+    calls[index]?.push(command);
+  }
+  return calls;
 }
 
 function listed(commands: readonly ExecutedCommand[]): string {
@@ -119,12 +155,50 @@ const CARRIERS = new Set([
   'script',
 ]);
 
-/** What Redis ran for the learner that did some work: no brackets, no script calls. */
-const work = (executed: readonly ExecutedCommand[]) =>
-  executed.filter((command) => !CARRIERS.has(command.name));
-
 const INCREMENTS = new Set(['incr', 'incrby', 'incrbyfloat']);
 const EXPIRY_OPTIONS = new Set(['EX', 'PX', 'EXAT', 'PXAT']);
+
+/**
+ * What Redis ran for the learner that did some work: no brackets, no script calls. A script's
+ * TIME is left out too: it writes nothing and reads no key, and a script has no other clock for
+ * an EXAT or PXAT of "600 seconds from now".
+ */
+const work = (executed: readonly ExecutedCommand[]) =>
+  executed.filter(
+    (command) =>
+      !CARRIERS.has(command.name) && !(command.script !== undefined && command.name === 'time'),
+  );
+
+/** Whether a call's commands were one INCR (or INCRBY) of `key` and nothing else. */
+const incremented = (ran: readonly ExecutedCommand[], key: string) => {
+  const [only, ...rest] = work(ran);
+  return (
+    rest.length === 0 && only !== undefined && INCREMENTS.has(only.name) && only.args[0] === key
+  );
+};
+
+/** Whether a call's commands were one MGET of exactly the keys `keys` (each once or more). */
+const readAtOnce = (ran: readonly ExecutedCommand[], keys: readonly string[]) => {
+  const [only, ...rest] = work(ran);
+  if (rest.length > 0 || only?.name !== 'mget') return false;
+  const wanted = new Set(keys);
+  const shown = only.args.filter((arg) => !CUT.test(arg));
+  // Past its 50th argument the log keeps only how many there were: the keys it shows must be
+  // the pages', and there must be as many as the distinct pages at least.
+  return (
+    shown.every((arg) => wanted.has(arg)) &&
+    argCount(only) >= wanted.size &&
+    (shown.length < only.args.length || new Set(shown).size === wanted.size)
+  );
+};
+
+/** Whether a call's commands were one SET of `key` carrying NX and an expiry, and nothing else. */
+const claimedAtOnce = (ran: readonly ExecutedCommand[], key: string) => {
+  const [only, ...rest] = work(ran);
+  if (rest.length > 0 || only?.name !== 'set' || only.args[0] !== key) return false;
+  const options = only.args.slice(2).map((arg) => arg.toUpperCase());
+  return options.includes('NX') && options.some((option) => EXPIRY_OPTIONS.has(option));
+};
 
 /**
  * Other pages' counters beside the learner's, so that code which searches (KEYS views:*) or
@@ -140,9 +214,25 @@ async function otherCounters(
 }
 
 const checks: CheckList<Exports> = [
+  // The first check of each function makes the grading's first call of it, and judges what Redis
+  // ran for that call by the rule later calls are held to: code careless on a first call only
+  // ("nothing else runs yet") is met by no race, whose first interleaving runs the calls one
+  // after another. Code careless on every call is left to the checks that show why.
   {
     name: 'recordView adds one to views:<page> and returns the new count',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({
+      call,
+      sandboxClient,
+      redis,
+      commands,
+      executed,
+      expect,
+      random,
+      decoys,
+      snapshot,
+      diff,
+    }) {
       const [page = 'home', fresh = 'blog'] = pageNames(random, 2);
       const key = viewsKey(page);
       const freshKey = viewsKey(fresh);
@@ -171,6 +261,7 @@ const checks: CheckList<Exports> = [
       };
 
       const returned = await call('recordView', sandboxClient, page);
+      const sentAfter = [commands().length];
       expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
       await expectCount(key, before + 1, `(it held ${before} before recordView('${page}'))`);
       expect.equal(returned, before + 1, `the number recordView('${page}') returned`);
@@ -180,6 +271,7 @@ const checks: CheckList<Exports> = [
       const others = random.int(2, 9);
       await redis.incrby(key, others);
       const again = await call('recordView', sandboxClient, page);
+      sentAfter.push(commands().length);
       const total = before + 1 + others + 1;
       await expectCount(
         key,
@@ -195,6 +287,7 @@ const checks: CheckList<Exports> = [
       );
 
       const first = await call('recordView', sandboxClient, fresh);
+      sentAfter.push(commands().length);
       await expectCount(freshKey, 1, 'after the first view of a page that had no counter');
       expect.equal(first, 1, `the number recordView('${fresh}') returned for a first view`);
 
@@ -216,6 +309,17 @@ const checks: CheckList<Exports> = [
             'its views for good; send INCR alone, with no EXPIRE',
         );
       }
+
+      const [firstRan = [], ...laterRan] = perCall(await executed(), sentAfter);
+      const laterKeys = [key, freshKey];
+      expect.ok(
+        incremented(firstRan, key) ||
+          !laterRan.some((ran, index) => incremented(ran, laterKeys[index] ?? key)),
+        `the grading's first call of recordView, recordView('${page}'), made Redis run ` +
+          `${listed(firstRan)}, where the later views send INCR alone: every web server makes a ` +
+          'first call, and servers that start at the same moment make them together. Count the ' +
+          'first view with one INCR too, like every other',
+      );
     },
   },
   {
@@ -254,38 +358,40 @@ const checks: CheckList<Exports> = [
       const [page = 'home'] = pageNames(random, 1);
       const key = viewsKey(page);
       await redis.set(key, random.int(20, 900));
-      // Two views: a script loaded once (SCRIPT LOAD, then EVALSHA) may load on the first, but
-      // every later view is the one INCR alone.
-      await call('recordView', sandboxClient, page);
-      const sentByFirst = commands().length;
-      await call('recordView', sandboxClient, page);
+      // A run of views: a script loaded once (SCRIPT LOAD, then EVALSHA) may load on the first,
+      // but every later view is the one INCR alone. Enough of them that code which starts
+      // counting in memory once its server is busy (past its 6th or 10th view) meets its rule too.
+      const sentAfter: number[] = [];
+      for (let view = 0; view < BUSY_VIEWS; view++) {
+        await call('recordView', sandboxClient, page);
+        sentAfter.push(commands().length);
+      }
       const all = await executed();
-      for (const [index, ran] of twoCalls(all, sentByFirst).entries()) {
+      for (const [index, ran] of perCall(all, sentAfter).entries()) {
         const done = work(ran);
-        const [only] = done;
-        const counted = done.length === 1 && only !== undefined && INCREMENTS.has(only.name);
         const reloaded = index > 0 && ran.some((command) => command.name === 'script');
-        const which = index === 0 ? 'the first' : 'the second';
+        const which = index === 0 ? 'the first view' : `view ${index + 1} of ${BUSY_VIEWS}`;
         expect.ok(
-          counted && only?.args[0] === key && !reloaded,
+          incremented(ran, key) && !reloaded,
           reloaded
-            ? `recordView('${page}') sent SCRIPT again on ${which} view: load a script once, or ` +
+            ? `recordView('${page}') sent SCRIPT again on ${which}: load a script once, or ` +
                 'run it with EVAL, and send one command per view. Better, send INCR itself. ' +
                 `Redis ran for that view: ${listed(ran)}`
             : done.some((command) => INCREMENTS.has(command.name))
               ? `recordView('${page}') must send INCR ${key} and nothing else: the INCR answers ` +
-                `the new count already; Redis ran for ${which} view: ${listed(ran)}`
+                `the new count already; Redis ran for ${which}: ${listed(ran)}`
               : `recordView('${page}') must add to ${key} with INCR. This exercise is about INCR: ` +
                 'one command that reads, adds and writes inside Redis, so that two servers ' +
-                'counting at once cannot lose a view, with no WATCH or script needed. Redis ran ' +
-                `for ${which} view: ${listed(ran)}`,
+                'counting at once cannot lose a view, with no WATCH or script needed. Every view ' +
+                `goes to Redis as it happens. Redis ran for ${which}: ${listed(ran)}`,
         );
       }
     },
   },
   {
     name: "countViews returns each page's count in order, 0 for a page never viewed",
-    async run({ call, sandboxClient, redis, expect, random, decoys }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, commands, executed, expect, random, decoys }) {
       const pages = pageNames(random, 5);
       // At least one page has a counter and at least one has none; the rest is chance.
       const missing = random.int(0, pages.length - 1);
@@ -306,9 +412,11 @@ const checks: CheckList<Exports> = [
       const asked = [...pages];
       asked.splice(random.int(present + 1, pages.length), 0, twice);
 
+      const sentAfter: number[] = [];
       const expectCounts = async (when: string) => {
         const held = await redis.mget(asked.map(viewsKey));
         const returned = await call('countViews', sandboxClient, asked);
+        sentAfter.push(commands().length);
         expect.equal(
           returned,
           asked.map((page) => counts[pages.indexOf(page)] ?? 0),
@@ -326,62 +434,136 @@ const checks: CheckList<Exports> = [
       counts[present] = (counts[present] ?? 0) + added;
       await redis.incrby(viewsKey(pages[present] ?? ''), added);
       await expectCounts(' called again after the counters changed');
+
+      const keys = asked.map(viewsKey);
+      const [firstRan = [], laterRan = []] = perCall(await executed(), sentAfter);
+      expect.ok(
+        readAtOnce(firstRan, keys) || !readAtOnce(laterRan, keys),
+        `the grading's first call of countViews, countViews(${JSON.stringify(asked)}), made Redis ` +
+          `run ${listed(firstRan)}, where the later call sends one MGET alone: the first call ` +
+          'of every server is a call like the others. Read the counters with a single MGET ' +
+          'every time, the first too, and write nothing: a page nobody viewed has no key',
+      );
     },
   },
   {
     name: 'countViews reads every counter with one MGET',
     logExecuted: true,
-    async run({ call, sandboxClient, redis, executed, expect, random }) {
-      // More pages than code that splits the keys into small MGETs (of 5, of 10) sends in one.
-      const pages = pageNames(random, 11);
-      for (const page of pages.slice(0, 2)) await redis.set(viewsKey(page), random.int(1, 900));
+    async run({ call, sandboxClient, redis, commands, executed, expect, random }) {
+      // A dashboard's worth of pages, more than code that splits the keys into MGETs of 5, 10, 50
+      // or 100 sends in one, asked twice: code that remembers the answer for long lists only
+      // sends nothing the second time.
+      const pages = pageNames(random, DASHBOARD_PAGES);
+      const keys = pages.map(viewsKey);
+      const counts = pages.map(() => 0);
+      const [seen = 0, unseen = 1] = [random.int(0, 59), random.int(60, pages.length - 1)];
+      for (const index of [seen, random.int(0, 59)]) {
+        counts[index] = random.int(1, 900);
+        await redis.set(keys[index] ?? '', counts[index] ?? 0);
+      }
+      const shown = pagesShown(pages);
+      const sentAfter: number[] = [];
       await call('countViews', sandboxClient, pages);
-      const all = await executed();
-      const done = work(all);
-      const [only] = done;
-      const wanted = pages.map(viewsKey).sort();
+      sentAfter.push(commands().length);
+      const added = random.int(1, 50);
+      counts[seen] = (counts[seen] ?? 0) + added;
+      await redis.incrby(keys[seen] ?? '', added);
+      counts[unseen] = random.int(1, 900);
+      await redis.set(keys[unseen] ?? '', counts[unseen] ?? 0);
+      const returned = await call('countViews', sandboxClient, pages);
+      sentAfter.push(commands().length);
+
+      for (const [index, ran] of perCall(await executed(), sentAfter).entries()) {
+        const again = index === 0 ? '' : ' called again, after the check changed two counters,';
+        expect.ok(
+          readAtOnce(ran, keys),
+          `countViews(${shown})${again} must read the ${pages.length} counters with a single ` +
+            `MGET ${quoted(keys[0] ?? '')} ${quoted(keys[1] ?? '')} … (all ${pages.length} keys), ` +
+            'one round trip for them all however many there are, and send nothing else' +
+            `${index === 0 ? '' : ': ask Redis on every call'}; Redis ran for that call: ${listed(ran)}`,
+        );
+      }
+      const wrong = counts.findIndex((count, index) => returned[index] !== count);
       expect.ok(
-        done.length === 1 &&
-          only?.name === 'mget' &&
-          JSON.stringify([...only.args].sort()) === JSON.stringify(wanted),
-        `countViews(${JSON.stringify(pages)}) must read the ${pages.length} counters with a ` +
-          `single MGET ${pages.map(viewsKey).map(quoted).join(' ')}, one round trip for them all, and send ` +
-          `nothing else; Redis ran: ${listed(all)}`,
+        returned.length === pages.length && wrong === -1,
+        `countViews(${shown}) called again, after the check changed ${quoted(keys[seen] ?? '')} ` +
+          `(INCRBY ${added}) and ${quoted(keys[unseen] ?? '')} (SET ${counts[unseen]}), returned ` +
+          (returned.length === pages.length
+            ? `${returned[wrong]} at place ${wrong} for ${JSON.stringify(pages[wrong])}, whose ` +
+              `counter holds ${counts[wrong]}`
+            : `${returned.length} counts for ${pages.length} pages`) +
+          ': return what the MGET answers, every time',
       );
     },
   },
   {
     name: 'claimName stores the user id under username:<name> and returns true',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({
+      call,
+      sandboxClient,
+      redis,
+      commands,
+      executed,
+      expect,
+      random,
+      decoys,
+      snapshot,
+      diff,
+    }) {
+      // Two free names, each claimed with an id of another shape: a leading zero, then spaces
+      // at both ends. The odd name comes first, its decoys around it.
       const name = oddUserName(random);
-      const key = nameKey(name);
-      const id = zeroLedId(random);
+      const claims = [
+        { name, id: zeroLedId(random) },
+        { name: userName(random), id: spacedId(random) },
+      ];
+      const keys = claims.map((claim) => nameKey(claim.name));
       await decoys(name, 3, (other) =>
         redis.set(nameKey(other), userId(random), 'EX', random.int(60, CLAIM_SECONDS)),
       );
       const start = await snapshot();
-      const claimed = await call('claimName', sandboxClient, name, id);
-      const written = diff(start, await snapshot()).outside([key]);
-      expect.equal(
-        await redis.type(key),
-        'string',
-        `TYPE ${quoted(key)}` +
-          (written.length > 0
-            ? ` (claimName('${name}', '${id}') wrote ${written.map((change) => quoted(change.key)).join(', ')} instead: use the name exactly as given, every character of it)`
-            : ''),
-      );
-      expect.equal(
-        await redis.get(key),
-        id,
-        `GET ${quoted(key)} (the user id is a string: store '${id}' exactly as given, leading zero and all)`,
-      );
-      expect.equal(claimed, true, `what claimName('${name}', '${id}') returned for a free name`);
-      const end = await snapshot();
-      const changes = diff(start, end);
-      const elsewhere = changes.changes.filter((change) => change.key !== key);
+      const sentAfter: number[] = [];
+      for (const { name: claimed, id } of claims) {
+        const key = nameKey(claimed);
+        const returned = await call('claimName', sandboxClient, claimed, id);
+        sentAfter.push(commands().length);
+        const written = diff(start, await snapshot()).outside(keys);
+        expect.equal(
+          await redis.type(key),
+          'string',
+          `TYPE ${quoted(key)}` +
+            (written.length > 0
+              ? ` (claimName('${claimed}', '${id}') wrote ${written.map((change) => quoted(change.key)).join(', ')} instead: use the name exactly as given, every character of it)`
+              : ''),
+        );
+        expect.equal(
+          await redis.get(key),
+          id,
+          `GET ${quoted(key)} (the user id is a string: store '${id}' exactly as given, every ` +
+            'character of it, a leading zero or spaces at its ends too)',
+        );
+        expect.equal(
+          returned,
+          true,
+          `what claimName('${claimed}', '${id}') returned for a free name`,
+        );
+      }
+      const changes = diff(start, await snapshot());
+      const elsewhere = changes.changes.filter((change) => !keys.includes(change.key));
       expect.ok(
         elsewhere.length === 0,
-        `claimName('${name}', '${id}') may write ${key} only, but it ${changes.describe(elsewhere)}`,
+        `claimName may write the username:<name> key of the name it claims only, but it ${changes.describe(elsewhere)}`,
+      );
+
+      const [firstRan = [], laterRan = []] = perCall(await executed(), sentAfter);
+      expect.ok(
+        claimedAtOnce(firstRan, keys[0] ?? '') || !claimedAtOnce(laterRan, keys[1] ?? ''),
+        `the grading's first call of claimName, claimName('${name}', '${claims[0]?.id}'), made ` +
+          `Redis run ${listed(firstRan)}, where the later claim sends one SET … NX EX 600 alone: ` +
+          'every web server makes a first claim, and two servers that start at the same moment ' +
+          'can hand out one name twice, or crash between two commands and leave a claim with ' +
+          'no expiry. Claim with the one SET every time, the first too',
       );
     },
   },
@@ -552,7 +734,7 @@ const checks: CheckList<Exports> = [
       const sentByFirst = commands().length;
       await call('claimName', sandboxClient, taken, claimer);
       const all = await executed();
-      for (const [index, ran] of twoCalls(all, sentByFirst).entries()) {
+      for (const [index, ran] of perCall(all, [sentByFirst, commands().length]).entries()) {
         const claimed = index === 0 ? name : taken;
         const done = work(ran);
         const [only, next] = done;
