@@ -3,8 +3,10 @@ import type {
   CheckContext,
   CheckList,
   ExecutedCommand,
+  RaceStepView,
   Random,
   SnapshotDiff,
+  StepCommand,
 } from '../../grader/checks/api.ts';
 
 interface Entry {
@@ -23,6 +25,8 @@ type Context = CheckContext<Exports>;
 const boardKey = (board: string) => `leaderboard:${board}`;
 const boardName = (random: Random) => random.word(6);
 const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+/** A board name with a capital and a space: code that tidies the name reads another key. */
+const spacedBoardName = (random: Random) => `${capitalised(random.word(6))} ${random.word(3)}`;
 
 /** `count` different player names. */
 function names(random: Random, count: number): string[] {
@@ -154,9 +158,26 @@ const flatten = (reply: unknown): unknown[] =>
   Array.isArray(reply) ? reply.flatMap(flatten) : [reply];
 
 /**
+ * Commands that write a sorted set made from another key, and where their destination is. A
+ * read of that copy brings back the board's players as surely as a read of the board.
+ */
+const STORES: Record<string, (args: readonly string[]) => string | undefined> = {
+  copy: (args) => (args.some((arg) => arg.toLowerCase() === 'db') ? undefined : args[1]),
+  zunionstore: (args) => args[0],
+  zinterstore: (args) => args[0],
+  zdiffstore: (args) => args[0],
+  zrangestore: (args) => args[0],
+  sort: (args) => {
+    const at = args.findIndex((arg) => arg.toLowerCase() === 'store');
+    return at === -1 ? undefined : args[at + 1];
+  },
+};
+
+/**
  * How many players of the board the learner's reads brought back: each read that answers with
  * members is asked again by the grader (the board has not changed since) and its reply counted.
- * Reads made inside a Lua script count too.
+ * Reads made inside a Lua script count too. A scratch copy the code made and deleted during the
+ * call is made again first, as the code made it, so that a read of the copy counts as well.
  */
 async function playersRead(
   redis: Redis,
@@ -165,7 +186,18 @@ async function playersRead(
 ): Promise<{ count: number; reads: string[] }> {
   let count = 0;
   const reads: string[] = [];
+  const made = new Set<string>();
   for (const command of executed) {
+    const destination = STORES[command.name]?.(command.args);
+    if (destination !== undefined) {
+      // A key that outlived the call is left as it is: its reads are counted on what it holds.
+      if (made.has(destination) || (await redis.exists(destination)) === 0) {
+        made.add(destination);
+        await redis.del(destination);
+        await redis.call(command.name, ...command.args).catch(() => undefined);
+      }
+      continue;
+    }
     if (!MEMBER_READS.has(command.name)) continue;
     if (command.args.some((arg) => arg.toLowerCase() === 'store')) continue;
     const reply = await redis.call(command.name, ...command.args);
@@ -177,7 +209,50 @@ async function playersRead(
       `${[command.name.toUpperCase(), ...command.args].join(' ')}${command.script ? ` (in a script)` : ''}: ${members} players`,
     );
   }
+  if (made.size > 0) await redis.del(...made);
   return { count, reads };
+}
+
+const shownCommand = (command: StepCommand) =>
+  [command.name.toUpperCase(), ...command.args].join(' ');
+
+/**
+ * Where one call of a race read the board and then, in a later step of its own, set a score
+ * outright (ZADD without INCR or NX) with no WATCH of the board before the read: an addition
+ * another client makes between the two is lost. Judged on every interleaving, the first too,
+ * where the calls run one after the other: code careless only on a module's first call (or for
+ * arguments it has not seen) shows nowhere else.
+ */
+function overwriteAfterRead(
+  steps: readonly RaceStepView[],
+  by: number,
+  key: string,
+): [read: StepCommand, overwrite: StepCommand] | undefined {
+  let watched = false;
+  let used: StepCommand | undefined;
+  // The command to name: a plain read (ZSCORE) rather than a write whose reply was read.
+  let read: StepCommand | undefined;
+  for (const step of steps) {
+    if (step.by !== by) continue;
+    const overwrite = step.commands.find(
+      (command) =>
+        command.name === 'zadd' &&
+        command.args[0] === key &&
+        !command.args.some((arg) => ['incr', 'nx'].includes(arg.toLowerCase())),
+    );
+    if (overwrite !== undefined && used !== undefined && !watched) {
+      return [read ?? used, overwrite];
+    }
+    for (const command of step.commands) {
+      if (!command.args.includes(key)) continue;
+      if (command.name === 'watch') watched ||= used === undefined;
+      else {
+        used ??= command;
+        if (!command.write) read ??= command;
+      }
+    }
+  }
+  return undefined;
 }
 
 const checks: CheckList<Exports> = [
@@ -186,10 +261,11 @@ const checks: CheckList<Exports> = [
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
       // A board name with a capital and a space is its own key: Weekly is not weekly.
-      const board = `${capitalised(random.word(6))} ${random.word(3)}`;
+      const board = spacedBoardName(random);
       const key = boardKey(board);
-      // More than ten players: code that trims the board to a top ten loses the others.
-      const entries = players(random, random.int(12, 16));
+      // More than a hundred players: code that trims the board to a top ten, or a top hundred,
+      // loses the others.
+      const entries = players(random, random.int(105, 120));
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
       await decoyBoards(context, board, [player]);
@@ -302,21 +378,30 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'addScore takes negative and fractional points',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
       const board = boardName(random);
       const key = boardKey(board);
       const entries = players(random, 3);
       await seed(redis, key, entries, random);
       const { player, score } = random.pick(entries);
 
-      // A penalty that takes the player below zero, then a bonus in odd sixteenths, which a
-      // double holds exactly but rounding the points or the score to three decimals changes.
+      // A penalty that takes the player below zero, then a bonus in odd 256ths (eight decimals),
+      // which a double holds exactly but rounding the points or the score to fewer decimals
+      // changes.
       const penalty = -(Math.abs(score) + random.int(1, 40) + 0.5);
-      const bonus = random.int(0, 9) + random.pick([1, 3, 5, 7, 9, 11, 13, 15]) / 16;
+      const bonus = random.int(0, 9) + (2 * random.int(0, 127) + 1) / 256;
       let expected = score;
       for (const points of [penalty, bonus]) {
         expected += points;
+        const before = await snapshot();
         const returned = await call('addScore', sandboxClient, board, player, points);
+        // A penalty is a score like any other: it is not recorded anywhere else.
+        onlyTouched(
+          expect,
+          diff(before, await snapshot()),
+          [key],
+          `addScore('${board}', '${player}', ${points})`,
+        );
         const stored = await redis.zscore(key, player);
         expect.equal(
           stored,
@@ -344,16 +429,17 @@ const checks: CheckList<Exports> = [
       );
       const first = random.int(1, 40);
       const second = first + random.int(1, 40);
+      const labels = [`addScore(${player}, +${first})`, `addScore(${player}, +${second})`] as const;
       await race({
         calls: [
           ['addScore', sandboxClient, board, player, first],
           ['addScore', sandboxClient, board, player, second],
         ],
-        labels: [`addScore(${player}, +${first})`, `addScore(${player}, +${second})`],
+        labels,
         setup: async () => {
           await redis.zadd(key, ...entries.flatMap((entry) => [entry.score, entry.player]));
         },
-        verify: async ([one, other]) => {
+        verify: async ([one, other], steps) => {
           const total = first + second;
           const stored = await redis.zscore(key, player);
           const returned = [
@@ -372,6 +458,20 @@ const checks: CheckList<Exports> = [
               `in two commands loses the other call's points: add in one command, which starts ` +
               `a newcomer at 0 too (ZINCRBY)`,
           );
+          for (const [by, label] of labels.entries()) {
+            const careless = overwriteAfterRead(steps, by, key);
+            if (careless === undefined) continue;
+            const [read, overwrite] = careless;
+            expect.ok(
+              false,
+              `${label} sent ${shownCommand(read)}, then, in a command of its own, ` +
+                `${shownCommand(overwrite)}: it set ${player}'s score outright, from what it had ` +
+                `read. The totals came out right only because nothing wrote in between; points ` +
+                `another addScore adds between those two commands are lost. Add in one command ` +
+                `(ZINCRBY, or ZADD … INCR), or read and write in one script, or in a MULTI ` +
+                `after a WATCH of ${key}`,
+            );
+          }
         },
       });
     },
@@ -380,7 +480,7 @@ const checks: CheckList<Exports> = [
     name: 'top returns the n highest scores, highest first',
     async run(context) {
       const { call, sandboxClient, redis, expect, random } = context;
-      const board = boardName(random);
+      const board = spacedBoardName(random);
       const key = boardKey(board);
       // n above 25, so that a page size typed into the code shows.
       const n = random.int(26, 34);
@@ -413,6 +513,19 @@ const checks: CheckList<Exports> = [
         `top('${board}', ${n}) again, after another client set ${player}'s score to ${lifted} ` +
           `(${key} now holds, highest first: ${shown(now)}). Read the board from Redis on every ` +
           `call: an answer kept in the module goes stale`,
+      );
+
+      // Then the runner-up drops to last, the leader staying: the top below the leader changes.
+      const { player: dropped } = now[1] as Entry;
+      const sunk = (now[now.length - 1] as Entry).score - random.int(1, 50);
+      await redis.zadd(key, sunk, dropped);
+      const later = await standings(redis, key);
+      expect.equal(
+        await call('top', sandboxClient, board, n),
+        later.slice(0, n),
+        `top('${board}', ${n}) a third time, after another client set the runner-up ${dropped}'s ` +
+          `score to ${sunk}, the lowest (${key} now holds, highest first: ${shown(later)}). ` +
+          `The leader did not change, yet the top did: read the top n from Redis on every call`,
       );
     },
   },
@@ -533,13 +646,15 @@ const checks: CheckList<Exports> = [
     name: 'rank is 1 for the leader and counts down from there',
     async run(context) {
       const { call, sandboxClient, redis, expect, random, snapshot, diff } = context;
-      const board = boardName(random);
+      const board = spacedBoardName(random);
       const key = boardKey(board);
       const entries = players(random, random.int(6, 9)).sort((a, b) => b.score - a.score);
       const position = random.int(1, entries.length - 1);
       // The player asked about is Ada, and ada, another player, stands elsewhere on the board.
       const twin = random.pick(entries.map((_, i) => i).filter((i) => i !== 0 && i !== position));
       (entries[position] as Entry).player = capitalised((entries[twin] as Entry).player);
+      // The leader's name ends in a space, kept as given: trimmed, it names nobody.
+      (entries[0] as Entry).player = `${(entries[0] as Entry).player} `;
       await seed(redis, key, entries, random);
       const order = await standings(redis, key);
       const { player } = order[position] as Entry;
@@ -579,6 +694,19 @@ const checks: CheckList<Exports> = [
           `did not change (${key} now holds, highest first: ${await held(redis, key)}). Ask ` +
           `Redis on every call: a rank kept while the player's own score stays the same goes ` +
           `stale when someone else passes them`,
+      );
+      // Someone from below passes the old leader, while the leader and the old leader's score
+      // stay as they were.
+      const { player: climber } = order[twin] as Entry;
+      const between = ((order[0] as Entry).score + lifted) / 2;
+      await redis.zadd(key, between, climber);
+      expect.equal(
+        await call('rank', sandboxClient, board, leader),
+        3,
+        `rank('${board}', '${leader}') a third time, after another client set ${climber}'s ` +
+          `score to ${between}, passing ${leader} from below (${key} now holds, highest first: ` +
+          `${await held(redis, key)}). Neither ${leader}'s score nor the leader changed, yet ` +
+          `${leader}'s rank did: ask Redis for the position on every call`,
       );
     },
   },

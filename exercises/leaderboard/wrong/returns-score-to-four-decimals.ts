@@ -1,0 +1,35 @@
+// fails: addScore takes negative and fractional points
+// Returns the new score rounded to four decimals: Redis holds 10.00390625, addScore returns
+// 10.0039.
+import type Redis from 'ioredis';
+
+const key = (board: string) => `leaderboard:${board}`;
+
+export async function addScore(
+  redis: Redis,
+  board: string,
+  player: string,
+  points: number,
+): Promise<number> {
+  const score = await redis.zincrby(key(board), points, player);
+  return Number(Number(score).toFixed(4));
+}
+
+export async function top(
+  redis: Redis,
+  board: string,
+  n: number,
+): Promise<{ player: string; score: number }[]> {
+  if (n <= 0) return [];
+  const reply = await redis.zrange(key(board), 0, String(n - 1), 'REV', 'WITHSCORES');
+  const entries: { player: string; score: number }[] = [];
+  for (let i = 0; i < reply.length; i += 2) {
+    entries.push({ player: reply[i] as string, score: Number(reply[i + 1]) });
+  }
+  return entries;
+}
+
+export async function rank(redis: Redis, board: string, player: string): Promise<number | null> {
+  const position = await redis.zrevrank(key(board), player);
+  return position === null ? null : position + 1;
+}
