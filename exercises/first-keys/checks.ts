@@ -35,6 +35,12 @@ const camelNameOf = (random: Random) =>
   `${random.word(4)}:${random.word(4)}${capitalised(random.word(4))}`;
 const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${random.word(3)}é `;
 /**
+ * An id of every shape at once, as a form may pass it: spaces at both ends (lost to trim()), a
+ * capital and an accent (lost to toLowerCase() and to encodeURIComponent()), a colon (lost to
+ * "escaping" it) and digits. Any id is the key's middle as it is.
+ */
+const oddIdOf = (random: Random) => ` ${capitalised(random.word(3))}é:${random.int(1, 999)} `;
+/**
  * A value with quotes and backslashes, which code pasting it into Lua source breaks: `\n` and
  * `\t` become a newline and a tab there, whether or not the quotes were escaped. Its control
  * character is one JSON.stringify writes as `\u0001`, an escape Lua does not know; its spaces at
@@ -42,6 +48,15 @@ const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${rando
  */
 const quotedValueOf = (random: Random) =>
   ` ${random.word(4)}'s "${random.word(3)}" C:\\new\\table\u0001 `;
+/** A value that starts with a newline, which Lua drops after a long bracket's `[[` or `[==[`. */
+const newlineValueOf = (random: Random) => `\n${capitalised(random.word(5))} mode`;
+
+/** `a, b and c`. */
+function joined(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
 
 /** Two different user ids. */
 function twoUserIds(random: Random): [string, string] {
@@ -109,41 +124,54 @@ const checks: CheckList<Exports> = [
     name: 'savePreferences stores each preference as a string under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = zeroLedIdOf(random);
-      const [usual = 'theme', empty = 'units'] = names(random, 2);
-      // An empty value and an empty name are strings like any other, to be stored as they are.
-      const saved = {
-        ...preferences(random, [usual]),
-        [empty]: '',
-        [camelNameOf(random)]: quotedValueOf(random),
-        '': random.word(5),
-      };
-      await call('savePreferences', sandboxClient, userId, saved);
-      for (const [name, value] of Object.entries(saved)) {
-        const key = keyOf(userId, name);
-        const type = await redis.type(key);
-        if (type !== 'string') {
-          const note =
-            value === ''
-              ? '; an empty value is a preference too: SET it like any other'
-              : name === ''
-                ? `; the empty name is a name too: its key is ${key}`
-                : '';
-          expect.equal(
-            type,
-            'string',
-            `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are, not trimmed, escaped or changed)`,
+      const [usual = 'theme', empty = 'units', other = 'currency'] = names(random, 3);
+      const saves: Record<string, string>[] = [
+        // An empty value and an empty name are strings like any other, to be stored as they are.
+        {
+          ...preferences(random, [usual]),
+          [empty]: '',
+          [camelNameOf(random)]: quotedValueOf(random),
+          '': random.word(5),
+        },
+        // A call of its own, judged after the first: pasted into a quoted Lua string, a newline
+        // is a syntax error, which would hide the first call's clearer failure.
+        { [other]: newlineValueOf(random) },
+      ];
+      for (const saved of saves) {
+        await call('savePreferences', sandboxClient, userId, saved);
+        for (const [name, value] of Object.entries(saved)) {
+          const key = keyOf(userId, name);
+          const type = await redis.type(key);
+          if (type !== 'string') {
+            const note =
+              value === ''
+                ? '; an empty value is a preference too: SET it like any other'
+                : name === ''
+                  ? `; the empty name is a name too: its key is ${key}`
+                  : '';
+            expect.equal(
+              type,
+              'string',
+              `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are, not trimmed, escaped or changed)`,
+            );
+          }
+          const held = await redis.get(key);
+          if (held !== value) {
+            const note = value.startsWith('\n')
+              ? "; Lua drops a newline that follows a long bracket's [[ or [==[, so pass values as ARGV"
+              : '';
+            expect.equal(
+              held,
+              value,
+              `GET ${key} after savePreferences saved ${JSON.stringify(value)} (store the value as it is: not trimmed, and passed as an argument, not pasted into a script's source${note})`,
+            );
+          }
+          const pttl = await redis.pttl(key);
+          expect.ok(
+            pttl === -1,
+            `PTTL ${key} is ${pttl} after savePreferences: it gave the preference an expiry. Saved preferences never expire: SET them without EX, PX or EXPIRE.`,
           );
         }
-        expect.equal(
-          await redis.get(key),
-          value,
-          `GET ${key} after savePreferences saved ${JSON.stringify(value)} (store the value as it is: not trimmed, and passed as an argument, not pasted into a script's source)`,
-        );
-        const pttl = await redis.pttl(key);
-        expect.ok(
-          pttl === -1,
-          `PTTL ${key} is ${pttl} after savePreferences: it gave the preference an expiry. Saved preferences never expire: SET them without EX, PX or EXPIRE.`,
-        );
       }
     },
   },
@@ -196,18 +224,36 @@ const checks: CheckList<Exports> = [
     name: 'savePreferences stores nothing else and leaves every other key as it was',
     async run(ctx) {
       const { call, sandboxClient, snapshot, diff, expect, random } = ctx;
-      const userId = userIdOf(random);
+      // An id that is not plain digits, which code may take for a guest to keep a list of, or
+      // "clean" into another key; and a capitalised name whose lower-case twin the user already
+      // has, which a case-insensitive save overwrites.
+      const userId = oddIdOf(random);
       const chosen = names(random, 4);
-      const saved = preferences(random, chosen.slice(0, 2));
+      const [, , twin = 'units'] = chosen;
+      const saved = {
+        ...preferences(random, chosen.slice(0, 2)),
+        [capitalised(twin)]: random.word(6),
+      };
       await seedNeighbours(ctx, userId, chosen.slice(2));
       const before = await snapshot();
       await call('savePreferences', sandboxClient, userId, saved);
-      const changes = diff(before, await snapshot());
+      const after = await snapshot();
+      const changes = diff(before, after);
       const allowed = Object.keys(saved).map((name) => keyOf(userId, name));
       const outside = changes.outside(allowed);
+      if (outside.length === 0) return;
+      const unwritten = allowed.filter((key) => !after.keys.has(key));
+      const notes = [
+        unwritten.length > 0
+          ? ` It never wrote ${joined(unwritten)}: the id and the name go into the key as they are, spaces, capitals, accents and colons included (not trimmed, escaped, encoded or changed).`
+          : '',
+        outside.some((change) => change.key === keyOf(userId, twin))
+          ? ` Names are case-sensitive: '${capitalised(twin)}' and '${twin}' are two preferences, and saving one leaves the other alone.`
+          : '',
+      ];
       expect.ok(
-        outside.length === 0,
-        `savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) may write only ${allowed.join(' and ')}, but it also ${changes.describe(outside)}. Store one key per preference and nothing else: the user's other preferences, their other keys and other users' keys stay as they were.`,
+        false,
+        `savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) may write only ${joined(allowed)}, but it also ${changes.describe(outside)}.${notes.join('')} Store one key per preference and nothing else: the user's other preferences, their other keys and other users' keys stay as they were.`,
       );
     },
   },
@@ -246,10 +292,11 @@ const checks: CheckList<Exports> = [
       const [usual = 'theme', empty = 'units'] = names(random, 2);
       // Values no code could guess, written by the checks rather than by savePreferences; the
       // empty string is a value Redis holds, not a missing key, and a name like any other. Spaces
-      // at the ends of a value are part of it.
+      // at the ends of a value are part of it, and so are an accent and an emoji, which code
+      // decoding the bytes as anything but UTF-8 garbles.
       const seeded: [string, string][] = [
         [usual, ` ${random.word(4)}-${random.word(4)}\t`],
-        [spacedNameOf(random), `${random.word(4)}-${random.word(4)}`],
+        [spacedNameOf(random), `${random.word(4)}é-${random.word(4)} \u{1f319}`],
         [empty, ''],
         ['', random.word(5)],
       ];
@@ -264,7 +311,9 @@ const checks: CheckList<Exports> = [
               ? `: the empty name is a name too, whose key is ${key}`
               : held !== held.trim()
                 ? ': return the value as Redis holds it, spaces and tabs included'
-                : '';
+                : /[^\x20-\x7e]/.test(held)
+                  ? ': Redis holds the value as UTF-8 bytes, to be returned as the same string'
+                  : '';
         expect.equal(
           returned,
           held,
@@ -278,42 +327,60 @@ const checks: CheckList<Exports> = [
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
       const userId = userIdOf(random);
-      const [missing = 'theme', ...others] = names(random, 3);
-      // The user has other preferences, and other users have this one: none is the answer.
-      await seedNeighbours(ctx, userId, others);
-      const returned = await call('readPreference', sandboxClient, userId, missing);
-      expect.equal(
-        returned,
-        null,
-        `readPreference(redis, '${userId}', '${missing}') when ${keyOf(userId, missing)} does not exist (Redis holds: ${await keysHeld(redis)})`,
-      );
+      const [missing = 'theme', twin = 'units', ...others] = names(random, 4);
+      // The user has other preferences, and other users have this one: none is the answer. Names
+      // are case-sensitive: the user's lower-case preference does not answer its capitalised twin.
+      await seedNeighbours(ctx, userId, [twin, ...others]);
+      for (const name of [missing, capitalised(twin)]) {
+        const returned = await call('readPreference', sandboxClient, userId, name);
+        const note =
+          name === missing
+            ? ''
+            : `; names are case-sensitive: ${keyOf(userId, twin)} is another preference`;
+        expect.equal(
+          returned,
+          null,
+          `readPreference(redis, '${userId}', '${name}') when ${keyOf(userId, name)} does not exist (Redis holds: ${await keysHeld(redis)}${note})`,
+        );
+      }
     },
   },
   {
     name: 'readPreference answers from Redis, not from a copy of what was saved',
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = userIdOf(random);
-      const [name = 'theme'] = names(random, 1);
+      const chosen = names(random, 2);
+      const [name = 'theme'] = chosen;
       const key = keyOf(userId, name);
-      const choices = CHOICES[name] ?? [];
-      const saved = random.pick(choices);
-      await call('savePreferences', sandboxClient, userId, { [name]: saved });
+      // A whole settings page, as a module might keep a copy of one save and not of another.
+      const page = preferences(random, chosen);
+      const saved = page[name] ?? '';
+      await call('savePreferences', sandboxClient, userId, page);
       // Another program changes the preference, removes it, and sets it twice more, behind the
       // module's back. Each shape of value (a plain word, word-word) is read and then changed, so
-      // a copy kept of either shape shows.
+      // a copy kept of either shape shows; the first is read twice before it changes, so a copy
+      // kept of a value seen twice shows too.
       let changed = random.word(6);
       while (changed === saved) changed = random.word(6);
       await redis.set(key, changed);
-      expect.equal(
-        await call('readPreference', sandboxClient, userId, name),
-        changed,
-        `readPreference(redis, '${userId}', '${name}') after savePreferences saved '${saved}' and another client then SET ${key} to '${changed}'`,
-      );
+      for (const time of ['', ' again']) {
+        const returned = await call('readPreference', sandboxClient, userId, name);
+        if (returned === changed) continue;
+        // A second read that misses what the first one found: the first changed the key.
+        const note = time
+          ? ` (Redis now holds: ${await keysHeld(redis)}; a read leaves the key as it was, so GET it, not GETDEL)`
+          : '';
+        expect.equal(
+          returned,
+          changed,
+          `readPreference(redis, '${userId}', '${name}')${time} after savePreferences saved ${JSON.stringify(page)} and another client then SET ${key} to '${changed}'${note}`,
+        );
+      }
       await redis.del(key);
       expect.equal(
         await call('readPreference', sandboxClient, userId, name),
         null,
-        `readPreference(redis, '${userId}', '${name}') after another client deleted ${key} (Redis holds: ${await keysHeld(redis)})`,
+        `readPreference(redis, '${userId}', '${name}') after it had returned '${changed}' twice and another client then deleted ${key} (Redis holds: ${await keysHeld(redis)}): ask Redis every time, even for a value that has not changed for a while`,
       );
       const back = `${random.word(4)}-${random.word(4)}`;
       await redis.set(key, back);
@@ -336,18 +403,22 @@ const checks: CheckList<Exports> = [
     async run(ctx) {
       const { call, sandboxClient, redis, executed, snapshot, diff, expect, random } = ctx;
       const userId = userIdOf(random);
-      const [name = 'theme', missing = 'units', ...others] = names(random, 4);
+      const [name = 'theme', lower = 'units', ...others] = names(random, 4);
+      // A capitalised name: code that looks for its key in another case when it is missing meets
+      // one here.
+      const missing = capitalised(lower);
       const key = keyOf(userId, name);
       await seedNeighbours(ctx, userId, others);
-      // Another program gave the key an expiry, which a read must leave as it is; and a read of
-      // a missing preference must write nothing either.
-      await redis.set(key, random.pick(CHOICES[name] ?? ['on']), 'EX', 3_600);
+      // Another program gave the key an expiry, about to strike, which a read must leave as it is,
+      // not rescue; and a read of a missing preference must write nothing either. Longer than a
+      // check may last (5 s), so that it cannot strike while the check runs.
+      await redis.set(key, random.pick(CHOICES[name] ?? ['on']), 'PX', 8_000);
       const before = await snapshot();
       await call('readPreference', sandboxClient, userId, name);
       await call('readPreference', sandboxClient, userId, missing);
       const changes = diff(before, await snapshot());
       const ran = await executed();
-      const what = `readPreference(redis, '${userId}', '${name}') (a key with a TTL of one hour) then readPreference(redis, '${userId}', '${missing}') (no such key)`;
+      const what = `readPreference(redis, '${userId}', '${name}') (a key with 8 seconds left to live) then readPreference(redis, '${userId}', '${missing}') (no such key)`;
       const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
         searches.length === 0,

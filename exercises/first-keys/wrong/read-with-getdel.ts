@@ -1,4 +1,4 @@
-// fails: readPreference reads its one key by name, without searching, reading other keys or writing
+// fails: readPreference answers from Redis, not from a copy of what was saved
 // Reads with GETDEL, which deletes the preference it reads: a read changes nothing.
 import type Redis from 'ioredis';
 
