@@ -24,9 +24,24 @@ export interface IsolateLimits {
 
 /** What the worker lends learner code. It can revoke all of it (see CheckGate). */
 export interface Capabilities {
-  /** `site` numbers where learner code sent the command (see CallOutcome's `sentFrom`). */
-  send(clientId: number, method: string, args: unknown[], site?: number): Promise<unknown>;
-  exec(clientId: number, commands: unknown[][], atomic: boolean, site?: number): Promise<unknown>;
+  /**
+   * `site` numbers where learner code sent the command (see CallOutcome's `sentFrom`); `db` is
+   * the database the client is in, as ioredis keeps it (see RedisBridge).
+   */
+  send(
+    clientId: number,
+    method: string,
+    args: unknown[],
+    site?: number,
+    db?: number,
+  ): Promise<unknown>;
+  exec(
+    clientId: number,
+    commands: unknown[][],
+    atomic: boolean,
+    site?: number,
+    db?: number,
+  ): Promise<unknown>;
   /** `timer` names the sleep for `cancelSleep`. */
   sleep(ms: number, timer: number): Promise<void>;
   /** The runtime cleared the timer: its sleep resolves now (see timers.ts). */

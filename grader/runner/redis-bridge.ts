@@ -143,6 +143,8 @@ export class RedisBridge {
   private readonly clients = new Map<number, Redis>();
   /** What each connection was used for: whether it may be lent again (see SandboxConnections). */
   private readonly usage = new Map<Redis, ConnectionUsage>();
+  /** The database each connection is in, as far as its commands tell: a lent one is in 0. */
+  private readonly databases = new Map<Redis, number>();
   private readonly log: LoggedCommand[] = [];
   private readonly sites = new Map<LoggedCommand, number>();
   private readonly placed = new Map<number, Location>();
@@ -163,7 +165,9 @@ export class RedisBridge {
     method: string,
     args: unknown[],
     site?: number,
-  ): Promise<unknown> => this.sendOn(() => this.connection(clientId), clientId, method, args, site);
+    db?: number,
+  ): Promise<unknown> =>
+    this.sendOn(() => this.connection(clientId), clientId, method, args, site, db);
 
   /** Sends one command as `send` does, on the connection `connection` gives (a subscriber's). */
   readonly sendOn = async (
@@ -172,6 +176,7 @@ export class RedisBridge {
     method: string,
     args: unknown[],
     site?: number,
+    db?: number,
   ): Promise<unknown> => {
     this.budget.spend(1);
     const { name, command, entry } = this.accept(method, withNodeBuffers(args) as unknown[]);
@@ -183,8 +188,12 @@ export class RedisBridge {
     const usage = this.usageOf(client);
     usage.sent.add(name);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
+    const select = this.selectFor(client, db, [entry]);
     const reply = this.sendNow([entry], () =>
-      tracked(usage, async () => fn?.apply(client, command)),
+      tracked(usage, async () => {
+        select();
+        return fn?.apply(client, command);
+      }),
     ).then(this.received);
     return reply.then((value) => shown(name, value));
   };
@@ -195,6 +204,7 @@ export class RedisBridge {
     commands: unknown[][],
     atomic: boolean,
     site?: number,
+    db?: number,
   ): Promise<PipelineReply[] | null> => {
     // Counted before anything else: a pipeline past the limit is refused whole, cheaply.
     this.budget.spend(commands.length);
@@ -215,16 +225,20 @@ export class RedisBridge {
       return [String(method), ...command];
     });
     this.budget.spendBytes(wireBytes(accepted));
+    const select = this.selectFor(client, db, entries);
     if (atomic) entries.unshift({ name: 'multi', args: [], batch, client: clientId });
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
     this.logged(entries, site);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
     // A pipeline that blocks stays one step: its next command would wait behind it in Redis.
     if (!atomic && this.options.schedule && !blocks(entries)) {
-      return this.pipelineInSteps(client, usage, accepted, entries);
+      return this.pipelineInSteps(client, usage, accepted, entries, select);
     }
     const results = await this.sendNow(entries, () =>
-      tracked(usage, () => (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec()),
+      tracked(usage, () => {
+        select();
+        return (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec();
+      }),
     ).then(this.received);
     const queued = atomic ? entries.slice(1, -1) : entries;
     return (
@@ -244,6 +258,7 @@ export class RedisBridge {
     usage: ConnectionUsage,
     commands: readonly unknown[][],
     entries: readonly LoggedCommand[],
+    select: () => void,
   ): Promise<PipelineReply[]> {
     return Promise.all(
       commands.map(([method, ...args], index) => {
@@ -252,7 +267,11 @@ export class RedisBridge {
         const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[
           String(method)
         ];
-        const sent = () => tracked(usage, async () => fn?.apply(client, args)).then(this.received);
+        const sent = () =>
+          tracked(usage, async () => {
+            if (index === 0) select();
+            return fn?.apply(client, args);
+          }).then(this.received);
         return this.sendNow([entry], sent).then(
           (value): PipelineReply => ({
             value: shown(entry.name, value),
@@ -337,6 +356,28 @@ export class RedisBridge {
     }
     this.clients.clear();
     this.usage.clear();
+    this.databases.clear();
+  }
+
+  /**
+   * What to send on `client` just before `commands` of a client in database `db`, in the same
+   * turn (a race's step): a SELECT when the connection is in another. ioredis selects a client's
+   * database as it connects and keeps it; here a client gets a lent connection in each check, so
+   * the database is selected on it, not on the client. The SELECTs among `commands` move the
+   * connection, as ioredis counts them: when sent, whatever Redis answers.
+   */
+  private selectFor(client: Redis, db: number | undefined, commands: readonly LoggedCommand[]) {
+    const before = this.databases.get(client) ?? 0;
+    let after = db ?? before;
+    for (const { name, args } of commands) {
+      if (name === 'select' && /^-?\d+$/.test(args[0] ?? '')) after = Number(args[0]);
+    }
+    this.databases.set(client, after);
+    if (db === undefined || db === before) return () => {};
+    this.usageOf(client).sent.add('select');
+    return () => {
+      client.select(db).catch(() => {});
+    };
   }
 
   private usageOf(client: Redis): ConnectionUsage {

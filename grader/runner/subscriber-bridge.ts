@@ -51,6 +51,7 @@ export class SubscriberBridge {
     method: string,
     args: unknown[],
     site?: number,
+    db?: number,
   ): Promise<unknown> => {
     const name = commandName(method, args);
     const subscriber = this.subscribers.get(clientId);
@@ -58,7 +59,7 @@ export class SubscriberBridge {
       const connection = () => this.subscriber(clientId).client;
       return this.bridge.sendOn(connection, clientId, method, args, site);
     }
-    return this.bridge.send(clientId, method, args, site);
+    return this.bridge.send(clientId, method, args, site, db);
   };
 
   /**

@@ -29,12 +29,17 @@ export type HostMessage =
 export interface Host {
   /**
    * Sends one command method of a client; resolves with ioredis's reply. `site` numbers the
-   * place in learner code that sent it (see reply-tracker.ts), given by the runtime.
+   * place in learner code that sent it (see reply-tracker.ts), given by the runtime; `db` is the
+   * database the client was in when it sent the command (its `db` option, then its SELECTs), as
+   * ioredis keeps it: the worker selects it on whichever connection the client has.
    */
-  send: HostReference<[clientId: number, method: string, args: unknown[], site?: number], unknown>;
-  /** Runs queued commands as ioredis's pipeline() or multi() would; `site` as for send. */
+  send: HostReference<
+    [clientId: number, method: string, args: unknown[], site?: number, db?: number],
+    unknown
+  >;
+  /** Runs queued commands as ioredis's pipeline() or multi() would; `site` and `db` as for send. */
   exec: HostReference<
-    [clientId: number, commands: unknown[][], atomic: boolean, site?: number],
+    [clientId: number, commands: unknown[][], atomic: boolean, site?: number, db?: number],
     HostPipelineReply[] | null
   >;
   /**

@@ -61,6 +61,27 @@ export function closedByLearner(client: object): boolean {
   return apply(isIn, closedByCode, [client]) as boolean;
 }
 
+/**
+ * The database a client's constructor arguments name, as ioredis reads them: the first argument
+ * that names one wins, an options object by its `db`, a URL by its path (`redis://host/2`) or
+ * its `db` parameter (`/tmp/redis.sock?db=2`); 0 when none does, or when it is not a number.
+ */
+function databaseOf(connection: readonly unknown[]): number {
+  for (const arg of connection) {
+    let db: unknown;
+    if (typeof arg === 'string') {
+      const url = /^(?:(?:rediss?:)?\/\/[^/?#]*(?:\/([^?#]*))?)?[^?#]*(?:\?([^#]*))?/i.exec(arg);
+      db = url?.[1] || /(?:^|&)db=([^&]*)/.exec(url?.[2] ?? '')?.[1];
+    } else if (arg && typeof arg === 'object') {
+      db = (arg as { db?: unknown }).db;
+    }
+    if (db === undefined || db === null || db === '') continue;
+    const number = typeof db === 'number' ? db : Number.parseInt(String(db), 10);
+    return Number.isInteger(number) ? number : 0;
+  }
+  return 0;
+}
+
 export function createRedisClass(host: Host) {
   const methods = new Set(KEYSPACE_COMMAND_METHODS);
   const Pipeline = createPipelineClass(host, methods);
@@ -93,15 +114,19 @@ export function createRedisClass(host: Host) {
     }
     /** As ioredis's manuallyClosing: disconnect() was called; the next close ends the client. */
     #manuallyClosing = false;
+    /** As ioredis's condition.select: the database its `db` option names, then its last SELECT. */
+    #db: number;
 
-    // Host, port and URL are accepted and ignored: every client in a run reaches that run's
-    // sandbox, so the code a learner writes at home works here unchanged.
+    // Host, port and a URL's address are accepted and ignored: every client in a run reaches that
+    // run's sandbox, so the code a learner writes at home works here unchanged. The database they
+    // name is kept, as ioredis keeps it (see #db).
     constructor(...connection: unknown[]) {
       super();
       this.options = Object.assign(
         {},
         ...connection.filter((arg) => arg && typeof arg === 'object').reverse(),
       );
+      this.#db = databaseOf(connection);
       const scripts = (this.options.scripts ?? {}) as Record<string, CommandDefinition>;
       for (const [name, definition] of Object.entries(scripts)) {
         this.defineCommand(name, definition);
@@ -298,8 +323,29 @@ export function createRedisClass(host: Host) {
       if (this.status === 'wait') this.connect().catch(noop);
       const custom = customCommandCall(this.#customCommands, method, args);
       const sent = custom ?? { method, args };
-      const reply = this.#whenUp(() => this.#send(sent.method, sent.args), rejected);
+      const db = this.#db;
+      this.#selecting([[sent.method, ...sent.args]]);
+      const reply = this.#whenUp(() => this.#send(sent.method, sent.args, db), rejected);
       return settle(this.#timed(reply), callback);
+    }
+
+    /**
+     * As ioredis, which takes a SELECT's database as the client's the moment it sends it (a
+     * typed select(), or a pipeline's), whatever Redis answers: its later commands go there.
+     */
+    #selecting(commands: readonly unknown[][]): void {
+      for (const [method, ...args] of commands) {
+        // ioredis compares the command's name as given: call('SELECT', …) is not seen.
+        const [name, db] = method === 'call' || method === 'callBuffer' ? args : [method, ...args];
+        if (name !== 'select' && name !== 'selectBuffer') continue;
+        if ((typeof db === 'number' || typeof db === 'string') && /^-?\d+$/.test(String(db))) {
+          const selected = Number.parseInt(String(db), 10);
+          if (selected !== this.#db) {
+            this.#db = selected;
+            this.emit('select', selected);
+          }
+        }
+      }
     }
 
     /**
@@ -325,10 +371,13 @@ export function createRedisClass(host: Host) {
       });
     }
 
-    #send(method: string, args: unknown[]): Promise<unknown> {
+    #send(method: string, args: unknown[], db: number): Promise<unknown> {
       const reply = this.#unlessAway(
-        () => host.send.apply(undefined, [this.#id, method, args], COPY).then(withBuffers),
-        () => this.#send(method, args),
+        () =>
+          host.send
+            .apply(undefined, [this.#id, method, args, undefined, db], COPY)
+            .then(withBuffers),
+        () => this.#send(method, args, db),
       );
       if (subscribes(method, args)) reply.then(() => this.#listen(), noop);
       return reply;
@@ -336,12 +385,14 @@ export function createRedisClass(host: Host) {
 
     #pipelineOwner(): PipelineOwner {
       return {
-        deliver: (exec, failed) => {
+        deliver: (commands, exec, failed) => {
           if (this.#closing || this.status === 'end' || this.status === 'close') {
             return failed(new Error(CONNECTION_CLOSED));
           }
           if (this.status === 'wait') this.connect().catch(noop);
-          const send = (): Promise<unknown> => this.#unlessAway(() => exec(this.#id), send);
+          const db = this.#db;
+          this.#selecting(commands);
+          const send = (): Promise<unknown> => this.#unlessAway(() => exec(this.#id, db), send);
           return this.#whenUp(send, failed) as ReturnType<typeof failed>;
         },
         customCommands: new Map(this.#customCommands),

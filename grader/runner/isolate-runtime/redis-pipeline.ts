@@ -5,11 +5,14 @@ import { type Callback, COPY, commandPrototype, settle, withBuffers } from './re
 /** What a pipeline needs of the client that made it. */
 export interface PipelineOwner {
   /**
-   * Runs `exec` on the client's connection: now, or once it is ready again when the connection
-   * is down; `failed` makes the reply when the client is closed or gives up.
+   * Runs `exec` on the client's connection, in the database the client is in as the pipeline
+   * goes (`commands` may SELECT another for the client's later commands): now, or once it is
+   * ready again when the connection is down; `failed` makes the reply when the client is closed
+   * or gives up.
    */
   deliver<T>(
-    exec: (connection: number) => Promise<T>,
+    commands: readonly unknown[][],
+    exec: (connection: number, db: number) => Promise<T>,
     failed: (error: Error) => Promise<T>,
   ): Promise<T>;
   /** Its custom commands when the pipeline was made, as ioredis copies them then. */
@@ -66,9 +69,10 @@ export function createPipelineClass(host: Host, methods: ReadonlySet<string>) {
           ? Promise.reject(error)
           : Promise.resolve(this.#commands.map((): Result => [error]));
       const reply = this.#owner.deliver(
-        (connection) =>
+        this.#commands,
+        (connection, db) =>
           host.exec
-            .apply(undefined, [connection, this.#commands, this.#atomic], COPY)
+            .apply(undefined, [connection, this.#commands, this.#atomic, undefined, db], COPY)
             .then((results) =>
               results === null
                 ? null

@@ -142,26 +142,32 @@ export function createReplyTracker() {
       return {
         ...host,
         send: {
-          apply: (receiver, [client, method, commandArgs], options) => {
+          apply: (receiver, [client, method, commandArgs, , db], options) => {
             const { id, site } = sending(commandName(method, commandArgs), client);
             return tracked(
               id,
               inOrder(
                 client,
-                placed(site, host.send.apply(receiver, [client, method, commandArgs, id], options)),
+                placed(
+                  site,
+                  host.send.apply(receiver, [client, method, commandArgs, id, db], options),
+                ),
               ),
             );
           },
           applySync: (receiver, args, options) => host.send.applySync(receiver, args, options),
         },
         exec: {
-          apply: (receiver, [client, commands, atomic], options) => {
+          apply: (receiver, [client, commands, atomic, , db], options) => {
             const { id, site } = sending(atomic ? 'MULTI/EXEC' : 'pipeline', client);
             return tracked(
               id,
               inOrder(
                 client,
-                placed(site, host.exec.apply(receiver, [client, commands, atomic, id], options)),
+                placed(
+                  site,
+                  host.exec.apply(receiver, [client, commands, atomic, id, db], options),
+                ),
               ),
             );
           },

@@ -174,6 +174,34 @@ const checks: CheckList<Exports> = [
     },
   },
   {
+    name: 'a client works in the database its db option or its URL names',
+    async run({ call, redis, expect }) {
+      await call('writesInDatabases');
+      // One transaction, which ends back in database 0: the grader's client is shared by checks.
+      const replies = await redis
+        .multi()
+        .get('where')
+        .select(2)
+        .get('where')
+        .select(3)
+        .get('where')
+        .select(0)
+        .exec();
+      expect.equal(
+        replies?.filter((_, index) => index % 2 === 0).map(([, value]) => value),
+        [null, 'two', 'three'],
+        'GET where in databases 0, 2 and 3',
+      );
+    },
+  },
+  {
+    name: 'a client kept from an earlier check is still in its database',
+    async run({ call, redis, expect }) {
+      await redis.multi().select(2).set('where', 'still two').select(0).exec();
+      expect.equal(await call('readsInDatabaseTwo'), 'still two', 'what the kept client read');
+    },
+  },
+  {
     name: 'the exercise can lower the output limit',
     async run({ call }) {
       await call('printsALot');

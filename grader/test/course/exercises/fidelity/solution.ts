@@ -156,6 +156,21 @@ export async function heardSoFar(): Promise<string[]> {
   return [...heard];
 }
 
+/** A module's client, kept from call to call: and with it, the database it is in. */
+let inTwo: Redis | undefined;
+
+export async function writesInDatabases(): Promise<void> {
+  inTwo = new Redis({ db: 2 });
+  const byUrl = new Redis('redis://localhost:6379/3');
+  await inTwo.set('where', 'two');
+  await byUrl.set('where', 'three');
+  await byUrl.quit();
+}
+
+export async function readsInDatabaseTwo(): Promise<string | null> {
+  return (await inTwo?.get('where')) ?? null;
+}
+
 export async function printsALot(): Promise<void> {
   for (let i = 0; i < 100; i++) console.log(`line ${i}`);
 }
