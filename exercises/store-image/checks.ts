@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type Redis from 'ioredis';
-import type { CheckContext, CheckList, LoggedCommand, Random } from '../../grader/checks/api.ts';
+import type {
+  CheckContext,
+  CheckList,
+  ExecutedCommand,
+  LoggedCommand,
+  Random,
+} from '../../grader/checks/api.ts';
 
 interface Exports {
   storeImage(redis: Redis, id: string, file: string): Promise<void>;
@@ -12,12 +18,13 @@ const FILES = ['red-square.png', 'blue-gradient.png', 'checkerboard.png', 'noise
  * Shapes of image ids; each check takes a fresh id like one of them, so that code which works
  * only for ids of one shape or length (or knows the sizes of the keys they make) gives itself away.
  */
-const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k', 'Été 7:b_Q3'] as const;
+const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k', ' Été  7:b_Q3 '] as const;
 /**
- * An id with a capital, a letter outside ASCII, a space, ':' and '_', for the checks that must
- * meet one in every grading: code that lower-cases, slugifies or escapes the id names another key.
+ * An id with a capital, a letter outside ASCII, spaces at both ends and two in a row, ':' and
+ * '_', for the checks that must meet one in every grading: code that lower-cases, slugifies,
+ * trims, collapses spaces or escapes the id names another key.
  */
-const MIXED = 'Été 7:b_Q3';
+const MIXED = ' Été  7:b_Q3 ';
 
 const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
 
@@ -37,6 +44,20 @@ function altered(bytes: Buffer, random: Random): Buffer {
   while (places.size < Math.min(4, copy.length - 8)) places.add(random.int(8, copy.length - 1));
   for (const at of places) copy[at] = (copy[at] ?? 0) ^ random.int(1, 255);
   return copy;
+}
+
+/**
+ * An image of `size` bytes that matches no fixture: altered fixtures end to end, cut to size. Large
+ * enough, for the race, that code reading it in pieces of up to 64 KiB takes two reads or more.
+ */
+async function largeImage(random: Random, size: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (let length = 0; length < size; ) {
+    const part = altered(await fixture(random.pick(FILES)), random);
+    parts.push(part);
+    length += part.length;
+  }
+  return Buffer.concat(parts).subarray(0, size);
 }
 
 /**
@@ -90,9 +111,12 @@ function difference(actual: Buffer, expected: Buffer, what: string, whose: strin
   );
 }
 
+/** A key name for a message, quoted when it holds white space (an id with spaces at its ends). */
+const shown = (key: string) => (/\s/.test(key) ? JSON.stringify(key) : key);
+
 /** Every key in the sandbox, for messages that say what Redis holds. */
 async function keys(redis: Redis): Promise<string> {
-  return (await redis.keys('*')).sort().join(', ') || 'no keys';
+  return (await redis.keys('*')).sort().map(shown).join(', ') || 'no keys';
 }
 
 /** Base64 writes 4 characters for every 3 bytes. */
@@ -146,9 +170,9 @@ const checks: CheckList<Exports> = [
       const type = await redis.type(key);
       expect.ok(
         type !== 'none',
-        `after storeImage(id '${id}', file '${file}') there is no key ${key} ` +
+        `after storeImage(id '${id}', file '${file}') there is no key ${shown(key)} ` +
           `(Redis holds: ${await keys(redis)}): the key holds the id exactly as given, its ` +
-          'capitals, spaces and other characters included',
+          'capitals, every space (at its ends and in a row too) and other characters included',
       );
       expect.equal(type, 'string', `TYPE ${key}`);
       const length = await redis.strlen(key);
@@ -207,8 +231,10 @@ const checks: CheckList<Exports> = [
       // Meanwhile another program wrote an older image there, with no TTL: larger (code that
       // writes over the old bytes with SETRANGE or APPEND leaves its tail behind), starting with
       // the same 64 bytes of PNG header (code that compares headers skips the write), with
-      // metadata that has a fourth field (HSET alone keeps it). The same file stored again must
-      // bring back exactly the file, also to code that remembers what it stored.
+      // metadata that names this very file and its size but has a fourth field (HSET alone keeps
+      // it, and so does code that resets the hash only when it names another file). The same
+      // file stored again must bring back exactly the file, also to code that remembers what it
+      // stored.
       const old = Buffer.concat([
         bytes.subarray(0, 64),
         altered(await fixture(larger), random).subarray(64),
@@ -217,11 +243,11 @@ const checks: CheckList<Exports> = [
       await redis.set(key, old);
       await redis.hset(`${key}:meta`, {
         contentType: 'image/png',
-        bytes: old.length,
-        name: larger,
+        bytes: bytes.length,
+        name: file,
         [extra]: 'left by an older version',
       });
-      const done = `after storeImage('${id}', '${file}'), another program's SET of ${old.length} bytes and HSET of ${key}:meta, then storeImage('${id}', '${file}') again`;
+      const done = `after storeImage('${id}', '${file}'), another program's SET of ${old.length} bytes and HSET of ${key}:meta (naming ${file}, with a fourth field ${extra}), then storeImage('${id}', '${file}') again`;
       await call('storeImage', sandboxClient, id, file);
       const stored = (await redis.getBuffer(key)) ?? Buffer.alloc(0);
       expect.ok(
@@ -232,28 +258,40 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.hgetall(`${key}:meta`),
         { contentType: 'image/png', bytes: String(bytes.length), name: file },
-        `HGETALL ${key}:meta ${done} (an HSET leaves the old fields it does not name: DEL the ` +
-          'hash first, in the same MULTI)',
+        `HGETALL ${key}:meta ${done} (an HSET leaves the old fields it does not name, even in a ` +
+          'hash that already names this file: DEL the hash first, in the same MULTI)',
       );
     },
   },
   {
     name: 'storeImage writes image:<id> and image:<id>:meta, and no other key',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    // A temporary key written and renamed or deleted again is gone before the second snapshot:
+    // only what Redis executed shows it, from a script too.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
       const id = newId(random);
       const file = random.pick(FILES);
       await otherImages(redis, random, decoys, id);
       // An id that starts with the learner's: KEYS image:<id>* finds its keys too.
       await otherImage(redis, random, `${id}${random.int(0, 9)}`);
       const mine = [`image:${id}`, `image:${id}:meta`];
+      const only =
+        `storeImage(id '${id}', file '${file}') may write ` +
+        `${mine.map(shown).join(' and ')} only`;
       const before = await snapshot();
       await call('storeImage', sandboxClient, id, file);
       const changes = diff(before, await snapshot());
       const elsewhere = changes.outside(mine);
+      expect.ok(elsewhere.length === 0, `${only}, but it ${changes.describe(elsewhere)}`);
+      const ran = await executed();
+      const others = ran.filter(
+        (command) => command.write && command.keys.some((key) => !mine.includes(key)),
+      );
       expect.ok(
-        elsewhere.length === 0,
-        `storeImage(id '${id}', file '${file}') may write ${mine.join(' and ')} only, but it ` +
-          changes.describe(elsewhere),
+        others.length === 0,
+        `${only}, but Redis ran ${listed(others)}: a write to another key, even one gone by ` +
+          'the time storeImage returns (a temporary key shared by every call, which two stores ' +
+          `at once overwrite). Write the bytes straight into image:<id>; Redis ran: ${listed(ran)}`,
       );
     },
   },
@@ -262,22 +300,35 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const id = newId(random);
       const file = random.pick(FILES);
-      // An earlier image under the id, set to expire by someone else: storing replaces it, and
-      // the new image is kept (a SET with KEEPTTL would keep the old expiry).
-      await redis.set(
-        `image:${id}`,
-        altered(await fixture(random.pick(FILES)), random),
-        'PX',
-        600_000,
-      );
+      // This very file and its metadata already under the id, both set to expire by someone
+      // else: storing replaces them, and the new keys are kept. A SET with KEEPTTL, an HSET (and
+      // HDEL) into the old hash, or a write skipped because Redis already holds the file, would
+      // keep the old expiry.
+      const bytes = await fixture(file);
+      const earlier = { image: 600_000, meta: 300_000 };
+      await redis.set(`image:${id}`, bytes, 'PX', earlier.image);
+      await redis
+        .multi()
+        .hset(`image:${id}:meta`, { contentType: 'image/png', bytes: bytes.length, name: file })
+        .pexpire(`image:${id}:meta`, earlier.meta)
+        .exec();
       await call('storeImage', sandboxClient, id, file);
-      for (const key of [`image:${id}`, `image:${id}:meta`]) {
+      for (const [key, seeded] of [
+        [`image:${id}`, earlier.image],
+        [`image:${id}:meta`, earlier.meta],
+      ] as const) {
         const pttl = await redis.pttl(key);
         expect.ok(
           pttl === -1,
           pttl === -2
             ? `after storeImage(id '${id}', file '${file}') there is no key ${key} (Redis holds: ${await keys(redis)})`
-            : `${key} expires in ${Math.round(pttl / 1000)} s, but storeImage keeps the image: set no TTL on either key`,
+            : Math.abs(seeded - pttl) < 60_000
+              ? `${key} held ${file} already, set by another program to expire in ` +
+                `${seeded / 1000} s; after storeImage('${id}', '${file}') it still expires, in ` +
+                `${Math.round(pttl / 1000)} s: storing replaces both keys with ones that have no ` +
+                'TTL, even when Redis holds this file already (SET without KEEPTTL; DEL the hash ' +
+                'before HSET; write on every call)'
+              : `${key} expires in ${Math.round(pttl / 1000)} s, but storeImage keeps the image: set no TTL on either key`,
         );
       }
     },
@@ -320,49 +371,72 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'loadImage reads Redis on every call, and only reads: a replaced or deleted image shows at once',
-    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+    // A key written and deleted again within one load is gone before the second snapshot: only
+    // what Redis executed shows it, from a script too.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff, commands, executed }) {
       const id = newId(random);
       const file = random.pick(FILES);
       const key = `image:${id}`;
       const meta = `${key}:meta`;
       const original = await fixture(file);
       await call('storeImage', sandboxClient, id, file);
+      const storing = commands().length;
 
       // Another program changes the image behind the learner's back before each load: a copy
-      // kept since storeImage or since the last load, the file read again, or as many bytes as
-      // the metadata says, is not what Redis holds; and a load must leave each state as it is.
+      // kept since storeImage or since the last load (even one checked against the size, the
+      // TTL and the metadata), the file read again (even the one the metadata names), or as
+      // many bytes as the metadata says, is not what Redis holds; and a load must leave each
+      // state as it is.
       const same = altered(original, random);
       const larger = altered(Buffer.concat([original, original.subarray(8)]), random);
       const sameAsLarger = altered(larger, random);
-      const replacements: [Buffer, () => Promise<unknown>, string][] = [
+      const steps: [Buffer | null, () => Promise<unknown>, string][] = [
         [
           same,
-          () => redis.set(key, same, 'PX', 600_000),
-          `${key} was replaced with other bytes of the same size, set to expire in 10 minutes`,
+          () => redis.set(key, same),
+          `${key} was replaced with other bytes of the same size, ${meta} left as it was`,
         ],
         [
           larger,
-          () => redis.set(key, larger),
-          `${key} was replaced with ${larger.length} bytes, more than the ${original.length} ${meta} gives`,
+          () => redis.set(key, larger, 'PX', 600_000),
+          `${key} was replaced with ${larger.length} bytes, more than the ${original.length} ${meta} gives, set to expire in 10 minutes`,
         ],
         [
           sameAsLarger,
           () => redis.multi().set(key, sameAsLarger).del(meta).exec(),
           `${key} was replaced with other bytes of that size and ${meta} deleted (the bytes are the image, with or without metadata)`,
         ],
+        // An empty image is there, not missing: null is only for a key that does not exist,
+        // whatever file the metadata beside it names.
+        [
+          Buffer.alloc(0),
+          () =>
+            redis
+              .multi()
+              .set(key, '')
+              .hset(meta, { contentType: 'image/png', bytes: original.length, name: file })
+              .exec(),
+          `${key} was replaced with zero bytes, and ${meta} written again, naming ${file}`,
+        ],
+        [null, () => redis.del(key), `DEL ${key}, with ${meta} still naming ${file}`],
       ];
-      for (const [bytes, change, said] of replacements) {
+      for (const [bytes, change, said] of steps) {
         await change();
         const before = await snapshot();
         const returned: unknown = await call('loadImage', sandboxClient, id);
-        expectBytes(
-          expect,
-          returned,
-          bytes,
-          `loadImage('${id}')`,
-          `${key} holds those ${bytes.length} bytes`,
-          said,
-        );
+        if (bytes === null) {
+          expect.equal(returned, null, `loadImage('${id}') after ${said}`);
+        } else {
+          expectBytes(
+            expect,
+            returned,
+            bytes,
+            `loadImage('${id}')`,
+            `${key} holds those ${bytes.length} bytes`,
+            said,
+          );
+        }
         const changes = diff(before, await snapshot());
         const changed = changes.outside([]);
         expect.ok(
@@ -372,19 +446,23 @@ const checks: CheckList<Exports> = [
         );
       }
 
-      // An empty image is there, not missing: null is only for a key that does not exist.
-      await redis.set(key, '');
-      expectBytes(
-        expect,
-        await call('loadImage', sandboxClient, id),
-        Buffer.alloc(0),
-        `loadImage('${id}') after ${key} was replaced with zero bytes`,
-        `${key} exists and holds an empty value (STRLEN ${key} is 0)`,
+      // The loads' commands: those sent after storeImage's, each with what its script ran.
+      const loads: ExecutedCommand[] = [];
+      let sent = 0;
+      for (const command of await executed()) {
+        if (command.script === undefined) sent += 1;
+        if (sent > storing) loads.push(command);
+      }
+      const writes = loads.filter(
+        (command) => command.write && command.keys.some((name) => name !== key),
       );
-
-      await redis.del(key);
-      const afterDelete = await call('loadImage', sandboxClient, id);
-      expect.equal(afterDelete, null, `loadImage('${id}') after DEL ${key}`);
+      expect.ok(
+        writes.length === 0,
+        `loadImage('${id}') ran ${listed(writes.slice(0, 2))}` +
+          (writes.length > 2 ? ` and ${writes.length - 2} more writes like them` : '') +
+          `, though a read writes nothing, not even a key it deletes again before it returns ` +
+          `(a lock, a marker): read ${key} and return what it holds`,
+      );
     },
   },
   {
@@ -431,6 +509,52 @@ const checks: CheckList<Exports> = [
             `${key} is a hash, not a string, so GET answers a WRONGTYPE error; but ` +
               `loadImage('${id}') returned ${Buffer.isBuffer(outcome.returned) ? `a Buffer of ${outcome.returned.length} bytes` : String(outcome.returned)}. ` +
               'null means there is no key: let the error reach the caller (no catch that answers null).',
+          );
+        },
+      });
+    },
+  },
+  {
+    name: 'loadImage returns one whole image, even while another program replaces it',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const id = newId(random);
+      const key = `image:${id}`;
+      const upload = `upload:${random.word()}`;
+      // Two large images of different sizes: pieces read one after another (STRLEN, then
+      // GETRANGE after GETRANGE) while the other is copied over the key come from both.
+      const old = await largeImage(random, random.int(96 * 1024, 112 * 1024));
+      const next = await largeImage(random, random.int(70 * 1024, 90 * 1024));
+      const said =
+        `${key} held ${old.length} bytes, and another program copied ${upload} ` +
+        `(${next.length} bytes) over it while loadImage('${id}') ran`;
+      await race({
+        calls: [['loadImage', sandboxClient, id]],
+        labels: [`loadImage('${id}')`],
+        setup: async () => {
+          await redis.set(key, old);
+          await redis.set(upload, next);
+        },
+        interject: [['COPY', upload, key, 'REPLACE']],
+        verify: async ([outcome]) => {
+          expect.ok(outcome.threw === undefined, `${said}, and it threw: ${outcome.threw}`);
+          const returned = outcome.returned;
+          expect.ok(
+            Buffer.isBuffer(returned),
+            `${said}; it returned ${String(returned)}, but ${key} held an image all along`,
+          );
+          const bytes = returned as Buffer;
+          const closer = bytes.length === next.length ? next : old;
+          expect.ok(
+            bytes.equals(old) || bytes.equals(next),
+            `${said}; it returned bytes that are neither image: ` +
+              difference(
+                bytes,
+                closer,
+                'the Buffer it returned',
+                `the ${closer === old ? 'old' : 'new'} image`,
+              ) +
+              '. Read the whole value in one command (GET, or GETRANGE 0 -1), or read its pieces ' +
+              'in one MULTI or script, so that every byte comes from the same value.',
           );
         },
       });

@@ -1,0 +1,28 @@
+// fails: loadImage returns one whole image, even while another program replaces it
+// Reads STRLEN, then the value in 4 KiB GETRANGEs, each on its own: an image replaced between
+// two of them comes back as pieces of both.
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+const PIECE = 4096;
+
+export async function storeImage(redis: Redis, id: string, file: string): Promise<void> {
+  const data = await readFile(file);
+  await redis
+    .multi()
+    .set(`image:${id}`, data)
+    .del(`image:${id}:meta`)
+    .hset(`image:${id}:meta`, { contentType: 'image/png', bytes: data.length, name: file })
+    .exec();
+}
+
+export async function loadImage(redis: Redis, id: string): Promise<Buffer | null> {
+  const key = `image:${id}`;
+  const size = await redis.strlen(key);
+  if (size === 0) return redis.getBuffer(key);
+  const pieces: Buffer[] = [];
+  for (let at = 0; at < size; at += PIECE) {
+    pieces.push(await redis.getrangeBuffer(key, at, Math.min(at + PIECE, size) - 1));
+  }
+  return Buffer.concat(pieces);
+}
