@@ -30,12 +30,19 @@ const tasks = (random: Random, count: number) =>
 const events = (random: Random, count: number) =>
   distinct(count, () => `${random.pick(EVENTS)}:${random.word(4)}`);
 
+const capital = (word: string) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
+
 /**
- * A name with a capital and a space: code that lower-cases the name, or cuts the key at a space,
- * builds another queue's key.
+ * Names with a capital and a space: code that lower-cases the name, or cuts the key at a space,
+ * builds another queue's key. Each check takes a shape of its own, so every grading meets all
+ * of them, and code that leaves alone only names shaped like one of them still fails.
  */
-const queueName = (random: Random) =>
-  `${random.word(1).toUpperCase()}${random.word(5)} ${random.word(2)}`;
+const SHAPES = [
+  (random: Random) => `${capital(random.word(6))} ${random.word(2)}`,
+  (random: Random) => `${capital(random.word(3))}${capital(random.word(5))} ${random.word(3)}`,
+  (random: Random) => `É${random.word(4)} ${capital(random.word(3))}`,
+] as const;
+const queueName = (random: Random, shape: 0 | 1 | 2 = 0) => SHAPES[shape](random);
 const queueKey = (queue: string) => `queue:${queue}`;
 
 /**
@@ -133,6 +140,56 @@ const shown = (unit: Unit<LoggedCommand & { script?: string }> | undefined) =>
     )
     .join('; ');
 
+/** What Redis wrote for the code on a key other than `key`; a script counts by what it ran. */
+const writtenElsewhere = (ran: readonly ExecutedCommand[], key: string) =>
+  ran.filter(
+    (command) =>
+      command.write &&
+      !SCRIPT_CALLS.test(command.name) &&
+      command.keys.some((written) => written !== key),
+  );
+
+/**
+ * Judges one enqueue from what it sent: the step that pushed `task`, and a later step of its own
+ * that looked at `key` again (a count read there may include another producer's push).
+ */
+function countedApart(
+  sent: readonly LoggedCommand[],
+  queue: string,
+  task: string,
+): string | undefined {
+  const key = queueKey(queue);
+  const steps = units(sent);
+  const push = steps.findIndex((step) => sends(step, task));
+  const after = steps
+    .slice(push + 1)
+    .find((step) => step.commands.some((command) => command.args.includes(key)));
+  if (push === -1 || after === undefined) return undefined;
+  return (
+    `enqueue('${queue}', '${task}') pushed with ${shown(steps[push])}, ` +
+    `then sent ${shown(after)} on its own: another producer's push can land in ` +
+    `between, and the length would count it. Return the push's own reply (or read the length in ` +
+    `the same MULTI or script)`
+  );
+}
+
+/**
+ * Judges one logEvent from what Redis ran for it: a change to the log sent before the push, as
+ * a step of its own, lets another call's push land in between and stay.
+ */
+function changedBeforePush(ran: readonly ExecutedCommand[], event: string): string | undefined {
+  const steps = units(ran);
+  const push = steps.findIndex((step) => sends(step, event) && writes(step, LOG));
+  const early = steps.slice(0, Math.max(push, 0)).find((step) => writes(step, LOG));
+  if (early === undefined) return undefined;
+  return (
+    `logEvent('${event}') changed ${LOG} with ${shown(early)} before its push ` +
+    `(${push === -1 ? 'none found' : shown(steps[push])}), as a step of its own: ` +
+    `two calls at once can then both cut the log to four and both push, leaving six. ` +
+    `Push first, then trim (or do both in one MULTI or script)`
+  );
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function blockedClients(redis: Redis): Promise<number> {
@@ -143,7 +200,19 @@ async function blockedClients(redis: Redis): Promise<number> {
 const checks: CheckList<Exports> = [
   {
     name: 'enqueue adds the task at the tail of queue:<queue>',
-    async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff }) {
+    logExecuted: true,
+    async run({
+      call,
+      sandboxClient,
+      redis,
+      expect,
+      random,
+      decoys,
+      snapshot,
+      diff,
+      commands,
+      executed,
+    }) {
       const queue = queueName(random);
       const key = queueKey(queue);
       const [task, ...others] = tasks(random, random.int(6, 7)) as [string, ...string[]];
@@ -173,6 +242,11 @@ const checks: CheckList<Exports> = [
           `vanish if no worker took them in time. A task waits until a dequeue takes it: push ` +
           `without EXPIRE`,
       );
+      // The module's first enqueue, held to the rule the next check holds later calls to: a
+      // race's first interleaving runs each module's first call alone, so no race meets it.
+      const apart = countedApart(commands(), queue, task);
+      expect.ok(apart === undefined, `${apart}`);
+      const ranFirst = await executed();
 
       // A new queue whose name is this one with a space at each end: the name is used as it
       // is, so it is another queue; and a queue its first task creates never expires either.
@@ -202,12 +276,29 @@ const checks: CheckList<Exports> = [
           `expiry (PTTL ${newPttl} ms): a task still waiting then would vanish with it. A task waits ` +
           `until a dequeue takes it: push without EXPIRE, on a new queue too`,
       );
+
+      // A key written and deleted within the call (a lock, a staging list) is gone from the
+      // snapshots: what Redis ran shows it.
+      const ran = await executed();
+      for (const [name, own, slice] of [
+        [queue, key, ranFirst],
+        [padded, paddedKey, ran.slice(ranFirst.length)],
+      ] as const) {
+        const elsewhere = writtenElsewhere(slice, own);
+        expect.ok(
+          elsewhere.length === 0,
+          `enqueue(${JSON.stringify(name)}, …) may change only ${JSON.stringify(own)}, even for a ` +
+            `moment, but Redis ran for it: ${listed(elsewhere)}. Push with RPUSH onto the queue ` +
+            `itself: a lock or a list of your own writes a key other code may own, and RPUSH ` +
+            `needs no lock, since Redis runs it whole`,
+        );
+      }
     },
   },
   {
     name: 'enqueue returns the length of the queue after the push',
-    async run({ call, sandboxClient, redis, expect, random, commands }) {
-      const queue = queueName(random);
+    async run({ call, sandboxClient, redis, expect, random, commands, snapshot, diff }) {
+      const queue = queueName(random, 1);
       const key = queueKey(queue);
       const [first, second, ...others] = tasks(random, random.int(3, 6)) as [
         string,
@@ -238,6 +329,7 @@ const checks: CheckList<Exports> = [
       const pushedByOther = others.length + backlog.length;
       const length = 1 + pushedByOther + 1;
       const sentBefore = commands().length;
+      const before = await snapshot();
       const returned = await call('enqueue', sandboxClient, queue, second);
       const held = await redis.llen(key);
       expect.equal(
@@ -253,27 +345,31 @@ const checks: CheckList<Exports> = [
           `dropped waiting tasks. A task waits until a dequeue takes it, however long the queue: ` +
           `push without trimming`,
       );
+      // A long backlog is no reason to write elsewhere (an alert, a counter) or to let it expire.
+      onlyTouched(
+        expect,
+        diff(before, await snapshot()),
+        [key],
+        `enqueue('${queue}', '${second}') on a queue of ${length - 1} tasks`,
+      );
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `enqueue('${queue}', '${second}') gave ${key}, ${length} tasks long, an expiry (PTTL ` +
+          `${pttl} ms): a backlog nobody works would vanish, every task in it. A task waits until ` +
+          `a dequeue takes it, however many wait: push without EXPIRE`,
+      );
       // A later call of the module, judged from what Redis ran (a race shows it only in an
       // interleaving that harms): a count read after the push, in a step of its own, may include
       // another producer's push.
-      const steps = units(commands().slice(sentBefore));
-      const push = steps.findIndex((step) => sends(step, second));
-      const after = steps
-        .slice(push + 1)
-        .find((step) => step.commands.some((command) => command.args.includes(key)));
-      expect.ok(
-        push === -1 || after === undefined,
-        `enqueue('${queue}', '${second}') pushed with ${shown(steps[push])}, ` +
-          `then sent ${shown(after)} on its own: another producer's push can land in ` +
-          `between, and the length would count it. Return the push's own reply (or read the length in ` +
-          `the same MULTI or script)`,
-      );
+      const apart = countedApart(commands().slice(sentBefore), queue, second);
+      expect.ok(apart === undefined, `${apart}`);
     },
   },
   {
     name: 'two enqueues at the same time each return the length their own push made',
     async run({ race, sandboxClient, redis, expect, random }) {
-      const queue = queueName(random);
+      const queue = queueName(random, 2);
       const key = queueKey(queue);
       const [one, other, ...seeded] = tasks(random, 2 + random.int(0, 3)) as [
         string,
@@ -310,7 +406,7 @@ const checks: CheckList<Exports> = [
     name: 'dequeue takes the oldest task, from the head of the list',
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, executed }) {
-      const queue = queueName(random);
+      const queue = queueName(random, 2);
       const key = queueKey(queue);
       const [oldest, next, ...rest] = tasks(random, random.int(3, 5)) as [
         string,
@@ -347,39 +443,44 @@ const checks: CheckList<Exports> = [
         `a second dequeue('${queue}') (${key} then held ${seeded.slice(1).join(', ')})`,
       );
       const ran = await executed();
-      const elsewhere = ran.filter(
-        (command) => command.write && command.keys.some((written) => written !== key),
-      );
+      const elsewhere = writtenElsewhere(ran, key);
       expect.ok(
         elsewhere.length === 0,
         `dequeue('${queue}') may change only ${key}, even for a moment, but Redis ran for it: ` +
           `${listed(elsewhere)}. Take the task with LPOP: moving it through a list of your own ` +
           `writes a key other code may own`,
       );
-      const steps = units(ran.slice(ranBefore));
-      const watched = steps.findIndex(
-        (step) => step.commands[0]?.name === 'watch' && step.commands[0].keys.includes(key),
-      );
-      // Naming the task it took means it read the head first: another worker may have read it too.
-      const sentBack = steps.find(
-        (step, index) =>
-          sends(step, next) &&
-          step.commands.some((command) => command.keys.includes(key)) &&
-          !(step.transaction && watched !== -1 && watched < index),
-      );
-      expect.ok(
-        sentBack === undefined,
-        `dequeue('${queue}') read ${next} at the head, then sent it back to remove it: ` +
-          `${shown(sentBack)}. Between the read and the removal another worker can read ` +
-          `the same head, and both run the task: take it with one command (LPOP), which reads ` +
-          `and removes together`,
-      );
+      // Both calls: the first is the module's first dequeue, which a race's first interleaving
+      // runs alone, so no race meets a mistake made only there.
+      for (const [task, slice] of [
+        [oldest, ran.slice(0, ranBefore)],
+        [next, ran.slice(ranBefore)],
+      ] as const) {
+        const steps = units(slice);
+        const watched = steps.findIndex(
+          (step) => step.commands[0]?.name === 'watch' && step.commands[0].keys.includes(key),
+        );
+        // Naming the task it took means it read the head first: another worker may have read it too.
+        const sentBack = steps.find(
+          (step, index) =>
+            sends(step, task) &&
+            step.commands.some((command) => command.keys.includes(key)) &&
+            !(step.transaction && watched !== -1 && watched < index),
+        );
+        expect.ok(
+          sentBack === undefined,
+          `dequeue('${queue}') read ${task} at the head, then sent it back to remove it: ` +
+            `${shown(sentBack)}. Between the read and the removal another worker can read ` +
+            `the same head, and both run the task: take it with one command (LPOP), which reads ` +
+            `and removes together`,
+        );
+      }
     },
   },
   {
     name: 'dequeue takes only from queue:<queue>, never from another queue',
     async run({ call, sandboxClient, redis, expect, random, decoys, snapshot, diff, commands }) {
-      const queue = queueName(random);
+      const queue = queueName(random, 1);
       const key = queueKey(queue);
       const others = await decoyQueues(decoys, redis, random, queue);
       const before = await snapshot();
@@ -510,9 +611,9 @@ const checks: CheckList<Exports> = [
     },
   },
   {
-    name: 'two dequeues at the same time never hand out the same task',
+    name: 'dequeues at the same time as other clients never hand out a task twice, nor lose one',
     async run({ race, sandboxClient, redis, expect, random }) {
-      const queue = queueName(random);
+      const queue = queueName(random, 1);
       const key = queueKey(queue);
       const seeded = tasks(random, random.int(2, 3));
       await race({
@@ -538,18 +639,42 @@ const checks: CheckList<Exports> = [
           );
         },
       });
+
+      // A producer pushes while a dequeue empties the queue: its task must wait for the next one.
+      const [only, arrived] = tasks(random, 2) as [string, string];
+      await race({
+        calls: [['dequeue', sandboxClient, queue]],
+        labels: [`dequeue('${queue}')`],
+        interject: [['RPUSH', key, arrived]],
+        setup: async () => {
+          await redis.rpush(key, only);
+        },
+        verify: async ([result]) => {
+          const left = await redis.lrange(key, 0, -1);
+          expect.ok(
+            result.returned === only && left.length === 1 && left[0] === arrived,
+            `${key} held ${only} alone, and another client pushed ${arrived} while dequeue ran: ` +
+              `dequeue must return ${only} and leave ${arrived} waiting; it ` +
+              `${result.threw === undefined ? `returned ${JSON.stringify(result.returned)}` : `threw ${result.threw}`}, ` +
+              `and the queue holds ${left.join(', ') || 'nothing'}. Deleting a queue you saw empty ` +
+              `deletes a task pushed since: LPOP alone leaves no empty list behind, Redis removes it`,
+          );
+        },
+      });
     },
   },
   {
     name: 'tasks come out of the queue in the order they went in',
     async run({ call, sandboxClient, expect, random }) {
-      const queue = queueName(random);
+      const queue = queueName(random, 2);
       const queued = tasks(random, 2);
       // An empty task is a task: only an empty queue answers null. A task with spaces around it
-      // comes out as it went in, spaces and all.
-      const [padded] = tasks(random, 1) as [string];
+      // comes out as it went in, spaces and all, and so does one outside ASCII, whose UTF-8
+      // bytes another decoding would garble.
+      const [padded, foreign] = tasks(random, 2) as [string, string];
       queued.splice(random.int(0, queued.length), 0, ` ${padded}\n `);
       queued.splice(random.int(0, queued.length), 0, '');
+      queued.splice(random.int(0, queued.length), 0, `${foreign}-café-日本-🚀`);
       for (const task of queued) await call('enqueue', sandboxClient, queue, task);
       const taken: (string | null)[] = [];
       for (let i = 0; i <= queued.length; i++)
@@ -557,21 +682,29 @@ const checks: CheckList<Exports> = [
       expect.equal(
         taken,
         [...queued, null],
-        `five dequeue calls after enqueue of ${queued.map((task) => JSON.stringify(task)).join(', ')} ` +
+        `${queued.length + 1} dequeue calls after enqueue of ${queued.map((task) => JSON.stringify(task)).join(', ')} ` +
           `(the empty string is a task, returned as "", and a task comes out exactly as it went in, ` +
-          `spaces included; only the last call finds the queue empty)`,
+          `spaces and characters outside ASCII included; only the last call finds the queue empty)`,
       );
     },
   },
   {
     name: 'logEvent puts the newest event first in events:recent',
-    async run({ call, sandboxClient, redis, expect, random, snapshot, diff }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, expect, random, snapshot, diff, executed }) {
       const logged = events(random, 3);
       // A key the log must leave alone: logEvent owns events:recent and nothing else.
       const other = `events:${random.word(7)}`;
       await redis.rpush(other, ...events(random, 2));
       const before = await snapshot();
-      for (const event of logged) await call('logEvent', sandboxClient, event);
+      for (const event of logged) {
+        // These are the module's first calls, which a race's first interleaving runs alone: held
+        // here to the order of commands the next check holds later calls to.
+        const ranBefore = (await executed()).length;
+        await call('logEvent', sandboxClient, event);
+        const early = changedBeforePush((await executed()).slice(ranBefore), event);
+        expect.ok(early === undefined, `${early}`);
+      }
       expect.equal(await redis.type(LOG), 'list', `TYPE ${LOG} (none means there is no such key)`);
       expect.equal(
         await redis.lrange(LOG, 0, -1),
@@ -605,16 +738,8 @@ const checks: CheckList<Exports> = [
         // apart from it, lets another call's push land in between and stay.
         const ranBefore = (await executed()).length;
         await call('logEvent', sandboxClient, event);
-        const steps = units((await executed()).slice(ranBefore));
-        const push = steps.findIndex((step) => sends(step, event) && writes(step, LOG));
-        const early = steps.slice(0, Math.max(push, 0)).find((step) => writes(step, LOG));
-        expect.ok(
-          early === undefined,
-          `logEvent('${event}') changed ${LOG} with ${shown(early)} before its push ` +
-            `(${push === -1 ? 'none found' : shown(steps[push])}), as a step of its own: ` +
-            `two calls at once can then both cut the log to four and both push, leaving six. ` +
-            `Push first, then trim (or do both in one MULTI or script)`,
-        );
+        const early = changedBeforePush((await executed()).slice(ranBefore), event);
+        expect.ok(early === undefined, `${early}`);
       }
       const expected = [...[...newer].reverse(), ...older].slice(0, KEPT);
       const held = await redis.lrange(LOG, 0, -1);
@@ -624,6 +749,22 @@ const checks: CheckList<Exports> = [
         `LRANGE ${LOG} 0 -1 (it held ${older.join(', ')}, newest first; logEvent then added ` +
           `${newer.join(', ')}, in that order, some of them already in the log: each call adds ` +
           `an entry, and only the ${KEPT} newest entries may stay)`,
+      );
+      // A full log, cut on every call: the cut is no reason to let it expire, nor to keep what
+      // falls off in a key of its own.
+      const pttl = await redis.pttl(LOG);
+      expect.ok(
+        pttl === -1,
+        `logEvent gave ${LOG}, once full, an expiry (PTTL ${pttl} ms): after a quiet spell the ` +
+          `dashboard would show no events at all. The log keeps its events until newer ones ` +
+          `push them out: push and trim, without EXPIRE`,
+      );
+      const elsewhere = writtenElsewhere(await executed(), LOG);
+      expect.ok(
+        elsewhere.length === 0,
+        `logEvent may change only ${LOG}, but Redis ran for it: ${listed(elsewhere)}. Let the ` +
+          `events that fall off go: LTRIM drops them, and any other key may be another ` +
+          `program's`,
       );
     },
   },

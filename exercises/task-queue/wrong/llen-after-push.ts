@@ -1,4 +1,4 @@
-// fails: enqueue returns the length of the queue after the push
+// fails: enqueue adds the task at the tail of queue:<queue>
 import type Redis from 'ioredis';
 
 // Counts the queue with a second command: another producer's push can land in between.

@@ -1,4 +1,4 @@
-// fails: two dequeues at the same time never hand out the same task
+// fails: dequeues at the same time as other clients never hand out a task twice, nor lose one
 import type Redis from 'ioredis';
 
 export async function enqueue(redis: Redis, queue: string, task: string): Promise<number> {

@@ -1,4 +1,4 @@
-// fails: logEvent keeps only the 5 newest events
+// fails: logEvent puts the newest event first in events:recent
 import type Redis from 'ioredis';
 
 export async function enqueue(redis: Redis, queue: string, task: string): Promise<number> {

@@ -1,4 +1,4 @@
-// fails: logEvent keeps only the 5 newest events
+// fails: logEvent puts the newest event first in events:recent
 // Pushes then trims on the module's first call only; later calls trim to four first, so two at
 // once leave six events.
 import type Redis from 'ioredis';
