@@ -41,6 +41,8 @@ const OTHER_DATABASES = new Set(['select', 'move', 'swapdb', 'flushall']);
 interface Read {
   at: number;
   value: unknown;
+  /** Whether a script answered it: its reply need not be what the GET inside it answered. */
+  script: boolean;
 }
 
 /**
@@ -70,8 +72,8 @@ function traced(steps: readonly RaceStepView[]): { reads: Read[]; stores: number
     const entry = (reply.value as unknown[] | null)?.[index];
     if (index < 0 || entry === undefined || entry instanceof Error) return;
     // ioredis answers [error, value] pairs for a multi(), the bare values for an EXEC sent alone.
-    if (!Array.isArray(entry)) reads.push({ at, value: text(entry) });
-    else if (!entry[0]) reads.push({ at, value: text(entry[1]) });
+    if (!Array.isArray(entry)) reads.push({ at, value: text(entry), script: false });
+    else if (!entry[0]) reads.push({ at, value: text(entry[1]), script: false });
   };
   // A MULTI sent on its own (multi({ pipeline: false })): its commands are only queued, each
   // answered QUEUED, until the EXEC runs them.
@@ -90,7 +92,7 @@ function traced(steps: readonly RaceStepView[]): { reads: Read[]; stores: number
       const script =
         RUNNERS.has(first.name) && (!ownGet || first.args.some((arg) => arg.includes(KEY)));
       if (commands.length === 1 && reply && 'value' in reply && (isGet(first) || script)) {
-        reads.push({ at, value: text(reply.value) });
+        reads.push({ at, value: text(reply.value), script: !isGet(first) });
       }
     }
   }
@@ -106,10 +108,40 @@ function listed(commands: readonly ExecutedCommand[]): string {
   return commands.length > 12 ? `${shown.join(', ')}, …` : shown.join(', ');
 }
 
+/** What main ran to find keys instead of naming weather. */
+function searchesIn(ran: readonly ExecutedCommand[]): ExecutedCommand[] {
+  return ran.filter((command) => SEARCHES.has(command.name));
+}
+
+/** What main ran that reaches another key than weather, or another database. */
+function elsewhereIn(ran: readonly ExecutedCommand[]): ExecutedCommand[] {
+  return ran.filter(
+    (command) =>
+      OTHER_DATABASES.has(command.name) ||
+      (command.name === 'copy' && command.args.some((arg) => arg.toLowerCase() === 'db')) ||
+      (command.write && !RUNNERS.has(command.name) && command.keys.some((key) => key !== KEY)),
+  );
+}
+
 const checks: CheckList<Exports> = [
   {
     name: 'weather holds the string sunny after main, whatever it held before',
-    async run({ call, sandboxClient, redis, expect, random }) {
+    // First in the list, so that its calls are the module's first of the grading: code careless
+    // on its first calls only meets here the rules the later checks hold later calls to (see the
+    // end). A race's first interleaving runs the call alone, on a fresh module, and judges no
+    // command it ran.
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, executed, expect, random }) {
+      // What Redis ran for each call, and the state weather was in before it.
+      const calls: { when: string; ran: readonly ExecutedCommand[] }[] = [];
+      const runMain = async (when: string) => {
+        const done = calls.reduce((count, { ran }) => count + ran.length, 0);
+        try {
+          await call('main', sandboxClient);
+        } finally {
+          calls.push({ when, ran: (await executed()).slice(done) });
+        }
+      };
       const expectNoTtl = async (before: string) => {
         const ttl = await redis.pttl(KEY);
         expect.ok(
@@ -118,7 +150,7 @@ const checks: CheckList<Exports> = [
         );
       };
       // First with no weather at all, then with an old value to replace, which had an expiry.
-      await call('main', sandboxClient);
+      await runMain(`${KEY} did not exist`);
       expect.equal(
         await redis.exists(KEY),
         1,
@@ -131,7 +163,7 @@ const checks: CheckList<Exports> = [
       const old = oldWeather(random);
       const oldTtl = random.int(100, 900);
       await redis.set(KEY, old, 'EX', oldTtl);
-      await call('main', sandboxClient);
+      await runMain(`${KEY} held '${old}'`);
       const held = await redis.get(KEY);
       const why =
         held === old
@@ -139,6 +171,59 @@ const checks: CheckList<Exports> = [
           : `${KEY} held '${old}' before main ran`;
       expect.equal(held, VALUE, `GET ${KEY} after main ran again (${why})`);
       await expectNoTtl(`${KEY} held '${old}' with ${oldTtl} s to live`);
+
+      // sunny already there, with an expiry: a write that spares what looks unchanged keeps it.
+      const sunnyTtl = random.int(100, 900);
+      await redis.set(KEY, VALUE, 'EX', sunnyTtl);
+      await runMain(`${KEY} held 'sunny'`);
+      expect.equal(await redis.get(KEY), VALUE, `GET ${KEY} after main ran, when it held sunny`);
+      await expectNoTtl(`${KEY} already held 'sunny' with ${sunnyTtl} s to live`);
+
+      // A hash: SET replaces a value of any type, while GETSET and SET … GET refuse one that is
+      // not a string, and store nothing.
+      const hashTtl = random.int(100, 900);
+      await redis.del(KEY);
+      await redis.hset(KEY, 'sky', oldWeather(random), 'wind', random.word());
+      await redis.expire(KEY, hashTtl);
+      const before = `${KEY} held a hash with ${hashTtl} s to live`;
+      try {
+        await runMain(`${KEY} held a hash`);
+      } catch (error) {
+        if ((error as { reason?: unknown }).reason !== 'learner-error') throw error;
+        expect.ok(
+          false,
+          `main threw when ${before}: ${(error as Error).message}. Redis holds a ${await redis.type(KEY)} under ${KEY} after it. A plain SET replaces a value of any type; a command that takes weather for a string first (GET, GETSET, SET with the GET option) refuses a hash.`,
+        );
+      }
+      expect.equal(await redis.type(KEY), 'string', `TYPE ${KEY} after main ran, when ${before}`);
+      expect.equal(await redis.get(KEY), VALUE, `GET ${KEY} after main ran, when ${before}`);
+      await expectNoTtl(before);
+
+      // The rules of "main reads weather by its name…" and "main changes no key but weather". One
+      // that every call here breaks is left to the check about it, which says more; one that
+      // only some break belongs to code careless on some calls only, which that check's single
+      // later call may not meet.
+      const rules = [
+        {
+          broken: searchesIn,
+          instead: `You know the key's name: GET ${KEY} reads it at once, while KEYS and SCAN walk through every key in the database.`,
+        },
+        {
+          broken: elsewhereIn,
+          instead: `main may write only ${KEY}, in the database it was given: even where another key is missing here, other code may own it.`,
+        },
+      ];
+      for (const { broken, instead } of rules) {
+        const found = calls.map(({ ran }) => broken(ran));
+        const at = found.findIndex((commands) => commands.length > 0);
+        const careful = found.findIndex((commands) => commands.length === 0);
+        const one = calls[at];
+        const other = calls[careful];
+        expect.ok(
+          !one || !other,
+          `main's call when ${one?.when} (the ${['first', 'second', 'third', 'fourth'][at]} of the grading) made Redis run ${listed(found[at] ?? [])}, which its call when ${other?.when} did not; all it ran then: ${listed(one?.ran ?? [])}. Every call of main is held to the same rules, its first as much as any: ${instead}`,
+        );
+      }
     },
   },
   {
@@ -158,62 +243,96 @@ const checks: CheckList<Exports> = [
         `what main returned, compared with GET ${KEY} after it ran (${KEY} held '${old}' before main wrote it: read it after the write)`,
       );
 
-      // Another client writes weather while main runs, at every point between its commands: when
-      // that lands between main's write and its GET, only a reply read from Redis says so; before
-      // a write that stores only a missing key, that write meets the other client's value.
-      // Capitals and spaces: a reply tidied up on its way out is not what GET answered. (A delete
-      // before the write would also catch a fallback for nil, at twice the race's cost.)
+      // Another client deletes weather, then writes it, while main runs, at every point between
+      // its commands: when that lands between main's write and its GET, only a reply read from
+      // Redis says so (nil after the delete, the other value after the write); before a write
+      // that stores only a missing key, that write meets the other client's value. Capitals and
+      // spaces: a reply tidied up on its way out is not what GET answered. The delete comes first
+      // so that the write lands last too; two commands also give the module more interleavings,
+      // so that code which trusts its writes after a few calls meets a changed value.
       const other = random.pick(['Light rain', 'Hail, then sun', 'SLEET ', ' Misty']);
       const answer = (value: unknown) => (value === null ? 'nil' : `'${String(value)}'`);
       const shown = (step: RaceStepView | undefined) =>
         (step?.commands ?? [])
           .map((command) => [command.name.toUpperCase(), ...command.args].join(' '))
           .join('; ');
+      // A script's source on one line, and not all of a long one.
+      const cut = (text: string) => {
+        const line = text.replace(/\s+/g, ' ').trim();
+        return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+      };
       await race({
         calls: [['main', sandboxClient]],
         labels: ['main(redis)'],
         setup: async () => {
           await redis.set(KEY, old);
         },
-        interject: [['SET', KEY, other]],
+        interject: [
+          ['DEL', KEY],
+          ['SET', KEY, other],
+        ],
         verify: async ([result], steps) => {
           expect.ok(result.threw === undefined, `main threw: ${result.threw}`);
           const { reads, stores } = traced(steps);
           const mine = steps.findIndex(({ by }) => by === 0);
           const grader = steps.flatMap(({ by }, at) => (by === 'grader' ? [at] : []));
-          const did = `stored '${other}' under ${KEY}`;
+          const did = (at: number | undefined) =>
+            at !== undefined && steps[at]?.commands[0]?.name === 'del'
+              ? `deleted ${KEY}`
+              : `stored '${other}' under ${KEY}`;
+          const held = await redis.get(KEY);
 
           const lastStore = stores.at(-1);
           if (lastStore !== undefined && grader.every((at) => at < lastStore)) {
-            const held = await redis.get(KEY);
             expect.ok(
               held === VALUE,
-              `another client ${did} before main's ${shown(steps[lastStore])}, and after main ran ${KEY} holds ${answer(held)}: main's write left the other client's value. Store sunny whether the key exists or not: a plain SET replaces any value (NX writes only a missing key).`,
+              `another client ${did(grader.at(-1))} before main's ${shown(steps[lastStore])}, and after main ran ${KEY} holds ${answer(held)}: main's write left the other client's value. Store sunny whether the key exists or not: a plain SET replaces any value (NX writes only a missing key).`,
+            );
+          }
+
+          // A script's reply is its own, not necessarily what the GET inside it answered. When
+          // nothing wrote weather after the script, that GET answered what weather holds now.
+          const read = reads.at(-1);
+          const lastToTouch =
+            read !== undefined &&
+            steps
+              .slice(read.at + 1)
+              .every(
+                ({ by, commands }) =>
+                  by === 0 &&
+                  commands.every((command) => !command.write && !RUNNERS.has(command.name)),
+              );
+          if (read?.script && lastToTouch) {
+            expect.ok(
+              read.value === held,
+              `main's script (${cut(shown(steps[read.at]))}) answered ${answer(read.value)}, but when it ran ${KEY} held ${answer(held)}, as it still does: a GET in that script answered ${answer(held)}. Return what GET answered, unchanged (in a script, return GET's reply itself).`,
             );
           }
 
           // Once its GET has shown another client's value, main must return it, not store sunny
-          // over it again and read back its own.
+          // over it again and read back its own. Stores inside a script are not in the steps:
+          // weather changing after that GET, with no other client writing, shows them.
           const firstStore = stores[0];
           const seen = reads.find(
             ({ at, value }) => firstStore !== undefined && at >= firstStore && value !== VALUE,
           );
           const again = seen && stores.find((at) => at > seen.at);
-          if (seen && again !== undefined) {
+          const changedSince =
+            seen !== undefined && grader.every((at) => at < seen.at) && held !== seen.value;
+          if (seen && (again !== undefined || changedSince)) {
             expect.ok(
               false,
-              `main's GET ${KEY} answered ${answer(seen.value)}, because another client changed ${KEY} after main stored sunny; then main stored sunny again (${shown(steps[again])}), over the other client's value. Store sunny once, and return what GET answered.`,
+              `main's GET ${KEY} answered ${answer(seen.value)}, because another client changed ${KEY} after main stored sunny; then main stored sunny again (${again !== undefined ? shown(steps[again]) : `after it, ${KEY} holds ${answer(held)}`}), over the other client's value. Store sunny once, and return what GET answered.`,
             );
           }
 
-          const read = reads.at(-1);
           if (!read) return; // "main reads weather back with GET after writing it" says so
           const before = grader.filter((at) => at < read.at).at(-1);
           const between = before !== undefined && mine >= 0 && mine < before;
           expect.equal(
             result.returned,
             read.value,
-            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client ${did} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
+            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client ${did(before)} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
           );
         },
       });
@@ -257,7 +376,7 @@ const checks: CheckList<Exports> = [
       await decoys(KEY, 2, (id) => redis.set(id, oldWeather(random)));
       await call('main', sandboxClient);
       const ran = await executed();
-      const searches = ran.filter((command) => SEARCHES.has(command.name));
+      const searches = searchesIn(ran);
       expect.ok(
         searches.length === 0,
         `main looked keys up with ${listed(searches)}; Redis ran: ${listed(ran)}. You know the key's name: GET ${KEY} reads it at once, while KEYS and SCAN walk through every key in the database.`,
@@ -285,12 +404,7 @@ const checks: CheckList<Exports> = [
       );
       // Keys that were not there to change, and other databases, which a snapshot does not show.
       const ran = await executed();
-      const elsewhere = ran.filter(
-        (command) =>
-          OTHER_DATABASES.has(command.name) ||
-          (command.name === 'copy' && command.args.some((arg) => arg.toLowerCase() === 'db')) ||
-          (command.write && !RUNNERS.has(command.name) && command.keys.some((key) => key !== KEY)),
-      );
+      const elsewhere = elsewhereIn(ran);
       expect.ok(
         elsewhere.length === 0,
         `main may write only ${KEY}, in the database it was given, but Redis ran ${listed(elsewhere)} for it (all it ran: ${listed(ran)}). Even where such a key is missing here, other code may own it: write ${KEY} alone.`,

@@ -3,7 +3,7 @@
 import type Redis from 'ioredis';
 
 export async function main(redis: Redis): Promise<string | null> {
-  const previous = await redis.getset('weather', 'sunny');
-  if (previous !== null) await redis.set('weather:previous', previous);
+  await redis.copy('weather', 'weather:previous', 'REPLACE');
+  await redis.set('weather', 'sunny');
   return redis.get('weather');
 }

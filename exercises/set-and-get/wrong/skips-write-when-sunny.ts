@@ -1,4 +1,4 @@
-// fails: main reads weather back with GET after writing it
+// fails: weather holds the string sunny after main, whatever it held before
 // Skips the write when weather already says sunny, so an expiry it had is kept.
 import type Redis from 'ioredis';
 
