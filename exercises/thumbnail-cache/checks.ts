@@ -34,11 +34,16 @@ function ownBytes(random: Random, length?: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), body]);
 }
 
-/** Other thumbnails, each with 100 s left, beside the learner's. */
+/**
+ * Other thumbnails, each with 100 s left, beside the learner's: ids shaped like its, and last one
+ * that starts with it (an id may hold a colon), which a search by prefix meets.
+ */
 async function otherThumbnails(ctx: Context, id: string): Promise<string[]> {
   const ids = await ctx.decoys(id, 3, (other) =>
     ctx.redis.set(`thumb:${other}`, ownBytes(ctx.random), 'EX', 100),
   );
+  ids.push(`${id}:${ctx.random.word(5)}`);
+  await ctx.redis.set(`thumb:${ids.at(-1)}`, ownBytes(ctx.random), 'EX', 100);
   return ids.map((other) => `thumb:${other}`);
 }
 
@@ -57,8 +62,9 @@ const checks: CheckList<Exports> = [
   {
     name: "cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else",
     async run({ call, sandboxClient, redis, random, snapshot, diff, expect, decoys }) {
-      // Capitals in the id: thumb:<id> is the id as given, not folded to lower case.
-      const id = random.id('Icon-B7');
+      // Capitals, spaces at both ends, glob characters (each twice), a colon and `%`: thumb:<id>
+      // is the id as given, not folded, trimmed, stripped or encoded, nor a pattern.
+      const id = ` ${random.id('Icon-B7')}*?[${random.word(1)}] *?:% `;
       const key = `thumb:${id}`;
       // An older thumbnail under the same id: storing replaces it.
       await redis.set(key, ownBytes(random));
@@ -69,15 +75,26 @@ const checks: CheckList<Exports> = [
           ? redis.set(`thumb:${other}`, ownBytes(random))
           : redis.set(`thumb:${other}`, ownBytes(random), 'EX', 100),
       );
+      // Two more that are other ids' thumbnails too: one whose name the id, read as a pattern,
+      // matches, and one whose id starts with this one (an id may hold a colon).
+      const matched = `thumb:${id.replace(/\[(.)\]|\*|\?/g, (glob, one?: string) => one ?? (glob === '*' ? random.word(3) : random.word(1)))}`;
+      const longer = `${key}:${random.word(5)}`;
+      await redis.set(matched, ownBytes(random));
+      await redis.set(longer, ownBytes(random), 'EX', 100);
+      // Every call is diffed, not only the module's first: nothing else is its to touch, ever.
+      const cache = async (file: string, what: string) => {
+        const before = await snapshot();
+        await call('cacheThumbnail', sandboxClient, id, file);
+        const changes = diff(before, await snapshot());
+        const elsewhere = changes.outside([key]);
+        expect.ok(
+          elsewhere.length === 0,
+          `cacheThumbnail('${id}', '${file}')${what} writes only ${key}; it also changed ${changes.describe(elsewhere)}. ` +
+            'The id names its key exactly as given: SET that one key, never search for others (KEYS, SCAN)',
+        );
+      };
       const file = random.pick(FILES);
-      const before = await snapshot();
-      await call('cacheThumbnail', sandboxClient, id, file);
-      const changes = diff(before, await snapshot());
-      const elsewhere = changes.outside([key]);
-      expect.ok(
-        elsewhere.length === 0,
-        `cacheThumbnail('${id}', '${file}') writes only ${key}; it also changed ${changes.describe(elsewhere)}`,
-      );
+      await cache(file, '');
       expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
       const stored = await redis.getBuffer(key);
       const bytes = await fixture(file);
@@ -87,7 +104,7 @@ const checks: CheckList<Exports> = [
       );
       // Cached again with another file: that one replaces it.
       const next = random.pick(FILES.filter((other) => other !== file));
-      await call('cacheThumbnail', sandboxClient, id, next);
+      await cache(next, ', called a second time,');
       const again = await redis.getBuffer(key);
       const nextBytes = await fixture(next);
       expect.ok(
@@ -101,7 +118,7 @@ const checks: CheckList<Exports> = [
       // Other bytes put there since, then the same file cached again: the file is stored anew,
       // not taken for already there.
       await redis.set(key, ownBytes(random), 'EX', HOUR);
-      await call('cacheThumbnail', sandboxClient, id, next);
+      await cache(next, ', called a third time,');
       const third = await redis.getBuffer(key);
       expect.ok(
         third?.equals(nextBytes),
@@ -120,9 +137,10 @@ const checks: CheckList<Exports> = [
       await call('cacheThumbnail', sandboxClient, fresh, random.pick(FILES));
       await expectTtl(`thumb:${fresh}`, { seconds: HOUR });
       // Cached again, a thumbnail with 100 s left, a day left, or no expiry at all, gets its
-      // hour: no more, no less.
+      // hour: no more, no less. The first is the one just cached, since shortened by another
+      // program: that this code cached it before changes nothing.
       for (const left of [100, 86_400, undefined]) {
-        const id = newId(random);
+        const id = left === 100 ? fresh : newId(random);
         if (left === undefined) await redis.set(`thumb:${id}`, ownBytes(random));
         else await redis.set(`thumb:${id}`, ownBytes(random), 'EX', left);
         await call('cacheThumbnail', sandboxClient, id, random.pick(FILES));
@@ -133,12 +151,19 @@ const checks: CheckList<Exports> = [
   {
     name: 'cacheThumbnail returns what MEMORY USAGE says the key takes',
     async run({ call, sandboxClient, redis, random, expect }) {
-      // Ids of two lengths: what MEMORY USAGE answers grows with the key's name.
-      for (const [file, shape] of [
-        [random.pick(FILES), 'b2'],
-        ['noise.png', 'icon-2024-05-17-large'],
+      // Ids of two lengths: what MEMORY USAGE answers grows with the key's name. Then the first id
+      // again, with a file of another size: what it took before is not the answer either.
+      const first = random.pick(FILES);
+      const short = random.id('b2');
+      for (const [file, id, after] of [
+        [first, short, ''],
+        ['noise.png', random.id('icon-2024-05-17-large'), ''],
+        [
+          random.pick(FILES.filter((other) => other !== first)),
+          short,
+          `, after cacheThumbnail('${short}', '${first}'): ask MEMORY USAGE after every store, since it changes with the file`,
+        ],
       ] as const) {
-        const id = random.id(shape);
         const key = `thumb:${id}`;
         // An older thumbnail of another size: what it cost is not the answer.
         await redis.set(key, ownBytes(random));
@@ -148,7 +173,7 @@ const checks: CheckList<Exports> = [
         expect.equal(
           returned,
           usage,
-          `cacheThumbnail('${id}', '${file}') returned ${returned}; MEMORY USAGE ${key} answers ${usage} (the file is ${length} bytes)`,
+          `cacheThumbnail('${id}', '${file}') returned ${returned}; MEMORY USAGE ${key} answers ${usage} (the file is ${length} bytes)${after}`,
         );
       }
     },
@@ -229,8 +254,11 @@ const checks: CheckList<Exports> = [
     name: 'a missing or expired thumbnail reads as null, and nothing is created',
     async run(ctx) {
       const { call, sandboxClient, redis, random, expect, snapshot, diff } = ctx;
+      // Cached by the learner's code, then expired: a file it remembers is no reason to cache it
+      // again, the cache must forget what nobody read for an hour.
       const expired = newId(random);
-      await redis.set(`thumb:${expired}`, ownBytes(random), 'PX', 1);
+      await call('cacheThumbnail', sandboxClient, expired, random.pick(FILES));
+      await redis.pexpire(`thumb:${expired}`, 1);
       const missing = newId(random);
       const [other = ''] = await otherThumbnails(ctx, missing);
       // An id that, read as a glob pattern, matches another thumbnail's key: no key has its name.
@@ -238,7 +266,7 @@ const checks: CheckList<Exports> = [
       await new Promise((resolve) => setTimeout(resolve, 10));
       for (const [id, what] of [
         [missing, 'never cached'],
-        [expired, 'expired'],
+        [expired, 'cached by cacheThumbnail, then expired (null: never cache it again yourself)'],
         [
           glob,
           `never cached (as a pattern it matches ${other}: read the key by its name, never with KEYS or SCAN)`,
@@ -254,6 +282,18 @@ const checks: CheckList<Exports> = [
           `thumbnail('${id}'), ${what}, must change nothing; it changed ${changes.describe(changed)}`,
         );
       }
+      // Then cached by another program: missing once is not missing for good.
+      const bytes = ownBytes(random);
+      await redis.set(`thumb:${missing}`, bytes, 'EX', HOUR);
+      const read = await call('thumbnail', sandboxClient, missing);
+      expect.ok(
+        Buffer.isBuffer(read) && read.equals(bytes),
+        bytesMessage(
+          read,
+          bytes,
+          `thumbnail('${missing}') after it read as null and thumb:${missing} was SET since (read Redis on every call, never remember a miss)`,
+        ),
+      );
     },
   },
   {

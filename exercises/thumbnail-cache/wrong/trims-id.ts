@@ -1,0 +1,16 @@
+// fails: cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else
+// Trims the id, so cacheThumbnail(' logo ', ...) writes thumb:logo, another id's key.
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+const keyOf = (id: string) => `thumb:${id.trim()}`;
+
+export async function cacheThumbnail(redis: Redis, id: string, file: string): Promise<number> {
+  const key = keyOf(id);
+  await redis.set(key, await readFile(file), 'EX', 3600);
+  return (await redis.memory('USAGE', key)) ?? 0;
+}
+
+export async function thumbnail(redis: Redis, id: string): Promise<Buffer | null> {
+  return redis.getexBuffer(keyOf(id), 'EX', 3600);
+}
