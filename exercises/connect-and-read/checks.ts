@@ -59,12 +59,21 @@ async function seedDecoys(ctx: CheckContext<Exports>, key: string): Promise<stri
   return names.map((name) => `${prefix}${name}`);
 }
 
+/** 100 KiB of random bytes: larger than code that reads large values in parts reads at once. */
+function largeValue(random: Random): Buffer {
+  const bytes = Buffer.alloc(100 * 1024);
+  for (let at = 0; at < bytes.length; at++) bytes[at] = random.int(0, 255);
+  return bytes;
+}
+
 const hex = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
 
 /** What the learner returned, as a learner should see it in a message. */
 function described(value: unknown): string {
   if (Buffer.isBuffer(value)) return `a Buffer of ${value.length} bytes`;
-  if (typeof value === 'string') return `a string (${JSON.stringify(value)})`;
+  if (typeof value === 'string') {
+    return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  }
   return value === null ? 'null' : `a ${typeof value}`;
 }
 
@@ -106,6 +115,42 @@ function sameBytes(expect: Expect, returned: unknown, stored: Buffer, key: strin
 const thrownText = (error: Error | undefined) =>
   error?.message.replace(/^readBytes\(\) threw: /, '') ?? '';
 
+type Outcome<T> =
+  | { returned: T; threw: undefined }
+  | { returned: undefined; threw: Error & { location?: unknown } };
+
+/**
+ * A learner call's outcome, its throw included, so that a check can look at it and go on. A
+ * limit (time, memory) still ends the check as the engine says.
+ */
+function settled<T>(promise: Promise<T>): Promise<Outcome<T>> {
+  return promise.then(
+    (returned) => ({ returned, threw: undefined }),
+    (error: unknown) => {
+      if ((error as { reason?: unknown }).reason !== 'learner-error') throw error;
+      return { returned: undefined, threw: error as Error & { location?: unknown } };
+    },
+  );
+}
+
+/** Bytes as a message shows them: whole when short, their start otherwise. */
+const shown = (bytes: Buffer) =>
+  bytes.length <= 40 ? hex(bytes) : `${hex(bytes.subarray(0, 16))} …, ${bytes.length} bytes`;
+
+/**
+ * Other bytes of the same length as `like`: code that takes an unchanged length for an unchanged
+ * value meets them.
+ */
+function sameLengthAs(random: Random, like: Buffer): Buffer {
+  const other = Buffer.concat([binaryValue(random), Buffer.from(random.word(like.length))]);
+  const bytes = other.subarray(0, like.length);
+  if (bytes.equals(like)) bytes[0] = (bytes[0] as number) ^ 1;
+  return bytes;
+}
+
+/** How long a check holds Redis (CLIENT PAUSE): longer than a "PONG after a while" fallback. */
+const STALL_MS = 300;
+
 /** A PEXPIRETIME answer, as a learner should read it. */
 function expiryOf(at: number): string {
   if (at === -1) return 'no expiry';
@@ -125,6 +170,30 @@ const checks: CheckList<Exports> = [
         await redis.ping(),
         'what ping returned, compared with what PING answers',
       );
+      // Redis refuses PING for this one call (its user may not run it): a ping that answers PONG
+      // when PING fails says Redis is fine exactly when it is not.
+      await redis.call('ACL', 'SETUSER', 'learner', '-ping');
+      let refused: Outcome<string>;
+      try {
+        refused = await settled(call('ping', sandboxClient));
+      } finally {
+        await redis.call('ACL', 'SETUSER', 'learner', '+ping');
+      }
+      expect.ok(
+        refused.returned !== 'PONG',
+        `Redis answered your PING with an error (NOPERM: the user may not run PING), and ping returned 'PONG' all the same, a reply Redis never sent. Let the error reach the caller: it calls ping to find out whether Redis answers.`,
+      );
+      // Redis holds every client for a while: a ping that answers PONG of its own after a timeout
+      // returns before Redis has said anything.
+      const until = Date.now() + STALL_MS;
+      await redis.call('CLIENT', 'PAUSE', String(STALL_MS), 'ALL');
+      const slow = await call('ping', sandboxClient);
+      const early = until - Date.now();
+      expect.ok(
+        early <= 0,
+        `Redis held every client for ${STALL_MS} ms (CLIENT PAUSE), and ping returned ${JSON.stringify(slow)} ${early} ms before Redis could have answered its PING. Wait for Redis's reply, however long it takes, and return that.`,
+      );
+      expect.equal(slow, 'PONG', `what ping returned once Redis answered after ${STALL_MS} ms`);
     },
   },
   {
@@ -160,24 +229,37 @@ const checks: CheckList<Exports> = [
     name: 'readBytes reads the key it is given, without searching for keys',
     logExecuted: true,
     async run(ctx) {
-      const { call, sandboxClient, redis, executed, clients, expect, random } = ctx;
+      const { call, sandboxClient, redis, executed, clients, snapshot, diff, expect, random } = ctx;
       const key = keyOf(random);
       const stored = binaryValue(random);
       await redis.set(key, stored);
       const decoys = await seedDecoys(ctx, key);
+      const prefix = prefixOf(key);
+      // Then a key that is not there: code that searches only when GET finds nothing shows here.
+      const missing = `${prefix}${random.id(key.slice(prefix.length))}`;
+      const before = await snapshot();
       await call('readBytes', sandboxClient, key);
+      await settled(call('readBytes', sandboxClient, missing));
+      const after = await snapshot();
       const ran = await executed();
+      const asked = `asked for '${key}', which exists, then for '${missing}', which does not`;
       const searches = ran.filter((command) => SEARCHES.has(command.name));
       expect.ok(
         searches.length === 0,
-        `readBytes(redis, '${key}') searched the keyspace (${listed(searches)}); Redis ran: ${listed(ran)}. It is given the key's name: GET that key, and nothing else.`,
+        `readBytes searched the keyspace (${listed(searches)}) when ${asked}; Redis ran: ${listed(ran)}. It is given the key's name: GET that key, and nothing else, whether or not it exists.`,
       );
       const others = ran.filter((command) => command.args.some((arg) => decoys.includes(arg)));
       expect.ok(
         others.length === 0,
-        `readBytes(redis, '${key}') touched other keys (${listed(others)}): read only the key it is given.`,
+        `readBytes touched other keys (${listed(others)}) when ${asked}: read only the key it is given.`,
       );
-      const made = clients().length - 1;
+      const changed = diff(before, after).outside([]);
+      expect.ok(
+        changed.length === 0,
+        `readBytes changed what Redis holds when ${asked}: ${diff(before, after).describe(changed)} (Redis ran: ${listed(ran)}). Reading changes nothing: write no key, neither the one you read nor one of your own.`,
+      );
+      // One client was lent to each call.
+      const made = clients().length - 2;
       expect.ok(
         made === 0,
         `readBytes made ${made} client${made === 1 ? '' : 's'} of its own (duplicate() or new Redis()): read on the client it is given, which is connected already and may have a database selected`,
@@ -188,27 +270,44 @@ const checks: CheckList<Exports> = [
     name: 'readBytes returns exactly the bytes stored under the key',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
-      const large = Buffer.concat(
-        Array.from({ length: (100 * 1024) / 64 }, () => {
-          const part = Buffer.alloc(64);
-          for (let at = 0; at < part.length; at++) part[at] = random.int(0, 255);
-          return part;
-        }),
-      );
+      const large = largeValue(random);
       // A key of each kind of name; then the first again with 100 KiB (read in one piece or in
-      // parts, it must come back whole) and with small bytes after it, so that a value kept from
-      // an earlier read shows; and a name with a space at each end, beside its trimmed twin.
+      // parts, it must come back whole), with small bytes after it and other bytes of that very
+      // length after those, so that a value kept from an earlier read shows, whatever tells it
+      // apart; and two names beside a twin holding other bytes: one with a space at each end
+      // (its twin trimmed), one whose é is an e and a combining accent (its twin in NFC).
       const keys = PREFIXES.map((prefix) => `${prefix}${random.word(6)}`);
       const spaced = ` ${random.pick(PREFIXES)}${random.word(6)} `;
+      const decomposed = `${'cache:café:'.normalize('NFD')}${random.word(6)}`;
+      const small = binaryValue(random);
       const reads = [
         ...keys.map((key) => [key, binaryValue(random)] as const),
         [keys[0] as string, large] as const,
-        [keys[0] as string, binaryValue(random)] as const,
+        [keys[0] as string, small] as const,
+        [keys[0] as string, sameLengthAs(random, small)] as const,
         [spaced, binaryValue(random)] as const,
+        [decomposed, binaryValue(random)] as const,
       ];
       await seedDecoys(ctx, keys[0] as string);
-      const trimmed = binaryValue(random);
-      await redis.set(spaced.trim(), trimmed);
+      const twins = new Map([
+        [
+          spaced,
+          {
+            name: spaced.trim(),
+            bytes: binaryValue(random),
+            why: 'read the key by its exact name, the spaces at its ends included',
+          },
+        ],
+        [
+          decomposed,
+          {
+            name: decomposed.normalize('NFC'),
+            bytes: binaryValue(random),
+            why: 'its name writes é as one character (U+00E9), the name you were given as e and a combining accent (U+0301). Key names are bytes: read the name as given, without normalizing it',
+          },
+        ],
+      ]);
+      for (const twin of twins.values()) await redis.set(twin.name, twin.bytes);
       // One key expires and the others do not: a read keeps either as it was. PXAT, so that
       // PEXPIRETIME must answer this very time afterwards.
       const expiring = keys[1] as string;
@@ -219,14 +318,15 @@ const checks: CheckList<Exports> = [
         if (expiry > 0) await redis.set(key, stored, 'PXAT', expiry);
         else await redis.set(key, stored);
         const returned = await call('readBytes', sandboxClient, key);
+        const twin = twins.get(key);
         expect.ok(
-          key !== spaced || !(Buffer.isBuffer(returned) && trimmed.equals(returned)),
-          `readBytes(redis, '${spaced}') returned the bytes of '${spaced.trim()}', another key: read the key by its exact name, the spaces at its ends included`,
+          !(twin && Buffer.isBuffer(returned) && twin.bytes.equals(returned)),
+          `readBytes(redis, '${key}') returned the bytes of '${twin?.name}', another key: ${twin?.why}`,
         );
         const before = earlier.get(key);
         expect.ok(
           !(before && Buffer.isBuffer(returned) && before.equals(returned)),
-          `readBytes(redis, '${key}') returned the ${before?.length} bytes ${key} held at your previous read, but it holds ${stored.length} other bytes now: read the value from Redis on every call, whatever its size`,
+          `readBytes(redis, '${key}') returned the ${before?.length} bytes ${key} held at your previous read, but it holds ${stored.length} other bytes now: read the value from Redis on every call, whatever its size or length`,
         );
         earlier.set(key, stored);
         sameBytes(expect, returned, stored, key);
@@ -284,25 +384,25 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, expect, random } = ctx;
       const present = keyOf(random);
       const prefix = prefixOf(present);
-      const missing = `${prefix}${random.id(present.slice(prefix.length))}`;
-      const hash = `${prefix}${random.id(present.slice(prefix.length))}`;
+      const like = present.slice(prefix.length);
+      // With a space at each end, beside its trimmed twin: code that tries the trimmed name when
+      // the exact one is missing answers another key's bytes.
+      const missing = ` ${prefix}${random.id(like)} `;
+      const trimmed = binaryValue(random);
+      const hash = `${prefix}${random.id(like)}`;
+      const list = `${prefix}${random.id(like)}`;
       // Other keys are there, the one asked for is not.
       await redis.set(present, binaryValue(random));
+      await redis.set(missing.trim(), trimmed);
       await seedDecoys(ctx, present);
       // Called here rather than in a race, so that the throw can be looked at and the same
-      // module asked again. A limit (time, memory) still ends the check as the engine says.
-      const read = (key: string) =>
-        call('readBytes', sandboxClient, key).then(
-          (returned) => ({ returned, threw: undefined }),
-          (error: unknown) => {
-            if ((error as { reason?: unknown }).reason !== 'learner-error') throw error;
-            return { returned: undefined, threw: error as Error & { location?: unknown } };
-          },
-        );
+      // module asked again.
+      const read = (key: string) => settled(call('readBytes', sandboxClient, key));
       const absent = await read(missing);
+      const twin = Buffer.isBuffer(absent.returned) && trimmed.equals(absent.returned);
       expect.ok(
         absent.threw !== undefined,
-        `readBytes(redis, '${missing}') returned ${described(absent.returned)} when ${missing} does not exist (GET ${missing} answers nil). Throw an Error instead, so that a missing value cannot be taken for an empty one.`,
+        `readBytes(redis, '${missing}') returned ${described(absent.returned)} when '${missing}' does not exist (GET '${missing}' answers nil)${twin ? `: those are the bytes of '${missing.trim()}', another key (the name is exact, spaces at its ends included)` : ''}. Throw an Error instead, so that a missing value cannot be taken for an empty one.`,
       );
       // Only a thrown Error has a stack, which the engine places at a line of the learner's file.
       const thrown = thrownText(absent.threw);
@@ -315,26 +415,43 @@ const checks: CheckList<Exports> = [
       const created = await read(missing);
       expect.ok(
         created.threw === undefined,
-        `readBytes(redis, '${missing}') threw "${thrownText(created.threw)}", but ${missing} exists now: another client stored ${stored.length} bytes there after your first read found nothing. Ask Redis on every call: a key missing once may be there the next time.`,
+        `readBytes(redis, '${missing}') threw "${thrownText(created.threw)}", but '${missing}' exists now: another client stored ${stored.length} bytes there after your first read found nothing. Ask Redis on every call: a key missing once may be there the next time.`,
       );
       sameBytes(expect, created.returned, stored, missing);
+      // A hash and a list: GET answers WRONGTYPE for both, whatever they hold.
       await redis.hset(hash, 'bytes', binaryValue(random));
-      const other = await read(hash);
+      await redis.rpush(list, binaryValue(random), binaryValue(random));
+      for (const [key, type] of [
+        [hash, 'hash'],
+        [list, 'list'],
+      ] as const) {
+        const other = await read(key);
+        expect.ok(
+          other.threw !== undefined,
+          `readBytes(redis, '${key}') returned ${described(other.returned)}, but ${key} holds a ${type} (TYPE ${key}), not a string: GET ${key} answers a WRONGTYPE error. Let that error reach the caller (or throw one of your own) rather than answer bytes the key does not hold.`,
+        );
+      }
+      // The hash replaced by a string (SET replaces a key of any type): now it holds bytes.
+      const replaced = binaryValue(random);
+      await redis.set(hash, replaced);
+      const string = await read(hash);
       expect.ok(
-        other.threw !== undefined,
-        `readBytes(redis, '${hash}') returned ${described(other.returned)}, but ${hash} holds a hash (TYPE ${hash}), not a string: GET ${hash} answers a WRONGTYPE error. Let that error reach the caller (or throw one of your own) rather than answer bytes the key does not hold.`,
+        string.threw === undefined,
+        `readBytes(redis, '${hash}') threw "${thrownText(string.threw)}", but ${hash} holds a string now: another client replaced the hash your previous read found there with ${replaced.length} bytes. Ask Redis on every call: a key that held another type may hold a string the next time.`,
       );
+      sameBytes(expect, string.returned, replaced, hash);
     },
   },
   {
     name: 'readBytes returns one value the key held, while another client changes it',
     async run({ race, sandboxClient, redis, expect, random }) {
       const key = keyOf(random);
-      const first = binaryValue(random);
-      // Text, for the grader's SET, and longer than the first: a read in parts that mixes them
-      // returns bytes neither value has.
+      // Large, so that code which reads large values in parts meets the SET or the DEL between
+      // two parts; the DEL also meets a read cut at the length it asked for first.
+      const first = largeValue(random);
+      // Text, for the grader's SET.
       const second = random.word(random.int(20, 30));
-      const held = [`${first.length} bytes (${hex(first)})`, `'${second}'`, 'no key'];
+      const held = [`${first.length} bytes (${shown(first)})`, `'${second}'`, 'no key'];
       await race({
         calls: [['readBytes', sandboxClient, key]],
         labels: [`readBytes(redis, '${key}')`],
@@ -355,7 +472,7 @@ const checks: CheckList<Exports> = [
           const to = own.length > 0 ? graderBefore(own[own.length - 1] as number) : 2;
           const states = [0, 1, 2].filter((state) => state >= from && state <= to);
           const values = [first, Buffer.from(second)];
-          const meanwhile = `while another client SET ${key} to '${second}' and then DELeted it; during your call ${key} held ${states.map((state) => held[state]).join(', then ')}`;
+          const meanwhile = `while another client SET ${key} to ${held[1]} and then DELeted it; during your call ${key} held ${states.map((state) => held[state]).join(', then ')}`;
           if (outcome.threw !== undefined) {
             expect.ok(
               states.includes(2),
@@ -367,14 +484,14 @@ const checks: CheckList<Exports> = [
           expect.ok(
             Buffer.isBuffer(returned) &&
               states.some((state) => values[state]?.equals(returned as Buffer)),
-            `readBytes(redis, '${key}') returned ${described(returned)}${Buffer.isBuffer(returned) ? ` (${hex(returned)})` : ''} ${meanwhile}. Return the bytes of one value the key held, read at one moment (one GET, or one transaction or script), and throw when GET answers nil.`,
+            `readBytes(redis, '${key}') returned ${described(returned)}${Buffer.isBuffer(returned) ? ` (${shown(returned)})` : ''} ${meanwhile}. Return the bytes of one value the key held, read at one moment (one GET, or one transaction or script), and throw when GET answers nil.`,
           );
         },
       });
     },
   },
   {
-    name: 'ping and readBytes leave the client they are given open',
+    name: 'ping and readBytes leave the client they are given open and as it was',
     async run({ call, sandboxClient, redis, commands, expect, random }) {
       const key = keyOf(random);
       await redis.set(key, binaryValue(random));
@@ -389,6 +506,34 @@ const checks: CheckList<Exports> = [
       expect.ok(
         !sent.some((command) => command.name === 'reset'),
         `your code sent RESET (it sent: ${listed(sent)}), which logs the client it was given out: the code that passed it in can then send nothing more. Leave the client as it was given.`,
+      );
+      // The checks lend clients on database 0, where SELECT 0 changes nothing that can be seen;
+      // the caller's client may be on another, which SELECT takes it away from.
+      const selects = sent.filter((command) => command.name === 'select');
+      expect.ok(
+        selects.length === 0,
+        `your code sent ${listed(selects)} on the client it was given (it sent: ${listed(sent)}). The caller chose that client's database, and the key is in it: send no SELECT, which reads another database and leaves the caller's client switched to it.`,
+      );
+      // What each client is left with, in the order its commands reached Redis: EXEC, DISCARD
+      // and UNWATCH end a WATCH, EXEC and DISCARD a MULTI.
+      const left = new Map<number, { watch?: LoggedCommand; multi?: LoggedCommand }>();
+      for (const command of sent) {
+        const state = left.get(command.client ?? 0) ?? {};
+        left.set(command.client ?? 0, state);
+        if (command.name === 'watch') state.watch = command;
+        else if (command.name === 'multi') state.multi = command;
+        else if (command.name === 'unwatch') state.watch = undefined;
+        else if (command.name === 'exec' || command.name === 'discard') {
+          state.watch = undefined;
+          state.multi = undefined;
+        }
+      }
+      const open = [...left.values()].flatMap(({ watch, multi }) =>
+        [watch, multi].filter((command) => command !== undefined),
+      );
+      expect.ok(
+        open.length === 0,
+        `your code left ${listed(open)} in force on the client it was given (it sent: ${listed(sent)}): the code that passed it in would ${open.some((command) => command.name === 'multi') ? 'see its next commands queued in your transaction, not run' : 'see its next transaction on that client abort whenever the key changes'}. End what you start before returning: EXEC or DISCARD a MULTI, UNWATCH a WATCH you do not EXEC.`,
       );
     },
   },

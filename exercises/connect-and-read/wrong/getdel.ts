@@ -1,4 +1,4 @@
-// fails: readBytes returns exactly the bytes stored under the key
+// fails: readBytes reads the key it is given, without searching for keys
 import type Redis from 'ioredis';
 
 // (wrong command that happens to work) — breaks rule 1 ("Read the key you are given") and

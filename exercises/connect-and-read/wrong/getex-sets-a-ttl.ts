@@ -1,4 +1,4 @@
-// fails: readBytes returns exactly the bytes stored under the key
+// fails: readBytes reads the key it is given, without searching for keys
 // Reads with GETEX key EX 3600: every read gives the key an expiry of an hour, or moves the
 // one it had.
 import type Redis from 'ioredis';

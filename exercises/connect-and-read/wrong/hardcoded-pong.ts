@@ -1,4 +1,4 @@
-// fails: ping sends PING to Redis
+// fails: ping returns the reply to PING
 import type Redis from 'ioredis';
 
 // Redis always answers PONG, so why ask? Because the point is to find out whether it answers.

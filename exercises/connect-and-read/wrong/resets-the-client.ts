@@ -1,4 +1,4 @@
-// fails: ping and readBytes leave the client they are given open
+// fails: ping and readBytes leave the client they are given open and as it was
 import type Redis from 'ioredis';
 
 // (arguable) — breaks "leave it open ... since the code that passed it in goes on using it".
