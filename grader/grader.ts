@@ -214,6 +214,9 @@ export class Grader {
       throw replyError(reply);
     } catch (error) {
       if (!(error instanceof WorkerLostError)) throw error;
+      // Killed mid-check, the worker may have left the sandbox as no check would: a script still
+      // running, a CLIENT PAUSE, an ACL a check changed and meant to put back. It is not lent again.
+      sandboxLost = true;
       const ms = Math.round(performance.now() - started);
       return {
         result: errorResult(exerciseId, `your code was stopped: ${error.message}`, ms),
