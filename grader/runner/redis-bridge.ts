@@ -181,17 +181,17 @@ export class RedisBridge {
     this.budget.spend(1);
     const { name, command, entry } = this.accept(method, withNodeBuffers(args) as unknown[]);
     entry.client = clientId;
-    this.logged([entry], site);
+    const client = connection();
+    const select = this.selectFor(client, clientId, db, [entry]);
+    this.logged([...select.entries, entry], site);
     this.noteIfLate(name);
     this.budget.spendBytes(wireBytes(command));
-    const client = connection();
     const usage = this.usageOf(client);
     usage.sent.add(name);
     const fn = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
-    const select = this.selectFor(client, db, [entry]);
-    const reply = this.sendNow([entry], () =>
+    const reply = this.sendNow([...select.entries, entry], () =>
       tracked(usage, async () => {
-        select();
+        select.send();
         return fn?.apply(client, command);
       }),
     ).then(this.received);
@@ -225,18 +225,18 @@ export class RedisBridge {
       return [String(method), ...command];
     });
     this.budget.spendBytes(wireBytes(accepted));
-    const select = this.selectFor(client, db, entries);
+    const select = this.selectFor(client, clientId, db, entries);
     if (atomic) entries.unshift({ name: 'multi', args: [], batch, client: clientId });
     if (atomic) entries.push({ name: 'exec', args: [], batch, client: clientId });
-    this.logged(entries, site);
+    this.logged([...select.entries, ...entries], site);
     this.noteIfLate(atomic ? 'multi/exec' : 'pipeline');
     // A pipeline that blocks stays one step: its next command would wait behind it in Redis.
     if (!atomic && this.options.schedule && !blocks(entries)) {
       return this.pipelineInSteps(client, usage, accepted, entries, select);
     }
-    const results = await this.sendNow(entries, () =>
+    const results = await this.sendNow([...select.entries, ...entries], () =>
       tracked(usage, () => {
-        select();
+        select.send();
         return (atomic ? client.multi(accepted) : client.pipeline(accepted)).exec();
       }),
     ).then(this.received);
@@ -258,7 +258,7 @@ export class RedisBridge {
     usage: ConnectionUsage,
     commands: readonly unknown[][],
     entries: readonly LoggedCommand[],
-    select: () => void,
+    select: Select,
   ): Promise<PipelineReply[]> {
     return Promise.all(
       commands.map(([method, ...args], index) => {
@@ -269,10 +269,10 @@ export class RedisBridge {
         ];
         const sent = () =>
           tracked(usage, async () => {
-            if (index === 0) select();
+            if (index === 0) select.send();
             return fn?.apply(client, args);
           }).then(this.received);
-        return this.sendNow([entry], sent).then(
+        return this.sendNow(index === 0 ? [...select.entries, entry] : [entry], sent).then(
           (value): PipelineReply => ({
             value: shown(entry.name, value),
           }),
@@ -360,23 +360,33 @@ export class RedisBridge {
   }
 
   /**
-   * What to send on `client` just before `commands` of a client in database `db`, in the same
-   * turn (a race's step): a SELECT when the connection is in another. ioredis selects a client's
-   * database as it connects and keeps it; here a client gets a lent connection in each check, so
-   * the database is selected on it, not on the client. The SELECTs among `commands` move the
-   * connection, as ioredis counts them: when sent, whatever Redis answers.
+   * What to send on `client` just before `commands` of client `clientId` in database `db`, in
+   * the same turn (a race's step): a SELECT when the connection is in another. ioredis selects a
+   * client's database as it connects and keeps it; here a client gets a lent connection in each
+   * check, so the database is selected on it, not on the client. The SELECT is the client's
+   * command, logged as one (ioredis sends it too), not counted against the limit. The SELECTs
+   * among `commands` move the connection, as ioredis counts them: when sent, whatever Redis
+   * answers.
    */
-  private selectFor(client: Redis, db: number | undefined, commands: readonly LoggedCommand[]) {
+  private selectFor(
+    client: Redis,
+    clientId: number,
+    db: number | undefined,
+    commands: readonly LoggedCommand[],
+  ): Select {
     const before = this.databases.get(client) ?? 0;
     let after = db ?? before;
     for (const { name, args } of commands) {
       if (name === 'select' && /^-?\d+$/.test(args[0] ?? '')) after = Number(args[0]);
     }
     this.databases.set(client, after);
-    if (db === undefined || db === before) return () => {};
+    if (db === undefined || db === before) return { entries: [], send: () => {} };
     this.usageOf(client).sent.add('select');
-    return () => {
-      client.select(db).catch(() => {});
+    return {
+      entries: [{ name: 'select', args: [String(db)], client: clientId }],
+      send: () => {
+        client.select(db).catch(() => {});
+      },
     };
   }
 
@@ -426,6 +436,12 @@ export class RedisBridge {
     }
     return client;
   }
+}
+
+/** A SELECT the bridge sends before a client's commands (see `selectFor`), or none. */
+interface Select {
+  entries: LoggedCommand[];
+  send(): void;
 }
 
 async function tracked<T>(usage: ConnectionUsage, send: () => Promise<T>): Promise<T> {
