@@ -26,6 +26,8 @@ const KINDS = ['resize', 'email', 'report', 'invoice', 'thumbnail', 'backup'];
 const TIMEOUTS = [0.1, 0.15, 0.2, 0.25];
 /** How long after its timeout a take may still be busy before the checks push a job to free it. */
 const GRACE_MS = 1_000;
+/** A take's timeout on an empty queue where only its end matters: it costs its length. */
+const QUICK_TIMEOUT = 0.05;
 /** A timeout for takes that must not wait out their timeout: a job is there, or arrives. */
 const LONG_TIMEOUT = 1;
 
@@ -41,10 +43,20 @@ const BLOCKING = new Set([
   'bzmpop',
 ]);
 
-/** `count` different jobs, so that order mistakes cannot hide behind equal strings. */
+const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
+/**
+ * `count` different jobs, so that order mistakes cannot hide behind equal strings. Every other
+ * one, the first among them, has capitals and a space at each end: code that trims or
+ * lower-cases a job changes it, in every grading.
+ */
 function jobs(random: Random, count: number): string[] {
+  const shapes = [
+    () => ` ${capital(random.pick(KINDS))}:${capital(random.word(5))} `,
+    () => `${random.pick(KINDS)}:${random.word(5)}`,
+  ];
   const made = new Set<string>();
-  while (made.size < count) made.add(`${random.pick(KINDS)}:${random.word(5)}`);
+  while (made.size < count) made.add((shapes[made.size % shapes.length] as () => string)());
   return [...made];
 }
 
@@ -54,7 +66,6 @@ function jobs(random: Random, count: number): string[] {
  * name before it makes the key, fails in every grading, not in some.
  */
 function workers(random: Random, count: number): string[] {
-  const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
   const shapes = [
     () =>
       `${capital(random.word(random.int(4, 7)))}.${random.pick(['é', 'ü', 'ø'])}${random.word(2)}-${random.int(1, 99)}`,
@@ -85,9 +96,11 @@ async function otherWorkers(
   return ids.map(processingKey);
 }
 
-/** The empty job shows as '', so that it cannot vanish from a message. */
+/** The empty job, and a job with a space at an end, show quoted, so that no space vanishes. */
 const shown = (list: readonly string[]) =>
-  list.length > 0 ? `[${list.map((job) => (job === '' ? "''" : job)).join(', ')}]` : '[]';
+  list.length > 0
+    ? `[${list.map((job) => (job === '' || job.trim() !== job ? `'${job}'` : job)).join(', ')}]`
+    : '[]';
 
 /** A long list in a message: its ends and its size (compare lists in full, never through this). */
 const brief = (list: readonly string[]) =>
@@ -104,7 +117,9 @@ async function listsOf(redis: Redis, ...workerNames: string[]): Promise<string> 
   return parts.join(', ');
 }
 
+/** An argument on one line, cut; a short one with a space at an end (a job) shows quoted. */
 const shortArg = (arg: string) => {
+  if (arg.length <= 40 && !/[\r\n]/.test(arg) && arg.trim() !== arg) return `'${arg}'`;
   const line = arg.replace(/\s+/g, ' ').trim();
   return line.length > 40 ? `${line.slice(0, 37)}…` : line;
 };
@@ -138,30 +153,32 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface EmptyTake {
   returned: string | null;
   elapsedMs: number;
-  /** The job the checks pushed to free a take still waiting long after its timeout, if they did. */
-  released?: string;
+  /** The jobs the checks pushed to free a take still waiting long after its timeout, if they did. */
+  released?: string[];
 }
 
 /**
  * Calls take on an empty queue and times it. A take still busy GRACE_MS after its timeout (a
- * timeout in milliseconds, or 0, which waits forever) is freed with a job, so that the check
- * fails with a message rather than running into the call's time limit.
+ * timeout in milliseconds, or 0, which waits forever) is freed with `freeWith` jobs (one more
+ * for each other take blocked before it, which Redis serves first), so that the check fails
+ * with a message rather than running into the call's time limit.
  */
 async function takeOnEmptyQueue(
   { call, sandboxClient, redis, random }: Context,
   worker: string,
   timeout: number,
+  freeWith = 1,
 ): Promise<EmptyTake> {
   const started = performance.now();
   let ended: number | undefined;
   const pending = call('take', sandboxClient, worker, timeout).finally(() => {
     ended = performance.now();
   });
-  let released: string | undefined;
+  let released: string[] | undefined;
   while (ended === undefined) {
     if (performance.now() - started > timeout * 1000 + GRACE_MS) {
-      released = jobs(random, 1)[0] as string;
-      await redis.rpush(QUEUE, released);
+      released = jobs(random, freeWith);
+      await redis.rpush(QUEUE, ...released);
       break;
     }
     await sleep(10);
@@ -180,11 +197,12 @@ const MOVES = new Set(['lmove', 'blmove', 'rpoplpush', 'brpoplpush']);
 
 /**
  * The writes in `ran` that a crash or another client can come between: every write but a move,
- * unless a script runs it or it is queued in a MULTI that a WATCH of `key` guards (both atomic).
+ * unless a script runs it or it is queued in a MULTI that a WATCH of one of `keys` guards (both
+ * atomic).
  * A write of a job read earlier (LPUSH), or a pop and then a push, leaves a job in both lists or
  * in neither for a moment; a DEL drops whatever another client put there meanwhile.
  */
-function writesApart(ran: readonly ExecutedCommand[], key: string): ExecutedCommand[] {
+function writesApart(ran: readonly ExecutedCommand[], keys: readonly string[]): ExecutedCommand[] {
   const found: ExecutedCommand[] = [];
   const watched = new Set<number | undefined>();
   const queuing = new Set<number | undefined>();
@@ -192,7 +210,7 @@ function writesApart(ran: readonly ExecutedCommand[], key: string): ExecutedComm
     if (command.script !== undefined) continue;
     const { client, name } = command;
     if (name === 'watch') {
-      if (command.keys.includes(key)) watched.add(client);
+      if (command.keys.some((one) => keys.includes(one))) watched.add(client);
     } else if (name === 'multi') {
       queuing.add(client);
     } else if (name === 'exec' || name === 'discard' || name === 'unwatch') {
@@ -204,6 +222,22 @@ function writesApart(ran: readonly ExecutedCommand[], key: string): ExecutedComm
   }
   return found;
 }
+
+/** The failure for takes that ran `apart`, writes found by writesApart. */
+const takeApart = (what: string, apart: readonly ExecutedCommand[], key: string) =>
+  `${what} ran ${listed(apart)}: a write that pops or pushes a job on its own leaves the job in ` +
+  `${QUEUE} and ${key} at once, or in neither (only in the worker's memory, lost if it ` +
+  'crashes), until the next command; one in a MULTI without WATCH moves a job read before, ' +
+  'which another worker may have taken meanwhile. Pop and push with one command: ' +
+  `BLMOVE ${QUEUE} ${key} LEFT RIGHT, every time.`;
+
+/** The failure for recovers that ran `apart`, writes found by writesApart. */
+const recoverApart = (what: string, apart: readonly ExecutedCommand[], key: string) =>
+  `${what} ran ${listed(apart)}: between that write and the next command, a job is in both ` +
+  'lists or in neither, or (a DEL) a job that the worker, only slow, took meanwhile is ' +
+  `deleted. Move each job with one command, LMOVE ${key} ${QUEUE} RIGHT LEFT, until it ` +
+  'answers nil (the last move leaves no key), or move them all in one Lua script; write ' +
+  'nothing else.';
 
 /** A script that reads both lists in one step, so that a job cannot slip between two reads. */
 const BOTH_LISTS =
@@ -258,8 +292,9 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'take moves the oldest job to the tail of processing:<worker> and returns it',
+    logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
+      const { call, sandboxClient, redis, random, expect, snapshot, diff, executed } = context;
       const [worker = ''] = workers(random, 1);
       const key = processingKey(worker);
       // The worker already holds a job or two: the new one goes after them.
@@ -306,6 +341,10 @@ const checks: CheckList<Exports> = [
             `recover. Set no expiry: a job leaves ${key} only by ack or recover.`,
         );
       }
+      // The module's first take, judged from what Redis ran: a race's first interleaving runs
+      // the calls one after another, so code careless on its first call only meets no race.
+      const apart = writesApart(await executed(), [key]);
+      expect.ok(apart.length === 0, takeApart(`take('${worker}')`, apart, key));
     },
   },
   {
@@ -322,7 +361,7 @@ const checks: CheckList<Exports> = [
       expect.ok(
         released === undefined,
         `${what} was still waiting ${GRACE_MS} ms after its ${timeout}-second timeout; the checks ` +
-          `then pushed ${released} and it returned ${JSON.stringify(returned)}. Redis reads the ` +
+          `then pushed ${shown(released ?? [])} and it returned ${JSON.stringify(returned)}. Redis reads the ` +
           `timeout of a blocking command in seconds, fractions allowed: pass ${timeout} as it is ` +
           `(not ${timeout * 1000}; 0 waits forever). It sent: ${listed(commands())}`,
       );
@@ -345,7 +384,7 @@ const checks: CheckList<Exports> = [
     logExecuted: true,
     async run(context) {
       const { call, sandboxClient, redis, random, expect, commands, executed, clients } = context;
-      const [worker = ''] = workers(random, 1);
+      const [worker = '', idle = '', other = ''] = workers(random, 3);
       const timeout = random.pick(TIMEOUTS);
 
       /** Fails unless `sent`, what one take on an empty queue sent, is one blocking command given `seconds`. */
@@ -377,49 +416,83 @@ const checks: CheckList<Exports> = [
       judge(`take('${worker}', ${timeout}) on an empty ${QUEUE}`, commands(), timeout);
 
       // A whole-second timeout too, as an idle worker passes, cut short by a job so that it costs
-      // little: long enough that a cap on the wait (at 5 s, or a minute) shows. The job is pushed
-      // once take blocks, so that a take that tries LMOVE first still reaches its blocking
-      // command; code that never blocks gets it after a while.
-      const seconds = random.int(600, 3600);
+      // little: long enough that a cap on the wait (at 5 s, a minute, an hour or a day) shows.
+      // The job is pushed once take blocks, so that a take that tries LMOVE first still reaches
+      // its blocking command; code that never blocks gets it after a while.
+      const seconds = random.int(86_401, 172_800);
       const [job = ''] = jobs(random, 1);
       const already = commands().length;
       const started = performance.now();
       let done = false;
-      const pending = call('take', sandboxClient, worker, seconds).finally(() => {
-        done = true;
-      });
+      // Settled before the check judges anything, so that a failure never leaves it running.
+      let failed: { error: unknown } | undefined;
+      const pending = call('take', sandboxClient, idle, seconds)
+        .catch((error: unknown) => {
+          failed = { error };
+          return null;
+        })
+        .finally(() => {
+          done = true;
+        });
       const blocked = () =>
         commands()
           .slice(already)
           .some(({ name }) => BLOCKING.has(name));
       while (!done && !blocked() && performance.now() - started < 300) await sleep(5);
-      await redis.rpush(QUEUE, job);
-      await pending;
+
+      // While it blocks, another worker's take of the same module, on a client of its own, must
+      // wait its own short timeout and no more: a take that blocks a connection its calls share
+      // waits there behind the first one's blocking command.
+      let during: EmptyTake | undefined;
+      const from = commands().length;
+      let to = from;
+      try {
+        if (!done && blocked()) {
+          during = await takeOnEmptyQueue(context, other, QUICK_TIMEOUT, 2);
+          to = commands().length;
+        }
+      } finally {
+        await redis.rpush(QUEUE, job);
+        await pending;
+      }
+      if (failed) throw failed.error;
+      // Each take's commands, without those that name the other's list.
+      const own = (sent: readonly LoggedCommand[], not: string) =>
+        sent.filter(({ args }) => !args.includes(processingKey(not)));
       judge(
-        `take('${worker}', ${seconds}) on an empty ${QUEUE}, until the checks pushed ${job}`,
-        commands().slice(already),
+        `take('${idle}', ${seconds}) on an empty ${QUEUE}, until the checks pushed ${shown([job])}`,
+        own([...commands().slice(already, from), ...commands().slice(to)], other),
         seconds,
       );
+      expect.ok(
+        during?.released === undefined,
+        `take('${other}', ${QUICK_TIMEOUT}) on an empty ${QUEUE}, called while ` +
+          `take('${idle}', ${seconds}) of the same module was waiting for a job, was still ` +
+          `waiting ${GRACE_MS} ms after its ${QUICK_TIMEOUT}-second timeout; the checks then ` +
+          `pushed ${shown(during?.released ?? [])} and it returned ` +
+          `${JSON.stringify(during?.returned)}. It sent ` +
+          `${listed(own(commands().slice(from, to), idle))}. Each worker passes a client of its ` +
+          `own: a take that blocks another connection, one its calls share, waits there behind ` +
+          `the other take's blocking command. Block the client take is given.`,
+      );
 
-      // The second take of one module, judged from what Redis ran: code careful on its first call
+      // Later takes of the module, judged from what Redis ran: code careful on its first call
       // only shows here whatever the order, and in a race only in an interleaving that harms.
-      const key = processingKey(worker);
-      const apart = writesApart(await executed(), key);
+      const keys = [worker, idle, other].map(processingKey);
+      const apart = writesApart(await executed(), keys);
       expect.ok(
         apart.length === 0,
-        `two takes by ${worker} ran ${listed(apart)}: that write pops or pushes a job on its ` +
-          `own, so the job is in ${QUEUE} and ${key} at once, or in neither (only in the worker's ` +
-          `memory, lost if it crashes) until the next command. Pop and push with one command: ` +
-          `BLMOVE ${QUEUE} ${key} LEFT RIGHT, every time.`,
+        takeApart(`take('${worker}') and take('${idle}')`, apart, keys[0] as string),
       );
       // Each call is lent a client; any other is one take made itself.
-      const leaked = clients().filter(({ closed }) => !closed).length - 2;
+      const calls = during === undefined ? 2 : 3;
+      const leaked = clients().filter(({ closed }) => !closed).length - calls;
       expect.ok(
         leaked <= 0,
-        `two takes by ${worker} left ${leaked} client${leaked > 1 ? 's' : ''} of their own ` +
-          `open (a duplicate() to block on, say): each take leaks a connection, until Redis ` +
-          `refuses more. Block the client take is given; a client take makes must be closed ` +
-          `before it returns.`,
+        `${calls} takes left ${leaked} client${leaked > 1 ? 's' : ''} of their own open (a ` +
+          `duplicate() to block on, say): each take leaks a connection, until Redis refuses ` +
+          `more. Block the client take is given; a client take makes must be closed before it ` +
+          'returns.',
       );
     },
   },
@@ -459,7 +532,8 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'jobs come out in the order they went in, and recovered jobs before newer ones',
-    async run({ call, sandboxClient, redis, random, expect }) {
+    logExecuted: true,
+    async run({ call, sandboxClient, redis, random, expect, executed }) {
       const [first = '', second = '', third = ''] = workers(random, 3);
       // The empty string is a job too: taken, it must come back as '', not as null.
       const [a, b, c, e] = jobs(random, 4) as [string, string, string, string];
@@ -478,12 +552,18 @@ const checks: CheckList<Exports> = [
         `take by ${first}, ${first}, then ${second}, after enqueue of ${shown(queued)}`,
       );
       expect.equal(await call('ack', sandboxClient, first, a), true, `ack('${first}', '${a}')`);
+      const before = (await executed()).length;
       const recovered = await call('recover', sandboxClient, first);
       expect.equal(
         recovered,
         1,
         `recover('${first}'), after ${first} took ${a} and ${b} and acknowledged ${a}`,
       );
+      // The module's first recover, judged from what Redis ran, as later ones are: a race's
+      // first interleaving runs the calls one after another, so no race meets it.
+      const key = processingKey(first);
+      const apart = writesApart((await executed()).slice(before), [key]);
+      expect.ok(apart.length === 0, recoverApart(`recover('${first}')`, apart, key));
       const again = [
         await call('take', sandboxClient, third, LONG_TIMEOUT),
         await call('take', sandboxClient, third, LONG_TIMEOUT),
@@ -652,6 +732,15 @@ const checks: CheckList<Exports> = [
         `ack('${worker}', '${job}') may change ${key} only (the copies of ${job} in ${QUEUE} and ` +
           `in other workers' lists are other jobs), but it also ${changes.describe(outside)}`,
       );
+      // An expiry on the worker's list loses the jobs it still holds if the worker then dies
+      // and nobody recovers it in time.
+      const pttl = await redis.pttl(key);
+      expect.ok(
+        pttl === -1,
+        `after ack('${worker}', '${job}'), PTTL ${key} is ${pttl} ms: the list expires, and the ` +
+          `jobs still in it, ${shown(others)}, are lost when it does, even those of a worker ` +
+          `that died and waits for recover. Set no expiry: LREM the job, and nothing else.`,
+      );
     },
   },
   {
@@ -724,13 +813,20 @@ const checks: CheckList<Exports> = [
     async run(context) {
       const { call, sandboxClient, redis, random, expect, snapshot, diff, executed } = context;
       const [base = ''] = workers(random, 1);
-      // A name with glob characters, and a live worker whose key the unescaped pattern matches:
-      // code that finds the key with SCAN MATCH or KEYS recovers that worker's jobs too.
-      const worker = `${base}*?`;
+      // A name with every glob character, and live workers whose keys match the pattern made of
+      // it unescaped, or escaped only in part (* and ? but not [ or \): code that finds the
+      // key with SCAN MATCH or KEYS misses it, and recovers those workers' jobs instead.
+      const [pair, last] = [random.word(2), random.word(1)];
+      const worker = `${base}*?[${pair}]\\${last}`;
       const key = processingKey(worker);
-      const lookAlike = `${base}${random.word(2)}`;
-      // More jobs than a loop or a script capped at 10 or 50 moves: every job goes back. The
-      // empty job among them is a job like any other, not the end of the list.
+      const lookAlikes = [
+        `${base}${random.word(2)}${pair.charAt(0)}${last}`,
+        `${base}*?${pair.charAt(1)}${last}`,
+      ];
+      // More jobs than a loop or a script capped at 10 or 50 moves: every job goes back. (A cap
+      // in the thousands, or unpack() failing near 8000 jobs, would take that many LMOVEs of
+      // the solution to show, seconds in every grading: left alone.) The empty job among them
+      // is a job like any other, not the end of the list.
       const count = random.int(60, 70);
       // Jobs wait in the queue too: with none, the head and the tail are the same place.
       const all = jobs(random, count - 1 + random.int(1, 3));
@@ -742,7 +838,9 @@ const checks: CheckList<Exports> = [
       await call('recover', sandboxClient, random.id(worker));
       await redis.rpush(key, ...held);
       if (waiting.length > 0) await redis.rpush(QUEUE, ...waiting);
-      await redis.rpush(processingKey(lookAlike), ...jobs(random, 2));
+      for (const lookAlike of lookAlikes) {
+        await redis.rpush(processingKey(lookAlike), ...jobs(random, 2));
+      }
       await otherWorkers(context, worker);
       const before = await snapshot();
 
@@ -768,14 +866,18 @@ const checks: CheckList<Exports> = [
         `recover('${worker}') may change ${QUEUE} and ${key} only, but it also ` +
           `${changes.describe(outside)}. Name the worker's key; other workers are alive.`,
       );
-      const apart = writesApart(await executed(), key);
+      // An expiry on the queue deletes every waiting job once nobody enqueues for a while.
+      const pttl = await redis.pttl(QUEUE);
+      expect.ok(
+        pttl === -1,
+        `after recover('${worker}'), PTTL ${QUEUE} is ${pttl} ms: the queue expires, and every ` +
+          `job waiting in it, the recovered ones too, is lost when it does. Move the jobs and ` +
+          `set no expiry: a job leaves ${QUEUE} only when it is taken.`,
+      );
+      const apart = writesApart(await executed(), [key]);
       expect.ok(
         apart.length === 0,
-        `recover, called on an empty sandbox and then for '${worker}', ran ${listed(apart)}: between that write and the next command, a ` +
-          `job is in both lists or in neither, or (a DEL) a job that the worker, only slow, took ` +
-          `meanwhile is deleted. Move each job with one command, LMOVE ${key} ${QUEUE} RIGHT ` +
-          `LEFT, until it answers nil (the last move leaves no key), or move them all in one Lua ` +
-          `script; write nothing else.`,
+        recoverApart(`recover, called on an empty sandbox and then for '${worker}',`, apart, key),
       );
     },
   },
@@ -802,46 +904,58 @@ const checks: CheckList<Exports> = [
     async run({ race, sandboxClient, redis, random, expect }) {
       const [worker = ''] = workers(random, 1);
       const key = processingKey(worker);
-      const all = jobs(random, random.int(2, 3) + 1);
-      const held = all.slice(1);
-      const waiting = all.slice(0, 1);
-      const expected = [...all].sort().join('\n');
+      const [arriving = '', ...held] = jobs(random, random.int(2, 3) + 1);
+      const expected = [...held].sort().join('\n');
       await race({
         calls: [['recover', sandboxClient, worker]],
         labels: [`recover(${worker})`],
-        // The checks look at both lists, in one step, before, during and after the recover.
-        interject: [['EVAL', BOTH_LISTS, '2', QUEUE, key]],
+        // The queue is empty when recover begins, and a job arrives in it before, during or
+        // after: code that takes the empty queue for its own to overwrite (RENAME) loses that
+        // job. Then the checks look at both lists, in one step.
+        interject: [
+          ['RPUSH', QUEUE, arriving],
+          ['EVAL', BOTH_LISTS, '2', QUEUE, key],
+        ],
         setup: async () => {
           await redis.rpush(key, ...held);
-          await redis.rpush(QUEUE, ...waiting);
         },
         verify: async ([result], steps) => {
           for (const step of steps) {
-            if (step.by !== 'grader' || !step.reply || !('value' in step.reply)) continue;
+            if (step.by !== 'grader' || step.commands[0]?.name !== 'eval') continue;
+            if (!step.reply || !('value' in step.reply)) continue;
             const [queue = [], kept = []] = step.reply.value as [string[], string[]];
-            const seen = [...queue, ...kept];
-            const missing = all.filter((job) => !seen.includes(job));
-            const twice = all.filter((job) => seen.filter((one) => one === job).length > 1);
+            const seen = [...queue, ...kept].filter((job) => job !== arriving);
+            const missing = held.filter((job) => !seen.includes(job));
+            const twice = held.filter((job) => seen.filter((one) => one === job).length > 1);
             expect.ok(
               [...seen].sort().join('\n') === expected,
-              `While recover('${worker}') ran (${key} held ${shown(held)}, ${QUEUE} ` +
-                `${shown(waiting)}), the checks read both lists at once and found ${QUEUE} = ` +
-                `${shown(queue)} and ${key} = ${shown(kept)}: ${
+              `While recover('${worker}') ran (${key} held ${shown(held)}, and ${QUEUE} was ` +
+                `empty until the checks pushed ${shown([arriving])}), the checks read both lists ` +
+                `at once and found ${QUEUE} = ${shown(queue)} and ${key} = ${shown(kept)}: ${
                   missing.length > 0
-                    ? `${missing.join(', ')} ${missing.length > 1 ? 'were' : 'was'} in neither list, only in the memory of the ` +
+                    ? `${shown(missing)} ${missing.length > 1 ? 'were' : 'was'} in neither list, only in the memory of the ` +
                       'process running recover. Had it crashed at that moment, the jobs would be lost'
-                    : `${twice.join(', ')} ${twice.length > 1 ? 'were' : 'was'} in both lists at once, so it could be taken twice`
+                    : `${shown(twice)} ${twice.length > 1 ? 'were' : 'was'} in both lists at once, so it could be taken twice`
                 }. Move each job with one command, LMOVE ${key} ${QUEUE} RIGHT LEFT, or move them ` +
                 'all in one Lua script.',
             );
           }
+          const queue = await redis.lrange(QUEUE, 0, -1);
           expect.ok(
             result.returned === held.length &&
-              sameList(await redis.lrange(QUEUE, 0, -1), [...held, ...waiting]) &&
+              sameList(queue, [...held, arriving]) &&
               (await redis.exists(key)) === 0,
-            `${key} held ${shown(held)} and ${QUEUE} ${shown(waiting)}; recover('${worker}') ` +
-              `must move every job back in front and return ${held.length}; it ` +
-              `${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}`,
+            `${key} held ${shown(held)} and ${QUEUE} was empty; the checks pushed ` +
+              `${shown([arriving])} onto ${QUEUE} while recover('${worker}') ran. recover must ` +
+              `move every job back in front of it and return ${held.length}; it ` +
+              `${outcome(result)}, and Redis holds ${await listsOf(redis, worker)}.${
+                queue.includes(arriving)
+                  ? ''
+                  : ` ${shown([arriving])} is lost: recover wrote over ${QUEUE}, seen empty a ` +
+                    'moment before (RENAME, or a DEL and a push). Push the jobs in front of what ' +
+                    `the queue holds: LMOVE ${key} ${QUEUE} RIGHT LEFT, one job at a time, or ` +
+                    'all in one Lua script.'
+              }`,
           );
         },
       });

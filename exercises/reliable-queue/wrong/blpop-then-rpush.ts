@@ -1,4 +1,4 @@
-// fails: take waits inside Redis, with one blocking command given timeoutSeconds
+// fails: take moves the oldest job to the tail of processing:<worker> and returns it
 import type Redis from 'ioredis';
 
 const QUEUE = 'queue:jobs';

@@ -9,7 +9,8 @@ export async function enqueue(redis: Redis, job: string): Promise<void> {
   await redis.rpush(QUEUE, job);
 }
 
-// Looks at the head first: two workers can both see the same job, and both take it.
+// Looks at the head first, then moves the head: two workers can both see the same job, and
+// the one whose LMOVE comes second moves the next job but returns the one it saw.
 export async function take(
   redis: Redis,
   worker: string,
@@ -18,8 +19,7 @@ export async function take(
   const job = await redis.lindex(QUEUE, 0);
   if (job === null)
     return redis.blmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT', timeoutSeconds);
-  // Move exactly the job we saw, both writes in one transaction.
-  await redis.multi().lrem(QUEUE, 1, job).rpush(processingKey(worker), job).exec();
+  await redis.lmove(QUEUE, processingKey(worker), 'LEFT', 'RIGHT');
   return job;
 }
 

@@ -1,4 +1,4 @@
-// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
+// fails: jobs come out in the order they went in, and recovered jobs before newer ones
 // recover moves jobs one LMOVE at a time only for names of lower-case letters; for others
 // (worker-1) it reads, LPUSHes and deletes the list in three commands.
 import type Redis from 'ioredis';

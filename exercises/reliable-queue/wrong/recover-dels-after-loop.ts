@@ -1,4 +1,4 @@
-// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
+// fails: jobs come out in the order they went in, and recovered jobs before newer ones
 // recover moves the jobs one LMOVE at a time, then DELs processing:<worker>: a job the slow
 // worker takes between the last LMOVE and the DEL is lost.
 import type Redis from 'ioredis';

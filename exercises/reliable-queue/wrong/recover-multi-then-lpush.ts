@@ -1,4 +1,4 @@
-// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
+// fails: jobs come out in the order they went in, and recovered jobs before newer ones
 // recover reads and deletes the worker's list in one MULTI, then pushes the jobs back: between
 // EXEC and LPUSH the jobs are in neither list.
 import type Redis from 'ioredis';

@@ -1,4 +1,4 @@
-// fails: recover puts the worker's jobs back at the head of queue:jobs, in the order taken
+// fails: jobs come out in the order they went in, and recovered jobs before newer ones
 // recover pops every job with RPOP key count, then LPUSHes them in a second command: in between
 // the jobs are in neither list.
 import type Redis from 'ioredis';
