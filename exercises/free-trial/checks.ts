@@ -230,71 +230,14 @@ function decidesItself(command: ExecutedCommand): boolean {
   return false;
 }
 
-/**
- * Each write of `key` made after the same client read it, with nothing to keep another client
- * from changing the key in between: not in the script that read it, not in a MULTI a WATCH of
- * the key guards, and not a write that decides again for itself. Such a write acts on what the
- * program read, which may no longer be true. A race shows it only in an interleaving that harms;
- * this shows it in any call, a module's later calls too, whatever the order.
- */
-function writesOnARead(
-  commands: readonly ExecutedCommand[],
-  key: string,
-): { read: ExecutedCommand; write: ExecutedCommand }[] {
-  const found: { read: ExecutedCommand; write: ExecutedCommand }[] = [];
-  const firstRead = new Map<number | undefined, ExecutedCommand>();
-  const readIn = new Set<number>();
-  const inMulti = new Map<number | undefined, number>();
-  const watching = new Map<number | undefined, boolean>();
-  let unit = 0;
-  let script = 0;
-  let scriptClient: number | undefined;
-  for (const command of commands) {
-    const { name } = command;
-    const client = command.script ? scriptClient : command.client;
-    let here: number;
-    if (command.script) here = script;
-    else if (SCRIPT_RUNNERS.has(name)) {
-      script = ++unit;
-      scriptClient = command.client;
-      continue;
-    } else if (name === 'watch') {
-      watching.set(client, watching.get(client) || command.args.includes(key));
-      continue;
-    } else if (name === 'unwatch') {
-      watching.set(client, false);
-      continue;
-    } else if (name === 'multi') {
-      inMulti.set(client, ++unit);
-      continue;
-    } else if (name === 'exec' || name === 'discard') {
-      inMulti.delete(client);
-      watching.set(client, false);
-      continue;
-    } else here = inMulti.get(client) ?? ++unit;
-    if (!command.keys.includes(key)) continue;
-    const read = firstRead.get(client);
-    if (!command.write) {
-      if (!read) firstRead.set(client, command);
-      readIn.add(here);
-      continue;
-    }
-    const watched = inMulti.has(client) && watching.get(client);
-    if (read && !readIn.has(here) && !watched && !decidesItself(command)) {
-      found.push({ read, write: command });
-    }
-  }
-  return found;
-}
-
 /** Fails when a call of `label` wrote `key` on what an earlier read of it said. */
 async function expectNoWriteOnARead(
-  { expect, executed }: Context,
+  { expect, executed, writesOnARead }: Context,
   key: string,
   label: string,
   instead: string,
 ): Promise<void> {
-  const [gap] = writesOnARead(await executed(), key);
+  const [gap] = writesOnARead(await executed(), key, decidesItself);
   expect.ok(
     gap === undefined,
     `${label}, read ${key} with ${gap ? show(gap.read) : ''}, then wrote it with ${gap ? show(gap.write) : ''} ` +

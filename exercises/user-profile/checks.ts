@@ -130,63 +130,6 @@ function dataCommands(executed: readonly ExecutedCommand[]): ExecutedCommand[] {
 /** Writes that decide again as they run, from what the key holds then: no earlier read counts. */
 const DECIDES_ITSELF = new Set(['hincrby', 'hincrbyfloat', 'hsetnx']);
 
-/**
- * The first write of `key` made after the same client read it with nothing to keep another client
- * from changing the key in between: not in the script or MULTI that read it, not in a MULTI a
- * WATCH of the key guards, and not a write that decides again for itself (HINCRBY). Such a write
- * acts on what the program read, which may no longer be true. A race shows it only in an
- * interleaving that harms, and only in the race's own modules; this shows it in any call.
- */
-function writesOnARead(
-  commands: readonly ExecutedCommand[],
-  key: string,
-): { read: ExecutedCommand; write: ExecutedCommand }[] {
-  const found: { read: ExecutedCommand; write: ExecutedCommand }[] = [];
-  const firstRead = new Map<number | undefined, ExecutedCommand>();
-  const readIn = new Set<number>();
-  const inMulti = new Map<number | undefined, number>();
-  const watching = new Map<number | undefined, boolean>();
-  let unit = 0;
-  let script = 0;
-  let scriptClient: number | undefined;
-  for (const command of commands) {
-    const { name } = command;
-    const client = command.script ? scriptClient : command.client;
-    let here: number;
-    if (command.script) here = script;
-    else if (SCRIPT_RUNNERS.has(name)) {
-      script = ++unit;
-      scriptClient = command.client;
-      continue;
-    } else if (name === 'watch') {
-      watching.set(client, watching.get(client) || command.args.includes(key));
-      continue;
-    } else if (name === 'unwatch') {
-      watching.set(client, false);
-      continue;
-    } else if (name === 'multi') {
-      inMulti.set(client, ++unit);
-      continue;
-    } else if (name === 'exec' || name === 'discard') {
-      inMulti.delete(client);
-      watching.set(client, false);
-      continue;
-    } else here = inMulti.get(client) ?? ++unit;
-    if (!command.keys.includes(key)) continue;
-    const read = firstRead.get(client);
-    if (!command.write) {
-      if (!read) firstRead.set(client, command);
-      readIn.add(here);
-      continue;
-    }
-    const watched = inMulti.has(client) && watching.get(client);
-    if (read && !readIn.has(here) && !watched && !DECIDES_ITSELF.has(name)) {
-      found.push({ read, write: command });
-    }
-  }
-  return found;
-}
-
 const checks: CheckList<Exports> = [
   {
     name: 'saveProfile stores the profile as a hash under user:<id>',
@@ -528,7 +471,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'additions to one user at the same time lose no points',
     logExecuted: true,
-    async run({ call, race, sandboxClient, redis, executed, expect, random }) {
+    async run({ call, race, sandboxClient, redis, executed, expect, random, writesOnARead }) {
       const id = userId(random);
       const key = userKey(id);
       const profile = profileOf(random);
@@ -539,7 +482,7 @@ const checks: CheckList<Exports> = [
       await call('saveProfile', sandboxClient, id, profile);
       const added = random.int(1, 99);
       await call('addPoints', sandboxClient, id, added);
-      const [gap] = writesOnARead(await executed(), key);
+      const [gap] = writesOnARead(await executed(), key, ({ name }) => DECIDES_ITSELF.has(name));
       expect.ok(
         gap === undefined,
         `addPoints('${id}', ${added}), after saveProfile('${id}', …), read ${key} with ${gap ? listed([gap.read]) : ''}, then wrote it with ${gap ? listed([gap.write]) : ''} on its own: another server's addition landing between the two is lost. Add with HINCRBY, which reads and writes in one command, or WATCH ${key} before the read and write in a MULTI, retrying while EXEC answers null`,

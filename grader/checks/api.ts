@@ -308,6 +308,19 @@ export interface CheckContext<Exports> {
    */
   cameFromRandomness(text: string): boolean;
   /**
+   * Each write of `key` among `commands` (what `executed()` answered) made after the same client
+   * read the key, with nothing to keep another client from changing it in between: not in the
+   * script or MULTI that read it, not in a MULTI a WATCH of the key guards, and not a write that
+   * `decidesItself` (say HINCRBY, or SET … NX). Such a write acts on what the program read, which
+   * may no longer be true: a lost update in any call, a module's first included, where a race
+   * shows one only in an interleaving that harms.
+   */
+  writesOnARead(
+    commands: readonly ExecutedCommand[],
+    key: string,
+    decidesItself?: (command: ExecutedCommand) => boolean,
+  ): { read: ExecutedCommand; write: ExecutedCommand }[];
+  /**
    * The most random bytes `text` holds from one of those draws, as drawn (a UUID counts as 16; a
    * randomInt as none), among the draws that none of `others` holds: judge a token's strength
    * with it, and pass the other tokens the learner's code returned, since a draw two tokens share

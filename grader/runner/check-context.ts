@@ -3,6 +3,7 @@ import type { Check, CheckContext, Random, SandboxClient } from '../checks/api.t
 import { expect } from '../checks/expect.ts';
 import { diffSnapshots, takeSnapshot } from '../checks/snapshot.ts';
 import { expectTtl } from '../checks/ttl.ts';
+import { writesOnARead } from '../checks/writes-on-a-read.ts';
 import { closedClientFailure } from './closed-client.ts';
 import { type KnownKeys, withKeys } from './command-keys.ts';
 import type { CommandMonitor } from './command-monitor.ts';
@@ -88,6 +89,7 @@ export function checkContext({
     random,
     randomness: () => randomness.draws(),
     cameFromRandomness: (text) => randomness.includes(text),
+    writesOnARead,
     randomBytesIn: (text, others) => randomness.bytesIn(text, others),
     race,
     snapshot: () => takeSnapshot(redis),
