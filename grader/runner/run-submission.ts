@@ -84,7 +84,6 @@ export async function runSubmission(
     });
     return { result, sandboxLost };
   } finally {
-    // The racers' were disposed as their races ended: they count for the next run's spares.
     LearnerIsolate.retire([...isolates, ...racerIsolates], job.limits);
   }
 }

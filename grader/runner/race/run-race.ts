@@ -49,7 +49,10 @@ export interface RaceDeps {
   /** performance.now() when the check began. */
   checkStarted: number;
   toCallArg(arg: unknown): CallArg;
-  /** Every racer isolate made, for the run to prepare as many for the next (see retire). */
+  /**
+   * The run's race isolates, the one in use last: races share it (see `isolateFor`), and the run
+   * disposes them all as it ends, preparing as many for the next (see retire).
+   */
   racerIsolates: LearnerIsolate[];
 }
 
@@ -64,13 +67,13 @@ interface RaceSpec {
 }
 
 /**
- * The race's isolate, and each call's module loaded in a context of its own there, kept across
+ * Each call's module loaded in a context of its own in the race's isolate, kept across
  * interleavings: from the second interleaving on, each call is its module's second, third… as
  * plain checks' calls are (code careful only on its first call meets the races too). A module is
  * loaded again only after a call of it did not finish (an abandoned interleaving leaves it
  * waiting for good, and a promise it shares between calls with it) or the isolate was replaced.
  * One isolate serves every call: their code runs one at a time anyway, each up to its next
- * command, which the scheduler holds (an isolate is about a millisecond and a half to make).
+ * command, which the scheduler holds.
  */
 interface Racers {
   isolate?: LearnerIsolate;
@@ -143,7 +146,6 @@ export function raceFor(deps: RaceDeps): CheckContext<unknown>['race'] {
       }
     } finally {
       for (const context of kept.contexts) context?.release();
-      kept.isolate?.dispose();
       deps.budget.spend(Math.min(first?.commands ?? 0, deps.budget.max - deps.budget.used));
       deps.budget.spendBytes(
         Math.min(first?.bytes ?? 0, deps.budget.maxBytes - deps.budget.bytesUsed),
@@ -348,12 +350,18 @@ async function stepViews(
 }
 
 /**
- * The race's isolate: kept while it has CPU time to spare, so that the CPU limit holds for an
- * interleaving's calls, not for the whole exploration.
+ * The race's isolate: the one the run's last race used, kept while it has CPU time to spare, so
+ * that the CPU limit holds for an interleaving's calls, not for the whole exploration. Races
+ * share it, each call's module in a context of its own (released as its race ends), as checks
+ * share the run's: an isolate is about a millisecond and a half of the worker's thread to make,
+ * and a grading runs a dozen races or more.
  */
 function isolateFor(deps: RaceDeps, kept: Racers): LearnerIsolate {
-  const { isolate } = kept;
-  if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) return isolate;
+  const isolate = kept.isolate ?? deps.racerIsolates.at(-1);
+  if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) {
+    kept.isolate = isolate;
+    return isolate;
+  }
   isolate?.dispose();
   kept.contexts.fill(undefined);
   kept.isolate = LearnerIsolate.forRun(deps.program, deps.limits, true);
