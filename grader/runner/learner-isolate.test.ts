@@ -96,4 +96,29 @@ describe('a learner isolate', () => {
       isolate.dispose();
     }
   });
+
+  it('tells whether it has half its memory limit to spare, modules left loaded counted', async () => {
+    const program = transpile(
+      `const kept = Array.from({ length: 5 }, (_, i) => new Uint8Array(4 * 1024 * 1024).fill(i + 1));
+       export function size() {
+         return kept.length;
+       }`,
+      'keeps.ts',
+    );
+    const isolate = LearnerIsolate.forRun(program, DEFAULT_LIMITS);
+    try {
+      expect(await isolate.hasMemoryToSpare()).toBe(true);
+      // 20 MB a load, kept while its context lives: two leave less than half of 64 MB.
+      const first = await isolate.load(capabilitiesBehind(new CheckGate()));
+      expect(await isolate.hasMemoryToSpare()).toBe(true);
+      const second = await isolate.load(capabilitiesBehind(new CheckGate()));
+      expect((await second.call('size', [])).value).toBe(5);
+      expect(await isolate.hasMemoryToSpare()).toBe(false);
+      first.release();
+      second.release();
+    } finally {
+      isolate.dispose();
+    }
+    expect(await isolate.hasMemoryToSpare()).toBe(false);
+  });
 });

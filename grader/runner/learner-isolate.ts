@@ -429,6 +429,17 @@ export class LearnerIsolate {
   }
 
   /**
+   * Whether the isolate holds less than half of its memory limit, garbage not yet collected
+   * included.
+   */
+  async hasMemoryToSpare(): Promise<boolean> {
+    const heap = await this.isolate.getHeapStatistics().catch(() => undefined);
+    if (!heap) return false;
+    const used = heap.used_heap_size + heap.externally_allocated_size;
+    return used < (this.limits.memoryMb * 1024 * 1024) / 2;
+  }
+
+  /**
    * Loads the learner's module into a context of its own, within the wall-time limit, lent
    * `capabilities` (what its code reaches as it loads, until the context is lent others).
    */

@@ -187,7 +187,7 @@ async function interleave(
   let limit: Interleaving['limit'];
   /** A failure of the grader's own, not the learner's: it ends the check as `check-crashed`. */
   let crash: unknown;
-  const isolate = isolateFor(deps, kept);
+  const isolate = await isolateFor(deps, kept);
   try {
     for (const index of spec.calls.keys()) {
       const scope = openLearnerScope(deps.connections, budget, deps.readFixture, {
@@ -350,15 +350,22 @@ async function stepViews(
 }
 
 /**
- * The race's isolate: the one the run's last race used, kept while it has CPU time to spare, so
- * that the CPU limit holds for an interleaving's calls, not for the whole exploration. Races
- * share it, each call's module in a context of its own (released as its race ends), as checks
- * share the run's: an isolate is about a millisecond and a half of the worker's thread to make,
- * and a grading runs a dozen races or more.
+ * The race's isolate, kept while it has CPU time to spare, so that the CPU limit holds for an
+ * interleaving's calls, not for the whole exploration. Races share it, each call's module in a
+ * context of its own (released as its race ends), as checks share the run's: an isolate is about
+ * a millisecond and a half of the worker's thread to make, and a grading runs a dozen races or
+ * more. A race takes the last race's only while it has half its memory limit to spare: modules
+ * of calls left unfinished stay in it while it lives (see LearnerIsolate's `Pending`), and
+ * the memory limit must hold for a race's modules, not for every race before.
  */
-function isolateFor(deps: RaceDeps, kept: Racers): LearnerIsolate {
+async function isolateFor(deps: RaceDeps, kept: Racers): Promise<LearnerIsolate> {
   const isolate = kept.isolate ?? deps.racerIsolates.at(-1);
-  if (isolate && !isolate.stopped && isolate.cpuMs < deps.limits.cpuMs / 2) {
+  if (
+    isolate &&
+    !isolate.stopped &&
+    isolate.cpuMs < deps.limits.cpuMs / 2 &&
+    (kept.isolate === isolate || (await isolate.hasMemoryToSpare()))
+  ) {
     kept.isolate = isolate;
     return isolate;
   }
