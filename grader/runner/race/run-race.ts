@@ -353,8 +353,8 @@ async function stepViews(
  * The race's isolate, kept while it has CPU time to spare, so that the CPU limit holds for an
  * interleaving's calls, not for the whole exploration. Races share it, each call's module in a
  * context of its own (released as its race ends), as checks share the run's: an isolate is about
- * a millisecond and a half of the worker's thread to make, and a grading runs a dozen races or
- * more. A race takes the last race's only while it has half its memory limit to spare: modules
+ * a millisecond and a half of the worker's thread to make, and a grading runs several races
+ * (task-queue's five, transfer-points' seven). A race takes the last race's only while it has half its memory limit to spare: modules
  * of calls left unfinished stay in it while it lives (see LearnerIsolate's `Pending`), and
  * the memory limit must hold for a race's modules, not for every race before.
  */
