@@ -429,14 +429,18 @@ export class LearnerIsolate {
   }
 
   /**
-   * Whether the isolate holds less than half of its memory limit, garbage not yet collected
-   * included.
+   * Whether the isolate holds little memory: under an eighth of its limit in its heap, garbage
+   * included, and under a megabyte outside it. Garbage in the heap is collected when the heap
+   * needs room; bytes outside it (ArrayBuffers') are not, before an allocation past the limit
+   * fails.
    */
-  async hasMemoryToSpare(): Promise<boolean> {
+  async holdsLittleMemory(): Promise<boolean> {
     const heap = await this.isolate.getHeapStatistics().catch(() => undefined);
     if (!heap) return false;
-    const used = heap.used_heap_size + heap.externally_allocated_size;
-    return used < (this.limits.memoryMb * 1024 * 1024) / 2;
+    return (
+      heap.used_heap_size < (this.limits.memoryMb * 1024 * 1024) / 8 &&
+      heap.externally_allocated_size < 1024 * 1024
+    );
   }
 
   /**
@@ -608,6 +612,8 @@ function isSentFromList(value: unknown): value is { site: number; stack: string 
 
 /** The learner's module loaded in one context: what one check calls. */
 export class LearnerContext {
+  private released = false;
+
   constructor(
     private readonly owner: LearnerIsolate,
     private readonly ready: ReadyContext,
@@ -722,7 +728,16 @@ export class LearnerContext {
     await this.ready.settle.apply(undefined, [], {});
   }
 
+  /**
+   * Lets the context go, with every handle the worker held into it: one handle left would keep
+   * the whole context (the module's memory too) alive in the isolate until the worker's own
+   * garbage collector, which the isolate's memory never prompts, collected it.
+   */
   release(): void {
-    this.ready.context.release();
+    if (this.released) return;
+    this.released = true;
+    const { context, invoke, takeOutput, settle } = this.ready;
+    for (const handle of [invoke, takeOutput, settle, this.module]) handle.release();
+    context.release();
   }
 }

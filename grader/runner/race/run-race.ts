@@ -354,9 +354,10 @@ async function stepViews(
  * interleaving's calls, not for the whole exploration. Races share it, each call's module in a
  * context of its own (released as its race ends), as checks share the run's: an isolate is about
  * a millisecond and a half of the worker's thread to make, and a grading runs several races
- * (task-queue's five, transfer-points' seven). A race takes the last race's only while it has half its memory limit to spare: modules
- * of calls left unfinished stay in it while it lives (see LearnerIsolate's `Pending`), and
- * the memory limit must hold for a race's modules, not for every race before.
+ * (task-queue's five, transfer-points' seven). A race takes the last race's only while it holds
+ * little memory (see LearnerIsolate.holdsLittleMemory): what earlier races left there (garbage
+ * outside the heap, the modules of calls left unfinished) must not take the room a new isolate
+ * would give.
  */
 async function isolateFor(deps: RaceDeps, kept: Racers): Promise<LearnerIsolate> {
   const isolate = kept.isolate ?? deps.racerIsolates.at(-1);
@@ -364,7 +365,7 @@ async function isolateFor(deps: RaceDeps, kept: Racers): Promise<LearnerIsolate>
     isolate &&
     !isolate.stopped &&
     isolate.cpuMs < deps.limits.cpuMs / 2 &&
-    (kept.isolate === isolate || (await isolate.hasMemoryToSpare()))
+    (kept.isolate === isolate || (await isolate.holdsLittleMemory()))
   ) {
     kept.isolate = isolate;
     return isolate;
