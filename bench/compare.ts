@@ -7,9 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_COURSE_DIR, Grader, loadLessons } from '../grader/index.ts';
 import { cpuSnapshot } from './load/cpu.ts';
+import { percentile } from './load/recorder.ts';
 import { loadAtEnd, machineLine } from './machine.ts';
 
 /** Turns each side takes per exercise, and gradings a turn. */
@@ -119,10 +121,8 @@ async function compare(id: string): Promise<void> {
 }
 
 function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function pause(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
