@@ -338,6 +338,14 @@ export interface CheckContext<Exports> {
   redisAway(forMs?: number): { back(): void };
   /** Every client the learner's code made or was lent since the check began, in order. */
   clients(): readonly LearnerClient[];
+  /**
+   * Starts counting how long the grader's thread is held up (its timers firing late: a machine
+   * busy with other work), and answers a function that tells the ms since. The learner's
+   * timers and replies run through the same thread, as late: a check that bounds a wait in real
+   * time adds this to its bound, so that a stalled machine fails no right answer while a quiet
+   * one judges as strictly as the bound says.
+   */
+  heldUp(): () => number;
 }
 
 export interface Check<Exports> {

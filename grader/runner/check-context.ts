@@ -13,6 +13,7 @@ import type { LearnerOutage } from './learner-outage.ts';
 import type { RandomnessRecord } from './randomness-record.ts';
 import type { ActivityRecorder } from './redis-activity.ts';
 import type { RedisBridge } from './redis-bridge.ts';
+import type { StallMeter } from './stall-meter.ts';
 import { unawaitedFailure } from './unawaited.ts';
 
 const SANDBOX_CLIENT: SandboxClient = { kind: 'sandbox-client' };
@@ -47,6 +48,8 @@ export interface CheckParts {
   outage: LearnerOutage;
   /** Notes the keys before the learner's code first runs, and where its commands were sent. */
   activity: ActivityRecorder;
+  /** Stopped by whoever runs the check, once it is over. */
+  stalls: StallMeter;
 }
 
 export function checkContext({
@@ -60,6 +63,7 @@ export function checkContext({
   monitor,
   outage,
   activity,
+  stalls,
 }: CheckParts): CheckContext<unknown> {
   const knownKeys: KnownKeys = new Map();
   const call = async (name: string, ...args: unknown[]) => {
@@ -104,6 +108,7 @@ export function checkContext({
       return { back: () => outage.back() };
     },
     clients: () => outage.clients(),
+    heldUp: () => stalls.heldUp(),
     expectTtl: (key, window) => expectTtl(redis, key, window),
     decoys: async (like, count, seed) => {
       const ids = new Set<string>();

@@ -30,6 +30,7 @@ import { ActivityRecorder } from './redis-activity.ts';
 import { CommandBudget } from './redis-bridge.ts';
 import { resetSandbox, SandboxLostError, whenIdle } from './reset-sandbox.ts';
 import { connectionsTo } from './sandbox-connections.ts';
+import { StallMeter } from './stall-meter.ts';
 import { CompileError, type Program, transpile } from './transpile.ts';
 import { judge, learnerError, type Verdict } from './verdict.ts';
 
@@ -234,6 +235,7 @@ async function gradeIn(
     // command after: no mark is needed before the check begins.
     const monitor = check.logExecuted ? await CommandMonitor.open(job.sandbox) : undefined;
     const activity = new ActivityRecorder(trusted, scope.bridge);
+    const stalls = new StallMeter();
     const verdict = await withDeadline(
       (async () => {
         activity.emptied();
@@ -248,6 +250,7 @@ async function gradeIn(
           monitor,
           outage: scope.outage,
           activity,
+          stalls,
         });
         await runCheck(check, ctx, scope.bridge);
       })(),
@@ -257,7 +260,10 @@ async function gradeIn(
         () => ({ status: 'pass' as const }),
         (error: unknown) => judge(error, job, budget),
       )
-      .finally(() => monitor?.close());
+      .finally(() => {
+        stalls.stop();
+        return monitor?.close();
+      });
     // Read before the gate closes: the keys as the check left them, not as a late reply would.
     const redis = await activity.activity(verdict);
     // The gate closes first; taking the output then waits for whatever the isolate still had
