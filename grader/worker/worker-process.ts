@@ -211,14 +211,26 @@ function residentMb(pid: number | undefined): number | undefined {
 }
 
 /**
- * The environment a worker gets: this process's, without the app's settings. Learner code runs
- * in it (in an isolate, without Node's APIs); should it ever get out, it finds no Redis address,
- * password or secret there.
+ * The time zone learner code runs in: not UTC, which servers mostly keep and learners' machines
+ * mostly do not, so that code that reads the local time where it means an instant (a
+ * `getHours()`, a `Date` printed and parsed back) answers wrong here as it would for most of its
+ * users. Half an hour off, so that rounding to whole hours shows too; no summer time, so that a
+ * grading's verdict does not move with the date.
+ */
+export const LEARNER_TIME_ZONE = 'Asia/Kolkata';
+
+/**
+ * The environment a worker gets: this process's, without the app's settings, in the learner's
+ * time zone. Learner code runs in it (in an isolate, without Node's APIs); should it ever get
+ * out, it finds no Redis address, password or secret there.
  */
 function workerEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(
-    Object.entries(inheritedEnvironment()).filter(
-      ([name]) => name !== 'REDIS_URL' && !name.startsWith('KEYSPACE_'),
+  return {
+    ...Object.fromEntries(
+      Object.entries(inheritedEnvironment()).filter(
+        ([name]) => name !== 'REDIS_URL' && !name.startsWith('KEYSPACE_'),
+      ),
     ),
-  );
+    TZ: LEARNER_TIME_ZONE,
+  };
 }
