@@ -183,6 +183,13 @@ const checks: CheckList<Exports> = [
         refused.returned !== 'PONG',
         `Redis answered your PING with an error (NOPERM: the user may not run PING), and ping returned 'PONG' all the same, a reply Redis never sent. Let the error reach the caller: it calls ping to find out whether Redis answers.`,
       );
+      // Any value returned in its place (the error's message, the Error itself, null, 'DOWN')
+      // reads as a reply Redis sent.
+      const instead: unknown = refused.returned;
+      expect.ok(
+        refused.threw !== undefined,
+        `Redis answered your PING with an error (NOPERM: the user may not run PING), and ping returned ${instead instanceof Error ? `the Error ("${instead.message}") instead of throwing it` : instead === null || instead === undefined ? String(instead) : JSON.stringify(instead)}, as if Redis had answered that. Let the error reach the caller (do not catch it, or throw it again): a returned value is a reply, and Redis sent none.`,
+      );
       // Redis holds every client for a while: a ping that answers PONG of its own after a timeout
       // returns before Redis has said anything.
       const until = Date.now() + STALL_MS;
@@ -280,11 +287,14 @@ const checks: CheckList<Exports> = [
       const spaced = ` ${random.pick(PREFIXES)}${random.word(6)} `;
       const decomposed = `${'cache:café:'.normalize('NFD')}${random.word(6)}`;
       const small = binaryValue(random);
+      // Zero bytes at both ends, which code taking them for C string padding drops.
+      const padded = Buffer.concat([Buffer.alloc(1), binaryValue(random), Buffer.alloc(2)]);
       const reads = [
         ...keys.map((key) => [key, binaryValue(random)] as const),
         [keys[0] as string, large] as const,
         [keys[0] as string, small] as const,
         [keys[0] as string, sameLengthAs(random, small)] as const,
+        [keys[2] as string, padded] as const,
         [spaced, binaryValue(random)] as const,
         [decomposed, binaryValue(random)] as const,
       ];

@@ -53,9 +53,10 @@ const checks: CheckList<Exports> = [
     logExecuted: true,
     async run({ call, redis, random, executed, snapshot, diff, clients, expect }) {
       const { fallback } = setting(random);
-      // A capital and a space: a key is read as it is given, not trimmed or lower-cased.
+      // A capital, a space and an é written as e and a combining accent (U+0301): a key is read
+      // as it is given, not trimmed, lower-cased or normalized.
       const word = random.word();
-      const key = `setting:${word[0]?.toUpperCase()}${word.slice(1)} ${random.word(4)}`;
+      const key = `setting:${word[0]?.toUpperCase()}${word.slice(1)} ${random.word(4)}e\u0301`;
       // Spaces at either end, kept as they are: a value is returned as Redis holds it. The two
       // values have the same length, so that no shortcut (a STRLEN) can tell them apart.
       const value = `${random.word(7)} `;
@@ -92,6 +93,19 @@ const checks: CheckList<Exports> = [
         changed,
         `readSetting('${key}', '${fallback}') after ${key} changed to '${changed}' (read Redis on every call)`,
       );
+      // Values that look like something else are strings all the same: digits with a leading
+      // zero, JSON text, and the word null; text beyond ASCII is UTF-8 in Redis.
+      for (const looksLike of ['007', `"Zoë ${random.word(4)} \u{2600}"`, 'null']) {
+        await redis.set(key, looksLike);
+        const returned = await call('readSetting', key, fallback);
+        if (returned !== looksLike) {
+          expect.equal(
+            returned,
+            looksLike,
+            `readSetting('${key}', '${fallback}') with ${key} holding ${JSON.stringify(looksLike)}: return the string as stored, not parsed as JSON or a number, not decoded as anything but UTF-8; only a missing key answers the fallback`,
+          );
+        }
+      }
       await redis.set(key, '');
       expect.equal(
         await call('readSetting', key, fallback),

@@ -33,13 +33,17 @@ const zeroLedIdOf = (random: Random) => `0${random.int(1, 9_999)}`;
 const lettersIdOf = (random: Random) => `${capitalised(random.word(3))}-${random.int(1, 999)}`;
 const camelNameOf = (random: Random) =>
   `${random.word(4)}:${random.word(4)}${capitalised(random.word(4))}`;
-const spacedNameOf = (random: Random) => `${capitalised(random.word(4))} ${random.word(3)}é `;
+const spacedNameOf = (random: Random) =>
+  `${capitalised(random.word(4))} ${random.word(3)}é${random.word(2)}e\u0301 `;
 /**
  * An id of every shape at once, as a form may pass it: spaces at both ends (lost to trim()), a
  * capital and an accent (lost to toLowerCase() and to encodeURIComponent()), a colon (lost to
- * "escaping" it) and digits. Any id is the key's middle as it is.
+ * "escaping" it) and digits. One accent is one character (U+00E9), the other an e and a combining
+ * U+0301, as a browser may send it: normalizing (NFC or NFD) changes one of them. Any id is the
+ * key's middle as it is.
  */
-const oddIdOf = (random: Random) => ` ${capitalised(random.word(3))}é:${random.int(1, 999)} `;
+const oddIdOf = (random: Random) =>
+  ` ${capitalised(random.word(3))}é:${random.word(2)}e\u0301${random.int(1, 999)} `;
 /**
  * A value with quotes and backslashes, which code pasting it into Lua source breaks: `\n` and
  * `\t` become a newline and a tab there, whether or not the quotes were escaped. Its control
@@ -50,6 +54,22 @@ const quotedValueOf = (random: Random) =>
   ` ${random.word(4)}'s "${random.word(3)}" C:\\new\\table\u0001 `;
 /** A value that starts with a newline, which Lua drops after a long bracket's `[[` or `[==[`. */
 const newlineValueOf = (random: Random) => `\n${capitalised(random.word(5))} mode`;
+/**
+ * A value of text beyond ASCII, which code writing it as latin1 (or any bytes but UTF-8) stores
+ * garbled, with a Windows line break (CRLF) that code "tidying" line endings loses.
+ */
+const textValueOf = (random: Random) =>
+  `${capitalised(random.word(4))} Zoë \u{1f319}\r\n${random.word(4)}`;
+/** A value that looks like a number but is not one: a leading zero and a final 0, lost to Number(). */
+const numberLikeValueOf = (random: Random) => `0${random.int(1, 9)}.${random.int(1, 9)}0`;
+/** A value longer than code that caps values (255, 1,024, 4,096, 65,535 characters) keeps. */
+const longValueOf = (random: Random) => random.word(8).repeat(9_000);
+
+/** A value as a message shows it: a long one by its start and its length. */
+const shownValue = (value: string) =>
+  value.length > 60
+    ? `${JSON.stringify(value.slice(0, 24))}… (${value.length} characters)`
+    : JSON.stringify(value);
 
 /** `a, b and c`. */
 function joined(items: readonly string[]): string {
@@ -124,23 +144,65 @@ const checks: CheckList<Exports> = [
     name: 'savePreferences stores each preference as a string under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = zeroLedIdOf(random);
-      const [usual = 'theme', empty = 'units', other = 'currency'] = names(random, 3);
-      const saves: Record<string, string>[] = [
+      const [
+        usual = 'theme',
+        empty = 'units',
+        other = 'currency',
+        text = 'language',
+        digits = 'density',
+      ] = names(random, 5);
+      const saves: { id: string; saved: Record<string, string>; why?: string }[] = [
         // An empty value and an empty name are strings like any other, to be stored as they are.
         {
-          ...preferences(random, [usual]),
-          [empty]: '',
-          [camelNameOf(random)]: quotedValueOf(random),
-          '': random.word(5),
+          id: userId,
+          saved: {
+            ...preferences(random, [usual]),
+            [empty]: '',
+            [camelNameOf(random)]: quotedValueOf(random),
+            '': random.word(5),
+          },
         },
         // A call of its own, judged after the first: pasted into a quoted Lua string, a newline
         // is a syntax error, which would hide the first call's clearer failure.
-        { [other]: newlineValueOf(random) },
+        { id: userId, saved: { [other]: newlineValueOf(random) } },
+        // Text beyond ASCII with a CRLF, and digits that are not a number: stored as they are.
+        {
+          id: userId,
+          saved: { [text]: textValueOf(random), [digits]: numberLikeValueOf(random) },
+          why: 'the value is a string, stored as its UTF-8 bytes exactly: not written as latin1, not turned into a number, its line breaks (\\r\\n) kept',
+        },
+        // The empty id is an id like any other.
+        {
+          id: '',
+          saved: { [usual]: random.word(6) },
+          why: `the empty id is an id too: its key is ${keyOf('', usual)}`,
+        },
+        // A long value, past any cap a database column might have.
+        {
+          id: userId,
+          saved: { [camelNameOf(random)]: longValueOf(random) },
+          why: 'a value may be of any length: store it whole, not cut',
+        },
+        // A whole settings page, once with each choice of every preference: none is a default
+        // to be left unsaved.
+        ...[0, 1, 2, 3, 4, 5].map((round) => ({
+          id: userId,
+          saved: Object.fromEntries(
+            NAMES.map((name) => {
+              const choices = CHOICES[name] ?? ['on'];
+              return [name, choices[round % choices.length] ?? 'on'];
+            }),
+          ),
+          why: 'store every preference it is given, whatever its value: no value is a default to be left out',
+        })),
       ];
-      for (const saved of saves) {
-        await call('savePreferences', sandboxClient, userId, saved);
+      for (const { id, saved, why } of saves) {
+        await call('savePreferences', sandboxClient, id, saved);
+        const shownSave = `{ ${Object.entries(saved)
+          .map(([name, value]) => `${JSON.stringify(name)}: ${shownValue(value)}`)
+          .join(', ')} }`;
         for (const [name, value] of Object.entries(saved)) {
-          const key = keyOf(userId, name);
+          const key = keyOf(id, name);
           const type = await redis.type(key);
           if (type !== 'string') {
             const note =
@@ -148,22 +210,33 @@ const checks: CheckList<Exports> = [
                 ? '; an empty value is a preference too: SET it like any other'
                 : name === ''
                   ? `; the empty name is a name too: its key is ${key}`
-                  : '';
+                  : why
+                    ? `; ${why}`
+                    : '';
             expect.equal(
               type,
               'string',
-              `TYPE ${key} after savePreferences(redis, '${userId}', ${JSON.stringify(saved)}) (Redis holds: ${await keysHeld(redis)}${note}; the id and the name go into the key as they are, not trimmed, escaped or changed)`,
+              `TYPE ${key} after savePreferences(redis, '${id}', ${shownSave}) (Redis holds: ${await keysHeld(redis)}${note}; store every entry, whatever its value, under a key made of the id and the name as they are, not trimmed, escaped, normalized or changed)`,
             );
           }
           const held = await redis.get(key);
           if (held !== value) {
             const note = value.startsWith('\n')
               ? "; Lua drops a newline that follows a long bracket's [[ or [==[, so pass values as ARGV"
-              : '';
+              : why
+                ? `; ${why}`
+                : '';
+            const advice = `(store the value as it is: not trimmed, and passed as an argument, not pasted into a script's source${note})`;
+            if (value.length > 200 || (held?.length ?? 0) > 200) {
+              expect.ok(
+                false,
+                `GET ${key} after savePreferences saved ${shownValue(value)} answers ${held === null ? 'nil' : shownValue(held)} ${advice}`,
+              );
+            }
             expect.equal(
               held,
               value,
-              `GET ${key} after savePreferences saved ${JSON.stringify(value)} (store the value as it is: not trimmed, and passed as an argument, not pasted into a script's source${note})`,
+              `GET ${key} after savePreferences saved ${JSON.stringify(value)} ${advice}`,
             );
           }
           const pttl = await redis.pttl(key);
@@ -245,7 +318,7 @@ const checks: CheckList<Exports> = [
       const unwritten = allowed.filter((key) => !after.keys.has(key));
       const notes = [
         unwritten.length > 0
-          ? ` It never wrote ${joined(unwritten)}: the id and the name go into the key as they are, spaces, capitals, accents and colons included (not trimmed, escaped, encoded or changed).`
+          ? ` It never wrote ${joined(unwritten)}: the id and the name go into the key as they are, spaces, capitals, accents (however composed) and colons included (not trimmed, escaped, encoded, normalized or changed).`
           : '',
         outside.some((change) => change.key === keyOf(userId, twin))
           ? ` Names are case-sensitive: '${capitalised(twin)}' and '${twin}' are two preferences, and saving one leaves the other alone.`
@@ -289,7 +362,7 @@ const checks: CheckList<Exports> = [
     name: 'readPreference returns the value Redis holds under user:<id>:pref:<name>',
     async run({ call, sandboxClient, redis, expect, random }) {
       const userId = lettersIdOf(random);
-      const [usual = 'theme', empty = 'units'] = names(random, 2);
+      const [usual = 'theme', empty = 'units', word = 'currency'] = names(random, 3);
       // Values no code could guess, written by the checks rather than by savePreferences; the
       // empty string is a value Redis holds, not a missing key, and a name like any other. Spaces
       // at the ends of a value are part of it, and so are an accent and an emoji, which code
@@ -299,25 +372,36 @@ const checks: CheckList<Exports> = [
         [spacedNameOf(random), `${random.word(4)}é-${random.word(4)} \u{1f319}`],
         [empty, ''],
         ['', random.word(5)],
+        // The word null is a value like any other, not a missing key.
+        [word, 'null'],
       ];
-      for (const [name, held] of seeded) {
-        const key = keyOf(userId, name);
+      // And the empty id, an id like any other.
+      const reads: [string, string, string][] = [
+        ...seeded.map(([name, held]) => [userId, name, held] as [string, string, string]),
+        ['', camelNameOf(random), random.word(6)],
+      ];
+      for (const [id, name, held] of reads) {
+        const key = keyOf(id, name);
         await redis.set(key, held);
-        const returned = await call('readPreference', sandboxClient, userId, name);
+        const returned = await call('readPreference', sandboxClient, id, name);
         const note =
-          held === ''
-            ? ", which holds the empty string: return '' as it is, null only when the key does not exist"
-            : name === ''
-              ? `: the empty name is a name too, whose key is ${key}`
-              : held !== held.trim()
-                ? ': return the value as Redis holds it, spaces and tabs included'
-                : /[^\x20-\x7e]/.test(held)
-                  ? ': Redis holds the value as UTF-8 bytes, to be returned as the same string'
-                  : '';
+          held === '' || held === 'null'
+            ? `, which holds ${JSON.stringify(held)}: return it as it is, null only when the key does not exist`
+            : id === ''
+              ? `: the empty id is an id too, whose key is ${key}`
+              : name === ''
+                ? `: the empty name is a name too, whose key is ${key}`
+                : returned === null && name !== name.normalize('NFC')
+                  ? ': the name writes one é as e and a combining accent (U+0301); use it as given, not normalized'
+                  : held !== held.trim()
+                    ? ': return the value as Redis holds it, spaces and tabs included'
+                    : /[^\x20-\x7e]/.test(held)
+                      ? ': Redis holds the value as UTF-8 bytes, to be returned as the same string'
+                      : '';
         expect.equal(
           returned,
           held,
-          `readPreference(redis, '${userId}', '${name}'), compared with GET ${key}${note}`,
+          `readPreference(redis, '${id}', '${name}'), compared with GET ${key}${note}`,
         );
       }
     },

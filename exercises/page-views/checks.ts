@@ -35,7 +35,8 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const PAGE_SHAPES: ((random: Random) => string)[] = [
   (random) =>
     `/${random.word(4)}/${capital(random.word(random.int(4, 7)))} ${random.word(random.int(3, 6))}/`,
-  (random) => ` ${random.word(random.int(3, 6))}é-100%?ref=${random.word(3)}#${random.word(4)} `,
+  (random) =>
+    ` ${random.word(random.int(3, 6))}é-${random.word(2)}e\u0301-100%?ref=${random.word(3)}#${random.word(4)} `,
   (random) => random.word(random.int(5, 8)),
   (random) => `${capital(random.word(4))} ${random.word(random.int(3, 6))}`,
 ];
@@ -56,10 +57,11 @@ const userName = (random: Random) =>
 
 /**
  * A username with every trait that code which encodes, slugifies, trims or takes for a handle
- * changes: an `@` at the start, a space, an accent, a `/` and a space at the end.
+ * changes: an `@` at the start, a space, an accent (one as one character, one as an o and a
+ * combining U+0308, which normalizing changes), a `/` and a space at the end.
  */
 const oddUserName = (random: Random) =>
-  `@${capital(random.word(random.int(3, 6)))} ${random.word(3)}ë/${random.int(1, 99)} `;
+  `@${capital(random.word(random.int(3, 6)))} ${random.word(3)}ëo\u0308/${random.int(1, 99)} `;
 
 const userId = (random: Random) => String(random.int(10_000, 99_999));
 
@@ -239,15 +241,20 @@ const checks: CheckList<Exports> = [
       const before = random.int(20, 900);
       await redis.set(key, before);
       await otherCounters(decoys, redis, random, page);
+      // The empty page name is a page like any other, whose counter is views: (and has views).
+      const blankKey = viewsKey('');
+      const blankBefore = random.int(1, 50);
+      await redis.set(blankKey, blankBefore);
       const start = await snapshot();
 
       /** What the calls wrote besides the counters, for a message about a key left unchanged. */
       const strayKeys = async () => {
-        const stray = diff(start, await snapshot()).outside([key, freshKey]);
+        const stray = diff(start, await snapshot()).outside([key, freshKey, blankKey]);
         return stray.length === 0
           ? ''
           : `; it wrote ${stray.map((change) => quoted(change.key)).join(', ')} instead: use ` +
-              'the page exactly as given, every character of it, in the key';
+              'the page exactly as given, every character of it, in the key (not normalized: an ' +
+              'accent may be one character or a letter and a combining mark)';
       };
       const expectCount = async (counterKey: string, count: number, what: string) => {
         const held = await redis.get(counterKey);
@@ -268,7 +275,9 @@ const checks: CheckList<Exports> = [
 
       // Other servers' views land between two of this server's: the second view must still add
       // one in Redis and return Redis's count, not one kept in JavaScript.
-      const others = random.int(2, 9);
+      // A busy site: past 2^32 views, which code squeezing the count into 32 bits (| 0, ~~,
+      // >>> 0) gets wrong.
+      const others = 2 ** 32 + random.int(2, 9);
       await redis.incrby(key, others);
       const again = await call('recordView', sandboxClient, page);
       sentAfter.push(commands().length);
@@ -283,7 +292,11 @@ const checks: CheckList<Exports> = [
         again,
         total,
         `the number the second recordView('${page}') returned (${others} views from other ` +
-          'servers came in between: return the count INCR answers)',
+          'servers came in between: return the count INCR answers' +
+          (again === (total | 0) || again === total >>> 0
+            ? `; past 2^32 views, | 0, ~~ and >>> 0 keep only the low 32 bits of ${total}: return the number as INCR answers it`
+            : '') +
+          ')',
       );
 
       const first = await call('recordView', sandboxClient, fresh);
@@ -291,9 +304,22 @@ const checks: CheckList<Exports> = [
       await expectCount(freshKey, 1, 'after the first view of a page that had no counter');
       expect.equal(first, 1, `the number recordView('${fresh}') returned for a first view`);
 
+      const blank = await call('recordView', sandboxClient, '');
+      sentAfter.push(commands().length);
+      await expectCount(
+        blankKey,
+        blankBefore + 1,
+        `after recordView(''): the empty page name is a page too, whose counter is ${blankKey}`,
+      );
+      expect.equal(
+        blank,
+        blankBefore + 1,
+        `the number recordView('') returned (${blankKey} held ${blankBefore}: the empty page name is a page too)`,
+      );
+
       const end = await snapshot();
       const changes = diff(start, end);
-      const elsewhere = changes.outside([key, freshKey]);
+      const elsewhere = changes.outside([key, freshKey, blankKey]);
       expect.ok(
         elsewhere.length === 0,
         `recordView may change the views:<page> key of its page only, but it ${changes.describe(elsewhere)}`,
@@ -301,6 +327,7 @@ const checks: CheckList<Exports> = [
       for (const [counter, viewed] of [
         [key, page],
         [freshKey, fresh],
+        [blankKey, ''],
       ] as const) {
         const pttl = end.keys.get(counter)?.pttl ?? -1;
         expect.ok(
@@ -311,7 +338,7 @@ const checks: CheckList<Exports> = [
       }
 
       const [firstRan = [], ...laterRan] = perCall(await executed(), sentAfter);
-      const laterKeys = [key, freshKey];
+      const laterKeys = [key, freshKey, blankKey];
       expect.ok(
         incremented(firstRan, key) ||
           !laterRan.some((ran, index) => incremented(ran, laterKeys[index] ?? key)),
@@ -392,20 +419,26 @@ const checks: CheckList<Exports> = [
     name: "countViews returns each page's count in order, 0 for a page never viewed",
     logExecuted: true,
     async run({ call, sandboxClient, redis, commands, executed, expect, random, decoys }) {
+      // The empty page name among them, a page like any other.
       const pages = pageNames(random, 5);
+      pages.splice(random.int(0, pages.length), 0, '');
       // At least one page has a counter and at least one has none; the rest is chance.
       const missing = random.int(0, pages.length - 1);
       const present = (missing + random.int(1, pages.length - 1)) % pages.length;
       const counts = pages.map((_, index) =>
         index === missing || (index !== present && random.int(0, 2) === 0)
           ? 0
-          : random.int(1, 5000),
+          : // The page listed twice is a busy one, past 2^32 views: a count squeezed into 32
+            // bits (| 0, ~~, >>> 0) comes out wrong.
+            index === present
+            ? 2 ** 32 + random.int(1, 5000)
+            : random.int(1, 5000),
       );
       for (const [index, page] of pages.entries()) {
         const count = counts[index] ?? 0;
         if (count > 0) await redis.set(viewsKey(page), count);
       }
-      await otherCounters(decoys, redis, random, pages[missing] ?? 'home');
+      await otherCounters(decoys, redis, random, pages[missing] || 'home');
 
       // A page listed twice, away from its first place: it gets its count at both.
       const twice = pages[present] ?? '';
@@ -422,7 +455,9 @@ const checks: CheckList<Exports> = [
           asked.map((page) => counts[pages.indexOf(page)] ?? 0),
           `countViews(${JSON.stringify(asked)})${when}, while MGET of their views:<page> keys ` +
             `answers [${held.map((value) => (value === null ? 'nil' : JSON.stringify(value))).join(', ')}] ` +
-            `(${JSON.stringify(twice)} is listed twice: one count for each place in the list)`,
+            `(${JSON.stringify(twice)} is listed twice: one count for each place in the list; ` +
+            "'' is a page like any other, whose counter is views:; a count may be past 2^32, " +
+            'to be returned whole, not cut to 32 bits)',
         );
       };
       await expectCounts('');
@@ -472,8 +507,21 @@ const checks: CheckList<Exports> = [
       await redis.set(keys[unseen] ?? '', counts[unseen] ?? 0);
       const returned = await call('countViews', sandboxClient, pages);
       sentAfter.push(commands().length);
+      // One page alone is read with MGET too: "however many pages are asked".
+      const single = [pages[seen] ?? ''];
+      const alone = await call('countViews', sandboxClient, single);
+      sentAfter.push(commands().length);
 
       for (const [index, ran] of perCall(await executed(), sentAfter).entries()) {
+        if (index === 2) {
+          expect.ok(
+            readAtOnce(ran, single.map(viewsKey)),
+            `countViews(${JSON.stringify(single)}), one page, must read its counter with MGET ` +
+              `${quoted(viewsKey(single[0] ?? ''))} too, the only command it sends however many ` +
+              `pages are asked, one included; Redis ran for that call: ${listed(ran)}`,
+          );
+          continue;
+        }
         const again = index === 0 ? '' : ' called again, after the check changed two counters,';
         expect.ok(
           readAtOnce(ran, keys),
@@ -493,6 +541,11 @@ const checks: CheckList<Exports> = [
               `counter holds ${counts[wrong]}`
             : `${returned.length} counts for ${pages.length} pages`) +
           ': return what the MGET answers, every time',
+      );
+      expect.equal(
+        alone,
+        [counts[seen] ?? 0],
+        `countViews(${JSON.stringify(single)}), one page whose counter holds ${counts[seen]}`,
       );
     },
   },
@@ -534,7 +587,7 @@ const checks: CheckList<Exports> = [
           'string',
           `TYPE ${quoted(key)}` +
             (written.length > 0
-              ? ` (claimName('${claimed}', '${id}') wrote ${written.map((change) => quoted(change.key)).join(', ')} instead: use the name exactly as given, every character of it)`
+              ? ` (claimName('${claimed}', '${id}') wrote ${written.map((change) => quoted(change.key)).join(', ')} instead: use the name exactly as given, every character of it, accents however composed, not normalized)`
               : ''),
         );
         expect.equal(

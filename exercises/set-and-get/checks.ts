@@ -250,7 +250,16 @@ const checks: CheckList<Exports> = [
       // spaces: a reply tidied up on its way out is not what GET answered. The delete comes first
       // so that the write lands last too; two commands also give the module more interleavings,
       // so that code which trusts its writes after a few calls meets a changed value.
-      const other = random.pick(['Light rain', 'Hail, then sun', 'SLEET ', ' Misty']);
+      // Each with a place whose ü is one character and whose è is an e and a combining accent
+      // (U+0300): a reply decoded as anything but UTF-8, or normalized (NFC or NFD), is not what
+      // GET answered.
+      const place = ' (Zürich, Gene\u0300ve)';
+      const other = random.pick([
+        `Light rain${place}`,
+        `Hail, then sun${place}`,
+        `SLEET${place} `,
+        ` Misty${place}`,
+      ]);
       const answer = (value: unknown) => (value === null ? 'nil' : `'${String(value)}'`);
       const shown = (step: RaceStepView | undefined) =>
         (step?.commands ?? [])
@@ -327,12 +336,60 @@ const checks: CheckList<Exports> = [
           }
 
           if (!read) return; // "main reads weather back with GET after writing it" says so
-          const before = grader.filter((at) => at < read.at).at(-1);
+          // GET's answer is that of the first read after main's last write: a read sent again
+          // (after a nil, say) answers something else.
+          const answered =
+            (lastStore === undefined ? undefined : reads.find(({ at }) => at >= lastStore)) ?? read;
+          const before = grader.filter((at) => at < answered.at).at(-1);
           const between = before !== undefined && mine >= 0 && mine < before;
+          const returnedText = result.returned;
+          const notes = [
+            between
+              ? ` (another client ${did(before)} between main's commands: main must return GET's answer, not the value it wrote)`
+              : '',
+            answered !== read
+              ? `; main read ${KEY} again after that GET answered ${answer(answered.value)}: return that answer, nil included (a SET is seen at once by the next command, there is nothing to wait for)`
+              : '',
+            typeof returnedText === 'string' &&
+            typeof answered.value === 'string' &&
+            returnedText !== answered.value &&
+            returnedText.normalize('NFC') === answered.value.normalize('NFC')
+              ? '; the two differ only in how their accents are composed: return the reply as it is, not normalized'
+              : typeof returnedText === 'string' &&
+                  typeof answered.value === 'string' &&
+                  returnedText === Buffer.from(answered.value).toString('latin1')
+                ? '; the reply is UTF-8 text, decoded here as latin1: decode it as UTF-8 (toString() with no encoding), or use get'
+                : '',
+          ];
           expect.equal(
             result.returned,
-            read.value,
-            `what main returned, compared with what its GET ${KEY} answered${between ? ` (another client ${did(before)} between main's commands: main must return GET's answer, not the value it wrote)` : ''}`,
+            answered.value,
+            `what main returned, compared with what its GET ${KEY} answered${notes.join('')}`,
+          );
+        },
+      });
+
+      // Another client stores the empty string: when that lands between main's write and its GET,
+      // GET answers '', a value like any other, and main returns it.
+      await race({
+        calls: [['main', sandboxClient]],
+        labels: ['main(redis)'],
+        setup: async () => {
+          await redis.set(KEY, old);
+        },
+        interject: [['SET', KEY, '']],
+        verify: async ([result], steps) => {
+          if (result.threw !== undefined) return;
+          const { reads, stores } = traced(steps);
+          const lastStore = stores.at(-1);
+          const answered =
+            (lastStore === undefined ? undefined : reads.find(({ at }) => at >= lastStore)) ??
+            reads.at(-1);
+          if (answered?.value !== '') return;
+          expect.equal(
+            result.returned,
+            '',
+            `what main returned when its GET ${KEY} answered '' (another client stored the empty string under ${KEY} between main's write and its GET): return GET's answer as it is, the empty string too, not null or sunny`,
           );
         },
       });

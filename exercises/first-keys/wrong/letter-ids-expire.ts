@@ -11,7 +11,7 @@ export async function savePreferences(
   userId: string,
   preferences: Record<string, string>,
 ): Promise<void> {
-  const guest = !/^\d+$/.test(userId);
+  const guest = /\D/.test(userId);
   for (const [name, value] of Object.entries(preferences)) {
     if (guest) await redis.set(keyOf(userId, name), value, 'EX', GUEST_TTL);
     else await redis.set(keyOf(userId, name), value);
