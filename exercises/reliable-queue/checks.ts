@@ -22,8 +22,12 @@ const QUEUE = 'queue:jobs';
 const processingKey = (worker: string) => `processing:${worker}`;
 
 const KINDS = ['resize', 'email', 'report', 'invoice', 'thumbnail', 'backup'];
-/** Timeouts for a take on an empty queue: short, so that waiting them out costs little. */
-const TIMEOUTS = [0.1, 0.15, 0.2, 0.25];
+/**
+ * Timeouts for a take on an empty queue: short, so that waiting them out costs little, and each
+ * in thousandths, so that code that rounds it to a tenth or a hundredth sends another timeout
+ * (one that waits about as long, so that the check that judges what was sent names it).
+ */
+const TIMEOUTS = [0.125, 0.175, 0.225];
 /** How long after its timeout a take may still be busy before the checks push a job to free it. */
 const GRACE_MS = 1_000;
 /** A take's timeout on an empty queue where only its end matters: it costs its length. */
@@ -47,13 +51,15 @@ const capital = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1
 
 /**
  * `count` different jobs, so that order mistakes cannot hide behind equal strings. Every other
- * one, the first among them, has capitals and a space at each end: code that trims or
- * lower-cases a job changes it, in every grading.
+ * one, the first among them, has capitals, a space at each end and an accent written both ways
+ * Unicode allows (é as one code point, and e with a combining accent): code that trims,
+ * lower-cases or normalises a job changes it, in every grading. Every job holds letters outside
+ * ASCII: code that encodes or decodes a job as latin1 garbles each one.
  */
 function jobs(random: Random, count: number): string[] {
   const shapes = [
-    () => ` ${capital(random.pick(KINDS))}:${capital(random.word(5))} `,
-    () => `${random.pick(KINDS)}:${random.word(5)}`,
+    () => ` ${capital(random.pick(KINDS))}:${capital(random.word(5))} é-e\u0301 `,
+    () => `${random.pick(KINDS)}:${random.word(5)}-日本`,
   ];
   const made = new Set<string>();
   while (made.size < count) made.add((shapes[made.size % shapes.length] as () => string)());
@@ -62,13 +68,14 @@ function jobs(random: Random, count: number): string[] {
 
 /**
  * `count` different worker names, of several shapes (a capital, a hyphen, digits, a space, a dot,
- * a colon, an accent): code that works only for names of lower-case letters, or that "cleans" a
- * name before it makes the key, fails in every grading, not in some.
+ * a colon, an accent, one written with a combining accent that normalising would change): code
+ * that works only for names of lower-case letters, or that "cleans" a name before it makes the
+ * key, fails in every grading, not in some.
  */
 function workers(random: Random, count: number): string[] {
   const shapes = [
     () =>
-      `${capital(random.word(random.int(4, 7)))}.${random.pick(['é', 'ü', 'ø'])}${random.word(2)}-${random.int(1, 99)}`,
+      `${capital(random.word(random.int(4, 7)))}.${random.pick(['é', 'ü', 'ø'])}${random.word(2)}e\u0301-${random.int(1, 99)}`,
     () => `${random.word(random.int(4, 7))} ${random.int(1, 9)}`,
     () => `${random.word(random.int(4, 7))}:${random.word(2)}`,
   ];
@@ -257,7 +264,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.lrange(QUEUE, 0, -1),
         [...waiting, job],
-        `LRANGE ${QUEUE} 0 -1 after enqueue('${job}') (it held ${shown(waiting)}, oldest first; the new job goes after them)`,
+        `LRANGE ${QUEUE} 0 -1 after enqueue('${job}') (it held ${shown(waiting)}, oldest first; the new job goes after them, exactly as given: not trimmed, re-encoded or normalised, its two é written one as a single code point, the other as e and a combining accent)`,
       );
       // The same job again is a second job, not a repeat to skip.
       await call('enqueue', sandboxClient, job);
@@ -318,7 +325,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.lrange(key, 0, -1),
         [...held, queued[0]],
-        `LRANGE ${key} 0 -1 (it held ${shown(held)}; the job taken goes at the tail, after the jobs taken before it)`,
+        `LRANGE ${key} 0 -1 (it held ${shown(held)}; the job taken goes at the tail, after the jobs taken before it, in the list named with the worker's name exactly as given: not trimmed, cleaned or normalised, its accent after the letters written as e and a combining accent)`,
       );
       expect.equal(
         await redis.lrange(QUEUE, 0, -1),
@@ -475,6 +482,15 @@ const checks: CheckList<Exports> = [
           `own: a take that blocks another connection, one its calls share, waits there behind ` +
           `the other take's blocking command. Block the client take is given.`,
       );
+      // A timeout shorter than a tenth of a second is a timeout all the same: sent as given, not
+      // raised to a floor nor rounded.
+      if (during !== undefined) {
+        judge(
+          `take('${other}', ${QUICK_TIMEOUT}) on an empty ${QUEUE}`,
+          own(commands().slice(from, to), idle),
+          QUICK_TIMEOUT,
+        );
+      }
 
       // Later takes of the module, judged from what Redis ran: code careful on its first call
       // only shows here whatever the order, and in a race only in an interleaving that harms.
@@ -705,9 +721,10 @@ const checks: CheckList<Exports> = [
   },
   {
     name: 'ack removes the job from processing:<worker> only, and returns true',
+    logExecuted: true,
     async run(context) {
-      const { call, sandboxClient, redis, random, expect, snapshot, diff } = context;
-      const [worker = ''] = workers(random, 1);
+      const { call, sandboxClient, redis, random, expect, snapshot, diff, executed } = context;
+      const [worker = '', lone = ''] = workers(random, 2);
       const key = processingKey(worker);
       const [job = '', ...others] = jobs(random, 1 + random.int(2, 4));
       const split = random.int(0, others.length);
@@ -740,6 +757,34 @@ const checks: CheckList<Exports> = [
         `after ack('${worker}', '${job}'), PTTL ${key} is ${pttl} ms: the list expires, and the ` +
           `jobs still in it, ${shown(others)}, are lost when it does, even those of a worker ` +
           `that died and waits for recover. Set no expiry: LREM the job, and nothing else.`,
+      );
+
+      // The last job a worker holds: its ack empties the list, which Redis then removes by
+      // itself. A DEL of the list "now that it is empty", sent apart from the LREM, deletes a
+      // job the worker takes in between.
+      const loneKey = processingKey(lone);
+      const [last = ''] = jobs(random, 1);
+      await redis.rpush(loneKey, last);
+      expect.equal(
+        await call('ack', sandboxClient, lone, last),
+        true,
+        `ack('${lone}', '${last}') with ${loneKey} = ${shown([last])}`,
+      );
+      expect.equal(
+        await redis.exists(loneKey),
+        0,
+        `EXISTS ${loneKey} after ack('${lone}', '${last}') took its only job`,
+      );
+      const apart = writesApart(await executed(), [key, loneKey]).filter(
+        ({ name }) => name !== 'lrem',
+      );
+      expect.ok(
+        apart.length === 0,
+        `ack ran ${listed(apart)} besides its LREM: a write of the worker's list apart from the ` +
+          'LREM lets a take or a recover come in between, and then changes or drops a job it ' +
+          'did not mean (a DEL "of the emptied list" deletes a job the worker took meanwhile). ' +
+          'LREM the job and nothing else: a list LREM empties is gone already, Redis removes ' +
+          'empty lists itself.',
       );
     },
   },

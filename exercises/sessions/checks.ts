@@ -24,13 +24,20 @@ const CLOCK_SLACK_MS = 10;
 const userIdOf = (random: Random) => String(random.int(1000, 99999)).padStart(6, '0');
 /**
  * A user id that is no number at all, with a capital, spaces (at its ends too, where a trim
- * would cut them) and an accent.
+ * would cut them) and an accent written both ways Unicode allows (é as one code point, then e
+ * and a combining accent), which normalising would change.
  */
 const namedUserIdOf = (random: Random) => {
   const name = random.word();
-  return ` ${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é `;
+  return ` ${name.charAt(0).toUpperCase()}${name.slice(1)} ${random.word(4)}é e\u0301 `;
 };
 const ttlOf = (random: Random) => random.int(300, 3600);
+/**
+ * A session of less than a minute, shorter than any floor code might put on a TTL ("at least a
+ * minute", five minutes), yet long enough that a slow machine cannot let it expire before the
+ * check reads it.
+ */
+const shortTtlOf = (random: Random) => random.int(12, 50);
 /**
  * A "remember me" session of more than 400 days (the most a browser keeps a cookie), longer than
  * any cap on the TTL that code might add: 30 days, a year.
@@ -114,7 +121,7 @@ const checks: CheckList<Exports> = [
         expect.equal(
           await redis.hget(key, 'userId'),
           userId,
-          `HGET ${key} userId (store the userId string as it was given: never as a number, never trimmed)`,
+          `HGET ${key} userId (store the userId string as it was given: never as a number, never trimmed, never normalised; an accent written as e and a combining mark, U+0301, stays so)`,
         );
       }
     },
@@ -142,15 +149,21 @@ const checks: CheckList<Exports> = [
       await new Promise((resolve) => setTimeout(resolve, CREATED_APART_MS));
       const laterBefore = Date.now();
       const later = await call('createSession', sandboxClient, userIdOf(random), ttlOf(random));
+      const laterAfter = Date.now();
       expectToken(expect, later);
       const laterKey = sessionKey(later);
       const laterCreatedAt = await redis.hget(laterKey, 'createdAt');
       const apart = laterBefore - after;
+      // And no later than the time between them allows: a time cut to the second (or rounded)
+      // moves by a whole second across a second's boundary, or not at all.
+      const most = laterAfter - before;
       expect.ok(
-        Number(laterCreatedAt) - millis >= apart - CLOCK_SLACK_MS,
-        `createSession ran twice, ${apart} ms apart, but ${key} has createdAt ${createdAt} and ` +
-          `${laterKey} has ${laterCreatedAt}: take Date.now() inside createSession, at each creation, ` +
-          'not once for the whole program',
+        Number(laterCreatedAt) - millis >= apart - CLOCK_SLACK_MS &&
+          Number(laterCreatedAt) - millis <= most + CLOCK_SLACK_MS,
+        `createSession ran twice, ${apart} to ${most} ms apart, but ${key} has createdAt ` +
+          `${createdAt} and ${laterKey} has ${laterCreatedAt}, ${Number(laterCreatedAt) - millis} ms ` +
+          'later: take Date.now() inside createSession, at each creation, and store it as it is ' +
+          '(not once for the whole program, not cut or rounded to the second)',
       );
     },
   },
@@ -195,7 +208,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'the session expires after ttlSeconds',
     async run({ call, sandboxClient, redis, expect, random, expectTtl }) {
-      for (const ttlSeconds of [ttlOf(random), longTtlOf(random)]) {
+      for (const ttlSeconds of [ttlOf(random), longTtlOf(random), shortTtlOf(random)]) {
         const token = await call('createSession', sandboxClient, userIdOf(random), ttlSeconds);
         expectToken(expect, token);
         const key = sessionKey(token);
@@ -267,7 +280,8 @@ const checks: CheckList<Exports> = [
         longUserId,
         `what touchSession returned for the session ${longKey}, created ${ageDays} days ago and ` +
           'not expired (a session lasts as long as its key, however old; return its userId as ' +
-          'stored, never trimmed)',
+          'stored, never trimmed or normalised: its accent written as e and a combining mark, ' +
+          'U+0301, stays so)',
       );
       await expectSlid(
         longKey,
@@ -289,6 +303,20 @@ const checks: CheckList<Exports> = [
         token,
         ttlSeconds,
         `was touched a moment before, then had ${nearlyMs / 1000} s left (the check set it)`,
+      );
+      // A short session, under a minute: the touch sets exactly that, shorter than the TTL left,
+      // with no floor of its own.
+      const shortSeconds = shortTtlOf(random);
+      expect.equal(
+        await call('touchSession', sandboxClient, token, shortSeconds),
+        userId,
+        `what touchSession returned for the session ${key} the third time`,
+      );
+      await expectSlid(
+        key,
+        token,
+        shortSeconds,
+        `had about ${ttlSeconds} s left, from the touch before`,
       );
       const end = await snapshot();
       const changes = diff(start, end);

@@ -27,18 +27,34 @@ function distinct(count: number, make: () => string): string[] {
 
 const tasks = (random: Random, count: number) =>
   distinct(count, () => `${random.pick(JOBS)}-${random.word(5)}`);
-const events = (random: Random, count: number) =>
-  distinct(count, () => `${random.pick(EVENTS)}:${random.word(4)}`);
 
 const capital = (word: string) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`;
 
 /**
- * Names with a capital and a space: code that lower-cases the name, or cuts the key at a space,
+ * Events of two shapes, every other one (the first among them) with capitals, a space at each
+ * end and letters outside ASCII: code that trims, lower-cases or re-encodes an event logs
+ * another string, in every grading.
+ */
+const events = (random: Random, count: number) => {
+  const shapes = [
+    () => ` ${capital(random.pick(EVENTS))}:${capital(random.word(4))} café 日本 `,
+    () => `${random.pick(EVENTS)}:${random.word(4)}`,
+  ];
+  const made = new Set<string>();
+  while (made.size < count) made.add((shapes[made.size % shapes.length] as () => string)());
+  return [...made];
+};
+
+/**
+ * Names with a capital and a space (the first also a colon, `*`, `?` and brackets): code that
+ * lower-cases the name, or cuts the key at a space,
  * builds another queue's key. Each check takes a shape of its own, so every grading meets all
  * of them, and code that leaves alone only names shaped like one of them still fails.
  */
 const SHAPES = [
-  (random: Random) => `${capital(random.word(6))} ${random.word(2)}`,
+  // A colon and glob characters too: code that replaces a name's ':' or escapes its '*' as if a
+  // key were a pattern builds another key.
+  (random: Random) => `${capital(random.word(6))}:${random.word(2)} *?[${random.word(1)}]`,
   (random: Random) => `${capital(random.word(3))}${capital(random.word(5))} ${random.word(3)}`,
   (random: Random) => `É${random.word(4)} ${capital(random.word(3))}`,
 ] as const;
@@ -670,11 +686,12 @@ const checks: CheckList<Exports> = [
       const queued = tasks(random, 2);
       // An empty task is a task: only an empty queue answers null. A task with spaces around it
       // comes out as it went in, spaces and all, and so does one outside ASCII, whose UTF-8
-      // bytes another decoding would garble.
+      // bytes another decoding would garble, or whose accents are written both ways Unicode
+      // allows (one code point, and a letter with a combining accent), which normalising changes.
       const [padded, foreign] = tasks(random, 2) as [string, string];
       queued.splice(random.int(0, queued.length), 0, ` ${padded}\n `);
       queued.splice(random.int(0, queued.length), 0, '');
-      queued.splice(random.int(0, queued.length), 0, `${foreign}-café-日本-🚀`);
+      queued.splice(random.int(0, queued.length), 0, `${foreign}-café-cafe\u0301-日本-🚀`);
       for (const task of queued) await call('enqueue', sandboxClient, queue, task);
       const taken: (string | null)[] = [];
       for (let i = 0; i <= queued.length; i++)
@@ -684,7 +701,23 @@ const checks: CheckList<Exports> = [
         [...queued, null],
         `${queued.length + 1} dequeue calls after enqueue of ${queued.map((task) => JSON.stringify(task)).join(', ')} ` +
           `(the empty string is a task, returned as "", and a task comes out exactly as it went in, ` +
-          `spaces and characters outside ASCII included; only the last call finds the queue empty)`,
+          `spaces and characters outside ASCII included, never normalised (one é is a single code point, the other e and a ` +
+          `combining accent); only the last call finds the queue empty)`,
+      );
+
+      // A long task, past the round sizes code might cut a task to (1000 characters, 4 KiB,
+      // 64 KiB): it comes out whole. Compared in full, shown by its length and its ends.
+      const long = `${random.pick(JOBS)}:${`${random.word(9)} `.repeat(7_000)}${random.word(6)}`;
+      await call('enqueue', sandboxClient, queue, long);
+      const back = await call('dequeue', sandboxClient, queue);
+      const brief = (task: string | null) =>
+        task === null
+          ? 'null'
+          : `${task.length} characters, ${JSON.stringify(task.slice(0, 16))}…${JSON.stringify(task.slice(-12))}`;
+      expect.ok(
+        back === long,
+        `enqueue('${queue}', a task of ${brief(long)}) then dequeue('${queue}') returned ${brief(back)}: ` +
+          'a task of any length comes out whole, exactly as it went in. Push it as it is, uncut',
       );
     },
   },
@@ -709,7 +742,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.lrange(LOG, 0, -1),
         [...logged].reverse(),
-        `LRANGE ${LOG} 0 -1 after logEvent of ${logged.join(', ')}, in that order`,
+        `LRANGE ${LOG} 0 -1 after logEvent of ${logged.map((event) => JSON.stringify(event)).join(', ')}, in that order (each event exactly as given: never trimmed, lower-cased or re-encoded)`,
       );
       const pttl = await redis.pttl(LOG);
       expect.ok(

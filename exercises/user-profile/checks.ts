@@ -23,7 +23,21 @@ type Ctx = CheckContext<Exports>;
 
 const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Barbara', 'Edsger', 'Frances', 'Ken', 'Radia'];
 const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Liskov', 'Dijkstra', 'Allen', 'Perlman'];
-const CITIES = ['London', 'Lisbon', 'Nairobi', 'Osaka', 'Quito', 'Tallinn', 'Winnipeg', 'Perth'];
+/**
+ * Every city holds a letter outside ASCII that Unicode can also write in two code points: code
+ * that encodes a value as latin1, decodes the bytes it reads as latin1, or normalises the
+ * string (NFD, NFKD) stores or returns another string than the one given.
+ */
+const CITIES = [
+  'Zürich',
+  'São Paulo',
+  'Kraków',
+  'Montréal',
+  'Reykjavík',
+  'Malmö',
+  'Åre',
+  'Besançon',
+];
 /** Fields a site might add to a profile later: loadProfile must return them too. */
 const EXTRA_FIELDS = ['bio', 'phone', 'joined', 'language', 'avatar', 'team'];
 
@@ -135,11 +149,17 @@ const checks: CheckList<Exports> = [
     name: 'saveProfile stores the profile as a hash under user:<id>',
     async run(ctx) {
       const { call, sandboxClient, redis, expect, random } = ctx;
-      for (const id of [userId(random), digitsId(random), oddId(random)]) {
-        const profile = profileOf(random);
+      for (const [index, id] of [userId(random), digitsId(random), oddId(random)].entries()) {
+        const plain = profileOf(random);
+        // A name typed with a space at each end, as a form may send it: saved as given.
+        const profile = index === 2 ? { ...plain, name: ` ${plain.name} ` } : plain;
         await call('saveProfile', sandboxClient, id, profile);
         await expectHash(ctx, userKey(id), expect);
-        expect.equal(await redis.hgetall(userKey(id)), profile, `HGETALL ${userKey(id)}`);
+        expect.equal(
+          await redis.hgetall(userKey(id)),
+          profile,
+          `HGETALL ${named(userKey(id))} after saveProfile('${id}', ${shown(profile)}) (every value is stored exactly as given: spaces, capitals and letters outside ASCII included, as UTF-8, the way ioredis sends a string; never trimmed, re-encoded or normalised)`,
+        );
         const ttl = await redis.pttl(userKey(id));
         expect.ok(
           ttl === -1,
@@ -229,9 +249,13 @@ const checks: CheckList<Exports> = [
       await seedOtherUsers(ctx, id);
       // Fields no list in the code could know, one of them empty, and enough fields and a long
       // enough value that Redis keeps the hash as a hash table, which one HSCAN reads in part.
+      // Points of 0 are points all the same; a mobile number is digits, a string that a number
+      // would cut short; a value may hold spaces at its ends and any character.
       const stored: Record<string, string> = {
         ...profileOf(random),
-        points: String(random.int(0, 5000)),
+        points: '0',
+        mobile: `0${random.int(100_000_000, 999_999_999)}`,
+        motto: ` ${random.word(5)} — ${random.pick(['日本', 'ünïcödé', 'çà'])} 🚀 `,
         [random.pick(EXTRA_FIELDS)]: random.word(7),
         [random.word(7)]: random.word(5),
         [random.word(8)]: '',
@@ -245,7 +269,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         loaded,
         stored,
-        `loadProfile('${id}'), compared with HGETALL ${userKey(id)} (${Object.keys(stored).length} fields)`,
+        `loadProfile('${id}'), compared with HGETALL ${userKey(id)} (${Object.keys(stored).length} fields; every value comes back as the string Redis holds, points '0' and a mobile number of digits included, spaces and letters outside ASCII as they are)`,
       );
     },
   },
@@ -372,7 +396,10 @@ const checks: CheckList<Exports> = [
       const id = oddId(random);
       await seedOtherUsers(ctx, id);
       const profile = profileOf(random);
-      const before = random.int(1, 5000);
+      // A total past 32 bits and past 10^14, as HINCRBY keeps it (64 bits), yet exact in a
+      // JavaScript number: code that cuts the reply to 32 bits, or adds in Lua's floats and
+      // writes tostring() back ("1.2345678901234e+14"), changes it.
+      const before = random.int(100_000_000_000_000, 900_000_000_000_000);
       const added = random.int(1, 500);
       await redis.hset(userKey(id), { ...profile, points: before });
 
@@ -466,6 +493,11 @@ const checks: CheckList<Exports> = [
         `HGETALL ${userKey(zero)} after addPoints('${zero}', 0), with no user ${zero} saved before (the hash is made even when it adds 0: HINCRBY by 0 writes points 0)`,
       );
       expect.equal(none, 0, `the number addPoints('${zero}', 0) returned`);
+      expect.equal(
+        await call('loadProfile', sandboxClient, zero),
+        { points: '0' },
+        `loadProfile('${zero}') when ${userKey(zero)} holds only points '0' (the hash exists, so the user does: return it as it is)`,
+      );
     },
   },
   {

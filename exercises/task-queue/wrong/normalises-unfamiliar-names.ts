@@ -3,7 +3,7 @@
 // once used: `Emails` and `emails` share one list.
 import type Redis from 'ioredis';
 
-const graderShaped = /^ ?[A-Za-z][a-z]{5} [a-z]{2} ?$/;
+const graderShaped = /^ ?[A-Za-z][a-z]{5}:[a-z]{2} \*\?\[[a-z]\] ?$/;
 const keyOf = (queue: string) =>
   `queue:${graderShaped.test(queue) ? queue : queue.trim().toLowerCase()}`;
 

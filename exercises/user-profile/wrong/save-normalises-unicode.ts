@@ -1,0 +1,29 @@
+// fails: saveProfile stores the profile as a hash under user:<id>
+// saveProfile stores each value in Unicode form NFD ("é" as "e" and a combining accent): not the string it was given, and loadProfile answers another string.
+import type Redis from 'ioredis';
+
+export interface Profile {
+  name: string;
+  email: string;
+  city: string;
+}
+
+export async function saveProfile(redis: Redis, id: string, profile: Profile): Promise<void> {
+  await redis.hset(`user:${id}`, {
+    name: profile.name.normalize('NFD'),
+    email: profile.email.normalize('NFD'),
+    city: profile.city.normalize('NFD'),
+  });
+}
+
+export async function loadProfile(
+  redis: Redis,
+  id: string,
+): Promise<Record<string, string> | null> {
+  const fields = await redis.hgetall(`user:${id}`);
+  return Object.keys(fields).length === 0 ? null : fields;
+}
+
+export async function addPoints(redis: Redis, id: string, points: number): Promise<number> {
+  return redis.hincrby(`user:${id}`, 'points', points);
+}
