@@ -34,15 +34,22 @@ function cityName(random: Random, shape: Shape): string {
     return `${capital(random.word(random.int(4, 6)))}-${random.word(3)}`; // Aix-les
   }
   if (shape === 'unusual') {
-    // ' Ho:  Caéra [Nl*?] ' with its ends and its double space kept, é decomposed (e + U+0301),
-    // and the characters a KEYS pattern treats apart, which code "cleaning" the name drops.
-    return ` ${capital(random.word(random.int(2, 4)))}:  ${capital(random.word(2))}e\u0301${random.word(2)} [${capital(random.word(2))}*?] `;
+    // ' Ho:  Caéra [Nl*?] {Ab's "Cdef"}\tGhijkl…-mnop… ' with its ends and its double space
+    // kept, é decomposed (e + U+0301), the characters a KEYS pattern treats apart, braces (a
+    // Cluster hash tag, which code "cleaning" the name drops), quotes (which code escapes), a tab
+    // (which code turns into a space), and over 80 characters in all (which code cuts short).
+    return (
+      ` ${capital(random.word(random.int(2, 4)))}:  ${capital(random.word(2))}e\u0301${random.word(2)} [${capital(random.word(2))}*?] ` +
+      `{${capital(random.word(3))}'s "${capital(random.word(4))}"}\t${capital(random.word(random.int(20, 24)))}-${random.word(random.int(20, 24))} `
+    );
   }
   return `${capital(random.word(random.int(2, 4)))}é ${capital(random.word(random.int(4, 6)))}`; // Québec City
 }
 
 const cacheKeyOf = (city: string) => `cache:forecast:${city}`;
-const forecastOf = (random: Random) => `${random.pick(WEATHER)}, high of ${random.int(-5, 35)}`;
+// A degree sign in every forecast: bytes outside ASCII, which code that decodes Redis's replies as
+// anything but UTF-8 changes.
+const forecastOf = (random: Random) => `${random.pick(WEATHER)}, high of ${random.int(-5, 35)} °C`;
 
 /**
  * A detailed forecast, as a weather service may send one: over 120 characters, with spaces and a
@@ -55,6 +62,21 @@ function detailedForecastOf(random: Random): string {
     text += ` Then ${random.pick(WEATHER)} from ${random.int(1, 12)} ${random.pick(['am', 'pm'])}.`;
   }
   return `  ${text}\n `;
+}
+
+/**
+ * A forecast of about 100 KiB (a week, hour by hour, say): past every round size code might stop
+ * caching at (1,000 characters, 4 KiB, 64 KiB). Only check 2 uses it, so that other checks' command
+ * logs stay short.
+ */
+function hugeForecastOf(random: Random): string {
+  const hours: string[] = [];
+  for (let length = 0; length < 100 * 1024; ) {
+    const hour = `${random.int(0, 23)}h ${random.pick(WEATHER)}, ${random.int(-5, 35)} °C.`;
+    hours.push(hour);
+    length += Buffer.byteLength(hour) + 1;
+  }
+  return hours.join(' ');
 }
 
 /** A forecast that differs from `other`, so that the checks can tell where an answer came from. */
@@ -344,7 +366,21 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, expect, random, redis, decoys }) {
       const { blank, cities, detailed, ...asked } = await seed(redis, random, decoys);
       const unusual = cities.filter((one) => one.shape === 'unusual' && one.forecast !== '');
-      for (const { city, forecast, cacheKey, shape } of [asked, ...unusual, detailed, blank]) {
+      const hugeCity = cityName(random, 'plain');
+      const huge: City = {
+        city: hugeCity,
+        forecast: hugeForecastOf(random),
+        cacheKey: cacheKeyOf(hugeCity),
+        shape: 'plain',
+      };
+      await redis.hset(SOURCE, huge.city, huge.forecast);
+      for (const { city, forecast, cacheKey, shape } of [
+        asked,
+        ...unusual,
+        detailed,
+        huge,
+        blank,
+      ]) {
         const cachedBefore = new Set(await redis.keys('cache:*'));
         await call('getForecast', sandboxClient, city);
         // In one round trip, so that a copy given a TTL of milliseconds is still there to be
@@ -370,12 +406,23 @@ const checks: CheckList<Exports> = [
                 'cache every forecast the source has, long or short, and ') +
             "keep the city's name as given, " +
             (shape === 'unusual'
-              ? "character for character: its spaces at both ends and doubled, its ':', its [ * ? ] and its é written as e + U+0301 (do not trim, replace, drop or normalise any of it)"
+              ? "character for character: its spaces at both ends and doubled, its ':', its [ * ? ], its { }, its quotes, its tab, its é written as e + U+0301, and all of its length (do not trim, escape, replace, drop, cut or normalise any of it)"
               : 'spaces and accents included') +
             ` (the cache holds: ${keys || 'no keys'})`,
         );
         expect.equal(type, 'string', `TYPE ${cacheKey}`);
-        expect.equal(value, forecast, `GET ${cacheKey}`);
+        if (forecast.length > 1_000) {
+          // Too long to show whole: say where the copy parts from the forecast.
+          let at = 0;
+          while (at < forecast.length && value?.[at] === forecast[at]) at++;
+          expect.ok(
+            value === forecast,
+            `GET ${cacheKey} holds ${value?.length ?? 0} characters, but HGET ${SOURCE} ${city} holds ` +
+              `${forecast.length}; they part at character ${at}. Store the forecast exactly as the source holds it, however long`,
+          );
+        } else {
+          expect.equal(value, forecast, `GET ${cacheKey}`);
+        }
       }
     },
   },
@@ -460,7 +507,9 @@ const checks: CheckList<Exports> = [
     name: 'a hit returns the cached forecast, even when db:forecasts differs',
     async run({ call, sandboxClient, expect, random, redis, decoys }) {
       const { city, forecast, cacheKey } = await seed(redis, random, decoys, 'plain');
-      const cached = otherForecast(random, forecast);
+      // A bare temperature, which JSON.parse would turn into a number: a string is cached, and
+      // the same string comes back.
+      const cached = String(random.int(-5, 35));
       await redis.set(cacheKey, cached, 'EX', random.int(10, CACHE_SECONDS));
       const returned = await call('getForecast', sandboxClient, city);
       expect.equal(
@@ -646,12 +695,36 @@ const checks: CheckList<Exports> = [
       while ((await redis.hexists(SOURCE, city)) || (await redis.exists(cacheKeyOf(city)))) {
         city = random.id(known);
       }
+      // Look-alike names that the source does know: code that falls back to another spelling
+      // of the name (lower or upper case, trimmed, NFC) finds another city's forecast.
+      const alikes = [
+        ...new Set([
+          city.toLowerCase(),
+          city.toUpperCase(),
+          city.normalize('NFC'),
+          city.normalize('NFD'),
+          city.trim(),
+        ]),
+      ].filter((alike) => alike !== city);
+      for (const alike of alikes) await redis.hset(SOURCE, alike, forecastOf(random));
       const before = await snapshot();
       const returned = await call('getForecast', sandboxClient, city);
       expect.equal(
         returned,
         null,
-        `what getForecast('${city}') returned (${cacheKeyOf(city)} does not exist, HGET ${SOURCE} ${city} is nil)`,
+        `what getForecast('${city}') returned (${cacheKeyOf(city)} does not exist, HGET ${SOURCE} ${city} is nil` +
+          (alikes.length > 0
+            ? `; ${SOURCE} has fields ${alikes.map((alike) => JSON.stringify(alike)).join(', ')}, other cities: a name is its field character for character, with no other spelling tried`
+            : '') +
+          ')',
+      );
+      const others = sourceCommands(await executed()).filter(
+        (command) => !readsOnlyField(command, city),
+      );
+      expect.ok(
+        others.length === 0,
+        `getForecast('${city}') found no field ${city} in ${SOURCE}, and that is the answer: null. ` +
+          `Read that one field only, with no other spelling of the name tried after it; Redis ran: ${listed(others)}`,
       );
       const changes = diff(before, await snapshot());
       expect.ok(
@@ -716,6 +789,46 @@ const checks: CheckList<Exports> = [
             );
           },
         });
+      }
+    },
+  },
+  {
+    name: 'calls for different cities at the same time each return and cache their own forecast',
+    async run({ call, sandboxClient, expect, random, redis, decoys }) {
+      // Two requests to one server, for two cities, at once: what a call needs (its key, its
+      // forecast) kept in a module variable and read again after an await is the other call's.
+      const { cities } = await seed(redis, random, decoys);
+      const [one, other] = cities.filter((city) => city.forecast !== '') as [City, City];
+      const both = [one, other];
+      const describe = (city: City) => `getForecast(${JSON.stringify(city.city)})`;
+      for (const round of ['miss', 'hit'] as const) {
+        const expected = both.map((city) => city.forecast);
+        if (round === 'hit') {
+          // Cached copies that differ from the source: a hit answers the copy.
+          for (const [index, city] of both.entries()) {
+            expected[index] = otherForecast(random, city.forecast);
+            await redis.set(city.cacheKey, expected[index] as string, 'EX', CACHE_SECONDS);
+          }
+        }
+        const answers = await Promise.all(
+          both.map((city) => call('getForecast', sandboxClient, city.city)),
+        );
+        for (const [index, city] of both.entries()) {
+          const twin = both[1 - index] as City;
+          const said = `${describe(city)}, called at the same time as ${describe(twin)} (${round === 'miss' ? 'neither cached' : 'both cached'})`;
+          const keep =
+            '. Keep what a call needs (its key, its forecast) in variables of its own, never in ' +
+            'the module, where a call that starts meanwhile changes it';
+          expect.ok(
+            answers[index] === expected[index],
+            `${said} returned ${JSON.stringify(answers[index])}, expected ${JSON.stringify(expected[index])}${keep}`,
+          );
+          const cached = await redis.get(city.cacheKey);
+          expect.ok(
+            cached === expected[index],
+            `after ${said}, ${city.cacheKey} holds ${JSON.stringify(cached)}, expected ${JSON.stringify(expected[index])}${keep}`,
+          );
+        }
       }
     },
   },

@@ -692,9 +692,12 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random, executed, snapshot, diff }) {
       const words = wordsFrom(random);
       // Big sets, and small ones: reading the sets "only while they are small" still reads them.
+      // And a pair that shares more than 100 topics: every one of them is the answer, not a
+      // first page.
       const pairs = [
         { users: words(2), both: words(random.int(3, 6)), own: [27, 34] },
         { users: words(2), both: words(random.int(1, 3)), own: [3, 6] },
+        { users: words(2), both: words(random.int(105, 120)), own: [3, 6] },
       ].map(({ users: [a = '', b = ''], both, own: [min = 0, max = 0] }) => ({
         a,
         b,
@@ -711,7 +714,11 @@ const checks: CheckList<Exports> = [
       let seen = 0;
       for (const { a, b, both, onlyA, onlyB } of pairs) {
         const returned = await call('common', sandboxClient, a, b);
-        expect.equal(returned, sorted(both), `common('${a}', '${b}')`);
+        expect.equal(
+          returned,
+          sorted(both),
+          `common('${a}', '${b}') (they share ${both.length} topics, all of which are the answer)`,
+        );
         const ran = await executed();
         const found = await topicsRead(
           redis,
@@ -753,13 +760,17 @@ const checks: CheckList<Exports> = [
         `suggest('${a}', '${b}')`,
       );
 
-      // Another server changes b's topics: b drops a shared one and takes up one of a's.
+      // Another server changes b's topics: b drops a shared one and one of its own, and takes up
+      // one of a's and a new one. b follows as many topics as before: a size (SCARD) tells
+      // nothing of what changed.
       const dropped = random.pick(both);
+      const gone = random.pick(onlyB);
       const taken = random.pick(onlyA);
       const added = words(1)[0] as string;
-      await redis.srem(interests(b), dropped);
-      await redis.sadd(interests(b), taken, added);
-      const change = `after SREM ${interests(b)} ${dropped} and SADD ${interests(b)} ${taken} ${added}`;
+      await redis.multi().srem(interests(b), dropped, gone).sadd(interests(b), taken, added).exec();
+      const change =
+        `after SREM ${interests(b)} ${dropped} ${gone} and SADD ${interests(b)} ${taken} ${added} ` +
+        '(as many topics as before: read the sets on every call, however their sizes look)';
       expect.equal(
         await call('common', sandboxClient, a, b),
         sorted([...both.filter((topic) => topic !== dropped), taken]),
@@ -767,7 +778,7 @@ const checks: CheckList<Exports> = [
       );
       expect.equal(
         await call('suggest', sandboxClient, a, b),
-        sorted([...onlyB, added]),
+        sorted([...onlyB.filter((topic) => topic !== gone), added]),
         `suggest('${a}', '${b}') ${change}`,
       );
     },
@@ -826,6 +837,8 @@ const checks: CheckList<Exports> = [
       const pairs = [
         { users: words(2), both: words(random.int(27, 34)), own: [3, 6] },
         { users: words(2), both: words(random.int(3, 5)), own: [1, 2] },
+        // And a friend with more than 100 topics the user lacks: every one is the answer.
+        { users: words(2), both: words(random.int(3, 5)), own: [105, 120] },
       ].map(({ users: [user = '', friend = ''], both, own: [min = 0, max = 0] }) => ({
         user,
         friend,
@@ -841,7 +854,11 @@ const checks: CheckList<Exports> = [
       let seen = 0;
       for (const { user, friend, both, onlyUser, onlyFriend } of pairs) {
         const returned = await call('suggest', sandboxClient, user, friend);
-        expect.equal(returned, sorted(onlyFriend), `suggest('${user}', '${friend}')`);
+        expect.equal(
+          returned,
+          sorted(onlyFriend),
+          `suggest('${user}', '${friend}') (${onlyFriend.length} topics of ${friend} that ${user} lacks, all of which are the answer)`,
+        );
         const ran = await executed();
         const found = await topicsRead(
           redis,
@@ -940,22 +957,25 @@ const checks: CheckList<Exports> = [
       );
       onlyTouched(expect, diff(before, await snapshot()), [], 'countCommon');
 
-      // Another server changes b's topics: the count must follow.
+      // Another server changes b's topics, swapping a shared one for a new one (b follows as
+      // many topics as before): the count must follow, whatever the sizes say.
       const dropped = random.pick(both);
-      await redis.srem(interests(b), dropped);
+      const replacement = words(1)[0] as string;
+      await redis.multi().srem(interests(b), dropped).sadd(interests(b), replacement).exec();
       expect.equal(
         await call('countCommon', sandboxClient, a, b, above),
         shared - 1,
-        `countCommon('${a}', '${b}', ${above}) after SREM ${interests(b)} ${dropped} ` +
-          '(read Redis on every call: another server may have changed the sets)',
+        `countCommon('${a}', '${b}', ${above}) after SREM ${interests(b)} ${dropped} and SADD ` +
+          `${interests(b)} ${replacement} (read Redis on every call: another server may have ` +
+          'changed the sets, even where their sizes (SCARD) stay the same)',
       );
       // A pair that reached the cap ("10+") can fall below it again.
       expect.equal(
         await call('countCommon', sandboxClient, b, a, shared),
         shared - 1,
         `countCommon('${b}', '${a}', ${shared}), which answered ${shared} (the cap) before, after ` +
-          `SREM ${interests(b)} ${dropped} (read Redis on every call, even for a count that ` +
-          'reached atMost)',
+          `SREM ${interests(b)} ${dropped} and SADD ${interests(b)} ${replacement} (read Redis on ` +
+          'every call, even for a count that reached atMost)',
       );
       const taken = random.pick(both.filter((topic) => topic !== dropped));
       await redis.sadd(interests(nobody), taken);
@@ -972,48 +992,122 @@ const checks: CheckList<Exports> = [
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, executed }) {
       const words = wordsFrom(random);
-      const [a = '', b = ''] = words(2);
-      const both = words(random.int(20, 30));
-      const onlyA = words(random.int(5, 10));
-      const onlyB = words(random.int(5, 10));
-      await seedUser(redis, random, a, [...both, ...onlyA]);
-      await seedUser(redis, random, b, [...both, ...onlyB]);
-      // Above 10, so that a cap copied from the profile page's "10+" shows.
-      const atMost = random.int(11, both.length - 1);
-
-      expect.equal(
-        await call('countCommon', sandboxClient, a, b, atMost),
-        atMost,
-        `countCommon('${a}', '${b}', ${atMost}) (they share ${both.length} topics)`,
-      );
-      const ran = await executed();
-      const found = await topicsRead(redis, ran, new Set([...both, ...onlyA, ...onlyB]));
-      expect.ok(
-        found.count === 0,
-        `countCommon('${a}', '${b}', ${atMost}) read or copied ${found.count} topics of the sets ` +
-          `to count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where ` +
-          'they are, stops at LIMIT, and answers with a number',
-      );
       // LIMIT's number, or undefined for a count that runs to the end of the intersection.
       const limitOf = (command: ExecutedCommand) => {
         const at = command.args.findIndex((arg) => arg.toLowerCase() === 'limit');
         const limit = at >= 0 ? Number(command.args[at + 1]) : 0;
         return limit >= 1 ? limit : undefined;
       };
-      const counts = ran.filter((command) => command.name === 'sintercard');
-      expect.ok(
-        counts.some((command) => limitOf(command) === atMost),
-        `countCommon('${a}', '${b}', ${atMost}) must send SINTERCARD 2 ${interests(a)} ` +
-          `${interests(b)} LIMIT ${atMost}, so that Redis stops counting at ${atMost}; it ran: ` +
-          `${ran.map(shown).join('; ') || 'no commands'}`,
+      // atMost above 10, so that a cap copied from the profile page's "10+" shows; and above 100,
+      // with more than 100 topics shared, so that a limit capped at a round number, or sent only
+      // up to one, shows too.
+      let seen = 0;
+      for (const [fewest, most, lowest] of [
+        [20, 30, 11],
+        [105, 120, 101],
+      ] as const) {
+        const [a = '', b = ''] = words(2);
+        const both = words(random.int(fewest, most));
+        const onlyA = words(random.int(5, 10));
+        const onlyB = words(random.int(5, 10));
+        await seedUser(redis, random, a, [...both, ...onlyA]);
+        await seedUser(redis, random, b, [...both, ...onlyB]);
+        const atMost = random.int(lowest, both.length - 1);
+
+        expect.equal(
+          await call('countCommon', sandboxClient, a, b, atMost),
+          atMost,
+          `countCommon('${a}', '${b}', ${atMost}) (they share ${both.length} topics)`,
+        );
+        const all = await executed();
+        const ran = all.slice(seen);
+        seen = all.length;
+        const found = await topicsRead(redis, ran, new Set([...both, ...onlyA, ...onlyB]));
+        expect.ok(
+          found.count === 0,
+          `countCommon('${a}', '${b}', ${atMost}) read or copied ${found.count} topics of the sets ` +
+            `to count them: ${found.reads.join('; ')}. SINTERCARD counts the shared topics where ` +
+            'they are, stops at LIMIT, and answers with a number',
+        );
+        const counts = ran.filter((command) => command.name === 'sintercard');
+        expect.ok(
+          counts.some((command) => limitOf(command) === atMost),
+          `countCommon('${a}', '${b}', ${atMost}) must send SINTERCARD 2 ${interests(a)} ` +
+            `${interests(b)} LIMIT ${atMost}, so that Redis stops counting at ${atMost}; it ran: ` +
+            `${ran.map(shown).join('; ') || 'no commands'}`,
+        );
+        // A limited count sent beside an unlimited one saves nothing: Redis still counts them all.
+        const full = counts.filter((command) => (limitOf(command) ?? Infinity) > atMost);
+        expect.ok(
+          full.length === 0,
+          `countCommon('${a}', '${b}', ${atMost}) also ran ${full.map(shown).join('; ')}, which ` +
+            `counts past ${atMost} (they share ${both.length} topics): send only SINTERCARD … ` +
+            `LIMIT ${atMost}, and return its reply`,
+        );
+      }
+    },
+  },
+  {
+    name: 'calls for other users at the same time, in one program, each answer for their own users',
+    async run({ call, sandboxClient, redis, expect, random }) {
+      const words = wordsFrom(random);
+      // Two pairs of users with no topic in common between the pairs: an answer that mixes them
+      // up shows. The calls of each function start together, in one program, as two requests of
+      // one server do: a scratch key named once for the whole program, or the users of a call
+      // kept in module variables and read again after an await, is shared by both.
+      const pairs = [0, 1].map(() => {
+        const [a = '', b = ''] = words(2);
+        return {
+          a,
+          b,
+          both: words(random.int(2, 4)),
+          onlyA: words(random.int(2, 3)),
+          onlyB: words(random.int(2, 3)),
+        };
+      });
+      for (const { a, b, both, onlyA, onlyB } of pairs) {
+        await seedUser(redis, random, a, [...both, ...onlyA]);
+        await seedUser(redis, random, b, [...both, ...onlyB]);
+      }
+      type Pair = (typeof pairs)[number];
+      const together = async (
+        shown: (pair: Pair) => string,
+        run: (pair: Pair) => Promise<unknown>,
+        expected: (pair: Pair) => unknown,
+      ) => {
+        const answers = await Promise.all(pairs.map(run));
+        for (const [index, pair] of pairs.entries()) {
+          const other = pairs[1 - index] as Pair;
+          expect.equal(
+            answers[index],
+            expected(pair),
+            `${shown(pair)}, called at the same time as ${shown(other)} (two requests to one ` +
+              'server: keep what a call needs in variables of its own, and any scratch key its ' +
+              'own too, never one named once for the whole program)',
+          );
+        }
+      };
+      await together(
+        ({ a, b }) => `common('${a}', '${b}')`,
+        ({ a, b }) => call('common', sandboxClient, a, b),
+        ({ both }) => sorted(both),
       );
-      // A limited count sent beside an unlimited one saves nothing: Redis still counts them all.
-      const full = counts.filter((command) => (limitOf(command) ?? Infinity) > atMost);
-      expect.ok(
-        full.length === 0,
-        `countCommon('${a}', '${b}', ${atMost}) also ran ${full.map(shown).join('; ')}, which ` +
-          `counts past ${atMost} (they share ${both.length} topics): send only SINTERCARD … ` +
-          `LIMIT ${atMost}, and return its reply`,
+      await together(
+        ({ a, b }) => `suggest('${a}', '${b}')`,
+        ({ a, b }) => call('suggest', sandboxClient, a, b),
+        ({ onlyB }) => sorted(onlyB),
+      );
+      await together(
+        ({ a, b, both }) => `countCommon('${a}', '${b}', ${both.length + 5})`,
+        ({ a, b, both }) => call('countCommon', sandboxClient, a, b, both.length + 5),
+        ({ both }) => both.length,
+      );
+      // A topic the one user follows and the other does not: answered about the wrong user, the
+      // answer flips.
+      await together(
+        ({ a, onlyA }) => `hasInterest('${a}', '${onlyA[0]}')`,
+        ({ a, onlyA }) => call('hasInterest', sandboxClient, a, onlyA[0] as string),
+        () => true,
       );
     },
   },

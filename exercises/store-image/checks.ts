@@ -20,17 +20,29 @@ const FILES = ['red-square.png', 'blue-gradient.png', 'checkerboard.png', 'noise
  */
 const ID_SHAPES = ['7301', 'b3', 'cat-2024-05-17', 'x9q4z81k', ' Été  7:b_Q3 '] as const;
 /**
- * An id with a capital, a letter outside ASCII, spaces at both ends and two in a row, ':' and
- * '_', for the checks that must meet one in every grading: code that lower-cases, slugifies,
- * trims, collapses spaces or escapes the id names another key.
+ * An id with a capital, letters outside ASCII (one é written as e + U+0301), spaces at both ends
+ * and two in a row, ':', '_', braces (a Cluster hash tag), quotes, a tab, and over 80 characters
+ * in all, for the checks that must meet one in every grading: code that lower-cases, slugifies,
+ * trims, collapses spaces, drops braces, escapes quotes, turns a tab into a space, normalises
+ * accents or cuts the id short names another key.
  */
-const MIXED = ' Été  7:b_Q3 ';
+const MIXED = ` Été  7:b_Q3 {Kv}\t"Mo's" ${'abcdefghij'.repeat(3)}-${'klmnopqrst'.repeat(3)} `;
+
+/** An id shaped like MIXED, its é decomposed (random.id keeps it as it is). */
+const mixedId = (random: Random) => random.id(MIXED).replace('é', 'e\u0301');
 
 const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
 
-/** The fixture's bytes, read here in the grader, where the files are on disk. */
+const read = new Map<string, Promise<Buffer>>();
+
+/** The fixture's bytes, read here in the grader, where the files are on disk (once each). */
 function fixture(file: string): Promise<Buffer> {
-  return readFile(new URL(`./fixtures/${file}`, import.meta.url));
+  let bytes = read.get(file);
+  if (bytes === undefined) {
+    bytes = readFile(new URL(`./fixtures/${file}`, import.meta.url));
+    read.set(file, bytes);
+  }
+  return bytes;
 }
 
 /**
@@ -161,7 +173,7 @@ const checks: CheckList<Exports> = [
   {
     name: 'image:<id> holds the exact bytes of the file',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const id = random.id(MIXED);
+      const id = mixedId(random);
       const file = random.pick(FILES);
       const bytes = await fixture(file);
       const key = `image:${id}`;
@@ -172,7 +184,8 @@ const checks: CheckList<Exports> = [
         type !== 'none',
         `after storeImage(id '${id}', file '${file}') there is no key ${shown(key)} ` +
           `(Redis holds: ${await keys(redis)}): the key holds the id exactly as given, its ` +
-          'capitals, every space (at its ends and in a row too) and other characters included',
+          'capitals, every space (at its ends and in a row too), its braces, quotes and tab, its ' +
+          'accents as written (e + U+0301 stays two characters) and its whole length included',
       );
       expect.equal(type, 'string', `TYPE ${key}`);
       const length = await redis.strlen(key);
@@ -338,7 +351,7 @@ const checks: CheckList<Exports> = [
     // KEYS or SCAN sent from a Lua script shows only in what Redis executed.
     logExecuted: true,
     async run({ call, sandboxClient, redis, expect, random, decoys, executed }) {
-      const id = random.id(MIXED);
+      const id = mixedId(random);
       const file = random.pick(FILES);
       // Bytes no fixture has, with metadata that names a fixture of the same size: only the
       // value in Redis is the right answer.
@@ -391,6 +404,11 @@ const checks: CheckList<Exports> = [
       const same = altered(original, random);
       const larger = altered(Buffer.concat([original, original.subarray(8)]), random);
       const sameAsLarger = altered(larger, random);
+      const notPng = Buffer.concat([
+        Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+        altered(original, random).subarray(8),
+      ]);
+      const otherName = `${random.word()}.jpg`;
       const steps: [Buffer | null, () => Promise<unknown>, string][] = [
         [
           same,
@@ -406,6 +424,18 @@ const checks: CheckList<Exports> = [
           sameAsLarger,
           () => redis.multi().set(key, sameAsLarger).del(meta).exec(),
           `${key} was replaced with other bytes of that size and ${meta} deleted (the bytes are the image, with or without metadata)`,
+        ],
+        // Bytes that are no PNG, with metadata that says so: the bytes are the answer all the
+        // same, whatever they hold and whatever the metadata says.
+        [
+          notPng,
+          () =>
+            redis
+              .multi()
+              .set(key, notPng)
+              .hset(meta, { contentType: 'image/jpeg', bytes: notPng.length, name: otherName })
+              .exec(),
+          `${key} was replaced with ${notPng.length} bytes that are no PNG (they start as a JPEG does), and ${meta} written again, saying image/jpeg`,
         ],
         // An empty image is there, not missing: null is only for a key that does not exist,
         // whatever file the metadata beside it names.
@@ -521,9 +551,11 @@ const checks: CheckList<Exports> = [
       const key = `image:${id}`;
       const upload = `upload:${random.word()}`;
       // Two large images of different sizes: pieces read one after another (STRLEN, then
-      // GETRANGE after GETRANGE) while the other is copied over the key come from both.
-      const old = await largeImage(random, random.int(96 * 1024, 112 * 1024));
-      const next = await largeImage(random, random.int(70 * 1024, 90 * 1024));
+      // GETRANGE after GETRANGE) while the other is copied over the key come from both. The old
+      // one is over a MiB, so that code which reads only so much, or reads in pieces only past a
+      // size (64 KiB, 256 KiB, a MiB), meets it.
+      const old = await largeImage(random, random.int(1_100 * 1024, 1_300 * 1024));
+      const next = await largeImage(random, random.int(800 * 1024, 950 * 1024));
       const said =
         `${key} held ${old.length} bytes, and another program copied ${upload} ` +
         `(${next.length} bytes) over it while loadImage('${id}') ran`;
@@ -558,6 +590,56 @@ const checks: CheckList<Exports> = [
           );
         },
       });
+    },
+  },
+  {
+    name: 'stores and loads for different ids at the same time each keep to their own id',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      // Two requests to one server, for two ids, at once: what a call needs (its key, its bytes)
+      // kept in a module variable and read again after an await is the other call's.
+      const ids = [newId(random), newId(random)];
+      while (ids[1] === ids[0]) ids[1] = newId(random);
+      const files = [random.pick(FILES.filter((file) => file !== 'noise.png')), 'noise.png'];
+      const keep =
+        'Keep what a call needs (its keys, its bytes) in variables of its own, never in the ' +
+        'module, where a call that starts meanwhile changes it';
+      const storing = (index: number) => `storeImage('${ids[index]}', '${files[index]}')`;
+      await Promise.all(
+        ids.map((id, index) => call('storeImage', sandboxClient, id, files[index] as string)),
+      );
+      for (const [index, id] of ids.entries()) {
+        const key = `image:${id}`;
+        const file = files[index] as string;
+        const bytes = await fixture(file);
+        const stored = (await redis.getBuffer(key)) ?? Buffer.alloc(0);
+        expect.ok(
+          stored.equals(bytes),
+          `after ${storing(index)}, called at the same time as ${storing(1 - index)}, ` +
+            `${difference(stored, bytes, `the value of ${shown(key)}`, file)}. ${keep}`,
+        );
+        expect.equal(
+          await redis.hgetall(`${key}:meta`),
+          { contentType: 'image/png', bytes: String(bytes.length), name: file },
+          `HGETALL ${shown(`${key}:meta`)} after ${storing(index)}, called at the same time as ${storing(1 - index)}`,
+        );
+      }
+      // Then both loaded at once, each id holding bytes of its own.
+      const held = await Promise.all(
+        files.map(async (file) => altered(await fixture(file), random)),
+      );
+      for (const [index, id] of ids.entries()) {
+        await redis.set(`image:${id}`, held[index] as Buffer);
+      }
+      const loads = await Promise.all(ids.map((id) => call('loadImage', sandboxClient, id)));
+      for (const [index, id] of ids.entries()) {
+        const bytes = held[index] as Buffer;
+        const loaded = loads[index];
+        expect.ok(
+          Buffer.isBuffer(loaded) && loaded.equals(bytes),
+          `loadImage('${id}'), called at the same time as loadImage('${ids[1 - index]}'), returned ` +
+            `${Buffer.isBuffer(loaded) ? `${loaded.length} bytes` : String(loaded)}, not the ${bytes.length} bytes ${shown(`image:${id}`)} holds. ${keep}`,
+        );
+      }
     },
   },
 ];

@@ -18,6 +18,17 @@ const FILES = ['heart.png', 'red-square.png', 'checkerboard.png', 'noise.png'] a
 const ID_SHAPES = ['a81f', 'b2', 'icon-2024-05-17-large', 'x9q4z81kq'] as const;
 
 const newId = (random: Random) => random.id(random.pick(ID_SHAPES));
+
+/**
+ * An id of every shape at once, in every grading: capitals, spaces at both ends and two in a
+ * row, glob characters (each twice), a colon, a URL escape (`%3A`), braces (a Cluster
+ * hash tag), quotes, a tab, an é written as e + U+0301, and over 64 characters in all. thumb:<id>
+ * is the id as given, not folded, trimmed, collapsed, stripped, escaped, decoded, normalised,
+ * hashed or cut short, nor a pattern. With a lone `%` too, or without one: code that decodes the
+ * id as a URL's part only when it can (a lone `%` makes decodeURIComponent throw) meets both.
+ */
+const oddId = (random: Random, { lonePercent }: { lonePercent: boolean }) =>
+  ` ${random.id('Icon-B7')}*?[${random.word(1)}] *?:${lonePercent ? '%' : ''}  %3A {${random.word(2)}} "${random.word(2)}'s"\te\u0301${random.word(30)} `;
 const HOUR = 3600;
 
 function fixture(file: string): Promise<Buffer> {
@@ -62,9 +73,8 @@ const checks: CheckList<Exports> = [
   {
     name: "cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else",
     async run({ call, sandboxClient, redis, random, snapshot, diff, expect, decoys }) {
-      // Capitals, spaces at both ends, glob characters (each twice), a colon and `%`: thumb:<id>
-      // is the id as given, not folded, trimmed, stripped or encoded, nor a pattern.
-      const id = ` ${random.id('Icon-B7')}*?[${random.word(1)}] *?:% `;
+      // Every shape of id at once (see oddId): thumb:<id> is the id as given.
+      const id = oddId(random, { lonePercent: true });
       const key = `thumb:${id}`;
       // An older thumbnail under the same id: storing replaces it.
       await redis.set(key, ownBytes(random));
@@ -90,7 +100,8 @@ const checks: CheckList<Exports> = [
         expect.ok(
           elsewhere.length === 0,
           `cacheThumbnail('${id}', '${file}')${what} writes only ${key}; it also changed ${changes.describe(elsewhere)}. ` +
-            'The id names its key exactly as given: SET that one key, never search for others (KEYS, SCAN)',
+            'The id names its key exactly as given (its capitals, spaces, braces, quotes, tab, `%` and accents as written, ' +
+            'and all of its length): SET that one key, never search for others (KEYS, SCAN)',
         );
       };
       const file = random.pick(FILES);
@@ -181,7 +192,9 @@ const checks: CheckList<Exports> = [
   {
     name: 'thumbnail returns the bytes Redis holds, as a Buffer',
     async run({ call, sandboxClient, redis, random, expect }) {
-      const id = newId(random);
+      // An id of every shape: thumbnail reads the key the id names as given, as cacheThumbnail
+      // stores it, its `%3A` too.
+      const id = oddId(random, { lonePercent: false });
       const key = `thumb:${id}`;
       // Cached by the learner's code first: a copy kept since, or the file read again, is not
       // what Redis holds once other bytes replace it.
@@ -204,7 +217,11 @@ const checks: CheckList<Exports> = [
         const read = await call('thumbnail', sandboxClient, id);
         expect.ok(
           Buffer.isBuffer(read) && read.equals(bytes),
-          bytesMessage(read, bytes, `thumbnail('${id}')${after}`),
+          bytesMessage(read, bytes, `thumbnail(${JSON.stringify(id)})${after}`) +
+            (read === null
+              ? `, though ${JSON.stringify(key)} holds them: read the key the id names exactly as given ` +
+                '(its capitals, spaces, braces, quotes, tab, `%` and accents as written, and all of its length)'
+              : ''),
         );
       }
     },
@@ -322,6 +339,54 @@ const checks: CheckList<Exports> = [
           );
         },
       });
+    },
+  },
+  {
+    name: 'calls for different ids at the same time each store, measure and read their own thumbnail',
+    async run({ call, sandboxClient, redis, random, expect }) {
+      // Two requests to one server, for two ids, at once: what a call needs (its key, its bytes)
+      // kept in a module variable and read again after an await is the other call's.
+      const ids = [newId(random), newId(random)];
+      while (ids[1] === ids[0]) ids[1] = newId(random);
+      const files = [random.pick(FILES.filter((file) => file !== 'noise.png')), 'noise.png'];
+      const keep =
+        'Keep what a call needs (its key, its bytes) in variables of its own, never in the ' +
+        'module, where a call that starts meanwhile changes it';
+      const said = (index: number, what: (index: number) => string) =>
+        `${what(index)}, called at the same time as ${what(1 - index)}`;
+      const caching = (index: number) => `cacheThumbnail('${ids[index]}', '${files[index]}')`;
+      const usages = await Promise.all(
+        ids.map((id, index) => call('cacheThumbnail', sandboxClient, id, files[index] as string)),
+      );
+      for (const [index, id] of ids.entries()) {
+        const key = `thumb:${id}`;
+        const bytes = await fixture(files[index] as string);
+        const stored = await redis.getBuffer(key);
+        expect.ok(
+          stored?.equals(bytes) === true,
+          `${bytesMessage(stored, bytes, `GET ${key} after ${said(index, caching)}`)}. ${keep}`,
+        );
+        const usage = await redis.memory('USAGE', key);
+        expect.ok(
+          usages[index] === usage,
+          `${said(index, caching)} returned ${usages[index]}; MEMORY USAGE ${key} answers ${usage}. ${keep}`,
+        );
+      }
+      // Then both read at once, each id holding bytes of its own.
+      const held = ids.map(() => ownBytes(random));
+      for (const [index, id] of ids.entries()) {
+        await redis.set(`thumb:${id}`, held[index] as Buffer, 'EX', HOUR);
+      }
+      const reading = (index: number) => `thumbnail('${ids[index]}')`;
+      const reads = await Promise.all(ids.map((id) => call('thumbnail', sandboxClient, id)));
+      for (const [index] of ids.entries()) {
+        const read = reads[index];
+        const bytes = held[index] as Buffer;
+        expect.ok(
+          Buffer.isBuffer(read) && read.equals(bytes),
+          `${bytesMessage(read, bytes, said(index, reading))}. ${keep}`,
+        );
+      }
     },
   },
 ];

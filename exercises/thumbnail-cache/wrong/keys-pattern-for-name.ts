@@ -1,4 +1,4 @@
-// fails: a missing or expired thumbnail reads as null, and nothing is created
+// fails: thumbnail returns the bytes Redis holds, as a Buffer
 // thumbnail finds the key with KEYS thumb:<id>: an id holding '*', '?' or '[' reads and renews
 // another thumbnail.
 import { readFile } from 'node:fs/promises';

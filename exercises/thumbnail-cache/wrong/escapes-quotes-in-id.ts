@@ -1,0 +1,16 @@
+// fails: cacheThumbnail stores the file's bytes under thumb:<id>, and nothing else
+// Escapes quotes in the id with a backslash, as if the key were a quoted string: another key than the one the id names.
+import { readFile } from 'node:fs/promises';
+import type Redis from 'ioredis';
+
+const keyId = (id: string) => id.replace(/(["'])/g, '\\$1');
+
+export async function cacheThumbnail(redis: Redis, id: string, file: string): Promise<number> {
+  const key = `thumb:${keyId(id)}`;
+  await redis.set(key, await readFile(file), 'EX', 3600);
+  return (await redis.memory('USAGE', key)) ?? 0;
+}
+
+export async function thumbnail(redis: Redis, id: string): Promise<Buffer | null> {
+  return redis.getexBuffer(`thumb:${keyId(id)}`, 'EX', 3600);
+}
