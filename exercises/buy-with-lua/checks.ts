@@ -100,10 +100,11 @@ const checks: CheckList<Exports> = [
   {
     name: 'buy takes the price from wallet:<user>, one from stock:<item>, and returns "ok"',
     async run({ call, sandboxClient, redis, random, expect }) {
-      // A capital, a space and an accent: the key is the name as given, not a lower-cased copy.
+      // A capital, a space and an accent, and spaces at the ends of the names, as a form may send
+      // it: the key is the name as given, not a lower-cased or trimmed copy.
       const [first = '', second = '', third = ''] = names(random, 3);
-      const user = capitalised(first);
-      const item = `${capitalised(second)} ${third}é`;
+      const user = ` ${capitalised(first)} `;
+      const item = `${capitalised(second)} ${third}é `;
       const cost = price(random);
       const balance = random.int(cost + 1, 999);
       const stock = random.int(2, 9);
@@ -113,7 +114,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         returned,
         'ok',
-        `buy(redis, '${user}', '${item}', ${cost}) with ${walletKey(user)} = "${balance}" and ${stockKey(item)} = "${stock}" returned`,
+        `buy(redis, '${user}', '${item}', ${cost}) with "${walletKey(user)}" = "${balance}" and "${stockKey(item)}" = "${stock}" (the keys hold the names exactly as given, the spaces at their ends included) returned`,
       );
       for (const key of [walletKey(user), stockKey(item)]) {
         expect.equal(await redis.type(key), 'string', `TYPE ${key}`);
@@ -450,8 +451,10 @@ const checks: CheckList<Exports> = [
     name: 'buy reads, decides and writes inside one Lua script',
     logExecuted: true,
     async run({ call, sandboxClient, redis, random, expect, executed }) {
-      const [user = '', item = '', other = ''] = names(random, 3);
+      const [user = '', item = '', other = '', third = '', thing = ''] = names(random, 5);
       const cost = price(random);
+      // A third buy by another user, of another item at another price: the script stays the same.
+      const dearer = cost + random.int(1, 50);
       await redis.mset(
         walletKey(user),
         random.int(cost, 999),
@@ -459,10 +462,15 @@ const checks: CheckList<Exports> = [
         random.int(0, cost - 1),
         stockKey(item),
         random.int(2, 9),
+        walletKey(third),
+        random.int(dearer, 999),
+        stockKey(thing),
+        random.int(1, 9),
       );
 
       await call('buy', sandboxClient, user, item, cost);
       await call('buy', sandboxClient, other, item, cost);
+      await call('buy', sandboxClient, third, thing, dearer);
       const all = await executed();
       const outside: ExecutedCommand[] = [];
       for (const command of all) {
@@ -483,10 +491,18 @@ const checks: CheckList<Exports> = [
       // A run that ran nothing is an EVALSHA answered NOSCRIPT, which ioredis follows with EVAL.
       const runs = scriptRuns(all).filter((run) => run.inner.length > 0);
       expect.ok(
-        runs.length === 2,
-        `two buys ran ${runs.length} script${runs.length === 1 ? '' : 's'} that used Redis (${listed(
+        runs.length === 3,
+        `three buys ran ${runs.length} script${runs.length === 1 ? '' : 's'} that used Redis (${listed(
           runs.map((run) => run.runner),
         )}); each buy must run exactly one script, which reads the stock and the wallet with redis.call, decides, and writes: a decision made in one script and written by another can be stale by the time it is written`,
+      );
+      // Redis caches every script it is sent, by its text, until the cache is flushed (it was
+      // before this check): the three buys must have sent one text between them.
+      const memory = String(await redis.info('memory'));
+      const cached = Number(/number_of_cached_scripts:(\d+)/.exec(memory)?.[1] ?? 1);
+      expect.ok(
+        cached <= 1,
+        `three buys (${user} and ${other} of ${item} at ${cost}, ${third} of ${thing} at ${dearer}) sent Redis ${cached} different scripts, which it compiled and now keeps in its script cache until it restarts: a script whose text changes with the buy fills the cache with one more script per user, item or price. Write one script text for every buy: the key names in KEYS, the price and the item in ARGV (ARGV[1], ARGV[2]), never typed into the script's text`,
       );
     },
   },

@@ -229,11 +229,35 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       const [user] = population(random, 1, 1).users;
       if (!user) throw new Error('no user generated');
-      await call('addUser', sandboxClient, user);
-      const key = userKey(user.id);
-      expect.equal(await redis.type(key), 'hash', `TYPE ${key}`);
-      expect.equal(await redis.hget(key, 'name'), user.name, `HGET ${key} name`);
-      expect.equal(await redis.hget(key, 'city'), user.city, `HGET ${key} city`);
+      // Then a user as people and forms give them: an id with a leading zero (no number), a name
+      // in lower case with a capital inside, a city with capitals, accents and a space at each end.
+      // Each is stored exactly as given.
+      const other = {
+        id: `0${random.int(100, 999)}`,
+        // Lower case first, a capital inside: tidied to either case, it changes.
+        name: `${random.pick(['al-', 'de ', 'van ', "d'"])}${random.pick(NAMES)}`,
+        city: ` ${random.pick(ODD_CITIES)} `,
+      };
+      for (const added of [user, other]) {
+        await call('addUser', sandboxClient, added);
+        const key = userKey(added.id);
+        const given = `addUser(${JSON.stringify(added)})`;
+        const type = await redis.type(key);
+        expect.ok(
+          type === 'hash',
+          `TYPE ${key} after ${given}: expected hash, got ${type}` +
+            (type === 'none'
+              ? ` (Redis holds ${(await redis.keys('user:*')).map((name) => JSON.stringify(name)).join(', ') || 'no user:* key'}; the key holds the id exactly as given: an id is a string, not a number)`
+              : ''),
+        );
+        for (const field of ['name', 'city'] as const) {
+          expect.equal(
+            await redis.hget(key, field),
+            added[field],
+            `HGET ${key} ${field} after ${given} (stored exactly as given: no trimming, no change of case)`,
+          );
+        }
+      }
     },
   },
   {
@@ -506,8 +530,9 @@ const checks: CheckList<Exports> = [
     name: 'moveUser sets the new city in the hash and adds the id to the new city set',
     async run({ call, sandboxClient, redis, expect, random }) {
       const { cities, users } = population(random, 2, 3);
-      // The new city is spelt with capitals, a space or accents: its key keeps it as given.
-      renameCity(users, cities, 1, random.pick(ODD_CITIES));
+      // The new city is spelt with capitals, a space or accents, with a space at each end (as a
+      // form may send it): its key keeps it as given.
+      renameCity(users, cities, 1, ` ${random.pick(ODD_CITIES)} `);
       await seed(redis, users);
       const [from = '', to = ''] = cities;
       const mover = random.pick(users.filter((user) => user.city === from));

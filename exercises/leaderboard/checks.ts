@@ -374,6 +374,16 @@ const checks: CheckList<Exports> = [
         `addScore('${board}', '${player}', ${more}) after another client set ${player}'s score to ${changed}` +
           ` (ZSCORE now answers ${await redis.zscore(key, player)})`,
       );
+
+      // No points for a player already on the board: the answer is their score, unchanged.
+      const same = await call('addScore', sandboxClient, board, player, 0);
+      expect.equal(
+        same,
+        changed + more,
+        `addScore('${board}', '${player}', 0) when ${player} had ${changed + more}: adding 0 ` +
+          `changes nothing, and addScore still returns the score Redis holds` +
+          ` (ZSCORE now answers ${await redis.zscore(key, player)})`,
+      );
     },
   },
   {
@@ -390,8 +400,12 @@ const checks: CheckList<Exports> = [
       // changes.
       const penalty = -(Math.abs(score) + random.int(1, 40) + 0.5);
       const bonus = random.int(0, 9) + (2 * random.int(0, 127) + 1) / 256;
+      // Then a third of a point, which no double holds exactly: its 17 significant digits are
+      // lost by any rounding, toFixed or toPrecision, of the points or of the score. Redis adds
+      // in doubles as JavaScript does, so the sum is the same on both sides.
+      const third = random.int(1, 9) + 1 / 3;
       let expected = score;
-      for (const points of [penalty, bonus]) {
+      for (const points of [penalty, bonus, third]) {
         expected += points;
         const before = await snapshot();
         const returned = await call('addScore', sandboxClient, board, player, points);
@@ -402,16 +416,20 @@ const checks: CheckList<Exports> = [
           [key],
           `addScore('${board}', '${player}', ${points})`,
         );
+        // Redis writes a double with 17 significant digits: compare the numbers, not the text.
         const stored = await redis.zscore(key, player);
-        expect.equal(
-          stored,
-          String(expected),
-          `ZSCORE ${key} ${player} after addScore('${board}', '${player}', ${points}) (the score was ${expected - points})`,
+        expect.ok(
+          stored !== null && Number(stored) === expected,
+          `ZSCORE ${key} ${player} after addScore('${board}', '${player}', ${points}) (the score ` +
+            `was ${expected - points}): expected ${expected}, got ${stored}. Send the points as ` +
+            `they are, without rounding them (no toFixed, no toPrecision)`,
         );
         expect.equal(
           returned,
           expected,
-          `addScore('${board}', '${player}', ${points}) returned (the score was ${expected - points})`,
+          `addScore('${board}', '${player}', ${points}) returned (the score was ${expected - points}; ` +
+            `ZSCORE answers ${stored}: return Number() of Redis's reply as it is, with no ` +
+            `rounding, toFixed or toPrecision)`,
         );
       }
     },
@@ -490,6 +508,22 @@ const checks: CheckList<Exports> = [
         ...entry,
         score: entry.score + fine,
       }));
+      // Near the top, names as players pick them: a capital, an accent and a space at each end
+      // (code that tidies or decodes the names changes it), and two of digits only (code that
+      // pairs names and scores through an object moves them to its front). One score holds a
+      // third of a point, which any rounding of the scores (toFixed, toPrecision) changes.
+      const [second, third, fourth, fifth] = [...entries]
+        .sort((a, b) => b.score - a.score)
+        .slice(1);
+      const oddNames = [
+        ` ${capitalised(random.word(5))}é `,
+        String(random.int(100, 999)),
+        String(random.int(1, 99)),
+      ];
+      [second, third, fifth].forEach((entry, i) => {
+        if (entry) entry.player = oddNames[i] as string;
+      });
+      if (fourth) fourth.score = fourth.score - fine + 1 / 3;
       await seed(redis, key, entries, random);
       await decoyBoards(context, board, []);
       const order = await standings(redis, key);
@@ -498,7 +532,10 @@ const checks: CheckList<Exports> = [
       expect.equal(
         returned,
         order.slice(0, n),
-        `top('${board}', ${n}) (${key} holds, highest first: ${shown(order)})`,
+        `top('${board}', ${n}) (${key} holds, highest first: ${shown(order)}). Each player and ` +
+          `score comes back exactly as Redis holds it (${oddNames.map((name) => `'${name}'`).join(', ')} ` +
+          `are names too; ${fourth?.score} is a score): in the order of the reply, with no ` +
+          `trimming, decoding or rounding`,
       );
 
       // Another client lifts the first player left out above the leader: the same question must

@@ -16,6 +16,7 @@ interface Exports {
 type Context = CheckContext<Exports>;
 
 const pointsKey = (user: string) => `points:${user}`;
+const capitalise = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
 
 /** `count` different user names, of different lengths, so that none can be told apart by shape. */
 function userNames(random: Random, count: number): string[] {
@@ -70,6 +71,10 @@ function notWatchMessage(sent: readonly LoggedCommand[], fromKey: string): strin
     ? ' A Lua script is safe too, as the lesson says, but this exercise is about WATCH: ' +
       'transfer must read the balance itself, with WATCH, and decide in TypeScript.'
     : ' Without WATCH, another client can spend the points between your read and your write.';
+  const others = sent.filter(({ name }) => name === 'watch').flatMap(({ args }) => args);
+  if (others.length > 0) {
+    return `transfer never sent WATCH ${fromKey}: it WATCHed ${others.join(', ')} instead (it sent: ${listed(sent)}). The key is points:<from> with the user name exactly as given, capitals and spaces kept, the same key you read and change.`;
+  }
   return `transfer never sent WATCH ${fromKey}; it sent: ${listed(sent)}.${why}`;
 }
 
@@ -166,7 +171,10 @@ const checks: CheckList<Exports> = [
     name: "transfer WATCHes the sender's key before reading the balance",
     logExecuted: true,
     async run({ call, sandboxClient, redis, commands, executed, expect, random }) {
-      const [from = '', to = ''] = userNames(random, 2);
+      // A sender whose name has a capital and a space: the key WATCHed is points:<from>, the
+      // name exactly as given, the same key the transfer reads and changes.
+      const [first = '', last = '', to = ''] = userNames(random, 3);
+      const from = `${capitalise(first)} ${last}`;
       const balance = random.int(20, 200);
       await redis.set(pointsKey(from), balance);
 
@@ -221,7 +229,11 @@ const checks: CheckList<Exports> = [
   {
     name: 'transfer moves points from the sender to the receiver',
     async run({ call, sandboxClient, redis, expect, random }) {
-      const [from = '', to = ''] = userNames(random, 2);
+      // User names as people write them: capitals, a space inside, spaces at the ends. The key is
+      // points:<user> with the name exactly as given.
+      const [first = '', last = '', other = ''] = userNames(random, 3);
+      const from = `${capitalise(first)} ${capitalise(last)}`;
+      const to = ` ${capitalise(other)} `;
       // "1xx" sorts before "20".."99": code that compares strings instead of numbers refuses.
       const balance = random.int(100, 199);
       const theirs = random.int(0, 200);
@@ -232,7 +244,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         moved,
         true,
-        `transfer(redis, '${from}', '${to}', ${amount}) with ${balance} points in ${pointsKey(from)} returned`,
+        `transfer(redis, '${from}', '${to}', ${amount}) with ${balance} points in "${pointsKey(from)}" (the key holds the name exactly as given, capitals and spaces kept) returned`,
       );
       expect.equal(await redis.type(pointsKey(from)), 'string', `TYPE ${pointsKey(from)}`);
       expect.equal(
@@ -243,7 +255,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         await redis.get(pointsKey(to)),
         String(theirs + amount),
-        `GET ${pointsKey(to)} (it held ${theirs}; ${amount} were received)`,
+        `GET "${pointsKey(to)}" (it held ${theirs}; ${amount} were received; the key holds the name exactly as given, the spaces at its ends included)`,
       );
     },
   },
@@ -481,6 +493,61 @@ const checks: CheckList<Exports> = [
     async run(context) {
       const amount = context.random.int(10, 100);
       await transfersAtOnce(context, 3, amount, 3 * amount + context.random.int(0, 100));
+    },
+  },
+  {
+    name: 'a small and a big transfer at the same time cannot overdraw the sender',
+    async run({ race, sandboxClient, redis, expect, random }) {
+      const [from = '', first = '', second = ''] = userNames(random, 3);
+      const fromKey = pointsKey(from);
+      // The sender has plenty for the small one (four times it and more) and enough for the big
+      // one, not for both: whichever goes first, the other must refuse. Code that takes less
+      // care when the balance looks comfortable for its own amount overdraws here.
+      const small = random.int(5, 20);
+      const big = random.int(6 * small, 10 * small);
+      const balance = big + random.int(0, small - 1);
+      const labels = [
+        `transfer(${from}→${first}, ${small})`,
+        `transfer(${from}→${second}, ${big})`,
+      ];
+      await race({
+        calls: [
+          ['transfer', sandboxClient, from, first, small],
+          ['transfer', sandboxClient, from, second, big],
+        ],
+        labels: [labels[0] as string, labels[1] as string],
+        setup: async () => {
+          await redis.set(fromKey, balance);
+        },
+        verify: async (results, steps) => {
+          const [left, toFirst, toSecond] = await redis.mget(
+            fromKey,
+            pointsKey(first),
+            pointsKey(second),
+          );
+          const [one, other] = results;
+          const right =
+            (one.returned === true &&
+              other.returned === false &&
+              left === String(balance - small) &&
+              toFirst === String(small) &&
+              toSecond === null) ||
+            (one.returned === false &&
+              other.returned === true &&
+              left === String(balance - big) &&
+              toFirst === null &&
+              toSecond === String(big));
+          expect.ok(
+            right,
+            `${from} had ${balance} points, enough for ${small} or for ${big}, not for both: one transfer must return true and the other false; they returned ${outcome(one)} and ${outcome(other)}, and Redis holds ${fromKey} = ${left}, ${pointsKey(first)} = ${toFirst}, ${pointsKey(second)} = ${toSecond}. However much the balance seems to allow, every attempt WATCHes the key, reads it again and decides again after an EXEC that answered null.`,
+          );
+          const stuck = watchesLeft(steps, 2).findIndex((keys) => keys.length > 0);
+          expect.ok(
+            stuck === -1,
+            `${labels[stuck]} returned with WATCH ${fromKey} still in force on its connection (no UNWATCH, EXEC or DISCARD after its last WATCH): the next transaction sent on that client would abort when ${fromKey} changes. Send UNWATCH before every return false, on a retry as on the first attempt.`,
+          );
+        },
+      });
     },
   },
   {
