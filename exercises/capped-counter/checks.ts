@@ -23,14 +23,27 @@ const idName = (random: Random) =>
   `exports:${random.word(random.int(3, 6))}${random.int(1, 9_999)}`;
 
 /**
- * A name of another shape than the app's: another feature than exports, capitals, two spaces in
- * a row and one at the end, an accented letter, and each of a pattern's special characters
- * twice. Code that tidies or escapes the name, or assumes `exports:`, builds another key.
+ * A name of another shape than the app's: starting with `counter:` itself, another feature than
+ * exports, capitals, two spaces in a row and one at the end, an accent precomposed (é) and one
+ * combining (e + U+0301), each of a pattern's special characters twice, and a `$&`. Code that
+ * tidies, normalises or escapes the name, assumes `exports:`, leaves out a `counter:` it finds
+ * already there, or builds the key with String.replace (whose replacement reads `$&` as the text
+ * matched) builds another key.
  */
 const oddName = (random: Random) => {
   const upper = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
-  return `${random.pick(['imports', 'invites', 'reports'])}:${upper(random.word(4))}  ${upper(random.word(2))}é*?[${random.word(2)}]\\*?[] `;
+  return `counter:${random.pick(['imports', 'invites', 'reports'])}:${upper(random.word(4))}  ${upper(random.word(2))}é*?[${random.word(2)}e\u0301]\\*?[]$& `;
 };
+
+/**
+ * A name longer than any limit a program might put on key names (a few hundred characters), one
+ * of two that share their first 1200 characters: code that cuts names counts both in one key.
+ */
+const longName = (random: Random) =>
+  `exports:${Array.from({ length: 150 }, () => random.word(7)).join('-')}:${random.word(5)}`;
+/** A long name as a message shows it. */
+const shortened = (name: string) =>
+  name.length > 60 ? `${name.slice(0, 40)}…${name.slice(-12)} (${name.length} characters)` : name;
 
 /** Two different names. */
 function twoNames(random: Random): [string, string] {
@@ -132,6 +145,42 @@ function writesIn(step: RaceStepView): StepCommand[] {
     .map(({ command }) => command);
 }
 
+/**
+ * The writes Redis ran for one call's steps, in order. A transaction sent command by command
+ * (ioredis's `multi({ pipeline: false })`) takes a step per command: its commands only queue
+ * (Redis answers QUEUED), and run at its EXEC, all of them, or none when EXEC answers null (a
+ * WATCH fired).
+ */
+function writesOf(steps: readonly RaceStepView[]): StepCommand[] {
+  const wrote: StepCommand[] = [];
+  let queued: StepCommand[] | undefined;
+  for (const step of steps) {
+    const [first] = step.commands;
+    if (queued === undefined) {
+      if (step.commands.length === 1 && first?.name === 'multi') queued = [];
+      else wrote.push(...writesIn(step));
+    } else if (first?.name === 'exec') {
+      const value = step.reply && 'value' in step.reply ? step.reply.value : undefined;
+      if (Array.isArray(value)) {
+        queued.forEach((command, index) => {
+          const reply: unknown = value[index];
+          // ioredis's [error, value] pair for each queued command.
+          const [error, result] = Array.isArray(reply) ? reply : [null, reply];
+          if (!error && command.write && !SCRIPT_ADMIN.has(command.name)) {
+            if (!setNothing(command, result)) wrote.push(command);
+          }
+        });
+      }
+      queued = undefined;
+    } else if (first?.name === 'discard') {
+      queued = undefined;
+    } else {
+      queued.push(...step.commands);
+    }
+  }
+  return wrote;
+}
+
 const setNothing = (command: LoggedCommand, reply: unknown) =>
   (command.name === 'setnx' && reply === 0) ||
   (command.name === 'set' &&
@@ -164,7 +213,7 @@ const checks: CheckList<Exports> = [
       const created = diff(before, await snapshot()).created;
       expect.ok(
         created.length === 0,
-        `hit(redis, '${name}', ${cap}) created ${created.join(', ')}, while ${key} holds "${count}": count in counter: followed by the name exactly as given (capitals, spaces and all), whatever it starts with`,
+        `hit(redis, '${name}', ${cap}) created ${created.join(', ')}, while ${key} holds "${count}": count in counter: followed by the name exactly as given, whatever it starts with (counter: too): capitals, spaces, the accent written as e followed by a combining U+0301 (not normalised into é), and the $& (not read as a String.replace pattern) all`,
       );
       expect.equal(
         returned,
@@ -180,19 +229,28 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, random, expect }) {
       // A cap of 1 too: that first hit also reaches the cap, and must still set no expiry.
       const [name, full] = twoNames(random);
+      // And two long names sharing their start, each counted in a key of its own.
+      const long = longName(random);
+      const longer = `${long.slice(0, 1200)}${random.word(6)}`;
       for (const [each, cap] of [
         [name, random.int(2, 9)],
         [full, 1],
+        [long, random.int(2, 9)],
+        [longer, random.int(2, 9)],
       ] as const) {
         const key = counterKey(each);
         const returned = await call('hit', sandboxClient, each, cap);
         expect.equal(
           returned,
           1,
-          `hit(redis, '${each}', ${cap}) when ${key} does not exist (a count of 0) returned`,
+          `hit(redis, '${shortened(each)}', ${cap}) when ${shortened(key)} does not exist (a count of 0) returned${each.length > 60 ? '; a name may be long, and every character counts: keep it whole in the key' : ''}`,
         );
-        expect.equal(await redis.type(key), 'string', `TYPE ${key} (none: there is no such key)`);
-        expect.equal(await redis.get(key), '1', `GET ${key}`);
+        expect.equal(
+          await redis.type(key),
+          'string',
+          `TYPE ${shortened(key)} (none: there is no such key${each.length > 60 ? ': keep the whole name in the key, however long' : ''})`,
+        );
+        expect.equal(await redis.get(key), '1', `GET ${shortened(key)}`);
         const pttl = await redis.pttl(key);
         expect.ok(
           pttl === -1,
@@ -222,8 +280,13 @@ const checks: CheckList<Exports> = [
       // one given, lets this hit count.
       const lowered = random.int(1, 4);
       const above = lowered + random.int(1, 5);
+      // A plan with a cap in the millions, reached all the same: no cap is too large to hold.
+      let huge = counterName(random);
+      while (huge === full || huge === over) huge = counterName(random);
+      const hugeCap = random.int(1_000_000, 2_000_000_000);
       await seedCounter(redis, random, full, cap);
       await seedCounter(redis, random, over, above);
+      await seedCounter(redis, random, huge, hugeCap);
       const before = await snapshot();
 
       const atCap = await call('hit', sandboxClient, full, cap);
@@ -238,10 +301,16 @@ const checks: CheckList<Exports> = [
         -1,
         `hit(redis, '${over}', ${lowered}) with ${counterKey(over)} holding "${above}" (above the cap, which was lowered) returned`,
       );
+      const atHugeCap = await call('hit', sandboxClient, huge, hugeCap);
+      expect.equal(
+        atHugeCap,
+        -1,
+        `hit(redis, '${huge}', ${hugeCap}) with ${counterKey(huge)} holding "${hugeCap}" (a cap in the millions, reached) returned; compare with the cap however large it is`,
+      );
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,
-        `two refused hits must change nothing, yet they ${changes.describe(changes.changes)}`,
+        `three refused hits must change nothing, yet they ${changes.describe(changes.changes)}`,
       );
       // A SET … NX that finds the counter there changes nothing, and is no write.
       const writes = writesAmong(await executed(), new Set(before.keys.keys()));
@@ -350,6 +419,21 @@ const checks: CheckList<Exports> = [
         expect.equal(await redis.get(key), String(count + 1), `GET ${key}`);
       }
 
+      // A counter refunded down to "0", with its expiry: a count like any other, not a new counter.
+      const refunded = counterName(random);
+      const refundedKey = counterKey(refunded);
+      await redis.set(refundedKey, 0, 'EX', seconds);
+      const before = await snapshot();
+      const fromZero = await call('hit', sandboxClient, refunded, cap);
+      const own = diff(before, await snapshot()).changes.find(
+        (change) => change.key === refundedKey,
+      );
+      const zeroPttl = await redis.pttl(refundedKey);
+      expect.ok(
+        fromZero === 1 && own?.kind === 'changed' && own.ttl === 'kept',
+        `${refundedKey} held "0" (every use refunded) and expired in ${seconds} s; hit(redis, '${refunded}', ${cap}) returned ${JSON.stringify(fromZero)} and left it ${own?.ttl === 'removed' ? 'with no expiry: a counter holding "0" is there, with its TTL, and INCR keeps it where a SET drops it' : `holding ${JSON.stringify(await redis.get(refundedKey))} with PTTL ${zeroPttl} ms`}: it must return 1 and keep the expiry`,
+      );
+
       // A counter with no expiry, one below the cap: the hit that fills it leaves it without one.
       const filled = counterName(random);
       const filledKey = counterKey(filled);
@@ -393,10 +477,7 @@ const checks: CheckList<Exports> = [
           // The refused hit, even one that lost a race first, writes nothing: an INCR it undoes
           // shows the count past its cap to every other client in between.
           const refused = results.findIndex((result) => result.returned === -1);
-          const wrote: string[] = [];
-          for (const step of steps.filter((each) => each.by === refused)) {
-            for (const command of writesIn(step)) wrote.push(show(command));
-          }
+          const wrote = writesOf(steps.filter((each) => each.by === refused)).map(show);
           expect.ok(
             wrote.length === 0,
             `${key} held "${cap - 1}", room for one hit below the cap of ${cap}; the hit that returned -1 wrote to Redis: ${wrote.join('; ')}. A refused hit writes nothing at all, not even a change it undoes afterwards (other clients see the count past its cap in between): after a lost race, WATCH and read again, or decide in one script`,

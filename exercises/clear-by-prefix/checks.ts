@@ -258,6 +258,23 @@ const checks: CheckList<Exports> = [
         // Spaces at both ends, and look-alikes with the first one only.
         [` ${word} `, ` ${word}`, asGiven('its spaces belong to it')],
         [`Report:${word}:`, `report:${word}:`, asGiven('key names are case-sensitive')],
+        // Plain characters that a pattern built another way reads as something else: a ^ in a
+        // one-character class ([^] matches any character), a $& in String.replace's replacement
+        // (the text matched).
+        [
+          `${word}^:`,
+          `${word}x:`,
+          asGiven(
+            'its ^ is a plain character, and in a class [^] is a negation that matches any character',
+          ),
+        ],
+        [
+          `tmp$&${word}:`,
+          `tmp${word}:`,
+          asGiven(
+            "its $& is two plain characters, which String.replace's replacement string reads as the text matched: build the pattern with a template literal",
+          ),
+        ],
       ] as const;
       const seeded = [];
       for (const [prefix, lookalike, hint] of cases) {

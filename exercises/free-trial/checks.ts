@@ -23,13 +23,23 @@ const DAY = 86_400;
 
 const trialKey = (user: string) => `trial:${user}`;
 /**
- * A user with a capital, a space, an accent and a slash, in every check: a user is taken as it
- * is, so code that lower-cases or encodes it into the key meets another user's key.
+ * A user with a capital, a space, an accent precomposed (é) and one combining (e + U+0301), a
+ * colon, a `$&` and a slash, in every check: a user is taken as it is, so code that lower-cases,
+ * normalises, escapes or encodes it into the key, or builds the key with String.replace (whose
+ * replacement reads `$&` as the text matched), meets another user's key.
  */
 const userOf = (random: Random) => {
   const word = random.word(random.int(4, 7));
-  return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.word(2)}é/${random.int(1, 9)}`;
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)} ${random.word(2)}é${random.word(1)}e\u0301:$&/${random.int(1, 9)}`;
 };
+/** A user of over a thousand characters: past any length a program might cut keys to. */
+const longUserOf = (random: Random) =>
+  Array.from({ length: 160 }, () => random.word(random.int(3, 9))).join(' ');
+/** A user or a plan as a message shows it: quoted, a long one cut in the middle. */
+const quoted = (text: string) =>
+  JSON.stringify(
+    text.length > 80 ? `${text.slice(0, 50)}…${text.slice(-16)} (${text.length} characters)` : text,
+  );
 /**
  * A user of another shape: spaces at both ends, a digit first. A user is taken as it is, so code
  * that trims it meets another key; and code careful only for users that look like `userOf`'s
@@ -40,8 +50,12 @@ const paddedUserOf = (random: Random) => {
   return ` ${random.int(10, 99)}-${word.charAt(0).toUpperCase()}${word.slice(1)}.${random.word(2)} `;
 };
 const planOf = (random: Random) => random.pick(PLANS);
-/** A plan as a form might send it: lower case first, a double space, spaces at both ends. */
-const untidyPlanOf = (random: Random) => ` ${random.word(4)}  ${planOf(random)} `;
+/**
+ * A plan as a form might send it: lower case first, a double space, spaces at both ends, an
+ * accent written as e and a combining U+0301, and a description of a few hundred characters.
+ */
+const untidyPlanOf = (random: Random) =>
+  ` ${random.word(4)}  ${planOf(random)} Cafe\u0301 ${Array.from({ length: 40 }, () => random.word(6)).join(' ')} `;
 function otherPlan(random: Random, plan: string): string {
   let other = planOf(random);
   while (other === plan) other = planOf(random);
@@ -259,7 +273,7 @@ const checks: CheckList<Exports> = [
       await otherTrials(context, user);
       const before = await snapshot();
       const started = await call('startTrial', sandboxClient, user, plan, seconds);
-      expect.equal(started, true, `startTrial('${user}', '${plan}', ${seconds}) returned`);
+      expect.equal(started, true, `startTrial('${user}', ${quoted(plan)}, ${seconds}) returned`);
       const type = await redis.type(key);
       expect.ok(
         type === 'string',
@@ -269,13 +283,15 @@ const checks: CheckList<Exports> = [
                 .sort()
                 .map((name) => JSON.stringify(name))
                 .join(', ')}. ` +
-              'Build the key from the user exactly as given: no trimming, no change of case, no encoding.'
+              'Build the key from the user exactly as given: no trimming, no change of case, no encoding, ' +
+              'no Unicode normalisation (an accent written as e and a combining U+0301 stays so), no ' +
+              'String.replace (whose replacement reads $& as the text matched).'
           : `TYPE ${key}: expected string (the plan's name), got ${type}`,
       );
       expect.equal(
         await redis.get(key),
         plan,
-        `GET ${JSON.stringify(key)} (the plan exactly as given: its case and its spaces too)`,
+        `GET ${JSON.stringify(key)} (the plan exactly as given, however long: its case, its spaces, and its accent written as an e followed by a combining U+0301, not normalised into é)`,
       );
       await expectTtl(key, ttlWindow(seconds));
       const changes = diff(before, await snapshot());
@@ -299,6 +315,25 @@ const checks: CheckList<Exports> = [
           'no trial gets one. Ask Redis whether the trial exists, rather than remembering whom you started.',
       );
       await expectTtl(key, ttlWindow(longer));
+
+      // Users of other shapes: one that starts with trial: itself (its key is trial:trial:…), and
+      // one of over a thousand characters.
+      for (const other of [`trial:${userOf(random)}`, longUserOf(random)]) {
+        const otherKey = trialKey(other);
+        const otherPlan = planOf(random);
+        const otherSeconds = random.int(60, 1800);
+        const began = await call('startTrial', sandboxClient, other, otherPlan, otherSeconds);
+        const holds = await redis.get(otherKey);
+        expect.ok(
+          began === true && holds === otherPlan,
+          `startTrial(${quoted(other)}, '${otherPlan}', ${otherSeconds}) returned ${JSON.stringify(began)}, and ` +
+            `GET ${quoted(otherKey)} answers ${JSON.stringify(holds)}; Redis holds ` +
+            `${(await redis.keys('trial:*')).sort().map(quoted).join(', ')}. ` +
+            'The key is trial: followed by the user exactly as given: whatever it starts with (trial: too), however ' +
+            'long, its colon kept, its accent written as e and a combining U+0301 not normalised, and no ' +
+            'String.replace (whose replacement reads $& as the text matched).',
+        );
+      }
     },
   },
   {
