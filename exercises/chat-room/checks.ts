@@ -87,6 +87,18 @@ function decode(raw: string): ChatMessage | string {
   }
 }
 
+/** A message for a failure message: a long text cut short, with its length said. */
+function brief(message: unknown): string {
+  const text = JSON.stringify(message) ?? String(message);
+  return text.length > 160 ? `${text.slice(0, 150)}… (${text.length} characters as JSON)` : text;
+}
+
+/**
+ * Time allowed for a call with a timeout of 0 to answer: a connection of its own, a SUBSCRIBE
+ * and a QUIT, beyond what the machine held the grader up meanwhile (`heldUp`).
+ */
+const ZERO_TIMEOUT_MS = 900;
+
 const shown = (items: readonly unknown[]) =>
   items.length === 0 ? '[] (nothing)' : `[${items.map((item) => JSON.stringify(item)).join(', ')}]`;
 
@@ -275,8 +287,8 @@ const nextLentId = (sent: readonly LoggedCommand[]) =>
   Math.max(0, ...sent.map(({ client }) => client ?? 0)) + 1;
 
 /**
- * A key for watchExpiry, and look-alikes: another id, the key with a suffix, and the key in
- * capitals (Redis's keys are case-sensitive: that is another key).
+ * A key for watchExpiry, and look-alikes: another id, the key with a suffix, the key in
+ * capitals (Redis's keys are case-sensitive: that is another key), and the key with a prefix.
  */
 function expiryKeys(random: Random, tail = ''): { key: string; others: string[] } {
   const id = random.id('7f3a9c2e51');
@@ -287,6 +299,7 @@ function expiryKeys(random: Random, tail = ''): { key: string; others: string[] 
       `session:${random.id('7f3a9c2e51')}`,
       `${key}:lock`,
       `session:${id.toUpperCase()}${tail}`,
+      `old:${key}`,
     ],
   };
 }
@@ -361,6 +374,22 @@ const checks: CheckList<Exports> = [
         expect.ok(
           pttl === -1,
           `say gave ${key} an expiry (PTTL ${key} answers ${pttl})${key === freshHistory ? ', when it created that history' : ''}: the history keeps the 50 newest messages for good, so push and trim without EXPIRE, and without EX on any command`,
+        );
+      }
+      // Kept as given, whatever it is: a user name of 60 to 90 characters, a text of about
+      // 100 KiB that spells é as e and a combining accent (normalised, it changes), and an empty
+      // text, which is a message too.
+      const long: ChatMessage = {
+        user: `${made.user}-${random.word(random.int(60, 90))}`,
+        text: `cafe\u0301 ☕ ${random.word(4).repeat(random.int(25_000, 26_000))}`,
+      };
+      const empty: ChatMessage = { user: first.user, text: '' };
+      for (const said of [long, empty]) {
+        await call('say', sandboxClient, room, said.user, said.text);
+        const newest = decode((await redis.lrange(history, -1, -1))[0] ?? '');
+        expect.ok(
+          JSON.stringify(newest) === JSON.stringify(said),
+          `the newest entry of ${history} after say('${room}', ${brief(said.user)}, ${brief(said.text)}) reads ${brief(newest)}: store every message exactly as said, however long, with its characters as given (not normalised), and an empty text too`,
         );
       }
     },
@@ -563,8 +592,11 @@ const checks: CheckList<Exports> = [
       const { call, sandboxClient, redis, random, expect } = context;
       const room = random.word();
       const channel = channelOf(room);
-      const count = random.int(2, 5);
+      const count = random.int(4, 6);
       const [missed, ...said] = messages(random, count) as [ChatMessage, ...ChatMessage[]];
+      // An empty text is a message too; and é and ☕ in every grading, sent as UTF-8.
+      said[0] = { user: said[0]?.user ?? 'ada', text: '' };
+      said[1] = { user: said[1]?.user ?? 'bo', text: `café at 10 ☕ #${random.word(4)}` };
       // The last one said twice in a row: a second delivery of the same text is a message too.
       const sent = [...said, said.at(-1) as ChatMessage];
       // Stored earlier: listen hears what is said from now on, it does not read the history.
@@ -583,7 +615,7 @@ const checks: CheckList<Exports> = [
       expect.equal(
         value,
         sent,
-        `listen(redis, '${room}', ${count}, ${timeoutMs}) while ${count} messages were published on ${channel}, in this order (the last two the same text, said twice: both count)`,
+        `listen(redis, '${room}', ${count}, ${timeoutMs}) while ${count} messages were published on ${channel}, in this order (the first with an empty text, the second with é and ☕ in UTF-8, the last two the same text, said twice: each counts, read as it was sent)`,
       );
       expect.ok(
         ms < timeoutMs,
@@ -675,6 +707,15 @@ const checks: CheckList<Exports> = [
       expect.ok(
         sinceSubscribed < timeoutMs + LATE_BY_MS + heldUp,
         `listen(redis, '${room}', ${count}, ${timeoutMs}) returned ${Math.round(sinceSubscribed)} ms after it subscribed, though the last message came ${lateAt} ms after the call: give up timeoutMs after the call, with one timer started once, rather than waiting timeoutMs again after each message`,
+      );
+      // A timeout of 0 is a timeout too: nothing can arrive within it, so [] at once.
+      const held = context.heldUp();
+      const began = performance.now();
+      const none = await call('listen', sandboxClient, room, count, 0);
+      const took = performance.now() - began;
+      expect.ok(
+        Array.isArray(none) && none.length === 0 && took < ZERO_TIMEOUT_MS + held(),
+        `listen(redis, '${room}', ${count}, 0) returned ${brief(none)} after ${Math.round(took)} ms: with a timeout of 0 ms, give up at once with []. 0 is a timeout like any other, not a missing argument: do not replace it with a default`,
       );
     },
   },
@@ -895,6 +936,15 @@ const checks: CheckList<Exports> = [
       expect.ok(
         sinceSubscribed < 2 * timeoutMs + heldUp,
         `watchExpiry(redis, '${key}', ${timeoutMs}) returned ${Math.round(sinceSubscribed)} ms after it subscribed, while the checks wrote and deleted ${key} every ${timeoutMs / 4} ms: give up timeoutMs after the call, with one timer started once, rather than waiting timeoutMs again after each event on the key`,
+      );
+      // A timeout of 0 is a timeout too: the key cannot expire within it, so false at once.
+      const held = context.heldUp();
+      const began = performance.now();
+      const never = await call('watchExpiry', sandboxClient, key, 0);
+      const took = performance.now() - began;
+      expect.ok(
+        never === false && took < ZERO_TIMEOUT_MS + held(),
+        `watchExpiry(redis, '${key}', 0) returned ${JSON.stringify(never)} after ${Math.round(took)} ms: with a timeout of 0 ms, give up at once with false. 0 is a timeout like any other, not a missing argument: do not replace it with a default`,
       );
     },
   },

@@ -39,11 +39,31 @@ const holderToken = (random: Random) => random.id('3f2b9c1e-7d4a-4e8b-9a61-0c5d2
  * A TTL in milliseconds that is no whole number of seconds: 500 to 800 ms past a second, so that
  * `EX` with the seconds rounded either way lands outside the window below.
  */
-const ttlOf = (random: Random) => random.int(5, 90) * 1000 + random.int(500, 800);
+const ttlOf = (random: Random) => ttlOfSeconds(random, 5, 90);
+/** Such a TTL from `min` to `max` whole seconds, 500 to 800 ms past one. */
+function ttlOfSeconds(random: Random, min: number, max: number): number {
+  return random.int(min, max) * 1000 + random.int(500, 800);
+}
 /** PX ttlMs, read back by the grader a moment later: a little under ttlMs, never over. */
 const ttlWindow = (ttlMs: number): TtlWindow => ({ minMs: ttlMs - 450, maxMs: ttlMs });
 /** Another holder's TTL: shorter than any ttlMs the checks pass, so that the two can be told apart. */
 const holderTtlOf = (random: Random) => random.int(2_000, 4_500);
+
+/**
+ * Tokens that are not `token` but look like it: empty, in capitals, its first block with the rest
+ * another's, its first half, and all of it but the last character changed. A token is compared
+ * whole, as is: code that matches a part, a pattern or another case takes a lock it does not hold.
+ */
+function lookAlikes(random: Random, token: string): string[] {
+  const last = token.at(-1) === 'a' ? 'b' : 'a';
+  return [
+    '',
+    token.toUpperCase(),
+    `${token.slice(0, 8)}${random.id(token.slice(8))}`,
+    token.slice(0, Math.floor(token.length / 2)),
+    `${token.slice(0, -1)}${last}`,
+  ].filter((alike) => alike !== token);
+}
 
 /** What Redis holds under `key`, as a failure message says it. */
 async function lockState(redis: Redis, key: string): Promise<string> {
@@ -295,16 +315,21 @@ const checks: CheckList<Exports> = [
       const what = `acquire(redis, '${name}', ${ttlMs})`;
       await expectExpiry(expect, redis, key, ttlMs, from, to, what);
 
-      // A short lock too: the caller's ttlMs, however short, not a floor of the program's.
-      const short = nameOf(random);
-      const shortMs = random.int(1, 4) * 1000 + random.int(500, 800);
-      const shortFrom = await redisNow(redis);
-      const shortToken = await call('acquire', sandboxClient, short, shortMs);
-      const shortTo = await redisNow(redis);
-      expectToken(expect, shortToken, `acquire(redis, '${short}', ${shortMs})`);
-      await expectTtl(lockKey(short), ttlWindow(shortMs));
-      const shortWhat = `acquire(redis, '${short}', ${shortMs})`;
-      await expectExpiry(expect, redis, lockKey(short), shortMs, shortFrom, shortTo, shortWhat);
+      // The shortest locks and the longest the statement allows: the caller's ttlMs, however
+      // short or long, not a floor or a cap of the program's (a floor past 1.8 s, a cap under
+      // 115 s, fails here in every grading).
+      for (const [each, eachMs] of [
+        [nameOf(random), ttlOfSeconds(random, 1, 1)],
+        [nameOf(random), ttlOfSeconds(random, 115, 119)],
+      ] as const) {
+        const eachFrom = await redisNow(redis);
+        const eachToken = await call('acquire', sandboxClient, each, eachMs);
+        const eachTo = await redisNow(redis);
+        const eachWhat = `acquire(redis, '${each}', ${eachMs})`;
+        expectToken(expect, eachToken, eachWhat);
+        await expectTtl(lockKey(each), ttlWindow(eachMs));
+        await expectExpiry(expect, redis, lockKey(each), eachMs, eachFrom, eachTo, eachWhat);
+      }
     },
   },
   {
@@ -564,6 +589,17 @@ const checks: CheckList<Exports> = [
         elsewhere.length === 0,
         `release('${seededName}') may delete ${seededKey} only, but it also ${changes.describe(elsewhere)}`,
       );
+
+      // A lock with no expiry that holds the token is its holder's to release all the same.
+      const bare = nameOf(random);
+      const bareKey = lockKey(bare);
+      const bareToken = holderToken(random);
+      await redis.set(bareKey, bareToken);
+      const freed = await call('release', sandboxClient, bare, bareToken);
+      expect.ok(
+        freed === true && (await redis.exists(bareKey)) === 0,
+        `release(redis, '${bare}', '${bareToken}') when ${bareKey} held that token with no expiry returned ${JSON.stringify(freed)}, and ${await lockState(redis, bareKey)}: a lock with no TTL is held by whoever holds its token, and they may release it`,
+      );
     },
   },
   {
@@ -599,6 +635,14 @@ const checks: CheckList<Exports> = [
         false,
         `release(redis, '${missing}', token) when ${lockKey(missing)} does not exist`,
       );
+      for (const alike of lookAlikes(random, holder)) {
+        const lookalike = await call('release', sandboxClient, name, alike);
+        expect.equal(
+          lookalike,
+          false,
+          `release(redis, '${name}', ${JSON.stringify(alike)}) when ${key} holds "${holder}" (compare the whole token, as is: not a part of it, a pattern, or without regard to case)`,
+        );
+      }
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,
@@ -681,7 +725,8 @@ const checks: CheckList<Exports> = [
       const token = holderToken(random);
       // About to expire: extend gives it ttlMs from now, not ttlMs more than it had.
       await redis.set(key, token, 'PX', holderTtlOf(random));
-      const ttlMs = ttlOf(random);
+      // Near the longest ttlMs the statement allows: no cap of the program's.
+      const ttlMs = ttlOfSeconds(random, 115, 119);
       const from = await redisNow(redis);
       const extended = await call('extend', sandboxClient, name, token, ttlMs);
       const to = await redisNow(redis);
@@ -717,7 +762,7 @@ const checks: CheckList<Exports> = [
       expectToken(expect, mine, `acquire(redis, '${own}', 1000)`);
       const left = random.int(100_000, 120_000);
       await redis.pexpire(ownKey, left);
-      const shorter = ttlOf(random);
+      const shorter = ttlOfSeconds(random, 1, 1);
       const again = await call('extend', sandboxClient, own, mine, shorter);
       expect.equal(
         again,
@@ -728,6 +773,24 @@ const checks: CheckList<Exports> = [
           'not how long your program thinks it lasts; and a shorter ttlMs is still a renewal)',
       );
       await expectTtl(ownKey, ttlWindow(shorter));
+
+      // A lock with no expiry (an older program's, or one whose expiry an operator removed) that
+      // holds the token is its holder's all the same: extend gives it ttlMs.
+      const bare = nameOf(random);
+      const bareKey = lockKey(bare);
+      const bareToken = holderToken(random);
+      await redis.set(bareKey, bareToken);
+      const bareMs = ttlOf(random);
+      const bareFrom = await redisNow(redis);
+      const renewed = await call('extend', sandboxClient, bare, bareToken, bareMs);
+      const bareTo = await redisNow(redis);
+      const bareWhat = `extend(redis, '${bare}', '${bareToken}', ${bareMs})`;
+      expect.equal(
+        renewed,
+        true,
+        `${bareWhat} when ${bareKey} holds that token with no expiry (a lock with no TTL is held, by whoever holds its token)`,
+      );
+      await expectExpiry(expect, redis, bareKey, bareMs, bareFrom, bareTo, bareWhat);
     },
   },
   {
@@ -752,6 +815,14 @@ const checks: CheckList<Exports> = [
         false,
         `extend(redis, '${missing}', token, ttlMs) when ${lockKey(missing)} has expired (no such key)`,
       );
+      for (const alike of lookAlikes(random, holder)) {
+        const lookalike = await call('extend', sandboxClient, name, alike, ttlOf(random));
+        expect.equal(
+          lookalike,
+          false,
+          `extend(redis, '${name}', ${JSON.stringify(alike)}, ttlMs) when ${key} holds "${holder}" (compare the whole token, as is: not a part of it, a pattern, or without regard to case)`,
+        );
+      }
       const changes = diff(before, await snapshot());
       expect.ok(
         changes.changes.length === 0,

@@ -49,18 +49,34 @@ function randomOrder(random: Random): Order {
   };
 }
 
-/** `count` different consumer names, of different lengths, each with a capital. */
+/**
+ * `count` different consumer names, of different lengths, each with a capital; the first (every
+ * other one) ends in a space, which code that trims the name loses.
+ */
 function consumerNames(random: Random, count: number): string[] {
   const names = new Set<string>();
   while (names.size < count) {
-    names.add(`${capitalised(random.word(random.int(3, 6)))}-${random.int(1, 99)}`);
+    const pad = names.size % 2 === 0 ? ' ' : '';
+    names.add(`${capitalised(random.word(random.int(3, 6)))}-${random.int(1, 99)}${pad}`);
   }
   return [...names];
 }
 
-/** Adds `count` random orders to the stream, as other services do, with ids Redis chooses. */
+/** An order whose customer and item have spaces around them, kept as they are given. */
+const padded = (order: Order): Order => ({
+  ...order,
+  customer: ` ${order.customer}  `,
+  item: `${order.item} `,
+});
+
+/**
+ * Adds `count` random orders to the stream, as other services do, with ids Redis chooses. The
+ * second, and every third after it, has spaces around its values: code that trims them meets one.
+ */
 async function seedOrders(redis: Redis, random: Random, count: number): Promise<TakenOrder[]> {
-  const orders = Array.from({ length: count }, () => randomOrder(random));
+  const orders = Array.from({ length: count }, (_, index) =>
+    index % 3 === 1 ? padded(randomOrder(random)) : randomOrder(random),
+  );
   if (count === 0) return [];
   const pipeline = redis.pipeline();
   for (const [index, order] of orders.entries()) {
@@ -343,6 +359,15 @@ const checks: CheckList<Exports> = [
         fieldObject(last?.[1] ?? null),
         storedFields(order),
         `the fields of entry ${id} (XRANGE ${STREAM} ${id} ${id}) for the order ${shown(order)}`,
+      );
+      // Spaces around the values are part of them: stored as given, not trimmed.
+      const spaced = padded(randomOrder(random));
+      const spacedId = await call('publishOrder', sandboxClient, spaced);
+      const [stored] = await redis.xrange(STREAM, String(spacedId), String(spacedId));
+      expect.equal(
+        fieldObject(stored?.[1] ?? null),
+        storedFields(spaced),
+        `the fields of entry ${shown(spacedId)} for the order ${shown(spaced)}: store each value as it is given, spaces and all`,
       );
     },
   },
@@ -663,17 +688,45 @@ const checks: CheckList<Exports> = [
     name: 'takeOrders returns the oldest new orders, at most count, as { id, customer, item, quantity }',
     async run({ call, sandboxClient, redis, expect, random }) {
       await createGroup(redis, GROUP);
-      const orders = await seedOrders(redis, random, random.int(5, 9));
+      // First, another producer's order whose values are field names: a value is any text, and
+      // code that looks a field up by searching the list for its name finds the value instead.
+      const odd = { customer: 'item', item: 'customer', quantity: random.int(1, 40) };
+      const oddId = String(await redis.xadd(STREAM, '*', ...fieldsOf(odd)));
+      const orders = [
+        { id: oddId, ...odd },
+        ...(await seedOrders(redis, random, random.int(5, 9))),
+      ];
       const [consumer = ''] = consumerNames(random, 1);
-      // At least three: the first three entries have their fields in three different orders.
-      const count = random.int(3, orders.length - 2);
+      // At least four: after the odd one, three entries have their fields in three different
+      // orders.
+      const count = random.int(4, orders.length - 2);
       const returned = await call('takeOrders', sandboxClient, consumer, count);
       expect.equal(
         returned,
         orders.slice(0, count).map(taken),
         `takeOrders(redis, '${consumer}', ${count}) with ${orders.length} new orders in ${STREAM} ` +
           `(ids ${ids(orders)}), whose producers wrote the three fields in different orders: ` +
-          `pair each value with the field name before it, whatever its position`,
+          `pair each value with the field name before it, whatever its position (a value may ` +
+          `be any text, the name of a field too)`,
+      );
+      // A worker that asks for many gets as many as are new: past 100 (a cap at 1,000 would need
+      // a thousand more orders, and a right answer that reads one order per XREADGROUP would
+      // run out of time on them).
+      const more = await seedOrders(redis, random, random.int(150, 250));
+      const waiting = [...orders.slice(count), ...more];
+      const many = waiting.length + random.int(1, 50);
+      const [other = ''] = consumerNames(random, 2).slice(1);
+      const all = await call('takeOrders', sandboxClient, other, many);
+      const got = returnedIds(all);
+      const expected = waiting.map((order) => order.id);
+      const misplaced = got.findIndex((id, index) => id !== expected[index]);
+      expect.ok(
+        same(got, expected),
+        `takeOrders(redis, '${other}', ${many}) with ${waiting.length} new orders in ${STREAM} ` +
+          `(${expected[0]} to ${expected[expected.length - 1]}) returned ${got.length} orders` +
+          (got.length === expected.length && misplaced >= 0
+            ? `, but not oldest first: at position ${misplaced}, ${shown(got[misplaced])} where ${expected[misplaced]} belongs. Keep the order XREADGROUP gives (ids compared as text put …-10 before …-9)`
+            : `${got.length > 0 ? ` (${got[0]} to ${got[got.length - 1]})` : ''}: up to count means all ${waiting.length} here, oldest first; pass count to XREADGROUP as it is, with no cap of your own`),
       );
     },
   },
@@ -949,23 +1002,26 @@ const checks: CheckList<Exports> = [
     async run({ call, sandboxClient, redis, expect, random }) {
       await createGroup(redis, GROUP);
       await createGroup(redis, OTHER_GROUP);
-      const orders = await seedOrders(redis, random, random.int(6, 10));
+      const orders = await seedOrders(redis, random, random.int(7, 11));
       const [ghost = '', live = '', rescuer = '', sweeper = ''] = consumerNames(random, 4);
       const minIdleMs = randomMinIdle(random);
       // All but the newest are handed out: most to a worker that crashed, a few to a live one.
       // In every grading: the first is the rescuer's own (a worker restarted under its old
       // name), the second was handed out several times before, the third is idle just past
-      // minIdleMs; all three are old. The last one handed out is the live worker's, idle just
-      // under minIdleMs.
+      // minIdleMs; all three are old. The fourth is not idle long enough (the live worker's, or
+      // the crashed one's), and the fifth is old again: code that reads the span from the first
+      // order claimed to the last returns the fourth too. The last one handed out is the live
+      // worker's, idle just under minIdleMs.
       const handed = orders.slice(0, -1);
-      const byLive = new Set(random.int(1, 2) === 1 ? [random.pick(handed.slice(3, -1)).id] : []);
+      const byLive = new Set(random.int(1, 2) === 1 ? [handed[3]?.id ?? ''] : []);
       await deliver(redis, GROUP, ghost, handed.length);
       await deliver(redis, OTHER_GROUP, 'packer', orders.length);
       const old = new Set<string>();
       for (const [index, order] of handed.entries()) {
         const isOld =
           !byLive.has(order.id) &&
-          (index < 3 || (index < handed.length - 1 && random.int(0, 2) > 0));
+          index !== 3 &&
+          (index < 3 || index === 4 || (index < handed.length - 1 && random.int(0, 2) > 0));
         if (isOld) old.add(order.id);
         const idle =
           index === 2

@@ -106,6 +106,50 @@ async function expectAllow(
   );
 }
 
+/** Redis's clock, in milliseconds: an expiry is judged by the clock that runs it out. */
+async function redisNowMs(redis: Redis): Promise<number> {
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+}
+
+/**
+ * A window of a whole number of seconds plus 500 to 999 ms: an expiry rounded to seconds, or cut
+ * by a margin, loses at least 500 ms of it, which an expiry measured from the call's start shows.
+ */
+const oddWindowOf = (random: Random, minSeconds: number, maxSeconds: number) =>
+  random.int(minSeconds, maxSeconds) * 1000 + random.int(500, 999);
+
+/**
+ * Calls allow, expects it allowed, and expects the key to expire windowMs after the call: not
+ * sooner, counted by Redis's clock from the call's start (100 ms allow for the learner's clock
+ * against Redis's), and not later, by PTTL right after it.
+ */
+async function expectAllowedExpiry(
+  context: Context,
+  args: { user: string; limit: number; windowMs: number; nowMs: number },
+  why: string,
+  had: string,
+): Promise<void> {
+  const { redis, expect } = context;
+  const { user, limit, windowMs, nowMs } = args;
+  const key = keyOf(user);
+  const began = await redisNowMs(redis);
+  await expectAllow(context, args, true, why);
+  const expiresAt = await redis.pexpiretime(key);
+  const pttl = await redis.pttl(key);
+  const lived = expiresAt - began;
+  const found =
+    expiresAt === -2
+      ? 'the key does not exist'
+      : expiresAt === -1
+        ? 'the key has no expiry'
+        : `PEXPIRETIME ${key} answers ${expiresAt}, ${lived} ms after the call began by Redis's clock, and PTTL ${pttl} right after it`;
+  expect.ok(
+    expiresAt >= 0 && lived >= windowMs - 100 && pttl <= windowMs,
+    `${key} ${had} when ${callText(user, limit, windowMs, nowMs)} was allowed; afterwards ${found}, expected it to expire ${windowMs} ms after the call: each allowed request sets the expiry again to the whole of windowMs, in milliseconds (PEXPIRE ${key} ${windowMs}), not rounded to seconds, capped or cut by a margin, since its entry counts for windowMs more`,
+  );
+}
+
 /** `n` requests, or `1 request`. */
 const requests = (n: number) => `${n} ${n === 1 ? 'request' : 'requests'}`;
 
@@ -242,6 +286,21 @@ const checks: CheckList<Exports> = [
         await scoresIn(redis, singleKey),
         [String(nowMs)],
         `the scores in ${singleKey} after ${one}: a limit of 1 keeps the same log as any other limit`,
+      );
+
+      // Another server's request, a few ms ahead of this one: this request is scored by its own
+      // nowMs all the same, not moved after the newest entry.
+      const behind = `${user}${random.word(3)}`;
+      const behindKey = keyOf(behind);
+      const ahead = nowMs + random.int(1, 5);
+      await seedEntries(redis, random, behindKey, [ahead], windowMs);
+      const returned = await call('allow', sandboxClient, behind, limit, windowMs, nowMs);
+      const late = `${callText(behind, limit, windowMs, nowMs)} (which returned ${JSON.stringify(returned)}; one request counted, fewer than ${limit}) while ${behindKey} held another server's request at ${ahead}`;
+      await expectSortedSet(context, behindKey, late);
+      expect.equal(
+        await scoresIn(redis, behindKey),
+        [String(nowMs), String(ahead)],
+        `the scores in ${behindKey} after ${late}: requests from two servers arrive a few ms apart in either order: allow the one behind when there is room, and score each by its own nowMs`,
       );
     },
   },
@@ -506,14 +565,18 @@ const checks: CheckList<Exports> = [
   {
     name: 'ratelimit:<user> expires windowMs after the last allowed request',
     async run(context) {
-      const { redis, random, expectTtl, expect } = context;
+      const { redis, random, expect } = context;
       const user = userOf(random);
       const key = keyOf(user);
       const limit = random.int(3, 5);
-      const windowMs = random.int(10_000, 90_000);
+      const windowMs = oddWindowOf(random, 10, 90);
       let nowMs = startOf(random);
-      await expectAllow(context, { user, limit, windowMs, nowMs }, true, 'the window is empty');
-      await expectTtl(key, { minMs: windowMs - 2000, maxMs: windowMs });
+      await expectAllowedExpiry(
+        context,
+        { user, limit, windowMs, nowMs },
+        'the window is empty',
+        'did not exist',
+      );
 
       // Time passes on Redis's clock: the TTL runs down. The next allowed request sets it again,
       // whether most of the window is left (a refresh "only when it runs low" misses that one)
@@ -524,19 +587,26 @@ const checks: CheckList<Exports> = [
       for (let count = 1; count < limit; count++) {
         const left = count === 1 ? high : low;
         await redis.pexpire(key, left);
-        await expectAllow(
+        await expectAllowedExpiry(
           context,
           { user, limit, windowMs, nowMs },
-          true,
           `only ${requests(count)} allowed in the last ${windowMs} ms`,
-        );
-        const pttl = await redis.pttl(key);
-        expect.ok(
-          pttl > windowMs - 2000 && pttl <= windowMs,
-          `${key} had ${left} ms left to live when ${callText(user, limit, windowMs, nowMs)} was allowed; afterwards PTTL ${key} answers ${pttl}, expected ${windowMs - 2000} to ${windowMs}: each allowed request sets the expiry again to windowMs (PEXPIRE ${key} ${windowMs}), since its entry counts for windowMs more`,
+          `had ${left} ms left to live`,
         );
         nowMs += 1;
       }
+
+      // A window of months (a plan's monthly quota): an expiry capped at an hour, a day or a month
+      // drops requests that still count. No cap past 90 days can be shown without a longer one.
+      const monthly = `${user}${random.word(2)}`;
+      const monthMs = oddWindowOf(random, 31 * 86_400, 90 * 86_400);
+      await expectAllowedExpiry(
+        context,
+        { user: monthly, limit, windowMs: monthMs, nowMs },
+        'the window is empty',
+        'did not exist',
+      );
+
       // Time passes again, to an expiry no allowed request would set: a refusal keeps it or sets
       // windowMs again, and anything else drops entries that still count (or keeps them too long).
       const kept = random.int(Math.floor(windowMs / 2) + 2500, windowMs - 2500);

@@ -44,6 +44,7 @@ export async function listen(
 
 export async function watchExpiry(redis: Redis, key: string, timeoutMs: number): Promise<boolean> {
   const subscriber = redis.duplicate();
+  await subscriber.subscribe(`__keyspace@0__:${key}`);
   const expired = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);
     subscriber.on('message', (_channel: string, event: string) => {
@@ -52,7 +53,6 @@ export async function watchExpiry(redis: Redis, key: string, timeoutMs: number):
         resolve(true);
       }
     });
-    subscriber.subscribe(`__keyspace@0__:${key}`);
   });
   // Forgot to close the subscriber: it stays subscribed after watchExpiry returns.
   return expired;

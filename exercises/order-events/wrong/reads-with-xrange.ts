@@ -1,4 +1,4 @@
-// fails: each takeOrders call hands out only orders nobody in the group has had
+// fails: takeOrders returns the oldest new orders, at most count, as { id, customer, item, quantity }
 import type Redis from 'ioredis';
 
 interface Order {

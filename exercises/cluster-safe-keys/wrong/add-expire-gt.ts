@@ -1,0 +1,57 @@
+// fails: the cart expires 7 days after the last addToCart
+// EXPIRE … GT, "never shorten a cart's life": a new cart has no TTL, which GT takes for an infinite
+// one, so it never gets its 7 days.
+import type Redis from 'ioredis';
+
+const CART_SECONDS = 7 * 24 * 60 * 60;
+const MAX_ATTEMPTS = 10;
+
+// Every key of a user carries the same hash tag, {<user>}: Redis Cluster hashes only what is
+// inside the braces, so the cart, the orders list and every order land in the user's slot, and
+// one transaction may touch them all. The rest of each name is free to tell them apart.
+export function cartKeys(user: string): { cart: string; orders: string } {
+  return { cart: `cart:{${user}}`, orders: `orders:{${user}}` };
+}
+
+// The order's id stays outside the braces: inside, it would pick a slot of its own.
+export function orderKey(user: string, orderId: string): string {
+  return `order:{${user}}:${orderId}`;
+}
+
+export async function addToCart(
+  redis: Redis,
+  user: string,
+  item: string,
+  quantity: number,
+): Promise<number> {
+  const { cart } = cartKeys(user);
+  // One key, so one slot; MULTI keeps the cart from ever existing without its expiry.
+  const replies = await redis
+    .multi()
+    .hincrby(cart, item, quantity)
+    .expire(cart, CART_SECONDS, 'GT')
+    .exec();
+  return replies?.[0]?.[1] as number;
+}
+
+export async function checkout(redis: Redis, user: string, orderId: string): Promise<boolean> {
+  const { cart, orders } = cartKeys(user);
+  const order = orderKey(user, orderId);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    // WATCH before the check: an item added, or another checkout, after it aborts our EXEC.
+    await redis.watch(cart);
+    if ((await redis.exists(cart)) === 0) {
+      await redis.unwatch();
+      return false;
+    }
+    const replies = await redis
+      .multi()
+      .rename(cart, order) // the whole hash, moved in one step; legal because both share a slot
+      .persist(order) // RENAME carries the cart's TTL along: an order must not expire
+      .rpush(orders, orderId)
+      .exec();
+    if (replies !== null) return true;
+    // null: the cart changed after our WATCH. Look at it again.
+  }
+  throw new Error(`checkout of ${user}'s cart: the cart kept changing, gave up`);
+}
