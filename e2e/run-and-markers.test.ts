@@ -211,7 +211,7 @@ describe('Run with its arguments, and errors marked in the editor', () => {
     const report = exercise().locator('.grade-report');
     await expect
       .poll(() => report.locator('h3').textContent(), { timeout: 60_000 })
-      .toMatch(/^10 of 12 checks passed/);
+      .toMatch(/^11 of 13 checks passed/);
     const activity = report.locator('details[open] .redis-activity');
     expect(await activity.getByRole('heading').textContent()).toBe('What your code did to Redis');
     const sent = await activity.locator('.sent-commands li').allTextContents();
