@@ -17,10 +17,12 @@ export class StallMeter {
   private timer: NodeJS.Timeout | undefined;
   private lastTick = 0;
   private total = 0;
+  /** Set by stop: a check's code still running after its deadline starts no ticker. */
+  private over = false;
 
   /** Starts a reading: the function answers the ms held up since, each time it is called. */
   heldUp(): () => number {
-    if (!this.timer) {
+    if (!this.timer && !this.over) {
       this.lastTick = performance.now();
       this.timer = setInterval(() => this.tick(), TICK_MS);
       this.timer.unref();
@@ -34,6 +36,7 @@ export class StallMeter {
 
   /** The check is over: the meter looks at the clock no more. */
   stop(): void {
+    this.over = true;
     clearInterval(this.timer);
     this.timer = undefined;
   }
